@@ -1,0 +1,25 @@
+"""Sentence boundaries from spaCy's parser."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.extract import Context, register
+
+
+@register("sentences")
+def extract(doc: Doc, ctx: Context) -> list[dict]:
+    """Sentences as ``{"start", "end"}`` character spans, whitespace-only ones dropped.
+
+    Spans are trimmed of surrounding whitespace, so ``text[start:end]`` is the sentence.
+    """
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        seg = doc.text[start:end]
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        start += len(seg) - len(seg.lstrip())
+        out.append({"start": start, "end": start + len(stripped)})
+    return out
