@@ -7,6 +7,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 #: Model packages, in order of preference: the official package when installed,
 #: else the genuine copy published on PyPI under another name.
@@ -30,9 +31,22 @@ def model_name() -> str:
     )
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so headings and paragraphs never merge."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_model() -> Language:
-    """Load (once per process) the spaCy pipeline used for every article."""
+    """Load (once per process) the spaCy pipeline used for every article.
+
+    The model's own pipeline, plus ``paragraph_breaks`` before the parser.
+    """
     nlp = spacy.load(model_name())
+    nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp

@@ -1,0 +1,327 @@
+"""The ``dateline`` command line (the contract is in DESIGN.md).
+
+Every command prints its result on stdout and its problems on stderr, one line
+each naming the input; the exit status is 0 on success, 1 when some input was
+rejected, 2 when the command could not run at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import os
+import pkgutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dateline import __version__
+from dateline.read import ReadOptions, Rejection
+from dateline.read.base import BadInput, parse_date
+from dateline.store import Store, StoreError
+
+DEFAULT_DB = "dateline.db"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"dateline: {message}", err=True)
+    sys.exit(code)
+
+
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, param.name or "date")
+    except BadInput as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _db_option(fn: Any) -> Any:
+    return click.option("--db", envvar="DATELINE_DB", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False),
+                        help="Database file (or $DATELINE_DB).")(fn)
+
+
+def _open_store(db: str, readonly: bool = False) -> Store:
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        _fail(str(exc))
+        raise  # unreachable
+
+
+def _default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+class _EvalGroup(click.Group):
+    """Mounts each module of :mod:`dateline.evaluate` that exposes ``command``."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        import dateline.evaluate as pkg
+        return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.list_commands(ctx):
+            return None
+        module = importlib.import_module(f"dateline.evaluate.{name}")
+        return getattr(module, "command", None)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def cli() -> None:
+    """Dateline: turn dated news articles into a structured, searchable record."""
+
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) "
+              "for input that carries none.")
+@click.option("--id", "article_id", help="Id of the article (default: a hash of its text).")
+@click.option("--jsonl", "jsonl_in", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Read many articles from this JSONL file instead.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="With --jsonl: write records here (default: stdout).")
+@click.option("--workers", type=int, default=None, help="Processes for --jsonl "
+              "(default: up to 2).")
+@click.option("--max-chars", type=int, default=ReadOptions.max_chars, show_default=True,
+              help="Longest article accepted.")
+@click.option("--compact", is_flag=True, help="Print the record on one line.")
+def extract(file: str | None, published: dt.date | None, article_id: str | None,
+            jsonl_in: str | None, out: str | None, workers: int | None, max_chars: int,
+            compact: bool) -> None:
+    """Print the record of one article (FILE, or - / nothing for stdin) as JSON.
+
+    \b
+    Examples:
+      dateline extract article.txt
+      dateline extract page.html --published 2018-09-07
+      cat story.txt | dateline extract - --published 2018-09-07 --id story-1
+      dateline extract --jsonl articles.jsonl --out records.jsonl
+    """
+    from dateline.pipeline import extract_article, extract_records
+    from dateline.read import read_paths
+
+    options = ReadOptions(published=published, id=article_id, max_chars=max_chars)
+    if jsonl_in:
+        from dateline.read.jsonl import read_jsonl
+        rejected = 0
+
+        def articles() -> Any:
+            nonlocal rejected
+            source = "<stdin>" if jsonl_in == "-" else jsonl_in
+            try:
+                stream = sys.stdin.buffer if jsonl_in == "-" else open(jsonl_in, "rb")
+            except OSError as exc:
+                _fail(f"{jsonl_in}: cannot read ({exc.strerror})")
+            for item in read_jsonl(stream, source, options):
+                if isinstance(item, Rejection):
+                    rejected += 1
+                    click.echo(f"dateline: rejected {item}", err=True)
+                else:
+                    yield item
+
+        sink = open(out, "w", encoding="utf-8") if out else sys.stdout
+        try:
+            for results in extract_records(articles(), workers=workers or _default_workers()):
+                for article, record, error in results:
+                    if record is None:
+                        rejected += 1
+                        click.echo(f"dateline: rejected {article.origin}: {error}", err=True)
+                    else:
+                        sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+        finally:
+            if out:
+                sink.close()
+        sys.exit(1 if rejected else 0)
+
+    items = list(read_paths([file or "-"], options))
+    problems = [i for i in items if isinstance(i, Rejection)]
+    for p in problems:
+        click.echo(f"dateline: {p}", err=True)
+    articles_ = [i for i in items if not isinstance(i, Rejection)]
+    if not articles_:
+        sys.exit(1 if problems else 2)
+    indent = None if compact or len(articles_) > 1 else 2
+    for article in articles_:
+        click.echo(json.dumps(extract_article(article), ensure_ascii=False, indent=indent))
+    sys.exit(1 if problems else 0)
+
+
+def _count_articles(paths: tuple[str, ...]) -> int | None:
+    """How many articles the inputs hold, counted cheaply (for the progress bar's ETA)."""
+    from dateline.read.files import FORMATS, _open_binary, _suffix, expand_paths
+    total = 0
+    for p in expand_paths(paths):
+        if isinstance(p, Rejection) or str(p) == "-":
+            if not isinstance(p, Rejection):
+                return None
+            continue
+        fmt = FORMATS.get(_suffix(p))
+        if fmt in ("jsonl", "csv", "tsv"):
+            try:
+                with _open_binary(p) as f:
+                    total += sum(1 for line in f if line.strip()) - (fmt != "jsonl")
+            except Exception:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", callback=_date_option,
+              help="Publication date for inputs that carry none.")
+@click.option("--update", is_flag=True, help="Re-extract articles whose text changed or that "
+              "an older Dateline extracted.")
+@click.option("--rejects", type=click.Path(dir_okay=False, writable=True),
+              help="Write rejected inputs to this JSONL file, to fix and ingest again.")
+@click.option("--workers", type=int, default=None, help="Processes (default: up to 2).")
+@click.option("--batch-size", type=int, default=16, show_default=True,
+              help="Articles per committed transaction.")
+@click.option("--max-chars", type=int, default=ReadOptions.max_chars, show_default=True,
+              help="Longest article accepted.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: when stderr is a terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: bool,
+           rejects: str | None, workers: int | None, batch_size: int, max_chars: int,
+           progress: bool | None, as_json: bool) -> None:
+    """Read articles from files, folders, globs or gzip files and store their records.
+
+    Plain text (opening with `date YYYY-MM-DD`, or with --published), JSONL and CSV
+    (text, published|time|date, optional id/title/url/source), HTML pages.
+    Ingesting the same input again stores nothing new; an interrupted ingest
+    resumes where it stopped when rerun.
+
+    \b
+    Examples:
+      dateline ingest samples/idlib --db idlib.db
+      dateline ingest 'news/**/*.jsonl.gz' --rejects rejects.jsonl
+      dateline ingest notes.txt --published 2018-09-07
+    """
+    from tqdm import tqdm
+
+    from dateline.ingest import RejectsFile, ingest as run_ingest
+
+    store = _open_store(db)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=_count_articles(paths) if show else None, unit=" articles",
+               disable=not show, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    rejects_stream = open(rejects, "a", encoding="utf-8") if rejects else None
+    rejects_file = RejectsFile(rejects_stream) if rejects_stream else None
+    shown = 0
+
+    def on_reject(r: Rejection) -> None:
+        nonlocal shown
+        if rejects_file:
+            rejects_file.write(r)
+        shown += 1
+        if shown <= 100:
+            tqdm.write(f"dateline: rejected {r}", file=sys.stderr)
+        elif shown == 101:
+            tqdm.write("dateline: more rejections not shown" +
+                       (f" (all are in {rejects})" if rejects else " (use --rejects FILE)"),
+                       file=sys.stderr)
+
+    def on_batch(s: Any) -> None:
+        bar.n = s.stored + s.updated + s.duplicates + len(s.rejected)
+        bar.refresh()
+
+    try:
+        summary = run_ingest(paths, store, options=ReadOptions(published=published,
+                             max_chars=max_chars), workers=workers or _default_workers(),
+                             batch_size=batch_size, update=update, on_reject=on_reject,
+                             on_batch=on_batch)
+    except KeyboardInterrupt:
+        bar.close()
+        _fail(f"interrupted; {store.count():,} article(s) are stored in {db}; "
+              "run the same command again to resume", 130)
+        return
+    finally:
+        if rejects_stream:
+            rejects_stream.close()
+    bar.close()
+    if as_json:
+        click.echo(json.dumps({"database": db, **summary.as_dict()}))
+    for line in summary.lines():
+        click.echo(line, err=True)
+    sys.exit(1 if summary.rejected else 0)
+
+
+@cli.command()
+@_db_option
+@click.option("--top", type=int, default=10, show_default=True, help="How many top items.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def stats(db: str, top: int, as_json: bool) -> None:
+    """Say what the store holds: articles, date range, sources, counts per kind,
+    busiest dates, most mentioned people and places.
+
+    \b
+    Example:
+      dateline stats --db idlib.db
+    """
+    with _open_store(db, readonly=True) as store:
+        s = store.stats(top)
+    if as_json:
+        click.echo(json.dumps(s, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{s['database']}: {s['articles']:,} articles published "
+               f"{s['published']['first']} to {s['published']['last']}")
+    click.echo("  " + ", ".join(f"{s[k]:,} {k}" for k in
+                               ("sentences", "dates", "entities", "places", "quotes", "amounts",
+                                "events")))
+    for key, title in (("sources", "sources"), ("busiest_publication_dates", "busiest publication dates"),
+                       ("most_mentioned_dates", "most mentioned dates"),
+                       ("top_people", "most mentioned people"),
+                       ("top_organisations", "most mentioned organisations"),
+                       ("top_places", "most mentioned places")):
+        if s[key]:
+            click.echo(f"{title}:")
+            for name, n in s[key].items():
+                click.echo(f"  {n:6,}  {name}")
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+def search(query: str, db: str, limit: int, as_json: bool) -> None:
+    """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).
+
+    \b
+    Example:
+      dateline search 'Idlib AND offensive' --db idlib.db
+    """
+    with _open_store(db, readonly=True) as store:
+        try:
+            hits = store.search_sentences(query, limit)
+        except StoreError as exc:
+            _fail(str(exc))
+    for h in hits:
+        if as_json:
+            click.echo(json.dumps(h, ensure_ascii=False))
+        else:
+            click.echo(f"{h['published']}  {h['id']}#{h['sentence']}  {h['text']}")
+
+
+@cli.group(cls=_EvalGroup, name="eval")
+def eval_() -> None:
+    """Score an extractor against gold data (given with --data PATH)."""
+
+
+def main() -> None:
+    """Entry point of the ``dateline`` console script."""
+    cli()
+
+
+if __name__ == "__main__":
+    main()

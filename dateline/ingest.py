@@ -1,0 +1,132 @@
+"""Ingest: read inputs, skip what is stored, extract the rest, commit in batches.
+
+Each batch is committed in one transaction, so a killed ingest loses at most
+the batches in flight; rerunning it skips every committed article and finishes
+the rest. Bad inputs are reported (and optionally written to a rejects file)
+and never stop the run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from dateline.article import Article
+from dateline.pipeline import EXTRACTOR_VERSION, extract_records
+from dateline.read import ReadOptions, Rejection, read_paths
+from dateline.read.jsonl import REJECT_KEY
+from dateline.store import Store
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did."""
+
+    read: int = 0          # articles read (rejected inputs not included)
+    stored: int = 0        # new articles stored
+    updated: int = 0       # articles re-extracted and replaced (--update)
+    duplicates: int = 0    # articles already stored (or repeated in the input)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The summary as lines for people."""
+        out = [f"read {self.read:,} article(s): stored {self.stored:,}, updated {self.updated:,},"
+               f" skipped {self.duplicates:,} already stored; rejected {len(self.rejected):,}"]
+        reasons = Counter(_reason_kind(r.reason) for r in self.rejected)
+        out += [f"  {n:,} x {reason}" for reason, n in reasons.most_common()]
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "stored": self.stored, "updated": self.updated,
+                "duplicates": self.duplicates, "rejected": len(self.rejected)}
+
+
+def _reason_kind(reason: str) -> str:
+    """A rejection reason without its particulars, for counting alike ones."""
+    return reason.split(" (")[0].split(": ")[0]
+
+
+class RejectsFile:
+    """Writes rejected inputs as JSONL the user can fix and ingest again.
+
+    A rejected row keeps its fields and gains ``_rejected`` (input and reason),
+    which the JSONL reader ignores; other rejections are written as
+    ``{"_rejected": ..., "raw": line-or-null}``.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, rejection: Rejection) -> None:
+        note = {"input": rejection.origin, "reason": rejection.reason}
+        if isinstance(rejection.raw, dict):
+            obj = {**rejection.raw, REJECT_KEY: note}
+        else:
+            obj = {REJECT_KEY: note, "raw": rejection.raw}
+        self.stream.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+        self.stream.flush()
+
+
+def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOptions(),
+           workers: int = 1, batch_size: int = 16, update: bool = False,
+           on_reject: Callable[[Rejection], None] | None = None,
+           on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Read ``paths`` into ``store``; return what was done.
+
+    ``on_reject`` is called with each rejection as it happens, ``on_batch``
+    with the running summary after each committed batch.
+    """
+    summary = IngestSummary()
+    in_flight: set[str] = set()
+
+    def reject(r: Rejection) -> None:
+        summary.rejected.append(r)
+        if on_reject:
+            on_reject(r)
+
+    def to_extract() -> Iterator[Article]:
+        for item in read_paths(paths, options):
+            if isinstance(item, Rejection):
+                reject(item)
+                continue
+            summary.read += 1
+            key = item.key
+            stored = store.lookup(key)
+            if key in in_flight:
+                summary.duplicates += 1
+            elif stored is None:
+                in_flight.add(key)
+                yield item
+            elif stored[0] != item.hash:
+                if update:
+                    in_flight.add(key)
+                    yield item
+                else:
+                    reject(Rejection(item.origin, f"id {key!r} is already stored with other "
+                                                  "text (use --update to replace it)"))
+            elif update and stored[1] != EXTRACTOR_VERSION:
+                in_flight.add(key)
+                yield item
+            else:
+                summary.duplicates += 1
+
+    for results in extract_records(to_extract(), workers=workers, batch_size=batch_size):
+        rows = []
+        for article, record, error in results:
+            if record is None:
+                reject(Rejection(article.origin, error or "extraction failed"))
+            else:
+                rows.append((record, {"text_hash": article.hash, "origin": article.origin,
+                                      "extractor_version": EXTRACTOR_VERSION}))
+        replaced = sum(1 for record, _ in rows if store.lookup(record["id"]) is not None)
+        store.write(rows)
+        summary.updated += replaced
+        summary.stored += len(rows) - replaced
+        for article, _, _ in results:
+            in_flight.discard(article.key)
+        if on_batch:
+            on_batch(summary)
+    return summary

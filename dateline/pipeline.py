@@ -1,0 +1,82 @@
+"""Running the pipeline: articles -> spaCy -> extractors -> records, in one or many processes.
+
+:func:`extract_records` turns a stream of articles into records, in order, with
+at most a bounded number of articles in flight, so memory stays flat however
+long the stream is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from dateline import __version__
+from dateline.article import Article
+from dateline.extract import build_record
+from dateline.nlp import load_model
+
+#: Stored with each article; ``ingest --update`` re-extracts older ones.
+EXTRACTOR_VERSION = __version__
+
+Result = tuple[Article, dict[str, Any] | None, str | None]
+"""``(article, record, error)``: the record, or None and why extraction failed."""
+
+
+def extract_article(article: Article) -> dict[str, Any]:
+    """The record of one article (parses it in this process)."""
+    return build_record(load_model()(article.text), article)
+
+
+def _extract_batch(articles: list[Article]) -> list[Result]:
+    nlp = load_model()
+    out: list[Result] = []
+    try:
+        docs = list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))
+    except Exception:  # one bad text spoils nlp.pipe's batch: redo one by one
+        docs = [None] * len(articles)
+    for article, doc in zip(articles, docs):
+        try:
+            out.append((article, build_record(doc if doc is not None else nlp(article.text),
+                                              article), None))
+        except Exception as exc:  # an extractor bug must not stop a long ingest
+            out.append((article, None, f"extraction failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _warm_up() -> None:
+    load_model()
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_records(articles: Iterable[Article], *, workers: int = 1,
+                    batch_size: int = 16) -> Iterator[list[Result]]:
+    """Extract ``articles`` in batches, yielding each batch's results in input order.
+
+    With ``workers`` > 1, batches run in that many processes, at most two
+    batches per process in flight; the input is consumed lazily.
+    """
+    if workers <= 1:
+        for batch in _batches(articles, batch_size):
+            yield _extract_batch(batch)
+        return
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_warm_up) as pool:
+        pending: deque[mp.pool.AsyncResult] = deque()
+        for batch in _batches(articles, batch_size):
+            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            while len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -1,0 +1,11 @@
+"""Readers: turn files, folders, globs and streams into :class:`~dateline.article.Article`s.
+
+:func:`read_paths` yields, for every article found, either an ``Article`` or a
+:class:`Rejection` saying which input (file and line) was refused and why.
+Readers never raise on bad input; they report it and go on.
+"""
+
+from dateline.read.base import Rejection, ReadOptions
+from dateline.read.files import expand_paths, read_paths, read_file
+
+__all__ = ["Rejection", "ReadOptions", "expand_paths", "read_paths", "read_file"]

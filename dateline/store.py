@@ -1,0 +1,373 @@
+"""The store: article records in SQLite (WAL mode) with full-text search.
+
+One table per record field: ``articles``, ``sentences``, ``dates``, ``entities``,
+``places``, ``quotes``, ``amounts``, ``events``. Every extracted row points to its
+article (``article`` = ``articles.rowid``) and sentence (``sentence`` = index in
+the article) and carries its character offsets. Record members without a column
+of their own are kept in the row's ``extra`` JSON, so :meth:`Store.record` gives
+back exactly what was stored. ``articles_fts`` and ``sentences_fts`` are FTS5
+indexes kept in step by triggers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+#: Written into the file header (PRAGMA application_id): "DTLN".
+APPLICATION_ID = 0x44544C4E
+SCHEMA_VERSION = 1
+
+#: Columns of each extracted kind, in record order. A dotted name reads a nested
+#: member ("actor.country" -> column actor_country).
+KIND_COLUMNS: dict[str, tuple[str, ...]] = {
+    "dates": ("text", "start", "end", "sentence", "type", "value"),
+    "entities": ("text", "start", "end", "sentence", "label", "canonical"),
+    "places": ("text", "start", "end", "sentence", "name", "country", "admin1",
+               "lat", "lon", "geonameid", "kind", "confidence"),
+    "quotes": ("text", "start", "end", "sentence", "speaker", "speaker_start",
+               "speaker_end", "cue", "kind"),
+    "amounts": ("text", "start", "end", "sentence", "value", "unit", "qualifier"),
+    "events": ("type", "mode", "sentence", "text", "start", "end",
+               "actor.text", "actor.country", "actor.sector",
+               "target.text", "target.country", "target.sector",
+               "place", "date", "quad", "intensity"),
+}
+KINDS = tuple(KIND_COLUMNS)
+
+_COLUMN_TYPES = {"start": "INTEGER", "end": "INTEGER", "sentence": "INTEGER",
+                 "speaker_start": "INTEGER", "speaker_end": "INTEGER",
+                 "lat": "REAL", "lon": "REAL", "geonameid": "INTEGER",
+                 "confidence": "REAL", "intensity": "REAL", "value": ""}
+
+
+def _column(member: str) -> str:
+    return member.replace(".", "_")
+
+
+def _kind_table_sql(kind: str) -> str:
+    cols = ",\n  ".join(
+        f'"{_column(m)}" {_COLUMN_TYPES.get(_column(m), "TEXT")}'.rstrip()
+        for m in KIND_COLUMNS[kind])
+    return (f"CREATE TABLE {kind} (\n  rowid INTEGER PRIMARY KEY,\n"
+            f"  article INTEGER NOT NULL REFERENCES articles(rowid),\n  {cols},\n"
+            f"  extra TEXT\n);\n"
+            f"CREATE INDEX {kind}_article ON {kind}(article, sentence);\n")
+
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  published TEXT NOT NULL,
+  title TEXT,
+  url TEXT,
+  source TEXT,
+  text TEXT NOT NULL,
+  text_hash TEXT NOT NULL,
+  tone REAL,
+  origin TEXT,
+  extractor_version TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+CREATE TABLE sentences (
+  rowid INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(rowid),
+  sentence INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (article, sentence)
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='rowid');
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  text, content='sentences', content_rowid='rowid');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+""" + "".join(_kind_table_sql(k) for k in KINDS)
+
+#: MIGRATIONS[n] upgrades a store at schema version n to n + 1.
+MIGRATIONS: dict[int, str] = {}
+
+
+class StoreError(Exception):
+    """The database cannot be used as a Dateline store; the message says why."""
+
+
+class Store:
+    """A Dateline database. Open with ``Store(path)``; use as a context manager.
+
+    The writer commits in transactions (see :meth:`write`); any number of
+    readers may query meanwhile (WAL mode).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database (run `dateline ingest` first)")
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, timeout=30)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.row_factory = sqlite3.Row
+            self._check_and_prepare(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable database ({exc})") from None
+
+    # -- opening -----------------------------------------------------------------
+
+    def _check_and_prepare(self, readonly: bool) -> None:
+        app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id != APPLICATION_ID:
+            if tables or app_id:
+                raise StoreError(f"{self.path}: not a Dateline database "
+                                 "(it holds other tables); choose another --db")
+            if readonly:
+                raise StoreError(f"{self.path}: empty database (run `dateline ingest` first)")
+            self._create()
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer Dateline (schema {version}, "
+                             f"this one knows {SCHEMA_VERSION}); upgrade Dateline")
+        if version < SCHEMA_VERSION:
+            if readonly:
+                raise StoreError(f"{self.path}: schema {version} needs upgrading; "
+                                 "open it once for writing (e.g. `dateline stats`)")
+            self._migrate(version)
+        self.db.execute("PRAGMA busy_timeout = 30000")
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def _create(self) -> None:
+        with self.db:
+            self.db.executescript(
+                "BEGIN;" + SCHEMA_V1
+                + f"PRAGMA application_id = {APPLICATION_ID};"
+                + "INSERT INTO meta VALUES ('schema_version', '1');"
+                + f"INSERT INTO meta VALUES ('created', '{dt.datetime.now(dt.UTC).isoformat()}');"
+                + "COMMIT;")
+        self._migrate(1)
+
+    def _migrate(self, version: int) -> None:
+        while version < SCHEMA_VERSION:
+            with self.db:
+                self.db.executescript("BEGIN;" + MIGRATIONS[version]
+                                      + f"UPDATE meta SET value = '{version + 1}' "
+                                      "WHERE key = 'schema_version'; COMMIT;")
+            version += 1
+
+    def schema_version(self) -> int:
+        """The schema version the database is at."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------
+
+    def lookup(self, article_id: str) -> tuple[str, str] | None:
+        """``(text_hash, extractor_version)`` of the stored article ``article_id``, or None."""
+        row = self.db.execute(
+            "SELECT text_hash, extractor_version FROM articles WHERE id = ?",
+            (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def write(self, records: Iterable[tuple[dict[str, Any], dict[str, str]]]) -> int:
+        """Store records in one transaction, replacing any article with the same id.
+
+        Each item is ``(record, info)`` where info holds ``text_hash``, ``origin``
+        and ``extractor_version``. Returns the number written. Either all of them
+        are committed or none is.
+        """
+        n = 0
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.db:
+            for record, info in records:
+                self._delete(record["id"])
+                self._insert(record, info, now)
+                n += 1
+        return n
+
+    def _delete(self, article_id: str) -> None:
+        row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return
+        for table in (*KINDS, "sentences"):
+            self.db.execute(f"DELETE FROM {table} WHERE article = ?", (row[0],))
+        self.db.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
+
+    def _insert(self, record: dict[str, Any], info: dict[str, str], now: str) -> None:
+        cur = self.db.execute(
+            "INSERT INTO articles (id, published, title, url, source, text, text_hash, tone,"
+            " origin, extractor_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (record["id"], record["published"], record.get("title"), record.get("url"),
+             record.get("source"), record["text"], info["text_hash"], record.get("tone"),
+             info.get("origin"), info["extractor_version"], now))
+        rowid = cur.lastrowid
+        text = record["text"]
+        self.db.executemany(
+            'INSERT INTO sentences (article, sentence, start, "end", text) VALUES (?,?,?,?,?)',
+            [(rowid, i, s["start"], s["end"], text[s["start"]:s["end"]])
+             for i, s in enumerate(record.get("sentences", []))])
+        for kind in KINDS:
+            items = record.get(kind) or []
+            if not items:
+                continue
+            members = KIND_COLUMNS[kind]
+            cols = ", ".join(f'"{_column(m)}"' for m in members)
+            marks = ", ".join("?" * (len(members) + 2))
+            self.db.executemany(
+                f"INSERT INTO {kind} (article, {cols}, extra) VALUES ({marks})",
+                [(rowid, *_flatten(item, members)) for item in items])
+
+    # -- reading -----------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of stored articles."""
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def ids(self) -> Iterator[str]:
+        """Ids of all stored articles, in ingest order."""
+        for (i,) in self.db.execute("SELECT id FROM articles ORDER BY rowid"):
+            yield i
+
+    def record(self, article_id: str) -> dict[str, Any] | None:
+        """The stored record of ``article_id`` in DESIGN.md's format, or None."""
+        a = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if a is None:
+            return None
+        rec: dict[str, Any] = {k: a[k] for k in ("id", "published", "title", "url", "source", "text")}
+        rec["sentences"] = [{"start": s["start"], "end": s["end"]} for s in self.db.execute(
+            'SELECT start, "end" FROM sentences WHERE article = ? ORDER BY sentence', (a["rowid"],))]
+        for kind in KINDS:
+            rows = self.db.execute(f"SELECT * FROM {kind} WHERE article = ? ORDER BY rowid",
+                                   (a["rowid"],))
+            rec[kind] = [_unflatten(row, KIND_COLUMNS[kind]) for row in rows]
+        rec["tone"] = a["tone"]
+        return rec
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """What the store holds: counts, date range, sources, busiest dates, top names."""
+        q = self.db.execute
+        first, last = q("SELECT min(published), max(published) FROM articles").fetchone()
+        out: dict[str, Any] = {
+            "database": str(self.path),
+            "schema_version": self.schema_version(),
+            "articles": self.count(),
+            "published": {"first": first, "last": last},
+            "sentences": q("SELECT count(*) FROM sentences").fetchone()[0],
+        }
+        out.update({k: q(f"SELECT count(*) FROM {k}").fetchone()[0] for k in KINDS})
+        out["sources"] = {r[0] or "(none)": r[1] for r in q(
+            "SELECT source, count(*) n FROM articles GROUP BY source ORDER BY n DESC LIMIT ?",
+            (top,))}
+        out["busiest_publication_dates"] = {r[0]: r[1] for r in q(
+            "SELECT published, count(*) n FROM articles GROUP BY published"
+            " ORDER BY n DESC, published LIMIT ?", (top,))}
+        out["most_mentioned_dates"] = {r[0]: r[1] for r in q(
+            "SELECT value, count(DISTINCT article) n FROM dates WHERE type = 'DATE'"
+            " AND length(value) = 10 GROUP BY value ORDER BY n DESC, value LIMIT ?", (top,))}
+        out["top_people"] = {r[0]: r[1] for r in q(
+            "SELECT canonical, count(*) n FROM entities WHERE label = 'PERSON'"
+            " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (top,))}
+        out["top_organisations"] = {r[0]: r[1] for r in q(
+            "SELECT canonical, count(*) n FROM entities WHERE label = 'ORG'"
+            " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (top,))}
+        out["top_places"] = {r[0]: r[1] for r in q(
+            "SELECT name, count(*) n FROM places GROUP BY name ORDER BY n DESC, name LIMIT ?",
+            (top,))}
+        return out
+
+    def search_sentences(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Sentences matching an FTS5 ``query``, best first, with their article."""
+        try:
+            rows = self.db.execute(
+                "SELECT a.id, a.published, a.title, s.sentence, s.start, s.\"end\", s.text,"
+                " bm25(sentences_fts) AS score FROM sentences_fts"
+                " JOIN sentences s ON s.rowid = sentences_fts.rowid"
+                " JOIN articles a ON a.rowid = s.article"
+                " WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?", (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from None
+        return [dict(r) for r in rows]
+
+
+def _get(item: dict[str, Any], member: str) -> Any:
+    value: Any = item
+    for part in member.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _flatten(item: dict[str, Any], members: tuple[str, ...]) -> list[Any]:
+    """Column values of ``item`` for ``members``, then the JSON of what is left."""
+    values = [_get(item, m) for m in members]
+    extra: dict[str, Any] = {}
+    tops = {m.split(".")[0] for m in members}
+    for key, val in item.items():
+        if key not in tops:
+            extra[key] = val
+        elif isinstance(val, dict):
+            sub = {k: v for k, v in val.items() if f"{key}.{k}" not in members}
+            if sub:
+                extra[key] = sub
+    values.append(json.dumps(extra, ensure_ascii=False) if extra else None)
+    return values
+
+
+def _unflatten(row: sqlite3.Row, members: tuple[str, ...]) -> dict[str, Any]:
+    """The record item stored in ``row`` (inverse of :func:`_flatten`)."""
+    item: dict[str, Any] = {}
+    extra = json.loads(row["extra"]) if row["extra"] else {}
+    for m in members:
+        value = row[_column(m)]
+        if "." in m:
+            top, sub = m.split(".", 1)
+            if item.get(top, ...) is None:
+                continue
+            if value is None and top not in item:
+                item[top] = None
+                continue
+            if not isinstance(item.get(top), dict):
+                item[top] = {}
+            item[top][sub] = value
+        else:
+            item[m] = value
+    for key, val in extra.items():
+        if isinstance(val, dict) and isinstance(item.get(key), dict):
+            item[key].update(val)
+        else:
+            item[key] = val
+    return item
