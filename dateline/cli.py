@@ -59,14 +59,17 @@ def _default_workers() -> int:
 
 
 class _EvalGroup(click.Group):
-    """Mounts each module of :mod:`dateline.evaluate` that exposes ``command``."""
+    """Mounts each module of :mod:`dateline.evaluate` that exposes ``command``;
+    modules without one are helpers of the harnesses."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         import dateline.evaluate as pkg
-        return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if not m.name.startswith("_"))
+        names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__))
+        return [n for n in names if self.get_command(ctx, n) is not None]
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.list_commands(ctx):
+        import dateline.evaluate as pkg
+        if name not in {m.name for m in pkgutil.iter_modules(pkg.__path__)}:
             return None
         module = importlib.import_module(f"dateline.evaluate.{name}")
         return getattr(module, "command", None)

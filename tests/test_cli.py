@@ -1,0 +1,126 @@
+"""The command-line contract of DESIGN.md, run as real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from tests.conftest import ARTICLE, many_articles, run_cli, write_jsonl
+
+FIELDS = ["id", "published", "title", "url", "source", "text", "sentences", "dates", "entities",
+          "places", "quotes", "amounts", "events", "tone"]
+
+
+def test_extract_file_prints_one_record(article_file):
+    r = run_cli("extract", str(article_file))
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert list(rec) == FIELDS
+    assert rec["published"] == "2018-09-04" and rec["title"] == "Jets strike southern Idlib"
+    assert [rec["text"][s["start"]:s["end"]] for s in rec["sentences"]] == [
+        "Russian jets struck villages in southern Idlib on Tuesday, monitors said.",
+        "Turkey warned on Monday that an offensive would send refugees to its border."]
+    for kind in ("dates", "entities", "places", "quotes"):
+        for item in rec[kind]:
+            assert rec["text"][item["start"]:item["end"]] == item["text"]
+
+
+def test_extract_stdin_with_published_and_id():
+    r = run_cli("extract", "-", "--published", "2018-09-07", "--id", "s1",
+                input=b"Envoys met in Geneva on Friday.")
+    assert r.returncode == 0, r.stderr
+    rec = json.loads(r.stdout)
+    assert (rec["id"], rec["published"]) == ("s1", "2018-09-07")
+    r = run_cli("extract", input=ARTICLE.encode())
+    assert json.loads(r.stdout)["published"] == "2018-09-04"
+
+
+def test_extract_errors_name_the_input(tmp_path):
+    r = run_cli("extract", str(tmp_path / "missing.txt"))
+    assert r.returncode != 0 and r.stdout == b""
+    assert r.stderr.decode().strip() == f"dateline: {tmp_path / 'missing.txt'}: no such file or folder"
+    undated = tmp_path / "u.txt"
+    undated.write_text("No date here.")
+    r = run_cli("extract", str(undated))
+    assert r.returncode != 0 and "no publication date" in r.stderr.decode()
+    r = run_cli("extract", "x.txt", "--published", "2018-02-30")
+    assert r.returncode == 2 and "impossible" in r.stderr.decode()
+
+
+def test_extract_jsonl_batch(tmp_path):
+    rows = many_articles(3)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{oops\n")
+    out = tmp_path / "out.jsonl"
+    r = run_cli("extract", "--jsonl", str(src), "--out", str(out), "--workers", "1")
+    assert r.returncode == 1
+    assert f"{src}:4: malformed JSON" in r.stderr.decode()
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [x["id"] for x in recs] == ["art-0", "art-1", "art-2"]
+    assert all(list(x) == FIELDS for x in recs)
+
+
+def test_ingest_stats_search_with_env_db(tmp_path, article_file):
+    src = write_jsonl(tmp_path / "a.jsonl", many_articles(4))
+    env = {"DATELINE_DB": str(tmp_path / "env.db")}
+    r = run_cli("ingest", str(src), str(article_file), "--workers", "1", env=env)
+    assert r.returncode == 0, r.stderr
+    assert "read 5 article(s): stored 5" in r.stderr.decode()
+    r = run_cli("stats", "--json", env=env)
+    s = json.loads(r.stdout)
+    assert s["articles"] == 5 and s["published"] == {"first": "2018-09-01", "last": "2018-09-04"}
+    assert s["sentences"] >= 10
+    r = run_cli("stats", env=env)
+    assert "5 articles published 2018-09-01 to 2018-09-04" in r.stdout.decode()
+    r = run_cli("search", "jets", "--json", env=env)
+    hits = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [h["text"] for h in hits] == [
+        "Russian jets struck villages in southern Idlib on Tuesday, monitors said."]
+    r = run_cli("search", '"unclosed', env=env)
+    assert r.returncode == 2 and "bad search query" in r.stderr.decode()
+
+
+def test_default_db_is_in_the_working_directory(tmp_path, article_file):
+    r = run_cli("ingest", str(article_file), "--workers", "1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "dateline.db").exists()
+
+
+def test_foreign_database_gives_one_clear_line(tmp_path, article_file):
+    other = tmp_path / "shop.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE orders (id INTEGER)")
+    con.commit()
+    con.close()
+    r = run_cli("ingest", str(article_file), "--db", str(other))
+    assert r.returncode == 2
+    lines = r.stderr.decode().strip().splitlines()
+    assert lines == [f"dateline: {other}: not a Dateline database (it holds other tables); "
+                     "choose another --db"]
+    r = run_cli("stats", "--db", str(tmp_path / "none.db"))
+    assert r.returncode == 2 and "no such database" in r.stderr.decode()
+
+
+def test_progress_is_quiet_when_piped(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", many_articles(3))
+    r = run_cli("ingest", str(src), "--db", str(tmp_path / "d.db"), "--workers", "1")
+    err = r.stderr.decode()
+    assert "articles/s" not in err and "\r" not in err
+    r = run_cli("ingest", str(src), "--db", str(tmp_path / "e.db"), "--workers", "1", "--progress")
+    frames = r.stderr.decode().split("\r")
+    assert any("3/3 [" in f and "articles/s]" in f for f in frames)   # count, elapsed<ETA, rate
+
+
+def test_eval_mounts_every_harness_module():
+    import importlib
+    import pkgutil
+
+    import dateline.evaluate as pkg
+    r = run_cli("eval", "--help")
+    assert r.returncode == 0
+    listed = r.stdout.decode().split("Commands:")[1]
+    harnesses = [m.name for m in pkgutil.iter_modules(pkg.__path__)
+                 if hasattr(importlib.import_module(f"dateline.evaluate.{m.name}"), "command")]
+    assert harnesses
+    for name in harnesses:
+        assert f"  {name} " in listed

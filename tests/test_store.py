@@ -1,0 +1,111 @@
+"""The store: schema, round trip of records, guarding against foreign databases."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dateline.store import SCHEMA_VERSION, Store, StoreError
+
+RECORD = {
+    "id": "r1", "published": "2018-08-31", "title": "T", "url": None, "source": "wire",
+    "text": "Lavrov spoke. Turkey warned Russia.",
+    "sentences": [{"start": 0, "end": 13}, {"start": 14, "end": 35}],
+    "dates": [{"text": "Thursday", "start": 0, "end": 6, "sentence": 0, "type": "DATE",
+               "value": "2018-08-30"}],
+    "entities": [{"text": "Lavrov", "start": 0, "end": 6, "sentence": 0, "label": "PERSON",
+                  "canonical": "Sergei Lavrov", "title": "foreign minister"}],
+    "places": [],
+    "quotes": [],
+    "amounts": [{"text": "3 million", "start": 0, "end": 1, "sentence": 0, "value": 3000000,
+                 "unit": "Syrians", "qualifier": "more than", "kind": None}],
+    "events": [{"type": "THREATEN", "mode": None, "sentence": 1, "text": "warned", "start": 21,
+                "end": 27, "actor": {"text": "Turkey", "country": "TUR", "sector": "GOV"},
+                "target": None, "place": None, "date": "2018-08-31",
+                "quad": "verbal conflict", "intensity": -6.0}],
+    "tone": -1.5,
+}
+INFO = {"text_hash": "h", "origin": "x.jsonl:1", "extractor_version": "0"}
+
+
+def test_round_trip_keeps_every_member(tmp_path):
+    with Store(tmp_path / "d.db") as s:
+        s.write([(RECORD, INFO)])
+        assert s.record("r1") == RECORD
+        assert s.record("nope") is None
+        assert s.schema_version() == SCHEMA_VERSION
+
+
+def test_tables_are_named_after_what_they_hold(tmp_path):
+    with Store(tmp_path / "d.db") as s:
+        s.write([(RECORD, INFO)])
+        names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"articles", "sentences", "dates", "entities", "places", "quotes", "amounts",
+                "events", "meta", "articles_fts", "sentences_fts"} <= names
+        row = s.db.execute("SELECT canonical, sentence, start, \"end\" FROM entities").fetchone()
+        assert tuple(row) == ("Sergei Lavrov", 0, 0, 6)
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_rewriting_an_article_replaces_it_and_its_index(tmp_path):
+    with Store(tmp_path / "d.db") as s:
+        s.write([(RECORD, INFO)])
+        changed = {**RECORD, "text": "Envoys met in Geneva.", "sentences": [{"start": 0, "end": 21}],
+                   "dates": [], "entities": [], "amounts": [], "events": []}
+        s.write([(changed, INFO)])
+        assert s.count() == 1
+        assert s.db.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+        assert [h["text"] for h in s.search_sentences("Geneva")] == ["Envoys met in Geneva."]
+        assert s.search_sentences("Lavrov") == []
+
+
+def test_search_reports_bad_query(tmp_path):
+    with Store(tmp_path / "d.db") as s:
+        with pytest.raises(StoreError, match="bad search query"):
+            s.search_sentences('"unclosed')
+
+
+def test_refuses_a_database_that_is_not_ours(tmp_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE customers (name TEXT)")
+    con.execute("INSERT INTO customers VALUES ('kept')")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a Dateline database"):
+        Store(other)
+    con = sqlite3.connect(other)
+    assert con.execute("SELECT name FROM customers").fetchall() == [("kept",)]
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable database"):
+        Store(junk)
+    assert junk.read_bytes() == b"this is not sqlite at all" * 100
+
+
+def test_newer_schema_is_refused(tmp_path):
+    p = tmp_path / "d.db"
+    with Store(p) as s:
+        s.db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        s.db.commit()
+    with pytest.raises(StoreError, match="newer Dateline"):
+        Store(p)
+
+
+def test_migrations_run_in_order(tmp_path, monkeypatch):
+    import dateline.store as store_mod
+    p = tmp_path / "d.db"
+    Store(p).close()
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {1: "ALTER TABLE articles ADD COLUMN lang TEXT;"})
+    with Store(p) as s:
+        assert s.schema_version() == 2
+        cols = [r[1] for r in s.db.execute("PRAGMA table_info(articles)")]
+        assert "lang" in cols
+
+
+def test_readonly_missing_database(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "absent.db", readonly=True)
+    assert not (tmp_path / "absent.db").exists()
