@@ -1,13 +1,270 @@
-"""Placeholder for the amounts extractor (being written); returns nothing yet."""
+"""Amounts: counts of people and things, money and percentages, with what they count.
+
+Starts from spaCy's CARDINAL, MONEY, QUANTITY and PERCENT entities (plus vague
+plurals such as "hundreds of" the tagger left out), reads the value from digits
+and number words, the qualifier written before it ("more than", "an
+estimated"), the unit from the noun the number modifies (or the currency, or
+"percent"), and, for counts of people, whether they were killed, injured,
+displaced or arrested from the verb that governs the counted noun.
+
+Vague amounts take the smallest value they imply ("hundreds" 200, "tens of
+thousands" 20000) with the qualifier "at least". Years, ages, times, ordinals,
+identifiers written after a noun ("Article 5") and "one" used as a pronoun are
+not amounts. Words come from ``data/amounts_lexicon.tsv``.
+
+Record: text, start, end, sentence, value, unit, qualifier, kind.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+import re
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
 
 from dateline.extract import Context, register
+
+LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_NUM = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_NUM_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|b|k|tn)$", re.I)
+_NOT_COUNT = re.compile(r"\d[:/]\d|\d-\d")
+_PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage"}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, str]]:
+    """The amounts lexicon as ``{kind: {word: value}}`` (see the data file header)."""
+    out: dict[str, dict[str, str]] = {}
+    text = resources.files("dateline").joinpath("data/amounts_lexicon.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word, value = line.split("\t")
+        out.setdefault(kind, {})[word] = value
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifier_re() -> re.Pattern[str]:
+    """Qualifiers, longest first, anchored at the end of the text before an amount."""
+    words = sorted(lexicon()["qualifier"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifier_start_re() -> re.Pattern[str]:
+    """Qualifiers at the start of an entity's text ("More than 3 million")."""
+    words = sorted(lexicon()["qualifier"], key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(re.escape(w) for w in words) + r")\s+", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_re() -> re.Pattern[str]:
+    """Vague amounts ("tens of thousands", "hundreds") as whole words."""
+    words = sorted(lexicon()["vague"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def parse_value(words: list[str]) -> float | None:
+    """The number written by ``words`` ("3", "million" -> 3e6; "a", "dozen" -> 12;
+    "twenty-five" -> 25; "2.5bn" -> 2.5e9); ``None`` if they write no number."""
+    lex = lexicon()
+    numbers, scales = lex["number"], lex["scale"]
+    total = 0.0
+    current: float | None = None
+    seen = False
+    for raw in words:
+        w = raw.lower().strip(",")
+        if not w or w in ("and", "of"):
+            continue
+        m = _NUM_SUFFIX.match(w)
+        if _NUM.match(w):
+            current = (current or 0) + float(w.replace(",", ""))
+            seen = True
+        elif m:
+            current = (current or 0) + float(m.group(1)) * float(scales.get(m.group(2).lower(), "1000"))
+            seen = True
+        elif "-" in w and all(p in numbers for p in w.split("-")):
+            current = (current or 0) + sum(float(numbers[p]) for p in w.split("-"))
+            seen = True
+        elif w == "dozen":
+            current = (current if current is not None else 1) * 12
+            seen = True
+        elif w in numbers and w not in ("a", "an"):
+            current = (current or 0) + float(numbers[w])
+            seen = True
+        elif w in ("a", "an"):
+            current = (current or 0) + 1
+        elif w in scales and len(w) > 2:
+            scale = float(scales[w])
+            current = (current if current is not None else 1) * scale
+            if scale >= 1000:
+                total += current
+                current = None
+            seen = True
+    if not seen:
+        return None
+    return total + (current or 0)
+
+
+def _number_root(ent: Span) -> Token:
+    """The rightmost token of ``ent`` whose head lies outside it (the number's
+    syntactic head; "an estimated 10,000" -> "10,000")."""
+    outside = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head is t]
+    return outside[-1] if outside else ent.root
+
+
+def _unit_noun(root: Token) -> Token | None:
+    """The noun a number counts: its head when it modifies a noun, or the object
+    of "of" after a vague head ("thousands of clients")."""
+    if root.lower_ in lexicon()["vague"] or root.lower_ in ("dozen", "dozens", "hundreds", "thousands", "millions"):
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
+            and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    return None
+
+
+def _casualty(noun: Token) -> str | None:
+    """Whether the counted ``noun`` (or the number itself) was killed, injured,
+    displaced or arrested, read from the verb governing it or a participle on it."""
+    cas = lexicon()["casualty"]
+    for c in noun.children:
+        if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in cas:
+            return cas[c.lemma_.lower()]
+    head = noun.head
+    if noun.dep_ in ("nsubjpass", "dobj", "nsubj", "attr", "conj") and head.lemma_.lower() in cas:
+        if noun.dep_ == "conj":
+            return _casualty(head) if head is not noun else None
+        return cas[head.lemma_.lower()]
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in cas:
+        return cas[head.head.lemma_.lower()]
+    return None
+
+
+def _skip(ent: Span, root: Token, text: str) -> bool:
+    """Whether a CARDINAL is not a count: year, age, time, score, identifier, pronoun "one"."""
+    t = ent.text.strip()
+    if _NOT_COUNT.search(t):
+        return True
+    if _YEAR.match(t) and ent.label_ == "CARDINAL":
+        return True
+    after = text[ent.end_char:ent.end_char + 14].lower()
+    before = text[max(0, ent.start_char - 8):ent.start_char].lower()
+    if re.match(r"[\s-]*years?[\s-]*old|-year-old|\s*,?\s*years of age", after) or re.search(r"\bage[ds]?\s*$", before):
+        return True
+    if root.dep_ in ("nummod", "appos", "npadvmod", "compound") and root.head.i < root.i \
+            and root.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if t.lower() == "one" and root.dep_ != "nummod":
+        return True
+    if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
+        return True
+    return False
+
+
+def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | None:
+    """One amount record for the number phrase at ``[start, end)`` (an entity span)."""
+    text = ctx.text
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = _number_root(span)
+    if label == "CARDINAL" and _skip(span, root, text):
+        return None
+    lex = lexicon()
+    qualifier = None
+    # "a dozen", "a million" : the article is part of the number.
+    if span[0].lower_ in ("dozen", "hundred", "thousand", "million", "billion") and span[0].i > 0 \
+            and doc[span[0].i - 1].lower_ in ("a", "an"):
+        start = doc[span[0].i - 1].idx
+    q_start = start
+    m = _qualifier_start_re().match(text[start:end])
+    body_start = start
+    if m:
+        qualifier = lex["qualifier"][m.group(1).lower()]
+        body_start = start + m.end()
+    else:
+        m2 = _qualifier_re().search(text[max(0, start - 20):start])
+        if m2:
+            qualifier = lex["qualifier"][m2.group(1).lower()]
+            q_start = max(0, start - 20) + m2.start()
+    body = text[body_start:end]
+    words = [t.text for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
+    vague = _vague_re().search(body)
+    value: float | None
+    if vague and parse_value([w for w in words if w.lower() not in lex["vague"]]) is None:
+        value = float(lex["vague"][vague.group(1).lower()])
+        qualifier = qualifier or "at least"
+    else:
+        value = parse_value(words)
+    if value is None:
+        return None
+    low = body.lower()
+    unit: str | None = None
+    unit_tok: Token | None = None
+    if label == "PERCENT" or any(p in low for p in _PERCENT_WORDS):
+        unit = "percent"
+    elif label == "MONEY":
+        cur = lex["currency"]
+        for w in [w.lower() for w in words] + [text[start - 1:start].lower()]:
+            key = w if w in cur else w.rstrip("s")
+            if key in cur:
+                unit = cur[key]
+                break
+        if unit is None:
+            unit = "money"
+    else:
+        unit_tok = _unit_noun(root)
+        if unit_tok is not None:
+            unit = unit_tok.text
+        elif label == "QUANTITY":
+            unit = span[-1].text
+    kind = None
+    if unit not in ("percent",) and label != "MONEY":
+        kind = _casualty(unit_tok if unit_tok is not None else root)
+    out_start, out_end = min(q_start, start), end
+    if unit_tok is not None and unit_tok.idx >= end:
+        gap = text[end:unit_tok.idx]
+        if len(gap) < 30 and not re.search(r"[\"“”,;:()]", gap):
+            out_end = unit_tok.idx + len(unit_tok.text)
+    if value == int(value):
+        value = int(value)
+    return {
+        "text": text[out_start:out_end], "start": out_start, "end": out_end,
+        "sentence": ctx.sentence_of(out_start), "value": value, "unit": unit,
+        "qualifier": qualifier, "kind": kind,
+    }
 
 
 @register("amounts")
 def extract(doc: Doc, ctx: Context) -> list[dict]:
-    """No amounts yet."""
-    return []
+    """Amounts of the article in text order (see the module doc)."""
+    out: list[dict] = []
+    covered: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        covered.append((ent.start_char, ent.end_char))
+        rec = _record(doc, ctx, ent.start_char, ent.end_char, ent.label_)
+        if rec is not None:
+            out.append(rec)
+    # Vague plurals the tagger did not mark ("hundreds of protesters").
+    for m in _vague_re().finditer(ctx.text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in covered):
+            continue
+        nxt = ctx.text[e:e + 4].lower()
+        if not nxt.startswith(" of"):
+            continue
+        rec = _record(doc, ctx, s, e, "CARDINAL")
+        if rec is not None:
+            out.append(rec)
+    out.sort(key=lambda r: r["start"])
+    return out

@@ -1,13 +1,591 @@
-"""Placeholder for the quotes extractor (being written); returns nothing yet."""
+"""Quotes with their speakers: direct, indirect (reported speech) and mixed.
+
+Two sources of evidence are combined:
+
+- the dependency parse: a cue verb from ``data/quotes_cues.tsv`` (say, tell,
+  warn, ...) whose clausal complement (``ccomp``), infinitive (``xcomp``),
+  object or prepositional object is the content and whose subject is the
+  speaker; "according to X, ..." ; a cue that interrupts its clause
+  ("However, X said, ...": ``parataxis``);
+- quotation marks, straight or curly, including quotes that run over several
+  paragraphs (the opening mark repeated on each paragraph).
+
+A reported clause that contains quoted words is ``mixed``; one that is wholly
+quoted, or a quotation attributed through a nearby cue, is ``direct``; the rest
+is ``indirect``. Speakers given by a pronoun or a role noun ("he", "the
+spokeswoman") are resolved to a PERSON entity from ``ctx.results["entities"]``
+(keys used: text, start, end, label, canonical, and optionally title); without
+entities the speaker is the mention's own text.
+
+Each record: text, start, end, sentence, speaker, speaker_start, speaker_end,
+cue, kind; a quote split by its cue ('"A," he said, "B."') also carries
+``parts``, the ``[start, end]`` of each piece (``start``/``end`` span them all).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 from dateline.extract import Context, register
+
+#: Dependency labels of a speaker (the cue's subject).
+_SUBJ = {"nsubj"}
+#: Pronouns that name a person speaker.
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+#: Pronouns never resolved (the speaker is the mention itself).
+_OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
+#: Characters trimmed from the ends of a content span.
+_TRIM = " \t\n,;:—–-"
+_QUOTE_CHARS = "\"“”"
+_QUOTE_TOKEN = re.compile(r"[\"“”\n]")
+_WORD = re.compile(r"\w+")
+_LOWER_START = re.compile(r"\s*[a-z]")
+_SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@functools.lru_cache(maxsize=1)
+def cue_frames() -> dict[str, frozenset[str]]:
+    """Cue lemmas mapped to the frames their content may take (see the data file header)."""
+    out: dict[str, set[str]] = {}
+    text = resources.files("dateline").joinpath("data/quotes_cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, _, frames = line.partition("\t")
+        out.setdefault(lemma.strip(), set()).update(f.strip() for f in frames.split(",") if f.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_ACCORDING = hash_string("according")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_hashes() -> numpy.ndarray:
+    """String-store hashes of the cue lemmas, for fast filtering of tokens."""
+    return numpy.array([hash_string(w) for w in cue_frames()], dtype=numpy.uint64)
+
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+
+
+def find_quoted(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the text inside quotation marks, marks excluded.
+
+    Straight and curly double quotes are paired in order within a paragraph; a
+    quote left open at a paragraph's end continues when the next paragraph
+    opens with a quotation mark (the news convention for long quotes), else it
+    is dropped.
+    """
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    skip_at = -1
+    for m in _QUOTE_TOKEN.finditer(text):
+        ch, pos = m.group(), m.start()
+        if pos == skip_at:
+            continue
+        if ch == "\n":
+            if open_at is None:
+                continue
+            rest = text[pos:pos + 40]
+            stripped = rest.lstrip()
+            if stripped[:1] in ("\"", "“") and "\n" not in stripped[:1]:
+                skip_at = pos + (len(rest) - len(stripped))
+            else:
+                open_at = None
+            continue
+        if open_at is None:
+            if ch != "”":
+                open_at = pos
+        elif ch == "“":
+            open_at = pos
+        else:
+            if pos > open_at + 1:
+                out.append((open_at + 1, pos))
+            open_at = None
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Attributions from the parse
+
+
+@dataclass
+class _Attr:
+    """A found attribution before it becomes a record."""
+
+    parts: list[tuple[int, int]]
+    cue: Token | None
+    cue_text: str
+    speaker: tuple[int, int] | None
+    speaker_tok: Token | None
+    kind: str = "indirect"
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past separators, a final full stop and a quotation
+    mark left unpaired at either end."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    seg = text[start:end]
+    unbalanced = (seg.count("\"") % 2 == 1) or (seg.count("“") != seg.count("”"))
+    if unbalanced:
+        if text[end - 1:end] in ("“", "\"") or (text[end - 1:end] == "”" and "“" not in seg):
+            end -= 1
+        elif text[start:start + 1] in ("\"", "”") or (text[start:start + 1] == "“" and "”" not in seg):
+            start += 1
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM + ".":
+            end -= 1
+    return start, end
+
+
+def _subtree_span(tok: Token) -> tuple[int, int]:
+    """Character span of ``tok``'s subtree."""
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok``: its left dependents and itself."""
+    left = tok.left_edge
+    while left.i < tok.i and (left.is_space or left.is_punct):
+        left = left.doc[left.i + 1]
+    return left.idx, tok.idx + len(tok.text)
+
+
+def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """Cut ``span`` at blank lines, keeping the paragraph nearest ``anchor`` (the cue)."""
+    s, e = span
+    if "\n" not in text[s:e]:
+        return span
+    if anchor >= e:
+        cut = text.rfind("\n", s, e)
+        return cut + 1, e
+    if anchor < s:
+        cut = text.find("\n", s, e)
+        return s, cut
+    return span
+
+
+def _subject(cue: Token) -> Token | None:
+    """The speaker token of ``cue``: its subject, the antecedent of a relative
+    pronoun, or the subject of the verb a participle ("..., saying") hangs on."""
+    tok: Token | None = cue
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ in ("advcl", "pcomp", "conj", "xcomp", "prep") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _cue_text(cue: Token) -> str:
+    """The cue as written: the verb with its particle ("point out") or "according to"."""
+    prt = [c for c in cue.children if c.dep_ == "prt"]
+    if prt and prt[0].i == cue.i + 1:
+        return cue.text + " " + prt[0].text
+    return cue.text
+
+
+def _is_cue(tok: Token, frames: dict[str, frozenset[str]]) -> bool:
+    """Whether ``tok`` is a verb that may introduce speech or thought."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in frames
+
+
+def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
+    """Attributions found through cue verbs and "according to" in the parse."""
+    frames = cue_frames()
+    out: list[_Attr] = []
+    if len(doc) == 0:
+        return out
+    # Only tokens whose lemma is a cue (or the word "according") are looked at.
+    arr = doc.to_array([LEMMA, LOWER])
+    wanted = numpy.isin(arr[:, 0], _cue_hashes()) | (arr[:, 1] == _ACCORDING)
+    for i in numpy.flatnonzero(wanted).tolist():
+        tok = doc[i]
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            head = tok.head
+            if pobj is None or head is tok or head.i in range(tok.left_edge.i, tok.right_edge.i + 1):
+                continue
+            hs, he = _subtree_span(head)
+            as_, ae = _subtree_span(tok)
+            parts = [p for p in ((hs, as_), (ae, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3]
+            parts = [_trim(text, *p) for p in parts]
+            parts = [p for p in parts if p[1] > p[0]]
+            if not parts:
+                continue
+            out.append(_Attr(parts, tok, "according to", _np_span(pobj), pobj))
+            continue
+        if not _is_cue(tok, frames):
+            continue
+        fr = frames[tok.lemma_.lower()]
+        comps: list[Token] = []
+        for child in tok.children:
+            dep = child.dep_
+            if dep == "ccomp" and "ccomp" in fr:
+                comps.append(child)
+            elif dep == "xcomp" and "xcomp" in fr and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                comps.append(child)
+            elif dep in ("dobj", "oprd") and dep in fr:
+                comps.append(child)
+            elif dep == "prep" and child.lower_ in fr and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                comps.append(child)
+        spans: list[tuple[int, int]] = []
+        if comps:
+            comps.sort(key=lambda t: t.left_edge.i)
+            # Contiguous complements on the same side of the cue form one part.
+            for c in comps:
+                s, e = _subtree_span(c)
+                if spans and (s <= spans[-1][1] + 2 or (spans[-1][1] < tok.idx) == (s < tok.idx)
+                              and not text[spans[-1][1]:s].strip(" ,\"“”")):
+                    spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+                else:
+                    spans.append((s, e))
+        elif tok.dep_ == "parataxis" and "ccomp" in fr and tok.head.pos_ in ("VERB", "AUX"):
+            # "However, X said, it would be ..." : the clause around the cue.
+            hs, he = _subtree_span(tok.head)
+            cs, ce = _subtree_span(tok)
+            spans = [p for p in ((hs, cs), (ce, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3]
+        if not spans:
+            continue
+        parts = [_trim(text, *_clip_paragraph(text, sp, tok.idx)) for sp in spans]
+        parts = [p for p in parts if p[1] > p[0] and _WORD.search(text[p[0]:p[1]])]
+        if not parts:
+            continue
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
+            continue
+        out.append(_Attr(parts, tok, _cue_text(tok), _np_span(subj), subj))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Direct quotes not reached by the parse
+
+
+def _cue_for_quote(doc: Doc, text: str, qs: int, qe: int) -> Token | None:
+    """The cue verb that attributes the quotation ``[qs, qe)``, if one is nearby.
+
+    Looks in the sentences the quote touches and, when the quote ends a sentence
+    and the next one starts in lower case ('"...," he said.'), that one too; a
+    cue must lie outside the quote and have a subject.
+    """
+    frames = cue_frames()
+    first = doc.char_span(qs, qe, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    s0 = first[0].sent
+    s1 = first[-1].sent
+    start_i, end_i = s0.start, s1.end
+    if end_i < len(doc):
+        nxt = doc[end_i].sent
+        gap = text[s1.end_char:nxt.start_char]
+        if "\n" not in gap and _LOWER_START.match(text, qe + 1) is not None:
+            end_i = nxt.end
+        elif "\n" not in gap and text[qe + 1: qe + 2] == "," :
+            end_i = nxt.end
+    best: Token | None = None
+    best_d = 10 ** 9
+    for tok in doc[start_i:end_i]:
+        if qs <= tok.idx < qe or not _is_cue(tok, frames):
+            continue
+        if "\n" in (text[tok.idx:qs] if tok.idx < qs else text[qe:tok.idx]):
+            continue
+        if _subject(tok) is None:
+            continue
+        d = qs - tok.idx if tok.idx < qs else tok.idx - qe
+        if d < best_d:
+            best, best_d = tok, d
+    return best
+
+
+def _governs(cue: Token, doc: Doc, qs: int, qe: int) -> bool:
+    """Whether the quotation ``[qs, qe)`` lies in ``cue``'s subtree and is more
+    than a quoted name or title (a run of capitalised words)."""
+    span = doc.char_span(qs, qe, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if words and all(t.text[:1].isupper() for t in words):
+        return False
+    return cue.left_edge.i <= span[0].i and span[-1].i <= cue.right_edge.i
+
+
+_COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S.*)$", re.M)
+
+
+def _colon_attributions(doc: Doc, text: str) -> list[_Attr]:
+    """Transcript lines "NAME: what they said" (speaker of one to four capitalised words)."""
+    out = []
+    for m in _COLON_SPEAKER.finditer(text):
+        s, e = _trim(text, m.start(2), m.end(2))
+        if e - s < 10:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        tok = name.root if name is not None and len(name) else None
+        out.append(_Attr([(s, e)], None, ":", (m.start(1), m.end(1)), tok, "direct"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Speaker resolution
+
+
+class _Entities:
+    """Entities of the article, sorted by start, for speaker look-ups."""
+
+    def __init__(self, items: list[dict], text: str) -> None:
+        self.items = [e for e in items if isinstance(e.get("start"), int) and isinstance(e.get("end"), int)]
+        self.items.sort(key=lambda e: e["start"])
+        self.starts = [e["start"] for e in self.items]
+        self.people = [e for e in self.items if e.get("label") == "PERSON"]
+        self.people_starts = [e["start"] for e in self.people]
+        # Lower-cased text written just before each person, for titles ("spokeswoman X").
+        self.before = [text[max(0, e["start"] - 40):e["start"]].lower().rstrip(" ,:") for e in self.people]
+
+    def overlapping_all(self, start: int, end: int) -> list[dict]:
+        """Speaker-like entities sharing a character with ``[start, end)``, in order."""
+        i = bisect.bisect_left(self.starts, end)
+        out = []
+        for e in reversed(self.items[max(0, i - 12):i]):
+            if e["end"] > start and e.get("label") in _SPEAKER_LABELS:
+                out.append(e)
+        out.reverse()
+        return out
+
+    def overlapping(self, start: int, end: int) -> dict | None:
+        """The best speaker entity inside ``[start, end)``: a PERSON if any, the last one else."""
+        found = self.overlapping_all(start, end)
+        if not found:
+            return None
+        people = [e for e in found if e.get("label") == "PERSON"]
+        return (people or found)[-1]
+
+    def last_person_before(self, pos: int, quoted: list[tuple[int, int]]) -> dict | None:
+        """The last PERSON mention starting before ``pos`` and outside quotations."""
+        i = bisect.bisect_left(self.people_starts, pos)
+        for e in reversed(self.people[:i]):
+            if any(qs <= e["start"] < qe for qs, qe in quoted):
+                continue
+            return e
+        return None
+
+    def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
+        """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
+        written right before it ("spokeswoman Heather Nauert"); the nearest before
+        ``pos`` first, else the first after it. Each of ``modifiers`` ("UN" in
+        "the UN envoy") must also be written before the person or in the title."""
+        title = title.lower()
+        cands = []
+        for e, before in zip(self.people, self.before):
+            t = (e.get("title") or "").lower()
+            written = before.endswith(title) and (len(before) == len(title) or not before[-len(title) - 1].isalnum())
+            if t == title or t.endswith(" " + title) or written:
+                if all(m in before or m in t for m in modifiers):
+                    cands.append(e)
+        earlier = [e for e in cands if e["start"] < pos]
+        if earlier:
+            return earlier[-1]
+        later = [e for e in cands if e["start"] > pos]
+        return later[0] if later else None
+
+
+def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int] | None,
+             quoted: list[tuple[int, int]], named: list[tuple[int, str]]) -> str | None:
+    """The canonical name of the speaker mention ``span`` headed by ``tok``.
+
+    ``named`` lists ``(offset, name)`` of earlier speakers given by name, which
+    compete with PERSON entities as antecedents of "he"/"she".
+    """
+    if span is None:
+        return None
+    mention = text[span[0]:span[1]]
+    if tok is not None:
+        head = ents.overlapping_all(tok.idx, tok.idx + len(tok.text))
+        if head:
+            return head[-1].get("canonical") or head[-1].get("text") or mention
+    ent = ents.overlapping(*span)
+    if ent is not None and ent.get("label") == "PERSON":
+        return ent.get("canonical") or ent.get("text") or mention
+    if tok is None:
+        return mention
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS:
+        e = ents.last_person_before(span[0], quoted)
+        best = (e["start"], e.get("canonical") or e.get("text")) if e else None
+        earlier = [n for n in named if n[0] < span[0]]
+        if earlier and (best is None or earlier[-1][0] > best[0]):
+            best = earlier[-1]
+        return best[1] if best else mention
+    if tok.pos_ == "NOUN" and low not in _OTHER_PRONOUNS:
+        mods = tuple(t.lower_ for t in tok.doc.char_span(*span, alignment_mode="expand")
+                     if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
+        e = ents.with_title(tok.lemma_, span[0], mods)
+        if e is not None:
+            return e.get("canonical") or e.get("text")
+    return mention
+
+
+# ---------------------------------------------------------------------------
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether span ``a`` lies within span ``b``."""
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether spans ``a`` and ``b`` share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _alnum_equal(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the spans hold the same words (punctuation and spacing ignored)."""
+    return _WORD.findall(text[a[0]:a[1]]) == _WORD.findall(text[b[0]:b[1]])
 
 
 @register("quotes")
 def extract(doc: Doc, ctx: Context) -> list[dict]:
-    """No quotes yet."""
-    return []
+    """Quotes of the article, in text order, as records of DESIGN.md (see module doc)."""
+    text = ctx.text
+    ents = _Entities(list(ctx.results.get("entities") or []), text)
+    quoted = find_quoted(text)
+    colon = _colon_attributions(doc, text)
+    # Speech reported inside a quotation ("I think ...") or a transcript line
+    # belongs to that quotation or line.
+    outer = quoted + [a.parts[0] for a in colon]
+    attrs = [a for a in _parse_attributions(doc, text)
+             if a.cue is None or not any(qs <= a.cue.idx < qe for qs, qe in outer)]
+
+    # Classify each parse attribution by the quotations it holds.
+    claimed: set[int] = set()
+    q_ends = [q[1] for q in quoted]  # quotations are disjoint and in order
+    for a in attrs:
+        first = bisect.bisect_left(q_ends, a.start)
+        for qi in range(first, len(quoted)):
+            q = quoted[qi]
+            if q[0] > a.end:
+                break
+            if any(_inside(q, p) for p in a.parts):
+                a.quoted.append(q)
+                claimed.add(qi)
+            elif any(_overlaps(q, p) and _inside(p, (q[0] - 1, q[1] + 1)) for p in a.parts):
+                # The reported clause is part of a longer quotation.
+                a.quoted.append(q)
+                claimed.add(qi)
+        if a.quoted:
+            if all(any(_alnum_equal(text, p, q) or _inside(p, (q[0] - 1, q[1] + 1)) for q in a.quoted)
+                   for p in a.parts):
+                a.kind = "direct"
+                # A reported clause cut short inside a longer quotation: take the whole quote.
+                new_parts = []
+                for p in a.parts:
+                    q = next(q for q in a.quoted if _alnum_equal(text, p, q) or _inside(p, (q[0] - 1, q[1] + 1)))
+                    new_parts.append(_trim(text, *q))
+                a.parts = sorted(set(new_parts))
+            else:
+                a.kind = "mixed"
+
+    for a in colon:
+        for qi, q in enumerate(quoted):
+            if _overlaps(q, a.parts[0]):
+                claimed.add(qi)
+    attrs.extend(colon)
+
+    # Quotations not inside any reported clause: attribute through a nearby cue.
+    prev: _Attr | None = None
+    for qi, (qs, qe) in enumerate(quoted):
+        if qi in claimed:
+            continue
+        span = _trim(text, qs, qe)
+        if span[1] <= span[0]:
+            continue
+        nwords = len(_WORD.findall(text[span[0]:span[1]]))
+        cue = _cue_for_quote(doc, text, qs, qe)
+        if cue is not None and nwords < 4 and not _governs(cue, doc, qs, qe):
+            cue = None
+        if cue is not None:
+            subj = _subject(cue)
+            assert subj is not None
+            attrs.append(_Attr([span], cue, _cue_text(cue), _np_span(subj), subj, "direct", [(qs, qe)]))
+            continue
+        # A long quotation opening a paragraph continues the previous speaker.
+        para_start = text.rfind("\n", 0, qs) + 1
+        if nwords >= 6 and not text[para_start:qs - 1].strip():
+            prev = max((a for a in attrs if a.end <= qs and a.speaker is not None),
+                       key=lambda a: a.end, default=None)
+            if prev is not None and qs - prev.end < 600:
+                attrs.append(_Attr([span], None, "", prev.speaker, prev.speaker_tok, "direct", [(qs, qe)]))
+
+    attrs.sort(key=lambda a: (a.start, a.end))
+    # A quotation split by its cue ('"A," he said, "B."'): one attribution in two parts.
+    merged: list[_Attr] = []
+    for a in attrs:
+        last = merged[-1] if merged else None
+        if (last is not None and a.kind == last.kind == "direct" and a.cue is not None
+                and last.cue is not None and a.cue.i == last.cue.i and last.end <= a.cue.idx < a.start
+                and not re.search(r"[.!?]\s", text[last.end:a.start].replace(".\"", "").replace(".”", ""))):
+            last.parts = last.parts + a.parts
+            last.quoted = last.quoted + a.quoted
+            continue
+        merged.append(a)
+    attrs = merged
+    records: list[dict] = []
+    named: list[tuple[int, str]] = []
+    seen: set[tuple] = set()
+    for a in attrs:
+        key = (tuple(a.parts), a.speaker)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end = a.start, a.end
+        speaker = _resolve(ents, text, a.speaker_tok, a.speaker, quoted, named)
+        if a.speaker is not None and a.speaker_tok is not None and a.speaker_tok.pos_ == "PROPN" and speaker:
+            named.append((a.speaker[0], speaker))
+        rec = {
+            "text": text[start:end], "start": start, "end": end,
+            "sentence": ctx.sentence_of(start),
+            "speaker": speaker,
+            "speaker_start": a.speaker[0] if a.speaker else None,
+            "speaker_end": a.speaker[1] if a.speaker else None,
+            "cue": a.cue_text or None,
+            "kind": a.kind,
+        }
+        if len(a.parts) > 1:
+            rec["parts"] = [list(p) for p in a.parts]
+        records.append(rec)
+    return records

@@ -16,7 +16,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     out = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        seg = doc.text[start:end]
+        seg = ctx.text[start:end]
         stripped = seg.strip()
         if not stripped:
             continue

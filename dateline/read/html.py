@@ -18,7 +18,11 @@ def read_html(html: str, origin: str, options: ReadOptions) -> Iterator[Article 
         if doc is None:
             raise BadInput("no article text found in the HTML page")
         meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-        text = check_text(meta.get("text"), options)
+        title = optional_str(meta.get("title"))
+        text = meta.get("text") or ""
+        if title and text.startswith(title):   # the page's headline repeated as body text
+            text = text[len(title):].lstrip()
+        text = check_text(text, options)
         if optional_str(meta.get("date")):
             published = parse_date(meta["date"], "page date")
         elif options.published is not None:
@@ -26,7 +30,7 @@ def read_html(html: str, origin: str, options: ReadOptions) -> Iterator[Article 
         else:
             raise BadInput("no publication date found in the page; pass --published")
         yield Article(text=text, published=published, id=options.id,
-                      title=optional_str(meta.get("title")), url=optional_str(meta.get("url")),
+                      title=title, url=optional_str(meta.get("url")),
                       source=optional_str(meta.get("sitename")), origin=origin)
     except BadInput as exc:
         yield Rejection(origin, str(exc))

@@ -1,0 +1,92 @@
+"""Amounts: value, unit, qualifier and casualty kind from hand-written sentences."""
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract import Context
+from dateline.extract.amounts import extract, parse_value
+from dateline.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _amounts(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    ctx = Context(published=dt.date(2020, 1, 1), text=text, sentence_starts=[s.start_char for s in doc.sents])
+    out = extract(doc, ctx)
+    for a in out:
+        assert text[a["start"]:a["end"]] == a["text"]
+    return out
+
+
+def _by_value(amounts: list[dict], value) -> dict:
+    found = [a for a in amounts if a["value"] == value]
+    assert found, amounts
+    return found[0]
+
+
+def test_parse_value():
+    assert parse_value(["3", "million"]) == 3_000_000
+    assert parse_value(["2.5", "billion"]) == 2_500_000_000
+    assert parse_value(["a", "dozen"]) == 12
+    assert parse_value(["twenty-five"]) == 25
+    assert parse_value(["10,000"]) == 10_000
+    assert parse_value(["people"]) is None
+
+
+def test_more_than_millions_of_people(nlp):
+    out = _amounts(nlp, "More than 3 million Syrians live in the province.")
+    a = _by_value(out, 3_000_000)
+    assert a["unit"] == "Syrians"
+    assert a["qualifier"] == "more than"
+    assert a["text"] == "More than 3 million Syrians"
+
+
+def test_estimated(nlp):
+    out = _amounts(nlp, "The army said an estimated 10,000 fighters remain in the city.")
+    a = _by_value(out, 10_000)
+    assert a["qualifier"] == "estimated"
+    assert a["unit"] == "fighters"
+
+
+def test_killed_passive(nlp):
+    out = _amounts(nlp, "At least 72 protesters were killed in the capital.")
+    a = _by_value(out, 72)
+    assert (a["unit"], a["qualifier"], a["kind"]) == ("protesters", "at least", "killed")
+
+
+def test_killing_and_displaced(nlp):
+    out = _amounts(nlp, "The storm destroyed the port, killing 15 soldiers. Floods displaced more than 30,000 people.")
+    assert _by_value(out, 15)["kind"] == "killed"
+    d = _by_value(out, 30_000)
+    assert (d["unit"], d["qualifier"], d["kind"]) == ("people", "more than", "displaced")
+
+
+def test_arrested(nlp):
+    out = _amounts(nlp, "Police arrested 40 students outside the university.")
+    assert _by_value(out, 40)["kind"] == "arrested"
+
+
+def test_money_and_percent(nlp):
+    out = _amounts(nlp, "The company paid $2.5 billion, about 40 percent of its profit.")
+    m = _by_value(out, 2_500_000_000)
+    assert m["unit"] == "USD"
+    p = _by_value(out, 40)
+    assert p["unit"] == "percent"
+
+
+def test_vague_amount(nlp):
+    out = _amounts(nlp, "Tens of thousands of people marched through the streets.")
+    a = _by_value(out, 20_000)
+    assert a["qualifier"] == "at least"
+    assert a["unit"] == "people"
+
+
+def test_not_amounts(nlp):
+    text = "In 1998 the 45-year-old mayor, aged 45, met at 10:30 with the first delegation under Article 5."
+    values = [a["value"] for a in _amounts(nlp, text)]
+    assert values == []
