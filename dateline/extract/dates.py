@@ -1,13 +1,30 @@
-"""Placeholder for the dates extractor (being written); returns nothing yet."""
+"""The dates extractor: temporal expressions resolved against the publication date.
+
+A thin wrapper over :mod:`dateline.temporal` (the temporal engine), which finds
+dates, times, durations, sets and vague references and gives them TIMEX3 values.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from dateline.extract import Context, register
+from dateline.temporal import tag
 
 
 @register("dates")
 def extract(doc: Doc, ctx: Context) -> list[dict]:
-    """No dates yet."""
-    return []
+    """Temporal expressions of the article, in text order.
+
+    Each item is ``{"text", "start", "end", "sentence", "type", "value"}``:
+    ``text == ctx.text[start:end]``, ``type`` is DATE, TIME, DURATION or SET and
+    ``value`` a TIMEX3 value (``2018-08-30``, ``2018-W34``, ``P7Y``, ``PAST_REF``...).
+    Relative expressions are resolved against ``ctx.published``; the spaCy parse
+    supplies the tense that decides between past and coming readings.
+    """
+    items = tag(ctx.text, ctx.published, doc if doc.text == ctx.text else None)
+    return [
+        {"text": t.text, "start": t.start, "end": t.end, "sentence": ctx.sentence_of(t.start),
+         "type": t.type, "value": t.value}
+        for t in items
+    ]

@@ -1,0 +1,1176 @@
+"""Find temporal expressions in English news text and give them TIMEX3 values.
+
+How it works:
+
+1. Each rule is one precompiled regular expression over the whole text (see
+   :data:`RULES`); all rules run, and overlapping candidates are settled by
+   keeping the longest (then the earlier rule).
+2. The survivors are normalised in document order by the rule's handler. Relative
+   expressions are resolved against the publication date ("yesterday", "last
+   week", "two days ago") or, for anaphoric ones ("the next day", "a year
+   earlier"), against the last date the text mentioned. Where the direction is
+   open ("on Thursday", "in March"), the tense of the governing verb, read off
+   spaCy's tags, decides between the past and the coming one.
+
+Spans follow TimeBank's conventions: determiners and modifiers ("the past three
+years", "nearly two months", "early next year") are inside, prepositions
+("on", "in", "for") outside.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from dateline.temporal import lexicon as lx
+from dateline.temporal.points import (
+    SEASON_MONTH,
+    Point,
+    add_months,
+    shift,
+    valid_date,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+
+try:  # spaCy is optional for the engine itself
+    from spacy.tokens import Doc
+except ImportError:  # pragma: no cover
+    Doc = None  # type: ignore[assignment,misc]
+
+
+@dataclass
+class Timex:
+    """One temporal expression: ``text[start:end]``, its TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+# ---------------------------------------------------------------------------
+# Regex building blocks
+# ---------------------------------------------------------------------------
+
+_W = lx.words()
+MONTH = lx.alternation("month")
+_MFULL = "(?:" + "|".join(sorted((w for w in _W["month"] if len(w) > 4 or w in ("may", "june", "july")), key=len, reverse=True)) + ")"
+_MABBR = "(?:" + "|".join(sorted((w for w in _W["month"] if len(w) <= 4 and w not in ("may", "june", "july")), key=len, reverse=True)) + ")"
+#: a month name, with the abbreviation's full stop when it has one ("Dec.", "December")
+MONTHD = rf"(?:{_MFULL}|{_MABBR}\.?)"
+WEEKDAY = lx.alternation("weekday")
+NUMW = lx.alternation("number", ())
+_NUMW_NO_A = "(?:" + "|".join(sorted((w for w in _W["number"] if w not in ("a", "an", "couple", "dozen")), key=len, reverse=True)) + ")"
+ORDW = r"(?:(?:twenty|thirty)[- ])?" + lx.alternation("ordinal")
+SEASON = lx.alternation("season")
+POD = r"(?:morning|afternoon|evening|night)"
+UNIT = (r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade"
+        r"|centur(?:y|ie)|millenni(?:um|a))")
+UNITS = UNIT + r"s?"
+NUMBER = (rf"(?:\d+(?:[.,]\d+)?(?:\s1/2)?|{_NUMW_NO_A}(?:[- ]{_NUMW_NO_A})*(?:\sand\sa\shalf)?)")
+QTY1 = (rf"(?:{NUMBER}|an?(?:\s(?:couple\sof|few|dozen|half|hundred|thousand))?|a\scouple|several|some|many|few|a\snumber\sof"
+        r"|dozens\sof|hundreds\sof|thousands\sof)")
+QTY = rf"(?:{QTY1}(?:\s(?:to|or)\s{QTY1}|-{NUMBER})?)"
+DMOD = (r"(?:more\sthan|less\sthan|fewer\sthan|no\smore\sthan|no\sless\sthan|at\sleast|at\smost|nearly|almost|about|around|roughly"
+        r"|approximately|some|over(?!\sthe)|under|up\sto|another|an\sadditional|a\sfurther"
+        r"|the\sbetter\spart\sof|the\sbest\spart\sof|well\sover|close\sto)")
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+WYEAR = (rf"(?:(?:nineteen|eighteen|twenty)[- ](?:hundred|{_TENS}(?:[- ]{_ONES})?|{_TEENS}|(?:oh|o)[- ]{_ONES})"
+         rf"|two\sthousand(?:(?:\sand)?\s(?:{_TENS}(?:[- ]{_ONES})?|{_TEENS}|{_ONES}))?)")
+YEAR = rf"(?:{YEAR4}|{WYEAR})"
+DAYNUM = rf"(?:[0-3]?\d(?:st|nd|rd|th)?|{ORDW})"
+
+I = re.IGNORECASE
+
+
+def _wordnum(text: str) -> int | None:
+    """Value of a written number ("twenty four", "two hundred", "1,000"); None if vague."""
+    t = text.lower().replace(",", "").strip()
+    if t.replace(".", "", 1).isdigit():
+        return int(float(t))
+    total, cur = 0, 0
+    for w in re.split(r"[\s-]+", t):
+        n = lx.number(w)
+        if n is None:
+            return None
+        if n == 100:
+            cur = max(cur, 1) * 100
+        elif n == 1000:
+            total += max(cur, 1) * 1000
+            cur = 0
+        else:
+            cur += n
+    return total + cur
+
+
+def parse_qty(text: str) -> float | None:
+    """Numeric value of a quantity phrase ("two", "2 1/2", "a couple of"); None if vague."""
+    t = text.lower().strip()
+    t = re.split(r"\s(?:to|or)\s|(?<=\d)-(?=\d)", t)[0].strip()
+    if t in ("a", "an"):
+        return 1
+    if t in ("a couple", "a couple of"):
+        return 2
+    if t in ("a dozen",):
+        return 12
+    if t in ("a half",):
+        return 0.5
+    half = 0.0
+    if t.endswith(" 1/2") or t.endswith(" and a half"):
+        half = 0.5
+        t = t.replace(" 1/2", "").replace(" and a half", "")
+    n = _wordnum(t)
+    if n is None:
+        try:
+            return float(t) + half
+        except ValueError:
+            return None
+    return n + half
+
+
+def parse_year(text: str) -> int | None:
+    """Value of a year written in digits or words ("1996", "nineteen ninety-six")."""
+    t = text.lower().strip()
+    if t.isdigit():
+        return int(t)
+    m = re.match(r"(nineteen|eighteen|twenty)[- ](.+)$", t)
+    if m and not t.startswith("two thousand"):
+        hi = {"nineteen": 19, "eighteen": 18, "twenty": 20}[m.group(1)]
+        rest = m.group(2)
+        if rest == "hundred":
+            return hi * 100
+        rest = re.sub(r"^(?:oh|o)[- ]", "", rest)
+        lo = _wordnum(rest)
+        return hi * 100 + lo if lo is not None and lo < 100 else None
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand"):].replace(" and ", " ").strip()
+        return 2000 + (_wordnum(rest) or 0 if rest else 0)
+    return None
+
+
+_UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+              "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
+              "decade": "E", "century": "C", "centurie": "C", "millennium": "L", "millennia": "L"}
+_SUB = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "E": ("Y", 10),
+        "C": ("Y", 100)}
+
+
+def unit_of(word: str) -> str:
+    """Singular unit name of a unit word ("years" -> "year", "centuries" -> "century")."""
+    w = word.lower()
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("s") and w not in ("s",):
+        return w[:-1]
+    return w
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value for ``n`` units ("P3D", "PT2H", "PXY" when ``n`` is None)."""
+    u = unit_of(unit)
+    if u == "millenni":
+        u = "millennium"
+    if u == "weekend":
+        return "P1WE" if n == 1 else ("PXWE" if n is None else f"P{int(n)}WE")
+    code = _UNIT_CODE.get(u, "X")
+    if u == "fortnight":
+        n = None if n is None else n * 2
+    timey = u in ("second", "minute", "hour")
+    p = "PT" if timey else "P"
+    if n is None:
+        return f"{p}X{code}"
+    if n != int(n):
+        whole = int(n)
+        if code in _SUB:
+            sub, k = _SUB[code]
+            frac = round((n - whole) * k)
+            if timey or (code == "D" and sub == "H"):
+                head = f"P{whole}DT" if code == "D" and whole else ("PT" if timey else "PT")
+                return f"{head}{frac}{sub}" if not whole or code == "D" else f"PT{whole}{code}{frac}{sub}"
+            return f"P{whole}{code}{frac}{sub}" if whole else f"P{frac}{sub}"
+    return f"{p}{int(n)}{code}"
+
+
+# ---------------------------------------------------------------------------
+# Tense
+# ---------------------------------------------------------------------------
+
+_FUTURE_MD = {"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "can", "should", "must"}
+_HAVE = {"have", "has", "had", "'ve", "'s", "'d"}
+
+
+def _verb_tense(v) -> str | None:
+    """'past', 'future', 'present' or None for the verb token ``v`` and its auxiliaries."""
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    has_md = [a for a in aux if a.tag_ == "MD"]
+    if has_md:
+        if any(a.lower_ in _HAVE for a in aux) and v.tag_ == "VBN":
+            return "past"  # "would have met"
+        return "future" if any(a.lower_ in _FUTURE_MD for a in has_md) else None
+    if any(a.tag_ == "VBD" for a in aux) or v.tag_ == "VBD":
+        return "past"
+    if v.tag_ == "VBN":
+        return "past"  # perfect, or a reduced relative clause ("talks held on Friday")
+    if v.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
+        return "future"  # "set to resume", "expected to meet", "going to close"
+    if v.tag_ == "VBG" and v.head is not v and v.head.lower_ == "going":
+        return "future"
+    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return None
+
+
+class _Tense:
+    """Tense of the clause around a character offset, from a spaCy Doc."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc] if doc is not None else []
+        self.cache: dict[int, str | None] = {}
+
+    def __call__(self, pos: int) -> str | None:
+        if self.doc is None or not self.starts:
+            return None
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        if i in self.cache:
+            return self.cache[i]
+        tok = self.doc[i]
+        t, steps, res = tok, 0, None
+        while steps < 10:
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+                res = _verb_tense(t)
+                if res:
+                    break
+            if t.head is t:
+                break
+            t, steps = t.head, steps + 1
+        if res is None:
+            for w in tok.sent:
+                if w.tag_ == "MD" and w.lower_ in ("will", "'ll", "shall", "wo"):
+                    res = "future"
+                    break
+                if w.tag_ == "VBD":
+                    res = "past"
+                    break
+        self.cache[i] = res
+        return res
+
+
+# ---------------------------------------------------------------------------
+# Resolution state and handlers
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """What a handler may use: the text, the publication date, tense, the last anchor."""
+
+    text: str
+    dct: dt.date
+    tense: Callable[[int], str | None]
+    ents: list[tuple[int, int, str]]
+    anchor: Point
+    last_quarter: Point | None = None
+
+    def dir_at(self, pos: int, default: str = "past") -> str:
+        """'past' or 'future' reading for an expression at ``pos``."""
+        t = self.tense(pos)
+        if t == "past":
+            return "past"
+        if t in ("future", "present"):
+            return "future"
+        return default
+
+    def ent_label(self, start: int, end: int) -> str | None:
+        """Label of a spaCy entity overlapping [start, end), if any."""
+        i = bisect.bisect_right(self.ents, (start, 10**9, "")) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.ents):
+                s, e, lab = self.ents[j]
+                if s < end and start < e:
+                    return lab
+        return None
+
+
+Result = tuple[str, str] | tuple[str, str, int, int] | None
+
+
+def _month_num(word: str) -> int:
+    return int(_W["month"][word.lower().rstrip(".")])
+
+
+def _wd_num(word: str) -> int:
+    w = word.lower()
+    if w.endswith("s") and w not in _W["weekday"]:
+        w = w[:-1]
+    return int(_W["weekday"][w])
+
+
+def _cap(s: str) -> bool:
+    return bool(s) and s[0].isupper()
+
+
+def _resolve_weekday(st: _State, wd: int, rel: str | None, pos: int, base: dt.date | None = None) -> dt.date:
+    """The date of weekday ``wd`` (1=Monday) given a modifier ("last", "next") and tense."""
+    base = base or st.dct
+    rel = (rel or "").lower()
+    if rel in ("last", "this past", "the previous", "the preceding", "previous"):
+        return weekday_on_or_before(base, wd, strict=True)
+    if rel in ("next", "this coming", "the following", "the next", "coming", "following"):
+        return weekday_on_or_after(base, wd, strict=True)
+    if rel == "that":
+        return weekday_on_or_before(base, wd)
+    d = st.tense(pos)  # weekdays in news are past unless the verb looks ahead
+    if rel == "this":
+        # same ISO week as the publication date
+        return base + dt.timedelta(days=wd - base.isoweekday())
+    if d == "future":
+        return weekday_on_or_after(base, wd)
+    return weekday_on_or_before(base, wd)
+
+
+def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
+    """Year of a month (and day) named without one.
+
+    The occurrence closest to the publication date, unless the tense says the
+    other way and that occurrence is more than two months on the wrong side
+    ("will ... in March" in August is next March; "was ... in October" in
+    August is last October).
+    """
+    dct = st.dct
+    dd = min(day, 28) if day is not None else 15
+
+    def dist(y: int) -> int:
+        return ((valid_date(y, month, dd) or dct) - dct).days
+
+    best = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(dist(y)))
+    t = st.tense(pos)
+    delta = dist(best)
+    if t == "future" and delta < -62:
+        best += 1
+    elif t == "past" and delta > 62:
+        best -= 1
+    return best
+
+
+def h_weekday(m: re.Match, st: _State) -> Result:
+    wdw = m.group("wd")
+    if not _cap(wdw):
+        return None
+    wd = _wd_num(wdw)
+    plural = wdw.lower().endswith("s") and wdw.lower() not in _W["weekday"]
+    pod = m.group("pod")
+    if pod and m.group(0).lower().endswith(pod.lower() + "s"):
+        plural = True
+    if plural:
+        v = f"XXXX-WXX-{wd}"
+        return ("SET", v + (f"T{_W['partofday'][pod.lower()]}" if pod else ""))
+    d = _resolve_weekday(st, wd, m.group("rel"), m.start())
+    if pod:
+        return ("TIME", f"{d.isoformat()}T{_W['partofday'][pod.lower()]}")
+    st.anchor = Point("day", d)
+    return ("DATE", d.isoformat())
+
+
+def h_deictic_day(m: re.Match, st: _State) -> Result:
+    w = m.group("d").lower()
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    if m.group("dd"):
+        dd = m.group("dd").lower()
+        off = -2 if "before" in dd else 2
+    d = st.dct + dt.timedelta(days=off)
+    pod = m.group("pod")
+    if w == "tonight":
+        pod = "night"
+    if pod:
+        return ("TIME", f"{d.isoformat()}T{_W['partofday'][pod.lower()]}")
+    return ("DATE", d.isoformat())
+
+
+def _date_point(st: _State, m: re.Match, pos: int) -> tuple[str, Point] | None:
+    """Resolve month/day/year groups of a calendar-date match to a Point."""
+    mon = m.group("mon")
+    if not _cap(mon):
+        return None
+    month = _month_num(mon)
+    dayw = m.group("day") if "day" in m.re.groupindex else None
+    day = lx.ordinal(dayw) if dayw else None
+    if dayw and day is None:
+        return None
+    yw = m.group("year")
+    year = parse_year(yw) if yw else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is None:
+        year = _year_for_month(st, month, day, pos)
+    if day is not None:
+        d = valid_date(year, month, day)
+        if d is None:
+            return None
+        return "day", Point("day", d)
+    return "month", Point("month", dt.date(year, month, 1))
+
+
+def h_calendar(m: re.Match, st: _State) -> Result:
+    r = _date_point(st, m, m.start())
+    if r is None:
+        return None
+    gran, p = r
+    mon = m.group("mon")
+    if gran == "month" and not m.group("year"):
+        # a bare "May"/"March" may be a verb or a name
+        if mon.lower() in ("may", "march") and not m.group("pre"):
+            lab = st.ent_label(m.start("mon"), m.end("mon"))
+            if lab != "DATE":
+                return None
+        rel = (m.group("rel") or "").lower() if "rel" in m.re.groupindex else ""
+        if rel:
+            y = st.dct.year + (-1 if "last" in rel else 1 if "next" in rel else 0)
+            p = Point("month", dt.date(y, p.day.month, 1))
+    wd = m.group("wd") if "wd" in m.re.groupindex else None
+    if wd and not _cap(wd):
+        return None
+    st.anchor = p
+    return ("DATE", p.value)
+
+
+def h_rel_month(m: re.Match, st: _State) -> Result:
+    """"last May", "this September", "next March"."""
+    mon = m.group("mon")
+    if not _cap(mon):
+        return None
+    month = _month_num(mon)
+    rel = m.group("rel").lower()
+    dct = st.dct
+    if rel in ("last", "this past", "the previous"):
+        y = dct.year if month < dct.month else dct.year - 1
+    elif rel in ("next", "this coming", "the following"):
+        y = dct.year if month > dct.month else dct.year + 1
+    else:
+        y = dct.year
+    p = Point("month", dt.date(y, month, 1))
+    st.anchor = p
+    return ("DATE", p.value)
+
+
+def h_numeric(m: re.Match, st: _State) -> Result:
+    g = m.groupdict()
+    if g.get("iy"):
+        y, mo = int(g["iy"]), int(g["im"])
+        if g.get("id"):
+            d = valid_date(y, mo, int(g["id"]))
+            if d is None:
+                return None
+            st.anchor = Point("day", d)
+            return ("DATE", d.isoformat())
+        if not 1 <= mo <= 12:
+            return None
+        st.anchor = Point("month", dt.date(y, mo, 1))
+        return ("DATE", f"{y:04d}-{mo:02d}")
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    if y < 100:
+        y += 2000 if y <= (st.dct.year % 100) + 10 else 1900
+    opts = []
+    if a <= 12:
+        opts.append(valid_date(y, a, b))  # month/day
+    if b <= 12:
+        opts.append(valid_date(y, b, a))  # day/month
+    opts = [o for o in opts if o]
+    if not opts:
+        return None
+    # ambiguous orders: the reading closer to the publication date wins
+    d = min(opts, key=lambda o: abs((o - st.dct).days))
+    st.anchor = Point("day", d)
+    return ("DATE", d.isoformat())
+
+
+def h_year(m: re.Match, st: _State) -> Result:
+    ys = m.group("y")
+    y = parse_year(ys)
+    if y is None:
+        return None
+    pre = (m.group("pre") or "").lower()
+    s, e = m.start("y"), m.end("y")
+    text = st.text
+    if ys.isdigit() and not pre:
+        before = text[max(0, s - 2):s]
+        after = text[e:e + 2]
+        if re.search(r"[$£€#\d.,]$|[A-Za-z]-$", before) or re.match(r"[,.]\d|\d|%|-\d|\s?%", after):
+            return None
+        if True:
+            lab = st.ent_label(s, e)
+            if lab in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "FAC", "ORG", "LAW"):
+                return None
+            # a bare number followed by a plural noun or unit is a count, not a year
+            if re.match(r"\s+(?:[a-z]+s|people|men|women|feet|miles|tons|times)\b", text[e:e + 20]):
+                return None
+            if lab is None and not (1800 <= y <= st.dct.year + 30):
+                return None
+    if "half" in pre:
+        h = 1 if "first" in pre else 2
+        p = Point("half", dt.date(y, 1 if h == 1 else 7, 1))
+    else:
+        p = Point("year", dt.date(y, 1, 1))
+    st.anchor = p
+    return ("DATE", p.value)
+
+
+def h_decade(m: re.Match, st: _State) -> Result:
+    g = m.groupdict()
+    if g.get("dec4"):
+        v = g["dec4"][:3]
+    elif g.get("dec2"):
+        d = int(g["dec2"])
+        century = st.dct.year // 100 - (1 if d * 10 > st.dct.year % 100 else 0)
+        v = f"{century}{d}"
+    else:
+        wd = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+              "eighties": 8, "nineties": 9}[g["decw"].lower()]
+        century = st.dct.year // 100 - (1 if wd * 10 > st.dct.year % 100 else 0)
+        v = f"{century}{wd}"
+    return ("DATE", v)
+
+
+def h_century(m: re.Match, st: _State) -> Result:
+    n = lx.ordinal(m.group("n").replace(" ", "-"))
+    if not n or n > 30:
+        return None
+    return ("DATE", f"{n - 1:02d}")
+
+
+def h_season(m: re.Match, st: _State) -> Result:
+    code = _W["season"][m.group("sea").lower()]
+    rel = (m.group("rel") or "").lower()
+    yw = m.group("year")
+    dct = st.dct
+    start = SEASON_MONTH[code]
+    if yw:
+        y = parse_year(yw)
+    elif rel in ("last", "this past", "past", "the last", "the past"):
+        # the most recent such season that has already begun before this one
+        y = dct.year if start + 3 <= dct.month else dct.year - 1
+        if code == "WI":
+            y = dct.year - 1
+    elif rel in ("next", "this coming", "coming", "the next", "the coming"):
+        y = dct.year if start > dct.month else dct.year + 1
+    else:
+        y = dct.year
+        if code == "WI" and dct.month <= 2 and st.dir_at(m.start(), "past") == "past":
+            y = dct.year - 1
+    if y is None:
+        return None
+    p = Point("season", dt.date(y, start, 1), code)
+    return ("DATE", p.value)
+
+
+_REL_OFF = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1,
+            "the last": -1, "previous": -1, "the previous": -1, "this past": -1, "next": 1,
+            "the next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the following": 1,
+            "following": 1, "the preceding": -1}
+
+
+def h_rel_unit(m: re.Match, st: _State) -> Result:
+    """"this/last/next week|month|quarter|year|weekend|decade" (with early/late/the end of)."""
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = unit_of(m.group("u"))
+    off = _REL_OFF[rel]
+    anchored = rel in ("the following", "following", "the preceding", "the previous") and unit != "weekend"
+    base = st.anchor.day if anchored else st.dct
+    if unit in ("spring", "summer", "fall", "autumn", "winter"):
+        return None
+    if unit == "weekend":
+        if off == 0:
+            d = weekday_on_or_after(base, 6) if base.isoweekday() < 6 else base
+        elif off < 0:
+            d = weekday_on_or_before(base, 6, strict=True)
+        else:
+            d = weekday_on_or_after(base, 6, strict=True)
+        return ("DATE", Point("weekend", d).value)
+    gran = unit if unit in ("week", "month", "quarter", "year", "decade", "century", "day") else None
+    if gran is None:
+        return None
+    d = shift(base, off, gran)
+    p = Point(gran, d)
+    if gran == "quarter":
+        st.last_quarter = p
+    if anchored or gran in ("month", "quarter", "year"):
+        st.anchor = p
+    return ("DATE", p.value)
+
+
+def h_year_end(m: re.Match, st: _State) -> Result:
+    return ("DATE", f"{st.dct.year:04d}")
+
+
+def h_ago(m: re.Match, st: _State) -> Result:
+    """"two days ago", "a year earlier", "three weeks later", "a month from now"."""
+    n = parse_qty(m.group("q"))
+    unit = unit_of(m.group("u"))
+    if unit in ("second", "minute", "hour"):
+        return None
+    dirw = m.group("dir").lower()
+    sign = -1 if dirw in ("ago", "earlier", "before", "previously") else 1
+    anchored = dirw in ("earlier", "later", "before", "after")
+    base = st.anchor if anchored else Point("day", st.dct)
+    gran = {"night": "day", "day": "day", "week": "day", "fortnight": "day", "month": "month",
+            "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
+            "weekend": "week"}.get(unit, "day")
+    if anchored:
+        gran = base.finer(gran) if base.gran not in ("weekend", "season") else gran
+    elif unit in ("year", "quarter") and st.anchor.gran == "quarter":
+        base, gran = st.anchor, "quarter"
+    if n is None and dirw == "later":
+        return ("DURATION", duration_value(None, unit), m.start(), m.start("dir") - 1)
+    if n is None:
+        if unit in ("year", "decade"):
+            y = st.dct.year
+            return ("DATE", f"{str(y)[:3]}X" if unit == "year" else f"{str(y)[:2]}X")
+        return ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    mult = {"fortnight": 14, "week": 7, "night": 1}.get(unit, 1)
+    su = {"fortnight": "day", "week": "day", "night": "day", "weekend": "week"}.get(unit, unit)
+    if n != int(n):
+        if su in ("year",):
+            n, su = n * 12, "month"
+        else:
+            n = round(n)
+    d = shift(base.day, sign * int(n) * mult, su)
+    return ("DATE", Point(gran, d).value)
+
+
+def h_duration(m: re.Match, st: _State) -> Result:
+    qs = m.group("q")
+    unit = m.group("u")
+    ql = qs.lower()
+    ul = unit.lower()
+    text = st.text
+    e = m.end()
+    if ul.startswith("second") and ql in ("a", "an", "one"):
+        return None  # "a second time"
+    if ul.startswith("quarter") and ql in ("a", "an", "one") and not m.group("mod"):
+        return None  # "a quarter of the vote"
+    if re.match(r"\s+old\b", text[e:e + 6]):
+        return None  # ages ("52 years old")
+    if ql in ("some", "many", "few", "several") and ul in ("second", "minute"):
+        return None
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", ql):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    n = parse_qty(qs)
+    if ql in ("a", "an", "one", "per") and not m.group("mod"):
+        before = text[max(0, m.start() - 30):m.start()]
+        if re.search(r"(?:\d|million|billion|percent|%|cents?|dollars?|times|once|twice|thrice)\s*$", before, I):
+            return ("SET", duration_value(1, unit))
+    ulow = unit_of(ul)
+    if ulow == "decade" and n is not None:
+        n, unit = n * 10, "year"
+    elif ulow == "quarter" and n is not None:
+        n, unit = n * 3, "month"
+    v = duration_value(n, unit)
+    mod = (m.group("mod") or "").lower()
+    if not ul.endswith("s") and mod in ("the ", "a ", "an ") and (n is None or n != 1):
+        return ("DURATION", v, m.start("q"), m.end())  # adjectival "the 23-year (occupation)"
+    return ("DURATION", v)
+
+
+def h_recent_units(m: re.Match, st: _State) -> Result:
+    u = unit_of(m.group("u"))
+    return ("DURATION", duration_value(None, u))
+
+
+def h_bare_units(m: re.Match, st: _State) -> Result:
+    """Bare plural units after a preposition: "for years", "within weeks" (preposition left out)."""
+    u = unit_of(m.group("u"))
+    return ("DURATION", duration_value(None, u), m.start("u"), m.end("u"))
+
+
+def h_set_every(m: re.Match, st: _State) -> Result:
+    x = m.group("x")
+    xl = x.lower()
+    q = m.group("q")
+    n = parse_qty(q) if q else 1
+    if m.group("other"):
+        n = 2
+    if xl.rstrip("s") in _W["weekday"] or xl in _W["weekday"]:
+        if not _cap(x):
+            return None
+        return ("SET", f"XXXX-WXX-{_wd_num(x)}")
+    if xl.rstrip(".") in _W["month"]:
+        return ("SET", f"XXXX-{_month_num(x):02d}")
+    if xl in ("morning", "afternoon", "evening", "night"):
+        return ("SET", f"XXXX-XX-XXT{_W['partofday'][xl]}")
+    return ("SET", duration_value(n, x))
+
+
+def h_set_adverb(m: re.Match, st: _State) -> Result:
+    return ("SET", _W["set"][m.group("a").lower()])
+
+
+def h_times_per(m: re.Match, st: _State) -> Result:
+    return ("SET", duration_value(1, m.group("u")))
+
+
+def _clock_date(st: _State, m: re.Match, pos: int) -> dt.date:
+    dp = m.group("dpart")
+    if not dp:
+        return st.anchor.day if st.anchor.gran == "day" else st.dct
+    dl = dp.lower()
+    if dl in ("today", "tonight"):
+        return st.dct
+    if dl == "yesterday":
+        return st.dct - dt.timedelta(days=1)
+    if dl == "tomorrow":
+        return st.dct + dt.timedelta(days=1)
+    if dl in _W["weekday"]:
+        return _resolve_weekday(st, _wd_num(dl), None, pos)
+    mm = re.match(rf"({MONTH})\.?\s(\d{{1,2}})", dp, I)
+    if mm:
+        month, day = _month_num(mm.group(1)), int(mm.group(2))
+        y = _year_for_month(st, month, day, pos)
+        return valid_date(y, month, day) or st.dct
+    return st.dct
+
+
+def h_clock(m: re.Match, st: _State) -> Result:
+    g = m.groupdict()
+    if g.get("nm"):
+        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["nm"].lower()]
+    else:
+        h = int(g["h"])
+        mi = int(g["mi"] or 0)
+        ap = (g.get("ap") or "").lower()
+        if ap.startswith("p") and h < 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+        if h > 24 or mi > 59:
+            return None
+        hm = f"{h:02d}:{mi:02d}"
+    d = _clock_date(st, m, m.start())
+    if g.get("d0"):
+        d0 = g["d0"].lower()
+        if d0 in _W["weekday"]:
+            d = _resolve_weekday(st, _wd_num(d0), None, m.start())
+        else:
+            d = st.dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[d0])
+    return ("TIME", f"{d.isoformat()}T{hm}")
+
+
+def _quarter_point(st: _State, q: int, year: int | None, mods: str, pos: int) -> Point:
+    dct = st.dct
+    if year is None:
+        year = dct.year
+        if re.search(r"year-ago|year-earlier|year-before|last year", mods):
+            year -= 1
+        elif "next year" in mods:
+            year += 1
+        else:
+            dq = (dct.month - 1) // 3 + 1
+            if q > dq + 1 and st.tense(pos) != "future":
+                year -= 1
+    return Point("quarter", dt.date(year, 3 * (q - 1) + 1, 1))
+
+
+def h_quarter(m: re.Match, st: _State) -> Result:
+    q = lx.ordinal(m.group("ord"))
+    if not q or q > 4:
+        return None
+    mods = (m.group("mods") or "").lower()
+    yw = m.group("y2")
+    year = parse_year(yw) if yw else None
+    ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", mods)
+    if year is None and ym:
+        year = int(ym.group(1))
+    if year is None and m.group("yrel"):
+        year = st.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower().split()[0]]
+    p = _quarter_point(st, q, year, mods, m.start())
+    st.last_quarter = p
+    st.anchor = p
+    if m.group("plural"):
+        return ("SET", f"XXXX-Q{q}")
+    return ("DATE", p.value)
+
+
+def h_qnum(m: re.Match, st: _State) -> Result:
+    q = int(m.group("q") or m.group("q2"))
+    if not 1 <= q <= 4:
+        return None
+    yw = m.group("y")
+    year = int(yw) if yw else None
+    if year is not None and year < 100:
+        year += 2000
+    p = _quarter_point(st, q, year, "", m.start())
+    st.last_quarter = st.anchor = p
+    return ("DATE", p.value)
+
+
+def h_the_quarter(m: re.Match, st: _State) -> Result:
+    """"the quarter", "the latest quarter", "the year-ago quarter", "the latest period"."""
+    mods = (m.group("mods") or "").lower()
+    ym = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", mods)
+    if ym:
+        q = (st.last_quarter or Point("quarter", shift(st.dct, -1, "quarter"))).day.month
+        if "period" in m.group(0).lower() and st.last_quarter is None:
+            return ("DATE", ym.group(1))
+        return ("DATE", Point("quarter", dt.date(int(ym.group(1)), q, 1)).value)
+    base = st.last_quarter
+    if base is None:
+        prev = shift(st.dct, -1, "quarter") if "current" not in mods and "this" not in m.group(0).lower() else st.dct
+        base = Point("quarter", prev)
+    if "current" in mods or m.group(0).lower().startswith("this"):
+        base = Point("quarter", st.dct)
+    if re.search(r"year-ago|year-earlier|year-before|a year ago|a year earlier|last year", mods + m.group(0).lower()):
+        p = Point("quarter", shift(base.day, -1, "year"))
+    else:
+        p = base
+        st.last_quarter = p
+    return ("DATE", p.value)
+
+
+def h_year_ago_adj(m: re.Match, st: _State) -> Result:
+    """"year-ago", "year-earlier" used as adjectives; span excludes "the" unless a noun follows."""
+    what = m.group("what")
+    if st.anchor.gran == "quarter" or (what and "quarter" in what.lower()) or (what and "period" in what.lower() and st.last_quarter):
+        base = st.anchor if st.anchor.gran == "quarter" else (st.last_quarter or Point("quarter", st.dct))
+        v = Point("quarter", shift(base.day, -1, "year")).value
+    else:
+        v = f"{st.dct.year - 1:04d}"
+    if not what:
+        return ("DATE", v, m.start("adj"), m.end("adj"))
+    return ("DATE", v)
+
+
+def h_half(m: re.Match, st: _State) -> Result:
+    h = 1 if m.group("h").lower() in ("first", "1st") else 2
+    yw = m.group("y")
+    y = parse_year(yw) if yw else st.dct.year
+    if y is None:
+        return None
+    return ("DATE", f"{y:04d}-H{h}")
+
+
+def h_the_year(m: re.Match, st: _State) -> Result:
+    after = st.text[m.end():m.end() + 10].lower()
+    if re.match(r"\s+(?:ended|ending|to)\b", after):
+        return ("DURATION", "P1Y")
+    return ("DATE", f"{st.dct.year:04d}")
+
+
+def h_the_week(m: re.Match, st: _State) -> Result:
+    """"the weekend" (the last one, or the next when the verb looks ahead), "this week"."""
+    u = m.group("u").lower()
+    if u == "week":
+        return ("DATE", Point("week", st.dct).value)
+    wd = st.dct.isoweekday()
+    if wd >= 6:
+        d = st.dct
+    elif st.tense(m.start()) == "future" or m.group(0).lower().startswith("this"):
+        d = weekday_on_or_after(st.dct, 6)
+    else:
+        d = weekday_on_or_before(st.dct, 6)
+    return ("DATE", Point("weekend", d).value)
+
+
+def h_within_year(m: re.Match, st: _State) -> Result:
+    """"earlier in the year", "later in the month"."""
+    u = m.group("u").lower()
+    p = Point(u, st.dct)
+    return ("DATE", p.value)
+
+
+def h_vague(kind: str) -> Callable[[re.Match, _State], Result]:
+    def h_vague(m: re.Match, st: _State) -> Result:
+        return ("DATE", kind)
+    return h_vague
+
+
+def h_sent_initial_past(m: re.Match, st: _State) -> Result:
+    return ("DATE", "PAST_REF")
+
+
+# ---------------------------------------------------------------------------
+# The rules
+# ---------------------------------------------------------------------------
+
+def h_pod_wrap(m: re.Match, st: _State) -> Result:
+    """Parts of day: "this morning", "last night", "the evening", "overnight"."""
+    if m.group("pod2"):
+        d = st.dct - dt.timedelta(days=1)
+        return ("TIME", f"{d.isoformat()}TNI")
+    rel = (m.group("rel") or "").lower()
+    pod = m.group("pod").lower()
+    code = _W["partofday"][pod]
+    if rel == "last":
+        if pod not in ("night", "evening"):
+            return None
+        d = st.dct - dt.timedelta(days=1)
+    elif rel == "this":
+        d = st.dct
+    else:
+        d = st.anchor.day if st.anchor.gran == "day" else st.dct
+    return ("TIME", f"{d.isoformat()}T{code}")
+
+
+def h_anaphoric_wrap(m: re.Match, st: _State) -> Result:
+    """Dates relative to the last date in the text: "the next day", "the week before"."""
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    u = m.group("u") or m.group("u2")
+    base = st.anchor.day
+    if base is None:
+        base = st.dct
+    if any(k in w for k in ("next", "following", "after", "later")):
+        off = 1
+    elif any(k in w for k in ("previous", "before", "earlier", "preceding", "prior")):
+        off = -1
+    else:
+        off = 0
+    if u in ("morning", "night"):
+        d = shift(base, off, "day")
+        return ("TIME", f"{d.isoformat()}T{_W['partofday'][u]}")
+    gran = u
+    if st.anchor.gran not in ("day",) and u == "day" and off == 0:
+        return None
+    d = shift(base, off, gran)
+    p = Point(gran, d)
+    if gran == "day":
+        st.anchor = p
+    return ("DATE", p.value)
+
+
+_PRE_DAY = r"(?:(?P<pre>early|late|earlier|later)\s)"
+_REL_WD = r"(?:(?P<rel>last|next|this\spast|this\scoming|this|the\sprevious|the\sfollowing|the\snext|the\spreceding|that)\s)"
+_DPART = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight|{MONTH}\.?\s\d{{1,2}})"
+_REL_UNIT = (r"(?P<rel>this\spast|this\scoming|this|last|next|past|coming|previous|current|the\scurrent"
+             r"|the\spast|the\slast|the\snext|the\scoming|the\sprevious|the\sfollowing|the\spreceding)")
+_EDGE = (r"(?:(?:earlier|later|early|late|mid|so\sfar|the\send\sof|the\sbeginning\sof|the\sstart\sof"
+         r"|the\smiddle\sof|the\srest\sof|the\sremainder\sof|the\sbalance\sof|the\sfirst\shalf\sof"
+         r"|the\ssecond\shalf\sof|the\sfirst\spart\sof)[-\s](?:in\s)?)")
+
+RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
+    # calendar dates: "Dec. 19, 2011", "Friday, Oct. 13", "December 19th", "the 19th of December 2011"
+    (rf"(?:(?:around|about|on\sor\sabout)\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?:(?P<pre>early|late|mid)[-\s])?(?P<mon>{MONTHD})\s(?P<day>{DAYNUM})(?![\d,]\d)(?:,?\s(?P<year>{YEAR}))?(?!\d)",
+     I, h_calendar),
+    (rf"(?:(?P<wd>{WEEKDAY}),?\s)?(?:the\s)?(?P<day>{DAYNUM})(?:\sof)?\s(?P<mon>{MONTHD})(?:,?\s(?P<year>{YEAR}))?(?!\d)",
+     I, h_calendar),
+    # months: "March 2011", "early September", "June last year", "mid-November"
+    (rf"(?:(?P<pre>early|late|mid|the\send\sof|the\sbeginning\sof|the\sstart\sof|the\smiddle\sof|the\sfirst\shalf\sof|the\ssecond\shalf\sof)[-\s])?(?P<mon>{MONTHD})(?:,?\s(?:of\s)?(?P<year>{YEAR})|\s(?:of\s)?(?P<rel>last\syear|this\syear|next\syear))?(?![\w-])",
+     I, h_calendar),
+    (rf"(?P<rel>last|next|this\spast|this\scoming|this|the\sprevious|the\sfollowing)\s(?P<mon>{MONTH})(?![\w-])", I, h_rel_month),
+    # numeric dates
+    (r"(?<![\d/.-])(?P<iy>1[5-9]\d\d|20\d\d)-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?(?![\d-])", 0, h_numeric),
+    (r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", 0, h_numeric),
+    # weekdays, with modifiers and parts of day ("last Friday", "Saturday night", "on Mondays")
+    (rf"{_PRE_DAY}?{_REL_WD}?(?P<wd>{WEEKDAY}s?)(?:\s(?P<pod>{POD})(?:s)?)?(?![\w-])", I, h_weekday),
+    # today, yesterday, tomorrow, tonight, the day before yesterday
+    (rf"(?:(?:early|late|earlier|later)\s)?(?:(?P<dd>the\sday\s(?:before|after))\s)?(?P<d>today|yesterday|tomorrow|tonight)(?:\s(?P<pod>{POD}))?(?![\w-])",
+     I, h_deictic_day),
+    (rf"(?:(?:early|late|earlier|later)\s)?(?:(?P<rel>this|last|the|that|early|late|mid)[-\s]+)(?P<pod>{POD})(?![\w-])|(?P<pod2>overnight)",
+     I, h_pod_wrap),
+    # years, decades, centuries, seasons
+    (rf"(?:(?P<pre>early|late|mid|the\send\sof|the\sbeginning\sof|the\sstart\sof|the\smiddle\sof|the\sfirst\shalf\sof|the\ssecond\shalf\sof|the\slast\shalf\sof|(?:the\s)?(?:fiscal|calendar)(?:\syear)?|the\syear|a\sgood\spart\sof|the\srest\sof)[-\s])?(?P<y>{YEAR})(?![\w-]|\.\d)",
+     I, h_year),
+    (r"(?:the\s)?(?:(?:early|mid|late)[-\s])?(?:(?P<dec4>(?:1[5-9]|20)\d0)'?s|'(?P<dec2>\d)0s)(?![\w-])", I, h_decade),
+    (r"the\s(?:(?:early|mid|late)[-\s])?(?:(?P<dec2>\d)0'?s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w-])",
+     I, h_decade),
+    (rf"(?:the\s)?(?:(?:early|mid|late)[-\s])?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[-\s]century(?![\w-])", I, h_century),
+    (rf"(?:(?P<rel>this\spast|this\scoming|this|last|next|the\spast|the\scoming|the|early|late)\s)(?:(?:early|late|mid)[-\s])?(?P<sea>{SEASON})(?:\s(?:of\s)?(?P<year>{YEAR}))?(?![\w-])",
+     I, h_season),
+    (rf"(?P<sea>{SEASON})\s(?P<year>{YEAR4})(?![\w-])(?P<rel>)", I, h_season),
+    # relative units: "last week", "earlier this year", "the end of the month", "this weekend"
+    (rf"{_EDGE}?{_REL_UNIT}\s(?P<u>week|weekend|month|quarter|year|decade|century)(?:\sor\sso)?(?![\w-])", I, h_rel_unit),
+    (r"(?:the\s)?(?:year[-\s]end|year's\send|end\sof\sthe\syear|end-of-year)(?![\w-])", I, h_year_end),
+    (r"(?:earlier|later|early|late)\s(?:in\s)?(?:the|this)\s(?P<u>year|month|week)(?![\w-])", I, h_within_year),
+    # relative to now or to the last date: "two days ago", "a year earlier", "three weeks later"
+    (rf"(?:{DMOD}\s)?(?P<q>{QTY})[-\s](?P<u>{UNITS})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|from\snow|hence|previously)(?![\w-])",
+     I, h_ago),
+    (rf"(?:the|that|the\ssame)\s(?P<u>day|week|month|year)\s(?:before|after|earlier|later|prior)(?![\w-])|(?:the\s(?:next|following|previous|preceding|prior)|that|the\ssame)\s(?P<u2>day|morning|night)(?![\w-])",
+     I, h_anaphoric_wrap),
+    # quarters and halves
+    (rf"(?:the\s)?(?P<mods>(?:(?:fiscal|latest|current|comparable|same|year-ago|year-earlier|year-before|this\syear's|last\syear's|next\syear's|{YEAR4})[-\s])*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?P<plural>s)?(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<y2>{YEAR})|(?P<yrel>this\syear|last\syear|next\syear)))?(?![\w-])",
+     I, h_quarter),
+    (r"(?<![\w-])(?:Q(?P<q>[1-4])(?:\s(?P<y>(?:19|20)\d\d))?|(?P<q2>[1-4])Q)(?![\w-])", 0, h_qnum),
+    (rf"(?:the|this|that)\s(?P<mods>(?:(?:{YEAR4}|latest|current|comparable|same|year-ago|year-earlier|year-before|most\srecent|recent|just-ended|just\sended|fiscal)[-\s])*)(?:quarter|period)(?:\s(?:a\syear\sago|a\syear\searlier|last\syear))?(?![\w-])",
+     I, h_the_quarter),
+    (r"(?:the\s)?(?:comparable\s|same\s)?(?P<adj>year-ago|year-earlier|year-before)(?:\s(?P<what>(?:(?:first|second|third|fourth)[-\s])?quarter|period))?(?![\w-])",
+     I, h_year_ago_adj),
+    (rf"(?:the\s)?(?P<h>first|second|1st|2nd)[-\s]half(?:\s(?:of\s)?(?P<y>{YEAR}))?(?![\w-])", I, h_half),
+    (r"the\s(?:(?:full|fiscal|calendar|current|entire|whole|latest)\s)*year(?![\w-])", I, h_the_year),
+    (r"(?:the|this)\s(?P<u>weekend|week)(?![\w-])", I, h_the_week),
+    (rf"{_EDGE}(?:the|this)\s(?P<u>month|week|year)(?![\w-])", I, h_within_year),
+    (r"(?<![\w-])(?:for|within|in|over|after|from)\s(?P<u>hours|days|weeks|months|years|decades|centuries)(?![\w-])", I, h_bare_units),
+    # durations
+    (rf"(?P<mod>(?:{DMOD}\s)?(?:(?:the|each\sof\sthe|all|all\sof\sthe)\s)?(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|better\spart\sof\sthe)\s)?)(?P<q>{QTY})[-\s](?:(?:more|additional|extra|full|straight|consecutive|long|trading|business|calendar|working)[-\s])?(?P<u>{UNITS})(?:-old|-long)?(?:\sor\sso)?(?!\w)(?!-\d)",
+     I, h_duration),
+    (rf"(?:the\s)?recent\s(?P<u>years|months|weeks|days|decades|quarters)(?![\w-])", I, h_recent_units),
+    # sets
+    (rf"(?:every|each)\s(?:(?P<other>other)\s)?(?:(?P<q>{QTY})\s)?(?P<x>{WEEKDAY}|{MONTH}|{UNITS}|morning|afternoon|evening|night)(?![\w-])",
+     I, h_set_every),
+    (rf"(?:once|twice|thrice|(?:\d+|{_NUMW_NO_A})\stimes)\s(?:a|an|per|every)\s(?P<u>{UNIT})(?![\w-])", I, h_times_per),
+    # clock times: "10 p.m. Wednesday", "around 7:15 p.m.", "noon Thursday", "15:00 GMT"
+    (rf"(?:(?:around|about|approximately|shortly\safter|shortly\sbefore|just\safter|just\sbefore)\s)?(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s(?P<tz>[A-Z]{{2,4}}|local\stime))?(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
+     I, h_clock),
+    (rf"(?:(?P<d0>{WEEKDAY}|today|yesterday|tomorrow)\s)?(?P<nm>noon|midnight|midday)(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
+     I, h_clock),
+    (rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s?(?:GMT|UTC|hours|hrs|local\stime|[A-Z]{{3}})(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
+     0, h_clock),
+    # vague references
+    (r"(?<![\w-])now(?![\w-])", I, h_vague("PRESENT_REF")),
+    (r"(?<![\w-])(?:currently|nowadays|these\sdays|the\spresent|at\sthe\smoment)(?![\w-])", I, h_vague("PRESENT_REF")),
+    (r"(?<![\w-])current(?![\w-])(?!\saccounts?)", I, h_vague("PRESENT_REF")),
+    (r"(?<![\w-])(?:(?:more|most)\s)?(?:recently|lately)(?![\w-])", I, h_vague("PAST_REF")),
+    (r"(?<![\w-])the\s(?:recent\s|distant\s)?past(?![\w-])", I, h_vague("PAST_REF")),
+    (r"(?<![\w-])the\s(?:(?:near|distant|foreseeable|immediate|not-too-distant)\s)?future(?![\w-])", I, h_vague("FUTURE_REF")),
+    (r"(?<![\w-])as\ssoon\sas\spossible(?![\w-])", I, h_vague("FUTURE_REF")),
+    (r"(?:the\s)?(?:coming|next\sfew|days\sand)\s(?:hours|days|weeks|months|years)(?![\w-])|the\s(?:hours|days|weeks|months|years)\sahead",
+     I, h_vague("FUTURE_REF")),
+    (r"the\s(?:near|short|long|medium)\sterm(?![\w-])", I, h_vague("FUTURE_REF")),
+]
+
+
+#: Trigger word classes: every match of a rule contains a word of one of its classes.
+_CLASSES: dict[str, str] = {
+    "MON": _MFULL + "|" + _MABBR,
+    "WD": WEEKDAY + "s?",
+    "UNIT": (r"(?:second|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade"
+             r"|centur(?:y|ies)|millenni(?:um|a))s?"),
+    "DEIC": r"today|yesterday|tomorrow|tonight",
+    "POD": r"morning|afternoon|evening|overnight",
+    "NUM4": r"\d\d\d\d|nineteen|eighteen|twenty|two\sthousand",
+    "DEC": r"(?:\d\d)?\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
+    "CLOCK": r"\d\d?\s?[ap]\.?m|noon|midnight|midday|\d\d?:\d\d",
+    "AGO": r"ago|earlier|later|hence|previously|from\snow",
+    "SEA": SEASON,
+    "HALF": r"half",
+    "EVERY": r"every|each|once|twice|thrice|times",
+    "RECENT": r"recent",
+    "PERIOD": r"period",
+    "VAGUE": (r"now|current|currently|nowadays|days|present|moment|recently|lately|past|future|possible"
+              r"|term|coming|ahead|hours|weeks|months|years"),
+    "DIG": r"\d+|q[1-4]|[1-4]q",
+}
+_TRIGGER_SRC = r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _CLASSES.items()) + r")(?!\w)"
+_TRIGGER_RX = re.compile(_TRIGGER_SRC, re.I)
+#: The same, for lower-cased text (case-sensitive matching is about twice as fast).
+_TRIGGER_LOWER = re.compile(_TRIGGER_SRC)
+
+#: Per handler: the trigger classes of its rules and how far a match may reach
+#: before and after the trigger word. Rules run only inside those windows.
+_TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
+    "h_calendar": (("MON",), 40, 40),
+    "h_rel_month": (("MON",), 20, 12),
+    "h_weekday": (("WD",), 30, 25),
+    "h_deictic_day": (("DEIC",), 35, 20),
+    "h_pod_wrap": (("POD", "UNIT"), 30, 12),
+    "h_year": (("NUM4",), 45, 60),
+    "h_decade": (("DEC",), 20, 5),
+    "h_century": (("UNIT",), 35, 10),
+    "h_season": (("SEA",), 30, 30),
+    "h_rel_unit": (("UNIT",), 70, 15),
+    "h_year_end": (("UNIT",), 20, 12),
+    "h_within_year": (("UNIT",), 50, 8),
+    "h_the_week": (("UNIT",), 10, 10),
+    "h_the_year": (("UNIT",), 50, 8),
+    "h_ago": (("AGO",), 80, 12),
+    "h_quarter": (("UNIT",), 70, 40),
+    "h_the_quarter": (("UNIT", "PERIOD"), 70, 35),
+    "h_year_ago_adj": (("UNIT",), 30, 40),
+    "h_half": (("HALF",), 20, 40),
+    "h_duration": (("UNIT",), 80, 25),
+    "h_recent_units": (("RECENT",), 5, 20),
+    "h_bare_units": (("UNIT",), 10, 15),
+    "h_set_every": (("EVERY",), 5, 50),
+    "h_times_per": (("EVERY",), 20, 25),
+    "h_anaphoric_wrap": (("UNIT", "POD"), 30, 15),
+    "h_clock": (("CLOCK",), 40, 60),
+    "h_vague": (("VAGUE", "RECENT", "UNIT"), 30, 30),
+    "h_numeric": (("DIG", "NUM4"), 2, 12),
+    "h_qnum": (("DIG", "NUM4"), 5, 10),
+}
+
+
+def _windows(hits: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """Merged character windows around trigger hits (sorted spans)."""
+    out: list[tuple[int, int]] = []
+    for hs, he in hits:
+        s, e = max(0, hs - before), min(n, he + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+#: Rules compiled; every match must start at a word start.
+_COMPILED = [(re.compile(r"(?<!\w)(?:" + p + ")", f), h) for p, f, h in RULES]
+
+
+def _trigger_of(h: Callable) -> tuple[tuple[str, ...], int, int] | None:
+    """The trigger classes and reach of handler ``h``; None: scan the whole text."""
+    return _TRIGGERS.get(getattr(h, "__name__", ""))
+
+
+#: Per rule: (trigger classes, before, after), or None to scan the whole text.
+_RULE_TRIGGERS = [_trigger_of(h) for _rx, h in _COMPILED]
+
+
+def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
+    """All temporal expressions of ``text``, normalised against ``published``.
+
+    ``doc``, the spaCy parse of ``text``, is optional: it supplies tense (for "on
+    Thursday", "in March") and its entities veto bare numbers that are not years.
+    Returned spans never overlap and satisfy ``text[start:end] == timex.text``.
+    """
+    cands: list[tuple[int, int, int, re.Match]] = []
+    seen: set[tuple[int, int, int]] = set()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    low = text.lower()
+    trig_rx, src = (_TRIGGER_LOWER, low) if len(low) == len(text) else (_TRIGGER_RX, text)
+    for tm in trig_rx.finditer(src):
+        hits.setdefault(tm.lastgroup or "", []).append((tm.start(), tm.end()))
+    n = len(text)
+    win_cache: dict[tuple, list[tuple[int, int]]] = {}
+    for ri, (rx, _h) in enumerate(_COMPILED):
+        trig = _RULE_TRIGGERS[ri]
+        if trig is None:
+            wins = [(0, n)]
+        else:
+            wins = win_cache.get(trig)
+            if wins is None:
+                hs = sorted(h for c in trig[0] for h in hits.get(c, ()))
+                wins = win_cache[trig] = _windows(hs, trig[1], trig[2], n)
+        for ws, we in wins:
+            for m in rx.finditer(text, ws, we):
+                key = (m.start(), m.end(), ri)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), ri, m))
+    # longest first, then the earlier rule; keep non-overlapping
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for s, e, ri, m in cands:
+        j = bisect.bisect_left(taken, (s, e))
+        if (j > 0 and taken[j - 1][1] > s) or (j < len(taken) and taken[j][0] < e):
+            continue
+        taken.insert(j, (s, e))
+        chosen.append((s, e, ri, m))
+    chosen.sort()
+    ents = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents) if doc is not None else []
+    st = _State(text=text, dct=published, tense=_Tense(doc), ents=ents, anchor=Point("day", published))
+    out: list[Timex] = []
+    for s, e, ri, m in chosen:
+        res = _COMPILED[ri][1](m, st)
+        if res is None:
+            continue
+        if len(res) == 4:
+            typ, val, s, e = res  # type: ignore[misc]
+        else:
+            typ, val = res  # type: ignore[misc]
+        out.append(Timex(s, e, text[s:e], typ, val))
+    return out

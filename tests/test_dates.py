@@ -1,0 +1,194 @@
+"""Tests of the temporal engine and the dates extractor.
+
+Expected values are worked out from the calendar: 2018-08-31 is a Friday, so the
+Thursday before is 2018-08-30 and the next Thursday 2018-09-06; ISO week 34 of
+2018 runs Monday 2018-08-20 to Sunday 2018-08-26, week 35 from 2018-08-27 to
+2018-09-02.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract import Context
+from dateline.extract.dates import extract
+from dateline.nlp import load_model
+from dateline.temporal import tag
+
+PUB = dt.date(2018, 8, 31)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def run(nlp, text: str, published: dt.date = PUB) -> dict[str, tuple[str, str]]:
+    """``{timex text: (type, value)}`` for ``text`` parsed with spaCy."""
+    doc = nlp(text)
+    out = {}
+    for t in tag(text, published, doc):
+        assert text[t.start:t.end] == t.text
+        out[t.text] = (t.type, t.value)
+    return out
+
+
+# --- explicit dates -----------------------------------------------------------
+
+def test_explicit_calendar_dates(nlp):
+    r = run(nlp, "The deal was signed on Dec. 19, 2011, and ratified on 2012-01-05.")
+    assert r["Dec. 19, 2011"] == ("DATE", "2011-12-19")
+    assert r["2012-01-05"] == ("DATE", "2012-01-05")
+
+
+def test_day_month_orders(nlp):
+    r = run(nlp, "Elections were held on 19 December 2011 and results came on 20/12/2011.")
+    assert r["19 December 2011"] == ("DATE", "2011-12-19")
+    # 20 cannot be a month, so this is 20 December
+    assert r["20/12/2011"] == ("DATE", "2011-12-20")
+
+
+def test_ambiguous_numeric_date_takes_reading_nearest_publication(nlp):
+    # 03/04/2018 is 4 March (US order) or 3 April (day first); published 5 March,
+    # 4 March is one day away, 3 April four weeks away.
+    r = run(nlp, "The report was released on 03/04/2018.", dt.date(2018, 3, 5))
+    assert r["03/04/2018"] == ("DATE", "2018-03-04")
+
+
+def test_ordinal_day_without_year(nlp):
+    r = run(nlp, "The ceasefire collapsed on December 19th.", dt.date(2011, 12, 22))
+    assert r["December 19th"] == ("DATE", "2011-12-19")
+
+
+def test_month_year_takes_tense(nlp):
+    past = run(nlp, "The talks began in March.")
+    assert past["March"] == ("DATE", "2018-03")
+    future = run(nlp, "The troops will leave in March.")
+    assert future["March"] == ("DATE", "2019-03")
+
+
+def test_years_decades_quarters_seasons(nlp):
+    r = run(nlp, "Growth slowed in the 1990s and again in 2009, fell in the third quarter of 2017 "
+                 "and rebounded this summer.")
+    assert r["the 1990s"] == ("DATE", "199")
+    assert r["2009"] == ("DATE", "2009")
+    assert r["the third quarter of 2017"] == ("DATE", "2017-Q3")
+    assert r["this summer"] == ("DATE", "2018-SU")
+
+
+def test_number_is_not_a_year(nlp):
+    r = run(nlp, "The army deployed 2000 soldiers and 1500 tanks.")
+    assert "2000" not in r and "1500" not in r
+
+
+# --- relative to the publication date -----------------------------------------
+
+def test_weekday_past_and_future(nlp):
+    past = run(nlp, "The minister said on Thursday that talks had failed.")
+    assert past["Thursday"] == ("DATE", "2018-08-30")
+    future = run(nlp, "The minister will travel to Moscow on Thursday.")
+    assert future["Thursday"] == ("DATE", "2018-09-06")
+
+
+def test_deictic_days(nlp):
+    r = run(nlp, "Prices rose yesterday, are flat today and may fall tomorrow; a vote is due tonight.")
+    assert r["yesterday"] == ("DATE", "2018-08-30")
+    assert r["today"] == ("DATE", "2018-08-31")
+    assert r["tomorrow"] == ("DATE", "2018-09-01")
+    assert r["tonight"] == ("TIME", "2018-08-31TNI")
+
+
+def test_relative_units(nlp):
+    r = run(nlp, "Officials met last week and will meet again next month.")
+    assert r["last week"] == ("DATE", "2018-W34")
+    assert r["next month"] == ("DATE", "2018-09")
+
+
+def test_ago_and_edges(nlp):
+    r = run(nlp, "The convoy was attacked two days ago; the plan was drafted earlier this year.")
+    assert r["two days ago"] == ("DATE", "2018-08-29")
+    assert r["earlier this year"] == ("DATE", "2018")
+
+
+def test_this_weekend_and_coming_hours(nlp):
+    r = run(nlp, "Protests are planned this weekend and a decision is expected in the coming hours.")
+    # Saturday 2018-09-01 is in ISO week 35
+    assert r["this weekend"] == ("DATE", "2018-W35-WE")
+    assert r["the coming hours"] == ("DATE", "FUTURE_REF")
+
+
+# --- relative to another date in the text ---------------------------------------
+
+def test_anaphoric_dates(nlp):
+    text = ("The siege began on Dec. 19, 2011. The city fell the next day. "
+            "Aid arrived two weeks later, and elections followed the following month.")
+    r = run(nlp, text)
+    assert r["the next day"] == ("DATE", "2011-12-20")
+    # "later" counts from the last date mentioned, the fall on 2011-12-20: 20 + 14 days
+    assert r["two weeks later"] == ("DATE", "2012-01-03")
+    assert r["the following month"] == ("DATE", "2012-01")
+
+
+# --- times, durations, sets, vague references -----------------------------------
+
+def test_clock_time_with_weekday(nlp):
+    r = run(nlp, "The blast happened at 3 p.m. Thursday, police said.")
+    assert r["3 p.m. Thursday"] == ("TIME", "2018-08-30T15:00")
+
+
+def test_durations(nlp):
+    r = run(nlp, "After a seven-year war, the rebels held the town for three days and the talks "
+                 "lasted two hours over the past three years.")
+    assert r["seven-year"] == ("DURATION", "P7Y")
+    assert r["three days"] == ("DURATION", "P3D")
+    assert r["two hours"] == ("DURATION", "PT2H")
+    assert r["the past three years"] == ("DURATION", "P3Y")
+
+
+def test_sets(nlp):
+    r = run(nlp, "Protesters gather every Friday and the council meets every week.")
+    assert r["every Friday"] == ("SET", "XXXX-WXX-5")
+    assert r["every week"] == ("SET", "P1W")
+
+
+def test_vague_references(nlp):
+    r = run(nlp, "Fighting recently intensified; the town is now calm, but nobody knows what "
+                 "will happen in the future.")
+    assert r["recently"] == ("DATE", "PAST_REF")
+    assert r["now"] == ("DATE", "PRESENT_REF")
+    assert r["the future"] == ("DATE", "FUTURE_REF")
+
+
+# --- the extractor on sentences like the sample article's -------------------------
+
+SAMPLE = (
+    "Rebel groups in the north-west stepped up preparations on Wednesday and Thursday "
+    "as the seven-year-war entered a new phase.\n\n"
+    "The defence ministry on Thursday said an assault was not far off.\n\n"
+    "As shelling spread on Thursday, the envoy proposed humanitarian corridors.\n\n"
+    "A commander told reporters on Wednesday that the first stage would come soon."
+)
+
+
+def test_extractor_on_sample_like_article(nlp):
+    doc = nlp(SAMPLE)
+    starts = [s.start_char for s in doc.sents]
+    ctx = Context(published=PUB, text=SAMPLE, sentence_starts=starts)
+    items = extract(doc, ctx)
+    for it in items:
+        assert SAMPLE[it["start"]:it["end"]] == it["text"]
+        assert it["sentence"] == ctx.sentence_of(it["start"])
+    weekdays = [(it["text"], it["value"]) for it in items if it["text"] in ("Wednesday", "Thursday")]
+    assert weekdays == [("Wednesday", "2018-08-29"), ("Thursday", "2018-08-30"),
+                        ("Thursday", "2018-08-30"), ("Thursday", "2018-08-30"),
+                        ("Wednesday", "2018-08-29")]
+    war = [it for it in items if it["text"] == "seven-year"]
+    assert war and war[0]["type"] == "DURATION" and war[0]["value"] == "P7Y"
+
+
+def test_engine_without_parse_still_finds_dates():
+    text = "The talks ended on Dec. 19, 2011."
+    found = tag(text, PUB)
+    assert [(t.text, t.value) for t in found] == [("Dec. 19, 2011", "2011-12-19")]
