@@ -124,3 +124,19 @@ def test_eval_mounts_every_harness_module():
     assert harnesses
     for name in harnesses:
         assert f"  {name} " in listed
+
+
+def test_main_job_on_the_bundled_corpus(tmp_path):
+    from pathlib import Path
+    corpus = Path(__file__).parent.parent / "samples" / "idlib"
+    db = tmp_path / "idlib.db"
+    r = run_cli("ingest", str(corpus), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "read 40 article(s): stored 40, updated 0, skipped 0 already stored; rejected 0" \
+        in r.stderr.decode()
+    s = json.loads(run_cli("stats", "--db", str(db), "--json").stdout)
+    assert (s["published"]["first"], s["published"]["last"]) == ("2018-08-20", "2018-09-30")
+    assert set(s["sources"]) >= {"Dateline Wire", "Dateline Briefs"}   # JSONL and CSV rows
+    assert s["busiest_publication_dates"]["2018-09-07"] == 4
+    r = run_cli("ingest", str(corpus), "--db", str(db))
+    assert "stored 0, updated 0, skipped 40 already stored" in r.stderr.decode()
