@@ -1,0 +1,1 @@
+"""Analyses over a store: timelines (more to come)."""

@@ -1,0 +1,394 @@
+"""Timelines: the dates that matter for a story and the sentences that say what happened.
+
+:func:`build_timeline` works on what the store knows (DATEWISE-style, after
+Gholipour Ghalandari & Ifrim 2020, without a trained model):
+
+1. Articles: the whole store, or those a query selects (FTS5 keywords over title
+   and text, or an exact canonical entity or place name), published in the range.
+2. Dates: each day is scored by how many *independent articles* refer to it: an
+   article mentioning the day in some sentence (a day-level TIMEX3 value from the
+   temporal engine) counts :data:`MENTION_WEIGHT`, an article published on the day
+   :data:`PUB_WEIGHT`, and, for a day with such evidence of its own, one published
+   the day after :data:`NEXT_DAY_WEIGHT` (news often reports yesterday's events).
+   The best N days are kept.
+3. Sentences: a day's candidates are the sentences that mention it and the lead
+   sentences of articles published on it (or the next day) that mention no other
+   day. They are ranked by TF-IDF similarity to the candidates' centroid, sentences
+   mentioning the day first; quote-only sentences are ranked down; questions,
+   sentences addressing the reader, picture credits and overlong or tiny sentences
+   are held back while others exist; near-duplicates of a sentence already in the timeline
+   are skipped.
+
+When N or K are not given they are chosen from the data, and :attr:`Timeline.notes`
+says how.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.store import Store, StoreError
+
+#: Weight of an article that mentions a day in its text.
+MENTION_WEIGHT = 1.0
+#: Weight of an article published on the day.
+PUB_WEIGHT = 0.5
+#: Weight of an article published on the day after.
+NEXT_DAY_WEIGHT = 0.25
+#: Lead sentences of an article that may stand for its publication day.
+LEAD_SENTENCES = 10
+#: Sentences with fewer / more word tokens are held back.
+MIN_TOKENS, MAX_TOKENS = 6, 40
+#: Cosine similarity above which two sentences count as near-duplicates.
+DUPLICATE_SIMILARITY = 0.5
+#: Ranking bonus of a sentence that mentions the day it is filed under.
+MENTION_BONUS = 0.02
+#: Ranking factor of a sentence that is mostly a quotation.
+QUOTE_FACTOR = 0.5
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_QUOTED = re.compile(r"``.*?''|\".*?\"|“.*?”", re.S)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Sentences that address the reader, ask, or carry picture credits are no event reports.
+_NOT_EVENT = re.compile(r"\?\s*$|\b(?:you|your|we|us|our)\b|Photograph\s*:|\bPicture\s*:", re.I)
+
+
+@dataclass
+class TimelineSentence:
+    """One sentence of a timeline, traceable to its article."""
+
+    text: str
+    article: str
+    published: dt.date
+    sentence: int
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class TimelineEntry:
+    """One date of a timeline with its sentences and the evidence for the date."""
+
+    date: dt.date
+    score: float
+    articles: int
+    sentences: list[TimelineSentence] = field(default_factory=list)
+
+
+@dataclass
+class Timeline:
+    """A timeline: its dated entries in date order, and how it was made."""
+
+    entries: list[TimelineEntry]
+    query: str | None
+    start: dt.date | None
+    end: dt.date | None
+    max_dates: int
+    sentences_per_date: int
+    articles: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sent:
+    rowid: int
+    article: int
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+# -- selecting from the store ----------------------------------------------------------
+
+
+def _select_articles(store: Store, query: str | None, start: dt.date | None,
+                     end: dt.date | None) -> dict[int, tuple[str, dt.date]]:
+    """``{article rowid: (id, published)}`` of the articles the query and range select."""
+    sql = "SELECT rowid, id, published FROM articles WHERE 1"
+    args: list[Any] = []
+    if start:
+        sql += " AND published >= ?"
+        args.append(start.isoformat())
+    if end:
+        sql += " AND published <= ?"
+        args.append(end.isoformat())
+    rows = store.db.execute(sql, args).fetchall()
+    out = {r[0]: (r[1], dt.date.fromisoformat(r[2][:10])) for r in rows}
+    if query:
+        keep = _query_rowids(store, query)
+        out = {k: v for k, v in out.items() if k in keep}
+    return out
+
+
+def _query_rowids(store: Store, query: str) -> set[int]:
+    """Articles matching ``query`` as FTS5 keywords, a canonical entity or a place name."""
+    q = store.db.execute
+    found: set[int] = set()
+    try:
+        found.update(r[0] for r in q("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                                     (query,)))
+    except sqlite3.OperationalError:
+        phrase = '"' + query.replace('"', '""') + '"'
+        try:
+            found.update(r[0] for r in q(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (phrase,)))
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad timeline query {query!r}: {exc}") from None
+    found.update(r[0] for r in q(
+        "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE", (query,)))
+    found.update(r[0] for r in q(
+        "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE", (query,)))
+    return found
+
+
+def _in_list(ids: list[int]) -> str:
+    return ",".join(str(int(i)) for i in ids)
+
+
+# -- text helpers -------------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def _is_quote(text: str) -> bool:
+    """Whether the sentence is mostly a quotation (over half its characters quoted)."""
+    quoted = sum(len(m.group()) for m in _QUOTED.finditer(text))
+    return quoted > 0.5 * len(text)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+# -- the timeline -----------------------------------------------------------------------
+
+
+def build_timeline(store: Store, query: str | None = None, *, max_dates: int | None = None,
+                   sentences_per_date: int | None = None, start: dt.date | None = None,
+                   end: dt.date | None = None) -> Timeline:
+    """Build a timeline of at most ``max_dates`` dates and ``sentences_per_date``
+    sentences per date from the articles ``query`` selects (all when None) published
+    between ``start`` and ``end`` (inclusive; open when None). Dates outside the range
+    are never used. Entries come in date order; notes say how N and K were chosen.
+    """
+    notes: list[str] = []
+    arts = _select_articles(store, query, start, end)
+    if not arts:
+        return Timeline([], query, start, end, max_dates or 0, sentences_per_date or 0, 0,
+                        ["no article matches"])
+    ids = _in_list(list(arts))
+    pub = {a: p for a, (_, p) in arts.items()}
+
+    def in_range(d: dt.date) -> bool:
+        return (start is None or d >= start) and (end is None or d <= end)
+
+    # day-level date mentions: (article, sentence) -> days mentioned
+    mentions: dict[tuple[int, int], set[dt.date]] = defaultdict(set)
+    for art, sent, value in store.db.execute(
+            f"SELECT article, sentence, value FROM dates WHERE article IN ({ids})"
+            " AND type = 'DATE'"):
+        if isinstance(value, str) and _DAY.match(value):
+            try:
+                d = dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+            if in_range(d):
+                mentions[(art, sent)].add(d)
+
+    # date scores: independent articles referring to each day
+    mention_arts: dict[dt.date, set[int]] = defaultdict(set)
+    for (art, _), days in mentions.items():
+        for d in days:
+            mention_arts[d].add(art)
+    pub_arts: dict[dt.date, set[int]] = defaultdict(set)
+    for a, p in pub.items():
+        pub_arts[p].add(a)
+    day_score: dict[dt.date, float] = defaultdict(float)
+    refer: dict[dt.date, set[int]] = defaultdict(set)
+    for d, s in mention_arts.items():
+        day_score[d] += MENTION_WEIGHT * len(s)
+        refer[d] |= s
+    for d, s in pub_arts.items():
+        day_score[d] += PUB_WEIGHT * len(s)
+        refer[d] |= s
+    for d, s in pub_arts.items():
+        # reports of the next day strengthen a day that has evidence of its own
+        prev = d - dt.timedelta(days=1)
+        if prev in refer:
+            day_score[prev] += NEXT_DAY_WEIGHT * len(s)
+    if not mentions:
+        notes.append("no resolved date mentions in the selection: dates come from "
+                     "publication dates only")
+
+    ranked = sorted(day_score, key=lambda d: (-day_score[d], d))
+    if max_dates is None:
+        strong = [d for d in ranked if len(refer[d]) >= 3]
+        n = max(min(len(ranked), 5), min(len(strong), 30))
+        notes.append(f"max_dates not given: {n} (days that at least 3 articles refer "
+                     "to, at least 5, at most 30)")
+    else:
+        n = max_dates
+    if sentences_per_date is None:
+        k = 2 if n <= 15 else 1
+        notes.append(f"sentences_per_date not given: {k} (2 for up to 15 dates, else 1)")
+    else:
+        k = sentences_per_date
+
+    # sentences of the selected articles
+    sents: dict[tuple[int, int], _Sent] = {}
+    for row in store.db.execute(
+            f'SELECT rowid, article, sentence, start, "end", text FROM sentences'
+            f" WHERE article IN ({ids})"):
+        sents[(row[1], row[2])] = _Sent(*row)
+
+    # candidate sentences per day
+    cands: dict[dt.date, dict[tuple[int, int], bool]] = defaultdict(dict)
+    for key, days in mentions.items():
+        if key in sents:
+            for d in days:
+                cands[d][key] = True
+    for key, s in sents.items():
+        if s.index >= LEAD_SENTENCES:
+            continue
+        p = pub[s.article]
+        other = mentions.get(key, set()) - {p, p - dt.timedelta(days=1)}
+        if other:
+            continue
+        for d in (p, p - dt.timedelta(days=1)):
+            if in_range(d) and key not in cands[d]:
+                cands[d][key] = False
+
+    chosen_days = [d for d in ranked if cands.get(d)][: max(n, 0)]
+    pool_keys = {key for d in chosen_days for key in cands[d]}
+    toks = {key: _tokens(sents[key].text) for key in pool_keys}
+    df: Counter = Counter()
+    for t in toks.values():
+        df.update(set(t))
+    n_docs = len(toks) or 1
+    vecs: dict[tuple[int, int], dict[str, float]] = {}
+    for key, t in toks.items():
+        tf = Counter(t)
+        vecs[key] = {w: c * math.log(n_docs / df[w]) + 0.0 for w, c in tf.items()}
+
+    entries: list[TimelineEntry] = []
+    picked_vecs: list[dict[str, float]] = []
+    for d in sorted(chosen_days, key=lambda d: (-day_score[d], d)):
+        keys = list(cands[d])
+        centroid: dict[str, float] = defaultdict(float)
+        for key in keys:
+            for w, v in vecs[key].items():
+                centroid[w] += v / len(keys)
+        scored = []
+        for key in keys:
+            s = sents[key]
+            score = _cosine(vecs[key], centroid)
+            if cands[d][key]:
+                score += MENTION_BONUS
+            if _is_quote(s.text):
+                score *= QUOTE_FACTOR
+            ntok = len(toks[key])
+            nw = len(s.text.split())
+            ok = (MIN_TOKENS <= nw <= MAX_TOKENS and ntok >= 3
+                  and not _NOT_EVENT.search(s.text))
+            scored.append((0 if ok else 1, -score, s.article, s.index, key, score))
+        scored.sort()
+        out: list[TimelineSentence] = []
+        for *_, key, score in scored:
+            if len(out) >= k:
+                break
+            v = vecs[key]
+            if any(_cosine(v, u) > DUPLICATE_SIMILARITY for u in picked_vecs):
+                continue
+            s = sents[key]
+            picked_vecs.append(v)
+            out.append(TimelineSentence(s.text, arts[s.article][0], pub[s.article], s.index,
+                                        s.start, s.end, round(score, 4)))
+        if out:
+            entries.append(TimelineEntry(d, round(day_score[d], 3), len(refer[d]), out))
+    entries.sort(key=lambda e: e.date)
+    return Timeline(entries, query, start, end, n, k, len(arts), notes)
+
+
+def baseline_timeline(store: Store, query: str | None = None, *, max_dates: int,
+                      sentences_per_date: int, start: dt.date | None = None,
+                      end: dt.date | None = None) -> Timeline:
+    """The naive baseline: the ``max_dates`` busiest publication days (earlier first on
+    ties), each with the first ``sentences_per_date`` sentences of the first article
+    stored among those published that day."""
+    arts = _select_articles(store, query, start, end)
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    for a, (_, p) in sorted(arts.items()):
+        by_day[p].append(a)
+    days = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:max_dates]
+    entries = []
+    for d in sorted(days):
+        a = by_day[d][0]
+        rows = store.db.execute(
+            'SELECT sentence, start, "end", text FROM sentences WHERE article = ?'
+            " ORDER BY sentence LIMIT ?", (a, sentences_per_date)).fetchall()
+        sents = [TimelineSentence(r[3], arts[a][0], d, r[0], r[1], r[2], 0.0) for r in rows]
+        entries.append(TimelineEntry(d, float(len(by_day[d])), len(by_day[d]), sents))
+    return Timeline(entries, query, start, end, max_dates, sentences_per_date, len(arts),
+                    ["baseline: busiest publication days, lead sentences of one article"])
+
+
+# -- formatting -------------------------------------------------------------------------
+
+
+def format_text(tl: Timeline) -> str:
+    """A readable timeline: each date with its sentences and their sources."""
+    lines = []
+    for note in tl.notes:
+        lines.append(f"# {note}")
+    for e in tl.entries:
+        lines.append(f"{e.date.isoformat()}  ({e.articles} articles)")
+        for s in e.sentences:
+            lines.append(f"  - {' '.join(s.text.split())}")
+            lines.append(f"    [{s.article}, published {s.published.isoformat()}, "
+                         f"sentence {s.sentence}]")
+    return "\n".join(lines) + "\n"
+
+
+def format_json(tl: Timeline) -> dict[str, Any]:
+    """The timeline as a JSON-able dict (dates as ISO strings)."""
+    def iso(d: dt.date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "query": tl.query, "start": iso(tl.start), "end": iso(tl.end),
+        "max_dates": tl.max_dates, "sentences_per_date": tl.sentences_per_date,
+        "articles": tl.articles, "notes": list(tl.notes),
+        "entries": [{
+            "date": e.date.isoformat(), "score": e.score, "articles": e.articles,
+            "sentences": [{**asdict(s), "published": s.published.isoformat()}
+                          for s in e.sentences],
+        } for e in tl.entries],
+    }
+
+
+def format_tilse(tl: Timeline) -> str:
+    """The timeline in the benchmark's format: per date a ``YYYY-MM-DD`` line, its
+    sentences one per line (inner whitespace collapsed), then 32 dashes."""
+    lines = []
+    for e in tl.entries:
+        lines.append(e.date.isoformat())
+        lines.extend(" ".join(s.text.split()) for s in e.sentences)
+        lines.append("-" * 32)
+    return "\n".join(lines) + ("\n" if lines else "")

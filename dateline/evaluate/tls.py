@@ -1,0 +1,215 @@
+"""Timeline summarisation harness: Timeline17 in the standard setting of news-tls.
+
+``dateline eval tls --data /path/to/tls/t17`` builds (once, cached under
+``--workdir``) one store per topic from the topic's ``articles.jsonl`` with the
+regular extraction pipeline, then for every gold timeline of the topic builds a
+timeline with :func:`dateline.analyses.timeline.build_timeline` in the setting of
+Gholipour Ghalandari & Ifrim (2020):
+
+- N = the number of dates of the gold timeline, K = the rounded mean number of
+  sentences per gold date (``round`` of the mean, as numpy rounds: half to even);
+- the input is limited to articles published between the gold timeline's first and
+  last date (inclusive), and so are the dates a timeline may use.
+
+It scores with alignment-based ROUGE-1/ROUGE-2 (align+ m:1) and date F1 as tilse
+defines them (see :mod:`dateline.evaluate.tls_metrics`), averaging precision and
+recall over timelines before taking F. Seconds per timeline count timeline building
+only, on the already-ingested store.
+
+``--method baseline`` is the naive baseline: the N busiest publication dates, and
+for each the first K sentences of one article published that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from dateline.evaluate import tls_metrics as M
+
+#: Gold timelines' date separator line (32 dashes).
+SEPARATOR = "-" * 32
+
+
+@dataclass
+class Topic:
+    """One Timeline17 topic: its folder, its articles and its gold timelines."""
+
+    name: str
+    folder: Path
+    timelines: dict[str, M.Timeline]
+
+
+def read_gold_timeline(path: Path) -> M.Timeline:
+    """Read a timeline in tilse's format, as tilse's ``Timeline.from_file`` does.
+
+    A ``YYYY-MM-DD`` line opens a date, the following lines are its sentences, a
+    line of 32 dashes closes it. A date that occurs twice keeps only the sentences
+    of its last block (tilse stores the blocks in a dict keyed by date).
+    """
+    out: dict[dt.date, list[str]] = {}
+    date: dt.date | None = None
+    lines: list[str] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if line == SEPARATOR:
+            if date is not None:
+                out[date] = [s for s in "\n".join(lines).strip().split("\n")]
+            date, lines = None, []
+            continue
+        try:
+            date = dt.datetime.strptime(line, "%Y-%m-%d").date()
+        except ValueError:
+            lines.append(line)
+    return out
+
+
+def load_topics(data: Path, only: tuple[str, ...] = ()) -> list[Topic]:
+    """The topics under ``data`` (folders holding ``articles.jsonl`` and ``timelines/``)."""
+    topics = []
+    for folder in sorted(p for p in data.iterdir() if (p / "articles.jsonl").exists()):
+        if only and folder.name not in only:
+            continue
+        tls = {f.stem: read_gold_timeline(f)
+               for f in sorted((folder / "timelines").glob("*.txt"))}
+        topics.append(Topic(folder.name, folder, tls))
+    return topics
+
+
+def _dates_fingerprint() -> str:
+    """A digest of the dates extractor's source, to tell stale stores apart."""
+    import dateline.extract.dates as dates_mod
+
+    src = Path(dates_mod.__file__).read_bytes()
+    return hashlib.sha256(src).hexdigest()[:16]
+
+
+def build_store(topic: Topic, workdir: Path, *, rebuild: bool = False,
+                n_process: int = 1, batch_size: int = 16) -> Path:
+    """Path of the topic's store under ``workdir``, ingesting its articles if needed.
+
+    The store is reused when present unless ``rebuild``; a note goes to stderr
+    when it was built with another version of the dates extractor.
+    """
+    from dateline.article import Article
+    from dateline.extract import build_record
+    from dateline.nlp import load_model
+    from dateline.store import Store
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = workdir / f"{topic.name}.db"
+    info_path = workdir / f"{topic.name}.json"
+    fingerprint = _dates_fingerprint()
+    if path.exists() and not rebuild:
+        built = json.loads(info_path.read_text()) if info_path.exists() else {}
+        if built.get("dates_extractor") != fingerprint:
+            print(f"note: {path} was built with another dates extractor; "
+                  "pass --rebuild to re-ingest", file=sys.stderr)
+        return path
+    for p in (path, path.with_suffix(".db-wal"), path.with_suffix(".db-shm")):
+        if p.exists():
+            p.unlink()
+    articles = []
+    with open(topic.folder / "articles.jsonl", encoding="utf-8") as fh:
+        for i, line in enumerate(fh, 1):
+            row = json.loads(line)
+            published = dt.date.fromisoformat(str(row["time"])[:10])
+            articles.append(Article(text=row["text"], published=published, id=str(row["id"]),
+                                    origin=f"{topic.name}/articles.jsonl:{i}"))
+    nlp = load_model()
+    t0 = time.perf_counter()
+    records = []
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
+    for article, doc in zip(articles, docs):
+        record = build_record(doc, article)
+        records.append((record, {"text_hash": article.hash, "origin": article.origin,
+                                 "extractor_version": "dev"}))
+    with Store(path) as store:
+        store.write(records)
+    info_path.write_text(json.dumps({"dates_extractor": fingerprint,
+                                     "articles": len(articles),
+                                     "seconds": round(time.perf_counter() - t0, 1)}))
+    print(f"built {path}: {len(articles)} articles in {time.perf_counter() - t0:.0f} s",
+          file=sys.stderr)
+    return path
+
+
+def mean_sentences_per_date(tl: M.Timeline) -> int:
+    """K of the standard setting: the mean number of sentences per date, rounded
+    half to even (numpy's ``round``, which news-tls uses)."""
+    lens = [len(s) for s in tl.values()]
+    return round(sum(lens) / len(lens)) if lens else 0
+
+
+@click.command("tls")
+@click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Timeline17 folder (one sub-folder per topic).")
+@click.option("--workdir", default="/tmp/dateline-tls", show_default=True,
+              type=click.Path(file_okay=False), help="Where the per-topic stores are cached.")
+@click.option("--rebuild", is_flag=True, help="Re-ingest the topics' articles.")
+@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable).")
+@click.option("--method", type=click.Choice(["dateline", "baseline"]), default="dateline",
+              show_default=True, help="dateline: build_timeline; baseline: busiest "
+              "publication dates, first sentences of one article per date.")
+@click.option("--n-process", default=1, show_default=True, help="spaCy processes for ingest.")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Write the predicted timelines and scores as JSON here.")
+def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], method: str,
+            n_process: int, out: str | None) -> None:
+    """Score timelines on Timeline17 (align+ m:1 ROUGE-1/2 F and date F1, as tilse)."""
+    from dateline.analyses.timeline import build_timeline, baseline_timeline, format_tilse
+    from dateline.store import Store
+
+    found = load_topics(Path(data), topics)
+    if not found:
+        raise click.ClickException(f"{data}: no topic folders with articles.jsonl")
+    rows = []
+    results = []
+    dump = []
+    for topic in found:
+        path = build_store(topic, Path(workdir), rebuild=rebuild, n_process=n_process)
+        with Store(path, readonly=True) as store:
+            for name, gold in topic.timelines.items():
+                dates = sorted(gold)
+                n, k = len(dates), mean_sentences_per_date(gold)
+                t0 = time.perf_counter()
+                if method == "baseline":
+                    tl = baseline_timeline(store, max_dates=n, sentences_per_date=k,
+                                           start=dates[0], end=dates[-1])
+                else:
+                    tl = build_timeline(store, max_dates=n, sentences_per_date=k,
+                                        start=dates[0], end=dates[-1])
+                secs = time.perf_counter() - t0
+                pred = {e.date: [s.text for s in e.sentences] for e in tl.entries}
+                scores = M.evaluate(pred, gold)
+                results.append(scores)
+                rows.append((f"{topic.name}/{name}", n, k, scores, secs))
+                dump.append({"topic": topic.name, "timeline": name, "n": n, "k": k,
+                             "seconds": secs, "scores": scores, "predicted": format_tilse(tl)})
+    avg = M.average(results)
+    _print_table(rows, avg, method)
+    if out:
+        Path(out).write_text(json.dumps({"average": avg, "timelines": dump}, indent=1,
+                                        default=str))
+
+
+def _print_table(rows: list, avg: dict, method: str) -> None:
+    head = f"{'timeline':45} {'N':>4} {'K':>2} {'R1-F':>6} {'R2-F':>6} {'dateF1':>6} {'s/tl':>6}"
+    click.echo(f"method: {method}  (align+ m:1 ROUGE, tilse definitions)")
+    click.echo(head)
+    click.echo("-" * len(head))
+    for name, n, k, s, secs in rows:
+        click.echo(f"{name[:45]:45} {n:4d} {k:2d} {s['rouge_1']['f_score']:6.3f} "
+                   f"{s['rouge_2']['f_score']:6.3f} {s['date']['f_score']:6.3f} {secs:6.2f}")
+    click.echo("-" * len(head))
+    mean_secs = sum(r[4] for r in rows) / len(rows)
+    click.echo(f"{'average (P, R averaged, then F)':45} {'':4} {'':2} "
+               f"{avg['rouge_1']['f_score']:6.3f} {avg['rouge_2']['f_score']:6.3f} "
+               f"{avg['date']['f_score']:6.3f} {mean_secs:6.2f}")

@@ -1,0 +1,258 @@
+"""Timelines: date and sentence selection on a small hand-made store, the output
+formats, and the Timeline17 scorer on tiny hand-computed examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.analyses.timeline import (
+    baseline_timeline,
+    build_timeline,
+    format_json,
+    format_tilse,
+    format_text,
+)
+from dateline.evaluate import tls_metrics as M
+from dateline.evaluate.tls import mean_sentences_per_date, read_gold_timeline
+from dateline.store import Store
+
+D = dt.date
+
+
+def _record(aid: str, published: str, sentences: list[str],
+            dates: list[tuple[int, str]] = ()) -> dict:
+    """A record of ``sentences`` joined by spaces; ``dates`` = (sentence, value)."""
+    text = " ".join(sentences)
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append({"start": pos, "end": pos + len(s)})
+        pos += len(s) + 1
+    ds = []
+    for i, value in dates:
+        sp = spans[i]
+        ds.append({"text": text[sp["start"]:sp["start"] + 3], "start": sp["start"],
+                   "end": sp["start"] + 3, "sentence": i, "type": "DATE", "value": value})
+    return {"id": aid, "published": published, "title": None, "url": None, "source": None,
+            "text": text, "sentences": spans, "dates": ds}
+
+
+def _store(tmp_path, records: list[dict]) -> Store:
+    store = Store(tmp_path / "t.db")
+    store.write([(r, {"text_hash": r["id"], "origin": "test", "extractor_version": "t"})
+                 for r in records])
+    return store
+
+
+FLOOD = [
+    # three articles refer to 2021-03-04 (the dam burst), one of them published later
+    _record("a1", "2021-03-05", [
+        "The river dam burst on Thursday and flooded the valley villages overnight.",
+        "Rescue teams evacuated four hundred residents from the flooded farms.",
+        "``We have lost everything we owned in the water , '' said one farmer ."],
+        [(0, "2021-03-04")]),
+    _record("a2", "2021-03-05", [
+        "Floodwater from the burst dam covered the valley villages on Thursday.",
+        "``It is a disaster for the whole region and nobody warned us , '' a mayor said ."],
+        [(0, "2021-03-04"), (1, "2021-03-04")]),
+    _record("a3", "2021-03-09", [
+        "Engineers inspected the broken dam wall on Monday after the waters receded.",
+        "The dam had burst on March 4 after days of heavy rain in the hills.",
+        "Officials promised new money for repairs to the damaged roads."],
+        [(0, "2021-03-08"), (1, "2021-03-04")]),
+    # one article, published alone, on a quiet day
+    _record("a4", "2021-03-20", [
+        "The regional parliament debated a new law on dam safety inspections today.",
+        "Opposition members demanded an inquiry into the collapse."],
+        [(0, "2021-03-20")]),
+]
+
+
+@pytest.fixture
+def flood(tmp_path):
+    store = _store(tmp_path, FLOOD)
+    yield store
+    store.close()
+
+
+def test_the_day_most_articles_refer_to_comes_first(flood):
+    tl = build_timeline(flood, max_dates=1, sentences_per_date=1)
+    assert [e.date for e in tl.entries] == [D(2021, 3, 4)]
+    # three independent articles refer to March 4
+    assert tl.entries[0].articles == 3
+
+
+def test_sentences_mention_their_date_and_are_traceable(flood):
+    tl = build_timeline(flood, max_dates=1, sentences_per_date=2)
+    entry = tl.entries[0]
+    assert len(entry.sentences) == 2
+    for s in entry.sentences:
+        # every chosen sentence is one that mentions March 4
+        assert (s.article, s.sentence) in {("a1", 0), ("a2", 0), ("a2", 1), ("a3", 1)}
+        record_text = next(r["text"] for r in FLOOD if r["id"] == s.article)
+        assert record_text[s.start:s.end] == s.text
+
+
+def test_quote_only_sentence_loses_to_event_sentences(flood):
+    tl = build_timeline(flood, max_dates=1, sentences_per_date=3)
+    texts = [s.text for s in tl.entries[0].sentences]
+    # a2's sentence 1 mentions the day but is only a quotation: it comes last if at all
+    quote = FLOOD[1]["text"][FLOOD[1]["sentences"][1]["start"]:]
+    assert texts[0] != quote and texts[1] != quote
+
+
+def test_near_duplicates_are_skipped(tmp_path):
+    same = "Police arrested the bank robbery suspect in the city centre on Friday evening."
+    other = "The stolen money was found hidden in a garage near the railway station."
+    store = _store(tmp_path, [
+        _record("b1", "2022-06-04", [same], [(0, "2022-06-03")]),
+        _record("b2", "2022-06-04", [same.replace("Friday evening", "Friday")],
+                [(0, "2022-06-03")]),
+        _record("b3", "2022-06-04", [other], [(0, "2022-06-03")]),
+    ])
+    tl = build_timeline(store, max_dates=1, sentences_per_date=2)
+    texts = [s.text for s in tl.entries[0].sentences]
+    assert len(texts) == 2
+    assert other in texts
+    store.close()
+
+
+def test_range_limits_articles_and_dates(flood):
+    tl = build_timeline(flood, max_dates=5, sentences_per_date=1,
+                        start=D(2021, 3, 6), end=D(2021, 3, 31))
+    # a1 and a2 (published March 5) are out; a3's mention of March 4 is out of range
+    assert all(D(2021, 3, 6) <= e.date <= D(2021, 3, 31) for e in tl.entries)
+    assert {s.article for e in tl.entries for s in e.sentences} <= {"a3", "a4"}
+    assert tl.articles == 2
+
+
+def test_query_selects_articles(flood):
+    tl = build_timeline(flood, "parliament", max_dates=3, sentences_per_date=1)
+    assert tl.articles == 1
+    assert [e.date for e in tl.entries] == [D(2021, 3, 20)]
+
+
+def test_publication_dates_alone_work(tmp_path):
+    recs = [_record(f"c{i}", day, [f"Storm number {i} hit the northern coast towns hard.",
+                                   "Power lines were cut across the coast for many hours."])
+            for i, day in enumerate(["2020-01-10", "2020-01-10", "2020-01-10", "2020-01-15"])]
+    store = _store(tmp_path, recs)
+    tl = build_timeline(store, max_dates=1, sentences_per_date=1)
+    # three articles were published on January 10: that day wins
+    assert [e.date for e in tl.entries] == [D(2020, 1, 10)]
+    assert any("publication dates only" in n for n in tl.notes)
+    store.close()
+
+
+def test_n_and_k_chosen_from_data_say_so(flood):
+    tl = build_timeline(flood)
+    assert tl.max_dates >= 1 and tl.sentences_per_date >= 1
+    assert any("max_dates not given" in n for n in tl.notes)
+    assert any("sentences_per_date not given" in n for n in tl.notes)
+    assert len(tl.entries) <= tl.max_dates
+    assert all(len(e.sentences) <= tl.sentences_per_date for e in tl.entries)
+
+
+def test_baseline_takes_busiest_publication_day(flood):
+    tl = baseline_timeline(flood, max_dates=1, sentences_per_date=2)
+    # two articles were published on March 5: the first stored one, a1, gives its lead
+    assert [e.date for e in tl.entries] == [D(2021, 3, 5)]
+    assert [(s.article, s.sentence) for s in tl.entries[0].sentences] == [("a1", 0), ("a1", 1)]
+
+
+def test_format_tilse_and_reading_it_back(flood, tmp_path):
+    tl = build_timeline(flood, max_dates=2, sentences_per_date=1)
+    out = format_tilse(tl)
+    lines = out.splitlines()
+    assert lines[0] == "2021-03-04"
+    assert lines[2] == "-" * 32
+    assert lines[3] == "2021-03-20"
+    assert lines[5] == "-" * 32 and len(lines) == 6
+    path = tmp_path / "tl.txt"
+    path.write_text(out)
+    back = read_gold_timeline(path)
+    assert sorted(back) == [D(2021, 3, 4), D(2021, 3, 20)]
+    assert back[D(2021, 3, 4)] == [tl.entries[0].sentences[0].text]
+
+
+def test_format_json_and_text(flood):
+    tl = build_timeline(flood, max_dates=1, sentences_per_date=1)
+    js = format_json(tl)
+    assert js["entries"][0]["date"] == "2021-03-04"
+    s = js["entries"][0]["sentences"][0]
+    assert set(s) >= {"text", "article", "published", "sentence", "start", "end", "score"}
+    assert s["published"] in ("2021-03-05", "2021-03-09")
+    assert "2021-03-04" in format_text(tl)
+
+
+def test_gold_reader_keeps_last_block_of_a_repeated_date(tmp_path):
+    path = tmp_path / "g.txt"
+    path.write_text("2009-05-01\nFirst .\n" + "-" * 32 + "\n2009-05-01\nSecond .\nThird .\n"
+                    + "-" * 32 + "\n2009-04-30\nEarlier .\n" + "-" * 32 + "\n")
+    gold = read_gold_timeline(path)
+    assert gold == {D(2009, 5, 1): ["Second .", "Third ."], D(2009, 4, 30): ["Earlier ."]}
+    # K of the standard setting: mean of 2 and 1 sentences = 1.5, rounded half to even
+    assert mean_sentences_per_date(gold) == 2
+
+
+# -- the scorer -------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def small_rouge_tables(monkeypatch):
+    """ROUGE's stop words and WordNet exceptions come with tilse (an evaluation extra
+    the tests do without): these tests use a few entries of each, chosen by hand."""
+    monkeypatch.setattr(M, "_stopwords", lambda: frozenset({"the", "of", "in", "a", "on"}))
+    monkeypatch.setattr(M, "_exceptions", lambda: {"children": "child", "geese": "goose"})
+
+
+@pytest.mark.parametrize("word,stem", [
+    ("caresses", "caress"), ("ponies", "poni"), ("agreed", "agre"), ("hopping", "hop"),
+    ("motoring", "motor"), ("happy", "happi"), ("relational", "relat"), ("filing", "file"),
+])
+def test_porter_stems_as_in_porters_paper(word, stem):
+    assert M.porter_stem(word) == stem
+
+
+def test_rouge_tokens_drop_stop_words_and_split_hyphens():
+    # "the", "of", "in" are stop words; "-" is no token; "killing" stems to "kill";
+    # "children" has a WordNet exception form
+    assert M.rouge_tokens(["The killing of 25 children in Baghdad-area"]) == [
+        "kill", "25", "child", "baghdad", "area"]
+
+
+def test_rouge_counts_by_hand():
+    # tokens: bomb explod market / bomb explod bus  -> 2 unigram hits, 1 bigram hit
+    assert M.rouge_counts(["Bomb explodes market"], ["bomb exploded bus"], 1) == (2, 3, 3)
+    assert M.rouge_counts(["Bomb explodes market"], ["bomb exploded bus"], 2) == (1, 2, 2)
+
+
+def test_align_m1_same_date():
+    pred = {D(2010, 1, 1): ["bomb explodes market"]}
+    ref = {D(2010, 1, 1): ["bomb explodes market"], D(2010, 1, 3): ["troops withdraw city"]}
+    s = M.evaluate(pred, ref)
+    # precision: 3 of 3 unigrams; recall: the Jan 3 reference (3 unigrams) gets the
+    # Jan 1 summary, 0 hits -> 3 / 6
+    assert s["rouge_1"]["precision"] == 1.0
+    assert s["rouge_1"]["recall"] == 0.5
+    assert s["rouge_1"]["f_score"] == pytest.approx(2 / 3)
+    # bigrams: 2 of 2; recall 2 of 4
+    assert s["rouge_2"]["precision"] == 1.0 and s["rouge_2"]["recall"] == 0.5
+    assert s["date"] == {"precision": 1.0, "recall": 0.5, "f_score": pytest.approx(2 / 3)}
+
+
+def test_align_m1_one_day_off_is_weighted_half():
+    pred = {D(2010, 1, 2): ["bomb explodes market"]}
+    ref = {D(2010, 1, 1): ["bomb explodes market"]}
+    s = M.evaluate(pred, ref)
+    assert s["rouge_1"]["precision"] == 0.5 and s["rouge_1"]["recall"] == 0.5
+    assert s["date"]["f_score"] == 0
+
+
+def test_average_takes_f_of_mean_precision_and_recall():
+    a = {m: {"precision": 1.0, "recall": 0.0, "f_score": 0.0} for m in ("rouge_1", "rouge_2", "date")}
+    b = {m: {"precision": 0.0, "recall": 1.0, "f_score": 0.0} for m in ("rouge_1", "rouge_2", "date")}
+    avg = M.average([a, b])
+    # means 0.5 and 0.5 -> F 0.5, although each timeline's F is 0
+    assert avg["rouge_1"] == {"precision": 0.5, "recall": 0.5, "f_score": 0.5}
