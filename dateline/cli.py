@@ -316,6 +316,53 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
             click.echo(f"{h['published']}  {h['id']}#{h['sentence']}  {h['text']}")
 
 
+@cli.command()
+@click.argument("query", required=False)
+@_db_option
+@click.option("--max-dates", type=click.IntRange(min=1), help="At most N dates "
+              "(default: chosen from the data).")
+@click.option("--sentences-per-date", type=click.IntRange(min=1), help="At most K sentences "
+              "per date (default: chosen from the data).")
+@click.option("--start", callback=_date_option, help="First date (YYYY-MM-DD).")
+@click.option("--end", callback=_date_option, help="Last date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "tilse"]), default="text",
+              show_default=True, help="text for people, json for programs, tilse for the "
+              "benchmark's format.")
+def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_date: int | None,
+             start: dt.date | None, end: dt.date | None, fmt: str) -> None:
+    """The dates that matter for a story (QUERY: keywords, or a person's, organisation's
+    or place's name; all articles when omitted) and, for each, the sentences that say
+    what happened, each with its article.
+
+    \b
+    Examples:
+      dateline timeline --db idlib.db
+      dateline timeline Sochi --db idlib.db --max-dates 5 --sentences-per-date 2
+      dateline timeline "Staffan de Mistura" --db idlib.db --format json
+      dateline timeline --db idlib.db --start 2018-09-01 --end 2018-09-10 --format tilse
+    """
+    from dateline.analyses.timeline import build_timeline, format_json, format_text, format_tilse
+
+    if start and end and start > end:
+        _fail(f"--start {start} is after --end {end}")
+    with _open_store(db, readonly=True) as store:
+        try:
+            tl = build_timeline(store, query, max_dates=max_dates,
+                                sentences_per_date=sentences_per_date, start=start, end=end)
+        except StoreError as exc:
+            _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps(format_json(tl), indent=2, ensure_ascii=False))
+    elif fmt == "tilse":
+        click.echo(format_tilse(tl), nl=False)
+    else:
+        click.echo(format_text(tl), nl=False)
+    if not tl.entries:
+        click.echo(f"dateline: {db}: no dated sentences match"
+                   + (f" {query!r}" if query else ""), err=True)
+        sys.exit(1)
+
+
 @cli.group(cls=_EvalGroup, name="eval")
 def eval_() -> None:
     """Score an extractor against gold data (given with --data PATH)."""

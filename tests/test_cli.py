@@ -140,3 +140,41 @@ def test_main_job_on_the_bundled_corpus(tmp_path):
     assert s["busiest_publication_dates"]["2018-09-07"] == 4
     r = run_cli("ingest", str(corpus), "--db", str(db))
     assert "stored 0, updated 0, skipped 40 already stored" in r.stderr.decode()
+
+
+def _timeline_db(tmp_path):
+    rows = [
+        {"id": "t1", "published": "2018-09-17", "text": "Putin and Erdogan agreed in Sochi on "
+         "Monday to create a buffer zone around Idlib. The zone will be 15 to 20 km deep."},
+        {"id": "t2", "published": "2018-09-18", "text": "Damascus welcomed the deal reached in "
+         "Sochi on Monday. Rebels said they would study it."},
+        {"id": "t3", "published": "2018-09-07", "text": "The leaders of Russia, Iran and Turkey "
+         "met in Tehran on Friday without agreeing a ceasefire for Idlib."},
+    ]
+    db = tmp_path / "tl.db"
+    r = run_cli("ingest", str(write_jsonl(tmp_path / "tl.jsonl", rows)), "--db", str(db),
+                "--workers", "1")
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def test_timeline_formats(tmp_path):
+    db = _timeline_db(tmp_path)
+    r = run_cli("timeline", "--db", str(db), "--max-dates", "2", "--sentences-per-date", "1",
+                "--format", "tilse")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.decode().splitlines()
+    # 2018-09-17 is referred to by two articles (t1 published that Monday, t2 mentions
+    # "on Monday" the day after), 2018-09-07 by one: both fit in two dates.
+    assert lines[0] == "2018-09-07" and lines[2] == "-" * 32
+    assert lines[3] == "2018-09-17" and lines[5] == "-" * 32 and len(lines) == 6
+    r = run_cli("timeline", "Sochi", "--db", str(db), "--format", "json")
+    tl = json.loads(r.stdout)
+    assert tl["query"] == "Sochi" and tl["notes"]          # N and K chosen, and said so
+    dates = [e["date"] for e in tl["entries"]]   # t3 (Tehran) is not selected
+    assert "2018-09-17" in dates and set(dates) <= {"2018-09-17", "2018-09-18"}
+    assert {s["article"] for e in tl["entries"] for s in e["sentences"]} <= {"t1", "t2"}
+    r = run_cli("timeline", "--db", str(db), "--start", "2018-09-10", "--end", "2018-09-01")
+    assert r.returncode == 2 and "is after --end" in r.stderr.decode()
+    r = run_cli("timeline", "nothingmatches", "--db", str(db))
+    assert r.returncode == 1 and "no dated sentences match" in r.stderr.decode()
