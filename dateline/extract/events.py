@@ -1,13 +1,738 @@
-"""Placeholder for the events extractor (being written); returns nothing yet."""
+"""Political events coded to PLOVER from the dependency parse.
+
+For each sentence, verbs and some nouns ("talks", "drills", "offensive") are
+matched against the trigger table ``data/events_patterns.tsv`` (lemma based; a
+pattern may require more words among the trigger's dependents, as in "open
+fire" or "impose curfew"). Then:
+
+* a trigger inside the complement of another trigger is absorbed by it: in
+  "Iran threatened to shell Iraqi towns" the event is THREATEN, and "shell"
+  only supplies the target;
+* negated triggers are dropped, except that a negated acceptance ("will not
+  accept", "did not allow") is a REJECT;
+* hypothetical material events (under will/would/may, or plan/prepare/willing,
+  or a "planned"/"imminent" noun) are not events that happened: conflict ones
+  (ASSAULT, COERCE, SANCTION) become THREATEN, cooperative ones become AGREE;
+* "X said Y must do Z" is a REQUEST from X to Y;
+* the actor is the subject (the agent of a passive; the subject of the
+  governing verb for a noun trigger that is its object, or the noun's own
+  country modifier: "Russian naval drills"), the target the object or the
+  object of a preposition; both are coded with :mod:`dateline.actors`;
+* a pronoun actor is the speaker of the enclosing clause ("Erdogan said his
+  country ..."), else the last person ("he", "she") or group ("they", "it")
+  named as an actor earlier in the document; a role without a country ("the
+  regime", "militants") takes the country the document has named most so far;
+* with no coded object, the target is the first country named in the
+  trigger's clause outside the actor phrase.
+
+Events are listed per sentence with main-clause events first.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+import re
 
+import numpy as np
+from spacy.attrs import HEAD, LEMMA, LOWER
+from spacy.strings import hash_string
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors import PRONOUNS, ActorIndex, code_token
 from dateline.extract import Context, register
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Auxiliaries that make an event hypothetical (future, possible, conditional).
+MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
+#: Auxiliaries of obligation: "Y must do Z" reported by X is X's request to Y.
+OBLIGATION = frozenset({"must", "should", "ought"})
+#: Heads that make their complement an intention, not a fact.
+INTENT = frozenset({
+    "plan", "intend", "prepare", "ready", "willing", "prepared", "poised", "set",
+    "decide", "want", "seek", "hope", "aim", "expect", "consider", "determined",
+    "likely", "go", "propose", "threaten", "vow", "pledge", "promise", "offer",
+    "agree", "commit", "committed", "able",
+})
+#: Pronouns that refer to a person; the others refer to a group or a state.
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i"})
+#: Passive participles whose subject is the actor ("X is committed to ...").
+STATIVE_PASSIVE = frozenset({"commit", "determine", "prepare", "resolve", "dedicate", "oblige"})
+#: Verbs that carry out the event their object names ("launched an offensive").
+REALISE = frozenset({
+    "mount", "launch", "begin", "start", "conduct", "stage", "carry", "unleash", "wage",
+    "continue", "resume", "hold", "step", "escalate",
+})
+#: Adjectives that mark a noun trigger as not (yet) having happened.
+HYPO_ADJ = frozenset({
+    "planned", "possible", "potential", "imminent", "proposed", "threatened",
+    "looming", "expected", "future", "likely", "prospective", "impending",
+})
+#: Verbs whose negation is a rejection.
+ACCEPTANCE = frozenset({
+    "accept", "allow", "agree", "permit", "support", "back", "approve", "recognize",
+    "recognise", "cooperate", "tolerate", "endorse", "sign", "meet", "negotiate",
+})
+#: Prepositions that introduce a target, in order of preference.
+TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "toward", "towards",
+                "from", "for", "over", "upon", "between", "in", "of")
+#: Prepositions introducing a noun trigger that is a circumstance of its verb
+#: ("raised concerns in a meeting with ..."), not its content.
+CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "amid", "ahead"})
+#: Event types that become THREATEN / AGREE when they have not happened.
+CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+COOPERATION = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+#: Dependency labels a trigger does not absorb across.
+_NO_ABSORB = frozenset({"conj", "parataxis"})
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: required extra lemmas, the PLOVER type and mode."""
+
+    extras: tuple[str, ...]
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """Quad class and intensity of a PLOVER type."""
+
+    quad: str
+    intensity: float
+
+
+@dataclass
+class Tables:
+    """Trigger patterns by trigger word, for verbs and nouns, and the type table."""
+
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    types: dict[str, TypeInfo] = field(default_factory=dict)
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, without its header and blank lines."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [
+        line.split("\t") for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> Tables:
+    """Load the trigger and type tables once per process."""
+    t = Tables()
+    for pattern, pos, etype, mode in _rows("events_patterns.tsv"):
+        words = pattern.split()
+        if pos == "V":
+            trigger, extras = words[0], tuple(words[1:])
+            target = t.verbs
+        else:
+            trigger, extras = words[-1], tuple(words[:-1])
+            target = t.nouns
+        target.setdefault(trigger, []).append(
+            Pattern(extras, etype, None if mode == "-" else mode)
+        )
+    for plist in list(t.verbs.values()) + list(t.nouns.values()):
+        plist.sort(key=lambda p: -len(p.extras))
+    for etype, quad, intensity in _rows("events_types.tsv"):
+        t.types[etype] = TypeInfo(quad, float(intensity))
+    return t
+
+
+def _near_lemmas(tok: Token, depth: int = 3) -> set[str]:
+    """Lemmas (lower case) of ``tok``'s dependents down to ``depth`` levels, not
+    entering clauses, plus the surface forms of its particles and prepositions."""
+    out: set[str] = set()
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for ch in t.children:
+                if ch.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "csubj"):
+                    continue
+                out.add(ch.lemma_.lower())
+                out.add(ch.lower_)
+                nxt.append(ch)
+        frontier = nxt
+    return out
+
+
+#: The pattern of a reported obligation ("X said Y must ..."), found without a trigger.
+OBLIGATION_PATTERN = Pattern((), "REQUEST", None)
+
+
+def _match(tok: Token, t: Tables) -> Pattern | None:
+    """The longest trigger pattern that ``tok`` satisfies, if any.
+
+    Participles used as adjectives ("alleged bombers", "planned drills") are
+    not triggers; a noun trigger the tagger took for an adjective ("a regime
+    offensive seemed imminent") still is, unless it modifies a noun.
+    """
+    pos = tok.pos_
+    if pos in ("VERB", "AUX") and tok.dep_ in ("amod", "compound"):
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lower_ == "protest":
+        return None  # "recalled its ambassador in protest": a manner, not a protest
+    if pos == "VERB":
+        plist = t.verbs.get(tok.lemma_.lower())
+    elif pos == "NOUN" or (pos == "ADJ" and tok.dep_ not in ("amod", "acomp", "advmod", "oprd")):
+        plist = t.nouns.get(tok.lower_) or t.nouns.get(tok.lemma_.lower())
+    else:
+        plist = None
+    if not plist:
+        if pos in ("VERB", "AUX") and tok.dep_ == "ccomp" and _obligation(tok):
+            return OBLIGATION_PATTERN
+        return None
+    near: set[str] | None = None
+    for p in plist:
+        if not p.extras:
+            return p
+        if near is None:
+            near = _near_lemmas(tok)
+        if all(w in near for w in p.extras):
+            return p
+    if pos in ("VERB", "AUX") and tok.dep_ == "ccomp" and _obligation(tok):
+        return OBLIGATION_PATTERN
+    return None
+
+
+@dataclass
+class Candidate:
+    """A matched trigger in a sentence, before it becomes an event."""
+
+    tok: Token
+    pattern: Pattern
+    absorbed: list["Candidate"] = field(default_factory=list)
+    absorber: "Candidate | None" = None
+    via_complement: bool = False
+
+
+def _depth(tok: Token) -> int:
+    """Number of head steps from ``tok`` to its sentence root."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" or tok.lower_ in PRONOUNS
+
+
+def _subject(v: Token) -> tuple[Token | None, Token | None]:
+    """(actor token, passive subject) of verb ``v``.
+
+    Climbs through xcomp/acomp/conj/advcl heads for controlled subjects ("Iran
+    threatened to shell": Iran); a reduced or full relative clause takes the
+    noun it modifies. In a passive the actor is the agent ("by ...") and the
+    passive subject is returned second (it is the target).
+    """
+    steps = 0
+    while v is not None and steps < 6:
+        passive = None
+        agent = None
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "csubj", "expl") and ch.dep_ != "expl":
+                if ch.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                    return v.head, None
+                return ch, None
+            if ch.dep_ == "nsubjpass":
+                passive = ch
+            if ch.dep_ == "agent":
+                agent = next((g for g in ch.children if g.dep_ == "pobj"), None)
+        if passive is not None and agent is None and v.lemma_.lower() in STATIVE_PASSIVE:
+            return passive, None  # "Vietnam is committed to ...": its own stance
+        if passive is not None or agent is not None:
+            if passive is not None and passive.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                passive = v.head
+            return agent, passive
+        if v.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
+            v = v.head
+        elif v.dep_ in ("acl", "relcl", "amod") and v.head.i != v.i:
+            return v.head, None
+        else:
+            return None, None
+        steps += 1
+    return None, None
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Whether the event of trigger ``tok`` is future, possible or intended."""
+    # A noun carried out by a verb ("mounted its long-threatened invasion")
+    # happened, whatever its adjectives say, unless the verb is itself hypothetical.
+    carried = (tok.pos_ != "VERB" and tok.dep_ == "dobj"
+               and tok.head.lemma_.lower() in REALISE)
+    for ch in tok.children:
+        if ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS:
+            return True
+        if ch.dep_ == "amod" and ch.lower_ in HYPO_ADJ and not carried:
+            return True
+    if tok.dep_ in ("nsubj", "advcl") and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in HYPO_ADJ for c in tok.head.children
+    ):
+        return True
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in ("xcomp", "acomp", "pobj", "prep", "dobj", "nsubj", "ccomp"):
+            if head.lemma_.lower() in INTENT or head.lower_ in INTENT:
+                return True
+            if cur.dep_ == "nsubj":
+                break
+            if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "dobj" and cur.i == tok.i):
+                # "will try to attack", "would tighten the blockade"
+                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+                    return True
+            if cur.dep_ == "ccomp":
+                break
+            cur = head
+        else:
+            break
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    """Whether trigger ``tok`` is negated ("did not attack", "no talks")."""
+    for ch in tok.children:
+        if ch.dep_ == "neg":
+            return True
+        if ch.dep_ == "det" and ch.lower_ == "no":
+            return True
+    # "X is not willing to ...": negation on the intent head.
+    if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
+        return any(ch.dep_ == "neg" for ch in tok.head.children)
+    return False
+
+
+def _obligation(tok: Token) -> bool:
+    """Whether trigger ``tok`` is under must/should ("Libya must hand over")."""
+    if any(ch.dep_ == "aux" and ch.lower_ in OBLIGATION for ch in tok.children):
+        return True
+    # "the best way is for Russia to compel ...": advice, like an obligation.
+    children = list(tok.children)
+    if (any(ch.dep_ == "mark" and ch.lower_ == "for" for ch in children)
+            and any(ch.dep_ == "nsubj" for ch in children)
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in children)):
+        return True
+    # "have to" / "need to": tok is xcomp of have/need.
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")
+
+
+def _reporters(tok: Token) -> list[Token]:
+    """Subjects of the clauses above ``tok``'s clause, nearest first: the
+    candidates for its speaker ("X said Y must ...", "..., X said, it would
+    be better to ...")."""
+    out: list[Token] = []
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            for ch in cur.children:
+                if ch.dep_ in ("nsubj", "nsubjpass") and not _is_pronoun(ch):
+                    out.append(ch)
+                elif ch.dep_ == "parataxis":
+                    out.extend(g for g in ch.children
+                               if g.dep_ == "nsubj" and not _is_pronoun(g))
+    return [t for t in out if t.i != tok.i]
+
+
+class _Coder:
+    """Codes actor phrases of one document, remembering the last actor named."""
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        self.index = ActorIndex(doc, text)
+        #: Last actor named, by the pronouns that may refer to it.
+        self.last: dict[str, dict] = {}
+        self._context: dict[int, str | None] = {}
+
+    def context(self, sent: Span) -> str | None:
+        """The country the text up to the end of ``sent`` is mostly about."""
+        end = sent.end_char
+        if end not in self._context:
+            self._context[end] = self.index.dominant_country(end)
+        return self._context[end]
+
+    def code(self, tok: Token | None, sent: Span, trigger: Token) -> dict | None:
+        """Code the actor phrase headed by ``tok``; pronouns resolve to the
+        speaker of the enclosing clause, else to the last actor named."""
+        if tok is None:
+            return None
+        pron = _is_pronoun(tok) or (
+            tok.lemma_.lower() in ("country", "government", "side")
+            and any(c.dep_ == "poss" and _is_pronoun(c) for c in tok.children)
+        )
+        if pron:
+            actor = self.speaker(trigger, sent)
+            if actor is not None:
+                return actor
+            # "it" refers back unless it is the dummy subject of "it would be better to".
+            if _is_pronoun(tok) and (tok.lower_ != "it" or tok.head.lemma_ != "be"):
+                kind = "person" if tok.lower_ in PERSON_PRONOUNS else "group"
+                if kind in self.last:
+                    return dict(self.last[kind])
+            return None
+        return code_token(tok, self.index, self.context(sent))
+
+    def remember(self, actor: dict | None, head: Token | None) -> None:
+        """Note ``actor`` (headed by ``head``) as the last person or group named."""
+        if actor is None or not actor.get("country") or head is None or _is_pronoun(head):
+            return
+        kind = "person" if head.ent_type_ == "PERSON" else "group"
+        self.last[kind] = {"text": actor["text"], "country": actor["country"],
+                           "sector": actor.get("sector")}
+
+    def speaker(self, trigger: Token, sent: Span) -> dict | None:
+        """The coded subject of the nearest clause above ``trigger`` that names
+        a known actor with a country."""
+        reps = _reporters(trigger)
+        for rep in reps:
+            actor = code_token(rep, self.index)
+            if actor and actor["country"]:
+                return actor
+        # A speaker named by role only ("a group of leaders"): country from context.
+        for rep in reps:
+            actor = code_token(rep, self.index, self.context(sent))
+            if actor and actor["country"]:
+                return actor
+        return None
+
+
+def _objects(tok: Token) -> list[Token]:
+    """Candidate target heads of a trigger, best first: passive subject,
+    direct object, dative, then objects of target prepositions."""
+    out: list[Token] = []
+    kids = list(tok.children)
+    for ch in kids:
+        if ch.dep_ == "nsubjpass":
+            out.append(ch)
+    for ch in kids:
+        if ch.dep_ in ("dobj", "dative", "attr", "oprd"):
+            out.append(ch)
+    preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    preps.sort(key=lambda c: TARGET_PREPS.index(c.lower_))
+    for p in preps:
+        for g in p.children:
+            if g.dep_ == "pobj":
+                out.append(g)
+                out.extend(c for c in g.children if c.dep_ == "conj")
+    for ch in kids:
+        if ch.dep_ == "prt":
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+    return out
+
+
+def _noun_own_actor(tok: Token) -> list[Token]:
+    """Modifiers of a noun trigger that may name its actor ("Russian drills",
+    "Israel's invasion", "attacks by militants", "talks between Russia and ...")."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in ("poss", "compound", "amod", "nmod", "nsubj"):
+            out.append(ch)
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("by", "between", "from"):
+            out.extend(g for g in ch.children if g.dep_ == "pobj")
+    return out
+
+
+def _carrier(tok: Token) -> Token | None:
+    """The verb a noun trigger is the object of ("held talks": held;
+    "raised concerns in a meeting": raised)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj", "prep", "appos"):
+            head = cur.head
+            if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and cur.dep_ == "prep"):
+                return head if cur.dep_ != "compound" else None
+            cur = head
+        else:
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_hashes() -> np.ndarray:
+    """String-store hashes of every trigger word and of the obligation modals."""
+    t = tables()
+    words = set(t.verbs) | set(t.nouns) | OBLIGATION
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
+def _trigger_positions(doc: Doc, t: Tables) -> list[int]:
+    """Indices of tokens that may be triggers (lemma or lower-case form in the
+    tables), and of the verbs that carry a must/should; found with arrays so
+    that most tokens are never touched from Python."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([LEMMA, LOWER, HEAD])
+    hashes = _trigger_hashes()
+    hit = np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes)
+    idx = np.nonzero(hit)[0]
+    out = set(idx.tolist())
+    modal_hashes = np.array([hash_string(w) for w in OBLIGATION], dtype=np.uint64)
+    for i in np.nonzero(np.isin(arr[:, 1], modal_hashes))[0].tolist():
+        out.discard(i)
+        head = i + int(arr[i, 2].astype(np.int64))
+        out.add(head)
+    return sorted(out)
+
+
+def _by_sentence(ctx: Context, field_name: str) -> dict[int, list[dict]]:
+    """Items of an earlier extractor's output, grouped by sentence index."""
+    out: dict[int, list[dict]] = {}
+    items = ctx.results.get(field_name) or []
+    if not isinstance(items, list):
+        return out
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        s = item.get("sentence")
+        if s is None and "start" in item and ctx.sentence_starts:
+            s = ctx.sentence_of(item["start"])
+        if s is not None:
+            out.setdefault(s, []).append(item)
+    return out
+
+
+def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
+                 actor_tok: Token | None) -> dict | None:
+    """The first of ``tokens`` that codes to a country; else the first that
+    codes to a sector (its country from context)."""
+    fallback = None
+    for t in tokens:
+        if t is None or (actor_tok is not None and t.i == actor_tok.i) or _is_pronoun(t):
+            continue
+        coded = code_token(t, coder.index)
+        if coded and coded["country"]:
+            return coded
+        if fallback is None and coded and coded["sector"]:
+            fallback = dict(coded, country=coder.context(sent))
+    return fallback
+
+
+def _several(head: Token | None) -> bool:
+    """Whether the actor phrase headed by ``head`` names several actors
+    ("French and Egyptian warships", "Russia and China")."""
+    if head is None:
+        return False
+    if any(ch.dep_ == "conj" for ch in head.children):
+        return True
+    return any(
+        ch.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in ch.children)
+        for ch in head.children
+    )
+
+
+def _clause_country(head: Token, coder: _Coder, actor: dict | None) -> dict | None:
+    """Fallback target: the first country named in the clause of ``head``
+    outside the actor's phrase ("threatened to cut off electricity to the
+    Azerbaijani republic")."""
+    start = head.left_edge.idx
+    end = head.right_edge.idx + len(head.right_edge.text)
+    a0, a1 = (actor.get("start", -1), actor.get("end", -1)) if actor else (-1, -1)
+    for m in coder.index.within(start, end):
+        if a0 <= m.start < a1 or not m.alias.country:
+            continue
+        return {"text": coder.index.text[m.start:m.end], "start": m.start, "end": m.end,
+                "country": m.alias.country, "sector": m.alias.sector}
+    return None
+
+
+def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | None:
+    """Turn a surviving candidate into an event dict (without sentence fields)."""
+    tok = c.tok
+    etype, mode = c.pattern.type, c.pattern.mode
+    if _negated(tok):
+        if tok.lemma_.lower() in ACCEPTANCE:
+            etype, mode = "REJECT", None
+        else:
+            return None
+    actor_tok: Token | None
+    target_toks: list[Token] = []
+    if tok.pos_ in ("VERB", "AUX"):
+        actor_tok, passive = _subject(tok)
+        if passive is not None:
+            target_toks.append(passive)
+        target_toks.extend(_objects(tok))
+        for inner in c.absorbed:
+            if inner.tok.pos_ == "VERB":
+                sub, pas = _subject(inner.tok)
+                if sub is not None and (actor_tok is None or sub.i != actor_tok.i) and not _is_pronoun(sub):
+                    target_toks.append(sub)
+                if pas is not None:
+                    target_toks.append(pas)
+            target_toks.extend(_objects(inner.tok))
+    else:
+        actor_tok = None
+        carrier = _carrier(tok)
+        own = _noun_own_actor(tok)
+        coded_own = None
+        for o in own:
+            coded_own = code_token(o, coder.index)
+            if coded_own and coded_own["country"]:
+                actor_tok = o
+                break
+            coded_own = None
+        if actor_tok is None and carrier is not None:
+            actor_tok, passive = _subject(carrier)
+            target_toks.extend(_objects(carrier))
+        target_toks = _objects(tok) + target_toks
+    actor = coder.code(actor_tok, sent, tok)
+    coder.remember(actor, actor_tok)
+    if tok.pos_ not in ("VERB", "AUX") and (actor is None or not actor.get("country")):
+        return None
+    # Modality: obligation reported by someone is their request.
+    inner_types = {i.pattern.type for i in c.absorbed if i.via_complement}
+    if _obligation(tok):
+        speaker = coder.speaker(tok, sent)
+        if speaker is None:
+            return None
+        target = coder.code(actor_tok, sent, tok) if actor_tok is not None else None
+        actor = speaker
+        etype, mode = "REQUEST", None
+        return _finish(etype, mode, tok, actor, target, t)
+    if (tok.lemma_.lower() == "protest" and tok.pos_ == "VERB"
+            and (tok.dep_ in ("parataxis", "ccomp")
+                 or any(ch.dep_ in ("ccomp", "dobj") for ch in tok.children))):
+        etype, mode = "ACCUSE", None  # a protest made in words
+    if _hypothetical(tok):
+        if etype in CONFLICT_MATERIAL:
+            mode = etype.lower() if etype != "ASSAULT" else "violence"
+            etype = "THREATEN"
+        elif etype in COOPERATION:
+            etype, mode = "AGREE", None
+    elif etype in ("AGREE",) and inner_types & CONFLICT_MATERIAL:
+        # "vowed to crush", "pledged to retaliate": a threat, not an agreement.
+        etype, mode = "THREATEN", "violence"
+    elif etype == "MOBILIZE" and tok.pos_ == "NOUN" and (
+        any(ch.lower_ == "joint" for ch in tok.children) or _several(actor_tok)
+    ):
+        etype, mode = "COOPERATE", None  # joint exercises
+    target = _pick_target(target_toks, coder, sent, tok, actor_tok)
+    if actor and target and target.get("start") == actor.get("start"):
+        target = None
+    if target is None:
+        target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
+                                 coder, actor)
+    return _finish(etype, mode, tok, actor, target, t)
+
+
+def _finish(etype: str, mode: str | None, tok: Token, actor: dict | None,
+            target: dict | None, t: Tables) -> dict:
+    info = t.types[etype]
+
+    def public(a: dict | None) -> dict | None:
+        if a is None:
+            return None
+        return {"text": a["text"], "country": a.get("country"), "sector": a.get("sector")}
+
+    return {
+        "type": etype,
+        "mode": mode,
+        "text": tok.text,
+        "start": tok.idx,
+        "end": tok.idx + len(tok.text),
+        "actor": public(actor),
+        "target": public(target),
+        "quad": info.quad,
+        "intensity": info.intensity,
+    }
+
+
+def _absorb(cands: list[Candidate]) -> None:
+    """Attach each candidate to the nearest trigger above it, if any."""
+    by_tok = {c.tok.i: c for c in cands}
+    for c in cands:
+        cur = c.tok
+        prev = cur
+        via_complement = False
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            if cur.dep_ in _NO_ABSORB:
+                break
+            prev, cur = cur, cur.head
+            # A noun trigger in a circumstance ("in a meeting") stays an event.
+            if (c.tok.pos_ == "NOUN" and prev.dep_ == "prep"
+                    and prev.lower_ in CIRCUMSTANCE_PREPS and prev.head.i == cur.i):
+                break
+            if prev.dep_ in ("xcomp", "ccomp"):
+                via_complement = True
+            hit = by_tok.get(cur.i)
+            if hit is not None:
+                if hit.tok.pos_ in ("VERB", "AUX") or c.tok.pos_ not in ("VERB", "AUX"):
+                    c.absorber = hit
+                    c.via_complement = via_complement
+                    hit.absorbed.append(c)
+                break
 
 
 @register("events")
 def extract(doc: Doc, ctx: Context) -> list[dict]:
-    """No events yet."""
-    return []
+    """PLOVER events of the document, one dict per event (see DESIGN.md).
+
+    Each has type, mode, sentence, trigger text with start/end offsets, actor
+    and target ({"text", "country", "sector"} or None), place (a place name
+    from ``ctx.results["places"]`` in the sentence, or None), date (the first
+    full DATE of the sentence, else the publication date), quad and intensity.
+    """
+    t = tables()
+    positions = _trigger_positions(doc, t)
+    if not positions:
+        return []
+    last = doc[-1]
+    same = len(ctx.text) == last.idx + len(last.text_with_ws)  # ctx.text is doc's text
+    coder = _Coder(doc, ctx.text if same else None)
+    places = _by_sentence(ctx, "places")
+    dates = _by_sentence(ctx, "dates")
+    out: list[dict] = []
+    j = 0
+    for k, sent in enumerate(doc.sents):
+        cands = []
+        while j < len(positions) and positions[j] < sent.end:
+            tok = doc[positions[j]]
+            j += 1
+            p = _match(tok, t)
+            if p is not None:
+                cands.append(Candidate(tok, p))
+        if not cands:
+            continue
+        _absorb(cands)
+        s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
+        place = next((p.get("name") for p in places.get(s_index, []) if p.get("name")), None)
+        date = next(
+            (d["value"] for d in dates.get(s_index, [])
+             if d.get("type") == "DATE" and _FULL_DATE.match(str(d.get("value", "")))),
+            ctx.published.isoformat(),
+        )
+        found = []
+        for c in cands:
+            if c.absorber is not None:
+                continue
+            ev = _event_for(c, coder, sent, t)
+            if ev is None:
+                continue
+            ev.update(sentence=s_index, place=place, date=date)
+            found.append((_depth(c.tok), c.tok.i, ev))
+        found.sort(key=lambda x: (x[0], x[1]))
+        for _, _, ev in found:
+            out.append(ev)
+    return [
+        {k: ev[k] for k in ("type", "mode", "sentence", "text", "start", "end", "actor",
+                            "target", "place", "date", "quad", "intensity")}
+        for ev in out
+    ]

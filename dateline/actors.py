@@ -1,0 +1,335 @@
+"""Actor coding: from the words news uses for an actor to a country and a sector.
+
+Codes follow CAMEO/PLOVER practice: ``country`` is an ISO 3166-1 alpha-3 code,
+or ``IGO``/``NGO``/``IMG`` for international organisations, NGOs and
+transnational armed groups that have no country; ``sector`` is an agent code
+(GOV, MIL, REB, OPP, IGO, NGO, CVL, COP, JUD, LEG, MED, ...), or ``None`` where
+the words name only a country ("Turkey").
+
+Three tables under ``dateline/data`` drive it:
+
+* ``actors_countries.tsv`` -- country names, demonyms, capitals and seats of
+  government ("Damascus", "the Kremlin" -> GOV);
+* ``actors_orgs.tsv`` -- institutions, armed groups and well-known people;
+* ``actors_sectors.tsv`` -- role words (president, troops, militants, ...).
+
+Aliases are tokenised like the text, so a whole document is scanned once,
+token by token, at the positions where an alias may start
+(:class:`ActorIndex`); a phrase is then coded from the matches that fall
+inside it (:func:`code_matches`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+#: Folder of the curated tables.
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: Dependency labels whose subtrees are *not* part of an actor's phrase.
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp"})
+
+#: Pronouns that refer back to an actor named elsewhere.
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What one alias means: a country code (or None) and a sector (or None).
+
+    ``kind`` is "org" (named actor), "country" or "sector" (a role word).
+    """
+
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """One alias found in a text: character offsets and what it means."""
+
+    start: int
+    end: int
+    alias: Alias
+
+
+def _read_table(name: str) -> Iterable[list[str]]:
+    """Rows of the TSV data file ``name`` (header and blank lines skipped)."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield line.split("\t")
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Short all-capital aliases (US, UN, IS, EC) only match in capitals."""
+    letters = alias.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+class ActorTables:
+    """The three actor tables as lookups keyed by spaCy token sequences.
+
+    Aliases are tokenised with the pipeline's tokenizer, so they are found in a
+    parsed document by comparing tokens ("Taiwan's" is "Taiwan" + "'s",
+    "Vietnamese-led" is "Vietnamese" + "-" + "led").
+    """
+
+    def __init__(self) -> None:
+        from dateline.nlp import load_model
+
+        tokenizer = load_model().tokenizer
+        ci: dict[tuple[str, ...], Alias] = {}
+        cs: dict[tuple[str, ...], Alias] = {}
+        # Later tables override earlier ones: role words < countries < named actors.
+        for name, kind in (
+            ("actors_sectors.tsv", "sector"),
+            ("actors_countries.tsv", "country"),
+            ("actors_orgs.tsv", "org"),
+        ):
+            for row in _read_table(name):
+                row += [""] * (3 - len(row))
+                if kind == "sector":
+                    alias, country, sector = row[0], "", row[1]
+                else:
+                    alias, country, sector = row[0], row[1], row[2]
+                alias = alias.strip()
+                if not alias:
+                    continue
+                words = tuple(t.text for t in tokenizer(alias) if not t.is_space)
+                if len(words) > 1 and words[0].lower() == "the":
+                    words = words[1:]  # "The Gambia": "the" is matched as any word
+                value = Alias(country.strip() or None, sector.strip() or None, kind)
+                if _case_sensitive(alias):
+                    cs[words] = value
+                else:
+                    ci[tuple(w.lower() for w in words)] = value
+        self.tokenizer = tokenizer
+        self.ci = ci
+        self.cs = cs
+        # First token of every alias -> longest alias length in tokens; lower
+        # case for the case-insensitive aliases, as written for the others.
+        self.first_ci: dict[str, int] = {}
+        self.first_cs: dict[str, int] = {}
+        for table, first in ((ci, self.first_ci), (cs, self.first_cs)):
+            for key in table:
+                first[key[0]] = max(first.get(key[0], 0), len(key))
+        self.ci_hashes = np.array(sorted(hash_string(w) for w in self.first_ci), dtype=np.uint64)
+        self.cs_hashes = np.array(sorted(hash_string(w) for w in self.first_cs), dtype=np.uint64)
+
+    def find_tokens(self, tokens: Sequence[Token] | Doc, starts: Iterable[int]) -> list[Match]:
+        """Alias matches in a token sequence, trying only positions ``starts``
+        (sorted); the longest alias at a position wins and the scan resumes
+        after it."""
+        out: list[Match] = []
+        first_ci, first_cs, ci, cs = self.first_ci, self.first_cs, self.ci, self.cs
+        n = len(tokens)
+        resume = 0
+        for i in starts:
+            if i < resume:
+                continue
+            tok = tokens[i]
+            maxlen = max(first_ci.get(tok.lower_, 0), first_cs.get(tok.text, 0))
+            if not maxlen:
+                continue
+            if maxlen == 1:
+                alias = cs.get((tok.text,)) or ci.get((tok.lower_,))
+                if alias is not None:
+                    out.append(Match(tok.idx, tok.idx + len(tok.text), alias))
+                continue
+            span = [tokens[j] for j in range(i, min(i + maxlen, n))]
+            texts = [t.text for t in span]
+            lowers = [t.lower_ for t in span]
+            for k in range(len(span), 0, -1):
+                alias = cs.get(tuple(texts[:k])) or ci.get(tuple(lowers[:k]))
+                if alias is not None:
+                    last = span[k - 1]
+                    out.append(Match(tok.idx, last.idx + len(last.text), alias))
+                    resume = i + k
+                    break
+        return out
+
+    def find_doc(self, doc: Doc) -> list[Match]:
+        """All alias matches in a parsed document, left to right."""
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LOWER, ORTH])
+        hit = np.isin(arr[:, 0], self.ci_hashes) | np.isin(arr[:, 1], self.cs_hashes)
+        starts = np.nonzero(hit)[0].tolist()
+        return self.find_tokens(doc, starts)
+
+    def find(self, text: str) -> list[Match]:
+        """All alias matches in a free text, left to right."""
+        doc = self.tokenizer(text)
+        return self.find_tokens(doc, range(len(doc)))
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> ActorTables:
+    """The actor tables, loaded once per process."""
+    return ActorTables()
+
+
+def code_matches(matches: Sequence[Match]) -> tuple[str | None, str | None]:
+    """Country and sector that the alias matches of one actor phrase add up to.
+
+    The country is the first country-bearing match, a named actor (institution,
+    group, person) taking precedence over a plain country word; the sector is
+    that of a named actor if it has one, else the sector of the last role word
+    or capital ("Syrian regime forces" -> MIL), the head noun of an English
+    noun phrase coming last.
+    """
+    country = None
+    org_sector = None
+    for m in matches:
+        if m.alias.kind == "org" and m.alias.country:
+            country = m.alias.country
+            org_sector = m.alias.sector
+            break
+    if country is None:
+        for m in matches:
+            if m.alias.country:
+                country = m.alias.country
+                break
+    sector = org_sector
+    if sector is None:
+        for m in reversed(matches):
+            if m.alias.sector and m.alias.kind != "org":
+                sector = m.alias.sector
+                break
+    return country, sector
+
+
+def code_text(text: str, context_country: str | None = None) -> dict | None:
+    """Code a free-text actor mention: ``{"text", "country", "sector"}``.
+
+    Returns None when the text names no known actor at all. When it names a
+    role ("the regime", "militants") but no country, ``context_country`` (the
+    country the surrounding text is about) is used.
+    """
+    matches = tables().find(text)
+    if not matches:
+        return None
+    country, sector = code_matches(matches)
+    if country is None:
+        country = context_country
+    return {"text": text, "country": country, "sector": sector}
+
+
+class ActorIndex:
+    """Alias matches of one document, for coding the actor phrases in it."""
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """Index ``doc``; ``text`` may pass ``doc.text`` when the caller has it
+        (spaCy rebuilds ``Doc.text`` on every access)."""
+        self.doc = doc
+        self.text = text if text is not None else doc.text
+        self.matches = tables().find_doc(doc)
+        self.starts = [m.start for m in self.matches]
+
+    def within(self, start: int, end: int) -> list[Match]:
+        """Matches lying wholly inside characters ``start``..``end``."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.matches) and self.matches[i].start < end:
+            if self.matches[i].end <= end:
+                out.append(self.matches[i])
+            i += 1
+        return out
+
+    def countries_between(self, start: int, end: int) -> list[str]:
+        """Country codes named between characters ``start`` and ``end``, in order."""
+        return [m.alias.country for m in self.within(start, end) if m.alias.country]
+
+    def dominant_country(self, end: int) -> str | None:
+        """The country most often named before character ``end`` (ties: the first)."""
+        counts: dict[str, int] = {}
+        for m in self.matches:
+            if m.start >= end:
+                break
+            c = m.alias.country
+            if c and c not in ("IGO", "NGO", "IMG"):
+                counts[c] = counts.get(c, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda c: counts[c])
+
+
+def phrase_runs(head: Token) -> list[tuple[int, int]]:
+    """Character runs of the noun phrase headed by ``head``.
+
+    The phrase is the head's subtree without relative clauses, clausal
+    modifiers and conjoined heads (``_CUT_DEPS``); it keeps compounds, adjectives,
+    possessives, appositions and prepositional phrases ("Rebels in the Ivory
+    Coast"). Returned as contiguous (start, end) character runs.
+    """
+    keep: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        for child in tok.children:
+            if child.dep_ in _CUT_DEPS:
+                continue
+            stack.append(child)
+    keep.sort(key=lambda t: t.i)
+    runs: list[tuple[int, int]] = []
+    prev = -2
+    for tok in keep:
+        if tok.i == prev + 1 and runs:
+            runs[-1] = (runs[-1][0], tok.idx + len(tok.text))
+        else:
+            runs.append((tok.idx, tok.idx + len(tok.text)))
+        prev = tok.i
+    return runs
+
+
+def code_token(
+    head: Token, index: ActorIndex, context_country: str | None = None
+) -> dict | None:
+    """Code the actor phrase headed by token ``head``.
+
+    Returns ``{"text", "start", "end", "country", "sector", "countries"}``
+    (countries: every country code named in the phrase) where text is the
+    phrase (without cut clauses) as it stands in the document, or None when
+    the phrase names no known actor and is not a proper name. A phrase with a
+    role but no country ("the regime", "President Bouteflika" unknown to the
+    tables) takes ``context_country``.
+    """
+    runs = phrase_runs(head)
+    matches: list[Match] = []
+    for start, end in runs:
+        matches.extend(index.within(start, end))
+    start, end = runs[0][0], runs[-1][1]
+    # The text of the phrase: the longest run holding the head.
+    for s, e in runs:
+        if s <= head.idx < e:
+            start, end = s, e
+            break
+    text = index.text[start:end]
+    if not matches and head.pos_ != "PROPN":
+        return None
+    country, sector = code_matches(matches)
+    countries = [m.alias.country for m in matches if m.alias.country]
+    if len(set(countries)) > 1 and any(t.lower_ == "ethnic" for t in head.subtree):
+        # Ethnic groups are coded by where they live: "ethnic Albanians in Serbia".
+        country = countries[-1]
+    if country is None and sector in ("IGO", "NGO"):
+        country = sector
+    if country is None:
+        country = context_country
+    if country is None and sector is None:
+        return None
+    return {"text": text, "start": start, "end": end, "country": country,
+            "sector": sector, "countries": countries}

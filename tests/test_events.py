@@ -1,0 +1,171 @@
+"""PLOVER events from parsed sentences: types, actors, targets, modality, fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract import Context
+from dateline.extract.events import extract, tables
+from dateline.nlp import load_model
+
+PUBLISHED = dt.date(2021, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def run(nlp, text: str, **results) -> list[dict]:
+    """Events of ``text`` with optional earlier extractor results."""
+    doc = nlp(text)
+    ctx = Context(published=PUBLISHED, text=text)
+    ctx.sentence_starts = [s.start_char for s in doc.sents]
+    ctx.results.update(results)
+    return extract(doc, ctx)
+
+
+def first(nlp, text: str) -> dict:
+    events = run(nlp, text)
+    assert events, f"no event in {text!r}"
+    return events[0]
+
+
+def summary(ev: dict) -> tuple:
+    actor = (ev["actor"] or {}).get("country")
+    target = (ev["target"] or {}).get("country")
+    return ev["type"], actor, target
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Japan imposed sanctions on North Korea.", ("SANCTION", "JPN", "PRK")),
+        ("Brazil's president praised Argentina's economic reforms.", ("SUPPORT", "BRA", "ARG")),
+        ("Pakistan accused India of shelling villages in Kashmir.", ("ACCUSE", "PAK", "IND")),
+        ("Mexico rejected a Guatemalan request for troops.", ("REJECT", "MEX", "GTM")),
+        ("Israeli warplanes struck targets in Gaza overnight.", ("ASSAULT", "ISR", "PSE")),
+        ("France expelled two Russian diplomats.", ("SANCTION", "FRA", "RUS")),
+        ("The German foreign minister met his Polish counterpart in Berlin.",
+         ("CONSULT", "DEU", "POL")),
+        ("The Cuban government released 50 political prisoners.", ("CONCEDE", "CUB", "CUB")),
+        ("Venezuela threatened to bomb Colombian border posts on Monday.",
+         ("THREATEN", "VEN", "COL")),
+    ],
+)
+def test_types_actors_targets(nlp, text: str, expected: tuple) -> None:
+    assert summary(first(nlp, text)) == expected
+
+
+def test_threat_absorbs_the_threatened_attack(nlp) -> None:
+    # One event: the threat; "bomb" only says what was threatened.
+    events = run(nlp, "Venezuela threatened to bomb Colombian border posts on Monday.")
+    assert [e["type"] for e in events] == ["THREATEN"]
+
+
+def test_negated_attack_is_no_event(nlp) -> None:
+    assert run(nlp, "Kenyan police did not attack the protesters.") == []
+
+
+def test_negated_acceptance_is_a_rejection(nlp) -> None:
+    assert summary(first(nlp, "Chile will not accept the Peruvian proposal.")) == (
+        "REJECT", "CHL", "PER")
+
+
+def test_going_all_the_way_is_a_threat_not_an_assault(nlp) -> None:
+    ev = first(nlp, "The Syrian army will go all the way in Idlib, the defence minister said.")
+    assert ev["type"] == "THREATEN"
+    assert ev["actor"]["country"] == "SYR"
+    assert ev["actor"]["sector"] == "MIL"
+
+
+def test_planned_offensive_is_a_threat(nlp) -> None:
+    ev = first(nlp, "Iraqi forces were preparing for an offensive on the city.")
+    assert ev["type"] == "THREATEN"
+    assert ev["actor"]["country"] == "IRQ"
+
+
+def test_promised_aid_is_an_agreement(nlp) -> None:
+    assert summary(first(nlp, "Norway will send food aid to Somalia.")) == (
+        "AGREE", "NOR", "SOM")
+
+
+def test_reported_obligation_is_a_request_by_the_speaker(nlp) -> None:
+    ev = first(nlp, "Egyptian officials said Libya must release the detained fishermen.")
+    assert summary(ev) == ("REQUEST", "EGY", "LBY")
+
+
+def test_passive_agent_is_the_actor(nlp) -> None:
+    ev = first(nlp, "A convoy was attacked by Taliban fighters near Kandahar.")
+    assert ev["type"] == "ASSAULT"
+    assert (ev["actor"]["country"], ev["actor"]["sector"]) == ("AFG", "REB")
+
+
+def test_nominal_trigger_with_demonym(nlp) -> None:
+    ev = first(nlp, "Russian naval drills began in the Baltic Sea.")
+    assert ev["type"] == "MOBILIZE"
+    assert ev["actor"]["country"] == "RUS"
+
+
+def test_meeting_as_circumstance_is_its_own_event(nlp) -> None:
+    events = run(nlp, "The Kenyan envoy raised the issue in a meeting with the Ugandan ambassador.")
+    consult = [e for e in events if e["type"] == "CONSULT"]
+    assert len(consult) == 1
+    assert summary(consult[0]) == ("CONSULT", "KEN", "UGA")
+
+
+def test_possessive_pronoun_resolves_to_speaker(nlp) -> None:
+    ev = first(nlp, "Erdogan said his country was collaborating with Russia and Iran.")
+    assert summary(ev) == ("COOPERATE", "TUR", "RUS")
+
+
+def test_vague_actor_takes_the_country_of_the_story(nlp) -> None:
+    ev = first(nlp, "Thousands of students protested in Ankara on Friday.")
+    assert ev["type"] == "PROTEST"
+    assert ev["actor"]["country"] == "TUR"
+
+
+def test_record_fields(nlp) -> None:
+    text = "Peace returned. Japan imposed sanctions on North Korea."
+    ev = first(nlp, text)
+    assert ev["sentence"] == 1
+    assert text[ev["start"]:ev["end"]] == ev["text"] == "imposed"
+    assert ev["mode"] is None
+    assert ev["quad"] == "material conflict"
+    assert ev["intensity"] == tables().types["SANCTION"].intensity
+    assert -10 <= ev["intensity"] < 0
+    # No dates or places from the other extractors: the publication date, no place.
+    assert ev["date"] == "2021-03-10"
+    assert ev["place"] is None
+
+
+def test_date_and_place_come_from_other_extractors(nlp) -> None:
+    text = "Peace returned. On Monday Japan imposed sanctions on North Korea in Tokyo."
+    dates = [
+        {"text": "Peace", "start": 0, "end": 5, "sentence": 0, "type": "DATE", "value": "2021-01-01"},
+        {"text": "Monday", "start": 19, "end": 25, "sentence": 1, "type": "DATE", "value": "2021-W10"},
+        {"text": "Monday", "start": 19, "end": 25, "sentence": 1, "type": "DATE", "value": "2021-03-08"},
+    ]
+    places = [{"text": "Tokyo", "start": 68, "end": 73, "sentence": 1, "name": "Tokyo"}]
+    ev = run(nlp, text, dates=dates, places=places)[0]
+    # The first full date of the event's own sentence, not of another sentence.
+    assert ev["date"] == "2021-03-08"
+    assert ev["place"] == "Tokyo"
+
+
+def test_every_type_has_a_quad_and_an_intensity() -> None:
+    types = tables().types
+    assert set(types) == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+    assert types["ASSAULT"].intensity < types["THREATEN"].intensity < 0 < types["AID"].intensity
+    assert types["AGREE"].quad == "verbal cooperation"
+    assert types["AID"].quad == "material cooperation"
+    assert types["ACCUSE"].quad == "verbal conflict"
+
+
+def test_no_trigger_no_event(nlp) -> None:
+    assert run(nlp, "The weather in Lisbon was mild.") == []
