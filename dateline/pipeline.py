@@ -14,8 +14,9 @@ from typing import Any
 
 from dateline import __version__
 from dateline.article import Article
-from dateline.extract import build_record
-from dateline.nlp import load_model
+
+# spaCy and the extractors are imported where they run (the worker processes),
+# so the process that reads and stores never loads them.
 
 #: Stored with each article; ``ingest --update`` re-extracts older ones.
 EXTRACTOR_VERSION = __version__
@@ -26,10 +27,14 @@ Result = tuple[Article, dict[str, Any] | None, str | None]
 
 def extract_article(article: Article) -> dict[str, Any]:
     """The record of one article (parses it in this process)."""
+    from dateline.extract import build_record
+    from dateline.nlp import load_model
     return build_record(load_model()(article.text), article)
 
 
 def _extract_batch(articles: list[Article]) -> list[Result]:
+    from dateline.extract import build_record
+    from dateline.nlp import load_model
     nlp = load_model()
     out: list[Result] = []
     try:
@@ -46,6 +51,8 @@ def _extract_batch(articles: list[Article]) -> list[Result]:
 
 
 def _warm_up() -> None:
+    import dateline.extract  # noqa: F401  (the extractors, before the first batch)
+    from dateline.nlp import load_model
     load_model()
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from charset_normalizer import from_bytes
 
-from dateline.nlp import MAX_CHARS
+from dateline.article import MAX_CHARS
 
 if TYPE_CHECKING:
     from dateline.article import Article
