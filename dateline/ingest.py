@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from dateline.analyses.aliases import build_aliases
 from dateline.article import Article
 from dateline.pipeline import EXTRACTOR_VERSION, extract_records
 from dateline.read import ReadOptions, Rejection, read_paths
@@ -129,4 +130,6 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             in_flight.discard(article.key)
         if on_batch:
             on_batch(summary)
+    if summary.stored or summary.updated:
+        build_aliases(store)
     return summary

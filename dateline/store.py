@@ -21,7 +21,7 @@ from typing import Any
 
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Columns of each extracted kind, in record order. A dotted name reads a nested
 #: member ("actor.country" -> column actor_country).
@@ -106,8 +106,20 @@ CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
 END;
 """ + "".join(_kind_table_sql(k) for k in KINDS)
 
-#: MIGRATIONS[n] upgrades a store at schema version n to n + 1.
-MIGRATIONS: dict[int, str] = {}
+#: MIGRATIONS[n] upgrades a store at schema version n to n + 1. A new store is
+#: created at version 1 and brought up to date by the same steps.
+MIGRATIONS: dict[int, str] = {
+    # 2: the store-wide alias table (dateline.analyses.aliases fills it).
+    1: """
+CREATE TABLE aliases (
+  alias TEXT NOT NULL,
+  label TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY (alias, label)
+);
+""",
+}
 
 
 class StoreError(Exception):
@@ -299,12 +311,11 @@ class Store:
         out["most_mentioned_dates"] = {r[0]: r[1] for r in q(
             "SELECT value, count(DISTINCT article) n FROM dates WHERE type = 'DATE'"
             " AND length(value) = 10 GROUP BY value ORDER BY n DESC, value LIMIT ?", (top,))}
-        out["top_people"] = {r[0]: r[1] for r in q(
-            "SELECT canonical, count(*) n FROM entities WHERE label = 'PERSON'"
-            " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (top,))}
-        out["top_organisations"] = {r[0]: r[1] for r in q(
-            "SELECT canonical, count(*) n FROM entities WHERE label = 'ORG'"
-            " GROUP BY canonical ORDER BY n DESC, canonical LIMIT ?", (top,))}
+        for key, label in (("top_people", "PERSON"), ("top_organisations", "ORG")):
+            out[key] = {r[0]: r[1] for r in q(
+                "SELECT coalesce(a.canonical, e.canonical) name, count(*) n FROM entities e"
+                " LEFT JOIN aliases a ON a.alias = e.canonical AND a.label = e.label"
+                " WHERE e.label = ? GROUP BY name ORDER BY n DESC, name LIMIT ?", (label, top))}
         out["top_places"] = {r[0]: r[1] for r in q(
             "SELECT name, count(*) n FROM places GROUP BY name ORDER BY n DESC, name LIMIT ?",
             (top,))}

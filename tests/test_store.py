@@ -97,10 +97,12 @@ def test_migrations_run_in_order(tmp_path, monkeypatch):
     import dateline.store as store_mod
     p = tmp_path / "d.db"
     Store(p).close()
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {1: "ALTER TABLE articles ADD COLUMN lang TEXT;"})
+    now = store_mod.SCHEMA_VERSION
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {
+        **store_mod.MIGRATIONS, now: "ALTER TABLE articles ADD COLUMN lang TEXT;"})
     with Store(p) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == now + 1
         cols = [r[1] for r in s.db.execute("PRAGMA table_info(articles)")]
         assert "lang" in cols
 
@@ -109,3 +111,15 @@ def test_readonly_missing_database(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "absent.db", readonly=True)
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_a_version_1_store_gains_the_alias_table(tmp_path):
+    p = tmp_path / "v1.db"
+    with Store(p) as s:
+        s.write([(RECORD, INFO)])
+        s.db.executescript("DROP TABLE aliases; UPDATE meta SET value = '1'"
+                           " WHERE key = 'schema_version';")
+    with Store(p) as s:
+        assert s.schema_version() == 2
+        assert s.db.execute("SELECT count(*) FROM aliases").fetchone()[0] == 0
+        assert s.record("r1") == RECORD
