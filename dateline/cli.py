@@ -293,27 +293,46 @@ def stats(db: str, top: int, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @_db_option
+@click.option("--start", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
+@click.option("--end", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
+@click.option("--entity", help="Sentences naming this person or organisation (any alias).")
+@click.option("--place", help="Sentences naming this place.")
+@click.option("--event", help="Sentences reporting an event of this PLOVER type (e.g. ASSAULT).")
+@click.option("--country", help="Sentences reporting an event whose actor or target is from "
+              "this country (ISO alpha-3, e.g. RUS).")
 @click.option("--limit", type=int, default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
-def search(query: str, db: str, limit: int, as_json: bool) -> None:
-    """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*).
+def search(query: str | None, db: str, start: dt.date | None, end: dt.date | None,
+           entity: str | None, place: str | None, event: str | None, country: str | None,
+           limit: int, as_json: bool) -> None:
+    """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT,
+    prefix*) and every filter given; without QUERY, all sentences the filters select,
+    in date order.
 
     \b
-    Example:
+    Examples:
       dateline search 'Idlib AND offensive' --db idlib.db
+      dateline search --entity Lavrov --start 2018-09-01 --db idlib.db
+      dateline search --event MOBILIZE --country RUS --db idlib.db --json
     """
+    if not (query or start or end or entity or place or event or country):
+        _fail("search needs a QUERY or a filter (--start, --end, --entity, --place, "
+              "--event, --country)")
     with _open_store(db, readonly=True) as store:
         try:
-            hits = store.search_sentences(query, limit)
+            hits = store.search_sentences(
+                query, limit, start=start.isoformat() if start else None,
+                end=end.isoformat() if end else None, entity=entity, place=place,
+                event=event, country=country)
         except StoreError as exc:
             _fail(str(exc))
     for h in hits:
         if as_json:
             click.echo(json.dumps(h, ensure_ascii=False))
         else:
-            click.echo(f"{h['published']}  {h['id']}#{h['sentence']}  {h['text']}")
+            click.echo(f"{h['published']}  {h['id']}#{h['sentence']}  {' '.join(h['text'].split())}")
 
 
 @cli.command()

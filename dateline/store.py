@@ -321,15 +321,56 @@ class Store:
             (top,))}
         return out
 
-    def search_sentences(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Sentences matching an FTS5 ``query``, best first, with their article."""
+    def search_sentences(self, query: str | None = None, limit: int = 20, *,
+                         start: str | None = None, end: str | None = None,
+                         entity: str | None = None, place: str | None = None,
+                         event: str | None = None, country: str | None = None
+                         ) -> list[dict[str, Any]]:
+        """Sentences matching an FTS5 ``query`` (best first; all, in date order, when
+        None) and every filter given: published between ``start`` and ``end``
+        (ISO dates, inclusive); naming ``entity`` (a canonical name or one of its
+        aliases, matched under its store-wide name); naming ``place``; reporting an event of type ``event``, or with
+        an actor or target from ``country`` (alpha-3)."""
+        where, args = [], []
+        if query:
+            where.append("sentences_fts MATCH ?")
+            args.append(query)
+        if start:
+            where.append("a.published >= ?")
+            args.append(start)
+        if end:
+            where.append("a.published <= ?")
+            args.append(end)
+        if entity:   # the entity's store-wide name, so "Assad" finds "Bashar al-Assad" too
+            where.append("EXISTS (SELECT 1 FROM entities e LEFT JOIN aliases al ON"
+                         " al.alias = e.canonical AND al.label = e.label WHERE e.article = s.article"
+                         " AND e.sentence = s.sentence AND coalesce(al.canonical, e.canonical) ="
+                         " coalesce((SELECT canonical FROM aliases WHERE alias = ? LIMIT 1), ?))")
+            args += [entity, entity]
+        if place:
+            where.append("EXISTS (SELECT 1 FROM places p WHERE p.article = s.article AND"
+                         " p.sentence = s.sentence AND (p.name = ? OR p.text = ?))")
+            args += [place, place]
+        if event or country:
+            cond = ["v.article = s.article", "v.sentence = s.sentence"]
+            if event:
+                cond.append("v.type = ?")
+                args.append(event.upper())
+            if country:
+                cond.append("(v.actor_country = ? OR v.target_country = ?)")
+                args += [country.upper(), country.upper()]
+            where.append(f"EXISTS (SELECT 1 FROM events v WHERE {' AND '.join(cond)})")
+        if query:
+            source = "sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
+            score, order = "bm25(sentences_fts)", "score, a.published"
+        else:
+            source, score, order = "sentences s", "NULL", "a.published, a.rowid, s.sentence"
+        sql = ("SELECT a.id, a.published, a.title, s.sentence, s.start, s.\"end\", s.text,"
+               f" {score} AS score FROM {source} JOIN articles a ON a.rowid = s.article"
+               + (f" WHERE {' AND '.join(where)}" if where else "")
+               + f" ORDER BY {order} LIMIT ?")
         try:
-            rows = self.db.execute(
-                "SELECT a.id, a.published, a.title, s.sentence, s.start, s.\"end\", s.text,"
-                " bm25(sentences_fts) AS score FROM sentences_fts"
-                " JOIN sentences s ON s.rowid = sentences_fts.rowid"
-                " JOIN articles a ON a.rowid = s.article"
-                " WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?", (query, limit)).fetchall()
+            rows = self.db.execute(sql, args + [limit]).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search query {query!r}: {exc}") from None
         return [dict(r) for r in rows]

@@ -123,3 +123,33 @@ def test_a_version_1_store_gains_the_alias_table(tmp_path):
         assert s.schema_version() == 2
         assert s.db.execute("SELECT count(*) FROM aliases").fetchone()[0] == 0
         assert s.record("r1") == RECORD
+
+
+def test_search_filters(tmp_path):
+    other = {**RECORD, "id": "r2", "published": "2018-09-20",
+             "text": "Lavrov met envoys. Troops massed near Idlib.",
+             "sentences": [{"start": 0, "end": 18}, {"start": 19, "end": 44}],
+             "entities": [{"text": "Lavrov", "start": 0, "end": 6, "sentence": 0,
+                           "label": "PERSON", "canonical": "Lavrov"}],
+             "places": [{"text": "Idlib", "start": 38, "end": 43, "sentence": 1, "name": "Idlib",
+                         "country": "SY", "admin1": None, "lat": 35.9, "lon": 36.6,
+                         "geonameid": None, "kind": "city", "confidence": 0.9}],
+             "events": [{**RECORD["events"][0], "type": "MOBILIZE", "sentence": 1,
+                         "actor": {"text": "Troops", "country": "SYR", "sector": "MIL"}}]}
+    with Store(tmp_path / "d.db") as s:
+        s.write([(RECORD, INFO), (other, INFO)])
+        s.db.execute("INSERT INTO aliases VALUES ('Lavrov', 'PERSON', 'Sergei Lavrov', 1)")
+
+        def texts(**kw):
+            return [h["text"] for h in s.search_sentences(**kw)]
+
+        assert texts(query="Lavrov") == ["Lavrov spoke.", "Lavrov met envoys."]
+        assert texts(query="Lavrov", start="2018-09-01") == ["Lavrov met envoys."]
+        assert texts(query="Lavrov", end="2018-08-31") == ["Lavrov spoke."]
+        # "Lavrov" (r2) and "Sergei Lavrov" (r1) are one person through the alias table
+        assert texts(entity="Lavrov") == texts(entity="Sergei Lavrov") == [
+            "Lavrov spoke.", "Lavrov met envoys."]
+        assert texts(place="Idlib") == ["Troops massed near Idlib."]
+        assert texts(event="mobilize") == ["Troops massed near Idlib."]
+        assert texts(event="THREATEN", country="tur") == ["Turkey warned Russia."]
+        assert texts(country="USA") == []
