@@ -192,3 +192,102 @@ def test_engine_without_parse_still_finds_dates():
     text = "The talks ended on Dec. 19, 2011."
     found = tag(text, PUB)
     assert [(t.text, t.value) for t in found] == [("Dec. 19, 2011", "2011-12-19")]
+
+
+# --- second pass: more constructions ------------------------------------------
+
+def test_european_dotted_date(nlp):
+    # day.month.year: 19 cannot be a month
+    r = run(nlp, "The court ruled on 19.12.2011 that the law stood.")
+    assert r["19.12.2011"] == ("DATE", "2011-12-19")
+
+
+def test_written_out_years(nlp):
+    r = run(nlp, "The treaty was signed in nineteen ninety-six and revised in two thousand and four.")
+    assert r["nineteen ninety-six"] == ("DATE", "1996")
+    assert r["two thousand and four"] == ("DATE", "2004")
+
+
+def test_centuries(nlp):
+    # the 12th century is 1100-1199 (TIMEX3 "11"), the twentieth 1900-1999 ("19")
+    r = run(nlp, "The church dates from the 12th century and was rebuilt in the twentieth century.")
+    assert r["the 12th century"] == ("DATE", "11")
+    assert r["the twentieth century"] == ("DATE", "19")
+
+
+def test_fractional_durations(nlp):
+    r = run(nlp, "The warning came a minute and a half before the crash; repairs took two and a half years.")
+    assert r["a minute and a half"] == ("DURATION", "PT1M30S")
+    assert r["two and a half years"] == ("DURATION", "P2Y6M")
+
+
+def test_first_two_quarters_of_a_year_is_its_first_half(nlp):
+    r = run(nlp, "Losses will continue through at least the first two quarters of 2019.")
+    assert r == {"the first two quarters of 2019": ("DATE", "2019-H1")}
+
+
+def test_year_ago_in_an_earnings_report_is_the_same_quarter(nlp):
+    # published 26 Oct 1989: the third quarter is 1989-Q3, a year before it 1988-Q3
+    r = run(nlp, "Profit rose 12% in the third quarter to $5 million from $4 million a year ago.",
+            dt.date(1989, 10, 26))
+    assert r["the third quarter"] == ("DATE", "1989-Q3")
+    assert r["a year ago"] == ("DATE", "1988-Q3")
+
+
+def test_latest_quarter_is_one_that_has_ended(nlp):
+    # published 2 Nov 1989 (in Q4): the fourth quarter is still running, so the
+    # latest (reported) quarter is the third
+    r = run(nlp, "It expects a charge in the fourth quarter. Earnings fell 59% in the latest quarter.",
+            dt.date(1989, 11, 2))
+    assert r["the fourth quarter"] == ("DATE", "1989-Q4")
+    assert r["the latest quarter"] == ("DATE", "1989-Q3")
+
+
+def test_last_month_name_just_before_publication_is_a_year_back(nlp):
+    # said on 1 March 1998, "last February" is February 1997 (Feb 1998 would be "last month")
+    r = run(nlp, "Two helicopters crashed last February.", dt.date(1998, 3, 1))
+    assert r["last February"] == ("DATE", "1997-02")
+
+
+def test_previous_weekday_counts_from_the_date_in_focus(nlp):
+    # 2018-08-31 is a Friday: Monday before is 08-27, the Friday before that Monday 08-24
+    r = run(nlp, "Shares fell on Monday, down 4% from the previous Friday.")
+    assert r["Monday"] == ("DATE", "2018-08-27")
+    assert r["the previous Friday"] == ("DATE", "2018-08-24")
+
+
+def test_part_of_day_with_deictic_day(nlp):
+    r = run(nlp, "In London at mid-afternoon yesterday, shares were trading higher.")
+    assert r["mid-afternoon yesterday"] == ("TIME", "2018-08-30TAF")
+
+
+def test_later_in_the_day_and_that_year(nlp):
+    r = run(nlp, "He met the mayor on Wednesday and left for Boston later in the day.")
+    assert r["Wednesday"] == ("DATE", "2018-08-29")
+    assert r["later in the day"] == ("DATE", "2018-08-29")
+    r = run(nlp, "Imports reached a record in 1988. Exports fell that year.")
+    assert r["that year"] == ("DATE", "1988")
+
+
+def test_plan_in_the_past_perfect_points_back(nlp):
+    # published Monday 2018-09-03; "had been scheduled to expire Friday" is the Friday just gone
+    r = run(nlp, "The offer had been scheduled to expire Friday.", dt.date(2018, 9, 3))
+    assert r["Friday"] == ("DATE", "2018-08-31")
+
+
+def test_soon_but_not_as_soon_as(nlp):
+    r = run(nlp, "The company will soon begin selling the drug.")
+    assert r["soon"] == ("DATE", "FUTURE_REF")
+    r = run(nlp, "Trading resumed as soon as the market opened.")
+    assert "soon" not in r
+
+
+def test_fractions_and_show_titles_are_not_dates(nlp):
+    assert run(nlp, "Iraq imports about three-quarters of its food.") == {}
+    assert run(nlp, 'Baker said on ABC\'s "This Week" that the talks would go on.') == {}
+
+
+def test_upper_case_text(nlp):
+    # 2018-08-31 + 1 day
+    r = run(nlp, "THE NEXT DAY THE TALKS RESUMED.")
+    assert r["THE NEXT DAY"] == ("DATE", "2018-09-01")

@@ -22,7 +22,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     Relative expressions are resolved against ``ctx.published``; the spaCy parse
     supplies the tense that decides between past and coming readings.
     """
-    items = tag(ctx.text, ctx.published, doc if doc.text == ctx.text else None)
+    # the Doc is the parse of ctx.text; a cheap length check (doc.text would
+    # rebuild the whole string) guards against a Doc of some other text
+    same = len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) == len(ctx.text)
+    items = tag(ctx.text, ctx.published, doc if same else None)
     return [
         {"text": t.text, "start": t.start, "end": t.end, "sentence": ctx.sentence_of(t.start),
          "type": t.type, "value": t.value}

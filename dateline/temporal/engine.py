@@ -27,9 +27,9 @@ from typing import Callable
 
 from dateline.temporal import lexicon as lx
 from dateline.temporal.points import (
+    _RANK,
     SEASON_MONTH,
     Point,
-    add_months,
     shift,
     valid_date,
     weekday_on_or_after,
@@ -37,9 +37,9 @@ from dateline.temporal.points import (
 )
 
 try:  # spaCy is optional for the engine itself
-    from spacy.tokens import Doc
+    from spacy.attrs import IDX
 except ImportError:  # pragma: no cover
-    Doc = None  # type: ignore[assignment,misc]
+    IDX = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -159,8 +159,8 @@ def parse_year(text: str) -> int | None:
 _UNIT_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
               "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
               "decade": "E", "century": "C", "centurie": "C", "millennium": "L", "millennia": "L"}
-_SUB = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "E": ("Y", 10),
-        "C": ("Y", 100)}
+#: The next smaller unit and how many of it make one unit ("T" marks clock units).
+_SUB = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 
 
 def unit_of(word: str) -> str:
@@ -188,14 +188,25 @@ def duration_value(n: float | None, unit: str) -> str:
     if n is None:
         return f"{p}X{code}"
     if n != int(n):
+        # a fraction: whole units plus the rest in the next smaller unit
+        # ("PT1M30S", "P1DT12H", "P2Y6M"); weeks, decades, centuries and quarters
+        # are first rewritten in days, years, years and months
+        scale = {"W": ("D", 7), "E": ("Y", 10), "C": ("Y", 100), "Q": ("M", 3)}.get(code)
+        if scale is not None:
+            code, n = scale[0], n * scale[1]
+            if n == int(n):
+                return f"P{int(n)}{code}"
         whole = int(n)
-        if code in _SUB:
-            sub, k = _SUB[code]
-            frac = round((n - whole) * k)
-            if timey or (code == "D" and sub == "H"):
-                head = f"P{whole}DT" if code == "D" and whole else ("PT" if timey else "PT")
-                return f"{head}{frac}{sub}" if not whole or code == "D" else f"PT{whole}{code}{frac}{sub}"
-            return f"P{whole}{code}{frac}{sub}" if whole else f"P{frac}{sub}"
+        sub = _SUB.get("T" + code if timey else code)
+        if sub is None:
+            return f"{p}{n:g}{code}"
+        sub_code, k = sub
+        frac = round((n - whole) * k)
+        if timey:
+            return f"PT{whole}{code}{frac}{sub_code}" if whole else f"PT{frac}{sub_code}"
+        if code == "D":
+            return f"P{whole}DT{frac}H" if whole else f"PT{frac}H"
+        return f"P{whole}{code}{frac}{sub_code}" if whole else f"P{frac}{sub_code}"
     return f"{p}{int(n)}{code}"
 
 
@@ -220,8 +231,17 @@ def _verb_tense(v) -> str | None:
     if v.tag_ == "VBN":
         return "past"  # perfect, or a reduced relative clause ("talks held on Friday")
     if v.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
-        return "future"  # "set to resume", "expected to meet", "going to close"
-    if v.tag_ == "VBG" and v.head is not v and v.head.lower_ == "going":
+        # "set to resume", "expected to meet": ahead, unless the plan itself lies in
+        # the past ("had been scheduled to expire Friday")
+        g = v.head
+        for _ in range(3):
+            if g.pos_ in ("VERB", "AUX") or g.head.i == g.i:
+                break
+            g = g.head
+        if g.i != v.i and any(c.lower_ == "had" for c in g.children if c.dep_ in ("aux", "auxpass")):
+            return "past"
+        return "future"
+    if v.tag_ == "VBG" and v.head.i != v.i and v.head.lower_ == "going":
         return "future"
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
@@ -232,14 +252,16 @@ class _Tense:
     """Tense of the clause around a character offset, from a spaCy Doc."""
 
     def __init__(self, doc) -> None:
-        self.doc = doc
-        self.starts = [t.idx for t in doc] if doc is not None else []
+        self.doc = doc if doc is not None and len(doc) else None
+        self.starts = None  # token start offsets, read from the Doc on first use
         self.cache: dict[int, str | None] = {}
 
     def __call__(self, pos: int) -> str | None:
-        if self.doc is None or not self.starts:
+        if self.doc is None:
             return None
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        if self.starts is None:
+            self.starts = self.doc.to_array(IDX)  # one C call, not a Python loop over tokens
+        i = max(0, int(self.starts.searchsorted(pos, side="right")) - 1)
         if i in self.cache:
             return self.cache[i]
         tok = self.doc[i]
@@ -249,9 +271,10 @@ class _Tense:
                 res = _verb_tense(t)
                 if res:
                     break
-            if t.head is t:
+            h = t.head
+            if h.i == t.i:
                 break
-            t, steps = t.head, steps + 1
+            t, steps = h, steps + 1
         if res is None:
             for w in tok.sent:
                 if w.tag_ == "MD" and w.lower_ in ("will", "'ll", "shall", "wo"):
@@ -276,9 +299,10 @@ class _State:
     text: str
     dct: dt.date
     tense: Callable[[int], str | None]
-    ents: list[tuple[int, int, str]]
+    doc: object  # the spaCy Doc, or None
     anchor: Point
     last_quarter: Point | None = None
+    ents: list[tuple[int, int, str]] | None = None
 
     def dir_at(self, pos: int, default: str = "past") -> str:
         """'past' or 'future' reading for an expression at ``pos``."""
@@ -291,6 +315,9 @@ class _State:
 
     def ent_label(self, start: int, end: int) -> str | None:
         """Label of a spaCy entity overlapping [start, end), if any."""
+        if self.ents is None:  # read from the Doc only when a handler asks
+            doc = self.doc
+            self.ents = sorted((e.start_char, e.end_char, e.label_) for e in doc.ents) if doc is not None else []
         i = bisect.bisect_right(self.ents, (start, 10**9, "")) - 1
         for j in (i, i + 1):
             if 0 <= j < len(self.ents):
@@ -373,7 +400,10 @@ def h_weekday(m: re.Match, st: _State) -> Result:
     if plural:
         v = f"XXXX-WXX-{wd}"
         return ("SET", v + (f"T{_W['partofday'][pod.lower()]}" if pod else ""))
-    d = _resolve_weekday(st, wd, m.group("rel"), m.start())
+    rel = (m.group("rel") or "").lower()
+    # "the previous Friday", "the following Monday": counted from the date last talked about
+    base = st.anchor.day if rel.startswith("the ") and st.anchor.gran == "day" else None
+    d = _resolve_weekday(st, wd, rel, m.start(), base)
     if pod:
         return ("TIME", f"{d.isoformat()}T{_W['partofday'][pod.lower()]}")
     st.anchor = Point("day", d)
@@ -419,6 +449,10 @@ def _date_point(st: _State, m: re.Match, pos: int) -> tuple[str, Point] | None:
     return "month", Point("month", dt.date(year, month, 1))
 
 
+#: "the quarter ended ", "three months ending " just before a date.
+_QUARTER_ENDED = re.compile(r"(?:the|its|latest|three-month|three\smonths)\s(?:quarter|period)?\s?(?:ended|ending)\s$", re.I)
+
+
 def h_calendar(m: re.Match, st: _State) -> Result:
     r = _date_point(st, m, m.start())
     if r is None:
@@ -438,6 +472,10 @@ def h_calendar(m: re.Match, st: _State) -> Result:
     wd = m.group("wd") if "wd" in m.re.groupindex else None
     if wd and not _cap(wd):
         return None
+    if gran == "day" and st.last_quarter is None and _QUARTER_ENDED.search(st.text, max(0, m.start() - 40), m.start()):
+        # "the quarter ended Sept. 30", no quarter named before (a named one may be a
+        # fiscal quarter, whose label wins): later phrases refer to that quarter
+        st.last_quarter = Point("quarter", p.day)
     st.anchor = p
     return ("DATE", p.value)
 
@@ -451,7 +489,9 @@ def h_rel_month(m: re.Match, st: _State) -> Result:
     rel = m.group("rel").lower()
     dct = st.dct
     if rel in ("last", "this past", "the previous"):
-        y = dct.year if month < dct.month else dct.year - 1
+        # "last February" said in March is February a year ago (the one just
+        # ended would be "last month")
+        y = dct.year if month < dct.month - (1 if rel == "last" else 0) else dct.year - 1
     elif rel in ("next", "this coming", "the following"):
         y = dct.year if month > dct.month else dct.year + 1
     else:
@@ -577,8 +617,18 @@ _REL_OFF = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "
             "following": 1, "the preceding": -1}
 
 
+_SENT_END = re.compile(r"(?:^|[.!?:]['\"\u201d]?\s+|\n\s*)$")
+
+
+def _is_title(text: str, start: int, unit: str) -> bool:
+    """Whether a capitalised unit word ("This Week") mid-sentence is a name (a TV show, a column)."""
+    return unit[:1].isupper() and not unit.isupper() and not _SENT_END.search(text, max(0, start - 4), start)
+
+
 def h_rel_unit(m: re.Match, st: _State) -> Result:
     """"this/last/next week|month|quarter|year|weekend|decade" (with early/late/the end of)."""
+    if _is_title(st.text, m.start(), m.group("u")):
+        return None
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = unit_of(m.group("u"))
     off = _REL_OFF[rel]
@@ -613,9 +663,12 @@ def h_year_end(m: re.Match, st: _State) -> Result:
 def h_ago(m: re.Match, st: _State) -> Result:
     """"two days ago", "a year earlier", "three weeks later", "a month from now"."""
     n = parse_qty(m.group("q"))
+    if m.group("half") and n is not None:
+        n += 0.5  # "a year and a half ago"
     unit = unit_of(m.group("u"))
     if unit in ("second", "minute", "hour"):
-        return None
+        # "a minute and a half later": TimeBank marks the duration alone
+        return ("DURATION", duration_value(n, unit), m.start(), m.end("half") if m.group("half") else m.end("u"))
     dirw = m.group("dir").lower()
     sign = -1 if dirw in ("ago", "earlier", "before", "previously") else 1
     anchored = dirw in ("earlier", "later", "before", "after")
@@ -623,7 +676,11 @@ def h_ago(m: re.Match, st: _State) -> Result:
     gran = {"night": "day", "day": "day", "week": "day", "fortnight": "day", "month": "month",
             "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
             "weekend": "week"}.get(unit, "day")
-    if anchored:
+    if unit == "year" and n == 1 and sign < 0 and st.last_quarter is not None:
+        # earnings reports: "profit rose to $5 million from $4 million a year ago"
+        # compares with the same quarter of the year before
+        base, gran = st.last_quarter, "quarter"
+    elif anchored:
         gran = base.finer(gran) if base.gran not in ("weekend", "season") else gran
     elif unit in ("year", "quarter") and st.anchor.gran == "quarter":
         base, gran = st.anchor, "quarter"
@@ -639,10 +696,15 @@ def h_ago(m: re.Match, st: _State) -> Result:
     if n != int(n):
         if su in ("year",):
             n, su = n * 12, "month"
+            gran = "month" if gran == "year" else gran
         else:
             n = round(n)
     d = shift(base.day, sign * int(n) * mult, su)
     return ("DATE", Point(gran, d).value)
+
+
+#: After "quarter(s)": " of" followed by something other than a year (a fraction).
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:fiscal\s)?(?:1[5-9]\d\d|20\d\d)|(?:the|this|last|next)\s(?:fiscal\s|calendar\s)?year)", re.I)
 
 
 def h_duration(m: re.Match, st: _State) -> Result:
@@ -656,6 +718,8 @@ def h_duration(m: re.Match, st: _State) -> Result:
         return None  # "a second time"
     if ul.startswith("quarter") and ql in ("a", "an", "one") and not m.group("mod"):
         return None  # "a quarter of the vote"
+    if ul.startswith("quarter") and parse_qty(qs) is not None and _FRACTION_OF.match(text, e):
+        return None  # "about three-quarters of its food", "more than a quarter of the market"
     if re.match(r"\s+old\b", text[e:e + 6]):
         return None  # ages ("52 years old")
     if ql in ("some", "many", "few", "several") and ul in ("second", "minute"):
@@ -663,7 +727,9 @@ def h_duration(m: re.Match, st: _State) -> Result:
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", ql):
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     n = parse_qty(qs)
-    if ql in ("a", "an", "one", "per") and not m.group("mod"):
+    if m.group("half") and n is not None:
+        n += 0.5  # "a minute and a half", "two years and a half"
+    if ql in ("a", "an", "one", "per") and not m.group("mod") and not m.group("half"):
         before = text[max(0, m.start() - 30):m.start()]
         if re.search(r"(?:\d|million|billion|percent|%|cents?|dollars?|times|once|twice|thrice)\s*$", before, I):
             return ("SET", duration_value(1, unit))
@@ -810,6 +876,11 @@ def h_qnum(m: re.Match, st: _State) -> Result:
     return ("DATE", p.value)
 
 
+def _qindex(d: dt.date) -> int:
+    """A running number of the calendar quarter of ``d``."""
+    return d.year * 4 + (d.month - 1) // 3
+
+
 def h_the_quarter(m: re.Match, st: _State) -> Result:
     """"the quarter", "the latest quarter", "the year-ago quarter", "the latest period"."""
     mods = (m.group("mods") or "").lower()
@@ -825,6 +896,9 @@ def h_the_quarter(m: re.Match, st: _State) -> Result:
         base = Point("quarter", prev)
     if "current" in mods or m.group(0).lower().startswith("this"):
         base = Point("quarter", st.dct)
+    elif re.search(r"latest|recent|just", mods) and _qindex(base.day) >= _qindex(st.dct):
+        # the latest quarter has ended: not one still ahead that the text mentioned
+        base = Point("quarter", shift(st.dct, -1, "quarter"))
     if re.search(r"year-ago|year-earlier|year-before|a year ago|a year earlier|last year", mods + m.group(0).lower()):
         p = Point("quarter", shift(base.day, -1, "year"))
     else:
@@ -855,6 +929,29 @@ def h_half(m: re.Match, st: _State) -> Result:
     return ("DATE", f"{y:04d}-H{h}")
 
 
+def h_part_of_year(m: re.Match, st: _State) -> Result:
+    """"the first two quarters of 1990" (1990-H1), "the last three months of the year" (Q4).
+
+    Only spans that are a calendar half or quarter get a date; others fall back
+    to the duration inside ("the first nine months").
+    """
+    months = int(lx.number(m.group("q")) or m.group("q")) * (3 if m.group("u").lower() == "quarters" else 1)
+    first = m.group("edge").lower() == "first"
+    yw = m.group("y")
+    if yw:
+        y = parse_year(yw)
+    else:
+        y = st.dct.year + {"this": 0, "the": 0, "last": -1, "next": 1}[m.group("yrel").lower().split()[0]]
+    if y is None:
+        return None
+    s, e = m.start("core"), m.end("core")  # "at least" stays outside
+    if months == 6:
+        return ("DATE", f"{y:04d}-H{1 if first else 2}", s, e)
+    if months == 3:
+        return ("DATE", f"{y:04d}-Q{1 if first else 4}", s, e)
+    return None
+
+
 def h_the_year(m: re.Match, st: _State) -> Result:
     after = st.text[m.end():m.end() + 10].lower()
     if re.match(r"\s+(?:ended|ending|to)\b", after):
@@ -864,6 +961,8 @@ def h_the_year(m: re.Match, st: _State) -> Result:
 
 def h_the_week(m: re.Match, st: _State) -> Result:
     """"the weekend" (the last one, or the next when the verb looks ahead), "this week"."""
+    if _is_title(st.text, m.start(), m.group("u")):
+        return None
     u = m.group("u").lower()
     if u == "week":
         return ("DATE", Point("week", st.dct).value)
@@ -880,6 +979,8 @@ def h_the_week(m: re.Match, st: _State) -> Result:
 def h_within_year(m: re.Match, st: _State) -> Result:
     """"earlier in the year", "later in the month"."""
     u = m.group("u").lower()
+    if u == "day":  # "later in the day": the day last talked about
+        return ("DATE", (st.anchor.day if st.anchor.gran == "day" else st.dct).isoformat())
     p = Point(u, st.dct)
     return ("DATE", p.value)
 
@@ -906,7 +1007,9 @@ def h_pod_wrap(m: re.Match, st: _State) -> Result:
     rel = (m.group("rel") or "").lower()
     pod = m.group("pod").lower()
     code = _W["partofday"][pod]
-    if rel == "last":
+    if m.group("dd"):  # "mid-afternoon yesterday"
+        d = st.dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("dd").lower()])
+    elif rel == "last":
         if pod not in ("night", "evening"):
             return None
         d = st.dct - dt.timedelta(days=1)
@@ -920,7 +1023,7 @@ def h_pod_wrap(m: re.Match, st: _State) -> Result:
 def h_anaphoric_wrap(m: re.Match, st: _State) -> Result:
     """Dates relative to the last date in the text: "the next day", "the week before"."""
     w = re.sub(r"\s+", " ", m.group(0).lower())
-    u = m.group("u") or m.group("u2")
+    u = (m.group("u") or m.group("u2")).lower()
     base = st.anchor.day
     if base is None:
         base = st.dct
@@ -934,8 +1037,8 @@ def h_anaphoric_wrap(m: re.Match, st: _State) -> Result:
         d = shift(base, off, "day")
         return ("TIME", f"{d.isoformat()}T{_W['partofday'][u]}")
     gran = u
-    if st.anchor.gran not in ("day",) and u == "day" and off == 0:
-        return None
+    if off == 0 and _RANK[st.anchor.gran] > _RANK[gran]:
+        return None  # "that week" after "in 1988": no week to point at
     d = shift(base, off, gran)
     p = Point(gran, d)
     if gran == "day":
@@ -970,7 +1073,7 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     # today, yesterday, tomorrow, tonight, the day before yesterday
     (rf"(?:(?:early|late|earlier|later)\s)?(?:(?P<dd>the\sday\s(?:before|after))\s)?(?P<d>today|yesterday|tomorrow|tonight)(?:\s(?P<pod>{POD}))?(?![\w-])",
      I, h_deictic_day),
-    (rf"(?:(?:early|late|earlier|later)\s)?(?:(?P<rel>this|last|the|that|early|late|mid)[-\s]+)(?P<pod>{POD})(?![\w-])|(?P<pod2>overnight)",
+    (rf"(?:(?:early|late|earlier|later)\s)?(?:(?P<rel>this|last|the|that|early|late|mid)[-\s]+)(?P<pod>{POD})(?:\s(?P<dd>yesterday|today|tomorrow))?(?![\w-])|(?P<pod2>overnight)",
      I, h_pod_wrap),
     # years, decades, centuries, seasons
     (rf"(?:(?P<pre>early|late|mid|the\send\sof|the\sbeginning\sof|the\sstart\sof|the\smiddle\sof|the\sfirst\shalf\sof|the\ssecond\shalf\sof|the\slast\shalf\sof|(?:the\s)?(?:fiscal|calendar)(?:\syear)?|the\syear|a\sgood\spart\sof|the\srest\sof)[-\s])?(?P<y>{YEAR})(?![\w-]|\.\d)",
@@ -985,11 +1088,11 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     # relative units: "last week", "earlier this year", "the end of the month", "this weekend"
     (rf"{_EDGE}?{_REL_UNIT}\s(?P<u>week|weekend|month|quarter|year|decade|century)(?:\sor\sso)?(?![\w-])", I, h_rel_unit),
     (r"(?:the\s)?(?:year[-\s]end|year's\send|end\sof\sthe\syear|end-of-year)(?![\w-])", I, h_year_end),
-    (r"(?:earlier|later|early|late)\s(?:in\s)?(?:the|this)\s(?P<u>year|month|week)(?![\w-])", I, h_within_year),
+    (r"(?:earlier|later|early|late)\s(?:in\s)?(?:the|this)\s(?P<u>year|month|week|day)(?![\w-])", I, h_within_year),
     # relative to now or to the last date: "two days ago", "a year earlier", "three weeks later"
-    (rf"(?:{DMOD}\s)?(?P<q>{QTY})[-\s](?P<u>{UNITS})(?:\sor\sso)?\s(?P<dir>ago|earlier|later|from\snow|hence|previously)(?![\w-])",
+    (rf"(?:{DMOD}\s)?(?P<q>{QTY})[-\s](?P<u>{UNITS})(?P<half>\sand\sa\shalf)?(?:\sor\sso)?\s(?P<dir>ago|earlier|later|from\snow|hence|previously)(?![\w-])",
      I, h_ago),
-    (rf"(?:the|that|the\ssame)\s(?P<u>day|week|month|year)\s(?:before|after|earlier|later|prior)(?![\w-])|(?:the\s(?:next|following|previous|preceding|prior)|that|the\ssame)\s(?P<u2>day|morning|night)(?![\w-])",
+    (rf"(?:the|that|the\ssame)\s(?P<u>day|week|month|year)\s(?:before|after|earlier|later|prior)(?![\w-])|(?:the\s(?:next|following|previous|preceding|prior)|that|the\ssame)\s(?P<u2>day|morning|night|week|month|year)(?![\w-])",
      I, h_anaphoric_wrap),
     # quarters and halves
     (rf"(?:the\s)?(?P<mods>(?:(?:fiscal|latest|current|comparable|same|year-ago|year-earlier|year-before|this\syear's|last\syear's|next\syear's|{YEAR4})[-\s])*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?P<plural>s)?(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<y2>{YEAR})|(?P<yrel>this\syear|last\syear|next\syear)))?(?![\w-])",
@@ -999,13 +1102,15 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
      I, h_the_quarter),
     (r"(?:the\s)?(?:comparable\s|same\s)?(?P<adj>year-ago|year-earlier|year-before)(?:\s(?P<what>(?:(?:first|second|third|fourth)[-\s])?quarter|period))?(?![\w-])",
      I, h_year_ago_adj),
+    (rf"(?:{DMOD}\s)?(?P<core>(?:the\s)?(?P<edge>first|last|final)\s(?P<q>two|three|six|2|3|6)\s(?P<u>quarters|months)\s(?:of\s)?(?:(?:fiscal\s)?(?P<y>{YEAR})|(?P<yrel>this\syear|last\syear|next\syear|the\syear)))(?![\w-])",
+     I, h_part_of_year),
     (rf"(?:the\s)?(?P<h>first|second|1st|2nd)[-\s]half(?:\s(?:of\s)?(?P<y>{YEAR}))?(?![\w-])", I, h_half),
     (r"the\s(?:(?:full|fiscal|calendar|current|entire|whole|latest)\s)*year(?![\w-])", I, h_the_year),
     (r"(?:the|this)\s(?P<u>weekend|week)(?![\w-])", I, h_the_week),
     (rf"{_EDGE}(?:the|this)\s(?P<u>month|week|year)(?![\w-])", I, h_within_year),
     (r"(?<![\w-])(?:for|within|in|over|after|from)\s(?P<u>hours|days|weeks|months|years|decades|centuries)(?![\w-])", I, h_bare_units),
     # durations
-    (rf"(?P<mod>(?:{DMOD}\s)?(?:(?:the|each\sof\sthe|all|all\sof\sthe)\s)?(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|better\spart\sof\sthe)\s)?)(?P<q>{QTY})[-\s](?:(?:more|additional|extra|full|straight|consecutive|long|trading|business|calendar|working)[-\s])?(?P<u>{UNITS})(?:-old|-long)?(?:\sor\sso)?(?!\w)(?!-\d)",
+    (rf"(?P<mod>(?:{DMOD}\s)?(?:(?:the|each\sof\sthe|all|all\sof\sthe)\s)?(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|better\spart\sof\sthe)\s)?)(?P<q>{QTY})[-\s](?:(?:more|additional|extra|full|straight|consecutive|long|trading|business|calendar|working)[-\s])?(?P<u>{UNITS})(?P<half>\sand\sa\shalf)?(?:-old|-long)?(?:\sor\sso)?(?!\w)(?!-\d)",
      I, h_duration),
     (rf"(?:the\s)?recent\s(?P<u>years|months|weeks|days|decades|quarters)(?![\w-])", I, h_recent_units),
     # sets
@@ -1027,6 +1132,8 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     (r"(?<![\w-])the\s(?:recent\s|distant\s)?past(?![\w-])", I, h_vague("PAST_REF")),
     (r"(?<![\w-])the\s(?:(?:near|distant|foreseeable|immediate|not-too-distant)\s)?future(?![\w-])", I, h_vague("FUTURE_REF")),
     (r"(?<![\w-])as\ssoon\sas\spossible(?![\w-])", I, h_vague("FUTURE_REF")),
+    # "will soon", not the conjunction "as soon as" nor "soon after (it happened)"
+    (r"(?<![\w-])(?<!as\s)soon(?![\w-])(?!\s(?:after|afterwards?|before|as|thereafter)\b)", I, h_vague("FUTURE_REF")),
     (r"(?:the\s)?(?:coming|next\sfew|days\sand)\s(?:hours|days|weeks|months|years)(?![\w-])|the\s(?:hours|days|weeks|months|years)\sahead",
      I, h_vague("FUTURE_REF")),
     (r"the\s(?:near|short|long|medium)\sterm(?![\w-])", I, h_vague("FUTURE_REF")),
@@ -1050,14 +1157,84 @@ _CLASSES: dict[str, str] = {
     "EVERY": r"every|each|once|twice|thrice|times",
     "RECENT": r"recent",
     "PERIOD": r"period",
-    "VAGUE": (r"now|current|currently|nowadays|days|present|moment|recently|lately|past|future|possible"
+    "VAGUE": (r"now|current|currently|nowadays|days|present|moment|recently|lately|past|future|possible|soon"
               r"|term|coming|ahead|hours|weeks|months|years"),
     "DIG": r"\d+|q[1-4]|[1-4]q",
 }
 _TRIGGER_SRC = r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _CLASSES.items()) + r")(?!\w)"
 _TRIGGER_RX = re.compile(_TRIGGER_SRC, re.I)
-#: The same, for lower-cased text (case-sensitive matching is about twice as fast).
-_TRIGGER_LOWER = re.compile(_TRIGGER_SRC)
+
+#: Trigger words -> their class, for the fast scan of lower-cased text (one
+#: dictionary look-up per word; digit runs are classified in :func:`_scan_triggers`).
+#: As in the regex scan, a word belongs to the first class that has it (rules
+#: list every class they need). Multi-word triggers are keyed by one of their
+#: words ("two thousand" by "thousand"; "from now" is looked for at each "now").
+_WORD_CLASSES: dict[str, tuple[str, ...]] = {}
+
+
+def _add_words(cls: str, words) -> None:
+    for w in words:
+        if w not in _WORD_CLASSES:
+            _WORD_CLASSES[w] = (cls,)
+
+
+_add_words("MON", _W["month"])
+_add_words("WD", [w for wd in _W["weekday"] for w in (wd, wd + "s")])
+_add_words("UNIT", [w for u in ("second", "minute", "hour", "day", "night", "weekend", "week", "fortnight",
+                                "month", "quarter", "year", "decade", "century", "millennium")
+                    for w in (u, u + "s")] + ["centuries", "millennia"])
+_add_words("DEIC", ("today", "yesterday", "tomorrow", "tonight"))
+_add_words("POD", ("morning", "afternoon", "evening", "overnight"))
+_add_words("NUM4", ("nineteen", "eighteen", "twenty", "thousand"))
+_add_words("DEC", ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"))
+_add_words("CLOCK", ("noon", "midnight", "midday"))
+_add_words("AGO", ("ago", "earlier", "later", "hence", "previously"))
+_add_words("SEA", _W["season"])
+_add_words("HALF", ("half",))
+_add_words("EVERY", ("every", "each", "once", "twice", "thrice", "times"))
+_add_words("RECENT", ("recent",))
+_add_words("PERIOD", ("period",))
+_add_words("VAGUE", ("now", "current", "currently", "nowadays", "days", "present", "moment", "recently", "lately",
+                     "past", "future", "possible", "soon", "term", "coming", "ahead", "hours", "weeks", "months",
+                     "years"))
+_add_words("DIG", ("q",))  # "Q3"
+
+#: Words and digit runs of lower-cased text.
+_WORD_RX = re.compile(r"[a-z]+|\d+")
+#: After a digit run: a clock ("5 p.m.", "5pm", "10:30") or a decade ("1990s", "90's").
+_CLOCK_AFTER = re.compile(r"\s?[ap]\.?m(?![a-z])|:\d\d")
+_DEC_AFTER = re.compile(r"'?s(?!\w)")
+
+
+def _scan_triggers(low: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of trigger words in lower-cased text, by class (see :data:`_CLASSES`)."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    get = _WORD_CLASSES.get
+    for wm in _WORD_RX.finditer(low):
+        w = wm.group()
+        if w[0].isdigit():
+            s, e = wm.span()
+            if (s and low[s - 1].isalnum()) or (low[e:e + 1].isalpha() and not _DEC_AFTER.match(low, e)
+                                                 and not _CLOCK_AFTER.match(low, e)):
+                continue  # "1st", "5m", "$5bn", "a4": not a whole number ("1990s", "2pm" are)
+            if w[-1] == "0" and len(w) in (2, 4) and _DEC_AFTER.match(low, e):
+                c = "DEC"
+            elif len(w) == 4:
+                c = "NUM4"
+            elif len(w) <= 2 and _CLOCK_AFTER.match(low, e):
+                c = "CLOCK"
+            else:
+                c = "DIG"
+            hits.setdefault(c, []).append((s, e))
+            continue
+        cs = get(w)
+        if cs is not None:
+            span = wm.span()
+            for c in cs:
+                hits.setdefault(c, []).append(span)
+            if w == "now" and low.endswith("from ", 0, span[0]):
+                hits.setdefault("AGO", []).append((span[0] - 5, span[1]))
+    return hits
 
 #: Per handler: the trigger classes of its rules and how far a match may reach
 #: before and after the trigger word. Rules run only inside those windows.
@@ -1081,6 +1258,7 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "h_the_quarter": (("UNIT", "PERIOD"), 70, 35),
     "h_year_ago_adj": (("UNIT",), 30, 40),
     "h_half": (("HALF",), 20, 40),
+    "h_part_of_year": (("UNIT",), 30, 30),
     "h_duration": (("UNIT",), 80, 25),
     "h_recent_units": (("RECENT",), 5, 20),
     "h_bare_units": (("UNIT",), 10, 15),
@@ -1119,6 +1297,49 @@ def _trigger_of(h: Callable) -> tuple[tuple[str, ...], int, int] | None:
 _RULE_TRIGGERS = [_trigger_of(h) for _rx, h in _COMPILED]
 
 
+_Cand = tuple[int, int, int, re.Match]
+
+
+def _select(cands: list[_Cand]) -> tuple[list[_Cand], list[_Cand]]:
+    """Non-overlapping candidates, longest first (then the earlier rule), in text order; and the rest."""
+    cands = sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Cand] = []
+    rest: list[_Cand] = []
+    for c in cands:
+        s, e = c[0], c[1]
+        j = bisect.bisect_left(taken, (s, e))
+        if (j > 0 and taken[j - 1][1] > s) or (j < len(taken) and taken[j][0] < e):
+            rest.append(c)
+            continue
+        taken.insert(j, (s, e))
+        chosen.append(c)
+    chosen.sort()
+    return chosen, rest
+
+
+def _resolve(cands: list[_Cand], st: _State, out: list[Timex]) -> None:
+    """Normalise the chosen candidates in text order, appending to ``out``.
+
+    When a handler turns its match down (a bare "May" that is a verb, "a second
+    time"), the shorter candidates inside that match get their chance.
+    """
+    chosen, rest = _select(cands)
+    text = st.text
+    for s, e, ri, m in chosen:
+        res = _COMPILED[ri][1](m, st)
+        if res is None:
+            inner = [c for c in rest if s <= c[0] and c[1] <= e]
+            if inner:
+                _resolve(inner, st, out)
+            continue
+        if len(res) == 4:
+            typ, val, s, e = res  # type: ignore[misc]
+        else:
+            typ, val = res  # type: ignore[misc]
+        out.append(Timex(s, e, text[s:e], typ, val))
+
+
 def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
     """All temporal expressions of ``text``, normalised against ``published``.
 
@@ -1128,11 +1349,13 @@ def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
     """
     cands: list[tuple[int, int, int, re.Match]] = []
     seen: set[tuple[int, int, int]] = set()
-    hits: dict[str, list[tuple[int, int]]] = {}
     low = text.lower()
-    trig_rx, src = (_TRIGGER_LOWER, low) if len(low) == len(text) else (_TRIGGER_RX, text)
-    for tm in trig_rx.finditer(src):
-        hits.setdefault(tm.lastgroup or "", []).append((tm.start(), tm.end()))
+    if len(low) == len(text):
+        hits = _scan_triggers(low)
+    else:  # lower-casing moved offsets (rare characters): the slower case-blind scan
+        hits = {}
+        for tm in _TRIGGER_RX.finditer(text):
+            hits.setdefault(tm.lastgroup or "", []).append((tm.start(), tm.end()))
     n = len(text)
     win_cache: dict[tuple, list[tuple[int, int]]] = {}
     for ri, (rx, _h) in enumerate(_COMPILED):
@@ -1150,27 +1373,7 @@ def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
                 if m.end() > m.start() and key not in seen:
                     seen.add(key)
                     cands.append((m.start(), m.end(), ri, m))
-    # longest first, then the earlier rule; keep non-overlapping
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    for s, e, ri, m in cands:
-        j = bisect.bisect_left(taken, (s, e))
-        if (j > 0 and taken[j - 1][1] > s) or (j < len(taken) and taken[j][0] < e):
-            continue
-        taken.insert(j, (s, e))
-        chosen.append((s, e, ri, m))
-    chosen.sort()
-    ents = sorted((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents) if doc is not None else []
-    st = _State(text=text, dct=published, tense=_Tense(doc), ents=ents, anchor=Point("day", published))
+    st = _State(text=text, dct=published, tense=_Tense(doc), doc=doc, anchor=Point("day", published))
     out: list[Timex] = []
-    for s, e, ri, m in chosen:
-        res = _COMPILED[ri][1](m, st)
-        if res is None:
-            continue
-        if len(res) == 4:
-            typ, val, s, e = res  # type: ignore[misc]
-        else:
-            typ, val = res  # type: ignore[misc]
-        out.append(Timex(s, e, text[s:e], typ, val))
+    _resolve(cands, st, out)
     return out
