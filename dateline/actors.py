@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -32,8 +31,9 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from dateline.data import read_rows
+
 #: Folder of the curated tables.
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: Dependency labels whose subtrees are *not* part of an actor's phrase.
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp"})
@@ -63,15 +63,6 @@ class Match:
     alias: Alias
 
 
-def _read_table(name: str) -> Iterable[list[str]]:
-    """Rows of the TSV data file ``name`` (header and blank lines skipped)."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        yield line.split("\t")
-
-
 def _case_sensitive(alias: str) -> bool:
     """Short all-capital aliases (US, UN, IS, EC) only match in capitals."""
     letters = alias.replace(".", "")
@@ -98,7 +89,7 @@ class ActorTables:
             ("actors_countries.tsv", "country"),
             ("actors_orgs.tsv", "org"),
         ):
-            for row in _read_table(name):
+            for row in read_rows(name):
                 row += [""] * (3 - len(row))
                 if kind == "sector":
                     alias, country, sector = row[0], "", row[1]

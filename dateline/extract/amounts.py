@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.data import read_rows
 from dateline.extract import Context, register
 
 LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
@@ -37,11 +37,7 @@ _PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage"}
 def lexicon() -> dict[str, dict[str, str]]:
     """The amounts lexicon as ``{kind: {word: value}}`` (see the data file header)."""
     out: dict[str, dict[str, str]] = {}
-    text = resources.files("dateline").joinpath("data/amounts_lexicon.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word, value = line.split("\t")
+    for kind, word, value in read_rows("amounts_lexicon.tsv"):
         out.setdefault(kind, {})[word] = value
     return out
 

@@ -37,14 +37,13 @@ import numpy as np
 from spacy.attrs import HEAD, LEMMA, LOWER
 from spacy.strings import hash_string
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import PRONOUNS, ActorIndex, code_token
+from dateline.data import read_rows
 from dateline.extract import Context, register
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: Auxiliaries that make an event hypothetical (future, possible, conditional).
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
@@ -116,20 +115,11 @@ class Tables:
     types: dict[str, TypeInfo] = field(default_factory=dict)
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without its header and blank lines."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [
-        line.split("\t") for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
     """Load the trigger and type tables once per process."""
     t = Tables()
-    for pattern, pos, etype, mode in _rows("events_patterns.tsv"):
+    for pattern, pos, etype, mode in read_rows("events_patterns.tsv"):
         words = pattern.split()
         if pos == "V":
             trigger, extras = words[0], tuple(words[1:])
@@ -142,7 +132,7 @@ def tables() -> Tables:
         )
     for plist in list(t.verbs.values()) + list(t.nouns.values()):
         plist.sort(key=lambda p: -len(p.extras))
-    for etype, quad, intensity in _rows("events_types.tsv"):
+    for etype, quad, intensity in read_rows("events_types.tsv"):
         t.types[etype] = TypeInfo(quad, float(intensity))
     return t
 

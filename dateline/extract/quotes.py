@@ -28,13 +28,13 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from dateline.data import read_rows
 from dateline.extract import Context, register
 
 #: Dependency labels of a speaker (the cue's subject).
@@ -56,11 +56,7 @@ _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 def cue_frames() -> dict[str, frozenset[str]]:
     """Cue lemmas mapped to the frames their content may take (see the data file header)."""
     out: dict[str, set[str]] = {}
-    text = resources.files("dateline").joinpath("data/quotes_cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, _, frames = line.partition("\t")
+    for lemma, frames in read_rows("quotes_cues.tsv"):
         out.setdefault(lemma.strip(), set()).update(f.strip() for f in frames.split(",") if f.strip())
     return {k: frozenset(v) for k, v in out.items()}
 

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-#: The lexicon file.
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "temporal_words.tsv"
+from dateline.data import read_rows
 
 
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, dict[str, str]]:
     """``{kind: {word: value}}`` for every row of the lexicon (values as strings)."""
     out: dict[str, dict[str, str]] = {}
-    text = LEXICON.read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word, value = line.split("\t")
+    for kind, word, value in read_rows("temporal_words.tsv"):
         out.setdefault(kind, {})[word] = value
     return out
 
