@@ -56,13 +56,26 @@ def _warm_up() -> None:
     load_model()
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+#: A batch closes once its texts reach this many characters: spaCy's memory grows
+#: with the text it holds at once, and news articles vary from 1 kB to 200 kB.
+BATCH_CHARS = 100_000
+
+
+def _batches(articles: Iterable[Article], size: int,
+             max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and, unless one article alone is
+    longer, at most ``max_chars`` characters."""
     batch: list[Article] = []
+    chars = 0
     for article in articles:
+        if batch and chars + len(article.text) > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(article)
+        chars += len(article.text)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 

@@ -291,3 +291,16 @@ def test_upper_case_text(nlp):
     # 2018-08-31 + 1 day
     r = run(nlp, "THE NEXT DAY THE TALKS RESUMED.")
     assert r["THE NEXT DAY"] == ("DATE", "2018-09-01")
+
+
+def test_every_unit_word_counts_back_without_error():
+    from dateline.data import read_rows
+    units = sorted({word for kind, word, _ in read_rows("temporal_words.tsv") if kind == "unit"})
+    assert "millennium" in units
+    for unit in units:
+        for text in (f"two {unit}s ago", f"a {unit} ago", f"{unit}s later"):
+            for item in tag(f"It happened {text}.", dt.date(2005, 9, 1)):
+                assert item.type in {"DATE", "TIME", "DURATION", "SET"}
+    # a count back across year 1 stays a date inside the calendar
+    (item,) = tag("Rome of two millenniums ago.", dt.date(2005, 9, 1))
+    assert item.text == "two millenniums ago" and item.type == "DATE"

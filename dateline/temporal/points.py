@@ -64,7 +64,8 @@ def add_months(d: dt.date, n: int) -> dt.date:
 
 
 def shift(d: dt.date, n: int | float, unit: str) -> dt.date:
-    """``d`` moved by ``n`` units (day, week, month, quarter, half, year, decade, century)."""
+    """``d`` moved by ``n`` units (day, week, month, quarter, half, year, decade, century,
+    millennium); ``d`` itself for a unit it cannot count in."""
     n = int(n)
     try:
         if unit == "day":
@@ -72,9 +73,9 @@ def shift(d: dt.date, n: int | float, unit: str) -> dt.date:
         if unit in ("week", "weekend"):
             return d + dt.timedelta(weeks=n)
         months = {"month": 1, "season": 12, "quarter": 3, "half": 6, "year": 12,
-                  "decade": 120, "century": 1200}[unit]
+                  "decade": 120, "century": 1200, "millennium": 12000}[unit]
         return add_months(d, n * months)
-    except (OverflowError, ValueError):
+    except (OverflowError, ValueError, KeyError):
         return d
 
 
