@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from tests.conftest import ARTICLE, many_articles, run_cli, write_jsonl
+from dateline_testing import ARTICLE, many_articles, run_cli, write_jsonl
 
 FIELDS = ["id", "published", "title", "url", "source", "text", "sentences", "dates", "entities",
           "places", "quotes", "amounts", "events", "tone"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from dateline.ingest import ingest
 from dateline.read import ReadOptions
 from dateline.store import Store
-from tests.conftest import many_articles, run_cli, write_jsonl
+from dateline_testing import many_articles, run_cli, write_jsonl
 
 
 def test_same_input_twice_stores_nothing_new(tmp_path, article_file):

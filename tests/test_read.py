@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dateline.article import Article
 from dateline.read import ReadOptions, Rejection, read_paths
-from tests.conftest import ARTICLE, write_jsonl
+from dateline_testing import ARTICLE, write_jsonl
 
 
 def read_all(*paths: Path | str, **opts) -> tuple[list[Article], list[Rejection]]:

@@ -1,0 +1,42 @@
+"""Test helpers: small articles of our own, written for the tests, and a CLI runner.
+
+Imported by name (``from dateline_testing import ...``): pytest puts this folder on
+``sys.path``, and a package called ``tests`` may be installed by other projects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ARTICLE = (
+    "date 2018-09-04\n"
+    "Jets strike southern Idlib\n\n"
+    "Russian jets struck villages in southern Idlib on Tuesday, monitors said.\n\n"
+    "Turkey warned on Monday that an offensive would send refugees to its border."
+)
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    """Write ``rows`` as JSON Lines to ``path``."""
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def many_articles(n: int, prefix: str = "art") -> list[dict]:
+    """``n`` distinct short dated articles."""
+    return [{"id": f"{prefix}-{i}", "published": f"2018-09-{1 + i % 28:02d}",
+             "text": f"Story number {i}. Officials in Ankara met envoys on Monday to discuss "
+                     f"Idlib, where {1000 + i} families fled this week."} for i in range(n)]
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
+            input: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run ``dateline ARGS`` as a real subprocess; return the completed process."""
+    full_env = {k: v for k, v in os.environ.items() if k != "DATELINE_DB"}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], cwd=cwd,
+                          env=full_env, input=input, capture_output=True, timeout=300)
