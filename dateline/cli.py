@@ -382,6 +382,54 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
         sys.exit(1)
 
 
+@cli.command("export")
+@click.argument("kind", type=click.Choice(["events", "articles", "sentences", "dates",
+                                           "entities", "places", "quotes", "amounts"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "groups",
+                                                    "gdelt", "acled"]), default="csv",
+              show_default=True, help="csv/jsonl/parquet: one row per stored item; events "
+              "also as groups (JSON Lines, one event group per line), gdelt (GDELT 2.0 Events "
+              "columns, tab-separated) or acled (ACLED columns).")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="Write here (default: stdout; parquet needs a file).")
+@_db_option
+@click.option("--start", callback=_date_option, help="From this date (YYYY-MM-DD): the event's "
+              "date for events, the publication date otherwise.")
+@click.option("--end", callback=_date_option, help="Up to this date (YYYY-MM-DD), inclusive.")
+@click.option("--header/--no-header", default=True, show_default=True,
+              help="Column names as the first line (csv, gdelt, acled); GDELT's own files "
+              "have none.")
+def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None,
+            end: dt.date | None, header: bool) -> None:
+    """Write what the store holds as a file for other tools (docs/export.md): KIND is
+    events, articles, sentences, dates, entities, places, quotes or amounts.
+
+    \b
+    Examples:
+      dateline export events --db idlib.db --out events.csv
+      dateline export events --format gdelt --db idlib.db --out events.tsv
+      dateline export events --format acled --start 2018-09-01 --db idlib.db
+      dateline export events --format parquet --db idlib.db --out events.parquet
+      dateline export entities --format jsonl --db idlib.db
+    """
+    from dateline.export import ExportError, export
+
+    if start and end and start > end:
+        _fail(f"--start {start} is after --end {end}")
+    with _open_store(db, readonly=True) as store:
+        try:
+            n = export(store, kind, fmt, out, start=start, end=end, header=header)
+        except ExportError as exc:
+            _fail(f"{db}: {exc}")
+        except BrokenPipeError:   # the reader stopped early (`| head`): not our failure
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
+        except OSError as exc:
+            _fail(f"{out or '<stdout>'}: cannot write ({exc.strerror})")
+    if out:
+        click.echo(f"dateline: wrote {n:,} row(s) to {out}", err=True)
+
+
 @cli.group(cls=_EvalGroup, name="eval")
 def eval_() -> None:
     """Score an extractor against gold data (given with --data PATH)."""

@@ -1,0 +1,282 @@
+"""Event groups: the same event reported by many articles, counted once.
+
+The extractor stores one row per *mention*: a sentence of an article reporting
+an event. :func:`event_groups` gathers the mentions that describe the same
+event into one :class:`EventGroup` with GDELT-style counts (NumMentions,
+NumSources, NumArticles) and the list of its sources.
+
+The grouping rule (a heuristic: it reads only the coded fields, never the
+wording, so two different events that code alike are merged and one event
+coded differently by two articles stays split):
+
+1. Mentions are candidates for the same event when they share the event
+   ``date`` (the first full date of the sentence, else the publication date),
+   the PLOVER ``type``, the actor country and the target country (a missing
+   country only matches a missing country).
+2. Among candidates, the actor sector must agree when both mentions know it:
+   mentions with a known sector are split by sector, and those without one
+   join the sector group with the most mentions (ties: alphabetical sector).
+3. Within that, the place must agree when both name one: the same split by
+   the place name, mentions naming no place joining the place group with the
+   most mentions (ties: alphabetical name).
+
+Each group's :attr:`EventGroup.id` is a hash of its key (date, type, actor
+country, actor sector, target country, place as resolved above), so the same
+store gives the same ids run after run.
+
+``num_sources`` counts distinct ``articles.source`` values; an article without
+a source counts as a source of its own (we cannot tell that two unsourced
+articles came from the same outlet, so we do not assume it).
+
+The heavy lifting is one SQL ``GROUP BY`` over the events table: cells of
+mentions that agree on date, type, actor country and sector, target country
+and place, with their counts, intensity sums, earliest mention and the
+concatenated (article, sentence) pairs and actor/target/mode/trigger values.
+Python then merges compatible cells (steps 2 and 3) and reads the metadata of
+the articles involved once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from dateline.store import Store
+
+#: Columns that make a cell: the fields a group's key is built from.
+_CELL_COLUMNS = ("date", "type", "actor_country", "actor_sector", "target_country", "place")
+#: Fields reported as the most frequent value among a group's mentions.
+_ATTRS = ("actor_text", "target_text", "target_sector", "mode", "trigger")
+_FS, _RS = "\x1e", "\x1f"   # separators inside group_concat: field, record
+
+
+@dataclass
+class EventGroup:
+    """One event as reported by one or more mentions (see the module docstring).
+
+    ``actor_text``, ``target_text``, ``target_sector``, ``mode`` and ``trigger``
+    are the most frequent values among the mentions (ties: alphabetical), None
+    when no mention has one. ``intensity`` is the mean of the mentions'
+    intensities, ``tone`` the mean tone of the distinct articles (None when none
+    has a tone). ``article_ids`` are in publication order (then ingest order);
+    ``mentions`` are ``(article id, sentence index)`` pairs in the same order.
+    The example is the mention of the earliest published article.
+    """
+
+    id: str
+    date: str
+    type: str
+    quad: str | None
+    actor_country: str | None
+    actor_sector: str | None
+    target_country: str | None
+    place: str | None
+    actor_text: str | None = None
+    target_text: str | None = None
+    target_sector: str | None = None
+    mode: str | None = None
+    trigger: str | None = None
+    num_mentions: int = 0
+    num_articles: int = 0
+    num_sources: int = 0
+    article_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    mentions: list[tuple[str, int]] = field(default_factory=list)
+    example: str | None = None
+    example_article: str | None = None
+    example_sentence: int | None = None
+    intensity: float | None = None
+    tone: float | None = None
+    first_published: str | None = None
+    first_added: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The group as plain JSON-ready values."""
+        d = dict(self.__dict__)
+        d["mentions"] = [list(m) for m in self.mentions]
+        return d
+
+
+def group_id(date: str, type_: str, actor_country: str | None, actor_sector: str | None,
+             target_country: str | None, place: str | None) -> str:
+    """The stable id of the group with this key: 16 hex digits of its SHA-1."""
+    key = "\x1f".join(v or "" for v in (date, type_, actor_country, actor_sector,
+                                        target_country, place))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Cell:
+    values: dict[str, Any]
+    n: int
+    mentions: str
+    isum: float
+    icount: int
+    first: str
+    quad: str | None
+    attrs: str
+
+
+def _resolve(cells: list[_Cell], column: str) -> dict[str | None, list[_Cell]]:
+    """Split ``cells`` by ``column``; cells without a value join the largest
+    bucket with one (ties: alphabetical), or stay as the None bucket when none has."""
+    buckets: dict[str | None, list[_Cell]] = defaultdict(list)
+    unknown: list[_Cell] = []
+    for c in cells:
+        v = c.values[column]
+        if v is None or v == "":
+            unknown.append(c)
+        else:
+            buckets[v].append(c)
+    if unknown:
+        if buckets:
+            best = min(buckets, key=lambda k: (-sum(c.n for c in buckets[k]), k))
+            buckets[best].extend(unknown)
+        else:
+            buckets[None] = unknown
+    return buckets
+
+
+def _most_common(counter: Counter[str]) -> str | None:
+    if not counter:
+        return None
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _iso(day: str | dt.date | None) -> str | None:
+    return day.isoformat() if isinstance(day, dt.date) else day
+
+
+def _filters(start: str | None, end: str | None, type: str | None,
+             country: str | None) -> tuple[str, list[Any]]:
+    where, args = [], []
+    if start:
+        where.append("e.date >= ?")
+        args.append(start)
+    if end:
+        where.append("e.date <= ?")
+        args.append(end)
+    if type:
+        where.append("e.type = ?")
+        args.append(type.upper())
+    if country:
+        where.append("(e.actor_country = ? OR e.target_country = ?)")
+        args += [country.upper(), country.upper()]
+    where.append("e.date IS NOT NULL AND e.type IS NOT NULL")
+    return " WHERE " + " AND ".join(where), args
+
+
+def event_groups(store: Store, *, start: str | dt.date | None = None,
+                 end: str | dt.date | None = None, type: str | None = None,
+                 country: str | None = None) -> Iterator[EventGroup]:
+    """The stored events grouped into distinct events (rule in the module docstring).
+
+    Only mentions whose event ``date`` lies between ``start`` and ``end`` (ISO
+    dates, inclusive), of PLOVER ``type``, and with ``country`` (ISO alpha-3)
+    as actor or target country are read, when given. Groups come in date order,
+    then type, then id.
+    """
+    where, args = _filters(_iso(start), _iso(end), type, country)
+    db = store.db
+    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
+    attrs = f" || '{_FS}' || ".join(
+        f"coalesce({'lower(e.text)' if a == 'trigger' else 'e.' + a}, '')" for a in _ATTRS)
+    # One row per cell: the mentions agreeing on every field of the key.
+    sql = (f"SELECT {cols}, count(*) AS n,"
+           " group_concat(e.article || ':' || coalesce(e.sentence, -1), ',') AS mentions,"
+           " coalesce(sum(e.intensity), 0) AS isum, count(e.intensity) AS icount,"
+           " min(a.published || printf('|%012d', e.rowid) || '|' || e.article || '|'"
+           "     || coalesce(e.sentence, -1)) AS first,"
+           f" max(e.quad) AS quad, group_concat({attrs}, '{_RS}') AS attrs"
+           " FROM events e JOIN articles a ON a.rowid = e.article" + where
+           + f" GROUP BY {cols}")
+    base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
+    for row in db.execute(sql, args):
+        values = {c: row[c] for c in _CELL_COLUMNS}
+        cell = _Cell(values, row["n"], row["mentions"], row["isum"], row["icount"],
+                     row["first"], row["quad"], row["attrs"])
+        base[(values["date"], values["type"], values["actor_country"],
+              values["target_country"])].append(cell)
+    if not base:
+        return
+    meta = _article_meta(db, where, args)
+    groups: list[EventGroup] = []
+    for (date, type_, a_country, t_country), cells in base.items():
+        for sector, by_sector in _resolve(cells, "actor_sector").items():
+            for place, members in _resolve(by_sector, "place").items():
+                groups.append(_build(db, meta, members, date, type_, a_country, sector,
+                                     t_country, place))
+    groups.sort(key=lambda g: (g.date, g.type, g.id))
+    yield from groups
+
+
+def _article_meta(db: sqlite3.Connection, where: str, args: list[Any]) -> dict[int, _Meta]:
+    """``{article rowid: (id, published, source, url, tone, ingested_at)}`` for the
+    articles holding a selected event."""
+    return {r[0]: _Meta(*r[1:]) for r in db.execute(
+        "SELECT rowid, id, published, source, url, tone, ingested_at FROM articles"
+        f" WHERE rowid IN (SELECT DISTINCT e.article FROM events e{where})", args)}
+
+
+class _Meta(NamedTuple):
+    id: str
+    published: str
+    source: str | None
+    url: str | None
+    tone: float | None
+    ingested_at: str
+
+
+def _build(db: sqlite3.Connection, meta: dict[int, _Meta], cells: list[_Cell],
+           date: str, type_: str, a_country: str | None, a_sector: str | None,
+           t_country: str | None, place: str | None) -> EventGroup:
+    g = EventGroup(group_id(date, type_, a_country, a_sector, t_country, place),
+                   date, type_, None, a_country, a_sector, t_country, place)
+    isum, icount = 0.0, 0
+    mentions: set[tuple[int, int]] = set()
+    records: list[str] = []
+    for c in cells:
+        g.num_mentions += c.n
+        isum += c.isum
+        icount += c.icount
+        for m in c.mentions.split(","):
+            a, _, snt = m.partition(":")
+            mentions.add((int(a), int(snt)))
+        records.extend(c.attrs.split(_RS))
+        g.quad = g.quad or c.quad
+    columns = list(zip(*(r.split(_FS) for r in records)))
+    for name, values in zip(_ATTRS, columns):
+        setattr(g, name, _most_common(Counter(v for v in values if v)))
+    g.intensity = isum / icount if icount else None
+
+    def order(rowid: int) -> tuple[str, int]:
+        return (meta[rowid].published, rowid)
+
+    articles = sorted({a for a, _ in mentions}, key=order)
+    g.num_articles = len(articles)
+    rows = [meta[a] for a in articles]
+    g.article_ids = [r.id for r in rows]
+    g.mentions = [(meta[a].id, snt) for a, snt in
+                  sorted(mentions, key=lambda m: (order(m[0]), m[1]))]
+    named = {r.source for r in rows if r.source}
+    g.num_sources = len(named) + sum(1 for r in rows if not r.source)
+    g.sources = sorted(named)
+    g.urls = list(dict.fromkeys(r.url for r in rows if r.url))
+    tones = [r.tone for r in rows if r.tone is not None]
+    g.tone = sum(tones) / len(tones) if tones else None
+    g.first_published = rows[0].published
+    g.first_added = min(r.ingested_at for r in rows)
+    first = min(c.first for c in cells)
+    _, _, art, sent = first.split("|")
+    g.example_article = meta[int(art)].id
+    g.example_sentence = int(sent) if int(sent) >= 0 else None
+    row = db.execute("SELECT text FROM sentences WHERE article = ? AND sentence = ?",
+                     (int(art), int(sent))).fetchone()
+    g.example = " ".join(row[0].split()) if row else None
+    return g
