@@ -25,6 +25,9 @@ def places_of():
         out = EXTRACTORS["places"](doc, ctx)
         for p in out:
             assert text[p["start"]:p["end"]] == p["text"]
+        # Records come in text order and never overlap.
+        for a, b in zip(out, out[1:]):
+            assert a["end"] <= b["start"]
         return out
 
     return run
@@ -104,3 +107,123 @@ def test_us_state_abbreviation_and_container(places_of):
     p = _one(places, "Manassas")
     assert p["country"] == "US" and p["admin1"] == "Virginia"
     assert _one(places, "Va.")["kind"] == "admin1"
+
+
+def _tiny_gazetteer():
+    from dateline.gazetteer import Gazetteer, Place
+
+    places = [
+        Place("Ḩamāh", "city", "SY", "21", 35.13, 36.75, 460_000, 170063, False, name_key("Ḩamāh")),
+        Place("Hama Governorate", "admin1", "SY", "21", 35.2, 37.2, 1_000_000, None, False,
+              name_key("Hama Governorate")),
+        Place("Springfield", "city", "US", "IL", 39.80, -89.64, 116_000, 4250542, False, "springfield"),
+        Place("Springfield", "city", "US", "MO", 37.22, -93.29, 167_000, 4409896, False, "springfield"),
+    ]
+    index = {"hamah": (0,), "hama": (0, 1), "hama governorate": (1,), "springfield": (2, 3)}
+    return Gazetteer(places, index, {("SY", "21"): "Hama"})
+
+
+def test_packed_gazetteer_lookup():
+    gaz = _tiny_gazetteer()
+    assert len(gaz) == 4
+    # "Hama" may be the city or the governorate; "Hamāh" folds to the city's key.
+    assert {p.kind for p in gaz.lookup("Hama")} == {"city", "admin1"}
+    assert [p.name for p in gaz.lookup("HAMĀH")] == ["Ḩamāh"]
+    assert {p.admin1 for p in gaz.lookup("Springfield")} == {"IL", "MO"}
+    assert gaz.lookup("Shelbyville") == []
+    assert "springfield" in gaz and "Shelbyville" not in gaz
+    p = gaz.lookup("Hamah")[0]
+    assert (p.lat, p.lon, p.population, p.geonameid) == (35.13, 36.75, 460_000, 170063)
+    assert gaz.lookup("Hama Governorate")[0].geonameid is None
+    assert gaz.admin1_name("SY", "21") == "Hama"
+
+
+def test_gazetteer_cache_round_trip_and_damaged_files(tmp_path):
+    from dateline.gazetteer import _load, _save
+
+    path = tmp_path / "gazetteer-0123456789abcdef.bin"
+    _save(_tiny_gazetteer(), path)
+    loaded = _load(path)
+    assert loaded is not None
+    assert {p.admin1 for p in loaded.lookup("Springfield")} == {"IL", "MO"}
+    # A cache written for other inputs (another name) is not used.
+    other = tmp_path / "gazetteer-fedcba9876543210.bin"
+    other.write_bytes(path.read_bytes())
+    assert _load(other) is None
+    # A truncated or garbage file is not an error: it reads as "no cache".
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert _load(path) is None
+    path.write_bytes(b"not a pickle at all")
+    assert _load(path) is None
+    assert _load(tmp_path / "missing.bin") is None
+
+
+def test_saving_removes_caches_of_older_inputs(tmp_path):
+    from dateline.gazetteer import _save
+
+    old = tmp_path / "gazetteer-aaaaaaaaaaaaaaaa.bin"
+    old.write_bytes(b"old")
+    new = tmp_path / "gazetteer-bbbbbbbbbbbbbbbb.bin"
+    _save(_tiny_gazetteer(), new)
+    assert new.exists() and not old.exists()
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_street_is_placed_at_its_city(places_of):
+    places = places_of("Police closed Royal Street in New Orleans after the parade on Sunday.")
+    p = _one(places, "Royal Street")
+    assert p["kind"] == "local" and p["country"] == "US"
+    assert p["near"] == "New Orleans"
+    # New Orleans lies at about 29.95N 90.07W.
+    assert haversine_km(p["lat"], p["lon"], 29.95, -90.07) < 30
+    # "Royal" is not looked up as a town of its own.
+    assert [q["text"] for q in places] == ["Royal Street", "New Orleans"]
+
+
+def test_bare_capital_name_is_the_capital(places_of):
+    places = places_of("Talks between the two delegations resumed in Washington on Monday.")
+    p = _one(places, "Washington")
+    # Washington, D.C. lies at about 38.90N 77.04W.
+    assert p["country"] == "US"
+    assert haversine_km(p["lat"], p["lon"], 38.90, -77.04) < 30
+
+
+def test_irish_county(places_of):
+    places = places_of("Heavy rain flooded roads across Cork and Kerry overnight, gardaí said.")
+    for name, (lat, lon) in {"Cork": (51.90, -8.47), "Kerry": (52.15, -9.57)}.items():
+        p = _one(places, name)
+        assert p["country"] == "IE"
+        assert haversine_km(p["lat"], p["lon"], lat, lon) < 80
+
+
+def test_us_county_is_local_in_its_state(places_of):
+    places = places_of("Deputies searched a farm in Collier County, Florida, on Tuesday.")
+    p = _one(places, "Collier County")
+    assert p["kind"] == "local" and p["geonameid"] is None
+    assert p["country"] == "US" and p["admin1"] == "Florida"
+    assert _one(places, "Florida")["kind"] == "admin1"
+
+
+def test_odd_alternate_name_is_not_a_place(places_of):
+    # GeoNames lists "Salah" as an alternate name of a Turkish village; a footballer's
+    # name must not become that village.
+    places = places_of("Salah scored twice as the visitors won 3-0 on Tuesday night.")
+    assert places == []
+
+
+def test_mislabelled_town_in_a_list_of_places(places_of):
+    places = places_of("Games were moved to the capital Seoul and the nearby cities of Suwon and Incheon.")
+    for name, (lat, lon) in {"Seoul": (37.57, 126.98), "Suwon": (37.29, 127.01),
+                             "Incheon": (37.46, 126.71)}.items():
+        p = _one(places, name)
+        assert p["country"] == "KR"
+        assert haversine_km(p["lat"], p["lon"], lat, lon) < 30
+
+
+def test_hospital_is_placed_at_the_city_named_after_it(places_of):
+    places = places_of("Patients were moved to the Northwest Cancer Centre in Belfast on Monday.")
+    p = _one(places, "Northwest Cancer Centre")
+    assert p["kind"] == "local" and p["near"] == "Belfast" and p["country"] == "GB"
+    # Belfast lies at about 54.60N 5.93W.
+    assert haversine_km(p["lat"], p["lon"], 54.60, -5.93) < 20

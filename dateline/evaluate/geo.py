@@ -7,9 +7,15 @@ Which gold entries count
     typed Demonym, languages, homonyms and Non_Toponym entries are not.
 
     - recall: share of gold entries *with coordinates* that some predicted place
-      overlaps; also reported without the adjectival entries (GeoWebNews gives
-      coordinates to "Russian" in "Russian ambassador"; Dateline's design does
-      not treat demonyms as place mentions, so that figure shows the rest).
+      overlaps (the issue's figure); also reported without the adjectival
+      entries. GeoWebNews gives coordinates to adjectival modifiers ("Russian" in
+      "Russian ambassador", "European", "Central American"); Dateline does not
+      emit those as places, by choice: the entities extractor already records
+      them with their country (``entities[].country``), and a place record for
+      "Russian" would displace the real place of a sentence ("Russian jets struck
+      Idlib") in events and place searches. An entry is adjectival when it is a
+      demonym of ``entities_demonyms.tsv`` (or ends in one: "South Korean"), or a
+      single word ending in -an/-ans/-ese/-ish that names no place.
     - precision: share of predicted places that overlap a named toponym.
     - resolution: over gold entries with coordinates that a prediction overlaps,
       the share whose predicted point lies within 161 km (100 miles) of the
@@ -32,7 +38,7 @@ import click
 
 NAMED_TYPES = {"Literal", "Mixed", "Metonymic", "Literal_Modifier", "Non_Literal_Modifier",
                "Embedded_Literal", "Embedded_Non_Lit", "Coercion"}
-_ADJECTIVAL = re.compile(r"(an|ans|ese|ish|ic|i)$")
+_ADJECTIVAL = re.compile(r"(an|ans|ese|ish)$")
 
 
 @dataclass
@@ -67,9 +73,9 @@ def _is_adjectival(name: str, demonyms: set[str]) -> bool:
     """True for a nationality adjective or demonym ("Russian", "European", "Chinese")."""
     from dateline.gazetteer import gazetteer
 
-    if name in demonyms:
+    if name in demonyms or name.split()[-1] in demonyms:
         return True
-    return bool(_ADJECTIVAL.search(name)) and name not in gazetteer()
+    return " " not in name and bool(_ADJECTIVAL.search(name)) and name not in gazetteer()
 
 
 def _demonyms() -> set[str]:
@@ -101,6 +107,9 @@ def command(data: Path, limit: int | None, errors: int, misses: int) -> None:
     demonyms = _demonyms()
 
     n_pred = n_pred_tp = 0
+    n_local = n_local_tp = 0
+    local_dists: list[float] = []
+    kinds: list[str] = []
     gold_coord = gold_coord_hit = 0
     gold_noadj = gold_noadj_hit = 0
     dists: list[float] = []
@@ -126,8 +135,11 @@ def command(data: Path, limit: int | None, errors: int, misses: int) -> None:
         named = [g for g in golds if g.type in NAMED_TYPES]
         n_pred += len(preds)
         for p in preds:
+            local = p["kind"] == "local"
+            n_local += local
             if any(p["start"] < g.end and g.start < p["end"] for g in named):
                 n_pred_tp += 1
+                n_local_tp += local
         for g in golds:
             if g.lat is None:
                 continue
@@ -144,6 +156,9 @@ def command(data: Path, limit: int | None, errors: int, misses: int) -> None:
             p = hit[0]
             d = haversine_km(p["lat"], p["lon"], g.lat, g.lon)
             dists.append(d)
+            kinds.append(p["kind"])
+            if p["kind"] == "local":
+                local_dists.append(d)
             worst.append((d, fid, g.name, f"{p['name']} ({p['kind']}, {p['country']})"))
 
     def ratio(a: float, b: float) -> float:
@@ -155,9 +170,14 @@ def command(data: Path, limit: int | None, errors: int, misses: int) -> None:
     f1 = ratio(2 * prec * rec, prec + rec)
     f1b = ratio(2 * prec * rec2, prec + rec2)
     acc = ratio(sum(d <= 161 for d in dists), len(dists))
+    other = [d for d, kind in zip(dists, kinds) if kind != "local"]
     n = len(articles)
     click.echo(f"GeoWebNews: {n} articles, {gold_coord} gold toponyms with coordinates "
                f"({gold_noadj} not adjectival), {n_pred} predicted places")
+    click.echo(f"note: {gold_coord - gold_noadj} gold entries with coordinates are adjectival modifiers "
+               "(\"Russian\", \"European\");\n      Dateline records those as entities with a country, "
+               "not as places,\n      so they count as misses in the first recall figure "
+               "(the issue's goal, >= 0.80)")
     click.echo(f"{'metric':<44}{'value':>10}")
     rows = [
         ("detection precision (vs named toponyms)", f"{prec:.3f}"),
@@ -167,6 +187,10 @@ def command(data: Path, limit: int | None, errors: int, misses: int) -> None:
         ("F1, adjectival gold left out", f"{f1b:.3f}"),
         ("resolved toponyms scored", f"{len(dists)}"),
         ("accuracy within 161 km", f"{acc:.3f}"),
+        ("  predicted local places (streets, buildings)", f"{n_local}"),
+        ("  precision of local places", f"{ratio(n_local_tp, n_local):.3f}"),
+        ("  accuracy within 161 km, local places", f"{ratio(sum(d <= 161 for d in local_dists), len(local_dists)):.3f}"),
+        ("  accuracy within 161 km, gazetteer places", f"{ratio(sum(d <= 161 for d in other), len(other)):.3f}"),
         ("median error (km)", f"{statistics.median(dists) if dists else 0:.1f}"),
         ("mean error (km)", f"{statistics.fmean(dists) if dists else 0:.1f}"),
         ("gazetteer load (s)", f"{load_s:.2f}"),

@@ -2,37 +2,65 @@
 
 Detection
     spaCy's GPE, LOC and FAC entities; ORG entities only when the whole mention
-    names a country, first-level division, continent, sea or union (spaCy tags
-    "EU" or "Crimea" as ORG at times); and, outside every entity, runs of proper
-    nouns that name a country, division or curated feature, or a city of at least
-    :data:`SCAN_MIN_POP` inhabitants (what spaCy missed, e.g. an all-caps
-    dateline). Demonyms ("Syrian") are never place mentions.
+    names a country, division, continent, sea or union (spaCy tags "EU" or
+    "Crimea" as ORG at times); and, outside every entity, runs of proper nouns
+    that name a country, division or curated feature, or a city of at least
+    :data:`SCAN_MIN_POP` inhabitants, or a town of that very name where the text
+    shows a place ("in Riverdale", an all-caps dateline "PLEASANTON, Calif.").
+    Demonyms ("Syrian") are never place mentions.
+
+    An entity spaCy mislabelled (ORG "Boise", PERSON "Douma", PRODUCT
+    "Chattanooga") is a place when the text says so: a locative word before it,
+    a container after it ("Boise, Idaho"), a dateline, a list or pair with other
+    places ("Suwon and Incheon"), or, for one word, a city of at least
+    :data:`METONYM_MIN_POP` people of exactly that name ("Liverpool said"). A name
+    the entities extractor holds for a person is never one.
+
+    Place names inside other names count: "University of California", "Beverly
+    Hills Police Department" (a town's name opening the name of a local
+    institution). A name that ends in a street, building or institution word and
+    that no gazetteer holds ("Royal Street", "Holy Redeemer Church", "Collier
+    County") is a *local* place, placed at the place around it (see
+    :func:`_local_records`) with kind ``local``, ``near`` naming that place, no
+    geonameid and confidence :data:`LOCAL_CONFIDENCE`; the words before "Street"
+    are not looked up on their own ("Royal Street" is not the town Royal).
 
 Disambiguation
     Each candidate of a mention is scored by prominence (log population), kind
     (countries, then seas/continents, then divisions and regions, then cities),
-    an exact match of its main name, capital status, and the article's context:
-    the countries the article is about (named countries, demonyms and
-    institutions found by the entities extractor, then the countries of places
-    resolved in a first pass), the divisions other places lie in, an explicit
-    container ("Paris, Texas", "Aleppo, Syria") and a kind word around the
-    mention ("Idlib province", "province of Idlib", "Idlib city").
+    an exact match of its main name (an alternate name alone counts for little,
+    and for nothing in a small town: GeoNames lists odd ones), capital status,
+    and the article's context: the countries the article is about (named
+    countries, demonyms and institutions found by the entities extractor, then
+    the countries of places resolved in a first pass), the divisions other
+    places lie in, an explicit container ("Paris, Texas", "Aleppo, Syria") and a
+    kind word around the mention ("Idlib province", "province of Idlib", "Idlib
+    city").
 
     A bare name shared by a city and the division around it ("Idlib", "Aleppo",
-    "Hama") resolves to the city; "province", "governorate", "state", "region"
-    or "oblast" beside it selects the division.
+    "Hama") resolves to the city, and a capital's name to the capital
+    ("Washington"); "province", "governorate", "state", "region" or "oblast"
+    beside it selects the division.
 
-``confidence`` is the logistic of the score margin between the best and the
-second-best candidate (0.9 when the name has one candidate).
+Record members: text, start, end, sentence; name, country (ISO alpha-2), admin1
+(its name) and admin1_code, lat, lon, geonameid (None for curated features and
+local places); kind (city, admin1, admin2, country, continent, region, sea,
+ocean, river, union, landmark, or local); confidence, the logistic of the score
+margin between the best and the second-best candidate (0.9 when the name has one
+candidate, :data:`LOCAL_CONFIDENCE` for a local place); embedded (a place named
+inside another name); near (for a local place, the place it was put at).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 from collections import Counter
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from dateline.extract import Context, register
@@ -41,9 +69,13 @@ from dateline.gazetteer import Gazetteer, Place, gazetteer, haversine_km, name_k
 #: spaCy labels whose mentions are looked up as places.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Kinds of gazetteer entries an ORG mention may resolve to.
-ORG_PLACE_KINDS = {"country", "admin1", "continent", "sea", "ocean", "union", "region"}
+ORG_PLACE_KINDS = {"country", "admin1", "admin2", "continent", "sea", "ocean", "union", "region"}
 #: Smallest city found by the proper-noun scan outside spaCy's entities.
 SCAN_MIN_POP = 100_000
+#: How near (km) a resolved city a small town must lie to be taken for an undecided name.
+NEAR_KM = 40.0
+#: Smallest city a name may denote through an alternate name alone (see :func:`_plausible`).
+ALT_MIN_POP = 100_000
 #: Candidates kept per mention (by population) before scoring.
 MAX_CANDIDATES = 60
 
@@ -51,8 +83,8 @@ ADMIN_WORDS = {"province", "provinces", "governorate", "state", "region", "oblas
                "county", "district", "territory"}
 CITY_WORDS = {"city", "town", "village"}
 _TRAILING_WORD = re.compile(
-    r"\s+(province|governorate|state|region|oblast|prefecture|city|town|county|district|"
-    r"municipality|municipal district|township|parish|borough|lga)$", re.IGNORECASE)
+    r"\s+(province|governorate|state|region|oblast|prefecture|city|town|district|"
+    r"municipality|municipal district|lga)$", re.IGNORECASE)
 _LEADING_WORDS = re.compile(
     r"^(?:(?:islamic |federal |democratic |people's )?republic of|kingdom of|state of|city of|"
     r"province of|commonwealth of|(?:north|south|east|west)(?:ern)?|central|upper|lower|"
@@ -64,7 +96,38 @@ LOCATIVE = {"in", "at", "from", "near", "across", "outside", "inside", "into", "
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 KIND_PRIOR = {"country": 2.0, "continent": 1.5, "ocean": 1.5, "sea": 1.5, "union": 1.5,
-              "admin1": 1.0, "region": 1.0, "river": 0.5, "city": 0.0}
+              "landmark": 1.5, "admin1": 1.0, "region": 1.0, "admin2": 0.8, "river": 0.5,
+              "city": 0.0}
+#: Labels of entities that may still be places spaCy mislabelled ("Boise" as ORG, "Douma" as
+#: PERSON), accepted only with evidence from the text (see :func:`_second_chance`).
+MISLABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "DATE", "WORK_OF_ART", "EVENT", "FAC"}
+#: Smallest city a mislabelled single-word entity may name without other evidence (metonymy:
+#: "Liverpool said", "relations between Harare and London").
+METONYM_MIN_POP = 150_000
+def _read_words() -> dict[str, frozenset[str]]:
+    """Word lists by role from ``dateline/data/places_words.tsv`` (see its header)."""
+    roles: dict[str, set[str]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "places_words.tsv"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip() or line.startswith("role\t"):
+                continue
+            role, word = line.rstrip("\n").split("\t")[:2]
+            roles.setdefault(role, set()).add(word.strip().lower())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+_WORDS = _read_words()
+#: Last words of names of places no gazetteer holds: streets, buildings, institutions' sites,
+#: estates, US counties. Such a mention is located at the place around it (kind "local").
+LOCAL_WORDS = _WORDS["local"] | _WORDS["named_after"]
+#: Of those, the words whose name is usually not a place's ("Royal Street", "Atlantic Avenue",
+#: "Collier County"): a place name right before one is not looked up on its own.
+NAMED_AFTER_WORDS = _WORDS["named_after"]
+#: Words after a town's name in the name of its local institutions ("Beverly Hills Police").
+ORG_PLACE_HEADS = _WORDS["org_head"]
+#: The ``confidence`` of a local mention placed at the place around it.
+LOCAL_CONFIDENCE = 0.3
 
 
 def _mention_bounds(span: Span) -> tuple[int, int]:
@@ -119,26 +182,37 @@ def _candidates(gaz: Gazetteer, text: str) -> tuple[list[Place], str | None]:
 
     Tried in turn: the text; without a leading "Republic of", "State of" or a
     direction ("north west London", "Western US"); without a trailing kind word
-    ("Idlib province" -> admin1, "Idlib city" -> city, "Orange County" -> the
-    place it is named after).
+    ("Idlib province" -> admin1, "Idlib city" -> city). "X County" is not cut:
+    a US county is no town of its name (see :func:`_local_records`).
     """
-    cands = gaz.lookup(text)
+    cands = gaz.lookup(text, MAX_CANDIDATES)
     hint = None
     if not cands:
         m = _LEADING_WORDS.match(text)
         if m and m.end() < len(text):
             rest = name_key(text[m.end():])
             # Only what the remainder names outright ("north west London" -> London).
-            cands = [p for p in gaz.lookup(rest) if p.key == rest and _strong([p])]
+            cands = [p for p in gaz.lookup(rest, MAX_CANDIDATES) if p.key == rest and _strong([p])]
     if not cands:
         m = _TRAILING_WORD.search(text)
         if m and m.start() > 0:
-            cands = gaz.lookup(text[: m.start()])
+            cands = gaz.lookup(text[: m.start()], MAX_CANDIDATES)
             word = m.group(1).lower()
             hint = "city" if word in ("city", "town") else "admin1" if word in ADMIN_WORDS else None
     if len(cands) > MAX_CANDIDATES:
         cands = sorted(cands, key=lambda p: -p.population)[:MAX_CANDIDATES]
     return cands, hint
+
+
+def _plausible(cands: list[Place], key: str, alt_min_pop: int = ALT_MIN_POP) -> list[Place]:
+    """``cands`` less the cities that bear ``key`` only as a minor alternate name.
+
+    GeoNames lists odd alternate names ("Salah", "Mod", "Adams"); a city matched
+    by one only counts when it has ``alt_min_pop`` people ("Bombay", "Kiev").
+    """
+    if len(key) < 3:
+        return [p for p in cands if p.key == key or p.kind in ("country", "admin1", "union")]
+    return [p for p in cands if p.kind != "city" or p.key == key or p.population >= alt_min_pop]
 
 
 def _strong(cands: list[Place], min_pop: int = SCAN_MIN_POP) -> bool:
@@ -157,50 +231,168 @@ def _prune(cands: list[Place], hint: str | None) -> list[Place]:
         cities = [p for p in cands if p.kind == "city"]
         return cities or cands
     if hint == "admin1":
-        admins = [p for p in cands if p.kind in ("admin1", "region")]
+        admins = [p for p in cands if p.kind in ("admin1", "admin2", "region")]
         return admins or cands
     inner = {(p.country, p.admin1) for p in cands if p.kind == "city" and p.population >= 50_000}
+    if any(p.capital for p in cands):
+        # A bare capital's name means the capital ("Washington"), not a division of that name.
+        return [p for p in cands if p.kind != "admin1"]
     if not inner:
         return cands
     return [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in inner)]
 
 
+class _Flags:
+    """Per-token flags of a document, computed once: name-like, local word, named-after word;
+    and each token's character offsets in ``text``, the document's text (pass the text the
+    document was parsed from when at hand: ``doc.text`` rebuilds it token by token)."""
+
+    __slots__ = ("name", "local", "named", "start", "end", "text")
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        n = len(doc)
+        self.name = bytearray(n)
+        self.local = bytearray(n)
+        self.named = bytearray(n)
+        self.text = text or doc.text
+        strings = doc.vocab.strings
+        info = _WORD_INFO
+        if len(info) > 200_000:
+            info.clear()
+        rows = doc.to_array([ORTH, POS, IDX, LENGTH]).tolist()
+        self.start = [r[2] for r in rows]
+        self.end = [r[2] + r[3] for r in rows]
+        for i, (orth, pos, _, _) in enumerate(rows):
+            word = info.get(orth)
+            if word is None:
+                word = info[orth] = _word_info(strings[orth])
+            if word is _LOWER:
+                continue
+            capital_ok, needs_propn, is_local, is_named = word
+            self.name[i] = capital_ok and (not needs_propn or pos == _PROPN)
+            self.local[i] = is_local
+            self.named[i] = is_named
+
+
+_LOWER = (False, False, False, False)
+#: Word (orth id) -> (may name a place, only as a proper noun, local word, named-after word).
+_WORD_INFO: dict[int, tuple[bool, bool, bool, bool]] = {}
+_PROPN = POS_IDS["PROPN"]
+
+
+def _word_info(text: str) -> tuple[bool, bool, bool, bool]:
+    """The flags :class:`_Flags` keeps for a word, from its text alone (see :func:`_nameish`)."""
+    if not text[:1].isupper():
+        return _LOWER
+    low = text.lower().rstrip(".")
+    is_local = low in LOCAL_WORDS
+    is_named = is_local and low in NAMED_AFTER_WORDS
+    if text.isupper():
+        return (len(text) > 1, False, is_local, is_named)
+    if any(ch.isupper() for ch in text[1:].replace("-", "").replace("'", "")) and not text.startswith(("Mc", "Mac")):
+        return (False, False, is_local, is_named)
+    return (True, True, is_local, is_named)
+
+
 def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label: str,
-          mentions: list["_Mention"], whole: bool = True, min_pop: int = SCAN_MIN_POP) -> None:
+          mentions: list["_Mention"], flags: _Flags, whole: bool = True,
+          min_pop: int = SCAN_MIN_POP, locals_: list[tuple[int, int]] | None = None,
+          weak: list | None = None) -> None:
     """Add the strong gazetteer matches among runs of proper nouns in tokens ``lo:hi``.
 
     A run is a sequence of proper nouns or all-caps words (datelines such as
     "OKLAHOMA CITY"); the longest match starting at each token wins. With
     ``whole`` false, a match may not span all of ``lo:hi`` (that span failed).
+    With ``locals_`` given, a run of two to six words that no gazetteer holds and
+    that ends in a street or building word ("Royal Street") is added there. With
+    ``weak`` given, runs that name only small towns are added there, as
+    (start, end, label, candidates, hint), for :func:`_near_places`.
     """
+    name, local, named = flags.name, flags.local, flags.named
+    n_doc = len(doc)
     i = lo
     while i < hi:
-        tok = doc[i]
-        if covered[i] or not _nameish(tok):
+        if covered[i] or not name[i]:
             i += 1
             continue
         j = i
-        while j < hi and j - i < 4 and not covered[j] and _nameish(doc[j]):
+        while j < hi and j - i < 4 and not covered[j] and name[j]:
             j += 1
         found = False
         for end in range(j, i, -1):
             if not whole and i == lo and end == hi:
                 continue
-            text = doc[i:end].text
+            if end < n_doc and named[end]:
+                continue  # "Royal Street", "Atlantic Avenue": not the place "Royal"
+            text = flags.text[flags.start[i]:flags.end[end - 1]]
             cands, hint = _candidates(gaz, text)
+            if not hint:
+                cands = _plausible(cands, name_key(text), 5 * ALT_MIN_POP)
             if not cands:
                 continue
+            if not whole and i > lo and end - i == 1 and not _strong(cands):
+                # Inside an entity, a weak single word that does not open it is rarely a
+                # place ("Embassy of the Republic of Armenia" is not the town "Republic").
+                found = True
+                i = end
+                break
             # The longest run with candidates decides; a weak match does not fall back to a
             # shorter one ("San Marcos" is not "San"). Short tokens must be country names.
             found = True
-            short = end - i == 1 and len(text.replace(".", "")) <= 4
-            if (_strong(cands, min_pop) and not (short and not any(p.kind in ("country", "union") for p in cands))):
+            # Short words must be country names ("US", "UK"), or a place's own name in
+            # title case ("Fife", "Cork"; not "Mass" for "Mass.", Massachusetts).
+            short = end - i == 1 and len(text.replace(".", "")) <= 4 and not (
+                text.istitle() and len(text) >= 4 and any(p.key == name_key(text) for p in cands))
+            need = min_pop
+            if _place_cue(doc, i, end, lo, hi, label):
+                # "in Riverdale", a dateline, "Beverly Hills Police Department": a town of
+                # that very name will do.
+                key = name_key(text)
+                exact = [p for p in cands if p.key == key or p.kind != "city"]
+                if exact:
+                    cands, need = exact, 1000
+            if (_strong(cands, need) and not (short and not any(p.kind in ("country", "union") for p in cands))):
                 hint = hint or _hint(doc, i, end)
                 mentions.append(_Mention(doc, i, end, label, _prune(cands, hint), hint))
+            elif weak is not None and not short and end == j:
+                weak.append((i, end, label, cands, hint))
             i = end
             break
         if not found:
+            if locals_ is not None:
+                k = i
+                while k < hi and k - i < 6 and not covered[k] and (name[k] or local[k]):
+                    k += 1
+                while k - i >= 2 and not local[k - 1]:
+                    k -= 1
+                if k - i >= 2 and not local[i] and not flags.text[flags.start[i]:flags.end[k - 1]].isupper():
+                    locals_.append((i, k))
+                    i = k
+                    continue
             i += 1
+
+
+def _place_cue(doc: Doc, i: int, end: int, lo: int, hi: int, label: str) -> bool:
+    """True when the words around tokens ``i:end`` show them to name a place.
+
+    Outside entities: a locative word before ("in Riverdale") or a dateline (an
+    all-caps name opening a line, then a comma, dash or bracket) or a
+    local-institution word after it ("Owensboro Public Schools"). Inside an
+    organisation's name: the name opens it and a local-institution word follows
+    ("Beverly Hills Police Department", "Tipperary County Council") or a possessive
+    follows ("Derry's Altnagelvin Hospital").
+    """
+    if label == "SCAN":
+        if i > 0 and doc[i - 1].lower_ in LOCATIVE:
+            return True
+        if end < hi and doc[end].lower_ in ORG_PLACE_HEADS:
+            return True  # "Owensboro Public Schools", "Slidell PD"
+        return (doc[i].text.isupper() and (i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space)
+                and end < len(doc) and doc[end].text in _DATELINE_PUNCT)
+    if label == "EMBEDDED":
+        # "Beverly Hills Police Department", "Derry's Altnagelvin Hospital"
+        return i == lo and end < hi and (doc[end].lower_ in ORG_PLACE_HEADS or doc[end].text in _POSSESSIVE)
+    return False
 
 
 def _is_demonym(text: str) -> bool:
@@ -223,32 +415,180 @@ def _nameish(tok) -> bool:
     return tok.pos_ == "PROPN"
 
 
-def _detect(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
-    """Place mentions of ``doc`` with their gazetteer candidates, in text order."""
+_SKIP_LABELS = {"TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+_DATELINE_PUNCT = {",", "(", "—", "–", "-", "--", ":"}
+_LIST_GLUE = {",", "and", "or", "&", "/"}
+_POSSESSIVE = {"'s", "’s"}
+_DATE_WORDS = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                         r"sat|sun|spring|summer|autumn|fall|winter|easter|christmas)", re.IGNORECASE)
+
+
+def _named_after(tok) -> bool:
+    """True for a capitalised street/feature word whose name is rarely a place's ("Street")."""
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in NAMED_AFTER_WORDS
+
+
+def _local_word(tok) -> bool:
+    """True when ``tok`` is a capitalised street/building/institution word ("Street", "Hospital")."""
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in LOCAL_WORDS
+
+
+def _is_person(persons: set[tuple[int, int]], doc: Doc, start: int, end: int) -> bool:
+    """True when the entities extractor holds the mention for a person known by a longer name."""
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) in persons
+
+
+def _second_chance(doc: Doc, pending: list[tuple[int, int, str, list[Place], str | None]],
+                   mentions: list[_Mention], persons: set[tuple[int, int]]
+                   ) -> list[tuple[int, int, str, list[Place], str | None]]:
+    """Accept mislabelled entities that the text shows to be places.
+
+    Evidence, any of: a locative word before it ("in Boise", "to Clacton"); a
+    container after it ("Boise, Idaho", "DURBAN, South Africa"); a dateline (an
+    all-caps name opening a line, then a comma, dash or bracket); a list or pair
+    with a place ("Suwon and Incheon", "between London and Harare"); a
+    local-institution word after it ("a Durban court"); or, for a one-word name, a
+    country, division or feature, or a city of at least :data:`METONYM_MIN_POP`
+    people of exactly that name ("Liverpool said", "Ghouta fell"). Never a name the entities extractor holds for a person.
+    Returns the entities left undecided (for :func:`_near_places`).
+    """
+    if not pending:
+        return []
+    starts = {m.tok_start: m for m in mentions}
+    ends = {m.tok_end: m for m in mentions}
+    left = list(pending)
+    for _ in range(3):
+        keep = []
+        for start, end, label, cands, hint in left:
+            key = name_key(doc[start:end].text)
+            if _is_person(persons, doc, start, end):
+                continue
+            # What the name denotes outright, or a town of 10,000 by an alternate name
+            # ("Clacton" for Clacton-on-Sea), never a village by one ("Villanueva").
+            exact = [p for p in cands if p.key == key or p.kind != "city"]
+            loose = [p for p in cands if p.kind != "city" or p.key == key or p.population >= 10_000]
+            if not loose:
+                continue
+            prev = doc[start - 1] if start > 0 else None
+            nxt = doc[end] if end < len(doc) else None
+            city_ok = any(p.kind != "city" or p.population >= 1000 for p in exact)
+            listed = label != "NORP" and (
+                (prev is not None and prev.lower_ in _LIST_GLUE and start - 1 in ends)
+                or (prev is not None and prev.lower_ == "and" and start >= 2
+                    and doc[start - 2].text == "," and start - 2 in ends)
+                or (nxt is not None and nxt.lower_ in _LIST_GLUE and end + 1 in starts and nxt.text != "/"))
+            ok = False
+            if prev is not None and prev.lower_ in LOCATIVE:
+                ok = True
+            elif nxt is not None and nxt.text == "," and end + 1 in starts and any(
+                    p.kind in ("country", "admin1", "admin2") for p in starts[end + 1].cands) and city_ok:
+                ok = True
+            elif (doc[start].text.isupper() and (start == 0 or "\n" in doc[start - 1].text_with_ws
+                                                  or doc[start - 1].is_space)
+                  and nxt is not None and nxt.text in _DATELINE_PUNCT and city_ok):
+                ok = True
+            elif city_ok and listed:
+                ok = True
+            elif end - start == 1 and label in ("ORG", "PERSON", "NORP", "PRODUCT") and any(
+                    p.kind != "city" or (p.key == key and p.population >= METONYM_MIN_POP)
+                    for p in cands):
+                ok = True
+            elif nxt is not None and nxt.lower_ in ORG_PLACE_HEADS and city_ok:
+                ok = True  # "a Durban court", "the Delft police station"
+            if ok:
+                hint = hint or _hint(doc, start, end)
+                chosen = loose if prev is not None and prev.lower_ in LOCATIVE else exact
+                m = _Mention(doc, start, end, "SECOND", _prune(chosen, hint), hint)
+                mentions.append(m)
+                starts[start] = m
+                ends[end] = m
+            else:
+                keep.append((start, end, label, cands, hint))
+        if len(keep) == len(left):
+            break
+        left = keep
+    return left
+
+
+def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str | None]],
+                 mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions for undecided names that denote a town near a place the article names.
+
+    A proper name that may be a small town ("Nenagh", "Riverdale") or that spaCy
+    mislabelled is taken for the town of exactly that name inside the country or
+    division named right after it ("Rockingham, Northamptonshire"), or lying
+    within :data:`NEAR_KM` of a city or county the first pass resolved: articles
+    name places near each other.
+    """
+    points = [(m.best.lat, m.best.lon) for m in mentions
+              if m.best is not None and m.best.kind in ("city", "admin2")]
+    if not undecided:
+        return []
+    taken = {(m.tok_start, m.tok_end) for m in mentions}
+    by_start = {m.tok_start: m for m in mentions if m.best is not None}
+    out = []
+    for start, end, label, cands, hint in undecided:
+        if (start, end) in taken or doc[start:end].text.isupper() or (
+                start > 0 and doc[start - 1].lower_ == "the" and end - start == 1):
+            continue  # "TASS", "the Centre": an acronym or a common noun, not a town
+        key = name_key(doc[start:end].text)
+        box = by_start.get(end + 1) if end + 1 < len(doc) and doc[end].text == "," else None
+        if box is not None and box.best.kind in ("country", "admin1", "admin2"):
+            # "Rockingham, Northamptonshire": a town of that name in that county or country.
+            inside = [p for p in cands if p.kind == "city" and p.key == key and p.country == box.best.country
+                      and (box.best.kind == "country" or box.best.admin1 is None
+                           or p.admin1 == box.best.admin1)]
+            if inside:
+                out.append(_Mention(doc, start, end, "NEAR", inside, hint))
+                taken.add((start, end))
+                continue
+        if not points:
+            continue
+        near = [p for p in cands if p.kind == "city" and p.key == key and p.population >= 500
+                and any(abs(p.lat - la) < 0.5 and haversine_km(p.lat, p.lon, la, lo) < NEAR_KM
+                        for la, lo in points)]
+        if near:
+            out.append(_Mention(doc, start, end, "NEAR", near, hint))
+            taken.add((start, end))
+    return out
+
+
+def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = None,
+            doc_text: str | None = None) -> tuple[list[_Mention], list[tuple[int, int]], list]:
+    """Place mentions of ``doc`` with their gazetteer candidates, in text order; the
+    token spans of local mentions (streets, buildings, ...) that no gazetteer holds;
+    and the names left undecided, for :func:`_near_places`."""
+    persons = persons or set()
     mentions: list[_Mention] = []
+    locals_: list[tuple[int, int]] = []
+    pending: list[tuple[int, int, str, list[Place], str | None]] = []
     covered = bytearray(len(doc))
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            covered[i] = 1
+    ents = doc.ents
+    for ent in ents:
+        covered[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
     none = bytearray(len(doc))
-    for ent in doc.ents:
+    flags = _Flags(doc, doc_text)
+    for ent in ents:
         label = ent.label_
         start, end = _mention_bounds(ent)
-        if start >= end or label in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
-                                     "CARDINAL", "LANGUAGE"):
+        if label == "MONEY":
+            # "15.4 billion US dollars": a country named inside an amount.
+            _scan(doc, gaz, start, end, none, "EMBEDDED", mentions, flags, whole=False, min_pop=10**12)
+            continue
+        if start >= end or label in _SKIP_LABELS or not doc[start].text[:1].isupper():
             continue
         text = doc[start:end].text
-        cands, hint = _candidates(gaz, text)
+        if label == "DATE" and (doc[start].pos_ != "PROPN" or _DATE_WORDS.search(text)):
+            continue
+        raw, hint = _candidates(gaz, text)
+        cands = raw if hint else _plausible(raw, name_key(text), 10_000 if label in PLACE_LABELS else ALT_MIN_POP)
         ok = bool(cands)
         if label == "ORG":
             ok = ok and any(p.kind in ORG_PLACE_KINDS for p in cands)
         elif label == "PERSON":
             # spaCy often takes "Tamil Nadu" or "Owerri" for a person: accept a place name
-            # of two or more words that names a division or country, or any strong place
-            # name right after a locative preposition.
-            prev = doc[start - 1].lower_ if start > 0 else ""
-            ok = ok and ((end - start >= 2 and any(p.kind in ("country", "admin1") for p in cands))
-                         or (prev in LOCATIVE and _strong(cands, 1000)))
+            # of two or more words that names a division or country.
+            ok = ok and end - start >= 2 and any(p.kind in ("country", "admin1") for p in cands)
         elif label == "NORP":
             # spaCy sometimes tags a city as NORP ("Aleppo"); demonyms never are places.
             ok = ok and doc[end - 1].pos_ == "PROPN" and not _is_demonym(text) and _strong(cands)
@@ -257,14 +597,35 @@ def _detect(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if ok:
             hint = hint or _hint(doc, start, end)
             mentions.append(_Mention(doc, start, end, label, _prune(cands, hint), hint))
-        elif label in PLACE_LABELS or label in EMBEDDING_LABELS:
+            continue
+        if raw and label in MISLABELS and not (label == "NORP" and _is_demonym(text)):
+            # Judged on the evidence around it, with its alternate-name towns ("to Clacton").
+            pending.append((start, end, label, raw, hint))
+            continue
+        if not cands and end - start >= 2 and _named_after(doc[end - 1]) and label in (
+                "FAC", "ORG", "GPE", "LOC", "PERSON"):
+            locals_.append((start, end))  # "Royal Street", "Collier County", "Trump Tower"
+            continue
+        if not cands and label in ("GPE", "LOC") and start > 0 and doc[start - 1].lower_ in LOCATIVE \
+                and all(t.is_alpha and t.is_title for t in doc[start:end]):
+            locals_.append((start, end))  # a village no gazetteer holds: "in Toomevara"
+            continue
+        if label in PLACE_LABELS or label in EMBEDDING_LABELS:
             # Split what failed as a whole: "Greece Italy", "University of California".
             sub_label = label if label in PLACE_LABELS else "EMBEDDED"
-            _scan(doc, gaz, start, end, none, sub_label, mentions, whole=False)
+            before = len(mentions)
+            _scan(doc, gaz, start, end, none, sub_label, mentions, flags, whole=False,
+                  min_pop=1000 if label in PLACE_LABELS else SCAN_MIN_POP,
+                  locals_=locals_ if label in ("ORG", "FAC", "GPE", "LOC") else None)
+            # A street, building or institution that names no known place ("Royal Street").
+            if len(mentions) == before and not cands and end - start >= 2 and _local_word(doc[end - 1]):
+                locals_.append((start, end))
     # Proper-noun runs outside spaCy's entities.
-    _scan(doc, gaz, 0, len(doc), covered, "SCAN", mentions)
+    weak: list = []
+    _scan(doc, gaz, 0, len(doc), covered, "SCAN", mentions, flags, locals_=locals_, weak=weak)
+    undecided = _second_chance(doc, pending, mentions, persons) + weak
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return mentions, locals_, undecided
 
 
 def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
@@ -284,25 +645,37 @@ def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
 
 
 def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
-           admins: Counter, points: list[tuple[float, float]], own: tuple | None) -> float:
-    """The disambiguation score of ``place`` for mention ``m`` (higher is better)."""
+           admins: Counter, points: list[tuple[float, float]], own: tuple | None,
+           has_exact: bool = False) -> float:
+    """The disambiguation score of ``place`` for mention ``m`` (higher is better).
+
+    ``has_exact`` says that some candidate bears the mention's name as its main
+    name; a city that bears it only as an alternate name then loses 1.5 ("Garden
+    City" is a nickname of Singapore, and the name of towns in the US).
+    """
     s = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
     if place.key == key:
-        s += 0.5
+        s += 1.0 if place.kind == "city" else 0.5
+    elif has_exact and place.kind == "city":
+        s -= 1.5
     if place.capital:
-        s += 0.7
+        s += 1.2
     if place.country and top > 0:
         w = countries.get(place.country, 0)
-        if w:
+        if own is not None and own[0] == place.country:
+            w -= 0.5  # the mention's own first-pass guess does not count
+        if w > 0:
             s += 0.75 + 1.25 * w / top
     if place.kind == "city" and place.admin1:
         area = (place.country, place.admin1)
         if admins.get(area, 0) - (1 if area == own else 0) > 0:
             s += 1.0
     if points and place.kind == "city":
-        if any(haversine_km(place.lat, place.lon, la, lo) < 150 for la, lo in points):
+        # (150 km span less than 1.4 degrees of latitude: a cheap test first)
+        if any(abs(place.lat - la) < 1.4 and haversine_km(place.lat, place.lon, la, lo) < 150
+               for la, lo in points):
             s += 1.0
-    if m.hint == "admin1" and place.kind in ("admin1", "region"):
+    if m.hint == "admin1" and place.kind in ("admin1", "admin2", "region"):
         s += 3.0
     if m.container is not None:
         for c in m.container.cands:
@@ -321,8 +694,9 @@ def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
         best, best_s, second = None, -math.inf, -math.inf
         points = points_of.get(idx, [])
         own = (m.best.country, m.best.admin1) if m.best is not None else None
+        has_exact = any(p.key == key for p in m.cands)
         for p in m.cands:
-            s = _score(p, key, m, countries, top, admins, points, own)
+            s = _score(p, key, m, countries, top, admins, points, own, has_exact)
             if s > best_s:
                 best, best_s, second = p, s, best_s
             elif s > second:
@@ -351,22 +725,189 @@ def _record(m: _Mention, gaz: Gazetteer, ctx: Context) -> dict[str, Any]:
         "name": p.name, "country": p.country, "admin1": admin1, "admin1_code": p.admin1,
         "lat": round(p.lat, 5), "lon": round(p.lon, 5), "geonameid": p.geonameid,
         "kind": p.kind, "confidence": round(conf, 2), "embedded": m.label == "EMBEDDED",
+        "near": None,
+    }
+
+
+def _persons(ctx: Context) -> set[tuple[int, int]]:
+    """Character spans the entities extractor holds for people known by a longer name."""
+    out = set()
+    for ent in ctx.results.get("entities") or []:
+        if ent.get("label") == "PERSON":
+            canonical = ent.get("canonical") or ""
+            if " " in canonical and canonical != ent.get("text"):
+                out.add((ent["start"], ent["end"]))
+    return out
+
+
+def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Mention],
+                   spans: list[tuple[int, int]], top_country: str | None
+                   ) -> tuple[list[dict[str, Any]], set[int]]:
+    """Records of local mentions, each placed at the place around it, and the ids of
+    the mentions turned into local ones.
+
+    The place around a local mention is, in turn: a city, county or division
+    right after it ("Oulton Park, Cheshire", "Crossroads Correctional Center in
+    Shelby"); the nearest city or county before it in the same sentence and the
+    same division as the article's main city; the article's main city (most and
+    most surely mentioned, in the article's main country). Without one the
+    mention is left out.
+
+    A resolved mention that ends in a street or building word and names only a
+    small town in another division than the main city's ("Washington Square" in
+    an article about New Orleans) is taken for a local place of the main city.
+    """
+    placed = [m for m in mentions if m.best is not None]
+    converted: set[int] = set()
+    if not placed:
+        return [], converted
+    by_start = {m.tok_start: m for m in placed}
+    local_kinds = ("city", "admin2")
+    weight: dict[tuple, float] = {}
+    first: dict[tuple, _Mention] = {}
+    pool = [m for m in placed if m.best.kind in local_kinds and m.best.country == top_country]
+    for m in pool or [m for m in placed if m.best.kind in local_kinds]:
+        # Sure, big, often named and early named cities are more likely the article's own.
+        ident = (m.best.name, m.best.lat, m.best.lon)
+        conf = 0.9 if len(m.cands) == 1 else 1.0 / (1.0 + math.exp(-2.0 * (m.score - m.second)))
+        size = conf * math.log10(m.best.population + 10)
+        if ident not in first:
+            first[ident] = m
+            weight[ident] = size + (1.0 if m.start < 300 else 0.0)
+        else:
+            weight[ident] = max(weight[ident], size) + 0.5
+    main = first[max(weight, key=lambda k: (weight[k], -first[k].start))] if weight else None
+    out = []
+    if main is not None:
+        home = (main.best.country, main.best.admin1)
+        for m in placed:
+            p = m.best
+            if (m.tok_end - m.tok_start >= 2 and p.kind == "city" and p.population < 50_000
+                    and (p.country, p.admin1) != home and _local_word(doc[m.tok_end - 1])):
+                converted.add(id(m))
+                out.append(_local_record(doc, ctx, gaz, m.tok_start, m.tok_end, main.best))
+        if converted:
+            placed = [m for m in placed if id(m) not in converted]
+            by_start = {m.tok_start: m for m in placed}
+    if not spans:
+        return out, converted
+    taken = bytearray(len(doc))
+    for m in placed:
+        for i in range(m.tok_start, m.tok_end):
+            taken[i] = 1
+    for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
+        if any(taken[start:end]):
+            continue  # inside a place already found, or a repeat
+        taken[start:end] = b"\x01" * (end - start)
+        anchor = None
+        if end + 1 < len(doc) and doc[end].lower_ in (",", "in", "at", "near", "of") and end + 1 in by_start:
+            cand = by_start[end + 1]
+            if cand.best.kind in local_kinds:
+                anchor = cand
+            elif cand.best.kind == "admin1" and doc[end].text == ",":
+                # "Daviess County, Ky.": the article's main city in that state, else the state.
+                area = (cand.best.country, cand.best.admin1)
+                inside = [first[k] for k in sorted(weight, key=lambda k: -weight[k])
+                          if (first[k].best.country, first[k].best.admin1) == area]
+                anchor = inside[0] if inside else cand
+        states = gaz.us_county(doc[start:end].text) if doc[end - 1].lower_ == "county" else ()
+        if states:
+            # A US county: only a place in a state that has a county of that name will do.
+            if anchor is not None and not (anchor.best.country == "US" and anchor.best.admin1 in states):
+                anchor = None
+            point = None
+            if anchor is None:
+                inside = [first[k] for k in sorted(weight, key=lambda k: -weight[k])
+                          if first[k].best.country == "US" and first[k].best.admin1 in states]
+                if inside:
+                    anchor = inside[0]
+            if anchor is None:
+                point = _county_point(gaz, doc[start:end - 1].text, states)
+            if anchor is None and point is None:
+                # A state the article names that has a county of that name.
+                named = Counter(m.best.admin1 for m in placed if m.best.kind == "admin1"
+                                and m.best.country == "US" and m.best.admin1 in states)
+                if named:
+                    code = named.most_common(1)[0][0]
+                    anchor = next(m for m in placed if m.best.kind == "admin1" and m.best.country == "US"
+                                  and m.best.admin1 == code)
+            if anchor is None and point is None:
+                continue
+            if point is not None:
+                out.append(_local_record(doc, ctx, gaz, start, end, point))
+                continue
+        if anchor is None:
+            sent = ctx.sentence_of(doc[start].idx)
+            before = [m for m in placed if m.tok_start < start and m.best.kind in local_kinds
+                      and (m.best.country == top_country or top_country is None)
+                      and (main is None or m.best.admin1 == main.best.admin1)
+                      and ctx.sentence_of(m.start) == sent]
+            anchor = before[-1] if before else main
+        if anchor is None:
+            continue
+        out.append(_local_record(doc, ctx, gaz, start, end, anchor.best))
+    return out, converted
+
+
+def _county_point(gaz: Gazetteer, base: str, states: tuple[str, ...]) -> Place | None:
+    """Where to put US county ``base`` County when the article names no town in it: the
+    biggest town of the same name in a state with such a county ("Orange County" -> Orange,
+    California), else the state when only one state has such a county."""
+    key = name_key(base)
+    towns = [p for p in gaz.lookup(base) if p.kind == "city" and p.key == key and p.country == "US"
+             and p.admin1 in states]
+    if towns:
+        return max(towns, key=lambda p: p.population)
+    if len(states) == 1:
+        name = gaz.admin1_name("US", states[0])
+        return next((p for p in gaz.lookup(name or "") if p.kind == "admin1" and p.country == "US"), None)
+    return None
+
+
+def _local_record(doc: Doc, ctx: Context, gaz: Gazetteer, start: int, end: int,
+                  p: Place) -> dict[str, Any]:
+    """The record of local mention ``doc[start:end]`` placed at ``p``."""
+    first_tok, last_tok = doc[start], doc[end - 1]
+    s, e = first_tok.idx, last_tok.idx + len(last_tok.text)
+    return {
+        "text": (ctx.text or doc.text)[s:e], "start": s, "end": e,
+        "sentence": ctx.sentence_of(s), "name": doc[start:end].text, "country": p.country,
+        "admin1": gaz.admin1_name(p.country, p.admin1) or (p.name if p.kind == "admin1" else None),
+        "admin1_code": p.admin1, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
+        "geonameid": None, "kind": "local", "confidence": LOCAL_CONFIDENCE, "embedded": False,
+        "near": p.name,
     }
 
 
 def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
     """Detect and geocode the place mentions of ``doc`` (see the module docstring)."""
     gaz = gaz or gazetteer()
-    mentions = _detect(doc, gaz)
+    if not len(doc):
+        return []
+    last = doc[-1]
+    # The article text the document was parsed from, when it is that (it spares rebuilding it).
+    doc_text = ctx.text if ctx.text and len(ctx.text) == last.idx + len(last.text_with_ws) else None
+    mentions, local_spans, undecided = _detect(doc, gaz, _persons(ctx), doc_text)
     if not mentions:
         return []
     _link_containers(doc, mentions)
     countries = _context_countries(ctx, mentions)
     _resolve(mentions, countries, Counter(), {})
+    near = _near_places(doc, undecided, mentions)
+    if near:
+        _resolve(near, countries, Counter(), {})
+        mentions = sorted(mentions + near, key=lambda m: m.start)
     # Second pass: the countries, divisions and cities found in the first pass become context.
+    # Each distinct name counts once, and not for itself (see _score), so that a name
+    # repeated does not vouch for its own first guess ("Garden City" twice: Singapore).
     countries2 = Counter(countries)
     admins: Counter = Counter()
+    seen: set[str] = set()
     for m in mentions:
+        key = name_key(m.text)
+        if key in seen:
+            continue
+        seen.add(key)
         if m.best is not None and m.best.country:
             countries2[m.best.country] += 0.5
             if m.best.kind in ("admin1", "city") and m.best.admin1:
@@ -378,7 +919,12 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
             key = name_key(m.text)
             points_of[idx] = [(p.lat, p.lon) for j, p in cities if j != idx and name_key(mentions[j].text) != key]
     _resolve(mentions, countries2, admins, points_of)
-    return [_record(m, gaz, ctx) for m in mentions if m.best is not None]
+    top_country = max(countries2, key=countries2.get) if countries2 else None
+    local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
+    records = [_record(m, gaz, ctx) for m in mentions if m.best is not None and id(m) not in converted]
+    records += local_records
+    records.sort(key=lambda r: r["start"])
+    return records
 
 
 @register("places")
