@@ -13,7 +13,6 @@ import json
 import os
 import pkgutil
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -156,27 +155,6 @@ def extract(file: str | None, published: dt.date | None, article_id: str | None,
     sys.exit(1 if problems else 0)
 
 
-def _count_articles(paths: tuple[str, ...]) -> int | None:
-    """How many articles the inputs hold, counted cheaply (for the progress bar's ETA)."""
-    from dateline.read.files import FORMATS, _open_binary, _suffix, expand_paths
-    total = 0
-    for p in expand_paths(paths):
-        if isinstance(p, Rejection) or str(p) == "-":
-            if not isinstance(p, Rejection):
-                return None
-            continue
-        fmt = FORMATS.get(_suffix(p))
-        if fmt in ("jsonl", "csv", "tsv"):
-            try:
-                with _open_binary(p) as f:
-                    total += sum(1 for line in f if line.strip()) - (fmt != "jsonl")
-            except Exception:
-                total += 1
-        else:
-            total += 1
-    return total
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
@@ -213,10 +191,11 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
     from tqdm import tqdm
 
     from dateline.ingest import RejectsFile, ingest as run_ingest
+    from dateline.read import count_articles
 
     store = _open_store(db)
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=_count_articles(paths) if show else None, unit=" articles",
+    bar = tqdm(total=count_articles(paths) if show else None, unit=" articles",
                disable=not show, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     rejects_stream = open(rejects, "a", encoding="utf-8") if rejects else None
     rejects_file = RejectsFile(rejects_stream) if rejects_stream else None

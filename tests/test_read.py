@@ -174,3 +174,11 @@ def test_huge_article_is_rejected_without_reading_it_all(tmp_path):
     write_jsonl(small, [{"id": "l", "published": "2018-09-01", "text": "x" * 2000}])
     _, (bad,) = read_all(small, max_chars=1000)
     assert "2,000 characters is longer than the limit of 1,000" in bad.reason
+
+
+def test_count_articles_for_the_progress_bar(tmp_path, article_file):
+    from dateline.read import count_articles
+    write_jsonl(tmp_path / "a.jsonl", [{"id": str(i)} for i in range(3)])
+    (tmp_path / "b.csv").write_text("id,text\n1,x\n2,y\n")
+    assert count_articles([str(tmp_path)]) == 3 + 2 + 1   # jsonl lines, csv rows, the text file
+    assert count_articles(["-"]) is None

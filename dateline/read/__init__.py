@@ -6,6 +6,7 @@ Readers never raise on bad input; they report it and go on.
 """
 
 from dateline.read.base import Rejection, ReadOptions
-from dateline.read.files import expand_paths, read_paths, read_file
+from dateline.read.files import count_articles, expand_paths, read_file, read_paths
 
-__all__ = ["Rejection", "ReadOptions", "expand_paths", "read_paths", "read_file"]
+__all__ = ["Rejection", "ReadOptions", "count_articles", "expand_paths", "read_paths",
+           "read_file"]
