@@ -118,6 +118,55 @@ def test_near_duplicates_are_skipped(tmp_path):
     store.close()
 
 
+def test_wire_dateline_and_time_stamp_are_cut_off(tmp_path):
+    wire = ("PARIS , May 3 -LRB- Reuters -RRB- - Striking rail workers blocked the main "
+            "stations of the capital on Monday .")
+    stamp = ("Monday 3 May 2021 10.15 GMT Commuters queued for buses outside the closed "
+             "northern terminus on Monday .")
+    records = [_record("w1", "2021-05-03", [wire], [(0, "2021-05-03")]),
+               _record("w2", "2021-05-04", [stamp], [(0, "2021-05-03")])]
+    store = _store(tmp_path, records)
+    tl = build_timeline(store, max_dates=1, sentences_per_date=2)
+    got = {s.article: s for s in tl.entries[0].sentences}
+    assert got["w1"].text == ("Striking rail workers blocked the main stations of the "
+                              "capital on Monday .")
+    assert got["w2"].text == ("Commuters queued for buses outside the closed northern "
+                              "terminus on Monday .")
+    for r in records:   # offsets still point at the text in the article
+        s = got[r["id"]]
+        assert r["text"][s.start:s.end] == s.text
+    store.close()
+
+
+def test_chronology_label_is_cut_off_and_page_furniture_held_back(tmp_path):
+    label = "June 9 - The oil company cut its dividend after the leak grew worse ."
+    furniture = "NEW YORK | Wed Jun 9 , 2010 2:39 pm EDT Shares of the oil company fell sharply ."
+    store = _store(tmp_path, [
+        _record("l1", "2010-06-09", [furniture], [(0, "2010-06-09")]),
+        _record("l2", "2010-06-20", [label], [(0, "2010-06-09")]),
+    ])
+    tl = build_timeline(store, max_dates=1, sentences_per_date=1)
+    # the time-stamped line loses although its article was published that day
+    assert [s.text for s in tl.entries[0].sentences] == [
+        "The oil company cut its dividend after the leak grew worse ."]
+    store.close()
+
+
+def test_summary_takes_the_sentence_that_adds_what_is_missing():
+    from dateline.analyses.timeline import _summary_order, _unit
+
+    centroid = _unit({"quake": 2.0, "aid": 1.0})          # (0.894, 0.447)
+    vecs = {"x1": {"quake": 1.0},                          # cosine 0.894
+            "x2": {"quake": 0.6, "rubble": 0.8},           # cosine 0.6 x 0.894 = 0.537
+            "x3": {"aid": 1.0}}                            # cosine 0.447
+    scored = [(0, -0.894, 0, 0, "x1", 0.894), (0, -0.537, 0, 1, "x2", 0.537),
+              (0, -0.447, 0, 2, "x3", 0.447)]
+    order = [key for key, _ in _summary_order(scored, vecs, centroid, 2)]
+    # after x1, adding x3 gives (1, 1)/1.414 -> cosine 0.949; adding x2 gives
+    # (1.6, 0.8 rubble) -> 1.6 x 0.894 / 1.789 = 0.800: x3 comes second
+    assert order == ["x1", "x3", "x2"]
+
+
 def test_range_limits_articles_and_dates(flood):
     tl = build_timeline(flood, max_dates=5, sentences_per_date=1,
                         start=D(2021, 3, 6), end=D(2021, 3, 31))
@@ -165,14 +214,17 @@ def test_format_tilse_and_reading_it_back(flood, tmp_path):
     tl = build_timeline(flood, max_dates=2, sentences_per_date=1)
     out = format_tilse(tl)
     lines = out.splitlines()
+    # March 4: 3 mentioning articles + 0.5 x 2 published the day after = 4;
+    # March 8: 1 mention (a3) + 0.5 x a3 published March 9 = 1.5;
+    # March 20: 1 mention (a4) + 0.25 x a4 published that day = 1.25
     assert lines[0] == "2021-03-04"
     assert lines[2] == "-" * 32
-    assert lines[3] == "2021-03-20"
+    assert lines[3] == "2021-03-08"
     assert lines[5] == "-" * 32 and len(lines) == 6
     path = tmp_path / "tl.txt"
     path.write_text(out)
     back = read_gold_timeline(path)
-    assert sorted(back) == [D(2021, 3, 4), D(2021, 3, 20)]
+    assert sorted(back) == [D(2021, 3, 4), D(2021, 3, 8)]
     assert back[D(2021, 3, 4)] == [tl.entries[0].sentences[0].text]
 
 

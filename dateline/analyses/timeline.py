@@ -13,11 +13,16 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    The best N days are kept.
 3. Sentences: a day's candidates are the sentences that mention it and the lead
    sentences of articles published on it (or the next day) that mention no other
-   day. They are ranked by TF-IDF similarity to the candidates' centroid, sentences
-   mentioning the day first; quote-only sentences are ranked down; questions,
-   sentences addressing the reader, picture credits and overlong or tiny sentences
-   are held back while others exist; near-duplicates of a sentence already in the timeline
-   are skipped.
+   day, cut free of time stamps, wire-service datelines and chronology labels. Each
+   is scored by TF-IDF cosine similarity to the day's candidates' centroid plus
+   :data:`TOPIC_WEIGHT` times its similarity to the centroid of all candidates of
+   all chosen days (what the story is about, since no query keywords are given);
+   sentences mentioning the day get a small bonus; those announcing it beforehand and
+   quote-only ones are ranked down; questions, sentences addressing the reader,
+   page furniture and overlong or tiny sentences are held back while others exist.
+   The day's summary then takes, one at a time, the sentence that brings the
+   summary closest to the day's centroid (centroid optimisation, as in news-tls's
+   DATEWISE), skipping near-duplicates of any sentence already in the timeline.
 
 When N or K are not given they are chosen from the data, and :attr:`Timeline.notes`
 says how.
@@ -40,25 +45,50 @@ from dateline.store import Store, StoreError
 #: Weight of an article that mentions a day in its text.
 MENTION_WEIGHT = 1.0
 #: Weight of an article published on the day.
-PUB_WEIGHT = 0.5
+PUB_WEIGHT = 0.25
 #: Weight of an article published on the day after.
-NEXT_DAY_WEIGHT = 0.25
+NEXT_DAY_WEIGHT = 0.5
 #: Lead sentences of an article that may stand for its publication day.
 LEAD_SENTENCES = 10
-#: Sentences with fewer / more word tokens are held back.
-MIN_TOKENS, MAX_TOKENS = 6, 40
+#: Sentences with fewer / more words are held back.
+MIN_TOKENS, MAX_TOKENS = 6, 50
 #: Cosine similarity above which two sentences count as near-duplicates.
 DUPLICATE_SIMILARITY = 0.5
 #: Ranking bonus of a sentence that mentions the day it is filed under.
 MENTION_BONUS = 0.02
 #: Ranking factor of a sentence that is mostly a quotation.
 QUOTE_FACTOR = 0.5
+#: Ranking factor of a sentence that mentions its day before it happened.
+FUTURE_FACTOR = 0.7
+#: Weight of a sentence's similarity to the centroid of all candidates (topic relevance).
+TOPIC_WEIGHT = 1.25
+#: Candidates (best first) among which a day's summary is chosen.
+SUMMARY_POOL = 50
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _QUOTED = re.compile(r"``.*?''|\".*?\"|“.*?”", re.S)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Sentences that address the reader, ask, or carry picture credits are no event reports.
 _NOT_EVENT = re.compile(r"\?\s*$|\b(?:you|your|we|us|our)\b|Photograph\s*:|\bPicture\s*:", re.I)
+#: Page furniture: time stamps, bylines, separators, links.
+_FURNITURE = re.compile(
+    r"\||\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|EDT|EST|CET|UTC)\b|\bLast updated\b"
+    r"|\bclick here\b|\bAll rights reserved\b|\bCopyright\b|https?://|www\.", re.I)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: A wire-service dateline opening a sentence: "HOUSTON , June 2 (Reuters) - ".
+_WIRE_PREFIX = re.compile(
+    r"^[^.]{0,120}?(?:(?:\(|-LRB-)\s*)?\b(?:Reuters|AP|AFP|CNN|UPI|PA|Bloomberg|dpa)"
+    r"\s*(?:\)|-RRB-)\s*(?:-|--|—|–|:)\s*")
+#: A time stamp opening a sentence: "Tuesday 6 December 2005 15.37 GMT ",
+#: "05 February 12 01:10 GMT ".
+_STAMP_PREFIX = re.compile(
+    rf"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}\s+{_MONTH}\s+"
+    r"(?:\d{4}|\d{2})\s*,?\s+\d{1,2}[.:]\d\d\s*(?:GMT|BST|UTC|CET|EST|EDT)?\s+")
+#: A chronology label opening a sentence: "May 7 - ", "June 1 , 2010 : ".
+_LIST_PREFIX = re.compile(
+    rf"\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?"
+    r"\s*(?:-|--|—|–|:)\s+")
 
 
 @dataclass
@@ -159,6 +189,7 @@ def _in_list(ids: list[int]) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    """Lower-cased content words of ``text`` (spaCy's English stop words left out)."""
     return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
@@ -168,16 +199,83 @@ def _is_quote(text: str) -> bool:
     return quoted > 0.5 * len(text)
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    """``weights`` scaled to unit length (empty when all are zero)."""
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    return {w: v / norm for w, v in weights.items()} if norm else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors (the cosine when both are unit vectors)."""
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _trim(text: str) -> tuple[int, int]:
+    """``(start, end)`` within ``text`` of the sentence without a leading time stamp
+    ("Tuesday 6 December 2005 15.37 GMT "), wire-service dateline ("HOUSTON , June 2
+    (Reuters) - ") or chronology label ("May 7 - "), and without surrounding spaces."""
+    start = 0
+    m = _STAMP_PREFIX.match(text)
+    if m:
+        start = m.end()
+    m = _WIRE_PREFIX.match(text, start)
+    if m:
+        start = m.end()
+    m = _LIST_PREFIX.match(text, start)
+    if m:
+        start = m.end()
+    end = len(text.rstrip())
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if start < end else (0, end)
+
+
+def _is_reportable(text: str) -> bool:
+    """Whether a sentence reads as a report of events: of a fair length, starting
+    like a sentence, no question, no address to the reader, no page furniture."""
+    words = text.split()
+    if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "`\"'“‘"):
+        return False
+    return not (_NOT_EVENT.search(text) or _FURNITURE.search(text))
 
 
 # -- the timeline -----------------------------------------------------------------------
+
+
+def _summary_order(scored: list[tuple], vecs: dict[Any, dict[str, float]],
+                   centroid: dict[str, float], k: int) -> list[tuple[Any, float]]:
+    """``(key, score)`` of a day's candidates in the order a summary takes them.
+
+    ``scored`` holds ``(held back, -score, ..., key, score)`` tuples sorted best
+    first, where score = similarity to the day's centroid plus the other terms.
+    Among the best :data:`SUMMARY_POOL` candidates not held back, each next sentence
+    is the one that brings the summary's summed vector closest to the centroid,
+    plus its own other terms (centroid optimisation: a sentence adding words the
+    summary lacks beats one repeating them). The first ``k`` + 5 are ordered so,
+    the rest follow in ``scored`` order, as spares for near-duplicates.
+    """
+    usable = [x for x in scored if x[0] == 0][:SUMMARY_POOL] or scored[:SUMMARY_POOL]
+    other = {x[-2]: x[-1] - _dot(vecs[x[-2]], centroid) for x in usable}
+    summary: dict[str, float] = defaultdict(float)
+    order: list[tuple[Any, float]] = []
+    while usable and len(order) < k + 5:
+        def gain(x: tuple) -> float:
+            merged = dict(summary)
+            for w, val in vecs[x[-2]].items():
+                merged[w] = merged.get(w, 0.0) + val
+            return _dot(_unit(merged), centroid) + other[x[-2]]
+        best = max(usable, key=gain)
+        usable.remove(best)
+        order.append((best[-2], best[-1]))
+        for w, val in vecs[best[-2]].items():
+            summary[w] += val
+    taken = {key for key, _ in order}
+    return order + [(x[-2], x[-1]) for x in scored if x[-2] not in taken]
 
 
 def build_timeline(store: Store, query: str | None = None, *, max_dates: int | None = None,
@@ -258,7 +356,7 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
             f" WHERE article IN ({ids})"):
         sents[(row[1], row[2])] = _Sent(*row)
 
-    # candidate sentences per day
+    # candidate sentences per day: True when the sentence mentions the day
     cands: dict[dt.date, dict[tuple[int, int], bool]] = defaultdict(dict)
     for key, days in mentions.items():
         if key in sents:
@@ -277,7 +375,12 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
 
     chosen_days = [d for d in ranked if cands.get(d)][: max(n, 0)]
     pool_keys = {key for d in chosen_days for key in cands[d]}
-    toks = {key: _tokens(sents[key].text) for key in pool_keys}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    toks: dict[tuple[int, int], list[str]] = {}
+    for key in pool_keys:
+        text = sents[key].text
+        spans[key] = _trim(text)
+        toks[key] = _tokens(text[spans[key][0]:spans[key][1]])
     df: Counter = Counter()
     for t in toks.values():
         df.update(set(t))
@@ -285,41 +388,51 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
     vecs: dict[tuple[int, int], dict[str, float]] = {}
     for key, t in toks.items():
         tf = Counter(t)
-        vecs[key] = {w: c * math.log(n_docs / df[w]) + 0.0 for w, c in tf.items()}
+        vecs[key] = _unit({w: c * math.log(n_docs / df[w]) for w, c in tf.items()})
+    # what the selection as a whole is about: the centroid of every candidate
+    topic_sum: dict[str, float] = defaultdict(float)
+    for v in vecs.values():
+        for w, x in v.items():
+            topic_sum[w] += x
+    topic = _unit(topic_sum)
 
     entries: list[TimelineEntry] = []
     picked_vecs: list[dict[str, float]] = []
     for d in sorted(chosen_days, key=lambda d: (-day_score[d], d)):
         keys = list(cands[d])
-        centroid: dict[str, float] = defaultdict(float)
+        centroid_sum: dict[str, float] = defaultdict(float)
         for key in keys:
-            for w, v in vecs[key].items():
-                centroid[w] += v / len(keys)
+            for w, x in vecs[key].items():
+                centroid_sum[w] += x
+        centroid = _unit(centroid_sum)
         scored = []
         for key in keys:
             s = sents[key]
-            score = _cosine(vecs[key], centroid)
+            a, b = spans[key]
+            text = s.text[a:b]
+            v = vecs[key]
+            score = _dot(v, centroid) + TOPIC_WEIGHT * _dot(v, topic)
             if cands[d][key]:
                 score += MENTION_BONUS
-            if _is_quote(s.text):
+                if pub[s.article] < d:
+                    score *= FUTURE_FACTOR
+            if _is_quote(text):
                 score *= QUOTE_FACTOR
-            ntok = len(toks[key])
-            nw = len(s.text.split())
-            ok = (MIN_TOKENS <= nw <= MAX_TOKENS and ntok >= 3
-                  and not _NOT_EVENT.search(s.text))
+            ok = _is_reportable(text) and len(toks[key]) >= 3
             scored.append((0 if ok else 1, -score, s.article, s.index, key, score))
         scored.sort()
         out: list[TimelineSentence] = []
-        for *_, key, score in scored:
+        for key, score in _summary_order(scored, vecs, centroid, k):
             if len(out) >= k:
                 break
             v = vecs[key]
-            if any(_cosine(v, u) > DUPLICATE_SIMILARITY for u in picked_vecs):
+            if any(_dot(v, u) > DUPLICATE_SIMILARITY for u in picked_vecs):
                 continue
             s = sents[key]
+            a, b = spans[key]
             picked_vecs.append(v)
-            out.append(TimelineSentence(s.text, arts[s.article][0], pub[s.article], s.index,
-                                        s.start, s.end, round(score, 4)))
+            out.append(TimelineSentence(s.text[a:b], arts[s.article][0], pub[s.article],
+                                        s.index, s.start + a, s.start + b, round(score, 4)))
         if out:
             entries.append(TimelineEntry(d, round(day_score[d], 3), len(refer[d]), out))
     entries.sort(key=lambda e: e.date)

@@ -1,8 +1,9 @@
 """Timeline summarisation harness: Timeline17 in the standard setting of news-tls.
 
 ``dateline eval tls --data /path/to/tls/t17`` builds (once, cached under
-``--workdir``) one store per topic from the topic's ``articles.jsonl`` with the
-regular extraction pipeline, then for every gold timeline of the topic builds a
+``--workdir``; again with ``--rebuild``) one store per topic from the topic's
+``articles.jsonl`` with the project's ingest (:func:`dateline.ingest.ingest`,
+``--workers`` processes), then for every gold timeline of the topic builds a
 timeline with :func:`dateline.analyses.timeline.build_timeline` in the setting of
 Gholipour Ghalandari & Ifrim (2020):
 
@@ -83,61 +84,57 @@ def load_topics(data: Path, only: tuple[str, ...] = ()) -> list[Topic]:
     return topics
 
 
-def _dates_fingerprint() -> str:
-    """A digest of the dates extractor's source, to tell stale stores apart."""
+def _extractors_fingerprint() -> str:
+    """A digest of the dates extractor's and temporal engine's sources and the extractor
+    version, to tell stale stores apart."""
     import dateline.extract.dates as dates_mod
+    from dateline.pipeline import EXTRACTOR_VERSION
 
-    src = Path(dates_mod.__file__).read_bytes()
-    return hashlib.sha256(src).hexdigest()[:16]
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    h.update(Path(dates_mod.__file__).read_bytes())
+    engine = Path(dates_mod.__file__).parent.parent / "temporal"
+    for src in sorted(engine.glob("*.py")):
+        h.update(src.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def build_store(topic: Topic, workdir: Path, *, rebuild: bool = False,
-                n_process: int = 1, batch_size: int = 16) -> Path:
-    """Path of the topic's store under ``workdir``, ingesting its articles if needed.
+                workers: int = 2, batch_size: int = 16) -> Path:
+    """Path of the topic's store under ``workdir``, ingesting its ``articles.jsonl``
+    with :func:`dateline.ingest.ingest` (``workers`` processes) when the store is
+    missing or ``rebuild`` is set.
 
-    The store is reused when present unless ``rebuild``; a note goes to stderr
-    when it was built with another version of the dates extractor.
+    An existing store is reused; a note goes to stderr when it was built with other
+    versions of the date extraction.
     """
-    from dateline.article import Article
-    from dateline.extract import build_record
-    from dateline.nlp import load_model
+    from dateline.ingest import ingest
     from dateline.store import Store
 
     workdir.mkdir(parents=True, exist_ok=True)
     path = workdir / f"{topic.name}.db"
     info_path = workdir / f"{topic.name}.json"
-    fingerprint = _dates_fingerprint()
+    fingerprint = _extractors_fingerprint()
     if path.exists() and not rebuild:
         built = json.loads(info_path.read_text()) if info_path.exists() else {}
-        if built.get("dates_extractor") != fingerprint:
-            print(f"note: {path} was built with another dates extractor; "
+        if built.get("extractors") != fingerprint:
+            print(f"note: {path} was built with other date extraction code; "
                   "pass --rebuild to re-ingest", file=sys.stderr)
         return path
-    for p in (path, path.with_suffix(".db-wal"), path.with_suffix(".db-shm")):
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+              info_path):
         if p.exists():
             p.unlink()
-    articles = []
-    with open(topic.folder / "articles.jsonl", encoding="utf-8") as fh:
-        for i, line in enumerate(fh, 1):
-            row = json.loads(line)
-            published = dt.date.fromisoformat(str(row["time"])[:10])
-            articles.append(Article(text=row["text"], published=published, id=str(row["id"]),
-                                    origin=f"{topic.name}/articles.jsonl:{i}"))
-    nlp = load_model()
     t0 = time.perf_counter()
-    records = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
-    for article, doc in zip(articles, docs):
-        record = build_record(doc, article)
-        records.append((record, {"text_hash": article.hash, "origin": article.origin,
-                                 "extractor_version": "dev"}))
     with Store(path) as store:
-        store.write(records)
-    info_path.write_text(json.dumps({"dates_extractor": fingerprint,
-                                     "articles": len(articles),
-                                     "seconds": round(time.perf_counter() - t0, 1)}))
-    print(f"built {path}: {len(articles)} articles in {time.perf_counter() - t0:.0f} s",
-          file=sys.stderr)
+        summary = ingest([str(topic.folder / "articles.jsonl")], store, workers=workers,
+                         batch_size=batch_size)
+    secs = time.perf_counter() - t0
+    if summary.rejected:
+        print(f"note: {topic.name}: {len(summary.rejected)} article(s) rejected, e.g. "
+              f"{summary.rejected[0]}", file=sys.stderr)
+    info_path.write_text(json.dumps({"extractors": fingerprint, "articles": summary.stored,
+                                     "seconds": round(secs, 1)}))
+    print(f"built {path}: {summary.stored} articles in {secs:.0f} s", file=sys.stderr)
     return path
 
 
@@ -158,11 +155,12 @@ def mean_sentences_per_date(tl: M.Timeline) -> int:
 @click.option("--method", type=click.Choice(["dateline", "baseline"]), default="dateline",
               show_default=True, help="dateline: build_timeline; baseline: busiest "
               "publication dates, first sentences of one article per date.")
-@click.option("--n-process", default=1, show_default=True, help="spaCy processes for ingest.")
+@click.option("--workers", default=2, show_default=True,
+              help="Processes for ingesting a topic whose store is missing.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Write the predicted timelines and scores as JSON here.")
 def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], method: str,
-            n_process: int, out: str | None) -> None:
+            workers: int, out: str | None) -> None:
     """Score timelines on Timeline17 (align+ m:1 ROUGE-1/2 F and date F1, as tilse)."""
     from dateline.analyses.timeline import build_timeline, baseline_timeline, format_tilse
     from dateline.store import Store
@@ -174,7 +172,7 @@ def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], met
     results = []
     dump = []
     for topic in found:
-        path = build_store(topic, Path(workdir), rebuild=rebuild, n_process=n_process)
+        path = build_store(topic, Path(workdir), rebuild=rebuild, workers=workers)
         with Store(path, readonly=True) as store:
             for name, gold in topic.timelines.items():
                 dates = sorted(gold)
