@@ -66,9 +66,102 @@ def test_syrian_cities_within_60_km(places_of):
         assert haversine_km(p["lat"], p["lon"], lat, lon) < 60
 
 
-def test_demonym_is_not_a_place(places_of):
-    places = places_of("Syrian officials met their Turkish counterparts on Tuesday.")
-    assert places == []
+def test_demonyms_are_adjectival_places(places_of):
+    text = "Syrian officials met their Turkish counterparts on Tuesday."
+    places = places_of(text)
+    assert [(p["text"], p["start"], p["end"]) for p in places] == [("Syrian", 0, 6), ("Turkish", 27, 34)]
+    assert [(p["name"], p["country"], p["kind"]) for p in places] == [
+        ("Syria", "SY", "country"), ("Turkey", "TR", "country")]
+    assert all(p["adjectival"] for p in places)
+
+
+def test_adjectival_reference_is_less_sure_than_a_literal_mention(places_of):
+    places = places_of("Russian jets struck rebel positions near Idlib on Friday.")
+    russian, idlib = _one(places, "Russian"), _one(places, "Idlib")
+    assert russian["adjectival"] is True and idlib["adjectival"] is False
+    assert russian["country"] == "RU" and russian["kind"] == "country"
+    # A point inside Russia: between 41N and 82N, east of 19E.
+    assert 41 < russian["lat"] < 82 and russian["lon"] > 19
+    assert russian["confidence"] < idlib["confidence"]
+    # Idlib city lies at about 35.93N 36.63E.
+    assert haversine_km(idlib["lat"], idlib["lon"], 35.93, 36.63) < 30
+
+
+def test_adjectival_regions_and_two_word_demonyms(places_of):
+    places = places_of("European leaders, Scottish fishermen and Kurdish fighters met South Korean diplomats.")
+    assert [p["text"] for p in places] == ["European", "Scottish", "Kurdish", "South Korean"]
+    assert all(p["adjectival"] for p in places)
+    europe, scotland, kurdistan, korea = places
+    assert europe["kind"] == "continent" and europe["name"] == "Europe"
+    # Scotland's middle is at about 56.8N 4.2W, in the United Kingdom.
+    assert scotland["country"] == "GB" and haversine_km(scotland["lat"], scotland["lon"], 56.8, -4.2) < 100
+    # The Kurdistan Region of Iraq: around Erbil, 36.19N 44.01E.
+    assert kurdistan["country"] == "IQ" and haversine_km(kurdistan["lat"], kurdistan["lon"], 36.19, 44.01) < 150
+    assert korea["country"] == "KR" and korea["kind"] == "country"
+
+
+def test_demonyms_that_are_no_place_references(places_of):
+    # People ("Syrians"), a language ("in Russian") and an ethnic description
+    # ("African American") refer to no place.
+    assert places_of("Syrians fled as she answered in Russian, and African American voters cheered.") == []
+
+
+def test_names_opening_hyphenated_compounds(places_of):
+    text = ("Officials feared an Aleppo-like disaster as Moscow-backed forces and a "
+            "New York-based charity joined an Iran-led alliance.")
+    places = places_of(text)
+    # The name part only ("Aleppo" opens "Aleppo-like" at offset 20), marked adjectival.
+    assert [(p["text"], p["start"]) for p in places] == [
+        ("Aleppo", 20), ("Moscow", 44), ("New York", 71), ("Iran", text.index("Iran-led"))]
+    assert all(p["adjectival"] for p in places)
+    truth = {"Aleppo": (36.20, 37.16, "SY"), "Moscow": (55.76, 37.62, "RU"), "New York": (40.71, -74.01, "US")}
+    for name, (lat, lon, cc) in truth.items():
+        p = _one(places, name)
+        assert p["country"] == cc
+        assert haversine_km(p["lat"], p["lon"], lat, lon) < 60
+    assert _one(places, "Iran")["kind"] == "country"
+
+
+def test_hyphenated_place_names_are_found_whole(places_of):
+    # "ez-Zor" and "upon-Tyne" belong to the names: literal mentions, not compounds.
+    places = places_of("The convoy reached Deir ez-Zor in eastern Syria on Monday.")
+    p = _one(places, "Deir ez-Zor")
+    assert p["adjectival"] is False and p["country"] == "SY"
+    # Deir ez-Zor lies at about 35.34N 40.14E.
+    assert haversine_km(p["lat"], p["lon"], 35.34, 40.14) < 30
+    places = places_of("Voters in Newcastle-upon-Tyne went to the polls on Thursday.")
+    p = _one(places, "Newcastle-upon-Tyne")
+    assert p["adjectival"] is False and p["country"] == "GB"
+    # Newcastle upon Tyne lies at about 54.97N 1.61W.
+    assert haversine_km(p["lat"], p["lon"], 54.97, -1.61) < 30
+
+
+def test_country_name_before_a_word_that_is_no_part_of_it(places_of):
+    text = "At the US State Department, a spokeswoman spoke about the talks."
+    places = places_of(text)
+    assert [(p["text"], p["start"], p["end"]) for p in places] == [("US", 7, 9)]
+    assert places[0]["country"] == "US" and places[0]["kind"] == "country"
+    assert places[0]["adjectival"] is False
+
+
+def test_event_takes_the_first_place_named_as_a_location(places_of):
+    nlp = load_model()
+
+    def events(text: str) -> list[dict]:
+        doc = nlp(text)
+        ctx = Context(published=dt.date(2018, 8, 31), text=text)
+        ctx.results["sentences"] = EXTRACTORS["sentences"](doc, ctx)
+        ctx.sentence_starts = [s["start"] for s in ctx.results["sentences"]]
+        for name in ("dates", "entities", "places", "quotes", "amounts", "events"):
+            ctx.results[name] = EXTRACTORS[name](doc, ctx)
+        return ctx.results["events"]
+
+    # "Russian" comes first in the sentence, but the strike happened in Idlib.
+    (ev,) = events("Russian jets struck rebel positions near Idlib on Friday.")
+    assert ev["place"] == "Idlib"
+    # Only adjectival references: no place.
+    (ev,) = events("Russian jets struck rebel positions on Friday.")
+    assert ev["place"] is None
 
 
 def test_paris_texas(places_of):

@@ -677,7 +677,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
 
     Each has type, mode, sentence, trigger text with start/end offsets, actor
     and target ({"text", "country", "sector"} or None), place (a place name
-    from ``ctx.results["places"]`` in the sentence, or None), date (the first
+    from ``ctx.results["places"]``: the sentence's first place not marked
+    ``adjectival``, or None), date (the first
     full DATE of the sentence, else the publication date), quad and intensity.
     """
     t = tables()
@@ -703,7 +704,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         _absorb(cands)
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
-        place = next((p.get("name") for p in places.get(s_index, []) if p.get("name")), None)
+        # The sentence's first place named as a location: an adjectival reference
+        # ("Russian jets", "an Aleppo-like disaster") is not where the event happened.
+        place = next((p.get("name") for p in places.get(s_index, [])
+                      if p.get("name") and not p.get("adjectival")), None)
         date = next(
             (d["value"] for d in dates.get(s_index, [])
              if d.get("type") == "DATE" and _FULL_DATE.match(str(d.get("value", "")))),

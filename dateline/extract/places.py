@@ -7,7 +7,22 @@ Detection
     that name a country, division or curated feature, or a city of at least
     :data:`SCAN_MIN_POP` inhabitants, or a town of that very name where the text
     shows a place ("in Riverdale", an all-caps dateline "PLEASANTON, Calif.").
-    Demonyms ("Syrian") are never place mentions.
+    Hyphenated names are looked up whole ("Deir ez-Zor", "Newcastle-upon-Tyne"),
+    as spaCy often splits them.
+
+    Adjectival references are places too, marked ``adjectival: true``:
+    demonyms and other place adjectives that modify a noun ("Russian jets",
+    "the Syrian regime", "European leaders", "South Korean diplomats"; see
+    :func:`adjectival_table`), and place names that open a hyphenated compound
+    ("an Aleppo-like disaster", "Moscow-backed rebels", "a Gaza-based group",
+    "Iran-led militias", "pro-Moscow"; the record covers the name only). Every
+    such compound is adjectival, "-based" and "-born" ones included: they say
+    where an actor comes from or what a thing is like, not where the sentence's
+    event happens, so events do not take them for their place ("Russian jets
+    struck Idlib" happened in Idlib). Their confidence is at most
+    :data:`ADJECTIVAL_CONFIDENCE`, below every literal mention's. Plural demonyms
+    ("Syrians": people), languages ("in Russian"), ethnic descriptions ("African
+    American") and local names ("French Quarter") are not place references.
 
     An entity spaCy mislabelled (ORG "Boise", PERSON "Douma", PRODUCT
     "Chattanooga") is a place when the text says so: a locative word before it,
@@ -47,12 +62,19 @@ Record members: text, start, end, sentence; name, country (ISO alpha-2), admin1
 local places); kind (city, admin1, admin2, country, continent, region, sea,
 ocean, river, union, landmark, or local); confidence, the logistic of the score
 margin between the best and the second-best candidate (0.9 when the name has one
-candidate, :data:`LOCAL_CONFIDENCE` for a local place); embedded (a place named
-inside another name); near (for a local place, the place it was put at).
+candidate, :data:`LOCAL_CONFIDENCE` for a local place, at most
+:data:`ADJECTIVAL_CONFIDENCE` for an adjectival reference); embedded (a place named
+inside another name); near (for a local place, the place it was put at);
+adjectival (a reference by a place adjective or a compound's first part, not a
+location: see above).
+
+A name followed by a kind word that is no part of it is the name alone: "US" in
+"US State Department", "Russia" in "Russia region".
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from pathlib import Path
@@ -63,6 +85,7 @@ from spacy.attrs import IDX, LENGTH, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
+from dateline.data import read_rows
 from dateline.extract import Context, register
 from dateline.gazetteer import Gazetteer, Place, gazetteer, haversine_km, name_key
 
@@ -177,16 +200,20 @@ def _hint(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _candidates(gaz: Gazetteer, text: str) -> tuple[list[Place], str | None]:
-    """Candidates for ``text`` and a kind hint taken from the text itself.
+def _candidates(gaz: Gazetteer, text: str) -> tuple[list[Place], str | None, int | None]:
+    """Candidates for ``text``, a kind hint taken from the text itself, and the length
+    of the name proper when the text ends in a word that is no part of it (else None).
 
     Tried in turn: the text; without a leading "Republic of", "State of" or a
     direction ("north west London", "Western US"); without a trailing kind word
     ("Idlib province" -> admin1, "Idlib city" -> city). "X County" is not cut:
-    a US county is no town of its name (see :func:`_local_records`).
+    a US county is no town of its name (see :func:`_local_records`). A kind word
+    after a country's name is no part of the mention: "US State Department" names
+    "US" (length 2), "Russia region" names "Russia".
     """
     cands = gaz.lookup(text, MAX_CANDIDATES)
     hint = None
+    keep = None
     if not cands:
         m = _LEADING_WORDS.match(text)
         if m and m.end() < len(text):
@@ -199,9 +226,22 @@ def _candidates(gaz: Gazetteer, text: str) -> tuple[list[Place], str | None]:
             cands = gaz.lookup(text[: m.start()], MAX_CANDIDATES)
             word = m.group(1).lower()
             hint = "city" if word in ("city", "town") else "admin1" if word in ADMIN_WORDS else None
+            if any(p.kind == "country" for p in cands):
+                keep = m.start()
     if len(cands) > MAX_CANDIDATES:
         cands = sorted(cands, key=lambda p: -p.population)[:MAX_CANDIDATES]
-    return cands, hint
+    return cands, hint, keep
+
+
+def _trim_end(doc: Doc, start: int, end: int, keep: int | None) -> int:
+    """The token end of mention ``doc[start:end]`` cut to its first ``keep`` characters
+    (see :func:`_candidates`); ``end`` itself when ``keep`` is None."""
+    if keep is None:
+        return end
+    limit = doc[start].idx + keep
+    while end > start + 1 and doc[end - 1].idx >= limit:
+        end -= 1
+    return end
 
 
 def _plausible(cands: list[Place], key: str, alt_min_pop: int = ALT_MIN_POP) -> list[Place]:
@@ -247,7 +287,7 @@ class _Flags:
     and each token's character offsets in ``text``, the document's text (pass the text the
     document was parsed from when at hand: ``doc.text`` rebuilds it token by token)."""
 
-    __slots__ = ("name", "local", "named", "start", "end", "text")
+    __slots__ = ("name", "local", "named", "start", "end", "text", "adj")
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         n = len(doc)
@@ -262,36 +302,42 @@ class _Flags:
         rows = doc.to_array([ORTH, POS, IDX, LENGTH]).tolist()
         self.start = [r[2] for r in rows]
         self.end = [r[2] + r[3] for r in rows]
+        #: Tokens that open an adjectival place word ("Syrian", "South" of "South Korean").
+        self.adj: list[int] = []
         for i, (orth, pos, _, _) in enumerate(rows):
             word = info.get(orth)
             if word is None:
                 word = info[orth] = _word_info(strings[orth])
             if word is _LOWER:
                 continue
-            capital_ok, needs_propn, is_local, is_named = word
+            capital_ok, needs_propn, is_local, is_named, opens_adj = word
+            if opens_adj:
+                self.adj.append(i)
             self.name[i] = capital_ok and (not needs_propn or pos == _PROPN)
             self.local[i] = is_local
             self.named[i] = is_named
 
 
-_LOWER = (False, False, False, False)
-#: Word (orth id) -> (may name a place, only as a proper noun, local word, named-after word).
-_WORD_INFO: dict[int, tuple[bool, bool, bool, bool]] = {}
+_LOWER = (False, False, False, False, False)
+#: Word (orth id) -> (may name a place, only as a proper noun, local word, named-after word,
+#: opens an adjectival place word).
+_WORD_INFO: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
 _PROPN = POS_IDS["PROPN"]
 
 
-def _word_info(text: str) -> tuple[bool, bool, bool, bool]:
+def _word_info(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """The flags :class:`_Flags` keeps for a word, from its text alone (see :func:`_nameish`)."""
     if not text[:1].isupper():
         return _LOWER
     low = text.lower().rstrip(".")
     is_local = low in LOCAL_WORDS
     is_named = is_local and low in NAMED_AFTER_WORDS
+    opens_adj = text in _adjectival_first_words()
     if text.isupper():
-        return (len(text) > 1, False, is_local, is_named)
+        return (len(text) > 1, False, is_local, is_named, opens_adj)
     if any(ch.isupper() for ch in text[1:].replace("-", "").replace("'", "")) and not text.startswith(("Mc", "Mac")):
-        return (False, False, is_local, is_named)
-    return (True, True, is_local, is_named)
+        return (False, False, is_local, is_named, opens_adj)
+    return (True, True, is_local, is_named, opens_adj)
 
 
 def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label: str,
@@ -325,7 +371,7 @@ def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label:
             if end < n_doc and named[end]:
                 continue  # "Royal Street", "Atlantic Avenue": not the place "Royal"
             text = flags.text[flags.start[i]:flags.end[end - 1]]
-            cands, hint = _candidates(gaz, text)
+            cands, hint, keep = _candidates(gaz, text)
             if not hint:
                 cands = _plausible(cands, name_key(text), 5 * ALT_MIN_POP)
             if not cands:
@@ -353,7 +399,8 @@ def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label:
                     cands, need = exact, 1000
             if (_strong(cands, need) and not (short and not any(p.kind in ("country", "union") for p in cands))):
                 hint = hint or _hint(doc, i, end)
-                mentions.append(_Mention(doc, i, end, label, _prune(cands, hint), hint))
+                mentions.append(_Mention(doc, i, _trim_end(doc, i, end, keep), label,
+                                         _prune(cands, hint), hint))
             elif weak is not None and not short and end == j:
                 weak.append((i, end, label, cands, hint))
             i = end
@@ -401,6 +448,223 @@ def _is_demonym(text: str) -> bool:
 
     table = demonym_table()
     return text in table or text.rstrip("s") in table or text.endswith(("ian", "ese", "ish", "ians"))
+
+
+#: The ``confidence`` of an adjectival place reference: below that of every literal mention
+#: (whose confidence, a logistic of a score margin, is at least 0.5).
+ADJECTIVAL_CONFIDENCE = 0.4
+#: Dependency labels of a word that modifies a noun after it ("Russian jets", "Russian Foreign
+#: Ministry"); a demonym with another role is a noun ("a Russian said") or a language ("in Russian").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+#: A hyphen between a word and a lower-case word: where a hyphenated compound may be opened
+#: by a name ("Aleppo-like", "Moscow-backed").
+_HYPHEN_AT = re.compile(r"[-‐](?=[a-z])")
+#: The name before such a hyphen: one to four capitalised words ("New York-based").
+_NAME_BEFORE = re.compile(r"(?<![\w\-‐.])(?:[A-Z][\w.'’]* ){0,3}[A-Z][\w.'’]*$")
+#: What follows a place name that is the first part of a hyphenated compound.
+_MODIFIER_AFTER = re.compile(r"[-‐]([a-z]+)\b(?![-‐]\w)")
+_HYPHENS = {"-", "‐"}
+_ETHNIC_HEADS = {"American", "Americans"}
+
+
+@functools.lru_cache(maxsize=1)
+def adjectival_table() -> dict[str, tuple[str | None, str, str | None]]:
+    """Adjectival place word -> (place name, kind, ISO alpha-2 country) of the place it refers to.
+
+    The country demonyms are the entities extractor's table (``entities_demonyms.tsv``,
+    through :func:`dateline.extract.entities.demonym_table`), singular forms only: a
+    plural ("Syrians") names people. Their place name is None: the country itself.
+    ``places_adjectives.tsv`` adds continents, regions and divisions ("European",
+    "Kurdish", "Texan") and names a closer place for some demonyms ("Scottish" ->
+    Scotland rather than the United Kingdom).
+    """
+    from dateline.extract.entities import demonym_table
+
+    demonyms = demonym_table()
+    table: dict[str, tuple[str | None, str, str | None]] = {
+        term: (None, "country", cc) for term, cc in demonyms.items()
+        if not (term.endswith("s") and term[:-1] in demonyms)}
+    for row in read_rows("places_adjectives.tsv", header=True):
+        term, name, kind = row[0], row[1], row[2]
+        table[term] = (name, kind, (row[3] if len(row) > 3 else "") or None)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _adjectival_first_words() -> frozenset[str]:
+    """First words of the terms of :func:`adjectival_table` ("Syrian", "South", "Central")."""
+    return frozenset(term.split()[0] for term in adjectival_table())
+
+
+@functools.lru_cache(maxsize=2048)
+def _adjectival_place(gaz: Gazetteer, term: str) -> Place | None:
+    """The gazetteer entry adjectival word ``term`` refers to, or None when ``gaz`` has none."""
+    name, kind, cc = adjectival_table()[term]
+    if name is None:
+        return gaz.country(cc) if cc else None
+    cands = [p for p in gaz.lookup(name) if p.kind == kind and (cc is None or p.country == cc)]
+    return max(cands, key=lambda p: p.population) if cands else None
+
+
+def _adjectival_spans(doc: Doc, flags: "_Flags", covered: bytearray) -> list[tuple[int, int, str]]:
+    """Token spans and terms of the adjectival place references of ``doc`` outside ``covered``.
+
+    A term of :func:`adjectival_table` (two words tried before one: "South Korean")
+    counts when it modifies a noun after it ("Russian jets", "the Russian Foreign
+    Ministry", "Russian and Turkish troops") or opens a hyphenated compound
+    ("Russian-backed"); not as a noun ("a Russian"), a language ("in Russian"), in a
+    person's name, before a street or building word ("French Quarter"), nor beside
+    another such word ("African American", "American Indian": an ethnic
+    description, not a place).
+    """
+    if not flags.adj:
+        return []
+    table = adjectival_table()
+    text, starts, ends = flags.text, flags.start, flags.end
+    n = len(doc)
+    out = []
+    after = 0  # end of the last term found ("Korean" of "South Korean" is no term of its own)
+    for i in flags.adj:
+        if covered[i] or i < after:
+            continue
+        term, end = None, i + 1
+        if i + 1 < n and ends[i] + 1 == starts[i + 1]:
+            two = text[starts[i]:ends[i + 1]]
+            if two in table:
+                term, end = two, i + 2
+        if term is None:
+            term = text[starts[i]:ends[i]]
+            if term not in table:
+                continue
+        if end > i + 1 and covered[end - 1]:
+            continue
+        last = doc[end - 1]
+        if last.ent_type_ == "PERSON":
+            continue
+        nxt = doc[end] if end < n else None
+        after = end
+        if nxt is not None and not last.whitespace_ and nxt.text in _HYPHENS:
+            out.append((i, end, term))  # "Russian-backed"
+            continue
+        if (nxt is not None and (nxt.text in table or nxt.text in _ETHNIC_HEADS)) or (
+                i > 0 and doc[i - 1].text in table and term in _ETHNIC_HEADS):
+            continue
+        if end < n and flags.local[end]:
+            continue  # "French Quarter", "Chinese Garden": a local place's name, not the country
+        if last.pos_ not in ("ADJ", "PROPN"):
+            continue
+        head = last.head
+        if (last.dep_ in _MODIFIER_DEPS and head.i > last.i) or (
+                last.dep_ == "conj" and head.dep_ in _MODIFIER_DEPS and head.head.i > last.i):
+            out.append((i, end, term))
+    return out
+
+
+def _hyphen_mentions(doc: Doc, gaz: Gazetteer, flags: "_Flags", covered: bytearray,
+                     persons: set[tuple[int, int]]) -> list["_Mention"]:
+    """Mentions of the place names that open hyphenated compounds ("an Aleppo-like
+    disaster", "a Gaza-based group"), outside ``covered``, where spaCy saw none: the
+    name part only, a country, division or feature, or a city of at least
+    :data:`SCAN_MIN_POP` people of exactly that name; never a name the entities
+    extractor holds for a person ("Trump-backed"), nor a compound that is itself a
+    place's name. The longest name wins ("New York-based", not "York").
+    """
+    text = flags.text
+    out = []
+    for h in _HYPHEN_AT.finditer(text):
+        hi = h.start()
+        if hi == 0 or not (text[hi - 1].isalnum() or text[hi - 1] in ".'’"):
+            continue
+        tail = _MODIFIER_AFTER.match(text, hi)
+        if tail is None:
+            continue  # "Stratford-upon-Avon": a hyphenated name, not a compound
+        window = max(0, hi - 80)
+        m = _NAME_BEFORE.search(text, window, hi)
+        if m is None:
+            continue
+        lo = m.start()
+        if name_key(text[lo:tail.end()]) in gaz:
+            continue
+        firsts = [lo] + [lo + k + 1 for k, ch in enumerate(m.group()) if ch == " "]
+        for s0 in firsts:
+            span = doc.char_span(s0, hi)
+            if span is None:
+                continue
+            if any(covered[span.start:span.end]) or (s0, hi) in persons or any(
+                    t.ent_type_ == "PERSON" for t in span):
+                break
+            name = text[s0:hi]
+            key = name_key(name)
+            cands, hint, _ = _candidates(gaz, name)
+            exact = [p for p in cands if p.key == key or p.kind != "city"]
+            if exact and _strong(exact):
+                hint = hint or _hint(doc, span.start, span.end)
+                out.append(_Mention(doc, span.start, span.end, "HYPHEN", _prune(exact, hint), hint))
+                covered[span.start:span.end] = b"\x01" * (span.end - span.start)
+                break
+    return out
+
+
+#: A hyphen before a capital letter: where a hyphenated place name may go on ("-Tyne", "ez-Zor").
+_HYPHEN_CAP = re.compile(r"[-‐](?=[A-Z])")
+#: The rest of a hyphenated name from the capital after such a hyphen ("Tyne", "Bissau-x").
+_HYPHEN_REST = re.compile(r"[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*")
+#: A lower-case particle before the hyphen, after a capitalised word ("Deir ez-", "Ras al-").
+_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]* [a-z]{1,4}$")
+#: Fewest inhabitants of a town found by its hyphenated name alone (not "Jean-Pierre").
+HYPHENATED_MIN_POP = 10_000
+
+
+def _hyphenated_names(doc: Doc, gaz: Gazetteer, flags: "_Flags") -> list["_Mention"]:
+    """Mentions of hyphenated place names found whole in the gazetteer, which spaCy
+    often splits or misses: "Newcastle-upon-Tyne", "Deir ez-Zor", "Guinea-Bissau",
+    "Winston-Salem". The name is a country, division or feature, or a town of at
+    least :data:`HYPHENATED_MIN_POP` people of exactly that name."""
+    text = flags.text
+    out: list[_Mention] = []
+    last_end = -1
+    for h in _HYPHEN_CAP.finditer(text):
+        hi = h.start()
+        if hi < last_end or hi == 0 or not text[hi - 1].isalpha():
+            continue
+        lo = hi
+        while lo > 0 and not text[lo - 1].isspace() and (text[lo - 1].isalnum() or text[lo - 1] in "-‐'’"):
+            lo -= 1
+        if text[lo:hi].islower():
+            m = _PARTICLE_BEFORE.search(text, max(0, lo - 30), hi)
+            if m is None:
+                continue
+            lo = m.start()
+        if not text[lo:lo + 1].isupper():
+            continue
+        rest = _HYPHEN_REST.match(text, hi + 1)
+        if rest is None:
+            continue
+        end = rest.end()
+        name = text[lo:end]
+        key = name_key(name)
+        cands = [p for p in gaz.lookup(name, MAX_CANDIDATES) if p.key == key or p.kind != "city"]
+        if not cands or not _strong(cands, HYPHENATED_MIN_POP):
+            continue
+        span = doc.char_span(lo, end)
+        if span is None:
+            continue
+        hint = _hint(doc, span.start, span.end)
+        out.append(_Mention(doc, span.start, span.end, "HYPHENATED", _prune(cands, hint), hint))
+        last_end = end
+    return out
+
+
+def _is_modifier(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """True when the place name at ``text[start:end]`` opens a hyphenated compound that is
+    not itself a place's name ("Moscow-backed", "Aleppo-like"; not "Clacton-on-Sea"), or
+    ends one opened by "pro" or "anti" ("pro-Moscow")."""
+    if text[end:end + 1] in _HYPHENS:
+        m = _MODIFIER_AFTER.match(text, end)
+        if m:
+            return name_key(text[start:m.end()]) not in gaz
+    return (start >= 4 and text[start - 1] in _HYPHENS
+            and text[max(0, start - 5):start].lower().endswith(("pro-", "anti-", "pro‐", "anti‐")))
 
 
 def _nameish(tok) -> bool:
@@ -554,10 +818,12 @@ def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str
 
 
 def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = None,
-            doc_text: str | None = None) -> tuple[list[_Mention], list[tuple[int, int]], list]:
+            doc_text: str | None = None
+            ) -> tuple[list[_Mention], list[tuple[int, int]], list, list[tuple[int, int, str]], "_Flags"]:
     """Place mentions of ``doc`` with their gazetteer candidates, in text order; the
     token spans of local mentions (streets, buildings, ...) that no gazetteer holds;
-    and the names left undecided, for :func:`_near_places`."""
+    the names left undecided, for :func:`_near_places`; the adjectival references
+    (see :func:`_adjectival_spans`); and the document's token flags."""
     persons = persons or set()
     mentions: list[_Mention] = []
     locals_: list[tuple[int, int]] = []
@@ -568,9 +834,16 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
         covered[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
     none = bytearray(len(doc))
     flags = _Flags(doc, doc_text)
+    hyphenated = _hyphenated_names(doc, gaz, flags)
+    if hyphenated:
+        mentions += hyphenated
+        for m in hyphenated:
+            covered[m.tok_start:m.tok_end] = b"\x02" * (m.tok_end - m.tok_start)
     for ent in ents:
         label = ent.label_
         start, end = _mention_bounds(ent)
+        if hyphenated and b"\x02" in covered[ent.start:ent.end]:
+            continue  # a hyphenated place name found whole ("Deir ez-Zor", not "Deir")
         if label == "MONEY":
             # "15.4 billion US dollars": a country named inside an amount.
             _scan(doc, gaz, start, end, none, "EMBEDDED", mentions, flags, whole=False, min_pop=10**12)
@@ -580,7 +853,7 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
         text = doc[start:end].text
         if label == "DATE" and (doc[start].pos_ != "PROPN" or _DATE_WORDS.search(text)):
             continue
-        raw, hint = _candidates(gaz, text)
+        raw, hint, keep = _candidates(gaz, text)
         cands = raw if hint else _plausible(raw, name_key(text), 10_000 if label in PLACE_LABELS else ALT_MIN_POP)
         ok = bool(cands)
         if label == "ORG":
@@ -596,7 +869,8 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
             ok = False
         if ok:
             hint = hint or _hint(doc, start, end)
-            mentions.append(_Mention(doc, start, end, label, _prune(cands, hint), hint))
+            mentions.append(_Mention(doc, start, _trim_end(doc, start, end, keep), label,
+                                     _prune(cands, hint), hint))
             continue
         if raw and label in MISLABELS and not (label == "NORP" and _is_demonym(text)):
             # Judged on the evidence around it, with its alternate-name towns ("to Clacton").
@@ -624,8 +898,18 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
     weak: list = []
     _scan(doc, gaz, 0, len(doc), covered, "SCAN", mentions, flags, locals_=locals_, weak=weak)
     undecided = _second_chance(doc, pending, mentions, persons) + weak
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.tok_start:m.tok_end] = b"\x01" * (m.tok_end - m.tok_start)
+    for start, end in locals_:
+        taken[start:end] = b"\x01" * (end - start)
+    hyphen = _hyphen_mentions(doc, gaz, flags, taken, persons)
+    if hyphen:
+        mentions += hyphen
+        undecided = [u for u in undecided if not any(taken[u[0]:u[1]])]
+    adjectival = _adjectival_spans(doc, flags, taken)
     mentions.sort(key=lambda m: m.start)
-    return mentions, locals_, undecided
+    return mentions, locals_, undecided, adjectival, flags
 
 
 def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
@@ -725,7 +1009,25 @@ def _record(m: _Mention, gaz: Gazetteer, ctx: Context) -> dict[str, Any]:
         "name": p.name, "country": p.country, "admin1": admin1, "admin1_code": p.admin1,
         "lat": round(p.lat, 5), "lon": round(p.lon, 5), "geonameid": p.geonameid,
         "kind": p.kind, "confidence": round(conf, 2), "embedded": m.label == "EMBEDDED",
-        "near": None,
+        "near": None, "adjectival": False,
+    }
+
+
+def _adjectival_record(doc: Doc, ctx: Context, gaz: Gazetteer, flags: "_Flags", start: int,
+                       end: int, term: str) -> dict[str, Any] | None:
+    """The record of adjectival reference ``doc[start:end]`` (``term``), or None when the
+    gazetteer lacks its place."""
+    p = _adjectival_place(gaz, term)
+    if p is None:
+        return None
+    s, e = flags.start[start], flags.end[end - 1]
+    return {
+        "text": flags.text[s:e], "start": s, "end": e, "sentence": ctx.sentence_of(s),
+        "name": p.name, "country": p.country,
+        "admin1": gaz.admin1_name(p.country, p.admin1) or (p.name if p.kind == "admin1" else None),
+        "admin1_code": p.admin1, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
+        "geonameid": p.geonameid, "kind": p.kind, "confidence": ADJECTIVAL_CONFIDENCE,
+        "embedded": doc[start].ent_type_ in EMBEDDING_LABELS, "near": None, "adjectival": True,
     }
 
 
@@ -875,7 +1177,7 @@ def _local_record(doc: Doc, ctx: Context, gaz: Gazetteer, start: int, end: int,
         "admin1": gaz.admin1_name(p.country, p.admin1) or (p.name if p.kind == "admin1" else None),
         "admin1_code": p.admin1, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
         "geonameid": None, "kind": "local", "confidence": LOCAL_CONFIDENCE, "embedded": False,
-        "near": p.name,
+        "near": p.name, "adjectival": False,
     }
 
 
@@ -887,9 +1189,11 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     last = doc[-1]
     # The article text the document was parsed from, when it is that (it spares rebuilding it).
     doc_text = ctx.text if ctx.text and len(ctx.text) == last.idx + len(last.text_with_ws) else None
-    mentions, local_spans, undecided = _detect(doc, gaz, _persons(ctx), doc_text)
+    mentions, local_spans, undecided, adjectival, flags = _detect(doc, gaz, _persons(ctx), doc_text)
+    adj_records = [r for r in (_adjectival_record(doc, ctx, gaz, flags, s, e, term)
+                               for s, e, term in adjectival) if r is not None]
     if not mentions:
-        return []
+        return adj_records
     _link_containers(doc, mentions)
     countries = _context_countries(ctx, mentions)
     _resolve(mentions, countries, Counter(), {})
@@ -923,6 +1227,12 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
     records = [_record(m, gaz, ctx) for m in mentions if m.best is not None and id(m) not in converted]
     records += local_records
+    text = flags.text
+    for r in records:
+        if _is_modifier(text, r["start"], r["end"], gaz):
+            r["adjectival"] = True
+            r["confidence"] = min(r["confidence"], ADJECTIVAL_CONFIDENCE)
+    records += adj_records
     records.sort(key=lambda r: r["start"])
     return records
 
