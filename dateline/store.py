@@ -316,9 +316,10 @@ class Store:
                 "SELECT coalesce(a.canonical, e.canonical) name, count(*) n FROM entities e"
                 " LEFT JOIN aliases a ON a.alias = e.canonical AND a.label = e.label"
                 " WHERE e.label = ? GROUP BY name ORDER BY n DESC, name LIMIT ?", (label, top))}
-        out["top_places"] = {r[0]: r[1] for r in q(
-            "SELECT name, count(*) n FROM places GROUP BY name ORDER BY n DESC, name LIMIT ?",
-            (top,))}
+        out["top_places"] = {r[0]: r[1] for r in q(   # places named, not adjectives ("Russian")
+            "SELECT name, count(*) n FROM places"
+            " WHERE coalesce(json_extract(extra, '$.adjectival'), 0) = 0"
+            " GROUP BY name ORDER BY n DESC, name LIMIT ?", (top,))}
         return out
 
     def search_sentences(self, query: str | None = None, limit: int = 20, *,

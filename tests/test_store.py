@@ -153,3 +153,14 @@ def test_search_filters(tmp_path):
         assert texts(event="mobilize") == ["Troops massed near Idlib."]
         assert texts(event="THREATEN", country="tur") == ["Turkey warned Russia."]
         assert texts(country="USA") == []
+
+
+def test_top_places_count_names_not_adjectives(tmp_path):
+    place = {"text": "Russia", "start": 0, "end": 6, "sentence": 0, "name": "Russia",
+             "country": "RU", "admin1": None, "lat": 60.0, "lon": 100.0, "geonameid": None,
+             "kind": "country", "confidence": 0.9}
+    rec = {**RECORD, "places": [place, {**place, "text": "Idlib", "name": "Idlib"},
+                                {**place, "text": "Russian", "adjectival": True, "confidence": 0.4}]}
+    with Store(tmp_path / "d.db") as s:
+        s.write([(rec, INFO)])
+        assert s.stats()["top_places"] == {"Idlib": 1, "Russia": 1}
