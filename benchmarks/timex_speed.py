@@ -174,20 +174,12 @@ def run_heideltime(docs: list[Doc]) -> tuple[float, float, list[list[tuple[int, 
 
 def score(golds: list[list], systems: list[list[tuple[int, int, str, str]]]) -> dict[str, float]:
     """Strict/relaxed span, type and value F1 with the TimeBank harness's scorer."""
-    from dateline.evaluate.timex import Gold, pair, prf
+    from dateline.evaluate.timex import Gold, Tally
 
-    ng = ns = st = rl = vh = th = 0
-    for gold, sysl in zip(golds, systems):
-        sys_ = [Gold(s, e, t, v) for s, e, t, v in sysl]
-        strict, pairs = pair(gold, sys_)
-        ng += len(gold)
-        ns += len(sys_)
-        st += strict
-        rl += len(pairs)
-        vh += sum(g.value == s.value for g, s in pairs)
-        th += sum(g.type == s.type for g, s in pairs)
-    return {"strict": prf(st, ns, ng)[2], "relaxed": prf(rl, ns, ng)[2], "type": prf(th, ns, ng)[2],
-            "value": prf(vh, ns, ng)[2]}
+    tally = Tally()
+    for gold, found in zip(golds, systems):
+        tally.add(gold, [Gold(s, e, t, v) for s, e, t, v in found])
+    return {k: f for k, (_, _, f) in tally.scores().items()}
 
 
 def main(argv: list[str] | None = None) -> int:

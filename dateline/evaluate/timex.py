@@ -107,6 +107,34 @@ def prf(hits: int, nsys: int, ngold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+@dataclass
+class Tally:
+    """Counts of the TempEval-3 scores, summed over documents."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+
+    def add(self, gold: list[Gold], system: list[Gold]) -> list[tuple[Gold, Gold]]:
+        """Count one document; return its relaxed (gold, system) pairs."""
+        strict, pairs = pair(gold, system)
+        self.gold += len(gold)
+        self.system += len(system)
+        self.strict += strict
+        self.relaxed += len(pairs)
+        self.value += sum(g.value == s.value for g, s in pairs)
+        self.type += sum(g.type == s.type for g, s in pairs)
+        return pairs
+
+    def scores(self) -> dict[str, tuple[float, float, float]]:
+        """P/R/F1 of strict and relaxed spans, type and value."""
+        return {k: prf(getattr(self, k), self.system, self.gold)
+                for k in ("strict", "relaxed", "type", "value")}
+
+
 def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dict:
     """Run spaCy + the engine over the .tml files of ``data``; return counts, metrics, timings."""
     from dateline.nlp import load_model
@@ -116,7 +144,7 @@ def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dic
     files = sorted(data.rglob("*.tml"))
     if limit:
         files = files[:limit]
-    ngold = nsys = strict = relaxed = vhit = thit = 0
+    tally = Tally()
     t_nlp = t_eng = 0.0
     errors: list[str] = []
     for f in files:
@@ -129,13 +157,7 @@ def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dic
         t_nlp += t1 - t0
         t_eng += t2 - t1
         sys = [Gold(x.start, x.end, x.type, x.value) for x in found]
-        st, pairs = pair(gold, sys)
-        ngold += len(gold)
-        nsys += len(sys)
-        strict += st
-        relaxed += len(pairs)
-        vhit += sum(g.value == s.value for g, s in pairs)
-        thit += sum(g.type == s.type for g, s in pairs)
+        pairs = tally.add(gold, sys)
         if verbose:
             paired_g = {id(g) for g, _ in pairs}
             paired_s = {id(s) for _, s in pairs}
@@ -153,9 +175,7 @@ def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dic
                                   f"\t{text[max(0, s.start - 40):s.end + 20]!r}")
     n = max(1, len(files))
     return {
-        "documents": len(files), "gold": ngold, "system": nsys,
-        "strict": prf(strict, nsys, ngold), "relaxed": prf(relaxed, nsys, ngold),
-        "type": prf(thit, nsys, ngold), "value": prf(vhit, nsys, ngold),
+        "documents": len(files), "gold": tally.gold, "system": tally.system, **tally.scores(),
         "spacy_s_per_doc": t_nlp / n, "engine_s_per_doc": t_eng / n, "errors": errors,
     }
 
