@@ -56,6 +56,10 @@ def _warm_up() -> None:
     load_model()
 
 
+#: A worker process is replaced after this many batches: spaCy's string store only
+#: grows, so a fresh process keeps a long ingest's memory flat.
+BATCHES_PER_WORKER = 100
+
 #: A batch closes once its texts reach this many characters: spaCy's memory grows
 #: with the text it holds at once, and news articles vary from 1 kB to 200 kB.
 BATCH_CHARS = 100_000
@@ -92,7 +96,7 @@ def extract_records(articles: Iterable[Article], *, workers: int = 1,
             yield _extract_batch(batch)
         return
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_warm_up) as pool:
+    with ctx.Pool(workers, initializer=_warm_up, maxtasksperchild=BATCHES_PER_WORKER) as pool:
         pending: deque[mp.pool.AsyncResult] = deque()
         for batch in _batches(articles, batch_size):
             pending.append(pool.apply_async(_extract_batch, (batch,)))
