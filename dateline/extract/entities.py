@@ -31,21 +31,19 @@ places extractor's job.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
+from dateline.data import read_rows
 from dateline.extract import Context, register
 
 #: spaCy labels kept as entities; dates, numbers and amounts go to their own extractors.
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LOC"}
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: Name particles that are not surnames by themselves.
 PARTICLES = {"al", "el", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn",
              "ben", "la", "le", "du", "dos", "das", "abu", "st", "mc"}
@@ -57,30 +55,22 @@ _SPLIT = re.compile(r"[\s\-‐]+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def _read_table(name: str) -> list[list[str]]:
-    """Rows of a curated TSV in dateline/data: first line a ``#`` comment, then a header."""
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        rows = list(csv.reader((ln for ln in fh if ln.strip() and not ln.startswith("#")),
-                               delimiter="\t", quoting=csv.QUOTE_NONE))
-    return rows[1:]
-
-
 @functools.lru_cache(maxsize=1)
 def title_table() -> frozenset[str]:
     """Lower-cased titles and roles ("foreign minister", "spokeswoman", "gen.")."""
-    return frozenset(r[0].strip().lower() for r in _read_table("entities_titles.tsv") if r)
+    return frozenset(r[0].strip().lower() for r in read_rows("entities_titles.tsv", header=True) if r)
 
 
 @functools.lru_cache(maxsize=1)
 def demonym_table() -> dict[str, str]:
     """Demonym or nationality adjective -> ISO alpha-2 country ("Syrian" -> "SY")."""
-    return {r[0]: r[1] for r in _read_table("entities_demonyms.tsv") if len(r) >= 2}
+    return {r[0]: r[1] for r in read_rows("entities_demonyms.tsv", header=True) if len(r) >= 2}
 
 
 @functools.lru_cache(maxsize=1)
 def institution_table() -> dict[str, str]:
     """Lower-cased institution name -> ISO alpha-2 country of the government it stands for."""
-    return {r[0].lower(): r[1] for r in _read_table("entities_institutions.tsv") if len(r) >= 2}
+    return {r[0].lower(): r[1] for r in read_rows("entities_institutions.tsv", header=True) if len(r) >= 2}
 
 
 @functools.lru_cache(maxsize=1)

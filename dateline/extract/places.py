@@ -77,7 +77,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from pathlib import Path
 from collections import Counter
 from typing import Any
 
@@ -130,13 +129,8 @@ METONYM_MIN_POP = 150_000
 def _read_words() -> dict[str, frozenset[str]]:
     """Word lists by role from ``dateline/data/places_words.tsv`` (see its header)."""
     roles: dict[str, set[str]] = {}
-    path = Path(__file__).resolve().parent.parent / "data" / "places_words.tsv"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip() or line.startswith("role\t"):
-                continue
-            role, word = line.rstrip("\n").split("\t")[:2]
-            roles.setdefault(role, set()).add(word.strip().lower())
+    for role, word, *_ in read_rows("places_words.tsv", header=True):
+        roles.setdefault(role, set()).add(word.strip().lower())
     return {role: frozenset(words) for role, words in roles.items()}
 
 
