@@ -152,6 +152,22 @@ def test_chronology_label_is_cut_off_and_page_furniture_held_back(tmp_path):
     store.close()
 
 
+def test_us_the_country_is_no_address_to_the_reader(tmp_path):
+    # "US" is the United States; only "us", "we", "you" address the reader
+    country = "The US Coast Guard set fire to patches of oil near the Louisiana coast ."
+    question = "Did the Coast Guard set fire to the oil near the Louisiana coast ?"
+    minor = "A spokesman spoke briefly to local reporters in the morning ."
+    store = _store(tmp_path, [
+        _record("u1", "2010-04-29", [question], [(0, "2010-04-29")]),
+        _record("u2", "2010-04-30", [country], [(0, "2010-04-29")]),
+        _record("u3", "2010-04-30", [minor], [(0, "2010-04-29")]),
+    ])
+    tl = build_timeline(store, max_dates=1, sentences_per_date=1)
+    # the question is held back; of the two reports, the one sharing the day's words wins
+    assert [s.text for s in tl.entries[0].sentences] == [country]
+    store.close()
+
+
 def test_summary_takes_the_sentence_that_adds_what_is_missing():
     from dateline.analyses.timeline import _summary_order, _unit
 

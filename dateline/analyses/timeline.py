@@ -69,7 +69,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _QUOTED = re.compile(r"``.*?''|\".*?\"|“.*?”", re.S)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Sentences that address the reader, ask, or carry picture credits are no event reports.
-_NOT_EVENT = re.compile(r"\?\s*$|\b(?:you|your|we|us|our)\b|Photograph\s*:|\bPicture\s*:", re.I)
+#: "us" only in lower case: "US" is the United States.
+_NOT_EVENT = re.compile(r"\?\s*$|\b(?:[Yy]ou|[Yy]our|[Ww]e|us|[Oo]ur)\b|Photograph\s*:|\bPicture\s*:")
 #: Page furniture: time stamps, bylines, separators, links.
 _FURNITURE = re.compile(
     r"\||\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|EDT|EST|CET|UTC)\b|\bLast updated\b"
