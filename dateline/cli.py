@@ -409,6 +409,42 @@ def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None
         click.echo(f"dateline: wrote {n:,} row(s) to {out}", err=True)
 
 
+@cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 lets other machines read the store).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the store read-only over HTTP: a JSON API (docs/http.md; OpenAPI at /docs)
+    and a web page at / to search sentences, build timelines, list event groups,
+    see the store's statistics and read article records. Ctrl-C stops it.
+
+    \b
+    Examples:
+      dateline serve --db idlib.db
+      dateline serve --db idlib.db --port 8765
+      curl 'http://127.0.0.1:8000/api/search?q=Sochi&limit=5'
+    """
+    import uvicorn
+
+    from dateline.server import check_address, create_app
+
+    try:
+        app = create_app(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    problem = check_address(host, port)
+    if problem:
+        _fail(problem)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"dateline: serving {db} on http://{shown}:{port} (Ctrl-C to stop)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"dateline: note: {host} is reachable from other machines; anyone who "
+                   "can reach it can read the store", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.group(cls=_EvalGroup, name="eval")
 def eval_() -> None:
     """Score an extractor against gold data (given with --data PATH)."""

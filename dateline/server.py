@@ -1,0 +1,287 @@
+"""``dateline serve``: a read-only HTTP API and a small web page over one store.
+
+:func:`create_app` builds the FastAPI application; ``dateline serve`` runs it with
+uvicorn. Every endpoint is a GET that reads the store and answers JSON (docs/http.md
+lists them); ``/`` is a dependency-free page (``dateline/web/``) that calls them.
+
+The store is opened read-only (``mode=ro``) once at start-up, to refuse a missing,
+foreign or broken database with one clear :class:`~dateline.store.StoreError`, and
+then once per request: SQLite connections belong to the thread that opened them,
+FastAPI runs sync endpoints in a thread pool, and opening a store costs well under
+a millisecond. Another process may ingest into the same file meanwhile (WAL mode);
+each request sees what was committed when it began.
+
+Bad parameters give status 400 with ``{"detail": "one clear message"}``; an unknown
+article 404; a store that went away after start-up 503.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from dateline import __version__
+from dateline.data import read_rows
+from dateline.read.base import BadInput, parse_date
+from dateline.store import Store, StoreError
+
+#: Folder of the web page (index.html, app.js, style.css); shipped as package data.
+WEB_DIR = Path(__file__).parent / "web"
+#: The 16 event types of the PLOVER manual (DESIGN.md); other values are refused.
+PLOVER_TYPES = tuple(row[0] for row in read_rows("events_types.tsv"))
+#: Most search results one request may ask for; larger limits are lowered to it.
+MAX_SEARCH_LIMIT = 500
+#: Most event groups one request may ask for; larger limits are lowered to it.
+MAX_EVENTS_LIMIT = 5000
+#: Most items per top-N list of /api/stats.
+MAX_STATS_TOP = 100
+
+_ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
+#: The page may load only what this server serves (no CDN, no inline script).
+_PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+             "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def _bad(message: str) -> HTTPException:
+    """A 400 answer carrying ``message`` as its detail."""
+    return HTTPException(status_code=400, detail=message)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    """The ISO date given as query parameter ``name``, None when absent or blank.
+
+    Raises a 400 HTTPException naming the parameter when it is malformed or impossible.
+    """
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_date(value, name)
+    except BadInput as exc:
+        raise _bad(str(exc)) from None
+
+
+def _range(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The parsed ``start`` and ``end`` dates; 400 when start comes after end."""
+    first, last = _date(start, "start"), _date(end, "end")
+    if first and last and first > last:
+        raise _bad(f"start {first} is after end {last}")
+    return first, last
+
+
+def _text(value: str | None) -> str | None:
+    """``value`` stripped, or None when absent or blank."""
+    return value.strip() or None if value is not None else None
+
+
+def _event_type(value: str | None, name: str) -> str | None:
+    """The PLOVER event type given as ``name`` (upper-cased), None when absent; 400
+    naming the known types when it is not one of them."""
+    value = _text(value)
+    if value is None:
+        return None
+    if value.upper() not in PLOVER_TYPES:
+        raise _bad(f"{name} {value!r} is not a PLOVER event type (one of "
+                   f"{', '.join(PLOVER_TYPES)})")
+    return value.upper()
+
+
+def _country(value: str | None) -> str | None:
+    """The ISO alpha-3 country code given as ``country`` (upper-cased), None when
+    absent; 400 when it is not three letters."""
+    value = _text(value)
+    if value is None:
+        return None
+    if not _ALPHA3.match(value):
+        raise _bad(f"country {value!r} is not an ISO 3166-1 alpha-3 code like RUS")
+    return value.upper()
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """One line saying which parameter is wrong and why (FastAPI's own answer is a list)."""
+    parts = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("query", "path")]
+        name = ".".join(loc) or "request"
+        value = err.get("input")
+        shown = f" (got {value!r})" if isinstance(value, str) else ""
+        parts.append(f"parameter {name}: {err.get('msg', 'invalid')}{shown}")
+    return "; ".join(parts) or "invalid request"
+
+
+def check_address(host: str, port: int) -> str | None:
+    """None when a server can listen on ``host``:``port`` now, else one line saying why
+    (unknown host, address in use, no permission). The probe socket is closed again, so
+    another program may still take the port before the server binds it."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return f"cannot listen on {host}: unknown host ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return f"cannot listen on {host}:{port} ({exc.strerror})"
+    return None
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The read-only HTTP API and web page over the store at ``db_path``.
+
+    Opens the store once, read-only, to check it: raises StoreError (whose message
+    names the file and the problem) when it is missing, not a Dateline database,
+    broken, or at a schema this Dateline cannot read without upgrading it. The app
+    never writes to the file.
+    """
+    path = Path(db_path)
+    with Store(path, readonly=True):
+        pass
+
+    app = FastAPI(
+        title="Dateline",
+        version=__version__,
+        description=f"Read-only API over the Dateline store `{path.name}`: search, "
+                    "timelines, article records, event groups, statistics.",
+    )
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        """A read-only store for this request, closed afterwards; 503 when the file
+        cannot be opened any more."""
+        try:
+            s = Store(path, readonly=True)
+        except StoreError as exc:
+            raise HTTPException(status_code=503, detail=str(exc)) from None
+        try:
+            yield s
+        finally:
+            s.close()
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": _validation_message(exc)})
+
+    @app.get("/api/health", summary="Is the server up, and how many articles it serves")
+    def health() -> dict[str, Any]:
+        """``{"status": "ok", "articles": N, "schema": version}``."""
+        with store() as s:
+            return {"status": "ok", "articles": s.count(), "schema": s.schema_version()}
+
+    @app.get("/api/stats", summary="What the store holds")
+    def stats(top: int = Query(10, ge=1, description="Items per top-N list (at most "
+                                                      f"{MAX_STATS_TOP}).")) -> dict[str, Any]:
+        """Counts per kind, publication date range, sources, busiest dates and the
+        most mentioned people, organisations and places (as `dateline stats --json`)."""
+        with store() as s:
+            return s.stats(min(top, MAX_STATS_TOP))
+
+    @app.get("/api/search", summary="Sentences by words, entity, place, event and date")
+    def search(q: str | None = Query(None, description="SQLite FTS5 query: words, "
+                                     '"phrases", AND/OR/NOT, prefix*.'),
+               start: str | None = Query(None, description="Published on or after (YYYY-MM-DD)."),
+               end: str | None = Query(None, description="Published on or before (YYYY-MM-DD)."),
+               entity: str | None = Query(None, description="Person or organisation, any alias."),
+               place: str | None = Query(None, description="Place name."),
+               event: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
+               country: str | None = Query(None, description="Event actor or target country "
+                                           "(ISO alpha-3, e.g. RUS)."),
+               limit: int = Query(20, ge=1, description="Most results (at most "
+                                                        f"{MAX_SEARCH_LIMIT}).")
+               ) -> dict[str, Any]:
+        """``{"results": [...]}``: the sentences matching ``q`` (best first) and every
+        filter given, or without ``q`` all those the filters select in date order; each
+        with its article id, publication date, title, sentence index, offsets and text."""
+        first, last = _range(start, end)
+        query, entity, place = _text(q), _text(entity), _text(place)
+        event, country = _event_type(event, "event"), _country(country)
+        if not (query or first or last or entity or place or event or country):
+            raise _bad("search needs q or a filter (start, end, entity, place, event, country)")
+        with store() as s:
+            try:
+                hits = s.search_sentences(
+                    query, min(limit, MAX_SEARCH_LIMIT),
+                    start=first.isoformat() if first else None,
+                    end=last.isoformat() if last else None,
+                    entity=entity, place=place, event=event, country=country)
+            except StoreError as exc:
+                raise _bad(str(exc)) from None
+        return {"results": hits}
+
+    @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
+    def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
+                                       "organisation's or place's name; all articles when "
+                                       "omitted."),
+                 start: str | None = Query(None, description="First date (YYYY-MM-DD)."),
+                 end: str | None = Query(None, description="Last date (YYYY-MM-DD)."),
+                 max_dates: int | None = Query(None, ge=1, description="At most N dates."),
+                 sentences_per_date: int | None = Query(None, ge=1,
+                                                        description="At most K sentences "
+                                                                    "per date.")
+                 ) -> dict[str, Any]:
+        """The timeline as `dateline timeline --format json` prints it: query, range,
+        N and K, notes, and entries (date, score, articles, sentences with their
+        article id, publication date, sentence index and offsets)."""
+        from dateline.analyses.timeline import build_timeline, format_json
+
+        first, last = _range(start, end)
+        with store() as s:
+            try:
+                tl = build_timeline(s, _text(q), max_dates=max_dates,
+                                    sentences_per_date=sentences_per_date, start=first, end=last)
+            except StoreError as exc:
+                raise _bad(str(exc)) from None
+        return format_json(tl)
+
+    @app.get("/api/articles/{article_id:path}", summary="One article's full record")
+    def article(article_id: str) -> dict[str, Any]:
+        """The stored record of the article (DESIGN.md's format: text, sentences,
+        dates, entities, places, quotes, amounts, events, tone); 404 when unknown."""
+        with store() as s:
+            rec = s.record(article_id)
+        if rec is None:
+            raise HTTPException(status_code=404, detail=f"no article {article_id!r} in the store")
+        return rec
+
+    @app.get("/api/events", summary="Event groups: each event counted once")
+    def events(start: str | None = Query(None, description="Event date on or after "
+                                         "(YYYY-MM-DD)."),
+               end: str | None = Query(None, description="Event date on or before "
+                                       "(YYYY-MM-DD)."),
+               type: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
+               country: str | None = Query(None, description="Actor or target country "
+                                           "(ISO alpha-3)."),
+               limit: int = Query(100, ge=1, description="Most groups (at most "
+                                                         f"{MAX_EVENTS_LIMIT}).")
+               ) -> dict[str, Any]:
+        """``{"total": N, "groups": [...]}``: the stored event mentions grouped into
+        distinct events (dateline.analyses.events), in date order, then type, then id;
+        ``total`` counts all groups selected, ``groups`` holds the first ``limit``."""
+        from dateline.analyses.events import event_groups
+
+        first, last = _range(start, end)
+        etype, ecountry = _event_type(type, "type"), _country(country)
+        with store() as s:
+            groups = list(event_groups(s, start=first, end=last, type=etype, country=ecountry))
+        return {"total": len(groups),
+                "groups": [g.as_dict() for g in groups[:min(limit, MAX_EVENTS_LIMIT)]]}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        """The web page."""
+        return FileResponse(WEB_DIR / "index.html", media_type="text/html",
+                            headers={"Content-Security-Policy": _PAGE_CSP,
+                                     "X-Content-Type-Options": "nosniff"})
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    return app

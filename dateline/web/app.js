@@ -1,0 +1,338 @@
+// Dateline web page: calls the read-only JSON API of `dateline serve`.
+// Every piece of data goes into the DOM as text (textContent / text nodes), never as HTML.
+"use strict";
+
+const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+  "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+  "ASSAULT"];
+const VIEWS = ["search", "timeline", "events", "stats", "article"];
+let previousView = "search";
+
+/** Make an element; `attrs` are set as properties/attributes, children are nodes or text. */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined) continue;
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+
+function showError(message) {
+  const box = document.getElementById("error");
+  box.textContent = message || "";
+  box.hidden = !message;
+}
+
+/** GET an API path with query parameters (blank ones left out); the JSON, or throws the
+ * server's one-line detail. */
+async function api(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value !== null && value !== undefined && String(value).trim() !== "") {
+      query.set(key, String(value).trim());
+    }
+  }
+  const url = path + (query.toString() ? "?" + query.toString() : "");
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  if (!response.ok) {
+    const detail = body && typeof body.detail === "string" ? body.detail : response.statusText;
+    throw new Error(detail + " (HTTP " + response.status + ")");
+  }
+  return body;
+}
+
+function formParams(form) {
+  const out = {};
+  for (const [key, value] of new FormData(form).entries()) out[key] = value;
+  return out;
+}
+
+function oneLine(text) { return String(text || "").split(/\s+/).filter(Boolean).join(" "); }
+
+/** A link-like button opening an article, optionally at one sentence. */
+function articleLink(id, sentence) {
+  const label = sentence === undefined || sentence === null ? id : id + "#" + sentence;
+  return el("button", {
+    class: "link", type: "button", title: "Show the article record",
+    onclick: () => openArticle(id, sentence),
+  }, label);
+}
+
+function openArticle(id, sentence) {
+  let hash = "#article/" + encodeURIComponent(id);
+  if (sentence !== undefined && sentence !== null) hash += "/" + sentence;
+  location.hash = hash;
+}
+
+function showView(name) {
+  for (const view of VIEWS) document.getElementById("view-" + view).hidden = view !== name;
+  for (const a of document.querySelectorAll("nav a[data-view]")) {
+    a.classList.toggle("active", a.dataset.view === name);
+  }
+  if (name !== "article") previousView = name;
+}
+
+// -- search ---------------------------------------------------------------------------
+
+async function runSearch(params) {
+  const list = clear(document.getElementById("search-results"));
+  const summary = document.getElementById("search-summary");
+  summary.textContent = "searching…";
+  try {
+    const data = await api("/api/search", params);
+    showError("");
+    summary.textContent = data.results.length + " sentence(s)";
+    for (const hit of data.results) {
+      list.append(el("li", {},
+        el("span", { class: "meta" }, hit.published), articleLink(hit.id, hit.sentence),
+        hit.title ? el("span", { class: "meta" }, " — " + hit.title) : null,
+        el("div", {}, oneLine(hit.text))));
+    }
+  } catch (err) {
+    summary.textContent = "";
+    showError(err.message);
+  }
+}
+
+/** Fill the search form with `params` and run it (used by the store page's lists). */
+function searchFor(params) {
+  const form = document.getElementById("search-form");
+  form.reset();
+  for (const [key, value] of Object.entries(params)) form.elements[key].value = value;
+  location.hash = "#search";
+  runSearch(formParams(form));
+}
+
+// -- timeline -------------------------------------------------------------------------
+
+async function runTimeline(params) {
+  const out = clear(document.getElementById("timeline-results"));
+  const notes = document.getElementById("timeline-notes");
+  notes.textContent = "building…";
+  try {
+    const tl = await api("/api/timeline", params);
+    showError("");
+    notes.textContent = tl.articles + " article(s); " + tl.entries.length + " date(s). "
+      + tl.notes.join(" ");
+    for (const entry of tl.entries) {
+      const items = el("ul");
+      for (const s of entry.sentences) {
+        items.append(el("li", {}, oneLine(s.text), " ",
+          el("span", { class: "meta" }, "[", articleLink(s.article, s.sentence),
+            ", published " + s.published + "]")));
+      }
+      out.append(el("div", { class: "tl-date" },
+        el("h3", {}, entry.date, " ", el("span", { class: "meta" },
+          "(" + entry.articles + " article(s))")), items));
+    }
+  } catch (err) {
+    notes.textContent = "";
+    showError(err.message);
+  }
+}
+
+// -- events ---------------------------------------------------------------------------
+
+function party(text, country, sector) {
+  const code = [country, sector].filter(Boolean).join(" ");
+  return [text || "", code ? " (" + code + ")" : ""].join("");
+}
+
+async function runEvents(params) {
+  const table = document.getElementById("events-table");
+  const body = clear(table.querySelector("tbody"));
+  const summary = document.getElementById("events-summary");
+  summary.textContent = "loading…";
+  try {
+    const data = await api("/api/events", params);
+    showError("");
+    summary.textContent = data.total + " event group(s)"
+      + (data.groups.length < data.total ? ", first " + data.groups.length + " shown" : "");
+    for (const g of data.groups) {
+      const articles = el("td", {});
+      g.article_ids.forEach((id, i) => {
+        if (i) articles.append(", ");
+        articles.append(articleLink(id));
+      });
+      body.append(el("tr", {},
+        el("td", {}, g.date), el("td", {}, g.type + (g.mode ? " / " + g.mode : "")),
+        el("td", {}, party(g.actor_text, g.actor_country, g.actor_sector)),
+        el("td", {}, party(g.target_text, g.target_country, g.target_sector)),
+        el("td", {}, g.place || ""), articles, el("td", {}, g.example || "")));
+    }
+    table.hidden = data.groups.length === 0;
+  } catch (err) {
+    summary.textContent = "";
+    table.hidden = true;
+    showError(err.message);
+  }
+}
+
+// -- store statistics -----------------------------------------------------------------
+
+function countTable(title, counts, onPick) {
+  const rows = Object.entries(counts || {});
+  if (!rows.length) return null;
+  const body = el("tbody");
+  for (const [name, n] of rows) {
+    const cell = onPick ? el("button", { class: "link", type: "button",
+      onclick: () => onPick(name) }, name) : name;
+    body.append(el("tr", {}, el("td", {}, cell), el("td", {}, n)));
+  }
+  return el("div", {}, el("h3", {}, title), el("table", {}, body));
+}
+
+async function loadStats() {
+  const out = document.getElementById("stats-body");
+  try {
+    const s = await api("/api/stats", { top: 10 });
+    showError("");
+    clear(out);
+    out.append(el("p", {}, s.articles + " articles published " + (s.published.first || "–")
+      + " to " + (s.published.last || "–") + " (schema " + s.schema_version + ")"));
+    const counts = {};
+    for (const k of ["sentences", "dates", "entities", "places", "quotes", "amounts", "events"]) {
+      counts[k] = s[k];
+    }
+    out.append(el("div", { class: "cards" },
+      countTable("Counts", counts),
+      countTable("Most mentioned people", s.top_people, (name) => searchFor({ entity: name })),
+      countTable("Most mentioned organisations", s.top_organisations,
+        (name) => searchFor({ entity: name })),
+      countTable("Most mentioned places", s.top_places, (name) => searchFor({ place: name })),
+      countTable("Most mentioned dates", s.most_mentioned_dates),
+      countTable("Busiest publication dates", s.busiest_publication_dates,
+        (day) => searchFor({ start: day, end: day, limit: 500 })),
+      countTable("Sources", s.sources)));
+  } catch (err) {
+    showError(err.message);
+  }
+}
+
+// -- article --------------------------------------------------------------------------
+
+/** The article text with sentence `sentence` marked (as text nodes, no HTML). */
+function articleText(rec, sentence) {
+  const box = el("div", { class: "article-text" });
+  const span = rec.sentences[sentence];
+  if (sentence === null || span === undefined) {
+    box.append(rec.text);
+    return box;
+  }
+  box.append(rec.text.slice(0, span.start), el("mark", {}, rec.text.slice(span.start, span.end)),
+    rec.text.slice(span.end));
+  return box;
+}
+
+function itemTable(title, items, columns) {
+  if (!items || !items.length) return null;
+  const head = el("tr", {}, ...columns.map(([label]) => el("th", {}, label)));
+  const body = el("tbody");
+  for (const item of items) {
+    body.append(el("tr", {}, ...columns.map(([, get]) => {
+      const value = get(item);
+      return el("td", {}, value === null || value === undefined ? "" : value);
+    })));
+  }
+  return el("section", {}, el("h3", {}, title + " (" + items.length + ")"),
+    el("table", {}, el("thead", {}, head), body));
+}
+
+async function showArticle(id, sentence) {
+  showView("article");
+  const out = clear(document.getElementById("article-body"));
+  out.append(el("p", { class: "muted" }, "loading…"));
+  try {
+    const rec = await api("/api/articles/" + encodeURIComponent(id));
+    showError("");
+    clear(out);
+    out.append(el("h2", {}, rec.title || rec.id));
+    const facts = ["id " + rec.id, "published " + rec.published];
+    if (rec.source) facts.push("source " + rec.source);
+    if (rec.tone !== null && rec.tone !== undefined) facts.push("tone " + rec.tone.toFixed(2));
+    out.append(el("p", { class: "meta" }, facts.join(" · ")));
+    if (rec.url) {
+      const safe = /^https?:\/\//i.test(rec.url);
+      out.append(el("p", { class: "meta" }, safe
+        ? el("a", { href: rec.url, rel: "noopener noreferrer", target: "_blank" }, rec.url)
+        : rec.url));
+    }
+    out.append(articleText(rec, sentence));
+    const s = (item) => item.sentence;
+    out.append(...[
+      itemTable("Dates", rec.dates, [["text", (d) => d.text], ["value", (d) => d.value],
+        ["type", (d) => d.type], ["sentence", s]]),
+      itemTable("Entities", rec.entities, [["text", (e) => e.text], ["label", (e) => e.label],
+        ["canonical", (e) => e.canonical], ["sentence", s]]),
+      itemTable("Places", rec.places, [["text", (p) => p.text], ["name", (p) => p.name],
+        ["country", (p) => p.country], ["lat, lon", (p) => p.lat === null || p.lat === undefined
+          ? "" : p.lat + ", " + p.lon], ["sentence", s]]),
+      itemTable("Quotes", rec.quotes, [["speaker", (q) => q.speaker], ["quote", (q) => q.text],
+        ["cue", (q) => q.cue], ["kind", (q) => q.kind], ["sentence", s]]),
+      itemTable("Amounts", rec.amounts, [["text", (a) => a.text], ["value", (a) => a.value],
+        ["unit", (a) => a.unit], ["qualifier", (a) => a.qualifier]]),
+      itemTable("Events", rec.events, [["type", (e) => e.type + (e.mode ? " / " + e.mode : "")],
+        ["actor", (e) => e.actor ? party(e.actor.text, e.actor.country, e.actor.sector) : ""],
+        ["target", (e) => e.target ? party(e.target.text, e.target.country, e.target.sector) : ""],
+        ["place", (e) => e.place], ["date", (e) => e.date], ["sentence", s]]),
+    ].filter(Boolean));
+  } catch (err) {
+    clear(out);
+    showError(err.message);
+  }
+}
+
+// -- routing and start-up -------------------------------------------------------------
+
+function route() {
+  const hash = location.hash.replace(/^#/, "");
+  if (hash.startsWith("article/")) {
+    const [encoded, sentence] = hash.slice("article/".length).split("/");
+    let id;
+    try { id = decodeURIComponent(encoded); } catch (e) { id = encoded; }
+    showArticle(id, sentence === undefined || sentence === "" ? null : Number(sentence));
+    return;
+  }
+  const view = VIEWS.includes(hash) && hash !== "article" ? hash : "search";
+  showView(view);
+  if (view === "stats") loadStats();
+}
+
+function bindForm(id, run) {
+  document.getElementById(id).addEventListener("submit", (event) => {
+    event.preventDefault();
+    run(formParams(event.target));
+  });
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  for (const select of document.querySelectorAll("select.event-types")) {
+    for (const t of PLOVER_TYPES) select.append(el("option", { value: t }, t));
+  }
+  bindForm("search-form", runSearch);
+  bindForm("timeline-form", runTimeline);
+  bindForm("events-form", runEvents);
+  document.getElementById("article-back").addEventListener("click", (event) => {
+    event.preventDefault();
+    location.hash = "#" + previousView;
+  });
+  window.addEventListener("hashchange", route);
+  route();
+  try {
+    const h = await api("/api/health");
+    document.getElementById("store-line").textContent = h.articles + " articles";
+  } catch (err) {
+    showError(err.message);
+  }
+});
