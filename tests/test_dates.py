@@ -275,6 +275,20 @@ def test_plan_in_the_past_perfect_points_back(nlp):
     assert r["Friday"] == ("DATE", "2018-08-31")
 
 
+def test_present_of_a_planned_event_looks_ahead(nlp):
+    # published Thursday 2018-09-06: a meeting "on Friday" in the present tense is the
+    # next day; other present-tense verbs keep the news reading, the day gone by
+    pub = dt.date(2018, 9, 6)
+    r = run(nlp, "The presidents of Russia, Iran and Turkey meet in Tehran on Friday.", pub)
+    assert r["Friday"] == ("DATE", "2018-09-07")
+    r = run(nlp, "The minister visits Ankara on Monday.", pub)
+    assert r["Monday"] == ("DATE", "2018-09-10")
+    r = run(nlp, "The decision follows a vote in parliament on Tuesday.", pub)
+    assert r["Tuesday"] == ("DATE", "2018-09-04")
+    r = run(nlp, "Moscow was in close contact with Ankara ahead of Friday's summit.", pub)
+    assert r["Friday"] == ("DATE", "2018-09-07")
+
+
 def test_soon_but_not_as_soon_as(nlp):
     r = run(nlp, "The company will soon begin selling the drug.")
     assert r["soon"] == ("DATE", "FUTURE_REF")

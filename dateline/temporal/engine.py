@@ -248,6 +248,10 @@ def _verb_tense(v) -> str | None:
     return None
 
 
+#: Verbs whose present tense announces a planned event ("the leaders meet on Friday").
+_SCHEDULED = frozenset(_W.get("scheduled", {}))
+
+
 class _Tense:
     """Tense of the clause around a character offset, from a spaCy Doc."""
 
@@ -259,9 +263,7 @@ class _Tense:
     def __call__(self, pos: int) -> str | None:
         if self.doc is None:
             return None
-        if self.starts is None:
-            self.starts = self.doc.to_array(IDX)  # one C call, not a Python loop over tokens
-        i = max(0, int(self.starts.searchsorted(pos, side="right")) - 1)
+        i = self._index(pos)
         if i in self.cache:
             return self.cache[i]
         tok = self.doc[i]
@@ -286,6 +288,25 @@ class _Tense:
         self.cache[i] = res
         return res
 
+    def _index(self, pos: int) -> int:
+        """Index of the token covering character offset ``pos``."""
+        if self.starts is None:
+            self.starts = self.doc.to_array(IDX)  # one C call, not a Python loop over tokens
+        return max(0, int(self.starts.searchsorted(pos, side="right")) - 1)
+
+    def verb_lemma(self, pos: int) -> str | None:
+        """Lemma of the nearest verb governing the token at ``pos``, if any."""
+        if self.doc is None:
+            return None
+        t = self.doc[self._index(pos)]
+        for _ in range(10):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+                return t.lemma_
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
 
 # ---------------------------------------------------------------------------
 # Resolution state and handlers
@@ -303,6 +324,11 @@ class _State:
     anchor: Point
     last_quarter: Point | None = None
     ents: list[tuple[int, int, str]] | None = None
+
+    def scheduled(self, pos: int) -> bool:
+        """Whether the clause around ``pos`` is governed by a verb that announces a
+        planned event ("meet", "visit", "hold")."""
+        return self.tense.verb_lemma(pos) in _SCHEDULED
 
     def dir_at(self, pos: int, default: str = "past") -> str:
         """'past' or 'future' reading for an expression at ``pos``."""
@@ -345,6 +371,10 @@ def _cap(s: str) -> bool:
     return bool(s) and s[0].isupper()
 
 
+#: "ahead of" just before a weekday: "ahead of Friday's summit" lies in the future.
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$", re.I)
+
+
 def _resolve_weekday(st: _State, wd: int, rel: str | None, pos: int, base: dt.date | None = None) -> dt.date:
     """The date of weekday ``wd`` (1=Monday) given a modifier ("last", "next") and tense."""
     base = base or st.dct
@@ -355,11 +385,14 @@ def _resolve_weekday(st: _State, wd: int, rel: str | None, pos: int, base: dt.da
         return weekday_on_or_after(base, wd, strict=True)
     if rel == "that":
         return weekday_on_or_before(base, wd)
-    d = st.tense(pos)  # weekdays in news are past unless the verb looks ahead
+    d = st.tense(pos)
     if rel == "this":
         # same ISO week as the publication date
         return base + dt.timedelta(days=wd - base.isoweekday())
-    if d == "future":
+    # in news a bare weekday is past, unless the verb looks ahead: a future, or the
+    # present of a planned event ("the presidents meet in Tehran on Friday")
+    if (d == "future" or (d == "present" and st.scheduled(pos))
+            or _AHEAD_OF.search(st.text, max(0, pos - 24), pos)):
         return weekday_on_or_after(base, wd)
     return weekday_on_or_before(base, wd)
 
