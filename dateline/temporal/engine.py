@@ -319,7 +319,7 @@ class _State:
 
     text: str
     dct: dt.date
-    tense: Callable[[int], str | None]
+    tense: _Tense
     doc: object  # the spaCy Doc, or None
     anchor: Point
     last_quarter: Point | None = None
