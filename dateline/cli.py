@@ -172,9 +172,12 @@ def extract(file: str | None, published: dt.date | None, article_id: str | None,
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--dask", metavar="ADDRESS", default=None,
+              help="Dask scheduler address, or 'local' to start a local cluster with "
+              "--workers processes.")
 def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: bool,
            rejects: str | None, workers: int | None, batch_size: int, max_chars: int,
-           progress: bool | None, as_json: bool) -> None:
+           progress: bool | None, as_json: bool, dask: str | None) -> None:
     """Read articles from files, folders, globs or gzip files and store their records.
 
     Plain text (opening with `date YYYY-MM-DD`, or with --published), JSONL and CSV
@@ -187,9 +190,11 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
       dateline ingest samples/idlib --db idlib.db
       dateline ingest 'news/**/*.jsonl.gz' --rejects rejects.jsonl
       dateline ingest notes.txt --published 2018-09-07
+      dateline ingest big/ --db big.db --dask tcp://10.0.0.5:8786
     """
     from tqdm import tqdm
 
+    from dateline.distributed import DaskError
     from dateline.ingest import RejectsFile, ingest as run_ingest
     from dateline.read import count_articles
 
@@ -221,7 +226,11 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
         summary = run_ingest(paths, store, options=ReadOptions(published=published,
                              max_chars=max_chars), workers=workers or _default_workers(),
                              batch_size=batch_size, update=update, on_reject=on_reject,
-                             on_batch=on_batch)
+                             on_batch=on_batch, dask=dask)
+    except DaskError as exc:
+        bar.close()
+        _fail(str(exc))
+        return
     except KeyboardInterrupt:
         bar.close()
         _fail(f"interrupted; {store.count():,} article(s) are stored in {db}; "

@@ -74,8 +74,12 @@ class RejectsFile:
 def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOptions(),
            workers: int = 1, batch_size: int = 16, update: bool = False,
            on_reject: Callable[[Rejection], None] | None = None,
-           on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           on_batch: Callable[[IngestSummary], None] | None = None,
+           dask: str | None = None) -> IngestSummary:
     """Read ``paths`` into ``store``; return what was done.
+
+    ``dask`` (a scheduler address, or ``"local"``) runs the extraction on a Dask
+    cluster; reading, deduplication and writing stay in this process.
 
     ``on_reject`` is called with each rejection as it happens, ``on_batch``
     with the running summary after each committed batch.
@@ -114,7 +118,8 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             else:
                 summary.duplicates += 1
 
-    for results in extract_records(to_extract(), workers=workers, batch_size=batch_size):
+    for results in extract_records(to_extract(), workers=workers, batch_size=batch_size,
+                                   dask=dask):
         rows = []
         for article, record, error in results:
             if record is None:

@@ -1,4 +1,5 @@
-"""Running the pipeline: articles -> spaCy -> extractors -> records, in one or many processes.
+"""Running the pipeline: articles -> spaCy -> extractors -> records, in one or many
+processes, or on a Dask cluster.
 
 :func:`extract_records` turns a stream of articles into records, in order, with
 at most a bounded number of articles in flight, so memory stays flat however
@@ -85,12 +86,24 @@ def _batches(articles: Iterable[Article], size: int,
 
 
 def extract_records(articles: Iterable[Article], *, workers: int = 1,
-                    batch_size: int = 16) -> Iterator[list[Result]]:
+                    batch_size: int = 16, dask: str | None = None) -> Iterator[list[Result]]:
     """Extract ``articles`` in batches, yielding each batch's results in input order.
 
     With ``workers`` > 1, batches run in that many processes, at most two
     batches per process in flight; the input is consumed lazily.
+
+    With ``dask`` (a scheduler address such as ``tcp://10.0.0.5:8786``, or
+    ``"local"`` for a local cluster of ``workers`` processes), batches run as
+    Dask tasks instead, at most two per worker thread in flight, with the same
+    results in the same order (see :mod:`dateline.distributed`); it raises
+    :class:`dateline.distributed.DaskError` before the first batch when Dask is
+    not installed or the scheduler cannot be reached.
     """
+    if dask is not None:
+        from dateline.distributed import run_batches
+        yield from run_batches(_extract_batch, _batches(articles, batch_size), dask,
+                               workers=workers)
+        return
     if workers <= 1:
         for batch in _batches(articles, batch_size):
             yield _extract_batch(batch)
