@@ -168,6 +168,23 @@ def test_us_the_country_is_no_address_to_the_reader(tmp_path):
     store.close()
 
 
+def test_a_sentence_recalling_its_day_later_wins_a_tie(tmp_path):
+    # the two sentences weigh the same (5 words shared, 2 of their own each): only
+    # their publication dates differ, the next day against 19 days later
+    store = _store(tmp_path, [
+        _record("r1", "2021-06-02",
+                ["Workers reopened the old river bridge on Tuesday morning ."],
+                [(0, "2021-06-01")]),
+        _record("r2", "2021-06-20",
+                ["Workers reopened the old river bridge on 1 June ."],
+                [(0, "2021-06-01")]),
+    ])
+    tl = build_timeline(store, max_dates=1, sentences_per_date=1)
+    assert [(e.date, [s.article for s in e.sentences]) for e in tl.entries] == [
+        (D(2021, 6, 1), ["r2"])]
+    store.close()
+
+
 def test_summary_takes_the_sentence_that_adds_what_is_missing():
     from dateline.analyses.timeline import _summary_order, _unit
 

@@ -17,8 +17,9 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    is scored by TF-IDF cosine similarity to the day's candidates' centroid plus
    :data:`TOPIC_WEIGHT` times its similarity to the centroid of all candidates of
    all chosen days (what the story is about, since no query keywords are given);
-   sentences mentioning the day get a small bonus; those announcing it beforehand and
-   quote-only ones are ranked down; questions, sentences addressing the reader,
+   sentences mentioning the day get a small bonus, and those recalling it a week or
+   more later a larger one; those announcing it beforehand and quote-only ones are
+   ranked down; questions, sentences addressing the reader,
    page furniture and overlong or tiny sentences are held back while others exist.
    The day's summary then takes, one at a time, the sentence that brings the
    summary closest to the day's centroid (centroid optimisation, as in news-tls's
@@ -62,6 +63,10 @@ QUOTE_FACTOR = 0.5
 FUTURE_FACTOR = 0.7
 #: Weight of a sentence's similarity to the centroid of all candidates (topic relevance).
 TOPIC_WEIGHT = 1.25
+#: Ranking factor of a sentence recalling its day from at least :data:`RETRO_DAYS` later
+#: ("Forces began shelling Homs on 3 February"): looking back, writers summarise.
+RETRO_FACTOR = 1.1
+RETRO_DAYS = 7
 #: Candidates (best first) among which a day's summary is chosen.
 SUMMARY_POOL = 50
 
@@ -417,6 +422,8 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
                 score += MENTION_BONUS
                 if pub[s.article] < d:
                     score *= FUTURE_FACTOR
+                elif (pub[s.article] - d).days >= RETRO_DAYS:
+                    score *= RETRO_FACTOR
             if _is_quote(text):
                 score *= QUOTE_FACTOR
             ok = _is_reportable(text) and len(toks[key]) >= 3

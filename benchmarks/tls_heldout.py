@@ -1,0 +1,112 @@
+"""Leave-one-topic-out estimate of timeline quality when settings are tuned on Timeline17.
+
+Tuning a constant of :mod:`dateline.analyses.timeline` on the development topics and
+reporting the best average overstates what unseen topics will get. This script tries
+every combination of the values given with ``--grid``, and for each topic picks the
+combination that is best (ROUGE-1 F + ROUGE-2 F) on the *other* topics, then scores the
+held-out topic with it. It prints each combination's in-sample average, the choice made
+for each held-out topic, and the average over held-out topics (precision and recall
+averaged before F, as ``dateline eval tls``).
+
+Uses the per-topic stores that ``dateline eval tls`` caches under ``--workdir`` (build
+them first with ``dateline eval tls --data ...``)::
+
+    python benchmarks/tls_heldout.py --data ../shared/data/tls/t17 \\
+        --grid RETRO_FACTOR=1.0,1.1,1.2 --grid RETRO_DAYS=2,7
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+import dateline.analyses.timeline as T
+from dateline.evaluate import tls_metrics as M
+from dateline.evaluate.tls import load_topics, mean_sentences_per_date
+from dateline.store import Store
+
+Scores = dict[str, dict[str, float]]
+
+
+def parse_grid(items: list[str]) -> dict[str, list[float]]:
+    """``["NAME=v1,v2", ...]`` as ``{NAME: [v1, v2]}``; each NAME must be a constant of
+    :mod:`dateline.analyses.timeline`."""
+    grid: dict[str, list[float]] = {}
+    for item in items:
+        name, _, values = item.partition("=")
+        if not hasattr(T, name) or not values:
+            raise SystemExit(f"--grid {item!r}: expected NAME=v1,v2 with NAME a constant of "
+                             "dateline.analyses.timeline")
+        kind = type(getattr(T, name))
+        grid[name] = [kind(v) for v in values.split(",")]
+    return grid
+
+
+def score_all(topics: list, stores: dict[str, Store]) -> dict[str, Scores]:
+    """Scores of every gold timeline (keyed topic/name) with the current settings."""
+    out = {}
+    for topic in topics:
+        for name, gold in topic.timelines.items():
+            dates = sorted(gold)
+            tl = T.build_timeline(stores[topic.name], max_dates=len(dates),
+                                  sentences_per_date=mean_sentences_per_date(gold),
+                                  start=dates[0], end=dates[-1])
+            pred = {e.date: [s.text for s in e.sentences] for e in tl.entries}
+            out[f"{topic.name}/{name}"] = M.evaluate(pred, gold)
+    return out
+
+
+def f_scores(results: list[Scores]) -> tuple[float, float, float]:
+    """Average ROUGE-1 F, ROUGE-2 F and date F1 of ``results``."""
+    avg = M.average(results)
+    return avg["rouge_1"]["f_score"], avg["rouge_2"]["f_score"], avg["date"]["f_score"]
+
+
+def main() -> int:
+    """Run the grid and print in-sample and held-out averages."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, type=Path, help="Timeline17 folder")
+    ap.add_argument("--workdir", default="/tmp/dateline-tls", type=Path,
+                    help="where `dateline eval tls` cached the stores")
+    ap.add_argument("--grid", action="append", required=True, metavar="NAME=v1,v2",
+                    help="a timeline constant and the values to try (repeatable)")
+    args = ap.parse_args()
+    grid = parse_grid(args.grid)
+    topics = load_topics(args.data)
+    missing = [t.name for t in topics if not (args.workdir / f"{t.name}.db").exists()]
+    if missing:
+        print(f"no store for {', '.join(missing)} under {args.workdir}: run "
+              f"`dateline eval tls --data {args.data}` first", file=sys.stderr)
+        return 1
+    stores = {t.name: Store(args.workdir / f"{t.name}.db", readonly=True) for t in topics}
+    saved = {name: getattr(T, name) for name in grid}
+    runs: dict[tuple, dict[str, Scores]] = {}
+    try:
+        for combo in itertools.product(*grid.values()):
+            for name, value in zip(grid, combo):
+                setattr(T, name, value)
+            runs[combo] = score_all(topics, stores)
+    finally:
+        for name, value in saved.items():
+            setattr(T, name, value)
+    names = list(grid)
+    print("in-sample averages (R1 F, R2 F, date F1):")
+    for combo, res in runs.items():
+        r1, r2, d = f_scores(list(res.values()))
+        print(f"  {dict(zip(names, combo))}  {r1:.4f}  {r2:.4f}  {d:.3f}")
+    held: list[Scores] = []
+    print("held-out topic: settings chosen on the others")
+    for key in next(iter(runs.values())):
+        best = max(runs, key=lambda c: sum(f_scores(
+            [s for k, s in runs[c].items() if k != key])[:2]))
+        held.append(runs[best][key])
+        print(f"  {key:48s} {dict(zip(names, best))}")
+    r1, r2, d = f_scores(held)
+    print(f"held-out average: R1 F {r1:.4f}  R2 F {r2:.4f}  date F1 {d:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
