@@ -1,7 +1,22 @@
 """Dateline: turn dated news articles into a structured, searchable, sourced record.
 
 The pipeline is read -> NLP -> extractors -> store -> analyses -> interfaces; each
-stage is a subpackage or module named after its job.
+stage is a subpackage or module named after its job. The Python API is
+``dateline.extract_record`` (one article to its record) and ``dateline.Dateline`` (a store:
+ingest, search, timeline, records, events, stats); see :mod:`dateline.api`.
 """
 
+from typing import Any
+
 __version__ = "0.1.0"
+
+#: The Python API (dateline/api.py), loaded on first use so that ``import dateline``
+#: stays cheap for the modules and worker processes that need only a part of it.
+_API = ("Dateline", "extract_record")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        from dateline import api
+        return getattr(api, name)
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
