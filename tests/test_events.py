@@ -155,6 +155,39 @@ def test_date_and_place_come_from_other_extractors(nlp) -> None:
     assert ev["place"] == "Tokyo"
 
 
+def _places(text: str, *named: tuple[str, str]) -> list[dict]:
+    """Place items for each ``(name, kind)`` at its first occurrence in sentence 0."""
+    out = []
+    for name, kind in named:
+        start = text.index(name)
+        out.append({"text": name, "start": start, "end": start + len(name), "sentence": 0,
+                    "name": name, "kind": kind})
+    return out
+
+
+def test_event_place_is_where_not_who(nlp) -> None:
+    # the actor's own name is who acted; the city after "visit to" is where
+    text = "Iran signed an agreement with Syria during a visit to Damascus."
+    places = _places(text, ("Iran", "country"), ("Syria", "country"), ("Damascus", "city"))
+    ev = run(nlp, text, places=places)[0]
+    assert (ev["type"], ev["actor"]["text"], ev["place"]) == ("AGREE", "Iran", "Damascus")
+    # nothing but the actor: no place rather than a wrong one
+    text = "Ankara backs several rebel factions."
+    ev = run(nlp, text, places=_places(text, ("Ankara", "city")))[0]
+    assert ev["place"] is None
+
+
+def test_event_place_after_in_and_what_is_struck(nlp) -> None:
+    # a meeting: the place after "in"; a strike: the city struck, not the summit's city
+    text = "The leaders of Russia and Turkey met in Tehran on Friday."
+    places = _places(text, ("Russia", "country"), ("Turkey", "country"), ("Tehran", "city"))
+    ev = run(nlp, text, places=places)[0]
+    assert (ev["type"], ev["place"]) == ("CONSULT", "Tehran")
+    text = "Syrian jets bombed Idlib a day after a summit in Tehran."
+    ev = run(nlp, text, places=_places(text, ("Idlib", "city"), ("Tehran", "city")))[0]
+    assert (ev["type"], ev["place"]) == ("ASSAULT", "Idlib")
+
+
 def test_every_type_has_a_quad_and_an_intensity() -> None:
     types = tables().types
     assert set(types) == {

@@ -671,14 +671,66 @@ def _absorb(cands: list[Candidate]) -> None:
                 break
 
 
+#: Place kinds more specific than a country: where an event happened, when named.
+_SPECIFIC_KINDS = frozenset({"city", "local", "region", "admin1", "sea"})
+
+
+#: "in"/"at" just before a place inside the actor's words: the actor names where it met
+#: ("a summit in Tehran"), so that place is a location after all.
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+#: A preposition of place just before a place name ("in Tehran", "near the Turkish
+#: border", "in southern Idlib"): that place is where something happened.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+
+
+def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str | None:
+    """Where the event happened, from the sentence's places named as locations (an
+    adjectival reference such as "Russian jets" is none), in ``text`` (the article,
+    whose offsets the places carry) where the sentence starts at ``sent_start``.
+
+    Of the places that are not part of the actor's words ("Ankara backs rebel
+    factions" says who, not where; "a summit in Tehran" does say where): the first
+    after "in", "at" or "near" ("the next summit in Iran"), else the first city,
+    province, sea or local place ("an agreement during a visit to Damascus"), else
+    the first. Material conflict takes the city or province first: what is struck
+    is named without a preposition ("aircraft pounded southern Idlib, a day after
+    a summit in Tehran").
+    """
+    actor = (ev.get("actor") or {}).get("text") or ""
+    a_start = text.find(actor, sent_start) if actor else -1
+    a_end = a_start + len(actor)
+
+    def in_actor(p: dict) -> bool:
+        start = p.get("start")
+        if a_start < 0 or not isinstance(start, int) or not a_start <= start < a_end:
+            return False
+        return not _LOCATIVE.search(text, a_start, start)
+
+    def locative(p: dict) -> bool:
+        start = p.get("start")
+        return isinstance(start, int) and bool(
+            _LOCATIVE_BEFORE.search(text, max(0, start - 40), start))
+
+    left = [p for p in named if not in_actor(p)]
+    by_locative = next((p for p in left if locative(p)), None)
+    by_kind = next((p for p in left if p.get("kind") in _SPECIFIC_KINDS), None)
+    if ev.get("quad") == "material conflict":   # "aircraft pounded southern Idlib"
+        chosen = by_kind or by_locative
+    else:
+        chosen = by_locative or by_kind
+    chosen = chosen or (left[0] if left else None)
+    return chosen.get("name") if chosen else None
+
+
 @register("events")
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """PLOVER events of the document, one dict per event (see DESIGN.md).
 
     Each has type, mode, sentence, trigger text with start/end offsets, actor
     and target ({"text", "country", "sector"} or None), place (a place name
-    from ``ctx.results["places"]``: the sentence's first place not marked
-    ``adjectival``, or None), date (the first
+    from ``ctx.results["places"]``, see :func:`_event_place`, or None), date (the first
     full DATE of the sentence, else the publication date), quad and intensity.
     """
     t = tables()
@@ -704,10 +756,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         _absorb(cands)
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
-        # The sentence's first place named as a location: an adjectival reference
-        # ("Russian jets", "an Aleppo-like disaster") is not where the event happened.
-        place = next((p.get("name") for p in places.get(s_index, [])
-                      if p.get("name") and not p.get("adjectival")), None)
+        named = [p for p in places.get(s_index, []) if p.get("name") and not p.get("adjectival")]
         date = next(
             (d["value"] for d in dates.get(s_index, [])
              if d.get("type") == "DATE" and _FULL_DATE.match(str(d.get("value", "")))),
@@ -720,7 +769,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev = _event_for(c, coder, sent, t)
             if ev is None:
                 continue
-            ev.update(sentence=s_index, place=place, date=date)
+            ev.update(sentence=s_index, date=date,
+                      place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
             found.append((_depth(c.tok), c.tok.i, ev))
         found.sort(key=lambda x: (x[0], x[1]))
         for _, _, ev in found:
