@@ -75,6 +75,15 @@ def test_demonyms_are_adjectival_places(places_of):
     assert all(p["adjectival"] for p in places)
 
 
+def test_demonym_tagged_as_a_place_is_still_an_adjective(places_of):
+    # spaCy tags "Kazakh" here as a GPE; a town of that name must not win over the adjective
+    text = "Talks were held in the Kazakh capital Astana last year."
+    kazakh, astana = places_of(text)
+    assert (kazakh["text"], kazakh["name"], kazakh["kind"], kazakh["adjectival"]) == (
+        "Kazakh", "Kazakhstan", "country", True)
+    assert (astana["name"], astana["country"], astana["adjectival"]) == ("Astana", "KZ", False)
+
+
 def test_adjectival_reference_is_less_sure_than_a_literal_mention(places_of):
     places = places_of("Russian jets struck rebel positions near Idlib on Friday.")
     russian, idlib = _one(places, "Russian"), _one(places, "Idlib")

@@ -444,6 +444,13 @@ def _is_demonym(text: str) -> bool:
     return text in table or text.rstrip("s") in table or text.endswith(("ian", "ese", "ish", "ians"))
 
 
+def _is_country_demonym(text: str) -> bool:
+    """True for a word of ``entities_demonyms.tsv`` itself ("Kazakh", "Syrian")."""
+    from dateline.extract.entities import demonym_table
+
+    return text in demonym_table()
+
+
 #: The ``confidence`` of an adjectival place reference: below that of every literal mention
 #: (whose confidence, a logistic of a score margin, is at least 0.5).
 ADJECTIVAL_CONFIDENCE = 0.4
@@ -847,6 +854,9 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
         text = doc[start:end].text
         if label == "DATE" and (doc[start].pos_ != "PROPN" or _DATE_WORDS.search(text)):
             continue
+        if label in PLACE_LABELS and end - start == 1 and _is_country_demonym(text) \
+                and doc[start].dep_ in _MODIFIER_DEPS:
+            continue  # "the Kazakh capital": an adjective (found below), not a town "Kazakh"
         raw, hint, keep = _candidates(gaz, text)
         cands = raw if hint else _plausible(raw, name_key(text), 10_000 if label in PLACE_LABELS else ALT_MIN_POP)
         ok = bool(cands)
