@@ -41,6 +41,14 @@ def _date(value: DateLike | None, what: str) -> dt.date | None:
     return parse_date(value, what)   # BadInput is a ValueError
 
 
+def _range(start: DateLike | None, end: DateLike | None) -> tuple[dt.date | None, dt.date | None]:
+    """``start`` and ``end`` as dates; ValueError when one is bad or start is after end."""
+    first, last = _date(start, "start"), _date(end, "end")
+    if first and last and first > last:
+        raise ValueError(f"start {first} is after end {last}")
+    return first, last
+
+
 def extract_record(text: str, published: DateLike, *, id: str | None = None,
             title: str | None = None, url: str | None = None,
             source: str | None = None) -> dict[str, Any]:
@@ -67,13 +75,15 @@ class Dateline:
     :meth:`close`.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
-        self.path = path
-        self.store = Store(path, readonly=readonly)
+    def __init__(self, path: str | os.PathLike[str] | Store, *, readonly: bool = False) -> None:
+        # An open Store (from another interface) is used as it is and left open by close().
+        self._owned = not isinstance(path, Store)
+        self.store = Store(path, readonly=readonly) if self._owned else path
 
     def close(self) -> None:
-        """Close the database."""
-        self.store.close()
+        """Close the database (unless it was handed in as an open Store)."""
+        if self._owned:
+            self.store.close()
 
     def __enter__(self) -> Dateline:
         return self
@@ -102,8 +112,9 @@ class Dateline:
                country: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Sentences matching ``query`` (SQLite FTS5 syntax) and every filter given, as
         ``dateline search --json`` prints them: id, published, title, sentence, start,
-        end, text, score. Raises ValueError for a bad query or date, or no criterion."""
-        first, last = _date(start, "start"), _date(end, "end")
+        end, text, score. Raises ValueError for a bad query or date, start after end,
+        or no criterion."""
+        first, last = _range(start, end)
         if not (query or first or last or entity or place or event or country):
             raise ValueError("search needs a query or a filter (start, end, entity, place, "
                              "event, country)")
@@ -126,9 +137,7 @@ class Dateline:
         from dateline.analyses.timeline import build_timeline
         from dateline.store import StoreError
 
-        first, last = _date(start, "start"), _date(end, "end")
-        if first and last and first > last:
-            raise ValueError(f"start {first} is after end {last}")
+        first, last = _range(start, end)
         try:
             return build_timeline(self.store, query, max_dates=max_dates,
                                   sentences_per_date=sentences_per_date, start=first, end=last)
@@ -146,8 +155,8 @@ class Dateline:
         :class:`dateline.analyses.events.EventGroup` (``.as_dict()`` for JSON)."""
         from dateline.analyses.events import event_groups
 
-        return list(event_groups(self.store, start=_date(start, "start"),
-                                 end=_date(end, "end"), type=type, country=country))
+        first, last = _range(start, end)
+        return list(event_groups(self.store, start=first, end=last, type=type, country=country))
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         """What the store holds, as ``dateline stats --json``."""

@@ -6,9 +6,10 @@ lists them); ``/`` is a dependency-free page (``dateline/web/``) that calls them
 
 The store is opened read-only (``mode=ro``) once at start-up, to refuse a missing,
 foreign or broken database with one clear :class:`~dateline.store.StoreError`, and
-then once per request: SQLite connections belong to the thread that opened them,
-FastAPI runs sync endpoints in a thread pool, and opening a store costs well under
-a millisecond. Another process may ingest into the same file meanwhile (WAL mode);
+then once per request, through the Python API (:class:`dateline.api.Dateline`, whose
+checks and messages the endpoints share): SQLite connections belong to the thread
+that opened them, FastAPI runs sync endpoints in a thread pool, and opening a store
+costs well under a millisecond. Another process may ingest into the same file meanwhile (WAL mode);
 each request sees what was committed when it began.
 
 Bad parameters give status 400 with ``{"detail": "one clear message"}``; an unknown
@@ -17,7 +18,6 @@ article 404; a store that went away after start-up 503.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import socket
 from collections.abc import Iterator
@@ -31,8 +31,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
+from dateline.api import Dateline
 from dateline.data import read_rows
-from dateline.read.base import BadInput, parse_date
 from dateline.store import Store, StoreError
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
@@ -55,27 +55,6 @@ _PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src '
 def _bad(message: str) -> HTTPException:
     """A 400 answer carrying ``message`` as its detail."""
     return HTTPException(status_code=400, detail=message)
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    """The ISO date given as query parameter ``name``, None when absent or blank.
-
-    Raises a 400 HTTPException naming the parameter when it is malformed or impossible.
-    """
-    if value is None or not value.strip():
-        return None
-    try:
-        return parse_date(value, name)
-    except BadInput as exc:
-        raise _bad(str(exc)) from None
-
-
-def _range(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """The parsed ``start`` and ``end`` dates; 400 when start comes after end."""
-    first, last = _date(start, "start"), _date(end, "end")
-    if first and last and first > last:
-        raise _bad(f"start {first} is after end {last}")
-    return first, last
 
 
 def _text(value: str | None) -> str | None:
@@ -156,17 +135,19 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
 
     @contextmanager
-    def store() -> Iterator[Store]:
-        """A read-only store for this request, closed afterwards; 503 when the file
-        cannot be opened any more."""
+    def store() -> Iterator[Dateline]:
+        """The store, read-only, for this request, closed afterwards; 503 when the file
+        cannot be opened any more, 400 for a ValueError (a bad parameter) inside."""
         try:
-            s = Store(path, readonly=True)
+            dl = Dateline(path, readonly=True)
         except StoreError as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from None
         try:
-            yield s
+            yield dl
+        except ValueError as exc:
+            raise _bad(str(exc)) from None
         finally:
-            s.close()
+            dl.close()
 
     @app.exception_handler(RequestValidationError)
     async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -175,16 +156,17 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/health", summary="Is the server up, and how many articles it serves")
     def health() -> dict[str, Any]:
         """``{"status": "ok", "articles": N, "schema": version}``."""
-        with store() as s:
-            return {"status": "ok", "articles": s.count(), "schema": s.schema_version()}
+        with store() as dl:
+            return {"status": "ok", "articles": dl.store.count(),
+                    "schema": dl.store.schema_version()}
 
     @app.get("/api/stats", summary="What the store holds")
     def stats(top: int = Query(10, ge=1, description="Items per top-N list (at most "
                                                       f"{MAX_STATS_TOP}).")) -> dict[str, Any]:
         """Counts per kind, publication date range, sources, busiest dates and the
         most mentioned people, organisations and places (as `dateline stats --json`)."""
-        with store() as s:
-            return s.stats(min(top, MAX_STATS_TOP))
+        with store() as dl:
+            return dl.stats(min(top, MAX_STATS_TOP))
 
     @app.get("/api/search", summary="Sentences by words, entity, place, event and date")
     def search(q: str | None = Query(None, description="SQLite FTS5 query: words, "
@@ -202,20 +184,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         """``{"results": [...]}``: the sentences matching ``q`` (best first) and every
         filter given, or without ``q`` all those the filters select in date order; each
         with its article id, publication date, title, sentence index, offsets and text."""
-        first, last = _range(start, end)
         query, entity, place = _text(q), _text(entity), _text(place)
+        first, last = _text(start), _text(end)
         event, country = _event_type(event, "event"), _country(country)
         if not (query or first or last or entity or place or event or country):
             raise _bad("search needs q or a filter (start, end, entity, place, event, country)")
-        with store() as s:
-            try:
-                hits = s.search_sentences(
-                    query, min(limit, MAX_SEARCH_LIMIT),
-                    start=first.isoformat() if first else None,
-                    end=last.isoformat() if last else None,
-                    entity=entity, place=place, event=event, country=country)
-            except StoreError as exc:
-                raise _bad(str(exc)) from None
+        with store() as dl:
+            hits = dl.search(query, start=first, end=last, entity=entity, place=place,
+                             event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT))
         return {"results": hits}
 
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
@@ -232,23 +208,20 @@ def create_app(db_path: str | Path) -> FastAPI:
         """The timeline as `dateline timeline --format json` prints it: query, range,
         N and K, notes, and entries (date, score, articles, sentences with their
         article id, publication date, sentence index and offsets)."""
-        from dateline.analyses.timeline import build_timeline, format_json
+        from dateline.analyses.timeline import format_json
 
-        first, last = _range(start, end)
-        with store() as s:
-            try:
-                tl = build_timeline(s, _text(q), max_dates=max_dates,
-                                    sentences_per_date=sentences_per_date, start=first, end=last)
-            except StoreError as exc:
-                raise _bad(str(exc)) from None
+        with store() as dl:
+            tl = dl.timeline(_text(q), max_dates=max_dates,
+                             sentences_per_date=sentences_per_date, start=_text(start),
+                             end=_text(end))
         return format_json(tl)
 
     @app.get("/api/articles/{article_id:path}", summary="One article's full record")
     def article(article_id: str) -> dict[str, Any]:
         """The stored record of the article (DESIGN.md's format: text, sentences,
         dates, entities, places, quotes, amounts, events, tone); 404 when unknown."""
-        with store() as s:
-            rec = s.record(article_id)
+        with store() as dl:
+            rec = dl.record(article_id)
         if rec is None:
             raise HTTPException(status_code=404, detail=f"no article {article_id!r} in the store")
         return rec
@@ -267,12 +240,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         """``{"total": N, "groups": [...]}``: the stored event mentions grouped into
         distinct events (dateline.analyses.events), in date order, then type, then id;
         ``total`` counts all groups selected, ``groups`` holds the first ``limit``."""
-        from dateline.analyses.events import event_groups
-
-        first, last = _range(start, end)
         etype, ecountry = _event_type(type, "type"), _country(country)
-        with store() as s:
-            groups = list(event_groups(s, start=first, end=last, type=etype, country=ecountry))
+        with store() as dl:
+            groups = dl.events(start=_text(start), end=_text(end), type=etype, country=ecountry)
         return {"total": len(groups),
                 "groups": [g.as_dict() for g in groups[:min(limit, MAX_EVENTS_LIMIT)]]}
 
