@@ -142,3 +142,17 @@ def test_overlap_pairing_is_one_to_one():
     system = [Attribution(frozenset(range(0, 5)), frozenset()), Attribution(frozenset(range(0, 15)), frozenset())]
     c = score_article(text, system, gold)
     assert c.overlap == 1 and c.source == 1
+
+
+def test_pieces_one_cue_reports_are_one_quote(nlp):
+    # "blasted" reports both "the governor" (as its object) and the quoted "disgrace"
+    text = 'The senator blasted the governor as a "disgrace" on Monday.'
+    (q,) = _quotes(nlp, text)
+    g, d = text.index("the governor"), text.index("disgrace")
+    assert (q["cue"], q["kind"], q["parts"]) == ("blasted", "mixed", [[g, g + 12], [d, d + 8]])
+    # the quotation found both inside and around the reported clause: one record
+    text = 'Trump tweeted that, "At least you know I will be there, awake, to answer the call!"'
+    (q,) = _quotes(nlp, text)
+    assert (q["cue"], q["kind"]) == ("tweeted", "mixed")
+    assert q["text"].startswith("that,") and q["text"].endswith("answer the call!")
+

@@ -474,6 +474,36 @@ def _alnum_equal(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return _WORD.findall(text[a[0]:a[1]]) == _WORD.findall(text[b[0]:b[1]])
 
 
+def _merge_same_cue(attrs: list[_Attr]) -> list[_Attr]:
+    """One attribution per cue word: the pieces one cue reports ('blasted Clinton as a
+    "disgrace"', 'said "how the system is rigged" and "our own struggling citizens"',
+    a quotation found both inside and around its reported clause) become the parts of
+    one record, overlapping parts joined. Kind: direct when every piece is,
+    indirect when none is quoted, else mixed. Input and output are in text order."""
+    by_cue: dict[int, _Attr] = {}
+    out: list[_Attr] = []
+    for a in attrs:
+        first = by_cue.get(a.cue.i) if a.cue is not None else None
+        if first is None:
+            if a.cue is not None:
+                by_cue[a.cue.i] = a
+            out.append(a)
+            continue
+        parts: list[tuple[int, int]] = []
+        for p in sorted(set(first.parts + a.parts)):
+            if parts and _overlaps(parts[-1], p):
+                parts[-1] = (parts[-1][0], max(parts[-1][1], p[1]))
+            else:
+                parts.append(p)
+        first.parts = parts
+        first.quoted = sorted(set(first.quoted + a.quoted))
+        kinds = {first.kind, a.kind}
+        first.kind = kinds.pop() if len(kinds) == 1 else "mixed"
+        if first.speaker is None:
+            first.speaker, first.speaker_tok = a.speaker, a.speaker_tok
+    return out
+
+
 @register("quotes")
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Quotes of the article, in text order, as records of DESIGN.md (see module doc)."""
@@ -559,7 +589,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             last.quoted = last.quoted + a.quoted
             continue
         merged.append(a)
-    attrs = merged
+    attrs = _merge_same_cue(merged)
     records: list[dict] = []
     named: list[tuple[int, str]] = []
     seen: set[tuple] = set()
