@@ -156,3 +156,12 @@ def test_pieces_one_cue_reports_are_one_quote(nlp):
     assert (q["cue"], q["kind"]) == ("tweeted", "mixed")
     assert q["text"].startswith("that,") and q["text"].endswith("answer the call!")
 
+
+def test_speech_reported_inside_a_quote_is_not_a_quote_of_its_own(nlp):
+    # what the envoy says the ministers promised is his claim, not a quote of the ministers
+    text = ("The envoy said the ministers had promised to reopen the border crossing "
+            "within a week.")
+    quotes = _quotes(nlp, text)
+    assert [(q["cue"], q["text"]) for q in quotes] == [
+        ("said", "the ministers had promised to reopen the border crossing within a week")]
+

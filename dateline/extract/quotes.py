@@ -474,6 +474,19 @@ def _alnum_equal(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return _WORD.findall(text[a[0]:a[1]]) == _WORD.findall(text[b[0]:b[1]])
 
 
+def _drop_reported_within(attrs: list[_Attr]) -> list[_Attr]:
+    """Speech reported inside what someone else said ("Lavrov said that Assad had
+    promised to ...") belongs to that attribution: it is the outer speaker's claim, not
+    a quote of the inner one. Drops each attribution whose cue word lies inside a part
+    of another, judged longest first so that two cannot drop each other. Text order."""
+    kept: list[_Attr] = []
+    for a in sorted(attrs, key=lambda a: a.start - a.end):
+        if a.cue is not None and any(p[0] <= a.cue.idx < p[1] for b in kept for p in b.parts):
+            continue
+        kept.append(a)
+    return sorted(kept, key=lambda a: (a.start, a.end))
+
+
 def _merge_same_cue(attrs: list[_Attr]) -> list[_Attr]:
     """One attribution per cue word: the pieces one cue reports ('blasted Clinton as a
     "disgrace"', 'said "how the system is rigged" and "our own struggling citizens"',
@@ -589,7 +602,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             last.quoted = last.quoted + a.quoted
             continue
         merged.append(a)
-    attrs = _merge_same_cue(merged)
+    attrs = _drop_reported_within(_merge_same_cue(merged))
     records: list[dict] = []
     named: list[tuple[int, str]] = []
     seen: set[tuple] = set()
