@@ -185,6 +185,25 @@ def test_a_sentence_recalling_its_day_later_wins_a_tie(tmp_path):
     store.close()
 
 
+def test_a_lead_sentence_naming_its_day_is_filed_under_that_day_only(tmp_path):
+    # 2021-06-02 is a Wednesday. Leads of articles published that day may stand for the
+    # day before (news of yesterday), unless they name their own day.
+    wednesday = "The council voted on Wednesday to close the old bridge to lorries ."
+    undated = "Engineers inspected the old bridge for cracks in the concrete ."
+    store = _store(tmp_path, [
+        _record("w1", "2021-06-02", [wednesday], [(0, "2021-06-02")]),
+        _record("w2", "2021-06-02", [undated]),
+        _record("w3", "2021-06-05", ["Lorries were banned from the old bridge on Tuesday ."],
+                [(0, "2021-06-01")]),
+    ])
+    tl = build_timeline(store, max_dates=2, sentences_per_date=3)
+    by_day = {e.date: {s.article for s in e.sentences} for e in tl.entries}
+    assert set(by_day) == {D(2021, 6, 1), D(2021, 6, 2)}
+    assert "w1" not in by_day[D(2021, 6, 1)] and "w1" in by_day[D(2021, 6, 2)]
+    assert "w2" in by_day[D(2021, 6, 1)]
+    store.close()
+
+
 def test_summary_takes_the_sentence_that_adds_what_is_missing():
     from dateline.analyses.timeline import _summary_order, _unit
 

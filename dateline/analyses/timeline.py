@@ -12,8 +12,8 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    the day after :data:`NEXT_DAY_WEIGHT` (news often reports yesterday's events).
    The best N days are kept.
 3. Sentences: a day's candidates are the sentences that mention it and the lead
-   sentences of articles published on it (or the next day) that mention no other
-   day, cut free of time stamps, wire-service datelines and chronology labels. Each
+   sentences of articles published on it (or the next day) that mention no day,
+   cut free of time stamps, wire-service datelines and chronology labels. Each
    is scored by TF-IDF cosine similarity to the day's candidates' centroid plus
    :data:`TOPIC_WEIGHT` times its similarity to the centroid of all candidates of
    all chosen days (what the story is about, since no query keywords are given);
@@ -369,14 +369,11 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
             for d in days:
                 cands[d][key] = True
     for key, s in sents.items():
-        if s.index >= LEAD_SENTENCES:
-            continue
+        if s.index >= LEAD_SENTENCES or key in mentions:
+            continue   # one that names its day is filed under that day only
         p = pub[s.article]
-        other = mentions.get(key, set()) - {p, p - dt.timedelta(days=1)}
-        if other:
-            continue
         for d in (p, p - dt.timedelta(days=1)):
-            if in_range(d) and key not in cands[d]:
+            if in_range(d):
                 cands[d][key] = False
 
     chosen_days = [d for d in ranked if cands.get(d)][: max(n, 0)]
