@@ -40,7 +40,10 @@ def parse_grid(items: list[str]) -> dict[str, list[float]]:
             raise SystemExit(f"--grid {item!r}: expected NAME=v1,v2 with NAME a constant of "
                              "dateline.analyses.timeline")
         kind = type(getattr(T, name))
-        grid[name] = [kind(v) for v in values.split(",")]
+        if kind is bool:   # bool("0") is True
+            grid[name] = [v.strip().lower() in ("1", "true", "yes") for v in values.split(",")]
+        else:
+            grid[name] = [kind(v) for v in values.split(",")]
     return grid
 
 
