@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from dateline.read.base import ReadOptions, Rejection, check_text, parse_date
-from dateline.store import Store
+from dateline.store import Store, StoreError
 
 DateLike = str | dt.date
 
@@ -118,7 +118,6 @@ class Dateline:
         if not (query or first or last or entity or place or event or country):
             raise ValueError("search needs a query or a filter (start, end, entity, place, "
                              "event, country)")
-        from dateline.store import StoreError
         try:
             return self.store.search_sentences(
                 query, limit, start=first.isoformat() if first else None,
@@ -135,7 +134,6 @@ class Dateline:
         entries hold dates and sentences with their article ids and offsets.
         ``format_json``, ``format_text`` and ``format_tilse`` of that module render it."""
         from dateline.analyses.timeline import build_timeline
-        from dateline.store import StoreError
 
         first, last = _range(start, end)
         try:

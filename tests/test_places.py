@@ -153,7 +153,7 @@ def test_country_name_before_a_word_that_is_no_part_of_it(places_of):
     assert places[0]["adjectival"] is False
 
 
-def test_event_takes_the_first_place_named_as_a_location(places_of):
+def test_event_place_is_never_an_adjectival_reference(places_of):
     nlp = load_model()
 
     def events(text: str) -> list[dict]:
