@@ -12,7 +12,8 @@ Uses the per-topic stores that ``dateline eval tls`` caches under ``--workdir`` 
 them first with ``dateline eval tls --data ...``)::
 
     python benchmarks/tls_heldout.py --data ../shared/data/tls/t17 \\
-        --grid RETRO_FACTOR=1.0,1.1,1.2 --grid RETRO_DAYS=2,7
+        --grid MENTION_BONUS=0.02,0.05,0.08 --grid TOPIC_WEIGHT=1.0,1.25,1.5 \\
+        --grid DUPLICATE_SIMILARITY=0.5,0.6
 """
 
 from __future__ import annotations

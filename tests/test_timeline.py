@@ -168,20 +168,55 @@ def test_us_the_country_is_no_address_to_the_reader(tmp_path):
     store.close()
 
 
-def test_a_sentence_recalling_its_day_later_wins_a_tie(tmp_path):
-    # the two sentences weigh the same (5 words shared, 2 of their own each): only
-    # their publication dates differ, the next day against 19 days later
+def test_a_sentence_naming_its_day_beats_a_lead_sentence_that_does_not(tmp_path):
+    # Both articles are published on Wednesday 2 June; x2's undated lead also stands
+    # for Tuesday (news of yesterday). The two sentences share five words, which the
+    # two-sentence pool weighs zero, and have one of their own each: a tie but for x1
+    # naming Tuesday.
     store = _store(tmp_path, [
-        _record("r1", "2021-06-02",
-                ["Workers reopened the old river bridge on Tuesday morning ."],
-                [(0, "2021-06-01")]),
-        _record("r2", "2021-06-20",
-                ["Workers reopened the old river bridge on 1 June ."],
+        # stored first, x2 would win a true tie
+        _record("x2", "2021-06-02", ["Workers reopened the old river bridge to traffic ."]),
+        _record("x1", "2021-06-02", ["Workers reopened the old river bridge on Tuesday ."],
                 [(0, "2021-06-01")]),
     ])
     tl = build_timeline(store, max_dates=1, sentences_per_date=1)
     assert [(e.date, [s.article for s in e.sentences]) for e in tl.entries] == [
-        (D(2021, 6, 1), ["r2"])]
+        (D(2021, 6, 1), ["x1"])]
+    store.close()
+
+
+def test_headline_stamp_byline_and_speaker_label_are_cut_off(tmp_path):
+    stamped = ("Rebels seize port updated : Fri Feb 25 2011 12:50:00 Rebel fighters took "
+               "the oil port of Brega on Thursday .")
+    byline = "By the CNN Wire Staff Warplanes bombed the road south of Brega on Thursday ."
+    speaker = "AZUZ : The fighting around the oil port of Brega went on all Thursday ."
+    records = [_record("h1", "2011-02-25", [stamped], [(0, "2011-02-24")]),
+               _record("h2", "2011-02-25", [byline], [(0, "2011-02-24")]),
+               _record("h3", "2011-02-25", [speaker], [(0, "2011-02-24")])]
+    store = _store(tmp_path, records)
+    tl = build_timeline(store, max_dates=1, sentences_per_date=3)
+    got = {s.article: s for s in tl.entries[0].sentences}
+    assert got["h1"].text == "Rebel fighters took the oil port of Brega on Thursday ."
+    assert got["h2"].text == "Warplanes bombed the road south of Brega on Thursday ."
+    assert got["h3"].text == "The fighting around the oil port of Brega went on all Thursday ."
+    for r in records:   # offsets still point at the text in the article
+        s = got[r["id"]]
+        assert r["text"][s.start:s.end] == s.text
+    store.close()
+
+
+def test_fragments_of_a_sentence_split_inside_brackets_are_held_back(tmp_path):
+    # a splitter broke "BP Plc (BP.L) said ..." after "BP.": both halves are fragments
+    head = "Shareholders sued the board of the oil company BP Plc -LRB- BP ."
+    tail = "L -RRB- said on Tuesday that the oil company would cut the dividend ."
+    whole = "The oil company said on Tuesday it would cut the dividend ."
+    store = _store(tmp_path, [
+        _record("f1", "2010-06-02", [head, tail], [(1, "2010-06-01")]),
+        _record("f2", "2010-06-02", [head], [(0, "2010-06-01")]),
+        _record("f3", "2010-06-03", [whole], [(0, "2010-06-01")]),
+    ])
+    tl = build_timeline(store, max_dates=1, sentences_per_date=1)
+    assert [s.text for s in tl.entries[0].sentences] == [whole]
     store.close()
 
 

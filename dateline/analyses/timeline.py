@@ -13,14 +13,16 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    The best N days are kept.
 3. Sentences: a day's candidates are the sentences that mention it and the lead
    sentences of articles published on it (or the next day) that mention no day,
-   cut free of time stamps, wire-service datelines and chronology labels. Each
-   is scored by TF-IDF cosine similarity to the day's candidates' centroid plus
+   cut free of time stamps, bylines, wire-service datelines and chronology labels.
+   Each is scored by TF-IDF cosine similarity to the day's candidates' centroid plus
    :data:`TOPIC_WEIGHT` times its similarity to the centroid of all candidates of
    all chosen days (what the story is about, since no query keywords are given);
-   sentences mentioning the day get a small bonus, and those recalling it a week or
-   more later a larger one; those announcing it beforehand and quote-only ones are
-   ranked down; questions, sentences addressing the reader,
-   page furniture and overlong or tiny sentences are held back while others exist.
+   sentences naming the day get a bonus (:data:`MENTION_BONUS`: one that names
+   its day is about it, a lead sentence may be about something else); those
+   announcing it beforehand and quote-only ones are ranked down; questions,
+   sentences addressing the reader, page furniture, fragments of a sentence split
+   inside brackets ("… BP Plc (BP." / "L) said …") and overlong or tiny sentences
+   are held back while others exist.
    The day's summary then takes, one at a time, the sentence that brings the
    summary closest to the day's centroid (centroid optimisation, as in news-tls's
    DATEWISE), skipping near-duplicates of any sentence already in the timeline.
@@ -56,17 +58,13 @@ MIN_TOKENS, MAX_TOKENS = 6, 50
 #: Cosine similarity above which two sentences count as near-duplicates.
 DUPLICATE_SIMILARITY = 0.5
 #: Ranking bonus of a sentence that mentions the day it is filed under.
-MENTION_BONUS = 0.02
+MENTION_BONUS = 0.05
 #: Ranking factor of a sentence that is mostly a quotation.
 QUOTE_FACTOR = 0.5
 #: Ranking factor of a sentence that mentions its day before it happened.
 FUTURE_FACTOR = 0.7
 #: Weight of a sentence's similarity to the centroid of all candidates (topic relevance).
 TOPIC_WEIGHT = 1.25
-#: Ranking factor of a sentence recalling its day from at least :data:`RETRO_DAYS` later
-#: ("Forces began shelling Homs on 3 February"): looking back, writers summarise.
-RETRO_FACTOR = 1.1
-RETRO_DAYS = 7
 #: Candidates (best first) among which a day's summary is chosen.
 SUMMARY_POOL = 50
 
@@ -91,6 +89,18 @@ _WIRE_PREFIX = re.compile(
 _STAMP_PREFIX = re.compile(
     rf"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{{1,2}}\s+{_MONTH}\s+"
     r"(?:\d{4}|\d{2})\s*,?\s+\d{1,2}[.:]\d\d\s*(?:GMT|BST|UTC|CET|EST|EDT)?\s+")
+#: A headline's update stamp: "Libya : An opportunity for al Qaeda ? updated : Fri Feb 25
+#: 2011 12:50:00 ".
+_UPDATED_PREFIX = re.compile(
+    r"^.{0,200}?\bupdated\s*:\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s+[A-Z][a-z]+\s+\d{1,2}"
+    r"\s+\d{4}\s+\d\d:\d\d(?::\d\d)?\s*")
+#: A byline or a transcript's speaker label opening a sentence: "By the CNN Wire Staff ",
+#: "AZUZ : ".
+_BYLINE_PREFIX = re.compile(
+    r"^By (?:the )?CNN(?: Wire)? Staff\s+|^[A-Z]{3,}(?: [A-Z]{3,})? :\s+")
+#: A fragment of a sentence split after an abbreviation inside brackets: it opens with
+#: the bracket's tail ("L -RRB- said on Tuesday …") or ends inside it ("… BP Plc -LRB- BP .").
+_FRAGMENT = re.compile(r"^[A-Z]{1,3} (?:-RRB-|\))|(?:-LRB-|\() ?[A-Za-z]+ ?\.$")
 #: A chronology label opening a sentence: "May 7 - ", "June 1 , 2010 : ".
 _LIST_PREFIX = re.compile(
     rf"\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?"
@@ -219,11 +229,17 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _trim(text: str) -> tuple[int, int]:
-    """``(start, end)`` within ``text`` of the sentence without a leading time stamp
-    ("Tuesday 6 December 2005 15.37 GMT "), wire-service dateline ("HOUSTON , June 2
-    (Reuters) - ") or chronology label ("May 7 - "), and without surrounding spaces."""
+    """``(start, end)`` within ``text`` of the sentence without a leading headline update
+    stamp ("… updated : Fri Feb 25 2011 12:50:00 "), byline ("By the CNN Wire Staff "),
+    speaker label ("AZUZ : "), time stamp ("Tuesday 6 December 2005 15.37 GMT "),
+    wire-service dateline ("HOUSTON , June 2 (Reuters) - ") or chronology label
+    ("May 7 - "), and without surrounding spaces."""
     start = 0
-    m = _STAMP_PREFIX.match(text)
+    for prefix in (_UPDATED_PREFIX, _BYLINE_PREFIX):
+        m = prefix.match(text, start)
+        if m:
+            start = m.end()
+    m = _STAMP_PREFIX.match(text, start)
     if m:
         start = m.end()
     m = _WIRE_PREFIX.match(text, start)
@@ -240,14 +256,15 @@ def _trim(text: str) -> tuple[int, int]:
 
 def _is_reportable(text: str) -> bool:
     """Whether a sentence reads as a report of events: of a fair length, starting
-    like a sentence, no question, no address to the reader, no page furniture."""
+    like a sentence, no question, no address to the reader, no page furniture, no
+    fragment of a sentence split inside brackets."""
     words = text.split()
     if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "`\"'“‘"):
         return False
-    return not (_NOT_EVENT.search(text) or _FURNITURE.search(text))
+    return not (_NOT_EVENT.search(text) or _FURNITURE.search(text) or _FRAGMENT.search(text))
 
 
 # -- the timeline -----------------------------------------------------------------------
@@ -419,8 +436,6 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
                 score += MENTION_BONUS
                 if pub[s.article] < d:
                     score *= FUTURE_FACTOR
-                elif (pub[s.article] - d).days >= RETRO_DAYS:
-                    score *= RETRO_FACTOR
             if _is_quote(text):
                 score *= QUOTE_FACTOR
             ok = _is_reportable(text) and len(toks[key]) >= 3
