@@ -395,3 +395,15 @@ def test_average_takes_f_of_mean_precision_and_recall():
     avg = M.average([a, b])
     # means 0.5 and 0.5 -> F 0.5, although each timeline's F is 0
     assert avg["rouge_1"] == {"precision": 0.5, "recall": 0.5, "f_score": 0.5}
+
+
+def test_eval_table_prints_our_average_beside_the_published_figures(capsys):
+    from dateline.evaluate.tls import _print_table
+
+    s = {"rouge_1": {"f_score": 0.1434}, "rouge_2": {"f_score": 0.0478},
+         "date": {"f_score": 0.631}}
+    _print_table([("topic/tl", 10, 2, s, 0.25)], s, "dateline")
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("topic/tl") and "0.143  0.048  0.631   0.25" in line
+               for line in out)
+    assert any("DATEWISE" in line and ".120 / .035 / .544" in line for line in out)

@@ -198,6 +198,15 @@ def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], met
                                         default=str))
 
 
+#: Published averages on all 19 Timeline17 timelines, align+ m:1 (R1 F, R2 F, date F1),
+#: as issue 5 quotes them: to compare with, not computed here.
+PUBLISHED = (
+    ("CLUST (Gholipour Ghalandari & Ifrim 2020)", ".082", ".020", ".407"),
+    ("DATEWISE (Gholipour Ghalandari & Ifrim 2020)", ".120", ".035", ".544"),
+    ("LLM-based systems, 13B-72B models", ".118-.136", ".036-.044", ".522-.576"),
+)
+
+
 def _print_table(rows: list, avg: dict, method: str) -> None:
     head = f"{'timeline':45} {'N':>4} {'K':>2} {'R1-F':>6} {'R2-F':>6} {'dateF1':>6} {'s/tl':>6}"
     click.echo(f"method: {method}  (align+ m:1 ROUGE, tilse definitions)")
@@ -211,3 +220,6 @@ def _print_table(rows: list, avg: dict, method: str) -> None:
     click.echo(f"{'average (P, R averaged, then F)':45} {'':4} {'':2} "
                f"{avg['rouge_1']['f_score']:6.3f} {avg['rouge_2']['f_score']:6.3f} "
                f"{avg['date']['f_score']:6.3f} {mean_secs:6.2f}")
+    click.echo("published, all 19 Timeline17 timelines (R1-F / R2-F / date F1):")
+    for name, r1, r2, d in PUBLISHED:
+        click.echo(f"  {name:48} {r1} / {r2} / {d}")
