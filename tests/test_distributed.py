@@ -157,3 +157,33 @@ def test_missing_distributed_names_the_extra(tmp_path, monkeypatch):
     article = Article(text="Talks resumed in Sochi on Monday.", published=dt.date(2018, 9, 4))
     with pytest.raises(DaskError, match=r"pip install 'dateline\[dask\]'"):
         next(extract_records([article], dask="local"))
+
+
+def test_two_threads_per_worker_keep_order_and_allow_four_in_flight():
+    from distributed import LocalCluster
+
+    taken: list[int] = []
+
+    def articles() -> Iterator[Article]:
+        for i in range(6):
+            taken.append(i)
+            yield Article(text=f"Story {i}: envoys met in Ankara on Monday.",
+                          published=dt.date(2018, 9, 1 + i), id=f"t{i}")
+
+    plain = {article.id: record
+             for results in extract_records(articles(), batch_size=1)
+             for article, record, error in results}
+    taken.clear()
+    got: list[str] = []
+    taken_at_result: list[int] = []
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp://",
+                      host="127.0.0.1", dashboard_address=None) as two:
+        for results in extract_records(articles(), batch_size=1, dask=two.scheduler_address):
+            taken_at_result.append(len(taken))
+            for article, record, error in results:
+                # batches run side by side in one process give the records one gives alone
+                assert error is None and record == plain[article.id]
+                got.append(article.id)
+    assert got == [f"t{i}" for i in range(6)]
+    # two threads: four batches in flight before the first result is awaited
+    assert taken_at_result == [4, 5, 6, 6, 6, 6]
