@@ -84,8 +84,11 @@ def _connect(address: str, workers: int, stack: ExitStack) -> Any:
         raise DaskError(f"running on Dask needs the 'distributed' package ({exc}): "
                         f"{INSTALL_HINT}") from None
     if address == LOCAL:
+        # the scheduler's HTTP server starts even without a dashboard: give it a free
+        # loopback port, not 8787, which another cluster may hold
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None,
+                               host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                               scheduler_kwargs={"dashboard": False},
                                silence_logs=logging.ERROR)
         stack.callback(cluster.close)
         client = Client(cluster, set_as_default=False)

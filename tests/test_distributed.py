@@ -33,6 +33,10 @@ HARBOUR = ("date 2018-09-03\n"
            "The port of Latakia reopened on Sunday, officials said.")
 
 
+#: No dashboard, and the scheduler's HTTP server on a free loopback port (not 8787).
+NO_DASHBOARD = {"dashboard_address": "127.0.0.1:0", "scheduler_kwargs": {"dashboard": False}}
+
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     """A small in-process cluster (one worker thread) on loopback, closed after the tests.
@@ -41,7 +45,7 @@ def cluster() -> Iterator[Any]:
     """
     from distributed import LocalCluster
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://",
-                      host="127.0.0.1", dashboard_address=None) as cluster:
+                      host="127.0.0.1", **NO_DASHBOARD) as cluster:
         yield cluster
 
 
@@ -177,7 +181,7 @@ def test_two_threads_per_worker_keep_order_and_allow_four_in_flight():
     got: list[str] = []
     taken_at_result: list[int] = []
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp://",
-                      host="127.0.0.1", dashboard_address=None) as two:
+                      host="127.0.0.1", **NO_DASHBOARD) as two:
         for results in extract_records(articles(), batch_size=1, dask=two.scheduler_address):
             taken_at_result.append(len(taken))
             for article, record, error in results:
