@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
@@ -139,12 +139,12 @@ def client(db: Path) -> TestClient:
         yield c
 
 
-def _hits(response: httpx.Response) -> list[tuple[str, int]]:
+def _hits(response: httpx2.Response) -> list[tuple[str, int]]:
     assert response.status_code == 200, response.text
     return [(h["id"], h["sentence"]) for h in response.json()["results"]]
 
 
-def _bad(response: httpx.Response) -> str:
+def _bad(response: httpx2.Response) -> str:
     """The one-line detail of a 400 answer."""
     assert response.status_code == 400, response.text
     detail = response.json()["detail"]
@@ -430,17 +430,17 @@ def test_serve_end_to_end(db: Path) -> None:
         stats = None
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                stats = httpx.get(f"{base}/api/stats", timeout=2)
+                stats = httpx2.get(f"{base}/api/stats", timeout=2)
                 break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.2)
         assert stats is not None, f"server did not answer (exit status {proc.poll()})"
         assert stats.status_code == 200
         assert stats.json()["articles"] == 3
-        hits = httpx.get(f"{base}/api/search", params={"entity": "Maria Lopez"}).json()
+        hits = httpx2.get(f"{base}/api/search", params={"entity": "Maria Lopez"}).json()
         assert [(h["id"], h["sentence"]) for h in hits["results"]] == [("flood-1", 1),
                                                                        ("flood-2", 1)]
-        assert 'id="search-form"' in httpx.get(f"{base}/").text
+        assert 'id="search-form"' in httpx2.get(f"{base}/").text
     finally:
         proc.terminate()
         try:
