@@ -97,18 +97,19 @@ def test_dask_stores_the_same_records_as_one_process(tmp_path, cluster, schedule
         assert _tasks_run(cluster) - tasks_before == 2   # deduped before submission
 
 
+def _numbered_stories(taken: list[int]) -> Iterator[Article]:
+    """Six one-line stories, s0 to s5; each index goes into ``taken`` as it is read."""
+    for i in range(6):
+        taken.append(i)
+        yield Article(text=f"Story {i}: envoys met in Ankara on Monday.",
+                      published=dt.date(2018, 9, 1 + i), id=f"s{i}")
+
+
 def test_results_come_back_in_input_order_with_few_in_flight(scheduler):
     taken: list[int] = []
-
-    def articles() -> Iterator[Article]:
-        for i in range(6):
-            taken.append(i)
-            yield Article(text=f"Story {i}: envoys met in Ankara on Monday.",
-                          published=dt.date(2018, 9, 1 + i), id=f"s{i}")
-
     got: list[list[str]] = []
     taken_at_result: list[int] = []
-    for results in extract_records(articles(), batch_size=1, dask=scheduler):
+    for results in extract_records(_numbered_stories(taken), batch_size=1, dask=scheduler):
         taken_at_result.append(len(taken))
         got.append([article.id for article, record, error in results])
         assert all(error is None and record["id"] == article.id
@@ -166,28 +167,21 @@ def test_missing_distributed_names_the_extra(tmp_path, monkeypatch):
 def test_two_threads_per_worker_keep_order_and_allow_four_in_flight():
     from distributed import LocalCluster
 
-    taken: list[int] = []
-
-    def articles() -> Iterator[Article]:
-        for i in range(6):
-            taken.append(i)
-            yield Article(text=f"Story {i}: envoys met in Ankara on Monday.",
-                          published=dt.date(2018, 9, 1 + i), id=f"t{i}")
-
     plain = {article.id: record
-             for results in extract_records(articles(), batch_size=1)
+             for results in extract_records(_numbered_stories([]), batch_size=1)
              for article, record, error in results}
-    taken.clear()
+    taken: list[int] = []
     got: list[str] = []
     taken_at_result: list[int] = []
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp://",
                       host="127.0.0.1", **NO_DASHBOARD) as two:
-        for results in extract_records(articles(), batch_size=1, dask=two.scheduler_address):
+        for results in extract_records(_numbered_stories(taken), batch_size=1,
+                                       dask=two.scheduler_address):
             taken_at_result.append(len(taken))
             for article, record, error in results:
                 # batches run side by side in one process give the records one gives alone
                 assert error is None and record == plain[article.id]
                 got.append(article.id)
-    assert got == [f"t{i}" for i in range(6)]
+    assert got == [f"s{i}" for i in range(6)]
     # two threads: four batches in flight before the first result is awaited
     assert taken_at_result == [4, 5, 6, 6, 6, 6]
