@@ -8,6 +8,10 @@ held-out topic with it. It prints each combination's in-sample average, the choi
 for each held-out topic, and the average over held-out topics (precision and recall
 averaged before F, as ``dateline eval tls``).
 
+``--leave-out 2`` (or more) holds out every pair (or larger group) of topics in turn and
+chooses on the rest: a harsher test with less to tune on. Each topic's held-out
+precision and recall are then averaged over the groups it was held out in.
+
 Uses the per-topic stores that ``dateline eval tls`` caches under ``--workdir`` (build
 them first with ``dateline eval tls --data ...``)::
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import dateline.analyses.timeline as T
@@ -76,9 +81,15 @@ def main() -> int:
                     help="where `dateline eval tls` cached the stores")
     ap.add_argument("--grid", action="append", required=True, metavar="NAME=v1,v2",
                     help="a timeline constant and the values to try (repeatable)")
+    ap.add_argument("--leave-out", type=int, default=1, metavar="K",
+                    help="topics held out at a time (default 1)")
     args = ap.parse_args()
     grid = parse_grid(args.grid)
     topics = load_topics(args.data)
+    if not 1 <= args.leave_out < len(topics):
+        print(f"--leave-out must be between 1 and {len(topics) - 1} for {len(topics)} "
+              "topics", file=sys.stderr)
+        return 1
     missing = [t.name for t in topics if not (args.workdir / f"{t.name}.db").exists()]
     if missing:
         print(f"no store for {', '.join(missing)} under {args.workdir}: run "
@@ -100,14 +111,24 @@ def main() -> int:
     for combo, res in runs.items():
         r1, r2, d = f_scores(list(res.values()))
         print(f"  {dict(zip(names, combo))}  {r1:.4f}  {r2:.4f}  {d:.3f}")
-    held: list[Scores] = []
-    print("held-out topic: settings chosen on the others")
-    for key in next(iter(runs.values())):
+    held: dict[str, list[Scores]] = defaultdict(list)
+    chosen: Counter = Counter()
+    keys = list(next(iter(runs.values())))
+    if args.leave_out == 1:
+        print("held-out topic: settings chosen on the others")
+    for group in itertools.combinations(keys, args.leave_out):
         best = max(runs, key=lambda c: sum(f_scores(
-            [s for k, s in runs[c].items() if k != key])[:2]))
-        held.append(runs[best][key])
-        print(f"  {key:48s} {dict(zip(names, best))}")
-    r1, r2, d = f_scores(held)
+            [s for k, s in runs[c].items() if k not in group])[:2]))
+        chosen[best] += 1
+        for key in group:
+            held[key].append(runs[best][key])
+        if args.leave_out == 1:
+            print(f"  {group[0]:48s} {dict(zip(names, best))}")
+    if args.leave_out > 1:
+        print(f"settings chosen, holding out {args.leave_out} topics at a time:")
+        for combo, times in chosen.most_common():
+            print(f"  {times:3d} x {dict(zip(names, combo))}")
+    r1, r2, d = f_scores([M.average(results) for results in held.values()])
     print(f"held-out average: R1 F {r1:.4f}  R2 F {r2:.4f}  date F1 {d:.3f}")
     return 0
 
