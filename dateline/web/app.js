@@ -124,7 +124,7 @@ async function runTimeline(params) {
     const tl = await api("/api/timeline", params);
     showError("");
     notes.textContent = tl.articles + " article(s); " + tl.entries.length + " date(s). "
-      + tl.notes.join(" ");
+      + tl.notes.join("; ");
     for (const entry of tl.entries) {
       const items = el("ul");
       for (const s of entry.sentences) {

@@ -1,0 +1,149 @@
+"""Drive the web page of ``dateline serve`` in a real headless browser.
+
+The tests check the HTTP API and that the page is served; only a browser runs the
+page's script. This starts ``dateline serve`` on a free loopback port, opens the page
+in headless Chromium (Debian's ``chromium`` package, driven by Playwright, neither of
+which CI has) and goes through each view: search, an article record, timeline, events
+and the store page, then a bad query. It prints what each view showed, saves
+screenshots with ``--shots``, and exits 1 if a step fails or the page logs an error
+other than the bad query's expected HTTP 400::
+
+    sudo apt-get install chromium && pip install -e '.[browser]'
+    dateline ingest samples/idlib --db idlib.db
+    python benchmarks/web_check.py --db idlib.db --query Sochi --shots /tmp/shots
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx2
+
+#: Chromium flags for a closed network: no sandbox (root), no background fetches.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(base: str, server: subprocess.Popen, seconds: float = 30) -> None:
+    """Return once ``base`` answers; exit if the server dies or stays silent."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"dateline serve exited: {server.stderr.read().decode()}")
+        try:
+            httpx2.get(base + "/api/stats", timeout=1)
+            return
+        except httpx2.TransportError:
+            time.sleep(0.1)
+    sys.exit(f"dateline serve did not answer at {base} within {seconds:.0f} s")
+
+
+def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]:
+    """Go through the page's views; the problems found (empty when all is well)."""
+    from playwright.sync_api import sync_playwright
+
+    problems: list[str] = []
+
+    def shot(name: str, page) -> None:
+        if shots:
+            page.screenshot(path=str(shots / f"{name}.png"), full_page=name != "events")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.set_default_timeout(15_000)
+        page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+        page.on("console", lambda m: problems.append(f"console error: {m.text}")
+                if m.type == "error" and "400" not in m.text else None)
+
+        page.goto(base + "/")
+        page.wait_for_function("document.querySelector('#store-line').textContent"
+                               " !== 'loading…'")
+        print("header:", page.text_content("#store-line"))
+
+        page.fill("#search-form input[name=q]", query)
+        page.click("#search-form button")
+        page.wait_for_selector("#search-results li")
+        print(f"search {query!r}:", page.text_content("#search-summary"))
+        shot("search", page)
+
+        page.locator("#search-results li button.link").first.click()
+        page.wait_for_selector("#article-body h2")
+        print("article:", page.text_content("#article-body h2"),
+              f"({page.locator('#article-body table').count()} tables)")
+        shot("article", page)
+
+        page.click("nav a[data-view=timeline]")
+        page.click("#timeline-form button")
+        page.wait_for_selector("#timeline-results .tl-date")
+        print("timeline:", page.locator("#timeline-results .tl-date").count(), "dates;",
+              page.text_content("#timeline-notes"))
+        shot("timeline", page)
+
+        page.click("nav a[data-view=events]")
+        page.click("#events-form button")
+        page.wait_for_selector("#events-table tbody tr")
+        print("events:", page.text_content("#events-summary"))
+        shot("events", page)
+
+        page.click("nav a[data-view=stats]")
+        page.wait_for_selector("#stats-body table")
+        print("store page:", page.locator("#stats-body table").count(), "tables")
+        shot("stats", page)
+
+        page.click("nav a[data-view=search]")
+        page.fill("#search-form input[name=q]", 'AND OR "')
+        page.click("#search-form button")
+        page.wait_for_selector("#error", state="visible")
+        print("bad query:", page.text_content("#error"))
+        browser.close()
+    return problems
+
+
+def main() -> int:
+    """Serve the store, check the page, print the result."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True, type=Path, help="a store to serve")
+    ap.add_argument("--query", default="Sochi", help="words to search for (must match)")
+    ap.add_argument("--chromium", default="/usr/bin/chromium", help="the browser to drive")
+    ap.add_argument("--shots", type=Path, help="save a screenshot of each view here")
+    args = ap.parse_args()
+    if not args.db.exists():
+        print(f"{args.db}: no such store", file=sys.stderr)
+        return 1
+    if args.shots:
+        args.shots.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()",
+                               "serve", "--db", str(args.db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for(base, server)
+        try:
+            problems = check(base, args.query, args.chromium, args.shots)
+        except Exception as exc:  # a step timed out, or the browser would not start
+            problems = [f"{type(exc).__name__}: {str(exc).splitlines()[0]}"]
+    finally:
+        server.terminate()
+        server.wait()
+    for problem in problems:
+        print("PROBLEM:", problem)
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
