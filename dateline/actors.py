@@ -257,13 +257,20 @@ class ActorIndex:
         return max(counts, key=lambda c: counts[c])
 
 
+def _opens_clause(tok: Token) -> bool:
+    """Whether ``tok`` is a preposition whose complement is a verb ("of staging")."""
+    return tok.dep_ == "prep" and any(
+        g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") for g in tok.children)
+
+
 def phrase_runs(head: Token) -> list[tuple[int, int]]:
     """Character runs of the noun phrase headed by ``head``.
 
     The phrase is the head's subtree without relative clauses, clausal
-    modifiers and conjoined heads (``_CUT_DEPS``); it keeps compounds, adjectives,
-    possessives, appositions and prepositional phrases ("Rebels in the Ivory
-    Coast"). Returned as contiguous (start, end) character runs.
+    modifiers and conjoined heads (``_CUT_DEPS``), nor a preposition of the head
+    that opens a clause ("accused rebels of staging attacks": rebels); it keeps compounds,
+    adjectives, possessives, appositions and prepositional phrases ("Rebels in the
+    Ivory Coast"). Returned as contiguous (start, end) character runs.
     """
     keep: list[Token] = []
     stack = [head]
@@ -271,7 +278,7 @@ def phrase_runs(head: Token) -> list[tuple[int, int]]:
         tok = stack.pop()
         keep.append(tok)
         for child in tok.children:
-            if child.dep_ in _CUT_DEPS:
+            if child.dep_ in _CUT_DEPS or (tok is head and _opens_clause(child)):
                 continue
             stack.append(child)
     keep.sort(key=lambda t: t.i)

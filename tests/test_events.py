@@ -202,3 +202,23 @@ def test_every_type_has_a_quad_and_an_intensity() -> None:
 
 def test_no_trigger_no_event(nlp) -> None:
     assert run(nlp, "The weather in Lisbon was mild.") == []
+
+
+def test_what_someone_is_accused_of_is_not_part_of_the_target(nlp):
+    # the parser hangs "of staging" on "rebels", not on "accused"
+    ev = first(nlp, "Moscow accused the rebels of staging chemical attacks.")
+    assert ev["type"] == "ACCUSE"
+    assert ev["actor"]["text"] == "Moscow"
+    assert ev["target"]["text"] == "the rebels"
+
+
+def test_a_joined_clause_keeps_its_own_actor_and_lends_none_to_the_first(nlp):
+    # the parser gives "accused" two subjects, "ally" and "Russia"; "denies" has no
+    # target of its own and must not take Russia from the clause joined to it
+    events = run(nlp, "Damascus denies ever having used chemical weapons, and its ally "
+                      "Russia has accused rebels of staging such attacks.")
+    by_type = {ev["type"]: ev for ev in events}
+    assert by_type["ACCUSE"]["actor"]["text"] == "Russia"
+    assert by_type["ACCUSE"]["target"]["text"] == "rebels"
+    assert by_type["REJECT"]["actor"]["text"] == "Damascus"
+    assert by_type["REJECT"]["target"] is None

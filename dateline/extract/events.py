@@ -230,11 +230,15 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
     while v is not None and steps < 6:
         passive = None
         agent = None
+        # of several subjects (a misparsed "its ally Russia has accused" gives both
+        # "ally" and "Russia") the first that is a name, else the first
+        subjects = [ch for ch in v.children if ch.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            ch = next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
+            if ch.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head, None
+            return ch, None
         for ch in v.children:
-            if ch.dep_ in ("nsubj", "csubj", "expl") and ch.dep_ != "expl":
-                if ch.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return v.head, None
-                return ch, None
             if ch.dep_ == "nsubjpass":
                 passive = ch
             if ch.dep_ == "agent":
@@ -533,6 +537,12 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None) -> dict | No
     Azerbaijani republic")."""
     start = head.left_edge.idx
     end = head.right_edge.idx + len(head.right_edge.text)
+    for ch in head.children:
+        # a clause of its own joined on ("…, and its ally Russia has accused …") is not
+        # this clause
+        if (ch.dep_ == "conj" and ch.i > head.i and ch.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)):
+            end = min(end, ch.left_edge.idx)
     a0, a1 = (actor.get("start", -1), actor.get("end", -1)) if actor else (-1, -1)
     for m in coder.index.within(start, end):
         if a0 <= m.start < a1 or not m.alias.country:
