@@ -235,19 +235,10 @@ def _trim(text: str) -> tuple[int, int]:
     wire-service dateline ("HOUSTON , June 2 (Reuters) - ") or chronology label
     ("May 7 - "), and without surrounding spaces."""
     start = 0
-    for prefix in (_UPDATED_PREFIX, _BYLINE_PREFIX):
+    for prefix in (_UPDATED_PREFIX, _BYLINE_PREFIX, _STAMP_PREFIX, _WIRE_PREFIX, _LIST_PREFIX):
         m = prefix.match(text, start)
         if m:
             start = m.end()
-    m = _STAMP_PREFIX.match(text, start)
-    if m:
-        start = m.end()
-    m = _WIRE_PREFIX.match(text, start)
-    if m:
-        start = m.end()
-    m = _LIST_PREFIX.match(text, start)
-    if m:
-        start = m.end()
     end = len(text.rstrip())
     while start < end and text[start].isspace():
         start += 1
