@@ -8,7 +8,7 @@ ingest, search, timeline, records, events, stats); see :mod:`dateline.api`.
 
 from typing import Any
 
-__version__ = "0.2.0"
+from dateline.version import __version__
 
 #: The Python API (dateline/api.py), loaded on first use so that ``import dateline``
 #: stays cheap for the modules and worker processes that need only a part of it.

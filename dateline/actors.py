@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH
-from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 from dateline.data import read_rows
 
@@ -116,6 +117,8 @@ class ActorTables:
         for table, first in ((ci, self.first_ci), (cs, self.first_cs)):
             for key in table:
                 first[key[0]] = max(first.get(key[0], 0), len(key))
+        from spacy.strings import hash_string
+
         self.ci_hashes = np.array(sorted(hash_string(w) for w in self.first_ci), dtype=np.uint64)
         self.cs_hashes = np.array(sorted(hash_string(w) for w in self.first_cs), dtype=np.uint64)
 
@@ -155,6 +158,8 @@ class ActorTables:
         """All alias matches in a parsed document, left to right."""
         if len(doc) == 0:
             return []
+        from spacy.attrs import LOWER, ORTH
+
         arr = doc.to_array([LOWER, ORTH])
         hit = np.isin(arr[:, 0], self.ci_hashes) | np.isin(arr[:, 1], self.cs_hashes)
         starts = np.nonzero(hit)[0].tolist()

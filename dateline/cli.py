@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from dateline import __version__
+from dateline.version import __version__
 from dateline.read import ReadOptions, Rejection
 from dateline.read.base import BadInput, parse_date
 from dateline.store import Store, StoreError

@@ -16,9 +16,10 @@ from typing import IO, Any
 
 from dateline.analyses.aliases import build_aliases
 from dateline.article import Article
-from dateline.pipeline import EXTRACTOR_VERSION, extract_records
+from dateline.pipeline import extract_fingerprint, extract_records
 from dateline.read import ReadOptions, Rejection, read_paths
 from dateline.read.jsonl import REJECT_KEY
+from dateline.settings import Settings
 from dateline.store import Store
 
 
@@ -75,8 +76,13 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
            workers: int = 1, batch_size: int = 16, update: bool = False,
            on_reject: Callable[[Rejection], None] | None = None,
            on_batch: Callable[[IngestSummary], None] | None = None,
-           dask: str | None = None) -> IngestSummary:
+           dask: str | None = None, settings: Settings | None = None) -> IngestSummary:
     """Read ``paths`` into ``store``; return what was done.
+
+    ``settings`` chooses the model and the extractors' configurations. Each article
+    is stored with the fingerprint of what extracted it
+    (:func:`dateline.pipeline.extract_fingerprint`); with ``update``, an article
+    stored under another fingerprint is extracted again.
 
     ``dask`` (a scheduler address, or ``"local"``) runs the extraction on a Dask
     cluster; reading, deduplication and writing stay in this process.
@@ -86,6 +92,8 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
     """
     summary = IngestSummary()
     in_flight: set[str] = set()
+    settings = settings or Settings()
+    current = extract_fingerprint(settings)
 
     def reject(r: Rejection) -> None:
         summary.rejected.append(r)
@@ -112,21 +120,21 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
                 else:
                     reject(Rejection(item.origin, f"id {key!r} is already stored with other "
                                                   "text (use --update to replace it)"))
-            elif update and stored[1] != EXTRACTOR_VERSION:
+            elif update and stored[1] != current:
                 in_flight.add(key)
                 yield item
             else:
                 summary.duplicates += 1
 
     for results in extract_records(to_extract(), workers=workers, batch_size=batch_size,
-                                   dask=dask):
+                                   dask=dask, settings=settings):
         rows = []
         for article, record, error in results:
             if record is None:
                 reject(Rejection(article.origin, error or "extraction failed"))
             else:
                 rows.append((record, {"text_hash": article.hash, "origin": article.origin,
-                                      "extractor_version": EXTRACTOR_VERSION}))
+                                      "extractor_version": current}))
         replaced = sum(1 for record, _ in rows if store.lookup(record["id"]) is not None)
         store.write(rows)
         summary.updated += replaced

@@ -21,8 +21,13 @@ class ModelNotFound(RuntimeError):
     """No English spaCy model is installed."""
 
 
-def model_name() -> str:
-    """Return the import name of the first installed model of MODEL_PACKAGES."""
+def model_name(preferred: str | None = None) -> str:
+    """Return ``preferred`` when given and installed, else the import name of the first
+    installed model of MODEL_PACKAGES; ModelNotFound when there is none."""
+    if preferred is not None:
+        if importlib.util.find_spec(preferred) is None:
+            raise ModelNotFound(f"spaCy model {preferred!r} is not installed")
+        return preferred
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
             return name
@@ -40,13 +45,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=1)
-def load_model() -> Language:
-    """Load (once per process) the spaCy pipeline used for every article.
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline used for every article, loaded once per process and model:
+    the model ``name`` (default: see :func:`model_name`), plus ``paragraph_breaks``
+    before the parser."""
+    return _load(model_name(name))
 
-    The model's own pipeline, plus ``paragraph_breaks`` before the parser.
-    """
-    nlp = spacy.load(model_name())
+
+@functools.lru_cache(maxsize=2)
+def _load(name: str) -> Language:
+    nlp = spacy.load(name)
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp

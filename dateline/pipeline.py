@@ -8,35 +8,49 @@ long the stream is.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from dateline import __version__
 from dateline.article import Article
+from dateline.settings import Settings
 
-# spaCy and the extractors are imported where they run (the worker processes),
-# so the process that reads and stores never loads them.
-
-#: Stored with each article; ``ingest --update`` re-extracts older ones.
-EXTRACTOR_VERSION = __version__
+# spaCy and the extractors' code run in the worker processes, so the process that
+# reads and stores never loads spaCy (the extractors' declarations are cheap).
 
 Result = tuple[Article, dict[str, Any] | None, str | None]
 """``(article, record, error)``: the record, or None and why extraction failed."""
 
 
-def extract_article(article: Article) -> dict[str, Any]:
+def extract_fingerprint(settings: Settings | None = None) -> str:
+    """The fingerprint stored with each article extracted under ``settings``
+    (:func:`dateline.extract.fingerprint`); ``ingest --update`` re-extracts articles
+    stored under another."""
+    from dateline.extract import fingerprint
+
+    settings = settings or Settings()
+    return fingerprint(settings.extractor_configs(), settings.model)
+
+
+def extract_article(article: Article, settings: Settings | None = None) -> dict[str, Any]:
     """The record of one article (parses it in this process)."""
     from dateline.extract import build_record
     from dateline.nlp import load_model
-    return build_record(load_model()(article.text), article)
+
+    settings = settings or Settings()
+    return build_record(load_model(settings.model)(article.text), article,
+                        settings.extractor_configs())
 
 
-def _extract_batch(articles: list[Article]) -> list[Result]:
+def _extract_batch(articles: list[Article], settings: Settings | None = None) -> list[Result]:
     from dateline.extract import build_record
     from dateline.nlp import load_model
-    nlp = load_model()
+
+    settings = settings or Settings()
+    nlp = load_model(settings.model)
+    configs = settings.extractor_configs()
     out: list[Result] = []
     try:
         docs = list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))
@@ -45,16 +59,18 @@ def _extract_batch(articles: list[Article]) -> list[Result]:
     for article, doc in zip(articles, docs):
         try:
             out.append((article, build_record(doc if doc is not None else nlp(article.text),
-                                              article), None))
+                                              article, configs), None))
         except Exception as exc:  # an extractor bug must not stop a long ingest
             out.append((article, None, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
 
 
-def _warm_up() -> None:
-    import dateline.extract  # noqa: F401  (the extractors, before the first batch)
+def _warm_up(model: str | None = None) -> None:
+    from dateline.extract import registry
     from dateline.nlp import load_model
-    load_model()
+
+    registry()   # the extractors' modules, before the first batch
+    load_model(model)
 
 
 #: A worker process is replaced after this many batches: spaCy's string store only
@@ -86,10 +102,13 @@ def _batches(articles: Iterable[Article], size: int,
 
 
 def extract_records(articles: Iterable[Article], *, workers: int = 1,
-                    batch_size: int = 16, dask: str | None = None) -> Iterator[list[Result]]:
+                    batch_size: int = 16, dask: str | None = None,
+                    settings: Settings | None = None) -> Iterator[list[Result]]:
     """Extract ``articles`` in batches, yielding each batch's results in input order.
 
-    With ``workers`` > 1, batches run in that many processes, at most two
+    ``settings`` chooses the model and the extractors' configurations (the
+    defaults when None); ``workers`` and ``batch_size`` are given apart so that a
+    caller's explicit choice wins. With ``workers`` > 1, batches run in that many processes, at most two
     batches per process in flight; the input is consumed lazily.
 
     With ``dask`` (a scheduler address such as ``tcp://10.0.0.5:8786``, or
@@ -99,20 +118,22 @@ def extract_records(articles: Iterable[Article], *, workers: int = 1,
     :class:`dateline.distributed.DaskError` before the first batch when Dask is
     not installed or the scheduler cannot be reached.
     """
+    settings = settings or Settings()
     if dask is not None:
         from dateline.distributed import run_batches
-        yield from run_batches(_extract_batch, _batches(articles, batch_size), dask,
-                               workers=workers)
+        yield from run_batches(functools.partial(_extract_batch, settings=settings),
+                               _batches(articles, batch_size), dask, workers=workers)
         return
     if workers <= 1:
         for batch in _batches(articles, batch_size):
-            yield _extract_batch(batch)
+            yield _extract_batch(batch, settings)
         return
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_warm_up, maxtasksperchild=BATCHES_PER_WORKER) as pool:
+    with ctx.Pool(workers, initializer=_warm_up, initargs=(settings.model,),
+                  maxtasksperchild=BATCHES_PER_WORKER) as pool:
         pending: deque[mp.pool.AsyncResult] = deque()
         for batch in _batches(articles, batch_size):
-            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            pending.append(pool.apply_async(_extract_batch, (batch, settings)))
             while len(pending) >= 2 * workers:
                 yield pending.popleft().get()
         while pending:

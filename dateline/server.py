@@ -30,7 +30,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from dateline import __version__
+from dateline.version import __version__
 from dateline.api import Dateline
 from dateline.data import read_rows
 from dateline.store import Store, StoreError

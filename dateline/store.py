@@ -1,12 +1,18 @@
 """The store: article records in SQLite (WAL mode) with full-text search.
 
-One table per record field: ``articles``, ``sentences``, ``dates``, ``entities``,
-``places``, ``quotes``, ``amounts``, ``events``. Every extracted row points to its
+One table per record field: ``articles``, ``sentences``, and one table per kind
+of item the extractor registry declares (:func:`dateline.extract.table_kinds`:
+``dates``, ``entities``, ``places``, ``quotes``, ``amounts``, ``events``), with the
+columns and types it declares. Every extracted row points to its
 article (``article`` = ``articles.rowid``) and sentence (``sentence`` = index in
 the article) and carries its character offsets. Record members without a column
 of their own are kept in the row's ``extra`` JSON, so :meth:`Store.record` gives
 back exactly what was stored. ``articles_fts`` and ``sentences_fts`` are FTS5
-indexes kept in step by triggers.
+indexes kept in step by triggers. A kind declared after a store was created gets
+its table the next time the store is opened for writing.
+
+The store owns its SQL: the other modules build their clauses with
+:func:`iso` and :func:`date_range`.
 """
 
 from __future__ import annotations
@@ -19,45 +25,52 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from dateline.extract import record_order, table_kinds
+
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
 SCHEMA_VERSION = 2
 
+#: The kinds kept in tables of their own, in record order (from the registry).
+_SPECS = {name: spec for name, spec in ((n, table_kinds()[n]) for n in
+                                         record_order(table_kinds()))}
 #: Columns of each extracted kind, in record order. A dotted name reads a nested
 #: member ("actor.country" -> column actor_country).
-KIND_COLUMNS: dict[str, tuple[str, ...]] = {
-    "dates": ("text", "start", "end", "sentence", "type", "value"),
-    "entities": ("text", "start", "end", "sentence", "label", "canonical"),
-    "places": ("text", "start", "end", "sentence", "name", "country", "admin1",
-               "lat", "lon", "geonameid", "kind", "confidence"),
-    "quotes": ("text", "start", "end", "sentence", "speaker", "speaker_start",
-               "speaker_end", "cue", "kind"),
-    "amounts": ("text", "start", "end", "sentence", "value", "unit", "qualifier"),
-    "events": ("type", "mode", "sentence", "text", "start", "end",
-               "actor.text", "actor.country", "actor.sector",
-               "target.text", "target.country", "target.sector",
-               "place", "date", "quad", "intensity"),
-}
+KIND_COLUMNS: dict[str, tuple[str, ...]] = {name: spec.columns for name, spec in _SPECS.items()}
 KINDS = tuple(KIND_COLUMNS)
-
-_COLUMN_TYPES = {"start": "INTEGER", "end": "INTEGER", "sentence": "INTEGER",
-                 "speaker_start": "INTEGER", "speaker_end": "INTEGER",
-                 "lat": "REAL", "lon": "REAL", "geonameid": "INTEGER",
-                 "confidence": "REAL", "intensity": "REAL", "value": ""}
 
 
 def _column(member: str) -> str:
     return member.replace(".", "_")
 
 
-def _kind_table_sql(kind: str) -> str:
-    cols = ",\n  ".join(
-        f'"{_column(m)}" {_COLUMN_TYPES.get(_column(m), "TEXT")}'.rstrip()
-        for m in KIND_COLUMNS[kind])
-    return (f"CREATE TABLE {kind} (\n  rowid INTEGER PRIMARY KEY,\n"
+def iso(day: str | dt.date | None) -> str | None:
+    """``day`` as an ISO date string (a date is formatted, a string kept, None kept)."""
+    return day.isoformat() if isinstance(day, dt.date) else day
+
+
+def date_range(column: str, start: str | dt.date | None,
+               end: str | dt.date | None) -> tuple[list[str], list[str]]:
+    """SQL conditions and their arguments selecting ``column`` between ``start`` and
+    ``end`` (ISO dates or dates, inclusive; either may be None)."""
+    where, args = [], []
+    if start:
+        where.append(f"{column} >= ?")
+        args.append(iso(start))
+    if end:
+        where.append(f"{column} <= ?")
+        args.append(iso(end))
+    return where, args
+
+
+def _kind_table_sql(kind: str, exists_ok: bool = False) -> str:
+    spec = _SPECS[kind]
+    cols = ",\n  ".join(f'"{_column(m)}" {spec.column_type(m)}'.rstrip() for m in spec.columns)
+    maybe = "IF NOT EXISTS " if exists_ok else ""
+    return (f"CREATE TABLE {maybe}{kind} (\n  rowid INTEGER PRIMARY KEY,\n"
             f"  article INTEGER NOT NULL REFERENCES articles(rowid),\n  {cols},\n"
             f"  extra TEXT\n);\n"
-            f"CREATE INDEX {kind}_article ON {kind}(article, sentence);\n")
+            f"CREATE INDEX {maybe}{kind}_article ON {kind}(article, sentence);\n")
 
 
 SCHEMA_V1 = """
@@ -171,6 +184,15 @@ class Store:
                                  "open it once for writing (e.g. `dateline stats`)")
             self._migrate(version)
         self.db.execute("PRAGMA busy_timeout = 30000")
+        present = {r[0] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not readonly and any(k not in present for k in KINDS):
+            with self.db:   # kinds declared since the store was created
+                self.db.executescript("BEGIN;" + "".join(
+                    _kind_table_sql(k, exists_ok=True) for k in KINDS) + "COMMIT;")
+            present.update(KINDS)
+        #: The kinds this store has tables for (all of KINDS once opened for writing).
+        self.kinds = tuple(k for k in KINDS if k in present)
         if not readonly:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -236,7 +258,7 @@ class Store:
         row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             return
-        for table in (*KINDS, "sentences"):
+        for table in (*self.kinds, "sentences"):
             self.db.execute(f"DELETE FROM {table} WHERE article = ?", (row[0],))
         self.db.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
 
@@ -253,7 +275,7 @@ class Store:
             'INSERT INTO sentences (article, sentence, start, "end", text) VALUES (?,?,?,?,?)',
             [(rowid, i, s["start"], s["end"], text[s["start"]:s["end"]])
              for i, s in enumerate(record.get("sentences", []))])
-        for kind in KINDS:
+        for kind in self.kinds:
             items = record.get(kind) or []
             if not items:
                 continue
@@ -284,6 +306,9 @@ class Store:
         rec["sentences"] = [{"start": s["start"], "end": s["end"]} for s in self.db.execute(
             'SELECT start, "end" FROM sentences WHERE article = ? ORDER BY sentence', (a["rowid"],))]
         for kind in KINDS:
+            if kind not in self.kinds:
+                rec[kind] = []
+                continue
             rows = self.db.execute(f"SELECT * FROM {kind} WHERE article = ? ORDER BY rowid",
                                    (a["rowid"],))
             rec[kind] = [_unflatten(row, KIND_COLUMNS[kind]) for row in rows]
@@ -301,7 +326,8 @@ class Store:
             "published": {"first": first, "last": last},
             "sentences": q("SELECT count(*) FROM sentences").fetchone()[0],
         }
-        out.update({k: q(f"SELECT count(*) FROM {k}").fetchone()[0] for k in KINDS})
+        out.update({k: q(f"SELECT count(*) FROM {k}").fetchone()[0] if k in self.kinds else 0
+                    for k in KINDS})
         out["sources"] = {r[0] or "(none)": r[1] for r in q(
             "SELECT source, count(*) n FROM articles GROUP BY source ORDER BY n DESC LIMIT ?",
             (top,))}
@@ -336,12 +362,9 @@ class Store:
         if query:
             where.append("sentences_fts MATCH ?")
             args.append(query)
-        if start:
-            where.append("a.published >= ?")
-            args.append(start)
-        if end:
-            where.append("a.published <= ?")
-            args.append(end)
+        dates, dargs = date_range("a.published", start, end)
+        where += dates
+        args += dargs
         if entity:   # the entity's store-wide name, so "Assad" finds "Bashar al-Assad" too
             where.append("EXISTS (SELECT 1 FROM entities e LEFT JOIN aliases al ON"
                          " al.alias = e.canonical AND al.label = e.label WHERE e.article = s.article"

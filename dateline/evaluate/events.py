@@ -28,6 +28,8 @@ from pathlib import Path
 
 import click
 
+from dateline.evaluate.scoring import PRF, accuracy, macro_f1, prf
+
 #: Old gold labels -> current PLOVER types.
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
              "INVESTIGATE": "ACCUSE"}
@@ -128,23 +130,21 @@ def evaluate(records: list[dict]) -> dict:
                 target_ok += 1
     types = sorted(set(tp) | set(fn) | set(fp))
     per_type = {}
-    f1s = []
+    with_gold: list[PRF] = []  # types with gold records: the macro F1 averages these
     for ty in types:
-        p = tp[ty] / (tp[ty] + fp[ty]) if tp[ty] + fp[ty] else 0.0
-        r = tp[ty] / (tp[ty] + fn[ty]) if tp[ty] + fn[ty] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        s = prf(tp[ty], tp[ty] + fp[ty], tp[ty] + fn[ty])
         per_type[ty] = {"gold": tp[ty] + fn[ty], "pred": tp[ty] + fp[ty],
-                        "precision": p, "recall": r, "f1": f}
+                        "precision": s.p, "recall": s.r, "f1": s.f}
         if tp[ty] + fn[ty]:
-            f1s.append(f)
+            with_gold.append(s)
     return {
         "records": n,
-        "type_accuracy": correct / n if n else 0.0,
-        "macro_f1": sum(f1s) / len(f1s) if f1s else 0.0,
+        "type_accuracy": accuracy(correct, n),
+        "macro_f1": macro_f1(with_gold),
         "actor_n": actor_n,
-        "actor_accuracy": actor_ok / actor_n if actor_n else 0.0,
+        "actor_accuracy": accuracy(actor_ok, actor_n),
         "target_n": target_n,
-        "target_accuracy": target_ok / target_n if target_n else 0.0,
+        "target_accuracy": accuracy(target_ok, target_n),
         "per_type": per_type,
         "ms_extract": 1000 * extract_s / n if n else 0.0,
         "ms_events": 1000 * events_s / n if n else 0.0,

@@ -41,6 +41,8 @@ from pathlib import Path
 
 import click
 
+from dateline.evaluate.scoring import accuracy, prf, ratio
+
 NAMED_TYPES = {"Literal", "Mixed", "Metonymic", "Literal_Modifier", "Non_Literal_Modifier",
                "Embedded_Literal", "Embedded_Non_Lit", "Coercion"}
 _ADJECTIVAL = re.compile(r"(an|ans|ese|ish)$")
@@ -179,19 +181,12 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
                 local_dists.append(d)
             worst.append((d, fid, g.name, f"{p['name']} ({p['kind']}, {p['country']})"))
 
-    def ratio(a: float, b: float) -> float:
-        return a / b if b else 0.0
-
-    def f1(p: float, r: float) -> float:
-        return ratio(2 * p * r, p + r)
-
     def within(ds: list[float]) -> float:
-        return ratio(sum(d <= 161 for d in ds), len(ds))
+        return accuracy(sum(d <= 161 for d in ds), len(ds))
 
-    prec = ratio(n_pred_tp, n_pred)
-    prec2 = ratio(n_pred_tp - n_adj_tp, n_pred - n_adj)
-    rec = ratio(gold_coord_hit, gold_coord)
-    rec2 = ratio(gold_noadj_hit, gold_noadj)
+    # Several predictions may overlap one gold entry: hits are counted on each side.
+    det = prf(n_pred_tp, n_pred, gold_coord, hits_gold=gold_coord_hit)
+    det2 = prf(n_pred_tp - n_adj_tp, n_pred - n_adj, gold_noadj, hits_gold=gold_noadj_hit)
     lit = [d for d, a in zip(dists, adj_dist) if not a]
     other = [d for d, kind in zip(dists, kinds) if kind != "local"]
     n = len(articles)
@@ -204,9 +199,9 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
                "      adjectival gold (recall, accuracy) and adjectival predictions (precision).")
     click.echo(f"{'metric':<44}{'all':>10}{'w/o adj.':>10}")
     for name, a, b in [
-        ("detection precision (vs named toponyms)", prec, prec2),
-        ("detection recall (gold with coordinates)", rec, rec2),
-        ("detection F1", f1(prec, rec), f1(prec2, rec2)),
+        ("detection precision (vs named toponyms)", det.p, det2.p),
+        ("detection recall (gold with coordinates)", det.r, det2.r),
+        ("detection F1", det.f, det2.f),
         ("accuracy within 161 km", within(dists), within(lit)),
     ]:
         click.echo(f"{name:<44}{a:>10.3f}{b:>10.3f}")

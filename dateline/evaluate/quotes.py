@@ -28,6 +28,8 @@ from pathlib import Path
 
 import click
 
+from dateline.evaluate.scoring import prf
+
 Chars = frozenset[int]
 
 
@@ -168,14 +170,6 @@ def score_article(text: str, system: list[Attribution], gold: list[Attribution])
     return c
 
 
-def _prf(hit: int, system: int, gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 of ``hit`` matches."""
-    p = hit / system if system else 0.0
-    r = hit / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
     """Run the quotes extractor on the PolNeAR articles under ``data``.
 
@@ -233,6 +227,6 @@ def command(data: Path, limit: int | None) -> None:
                f"time/article {secs:.3f} s (spaCy + sentences + entities + quotes)")
     click.echo(f"{'metric':<17}{'P':>7}{'R':>7}{'F1':>7}   {'Citron P/R/F1':>18}")
     for name, hit in (("content exact", c.exact), ("content overlap", c.overlap), ("source", c.source)):
-        p, r, f = _prf(hit, c.system, c.gold)
+        p, r, f = prf(hit, c.system, c.gold)
         cp, cr, cf = CITRON[name]
         click.echo(f"{name:<17}{p:7.3f}{r:7.3f}{f:7.3f}   {cp:.3f}/{cr:.3f}/{cf:.3f}")

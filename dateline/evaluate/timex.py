@@ -18,6 +18,8 @@ from pathlib import Path
 
 import click
 
+from dateline.evaluate.scoring import PRF, prf
+
 _TAG = re.compile(r"<[^>]+>")
 _TIMEX = re.compile(r"<TIMEX3\b([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -99,14 +101,6 @@ def pair(gold: list[Gold], sys: list[Gold]) -> tuple[int, list[tuple[Gold, Gold]
     return strict, pairs
 
 
-def prf(hits: int, nsys: int, ngold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from hit counts."""
-    p = hits / nsys if nsys else 0.0
-    r = hits / ngold if ngold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 @dataclass
 class Tally:
     """Counts of the TempEval-3 scores, summed over documents."""
@@ -129,8 +123,8 @@ class Tally:
         self.type += sum(g.type == s.type for g, s in pairs)
         return pairs
 
-    def scores(self) -> dict[str, tuple[float, float, float]]:
-        """P/R/F1 of strict and relaxed spans, type and value."""
+    def scores(self) -> dict[str, PRF]:
+        """P/R/F1 of strict and relaxed spans, type and value (0.0 where undefined)."""
         return {k: prf(getattr(self, k), self.system, self.gold)
                 for k in ("strict", "relaxed", "type", "value")}
 

@@ -85,17 +85,11 @@ def load_topics(data: Path, only: tuple[str, ...] = ()) -> list[Topic]:
 
 
 def _extractors_fingerprint() -> str:
-    """A digest of the dates extractor's and temporal engine's sources and the extractor
-    version, to tell stale stores apart."""
-    import dateline.extract.dates as dates_mod
-    from dateline.pipeline import EXTRACTOR_VERSION
+    """The fingerprint of what extracts the stores (the registry's), to tell stale
+    stores apart."""
+    from dateline.pipeline import extract_fingerprint
 
-    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    h.update(Path(dates_mod.__file__).read_bytes())
-    engine = Path(dates_mod.__file__).parent.parent / "temporal"
-    for src in sorted(engine.glob("*.py")):
-        h.update(src.read_bytes())
-    return h.hexdigest()[:16]
+    return extract_fingerprint()
 
 
 def build_store(topic: Topic, workdir: Path, *, rebuild: bool = False,

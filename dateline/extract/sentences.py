@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from dateline.extract import Context, register
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from dateline.extract import Context, extractor
 
 
-@register("sentences")
+@extractor("sentences", storage="sentences", splits_sentences=True)
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Sentences as ``{"start", "end"}`` character spans, whitespace-only ones dropped.
 

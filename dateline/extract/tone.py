@@ -16,9 +16,12 @@ import functools
 import re
 from importlib import resources
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from dateline.extract import Context, register
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+from dateline.extract import Context, extractor
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -67,7 +70,7 @@ def tone_of_words(words: list[str]) -> float | None:
     return round((p - n) / len(words) * 100, 2)
 
 
-@register("tone")
+@extractor("tone", storage="article", packages=("vaderSentiment",))
 def extract(doc: Doc, ctx: Context) -> float | None:
     """The document's tone (see module doc); ``None`` for a text without words."""
     return tone_of_words(_WORD.findall(ctx.text))

@@ -36,10 +36,6 @@ from dateline.temporal.points import (
     weekday_on_or_before,
 )
 
-try:  # spaCy is optional for the engine itself
-    from spacy.attrs import IDX
-except ImportError:  # pragma: no cover
-    IDX = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -291,6 +287,8 @@ class _Tense:
     def _index(self, pos: int) -> int:
         """Index of the token covering character offset ``pos``."""
         if self.starts is None:
+            from spacy.attrs import IDX
+
             self.starts = self.doc.to_array(IDX)  # one C call, not a Python loop over tokens
         return max(0, int(self.starts.searchsorted(pos, side="right")) - 1)
 
