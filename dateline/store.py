@@ -25,18 +25,22 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from dateline.extract import record_order, table_kinds
+from dateline.extract import Extractor, record_order, table_kinds
 
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
 SCHEMA_VERSION = 2
 
-#: The kinds kept in tables of their own, in record order (from the registry).
-_SPECS = {name: spec for name, spec in ((n, table_kinds()[n]) for n in
-                                         record_order(table_kinds()))}
-#: Columns of each extracted kind, in record order. A dotted name reads a nested
-#: member ("actor.country" -> column actor_country).
-KIND_COLUMNS: dict[str, tuple[str, ...]] = {name: spec.columns for name, spec in _SPECS.items()}
+def kind_specs() -> dict[str, Extractor]:
+    """The declarations of the kinds kept in tables of their own, in record order
+    (from the registry, so a kind declared at run time is included)."""
+    kinds = table_kinds()
+    return {name: kinds[name] for name in record_order(kinds)}
+
+
+#: Columns of each extracted kind declared in the package, in record order. A
+#: dotted name reads a nested member ("actor.country" -> column actor_country).
+KIND_COLUMNS: dict[str, tuple[str, ...]] = {n: s.columns for n, s in kind_specs().items()}
 KINDS = tuple(KIND_COLUMNS)
 
 
@@ -63,14 +67,16 @@ def date_range(column: str, start: str | dt.date | None,
     return where, args
 
 
-def _kind_table_sql(kind: str, exists_ok: bool = False) -> str:
-    spec = _SPECS[kind]
+def _kind_table_sql(spec: Extractor, exists_ok: bool = False) -> str:
+    """The table (and index) of one declared kind."""
+    kind = spec.name
     cols = ",\n  ".join(f'"{_column(m)}" {spec.column_type(m)}'.rstrip() for m in spec.columns)
     maybe = "IF NOT EXISTS " if exists_ok else ""
+    index = "article, sentence" if "sentence" in spec.columns else "article"
     return (f"CREATE TABLE {maybe}{kind} (\n  rowid INTEGER PRIMARY KEY,\n"
             f"  article INTEGER NOT NULL REFERENCES articles(rowid),\n  {cols},\n"
             f"  extra TEXT\n);\n"
-            f"CREATE INDEX {maybe}{kind}_article ON {kind}(article, sentence);\n")
+            f"CREATE INDEX {maybe}{kind}_article ON {kind}({index});\n")
 
 
 SCHEMA_V1 = """
@@ -117,7 +123,7 @@ END;
 CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
 END;
-""" + "".join(_kind_table_sql(k) for k in KINDS)
+"""
 
 #: MIGRATIONS[n] upgrades a store at schema version n to n + 1. A new store is
 #: created at version 1 and brought up to date by the same steps.
@@ -137,6 +143,10 @@ CREATE TABLE aliases (
 
 class StoreError(Exception):
     """The database cannot be used as a Dateline store; the message says why."""
+
+
+class QueryError(ValueError):
+    """A search or timeline query that SQLite FTS5 cannot parse; the message says why."""
 
 
 class Store:
@@ -186,13 +196,16 @@ class Store:
         self.db.execute("PRAGMA busy_timeout = 30000")
         present = {r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not readonly and any(k not in present for k in KINDS):
+        specs = kind_specs()
+        if not readonly and any(k not in present for k in specs):
             with self.db:   # kinds declared since the store was created
                 self.db.executescript("BEGIN;" + "".join(
-                    _kind_table_sql(k, exists_ok=True) for k in KINDS) + "COMMIT;")
-            present.update(KINDS)
-        #: The kinds this store has tables for (all of KINDS once opened for writing).
-        self.kinds = tuple(k for k in KINDS if k in present)
+                    _kind_table_sql(s, exists_ok=True) for s in specs.values()) + "COMMIT;")
+            present.update(specs)
+        #: Declarations of the kinds this store has tables for, in record order (every
+        #: declared kind once the store has been opened for writing).
+        self.specs = {k: s for k, s in specs.items() if k in present}
+        self.kinds = tuple(self.specs)
         if not readonly:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -200,7 +213,7 @@ class Store:
     def _create(self) -> None:
         with self.db:
             self.db.executescript(
-                "BEGIN;" + SCHEMA_V1
+                "BEGIN;" + SCHEMA_V1 + "".join(_kind_table_sql(s) for s in kind_specs().values())
                 + f"PRAGMA application_id = {APPLICATION_ID};"
                 + "INSERT INTO meta VALUES ('schema_version', '1');"
                 + f"INSERT INTO meta VALUES ('created', '{dt.datetime.now(dt.UTC).isoformat()}');"
@@ -279,7 +292,7 @@ class Store:
             items = record.get(kind) or []
             if not items:
                 continue
-            members = KIND_COLUMNS[kind]
+            members = self.specs[kind].columns
             cols = ", ".join(f'"{_column(m)}"' for m in members)
             marks = ", ".join("?" * (len(members) + 2))
             self.db.executemany(
@@ -305,13 +318,13 @@ class Store:
         rec: dict[str, Any] = {k: a[k] for k in ("id", "published", "title", "url", "source", "text")}
         rec["sentences"] = [{"start": s["start"], "end": s["end"]} for s in self.db.execute(
             'SELECT start, "end" FROM sentences WHERE article = ? ORDER BY sentence', (a["rowid"],))]
-        for kind in KINDS:
-            if kind not in self.kinds:
+        for kind, spec in kind_specs().items():
+            if kind not in self.specs:
                 rec[kind] = []
                 continue
             rows = self.db.execute(f"SELECT * FROM {kind} WHERE article = ? ORDER BY rowid",
                                    (a["rowid"],))
-            rec[kind] = [_unflatten(row, KIND_COLUMNS[kind]) for row in rows]
+            rec[kind] = [_unflatten(row, spec.columns) for row in rows]
         rec["tone"] = a["tone"]
         return rec
 
@@ -327,7 +340,7 @@ class Store:
             "sentences": q("SELECT count(*) FROM sentences").fetchone()[0],
         }
         out.update({k: q(f"SELECT count(*) FROM {k}").fetchone()[0] if k in self.kinds else 0
-                    for k in KINDS})
+                    for k in kind_specs()})
         out["sources"] = {r[0] or "(none)": r[1] for r in q(
             "SELECT source, count(*) n FROM articles GROUP BY source ORDER BY n DESC LIMIT ?",
             (top,))}
@@ -396,7 +409,7 @@ class Store:
         try:
             rows = self.db.execute(sql, args + [limit]).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from None
+            raise QueryError(f"bad search query {query!r}: {exc}") from None
         return [dict(r) for r in rows]
 
 

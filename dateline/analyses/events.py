@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from dateline.store import Store
+from dateline.store import Store, date_range, iso
 
 #: Columns that make a cell: the fields a group's key is built from.
 _CELL_COLUMNS = ("date", "type", "actor_country", "actor_sector", "target_country", "place")
@@ -149,19 +149,11 @@ def _most_common(counter: Counter[str]) -> str | None:
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _iso(day: str | dt.date | None) -> str | None:
-    return day.isoformat() if isinstance(day, dt.date) else day
-
-
 def _filters(start: str | None, end: str | None, type: str | None,
              country: str | None) -> tuple[str, list[Any]]:
-    where, args = [], []
-    if start:
-        where.append("e.date >= ?")
-        args.append(start)
-    if end:
-        where.append("e.date <= ?")
-        args.append(end)
+    where: list[str]
+    args: list[Any]
+    where, args = date_range("e.date", start, end)
     if type:
         where.append("e.type = ?")
         args.append(type.upper())
@@ -182,7 +174,7 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
     as actor or target country are read, when given. Groups come in date order,
     then type, then id.
     """
-    where, args = _filters(_iso(start), _iso(end), type, country)
+    where, args = _filters(iso(start), iso(end), type, country)
     db = store.db
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
     attrs = f" || '{_FS}' || ".join(
