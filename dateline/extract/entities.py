@@ -61,19 +61,19 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 @functools.lru_cache(maxsize=1)
 def title_table() -> frozenset[str]:
     """Lower-cased titles and roles ("foreign minister", "spokeswoman", "gen.")."""
-    return frozenset(r[0].strip().lower() for r in read_rows("entities_titles.tsv", header=True) if r)
+    return frozenset(r[0].strip().lower() for r in read_rows("entities_titles.tsv") if r)
 
 
 @functools.lru_cache(maxsize=1)
 def demonym_table() -> dict[str, str]:
     """Demonym or nationality adjective -> ISO alpha-2 country ("Syrian" -> "SY")."""
-    return {r[0]: r[1] for r in read_rows("entities_demonyms.tsv", header=True) if len(r) >= 2}
+    return {r[0]: r[1] for r in read_rows("entities_demonyms.tsv") if len(r) >= 2}
 
 
 @functools.lru_cache(maxsize=1)
 def institution_table() -> dict[str, str]:
     """Lower-cased institution name -> ISO alpha-2 country of the government it stands for."""
-    return {r[0].lower(): r[1] for r in read_rows("entities_institutions.tsv", header=True) if len(r) >= 2}
+    return {r[0].lower(): r[1] for r in read_rows("entities_institutions.tsv") if len(r) >= 2}
 
 
 @functools.lru_cache(maxsize=1)

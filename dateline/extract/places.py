@@ -130,7 +130,7 @@ METONYM_MIN_POP = 150_000
 def _read_words() -> dict[str, frozenset[str]]:
     """Word lists by role from ``dateline/data/places_words.tsv`` (see its header)."""
     roles: dict[str, set[str]] = {}
-    for role, word, *_ in read_rows("places_words.tsv", header=True):
+    for role, word, *_ in read_rows("places_words.tsv"):
         roles.setdefault(role, set()).add(word.strip().lower())
     return {role: frozenset(words) for role, words in roles.items()}
 
@@ -489,7 +489,7 @@ def adjectival_table() -> dict[str, tuple[str | None, str, str | None]]:
     table: dict[str, tuple[str | None, str, str | None]] = {
         term: (None, "country", cc) for term, cc in demonyms.items()
         if not (term.endswith("s") and term[:-1] in demonyms)}
-    for row in read_rows("places_adjectives.tsv", header=True):
+    for row in read_rows("places_adjectives.tsv"):
         term, name, kind = row[0], row[1], row[2]
         table[term] = (name, kind, (row[3] if len(row) > 3 else "") or None)
     return table
