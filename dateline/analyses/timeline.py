@@ -7,17 +7,17 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    and text, or an exact canonical entity or place name), published in the range.
 2. Dates: each day is scored by how many *independent articles* refer to it: an
    article mentioning the day in some sentence (a day-level TIMEX3 value from the
-   temporal engine) counts :data:`MENTION_WEIGHT`, an article published on the day
-   :data:`PUB_WEIGHT`, and, for a day with such evidence of its own, one published
-   the day after :data:`NEXT_DAY_WEIGHT` (news often reports yesterday's events).
+   temporal engine) counts ``mention_weight``, an article published on the day
+   ``pub_weight``, and, for a day with such evidence of its own, one published
+   the day after ``next_day_weight`` (news often reports yesterday's events).
    The best N days are kept.
 3. Sentences: a day's candidates are the sentences that mention it and the lead
    sentences of articles published on it (or the next day) that mention no day,
    cut free of time stamps, bylines, wire-service datelines and chronology labels.
    Each is scored by TF-IDF cosine similarity to the day's candidates' centroid plus
-   :data:`TOPIC_WEIGHT` times its similarity to the centroid of all candidates of
+   ``topic_weight`` times its similarity to the centroid of all candidates of
    all chosen days (what the story is about, since no query keywords are given);
-   sentences naming the day get a bonus (:data:`MENTION_BONUS`: one that names
+   sentences naming the day get a bonus (``mention_bonus``: one that names
    its day is about it, a lead sentence may be about something else); those
    announcing it beforehand and quote-only ones are ranked down; questions,
    sentences addressing the reader, page furniture, fragments of a sentence split
@@ -28,7 +28,8 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    DATEWISE), skipping near-duplicates of any sentence already in the timeline.
 
 When N or K are not given they are chosen from the data, and :attr:`Timeline.notes`
-says how.
+says how. The weights and thresholds named above are the fields of
+:class:`dateline.settings.TimelineSettings`, passed as ``settings``.
 """
 
 from __future__ import annotations
@@ -43,30 +44,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.store import Store, StoreError
-
-#: Weight of an article that mentions a day in its text.
-MENTION_WEIGHT = 1.0
-#: Weight of an article published on the day.
-PUB_WEIGHT = 0.25
-#: Weight of an article published on the day after.
-NEXT_DAY_WEIGHT = 0.5
-#: Lead sentences of an article that may stand for its publication day.
-LEAD_SENTENCES = 10
-#: Sentences with fewer / more words are held back.
-MIN_TOKENS, MAX_TOKENS = 6, 50
-#: Cosine similarity above which two sentences count as near-duplicates.
-DUPLICATE_SIMILARITY = 0.5
-#: Ranking bonus of a sentence that mentions the day it is filed under.
-MENTION_BONUS = 0.05
-#: Ranking factor of a sentence that is mostly a quotation.
-QUOTE_FACTOR = 0.5
-#: Ranking factor of a sentence that mentions its day before it happened.
-FUTURE_FACTOR = 0.7
-#: Weight of a sentence's similarity to the centroid of all candidates (topic relevance).
-TOPIC_WEIGHT = 1.25
-#: Candidates (best first) among which a day's summary is chosen.
-SUMMARY_POOL = 50
+from dateline.settings import TimelineSettings
+from dateline.store import QueryError, Store
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _QUOTED = re.compile(r"``.*?''|\".*?\"|“.*?”", re.S)
@@ -119,6 +98,10 @@ class TimelineSentence:
     end: int
     score: float
 
+    def as_dict(self) -> dict[str, Any]:
+        """As in ``dateline timeline --format json`` (published as an ISO date)."""
+        return {**asdict(self), "published": self.published.isoformat()}
+
 
 @dataclass
 class TimelineEntry:
@@ -128,6 +111,11 @@ class TimelineEntry:
     score: float
     articles: int
     sentences: list[TimelineSentence] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """As in ``dateline timeline --format json``."""
+        return {"date": self.date.isoformat(), "score": self.score, "articles": self.articles,
+                "sentences": [s.as_dict() for s in self.sentences]}
 
 
 @dataclass
@@ -142,6 +130,10 @@ class Timeline:
     sentences_per_date: int
     articles: int
     notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The timeline as ``dateline timeline --format json`` prints it (:func:`format_json`)."""
+        return format_json(self)
 
 
 @dataclass
@@ -189,7 +181,7 @@ def _query_rowids(store: Store, query: str) -> set[int]:
             found.update(r[0] for r in q(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (phrase,)))
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad timeline query {query!r}: {exc}") from None
+            raise QueryError(f"bad timeline query {query!r}: {exc}") from None
     found.update(r[0] for r in q(
         "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE", (query,)))
     found.update(r[0] for r in q(
@@ -245,12 +237,13 @@ def _trim(text: str) -> tuple[int, int]:
     return (start, end) if start < end else (0, end)
 
 
-def _is_reportable(text: str) -> bool:
+def _is_reportable(text: str, min_tokens: int = TimelineSettings.min_tokens,
+                   max_tokens: int = TimelineSettings.max_tokens) -> bool:
     """Whether a sentence reads as a report of events: of a fair length, starting
     like a sentence, no question, no address to the reader, no page furniture, no
     fragment of a sentence split inside brackets."""
     words = text.split()
-    if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
+    if not min_tokens <= len(words) <= max_tokens:
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "`\"'“‘"):
@@ -262,18 +255,19 @@ def _is_reportable(text: str) -> bool:
 
 
 def _summary_order(scored: list[tuple], vecs: dict[Any, dict[str, float]],
-                   centroid: dict[str, float], k: int) -> list[tuple[Any, float]]:
+                   centroid: dict[str, float], k: int,
+                   pool: int = TimelineSettings.summary_pool) -> list[tuple[Any, float]]:
     """``(key, score)`` of a day's candidates in the order a summary takes them.
 
     ``scored`` holds ``(held back, -score, ..., key, score)`` tuples sorted best
     first, where score = similarity to the day's centroid plus the other terms.
-    Among the best :data:`SUMMARY_POOL` candidates not held back, each next sentence
+    Among the best ``pool`` candidates not held back, each next sentence
     is the one that brings the summary's summed vector closest to the centroid,
     plus its own other terms (centroid optimisation: a sentence adding words the
     summary lacks beats one repeating them). The first ``k`` + 5 are ordered so,
     the rest follow in ``scored`` order, as spares for near-duplicates.
     """
-    usable = [x for x in scored if x[0] == 0][:SUMMARY_POOL] or scored[:SUMMARY_POOL]
+    usable = [x for x in scored if x[0] == 0][:pool] or scored[:pool]
     other = {x[-2]: x[-1] - _dot(vecs[x[-2]], centroid) for x in usable}
     summary: dict[str, float] = defaultdict(float)
     order: list[tuple[Any, float]] = []
@@ -294,12 +288,16 @@ def _summary_order(scored: list[tuple], vecs: dict[Any, dict[str, float]],
 
 def build_timeline(store: Store, query: str | None = None, *, max_dates: int | None = None,
                    sentences_per_date: int | None = None, start: dt.date | None = None,
-                   end: dt.date | None = None) -> Timeline:
+                   end: dt.date | None = None,
+                   settings: TimelineSettings | None = None) -> Timeline:
     """Build a timeline of at most ``max_dates`` dates and ``sentences_per_date``
     sentences per date from the articles ``query`` selects (all when None) published
     between ``start`` and ``end`` (inclusive; open when None). Dates outside the range
     are never used. Entries come in date order; notes say how N and K were chosen.
+    ``settings`` holds the weights and thresholds (the defaults when None). Raises
+    :class:`~dateline.store.QueryError` for a query FTS5 cannot parse even as a phrase.
     """
+    cfg = settings or TimelineSettings()
     notes: list[str] = []
     arts = _select_articles(store, query, start, end)
     if not arts:
@@ -335,16 +333,16 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
     day_score: dict[dt.date, float] = defaultdict(float)
     refer: dict[dt.date, set[int]] = defaultdict(set)
     for d, s in mention_arts.items():
-        day_score[d] += MENTION_WEIGHT * len(s)
+        day_score[d] += cfg.mention_weight * len(s)
         refer[d] |= s
     for d, s in pub_arts.items():
-        day_score[d] += PUB_WEIGHT * len(s)
+        day_score[d] += cfg.pub_weight * len(s)
         refer[d] |= s
     for d, s in pub_arts.items():
         # reports of the next day strengthen a day that has evidence of its own
         prev = d - dt.timedelta(days=1)
         if prev in refer:
-            day_score[prev] += NEXT_DAY_WEIGHT * len(s)
+            day_score[prev] += cfg.next_day_weight * len(s)
     if not mentions:
         notes.append("no resolved date mentions in the selection: dates come from "
                      "publication dates only")
@@ -377,7 +375,7 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
             for d in days:
                 cands[d][key] = True
     for key, s in sents.items():
-        if s.index >= LEAD_SENTENCES or key in mentions:
+        if s.index >= cfg.lead_sentences or key in mentions:
             continue   # one that names its day is filed under that day only
         p = pub[s.article]
         for d in (p, p - dt.timedelta(days=1)):
@@ -422,22 +420,22 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
             a, b = spans[key]
             text = s.text[a:b]
             v = vecs[key]
-            score = _dot(v, centroid) + TOPIC_WEIGHT * _dot(v, topic)
+            score = _dot(v, centroid) + cfg.topic_weight * _dot(v, topic)
             if cands[d][key]:
-                score += MENTION_BONUS
+                score += cfg.mention_bonus
                 if pub[s.article] < d:
-                    score *= FUTURE_FACTOR
+                    score *= cfg.future_factor
             if _is_quote(text):
-                score *= QUOTE_FACTOR
-            ok = _is_reportable(text) and len(toks[key]) >= 3
+                score *= cfg.quote_factor
+            ok = _is_reportable(text, cfg.min_tokens, cfg.max_tokens) and len(toks[key]) >= 3
             scored.append((0 if ok else 1, -score, s.article, s.index, key, score))
         scored.sort()
         out: list[TimelineSentence] = []
-        for key, score in _summary_order(scored, vecs, centroid, k):
+        for key, score in _summary_order(scored, vecs, centroid, k, cfg.summary_pool):
             if len(out) >= k:
                 break
             v = vecs[key]
-            if any(_dot(v, u) > DUPLICATE_SIMILARITY for u in picked_vecs):
+            if any(_dot(v, u) > cfg.duplicate_similarity for u in picked_vecs):
                 continue
             s = sents[key]
             a, b = spans[key]
