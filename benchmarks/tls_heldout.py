@@ -1,6 +1,6 @@
 """Leave-one-topic-out estimate of timeline quality when settings are tuned on Timeline17.
 
-Tuning a constant of :mod:`dateline.analyses.timeline` on the development topics and
+Tuning a setting of :class:`dateline.settings.TimelineSettings` on the development topics and
 reporting the best average overstates what unseen topics will get. This script tries
 every combination of the values given with ``--grid``, and for each topic picks the
 combination that is best (ROUGE-1 F + ROUGE-2 F) on the *other* topics, then scores the
@@ -16,19 +16,24 @@ Uses the per-topic stores that ``dateline eval tls`` caches under ``--workdir`` 
 them first with ``dateline eval tls --data ...``)::
 
     python benchmarks/tls_heldout.py --data ../shared/data/tls/t17 \\
-        --grid MENTION_BONUS=0.02,0.05,0.08 --grid TOPIC_WEIGHT=1.0,1.25,1.5 \\
-        --grid DUPLICATE_SIMILARITY=0.5,0.6
+        --grid mention_bonus=0.02,0.05,0.08 --grid topic_weight=1.0,1.25,1.5 \\
+        --grid duplicate_similarity=0.5,0.6
+
+(The upper-case names of the former module constants, ``MENTION_BONUS`` ..., are
+accepted too.) Each combination is passed to ``build_timeline`` as ``settings``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import dateline.analyses.timeline as T
+from dateline.settings import TimelineSettings
 from dateline.evaluate import tls_metrics as M
 from dateline.evaluate.tls import load_topics, mean_sentences_per_date
 from dateline.store import Store
@@ -37,15 +42,18 @@ Scores = dict[str, dict[str, float]]
 
 
 def parse_grid(items: list[str]) -> dict[str, list[float]]:
-    """``["NAME=v1,v2", ...]`` as ``{NAME: [v1, v2]}``; each NAME must be a constant of
-    :mod:`dateline.analyses.timeline`."""
+    """``["name=v1,v2", ...]`` as ``{name: [v1, v2]}``; each name must be a field of
+    :class:`dateline.settings.TimelineSettings` (upper-case names are lowered)."""
     grid: dict[str, list[float]] = {}
+    defaults = TimelineSettings()
+    known = {f.name for f in dataclasses.fields(defaults)}
     for item in items:
         name, _, values = item.partition("=")
-        if not hasattr(T, name) or not values:
-            raise SystemExit(f"--grid {item!r}: expected NAME=v1,v2 with NAME a constant of "
-                             "dateline.analyses.timeline")
-        kind = type(getattr(T, name))
+        name = name.strip().lower()
+        if name not in known or not values:
+            raise SystemExit(f"--grid {item!r}: expected name=v1,v2 with name one of "
+                             f"{', '.join(sorted(known))}")
+        kind = type(getattr(defaults, name))
         if kind is bool:   # bool("0") is True
             grid[name] = [v.strip().lower() in ("1", "true", "yes") for v in values.split(",")]
         else:
@@ -53,15 +61,16 @@ def parse_grid(items: list[str]) -> dict[str, list[float]]:
     return grid
 
 
-def score_all(topics: list, stores: dict[str, Store]) -> dict[str, Scores]:
-    """Scores of every gold timeline (keyed topic/name) with the current settings."""
+def score_all(topics: list, stores: dict[str, Store],
+              settings: TimelineSettings | None = None) -> dict[str, Scores]:
+    """Scores of every gold timeline (keyed topic/name) with ``settings``."""
     out = {}
     for topic in topics:
         for name, gold in topic.timelines.items():
             dates = sorted(gold)
             tl = T.build_timeline(stores[topic.name], max_dates=len(dates),
                                   sentences_per_date=mean_sentences_per_date(gold),
-                                  start=dates[0], end=dates[-1])
+                                  start=dates[0], end=dates[-1], settings=settings)
             pred = {e.date: [s.text for s in e.sentences] for e in tl.entries}
             out[f"{topic.name}/{name}"] = M.evaluate(pred, gold)
     return out
@@ -79,8 +88,9 @@ def main() -> int:
     ap.add_argument("--data", required=True, type=Path, help="Timeline17 folder")
     ap.add_argument("--workdir", default="/tmp/dateline-tls", type=Path,
                     help="where `dateline eval tls` cached the stores")
-    ap.add_argument("--grid", action="append", required=True, metavar="NAME=v1,v2",
-                    help="a timeline constant and the values to try (repeatable)")
+    ap.add_argument("--grid", action="append", required=True, metavar="name=v1,v2",
+                    help="a timeline setting (`dateline config` lists them as "
+                    "timeline.NAME) and the values to try (repeatable)")
     ap.add_argument("--leave-out", type=int, default=1, metavar="K",
                     help="topics held out at a time (default 1)")
     args = ap.parse_args()
@@ -96,16 +106,10 @@ def main() -> int:
               f"`dateline eval tls --data {args.data}` first", file=sys.stderr)
         return 1
     stores = {t.name: Store(args.workdir / f"{t.name}.db", readonly=True) for t in topics}
-    saved = {name: getattr(T, name) for name in grid}
     runs: dict[tuple, dict[str, Scores]] = {}
-    try:
-        for combo in itertools.product(*grid.values()):
-            for name, value in zip(grid, combo):
-                setattr(T, name, value)
-            runs[combo] = score_all(topics, stores)
-    finally:
-        for name, value in saved.items():
-            setattr(T, name, value)
+    for combo in itertools.product(*grid.values()):
+        settings = TimelineSettings(**dict(zip(grid, combo)))
+        runs[combo] = score_all(topics, stores, settings)
     names = list(grid)
     print("in-sample averages (R1 F, R2 F, date F1):")
     for combo, res in runs.items():

@@ -1,4 +1,6 @@
-"""The Python API: what the ``dateline`` command does, as one function and one class.
+"""The Python API: the one front door to what Dateline does. The ``dateline``
+command (:mod:`dateline.cli`) and the HTTP server (:mod:`dateline.server`) are thin
+layers over it, so every check and every default lives here.
 
 (``extract_record``, not ``extract``: ``dateline.extract`` is the package of extractors.)
 
@@ -10,28 +12,150 @@
 
 >>> with dateline.Dateline("idlib.db") as dl:          # doctest: +SKIP
 ...     dl.ingest(["samples/idlib"])
-...     hits = dl.search("Sochi", limit=5)
+...     hits = dl.search("Sochi", limit=5)             # SearchHit: hits[0].published
 ...     tl = dl.timeline("Sochi", max_dates=5)
 ...     groups = dl.events(type="MOBILIZE", country="RUS")
+...     dl.export("events", "gdelt", "events.tsv")
 
-Each method mirrors a command (``extract``, ``ingest``, ``search``, ``timeline``,
-``export events --format groups``, ``stats``) and returns plain Python values or the
-dataclasses of the module that does the work. Bad input raises :class:`ValueError`
-with the same one-line message the command prints; a database that cannot be opened
-raises :class:`dateline.store.StoreError`.
+Each method mirrors a command (``extract``, ``extract --jsonl`` as :func:`extract_many`,
+``ingest``, ``search``, ``timeline``, ``export``, ``export events --format groups`` as
+:meth:`Dateline.events`, ``stats``) and returns documented dataclasses, each with
+``as_dict()`` giving what the command prints as JSON. Settings (model, workers,
+timeline weights, extractor configurations) come from a
+:class:`dateline.settings.Settings` passed as ``settings`` (the defaults when None;
+:meth:`Settings.load <dateline.settings.Settings.load>` reads a config file).
+
+Errors: bad input raises :class:`ValueError` with the same one-line message the
+command prints: :class:`ParamError` for a bad combination of parameters (its
+:meth:`~ParamError.message` names them as each interface spells them),
+:class:`dateline.store.QueryError` for a query FTS5 cannot parse,
+:class:`dateline.export.ExportError` for an impossible export. A database that
+cannot be used raises :class:`dateline.store.StoreError` (not a ValueError).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
+from dateline.article import Article
 from dateline.read.base import ReadOptions, Rejection, check_text, parse_date
-from dateline.store import Store, StoreError
+from dateline.settings import Settings
+from dateline.store import Store
+
+if TYPE_CHECKING:
+    from dateline.analyses.events import EventGroup
+    from dateline.analyses.timeline import Timeline
+    from dateline.ingest import IngestSummary
 
 DateLike = str | dt.date
+
+
+class _Names(dict):
+    """Parameter names for :meth:`ParamError.message`: a name not given is itself."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
+class ParamError(ValueError):
+    """Parameters that do not fit together (start after end, a search without any
+    criterion). ``str()`` names the parameters as this API does; :meth:`message`
+    names them as another interface spells them (``--start`` on the command line,
+    ``q`` over HTTP)."""
+
+    #: How this API names parameters in messages (others are named as they are).
+    NAMES: Mapping[str, str] = {"query": "a query"}
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        super().__init__(self.message())
+
+    def message(self, names: Mapping[str, str] | None = None) -> str:
+        """The message with each ``{parameter}`` of the template named by ``names``
+        (default: :attr:`NAMES`)."""
+        return self.template.format_map(_Names(self.NAMES if names is None else names))
+
+
+@dataclass
+class SearchHit:
+    """One sentence found by :meth:`Dateline.search`."""
+
+    #: Article id.
+    id: str
+    #: Publication date of the article (ISO, as stored).
+    published: str
+    #: Article title, or None.
+    title: str | None
+    #: Index of the sentence in its article.
+    sentence: int
+    #: Character offsets of the sentence in the article's text.
+    start: int
+    end: int
+    #: The sentence.
+    text: str
+    #: FTS5 bm25 rank (lower is better) when a query was given, else None.
+    score: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """As ``dateline search --json`` prints it."""
+        return asdict(self)
+
+
+_STATS_LISTS = ("sources", "busiest_publication_dates", "most_mentioned_dates",
+                "top_people", "top_organisations", "top_places")
+
+
+@dataclass
+class StoreStats:
+    """What a store holds (:meth:`Dateline.stats`)."""
+
+    #: The database file.
+    database: str
+    #: Its schema version.
+    schema_version: int
+    #: Articles stored.
+    articles: int
+    #: ``{"first": ISO date, "last": ISO date}`` of publication (None when empty).
+    published: dict[str, str | None]
+    #: Sentences stored.
+    sentences: int
+    #: Items stored per extracted kind (dates, entities, places, quotes, amounts, events).
+    counts: dict[str, int] = field(default_factory=dict)
+    #: Top-N lists, each ``{name: count}``, most first.
+    sources: dict[str, int] = field(default_factory=dict)
+    busiest_publication_dates: dict[str, int] = field(default_factory=dict)
+    most_mentioned_dates: dict[str, int] = field(default_factory=dict)
+    top_people: dict[str, int] = field(default_factory=dict)
+    top_organisations: dict[str, int] = field(default_factory=dict)
+    top_places: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> StoreStats:
+        """From :meth:`dateline.store.Store.stats`'s dict."""
+        fixed = ("database", "schema_version", "articles", "published", "sentences",
+                 *_STATS_LISTS)
+        return cls(**{k: d[k] for k in fixed},
+                   counts={k: v for k, v in d.items() if k not in fixed})
+
+    def as_dict(self) -> dict[str, Any]:
+        """As ``dateline stats --json`` prints it (counts per kind at the top level)."""
+        return {"database": self.database, "schema_version": self.schema_version,
+                "articles": self.articles, "published": dict(self.published),
+                "sentences": self.sentences, **self.counts,
+                **{k: dict(getattr(self, k)) for k in _STATS_LISTS}}
+
+
+class Extracted(NamedTuple):
+    """One result of :func:`extract_many`: the article, and its record or why it failed."""
+
+    article: Article
+    record: dict[str, Any] | None
+    error: str | None
 
 
 def _date(value: DateLike | None, what: str) -> dt.date | None:
@@ -42,28 +166,91 @@ def _date(value: DateLike | None, what: str) -> dt.date | None:
 
 
 def _range(start: DateLike | None, end: DateLike | None) -> tuple[dt.date | None, dt.date | None]:
-    """``start`` and ``end`` as dates; ValueError when one is bad or start is after end."""
+    """``start`` and ``end`` as dates; ValueError when one is bad, ParamError when
+    start is after end."""
     first, last = _date(start, "start"), _date(end, "end")
     if first and last and first > last:
-        raise ValueError(f"start {first} is after end {last}")
+        raise ParamError(f"{{start}} {first} is after {{end}} {last}")
     return first, last
 
 
-def extract_record(text: str, published: DateLike, *, id: str | None = None,
-            title: str | None = None, url: str | None = None,
-            source: str | None = None) -> dict[str, Any]:
+def _article(item: Article | str | Mapping[str, Any], published: DateLike | None,
+             where: str, max_chars: int | None = None) -> Article:
+    """``item`` as an Article: an Article as it is; a text dated ``published``; a
+    mapping with ``text``, ``published`` (else ``published``) and optional ``id``,
+    ``title``, ``url``, ``source``. ValueError (naming ``where``) when it is not one."""
+    if isinstance(item, Article):
+        return item
+    options = ReadOptions() if max_chars is None else ReadOptions(max_chars=max_chars)
+    try:
+        if isinstance(item, str):
+            fields: Mapping[str, Any] = {"text": item}
+        elif isinstance(item, Mapping):
+            fields = item
+        else:
+            raise ValueError(f"expected a text, a mapping or an Article, not "
+                             f"{type(item).__name__}")
+        day = fields.get("published", published)
+        if day is None:
+            raise ValueError("no publication date (give published)")
+        return Article(text=check_text(str(fields.get("text") or ""), options),
+                       published=_date(day, "published"), id=fields.get("id"),
+                       title=fields.get("title"), url=fields.get("url"),
+                       source=fields.get("source"), origin=where)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def extract_record(text: str | Article, published: DateLike | None = None, *,
+                   id: str | None = None, title: str | None = None, url: str | None = None,
+                   source: str | None = None, settings: Settings | None = None
+                   ) -> dict[str, Any]:
     """The record of one article (DESIGN.md's format), as ``dateline extract`` prints it.
 
     ``published`` is the publication date (``"2018-08-31"`` or a date) that relative
-    dates are resolved against. Raises ValueError for an empty or overlong text or a
-    bad date. Loads the spaCy model on first use (a second or two).
+    dates are resolved against. ``text`` may also be an :class:`dateline.article.Article`
+    (as the readers make them), which carries its own date and id. ``settings``
+    chooses the model and the extractors' configurations. Raises ValueError for an
+    empty or overlong text or a bad or missing date. Loads the spaCy model on first
+    use (a second or two).
     """
-    from dateline.article import Article
     from dateline.pipeline import extract_article
 
+    if isinstance(text, Article):
+        return extract_article(text, settings)
+    if published is None:
+        raise ValueError("published: no publication date given")
     body = check_text(text, ReadOptions())
     return extract_article(Article(text=body, published=_date(published, "published"),
-                                   id=id, title=title, url=url, source=source))
+                                   id=id, title=title, url=url, source=source), settings)
+
+
+def extract_many(items: Iterable[Article | str | Mapping[str, Any]], *,
+                 published: DateLike | None = None, workers: int | None = None,
+                 batch_size: int | None = None, dask: str | None = None,
+                 settings: Settings | None = None) -> Iterator[Extracted]:
+    """The records of many articles, as ``dateline extract --jsonl``: yields one
+    :class:`Extracted` ``(article, record, error)`` per item, in input order; a
+    failed extraction gives ``record`` None and ``error`` saying why, and never stops
+    the stream. No database is involved.
+
+    Items are :class:`dateline.article.Article` objects, texts (dated ``published``)
+    or mappings with ``text``, ``published`` (default ``published``) and optional
+    ``id``, ``title``, ``url``, ``source``; an item that is none of these raises
+    ValueError naming its position when the stream reaches it. The input is read
+    lazily. ``workers`` (processes; default ``settings.workers``), ``batch_size``
+    (default ``settings.batch_size``) and ``dask`` (a scheduler address or
+    ``"local"``) are as for :meth:`Dateline.ingest`.
+    """
+    from dateline.pipeline import extract_records
+
+    settings = settings or Settings()
+    articles = (_article(item, published, f"item {n}") for n, item in enumerate(items, 1))
+    for results in extract_records(articles, workers=workers or settings.workers,
+                                   batch_size=batch_size or settings.batch_size, dask=dask,
+                                   settings=settings):
+        for article, record, error in results:
+            yield Extracted(article, record, error)
 
 
 class Dateline:
@@ -71,14 +258,23 @@ class Dateline:
 
     Opening creates the file when it is missing (unless ``readonly``), migrates an
     older schema, and refuses a file that is not a Dateline database with
-    :class:`~dateline.store.StoreError`. Use it as a context manager, or call
-    :meth:`close`.
+    :class:`~dateline.store.StoreError`. ``settings`` (a
+    :class:`dateline.settings.Settings`; the defaults when None) chooses the model,
+    processes and batch size of :meth:`ingest` and the weights of :meth:`timeline`.
+    Use it as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | Store, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] | Store, *, readonly: bool = False,
+                 settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
         # An open Store (from another interface) is used as it is and left open by close().
         self._owned = not isinstance(path, Store)
         self.store = Store(path, readonly=readonly) if self._owned else path
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.store.path
 
     def close(self) -> None:
         """Close the database (unless it was handed in as an open Store)."""
@@ -92,62 +288,73 @@ class Dateline:
         self.close()
 
     def ingest(self, paths: Iterable[str | os.PathLike[str]], *,
-               published: DateLike | None = None, update: bool = False, workers: int = 1,
-               batch_size: int = 16, dask: str | None = None,
-               on_reject: Callable[[Rejection], None] | None = None) -> Any:
+               published: DateLike | None = None, update: bool = False,
+               workers: int | None = None, batch_size: int | None = None,
+               dask: str | None = None, max_chars: int | None = None,
+               on_reject: Callable[[Rejection], None] | None = None,
+               on_batch: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
         """Read files, folders, globs or .gz files into the store, as ``dateline
         ingest``; returns its :class:`dateline.ingest.IngestSummary` (read, stored,
         updated, duplicates, rejected). ``published`` dates inputs that carry no date;
-        rejected inputs are listed in the summary and passed to ``on_reject``."""
+        ``max_chars`` is the longest article accepted; ``workers`` and ``batch_size``
+        default to the settings'. Rejected inputs are listed in the summary and
+        passed to ``on_reject``; ``on_batch`` gets the running summary after each
+        committed batch. Raises :class:`dateline.distributed.DaskError` when ``dask``
+        cannot be used."""
         from dateline.ingest import ingest
 
         options = ReadOptions(published=_date(published, "published"))
+        if max_chars is not None:
+            options = ReadOptions(published=options.published, max_chars=max_chars)
         return ingest([os.fspath(p) for p in paths], self.store, options=options,
-                      workers=workers, batch_size=batch_size, update=update,
-                      on_reject=on_reject, dask=dask)
+                      workers=workers or self.settings.workers,
+                      batch_size=batch_size or self.settings.batch_size, update=update,
+                      on_reject=on_reject, on_batch=on_batch, dask=dask,
+                      settings=self.settings)
 
     def search(self, query: str | None = None, *, start: DateLike | None = None,
                end: DateLike | None = None, entity: str | None = None,
                place: str | None = None, event: str | None = None,
-               country: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        """Sentences matching ``query`` (SQLite FTS5 syntax) and every filter given, as
-        ``dateline search --json`` prints them: id, published, title, sentence, start,
-        end, text, score. Raises ValueError for a bad query or date, start after end,
-        or no criterion."""
+               country: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Sentences matching ``query`` (SQLite FTS5 syntax) and every filter given,
+        best first (in date order without a query), as :class:`SearchHit` (``as_dict()``
+        is what ``dateline search --json`` prints). Raises ValueError for a bad date,
+        :class:`ParamError` for start after end or no criterion at all,
+        :class:`~dateline.store.QueryError` for a query FTS5 cannot parse."""
         first, last = _range(start, end)
         if not (query or first or last or entity or place or event or country):
-            raise ValueError("search needs a query or a filter (start, end, entity, place, "
-                             "event, country)")
-        try:
-            return self.store.search_sentences(
-                query, limit, start=first.isoformat() if first else None,
-                end=last.isoformat() if last else None, entity=entity, place=place,
-                event=event, country=country)
-        except StoreError as exc:
-            raise ValueError(str(exc)) from None
+            raise ParamError("search needs {query} or a filter ({start}, {end}, {entity}, "
+                             "{place}, {event}, {country})")
+        rows = self.store.search_sentences(
+            query, limit, start=first.isoformat() if first else None,
+            end=last.isoformat() if last else None, entity=entity, place=place,
+            event=event, country=country)
+        return [SearchHit(**row) for row in rows]
 
     def timeline(self, query: str | None = None, *, max_dates: int | None = None,
                  sentences_per_date: int | None = None, start: DateLike | None = None,
-                 end: DateLike | None = None) -> Any:
+                 end: DateLike | None = None) -> Timeline:
         """The timeline of the articles ``query`` selects (all when None), as
-        ``dateline timeline``: a :class:`dateline.analyses.timeline.Timeline` whose
-        entries hold dates and sentences with their article ids and offsets.
-        ``format_json``, ``format_text`` and ``format_tilse`` of that module render it."""
+        ``dateline timeline``, with the weights of ``settings.timeline``: a
+        :class:`dateline.analyses.timeline.Timeline` whose entries hold dates and
+        sentences with their article ids and offsets (``as_dict()`` is ``--format
+        json``; ``format_text`` and ``format_tilse`` of that module render it).
+        Raises ValueError for a bad date, ParamError for start after end, QueryError
+        for a query FTS5 cannot parse."""
         from dateline.analyses.timeline import build_timeline
 
         first, last = _range(start, end)
-        try:
-            return build_timeline(self.store, query, max_dates=max_dates,
-                                  sentences_per_date=sentences_per_date, start=first, end=last)
-        except StoreError as exc:
-            raise ValueError(str(exc)) from None
+        return build_timeline(self.store, query, max_dates=max_dates,
+                              sentences_per_date=sentences_per_date, start=first, end=last,
+                              settings=self.settings.timeline)
 
     def record(self, article_id: str) -> dict[str, Any] | None:
-        """The stored record of one article, or None when no article has that id."""
+        """The stored record of one article (DESIGN.md's format), or None when no
+        article has that id."""
         return self.store.record(article_id)
 
     def events(self, *, start: DateLike | None = None, end: DateLike | None = None,
-               type: str | None = None, country: str | None = None) -> list[Any]:
+               type: str | None = None, country: str | None = None) -> list[EventGroup]:
         """Event groups (each distinct event once, with its mentions), as
         ``dateline export events --format groups``: a list of
         :class:`dateline.analyses.events.EventGroup` (``.as_dict()`` for JSON)."""
@@ -156,9 +363,31 @@ class Dateline:
         first, last = _range(start, end)
         return list(event_groups(self.store, start=first, end=last, type=type, country=country))
 
-    def stats(self, top: int = 10) -> dict[str, Any]:
-        """What the store holds, as ``dateline stats --json``."""
-        return self.store.stats(top)
+    def export(self, kind: str, fmt: str = "csv", out: str | os.PathLike[str] | None = None,
+               *, start: DateLike | None = None, end: DateLike | None = None,
+               header: bool = True, stream: IO[str] | None = None) -> int:
+        """Write ``kind`` (events, articles, sentences, dates, entities, places, quotes,
+        amounts) as ``fmt`` (csv, jsonl, parquet; for events also groups, gdelt,
+        acled) to the file ``out`` (or ``stream``, default stdout; parquet needs
+        ``out``), as ``dateline export`` (docs/export.md). Returns the rows written.
+        Raises :class:`dateline.export.ExportError` (a ValueError) for an unknown
+        kind or format or parquet without pyarrow or ``out``, ValueError or
+        ParamError for bad dates, OSError when ``out`` cannot be written."""
+        from dateline.export import export
+
+        first, last = _range(start, end)
+        return export(self.store, kind, fmt, out, start=first, end=last, header=header,
+                      stream=stream)
+
+    def stats(self, top: int = 10) -> StoreStats:
+        """What the store holds, as :class:`StoreStats` (``as_dict()`` is what
+        ``dateline stats --json`` prints); ``top`` items per top-N list."""
+        return StoreStats.from_dict(self.store.stats(top))
+
+    def count(self) -> int:
+        """Articles stored."""
+        return self.store.count()
 
 
-__all__ = ["Dateline", "extract_record"]
+__all__ = ["Dateline", "Extracted", "ParamError", "SearchHit", "StoreStats",
+           "extract_many", "extract_record"]

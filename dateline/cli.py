@@ -3,6 +3,11 @@
 Every command prints its result on stdout and its problems on stderr, one line
 each naming the input; the exit status is 0 on success, 1 when some input was
 rejected, 2 when the command could not run at all.
+
+The commands are a thin layer over the Python API (:mod:`dateline.api`), which
+makes every check; this module maps its errors to one-line messages and exit
+statuses, and reads the settings (``--config``, ``--set``) into a
+:class:`dateline.settings.Settings` for it.
 """
 
 from __future__ import annotations
@@ -13,16 +18,24 @@ import json
 import os
 import pkgutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
+from dateline.api import Dateline, ParamError
 from dateline.version import __version__
 from dateline.read import ReadOptions, Rejection
 from dateline.read.base import BadInput, parse_date
-from dateline.store import Store, StoreError
+from dateline.settings import CONFIG_ENV, CONFIG_FILE, Settings
+from dateline.store import StoreError
 
 DEFAULT_DB = "dateline.db"
+
+#: How the commands name the API's parameters in messages (ParamError.message).
+CLI_NAMES = {"query": "a QUERY", **{name: f"--{name}" for name in
+                                     ("start", "end", "entity", "place", "event", "country")}}
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -45,16 +58,51 @@ def _db_option(fn: Any) -> Any:
                         help="Database file (or $DATELINE_DB).")(fn)
 
 
-def _open_store(db: str, readonly: bool = False) -> Store:
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The API's errors as one line on stderr and exit status 2."""
     try:
-        return Store(db, readonly=readonly)
-    except StoreError as exc:
+        yield
+    except ParamError as exc:
+        _fail(exc.message(CLI_NAMES))
+    except (ValueError, StoreError) as exc:
         _fail(str(exc))
-        raise  # unreachable
 
 
-def _default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+def _open(db: str, readonly: bool = False, settings: Settings | None = None) -> Dateline:
+    """The store ``db`` through the API; one line and exit 2 when it cannot be used."""
+    with _errors():
+        return Dateline(db, readonly=readonly, settings=settings)
+    raise AssertionError("unreachable")
+
+
+def _settings() -> Settings:
+    """The settings of this run: the defaults, the config file (``--config``, else
+    $DATELINE_CONFIG, else ./dateline.toml when present) and each ``--set``, in order."""
+    obj = click.get_current_context().find_root().ensure_object(dict)
+    with _errors():
+        return Settings.load(obj.get("config"), obj.get("set", ()))
+    raise AssertionError("unreachable")
+
+
+def _keep_config(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Callback of --config and --set (on the group and on commands): collect them
+    for :func:`_settings`; a command's --config replaces the group's, --set add up."""
+    obj = ctx.find_root().ensure_object(dict)
+    if param.name == "config" and value is not None:
+        obj["config"] = value
+    elif param.name == "set" and value:
+        obj["set"] = (*obj.get("set", ()), *value)
+
+
+def _settings_options(fn: Any) -> Any:
+    """--config FILE and repeatable --set KEY=VALUE (see `dateline config`)."""
+    fn = click.option("--set", "set", multiple=True, metavar="KEY=VALUE", expose_value=False,
+                      callback=_keep_config, help="Change one setting (repeatable; "
+                      "`dateline config` lists them), e.g. --set workers=4.")(fn)
+    return click.option("--config", type=click.Path(dir_okay=False), expose_value=False,
+                        callback=_keep_config, help=f"Settings file (TOML; default "
+                        f"${CONFIG_ENV} or ./{CONFIG_FILE} when present).")(fn)
 
 
 class _EvalGroup(click.Group):
@@ -76,12 +124,39 @@ class _EvalGroup(click.Group):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
+@_settings_options
 def cli() -> None:
     """Dateline: turn dated news articles into a structured, searchable record."""
 
 
+@cli.command("config")
+@_settings_options
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON: {key: {value, help}}.")
+def config_(as_json: bool) -> None:
+    """List every setting with its value in force (defaults, then the config file,
+    then --set) and what it does. Set them in a TOML file (--config FILE,
+    $DATELINE_CONFIG, or ./dateline.toml) or with --set KEY=VALUE.
+
+    \b
+    Examples:
+      dateline config
+      dateline --set timeline.mention_bonus=0.06 config --json
+      dateline --config tuned.toml timeline --db idlib.db
+    """
+    items = list(_settings().items())
+    if as_json:
+        click.echo(json.dumps({key: {"value": value, "help": text} for key, value, text in items},
+                              indent=2, ensure_ascii=False))
+        return
+    for key, value, text in items:
+        shown = "none" if value is None else json.dumps(value, ensure_ascii=False)
+        click.echo(f"{key} = {shown}")
+        click.echo(f"    {text}")
+
+
 @cli.command()
 @click.argument("file", required=False)
+@_settings_options
 @click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) "
               "for input that carries none.")
 @click.option("--id", "article_id", help="Id of the article (default: a hash of its text).")
@@ -90,7 +165,7 @@ def cli() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, writable=True),
               help="With --jsonl: write records here (default: stdout).")
 @click.option("--workers", type=int, default=None, help="Processes for --jsonl "
-              "(default: up to 2).")
+              "(default: the workers setting, up to 2).")
 @click.option("--max-chars", type=int, default=ReadOptions.max_chars, show_default=True,
               help="Longest article accepted.")
 @click.option("--compact", is_flag=True, help="Print the record on one line.")
@@ -106,9 +181,10 @@ def extract(file: str | None, published: dt.date | None, article_id: str | None,
       cat story.txt | dateline extract - --published 2018-09-07 --id story-1
       dateline extract --jsonl articles.jsonl --out records.jsonl
     """
-    from dateline.pipeline import extract_article, extract_records
+    from dateline.api import extract_many, extract_record
     from dateline.read import read_paths
 
+    settings = _settings()
     options = ReadOptions(published=published, id=article_id, max_chars=max_chars)
     if jsonl_in:
         from dateline.read.jsonl import read_jsonl
@@ -130,13 +206,13 @@ def extract(file: str | None, published: dt.date | None, article_id: str | None,
 
         sink = open(out, "w", encoding="utf-8") if out else sys.stdout
         try:
-            for results in extract_records(articles(), workers=workers or _default_workers()):
-                for article, record, error in results:
-                    if record is None:
-                        rejected += 1
-                        click.echo(f"dateline: rejected {article.origin}: {error}", err=True)
-                    else:
-                        sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for article, record, error in extract_many(articles(), workers=workers,
+                                                       settings=settings):
+                if record is None:
+                    rejected += 1
+                    click.echo(f"dateline: rejected {article.origin}: {error}", err=True)
+                else:
+                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
         finally:
             if out:
                 sink.close()
@@ -151,22 +227,25 @@ def extract(file: str | None, published: dt.date | None, article_id: str | None,
         sys.exit(1 if problems else 2)
     indent = None if compact or len(articles_) > 1 else 2
     for article in articles_:
-        click.echo(json.dumps(extract_article(article), ensure_ascii=False, indent=indent))
+        click.echo(json.dumps(extract_record(article, settings=settings), ensure_ascii=False,
+                              indent=indent))
     sys.exit(1 if problems else 0)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
+@_settings_options
 @click.option("--published", callback=_date_option,
               help="Publication date for inputs that carry none.")
 @click.option("--update", is_flag=True, help="Re-extract articles whose text changed or that "
               "an older Dateline extracted.")
 @click.option("--rejects", type=click.Path(dir_okay=False, writable=True),
               help="Write rejected inputs to this JSONL file, to fix and ingest again.")
-@click.option("--workers", type=int, default=None, help="Processes (default: up to 2).")
-@click.option("--batch-size", type=int, default=16, show_default=True,
-              help="Articles per committed transaction.")
+@click.option("--workers", type=int, default=None, help="Processes (default: the workers "
+              "setting, up to 2).")
+@click.option("--batch-size", type=int, default=None, help="Articles per committed "
+              "transaction (default: the batch_size setting, 16).")
 @click.option("--max-chars", type=int, default=ReadOptions.max_chars, show_default=True,
               help="Longest article accepted.")
 @click.option("--progress/--no-progress", default=None,
@@ -176,7 +255,7 @@ def extract(file: str | None, published: dt.date | None, article_id: str | None,
               help="Dask scheduler address, or 'local' to start a local cluster with "
               "--workers processes.")
 def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: bool,
-           rejects: str | None, workers: int | None, batch_size: int, max_chars: int,
+           rejects: str | None, workers: int | None, batch_size: int | None, max_chars: int,
            progress: bool | None, as_json: bool, dask: str | None) -> None:
     """Read articles from files, folders, globs or gzip files and store their records.
 
@@ -195,10 +274,10 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
     from tqdm import tqdm
 
     from dateline.distributed import DaskError
-    from dateline.ingest import RejectsFile, ingest as run_ingest
+    from dateline.ingest import RejectsFile
     from dateline.read import count_articles
 
-    store = _open_store(db)
+    dl = _open(db, settings=_settings())
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=count_articles(paths) if show else None, unit=" articles",
                disable=not show, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
@@ -223,17 +302,16 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
         bar.refresh()
 
     try:
-        summary = run_ingest(paths, store, options=ReadOptions(published=published,
-                             max_chars=max_chars), workers=workers or _default_workers(),
-                             batch_size=batch_size, update=update, on_reject=on_reject,
-                             on_batch=on_batch, dask=dask)
+        summary = dl.ingest(paths, published=published, max_chars=max_chars, workers=workers,
+                            batch_size=batch_size, update=update, on_reject=on_reject,
+                            on_batch=on_batch, dask=dask)
     except DaskError as exc:
         bar.close()
         _fail(str(exc))
         return
     except KeyboardInterrupt:
         bar.close()
-        _fail(f"interrupted; {store.count():,} article(s) are stored in {db}; "
+        _fail(f"interrupted; {dl.count():,} article(s) are stored in {db}; "
               "run the same command again to resume", 130)
         return
     finally:
@@ -259,8 +337,8 @@ def stats(db: str, top: int, as_json: bool) -> None:
     Example:
       dateline stats --db idlib.db
     """
-    with _open_store(db, readonly=True) as store:
-        s = store.stats(top)
+    with _open(db, readonly=True) as dl:
+        s = dl.stats(top).as_dict()
     if as_json:
         click.echo(json.dumps(s, indent=2, ensure_ascii=False))
         return
@@ -305,27 +383,20 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
       dateline search --entity Lavrov --start 2018-09-01 --db idlib.db
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
     """
-    if not (query or start or end or entity or place or event or country):
-        _fail("search needs a QUERY or a filter (--start, --end, --entity, --place, "
-              "--event, --country)")
-    with _open_store(db, readonly=True) as store:
-        try:
-            hits = store.search_sentences(
-                query, limit, start=start.isoformat() if start else None,
-                end=end.isoformat() if end else None, entity=entity, place=place,
-                event=event, country=country)
-        except StoreError as exc:
-            _fail(str(exc))
+    with _open(db, readonly=True) as dl, _errors():
+        hits = dl.search(query, start=start, end=end, entity=entity, place=place, event=event,
+                         country=country, limit=limit)
     for h in hits:
         if as_json:
-            click.echo(json.dumps(h, ensure_ascii=False))
+            click.echo(json.dumps(h.as_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{h['published']}  {h['id']}#{h['sentence']}  {' '.join(h['text'].split())}")
+            click.echo(f"{h.published}  {h.id}#{h.sentence}  {' '.join(h.text.split())}")
 
 
 @cli.command()
 @click.argument("query", required=False)
 @_db_option
+@_settings_options
 @click.option("--max-dates", type=click.IntRange(min=1), help="At most N dates "
               "(default: chosen from the data).")
 @click.option("--sentences-per-date", type=click.IntRange(min=1), help="At most K sentences "
@@ -348,18 +419,13 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
       dateline timeline "Staffan de Mistura" --db idlib.db --format json
       dateline timeline --db idlib.db --start 2018-09-01 --end 2018-09-10 --format tilse
     """
-    from dateline.analyses.timeline import build_timeline, format_json, format_text, format_tilse
+    from dateline.analyses.timeline import format_text, format_tilse
 
-    if start and end and start > end:
-        _fail(f"--start {start} is after --end {end}")
-    with _open_store(db, readonly=True) as store:
-        try:
-            tl = build_timeline(store, query, max_dates=max_dates,
-                                sentences_per_date=sentences_per_date, start=start, end=end)
-        except StoreError as exc:
-            _fail(str(exc))
+    with _open(db, readonly=True, settings=_settings()) as dl, _errors():
+        tl = dl.timeline(query, max_dates=max_dates, sentences_per_date=sentences_per_date,
+                         start=start, end=end)
     if fmt == "json":
-        click.echo(json.dumps(format_json(tl), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(tl.as_dict(), indent=2, ensure_ascii=False))
     elif fmt == "tilse":
         click.echo(format_tilse(tl), nl=False)
     else:
@@ -400,13 +466,13 @@ def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None
       dateline export events --format parquet --db idlib.db --out events.parquet
       dateline export entities --format jsonl --db idlib.db
     """
-    from dateline.export import ExportError, export
+    from dateline.export import ExportError
 
-    if start and end and start > end:
-        _fail(f"--start {start} is after --end {end}")
-    with _open_store(db, readonly=True) as store:
+    with _open(db, readonly=True) as dl:
         try:
-            n = export(store, kind, fmt, out, start=start, end=end, header=header)
+            n = dl.export(kind, fmt, out, start=start, end=end, header=header)
+        except ParamError as exc:
+            _fail(exc.message(CLI_NAMES))
         except ExportError as exc:
             _fail(f"{db}: {exc}")
         except BrokenPipeError:   # the reader stopped early (`| head`): not our failure
@@ -439,8 +505,9 @@ def serve(db: str, host: str, port: int) -> None:
 
     from dateline.server import check_address, create_app
 
+    settings = _settings()
     try:
-        app = create_app(db)
+        app = create_app(db, settings=settings)
     except StoreError as exc:
         _fail(str(exc))
     problem = check_address(host, port)

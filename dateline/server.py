@@ -4,10 +4,11 @@
 uvicorn. Every endpoint is a GET that reads the store and answers JSON (docs/http.md
 lists them); ``/`` is a dependency-free page (``dateline/web/``) that calls them.
 
-The store is opened read-only (``mode=ro``) once at start-up, to refuse a missing,
-foreign or broken database with one clear :class:`~dateline.store.StoreError`, and
-then once per request, through the Python API (:class:`dateline.api.Dateline`, whose
-checks and messages the endpoints share): SQLite connections belong to the thread
+Every endpoint goes through the Python API (:class:`dateline.api.Dateline`), which
+makes the checks and words the messages (parameters named as in the URL). The store
+is opened read-only (``mode=ro``) once at start-up, to refuse a missing, foreign or
+broken database with one clear :class:`~dateline.store.StoreError`, and then once
+per request: SQLite connections belong to the thread
 that opened them, FastAPI runs sync endpoints in a thread pool, and opening a store
 costs well under a millisecond. Another process may ingest into the same file meanwhile (WAL mode);
 each request sees what was committed when it began.
@@ -31,9 +32,10 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline.version import __version__
-from dateline.api import Dateline
+from dateline.api import Dateline, ParamError
 from dateline.data import read_rows
-from dateline.store import Store, StoreError
+from dateline.settings import Settings
+from dateline.store import StoreError
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
 WEB_DIR = Path(__file__).parent / "web"
@@ -45,6 +47,9 @@ MAX_SEARCH_LIMIT = 500
 MAX_EVENTS_LIMIT = 5000
 #: Most items per top-N list of /api/stats.
 MAX_STATS_TOP = 100
+
+#: How the endpoints name the API's parameters in messages (ParamError.message).
+HTTP_NAMES = {"query": "q"}
 
 _ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
 #: The page may load only what this server serves (no CDN, no inline script).
@@ -115,8 +120,9 @@ def check_address(host: str, port: int) -> str | None:
     return None
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The read-only HTTP API and web page over the store at ``db_path``.
+def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
+    """The read-only HTTP API and web page over the store at ``db_path``; ``settings``
+    (the defaults when None) gives the timeline weights.
 
     Opens the store once, read-only, to check it: raises StoreError (whose message
     names the file and the problem) when it is missing, not a Dateline database,
@@ -124,7 +130,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     never writes to the file.
     """
     path = Path(db_path)
-    with Store(path, readonly=True):
+    with Dateline(path, readonly=True):
         pass
 
     app = FastAPI(
@@ -139,11 +145,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         """The store, read-only, for this request, closed afterwards; 503 when the file
         cannot be opened any more, 400 for a ValueError (a bad parameter) inside."""
         try:
-            dl = Dateline(path, readonly=True)
+            dl = Dateline(path, readonly=True, settings=settings)
         except StoreError as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from None
         try:
             yield dl
+        except ParamError as exc:
+            raise _bad(exc.message(HTTP_NAMES)) from None
         except ValueError as exc:
             raise _bad(str(exc)) from None
         finally:
@@ -157,7 +165,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     def health() -> dict[str, Any]:
         """``{"status": "ok", "articles": N, "schema": version}``."""
         with store() as dl:
-            return {"status": "ok", "articles": dl.store.count(),
+            return {"status": "ok", "articles": dl.count(),
                     "schema": dl.store.schema_version()}
 
     @app.get("/api/stats", summary="What the store holds")
@@ -166,7 +174,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         """Counts per kind, publication date range, sources, busiest dates and the
         most mentioned people, organisations and places (as `dateline stats --json`)."""
         with store() as dl:
-            return dl.stats(min(top, MAX_STATS_TOP))
+            return dl.stats(min(top, MAX_STATS_TOP)).as_dict()
 
     @app.get("/api/search", summary="Sentences by words, entity, place, event and date")
     def search(q: str | None = Query(None, description="SQLite FTS5 query: words, "
@@ -187,12 +195,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         query, entity, place = _text(q), _text(entity), _text(place)
         first, last = _text(start), _text(end)
         event, country = _event_type(event, "event"), _country(country)
-        if not (query or first or last or entity or place or event or country):
-            raise _bad("search needs q or a filter (start, end, entity, place, event, country)")
         with store() as dl:
             hits = dl.search(query, start=first, end=last, entity=entity, place=place,
                              event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT))
-        return {"results": hits}
+        return {"results": [h.as_dict() for h in hits]}
 
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
     def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
@@ -208,13 +214,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         """The timeline as `dateline timeline --format json` prints it: query, range,
         N and K, notes, and entries (date, score, articles, sentences with their
         article id, publication date, sentence index and offsets)."""
-        from dateline.analyses.timeline import format_json
-
         with store() as dl:
             tl = dl.timeline(_text(q), max_dates=max_dates,
                              sentences_per_date=sentences_per_date, start=_text(start),
                              end=_text(end))
-        return format_json(tl)
+        return tl.as_dict()
 
     @app.get("/api/articles/{article_id:path}", summary="One article's full record")
     def article(article_id: str) -> dict[str, Any]:
