@@ -108,8 +108,9 @@ def timed(cmd: list[str]) -> tuple[float, float, float]:
 
 def bare_spacy(path: str, workers: int, batch_size: int) -> None:
     """The reference: the same model over the same texts, nothing else."""
-    from dateline.nlp import model_name
     import spacy
+
+    from dateline.nlp import model_name
     nlp = spacy.load(model_name())
     nlp.max_length = 10_000_000
 

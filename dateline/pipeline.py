@@ -12,10 +12,13 @@ import functools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.article import Article
 from dateline.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # spaCy and the extractors' code run in the worker processes, so the process that
 # reads and stores never loads spaCy (the extractors' declarations are cheap).
@@ -53,7 +56,7 @@ def _extract_batch(articles: list[Article], settings: Settings | None = None) ->
     configs = settings.extractor_configs()
     out: list[Result] = []
     try:
-        docs = list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))
+        docs: list[Doc | None] = list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))
     except Exception:  # one bad text spoils nlp.pipe's batch: redo one by one
         docs = [None] * len(articles)
     for article, doc in zip(articles, docs):

@@ -15,14 +15,12 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 from dateline.extract import Context, extractor
-
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 

@@ -5,7 +5,7 @@
 Readers never raise on bad input; they report it and go on.
 """
 
-from dateline.read.base import Rejection, ReadOptions
+from dateline.read.base import ReadOptions, Rejection
 from dateline.read.files import count_articles, expand_paths, read_file, read_paths
 
 __all__ = ["Rejection", "ReadOptions", "count_articles", "expand_paths", "read_paths",

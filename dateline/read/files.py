@@ -10,6 +10,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from dateline.article import Article
 from dateline.read.base import BadInput, ReadOptions, Rejection, decode
@@ -81,7 +82,7 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def _open_binary(path: Path) -> io.BufferedIOBase:
+def _open_binary(path: Path) -> IO[bytes]:
     if str(path) == "-":
         return sys.stdin.buffer
     raw = open(path, "rb")
@@ -107,7 +108,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Rejection]
             stream.close()
 
 
-def _read_stream(stream: io.BufferedIOBase, path: Path, origin: str,
+def _read_stream(stream: IO[bytes], path: Path, origin: str,
                  options: ReadOptions) -> Iterator[Article | Rejection]:
     fmt = FORMATS.get(_suffix(path))
     if fmt == "jsonl":

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 import trafilatura
 
 from dateline.article import Article
-from dateline.read.base import BadInput, ReadOptions, Rejection, check_text, optional_str, parse_date
+from dateline.read.base import (
+    BadInput,
+    ReadOptions,
+    Rejection,
+    check_text,
+    optional_str,
+    parse_date,
+)
 
 
 def read_html(html: str, origin: str, options: ReadOptions) -> Iterator[Article | Rejection]:

@@ -22,8 +22,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any
 
 from dateline.temporal import lexicon as lx
 from dateline.temporal.points import (
@@ -35,7 +36,6 @@ from dateline.temporal.points import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
-
 
 
 @dataclass
@@ -84,7 +84,7 @@ WYEAR = (rf"(?:(?:nineteen|eighteen|twenty)[- ](?:hundred|{_TENS}(?:[- ]{_ONES})
 YEAR = rf"(?:{YEAR4}|{WYEAR})"
 DAYNUM = rf"(?:[0-3]?\d(?:st|nd|rd|th)?|{ORDW})"
 
-I = re.IGNORECASE
+I = re.IGNORECASE  # noqa: E741  (short: it flags most of the rules below)
 
 
 def _wordnum(text: str) -> int | None:
@@ -252,8 +252,8 @@ class _Tense:
     """Tense of the clause around a character offset, from a spaCy Doc."""
 
     def __init__(self, doc) -> None:
-        self.doc = doc if doc is not None and len(doc) else None
-        self.starts = None  # token start offsets, read from the Doc on first use
+        self.doc: Any = doc if doc is not None and len(doc) else None
+        self.starts: Any = None  # token start offsets (numpy), read from the Doc on first use
         self.cache: dict[int, str | None] = {}
 
     def __call__(self, pos: int) -> str | None:
@@ -318,7 +318,7 @@ class _State:
     text: str
     dct: dt.date
     tense: _Tense
-    doc: object  # the spaCy Doc, or None
+    doc: Any  # the spaCy Doc, or None
     anchor: Point
     last_quarter: Point | None = None
     ents: list[tuple[int, int, str]] | None = None
@@ -549,16 +549,16 @@ def h_numeric(m: re.Match, st: _State) -> Result:
     a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
     if y < 100:
         y += 2000 if y <= (st.dct.year % 100) + 10 else 1900
-    opts = []
+    opts: list[dt.date | None] = []
     if a <= 12:
         opts.append(valid_date(y, a, b))  # month/day
     if b <= 12:
         opts.append(valid_date(y, b, a))  # day/month
-    opts = [o for o in opts if o]
-    if not opts:
+    found = [o for o in opts if o]
+    if not found:
         return None
     # ambiguous orders: the reading closer to the publication date wins
-    d = min(opts, key=lambda o: abs((o - st.dct).days))
+    d = min(found, key=lambda o: abs((o - st.dct).days))
     st.anchor = Point("day", d)
     return ("DATE", d.isoformat())
 
@@ -1123,7 +1123,7 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     # relative to now or to the last date: "two days ago", "a year earlier", "three weeks later"
     (rf"(?:{DMOD}\s)?(?P<q>{QTY})[-\s](?P<u>{UNITS})(?P<half>\sand\sa\shalf)?(?:\sor\sso)?\s(?P<dir>ago|earlier|later|from\snow|hence|previously)(?![\w-])",
      I, h_ago),
-    (rf"(?:the|that|the\ssame)\s(?P<u>day|week|month|year)\s(?:before|after|earlier|later|prior)(?![\w-])|(?:the\s(?:next|following|previous|preceding|prior)|that|the\ssame)\s(?P<u2>day|morning|night|week|month|year)(?![\w-])",
+    (r"(?:the|that|the\ssame)\s(?P<u>day|week|month|year)\s(?:before|after|earlier|later|prior)(?![\w-])|(?:the\s(?:next|following|previous|preceding|prior)|that|the\ssame)\s(?P<u2>day|morning|night|week|month|year)(?![\w-])",
      I, h_anaphoric_wrap),
     # quarters and halves
     (rf"(?:the\s)?(?P<mods>(?:(?:fiscal|latest|current|comparable|same|year-ago|year-earlier|year-before|this\syear's|last\syear's|next\syear's|{YEAR4})[-\s])*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?P<plural>s)?(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<y2>{YEAR})|(?P<yrel>this\syear|last\syear|next\syear)))?(?![\w-])",
@@ -1143,7 +1143,7 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     # durations
     (rf"(?P<mod>(?:{DMOD}\s)?(?:(?:the|each\sof\sthe|all|all\sof\sthe)\s)?(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|better\spart\sof\sthe)\s)?)(?P<q>{QTY})[-\s](?:(?:more|additional|extra|full|straight|consecutive|long|trading|business|calendar|working)[-\s])?(?P<u>{UNITS})(?P<half>\sand\sa\shalf)?(?:-old|-long)?(?:\sor\sso)?(?!\w)(?!-\d)",
      I, h_duration),
-    (rf"(?:the\s)?recent\s(?P<u>years|months|weeks|days|decades|quarters)(?![\w-])", I, h_recent_units),
+    (r"(?:the\s)?recent\s(?P<u>years|months|weeks|days|decades|quarters)(?![\w-])", I, h_recent_units),
     # sets
     (rf"(?:every|each)\s(?:(?P<other>other)\s)?(?:(?P<q>{QTY})\s)?(?P<x>{WEEKDAY}|{MONTH}|{UNITS}|morning|afternoon|evening|night)(?![\w-])",
      I, h_set_every),
@@ -1394,8 +1394,10 @@ def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
         if trig is None:
             wins = [(0, n)]
         else:
-            wins = win_cache.get(trig)
-            if wins is None:
+            cached = win_cache.get(trig)
+            if cached is not None:
+                wins = cached
+            else:
                 hs = sorted(h for c in trig[0] for h in hits.get(c, ()))
                 wins = win_cache[trig] = _windows(hs, trig[1], trig[2], n)
         for ws, we in wins:
