@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -117,7 +117,7 @@ class ActorTables:
         for table, first in ((ci, self.first_ci), (cs, self.first_cs)):
             for key in table:
                 first[key[0]] = max(first.get(key[0], 0), len(key))
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
         self.ci_hashes = np.array(sorted(hash_string(w) for w in self.first_ci), dtype=np.uint64)
         self.cs_hashes = np.array(sorted(hash_string(w) for w in self.first_cs), dtype=np.uint64)

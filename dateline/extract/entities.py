@@ -34,9 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

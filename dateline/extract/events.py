@@ -32,11 +32,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 from dateline.actors import PRONOUNS, ActorIndex, code_token
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
-
 
 #: Auxiliaries that make an event hypothetical (future, possible, conditional).
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
@@ -201,8 +199,8 @@ class Candidate:
 
     tok: Token
     pattern: Pattern
-    absorbed: list["Candidate"] = field(default_factory=list)
-    absorber: "Candidate | None" = None
+    absorbed: list[Candidate] = field(default_factory=list)
+    absorber: Candidate | None = None
     via_complement: bool = False
 
 
@@ -463,7 +461,7 @@ def _carrier(tok: Token) -> Token | None:
 def _trigger_hashes() -> np.ndarray:
     """String-store hashes of every trigger word and of the obligation modals."""
     t = tables()
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
     words = set(t.verbs) | set(t.nouns) | OBLIGATION
     return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
@@ -476,7 +474,7 @@ def _trigger_positions(doc: Doc, t: Tables) -> list[int]:
     if len(doc) == 0:
         return []
     from spacy.attrs import HEAD, LEMMA, LOWER
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
     arr = doc.to_array([LEMMA, LOWER, HEAD])
     hashes = _trigger_hashes()

@@ -78,9 +78,7 @@ import functools
 import math
 import re
 from collections import Counter
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -339,7 +337,7 @@ def _word_info(text: str) -> tuple[bool, bool, bool, bool, bool]:
 
 
 def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label: str,
-          mentions: list["_Mention"], flags: _Flags, whole: bool = True,
+          mentions: list[_Mention], flags: _Flags, whole: bool = True,
           min_pop: int = SCAN_MIN_POP, locals_: list[tuple[int, int]] | None = None,
           weak: list | None = None) -> None:
     """Add the strong gazetteer matches among runs of proper nouns in tokens ``lo:hi``.
@@ -511,7 +509,7 @@ def _adjectival_place(gaz: Gazetteer, term: str) -> Place | None:
     return max(cands, key=lambda p: p.population) if cands else None
 
 
-def _adjectival_spans(doc: Doc, flags: "_Flags", covered: bytearray) -> list[tuple[int, int, str]]:
+def _adjectival_spans(doc: Doc, flags: _Flags, covered: bytearray) -> list[tuple[int, int, str]]:
     """Token spans and terms of the adjectival place references of ``doc`` outside ``covered``.
 
     A term of :func:`adjectival_table` (two words tried before one: "South Korean")
@@ -565,8 +563,8 @@ def _adjectival_spans(doc: Doc, flags: "_Flags", covered: bytearray) -> list[tup
     return out
 
 
-def _hyphen_mentions(doc: Doc, gaz: Gazetteer, flags: "_Flags", covered: bytearray,
-                     persons: set[tuple[int, int]]) -> list["_Mention"]:
+def _hyphen_mentions(doc: Doc, gaz: Gazetteer, flags: _Flags, covered: bytearray,
+                     persons: set[tuple[int, int]]) -> list[_Mention]:
     """Mentions of the place names that open hyphenated compounds ("an Aleppo-like
     disaster", "a Gaza-based group"), outside ``covered``, where spaCy saw none: the
     name part only, a country, division or feature, or a city of at least
@@ -620,7 +618,7 @@ _PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]* [a-z]{1,4}$")
 HYPHENATED_MIN_POP = 10_000
 
 
-def _hyphenated_names(doc: Doc, gaz: Gazetteer, flags: "_Flags") -> list["_Mention"]:
+def _hyphenated_names(doc: Doc, gaz: Gazetteer, flags: _Flags) -> list[_Mention]:
     """Mentions of hyphenated place names found whole in the gazetteer, which spaCy
     often splits or misses: "Newcastle-upon-Tyne", "Deir ez-Zor", "Guinea-Bissau",
     "Winston-Salem". The name is a country, division or feature, or a town of at
@@ -796,7 +794,7 @@ def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str
     taken = {(m.tok_start, m.tok_end) for m in mentions}
     by_start = {m.tok_start: m for m in mentions if m.best is not None}
     out = []
-    for start, end, label, cands, hint in undecided:
+    for start, end, _label, cands, hint in undecided:
         if (start, end) in taken or doc[start:end].text.isupper() or (
                 start > 0 and doc[start - 1].lower_ == "the" and end - start == 1):
             continue  # "TASS", "the Centre": an acronym or a common noun, not a town
@@ -824,7 +822,7 @@ def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str
 
 def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = None,
             doc_text: str | None = None
-            ) -> tuple[list[_Mention], list[tuple[int, int]], list, list[tuple[int, int, str]], "_Flags"]:
+            ) -> tuple[list[_Mention], list[tuple[int, int]], list, list[tuple[int, int, str]], _Flags]:
     """Place mentions of ``doc`` with their gazetteer candidates, in text order; the
     token spans of local mentions (streets, buildings, ...) that no gazetteer holds;
     the names left undecided, for :func:`_near_places`; the adjectival references
@@ -1021,7 +1019,7 @@ def _record(m: _Mention, gaz: Gazetteer, ctx: Context) -> dict[str, Any]:
     }
 
 
-def _adjectival_record(doc: Doc, ctx: Context, gaz: Gazetteer, flags: "_Flags", start: int,
+def _adjectival_record(doc: Doc, ctx: Context, gaz: Gazetteer, flags: _Flags, start: int,
                        end: int, term: str) -> dict[str, Any] | None:
     """The record of adjectival reference ``doc[start:end]`` (``term``), or None when the
     gazetteer lacks its place."""

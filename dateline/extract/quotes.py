@@ -28,9 +28,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,7 +65,7 @@ def cue_frames() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _cue_hashes() -> numpy.ndarray:
     """String-store hashes of the cue lemmas, for fast filtering of tokens."""
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
     return numpy.array([hash_string(w) for w in cue_frames()], dtype=numpy.uint64)
 
@@ -225,7 +225,7 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
         return out
     # Only tokens whose lemma is a cue (or the word "according") are looked at.
     from spacy.attrs import LEMMA, LOWER
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 
     arr = doc.to_array([LEMMA, LOWER])
     wanted = numpy.isin(arr[:, 0], _cue_hashes()) | (arr[:, 1] == hash_string("according"))
@@ -451,7 +451,7 @@ def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int
             best = earlier[-1]
         return best[1] if best else mention
     if tok.pos_ == "NOUN" and low not in _OTHER_PRONOUNS:
-        mods = tuple(t.lower_ for t in tok.doc.char_span(*span, alignment_mode="expand")
+        mods = tuple(t.lower_ for t in tok.doc.char_span(*span, alignment_mode="expand") or ()
                      if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
         e = ents.with_title(tok.lemma_, span[0], mods)
         if e is not None:
