@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import Context
-from dateline.extract.amounts import extract, parse_value
+from dateline.extract import run_extractors
+from dateline.extract.amounts import parse_value
 from dateline.nlp import load_model
 
 
@@ -15,9 +15,7 @@ def nlp():
 
 
 def _amounts(nlp, text: str) -> list[dict]:
-    doc = nlp(text)
-    ctx = Context(published=dt.date(2020, 1, 1), text=text, sentence_starts=[s.start_char for s in doc.sents])
-    out = extract(doc, ctx)
+    out = run_extractors(nlp(text), dt.date(2020, 1, 1), only=("amounts",), text=text)["amounts"]
     for a in out:
         assert text[a["start"]:a["end"]] == a["text"]
     return out

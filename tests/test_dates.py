@@ -12,8 +12,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import Context
-from dateline.extract.dates import extract
+from dateline.extract import run_extractors
 from dateline.nlp import load_model
 from dateline.temporal import tag
 
@@ -173,13 +172,12 @@ SAMPLE = (
 
 
 def test_extractor_on_sample_like_article(nlp):
-    doc = nlp(SAMPLE)
-    starts = [s.start_char for s in doc.sents]
-    ctx = Context(published=PUB, text=SAMPLE, sentence_starts=starts)
-    items = extract(doc, ctx)
+    results = run_extractors(nlp(SAMPLE), PUB, only=("dates",), text=SAMPLE)
+    items = results["dates"]
     for it in items:
         assert SAMPLE[it["start"]:it["end"]] == it["text"]
-        assert it["sentence"] == ctx.sentence_of(it["start"])
+        sentence = results["sentences"][it["sentence"]]
+        assert sentence["start"] <= it["start"] < sentence["end"]
     weekdays = [(it["text"], it["value"]) for it in items if it["text"] in ("Wednesday", "Thursday")]
     assert weekdays == [("Wednesday", "2018-08-29"), ("Thursday", "2018-08-30"),
                         ("Thursday", "2018-08-30"), ("Thursday", "2018-08-30"),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import EXTRACTORS, Context
+from dateline.extract import run_extractors
 from dateline.extract.entities import demonym_table, institution_table, surname_key
 from dateline.nlp import load_model
 
@@ -16,11 +16,7 @@ def entities_of():
     nlp = load_model()
 
     def run(text: str) -> list[dict]:
-        doc = nlp(text)
-        ctx = Context(published=dt.date(2018, 8, 31), text=text)
-        ctx.results["sentences"] = EXTRACTORS["sentences"](doc, ctx)
-        ctx.sentence_starts = [s["start"] for s in ctx.results["sentences"]]
-        out = EXTRACTORS["entities"](doc, ctx)
+        out = run_extractors(nlp(text), dt.date(2018, 8, 31), only=("entities",), text=text)["entities"]
         for e in out:
             assert text[e["start"]:e["end"]] == e["text"]
         return out

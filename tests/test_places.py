@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import EXTRACTORS, Context
+from dateline.extract import run_extractors
 from dateline.gazetteer import gazetteer, haversine_km, name_key
 from dateline.nlp import load_model
 
@@ -17,12 +17,7 @@ def places_of():
     gazetteer()
 
     def run(text: str) -> list[dict]:
-        doc = nlp(text)
-        ctx = Context(published=dt.date(2018, 8, 31), text=text)
-        ctx.results["sentences"] = EXTRACTORS["sentences"](doc, ctx)
-        ctx.sentence_starts = [s["start"] for s in ctx.results["sentences"]]
-        ctx.results["entities"] = EXTRACTORS["entities"](doc, ctx)
-        out = EXTRACTORS["places"](doc, ctx)
+        out = run_extractors(nlp(text), dt.date(2018, 8, 31), only=("places",), text=text)["places"]
         for p in out:
             assert text[p["start"]:p["end"]] == p["text"]
         # Records come in text order and never overlap.
@@ -157,13 +152,7 @@ def test_event_place_is_never_an_adjectival_reference(places_of):
     nlp = load_model()
 
     def events(text: str) -> list[dict]:
-        doc = nlp(text)
-        ctx = Context(published=dt.date(2018, 8, 31), text=text)
-        ctx.results["sentences"] = EXTRACTORS["sentences"](doc, ctx)
-        ctx.sentence_starts = [s["start"] for s in ctx.results["sentences"]]
-        for name in ("dates", "entities", "places", "quotes", "amounts", "events"):
-            ctx.results[name] = EXTRACTORS[name](doc, ctx)
-        return ctx.results["events"]
+        return run_extractors(nlp(text), dt.date(2018, 8, 31), only=("events",), text=text)["events"]
 
     # "Russian" comes first in the sentence, but the strike happened in Idlib.
     (ev,) = events("Russian jets struck rebel positions near Idlib on Friday.")

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import Context
-from dateline.extract.tone import extract, lexicon, tone_of_words
+from dateline.extract import run_extractors
+from dateline.extract.tone import lexicon, tone_of_words
 from dateline.nlp import load_model
 
 
@@ -15,8 +15,7 @@ def nlp():
 
 
 def _tone(nlp, text: str):
-    doc = nlp(text)
-    return extract(doc, Context(published=dt.date(2020, 1, 1), text=text))
+    return run_extractors(nlp(text), dt.date(2020, 1, 1), only=("tone",), text=text)["tone"]
 
 
 def test_lexicon_signs():

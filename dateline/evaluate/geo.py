@@ -27,7 +27,9 @@ Which gold entries count
     single word ending in -an/-ans/-ese/-ish that names no place.
 
 Time per article is the places extractor alone (the gazetteer is loaded once
-before timing; its load time is reported apart), and the spaCy pass for scale.
+before timing; its load time is reported apart), the entities extractor alone
+(each as :func:`dateline.evaluate.timing.run_timed` measures it), and the spaCy
+pass for scale.
 """
 
 from __future__ import annotations
@@ -101,11 +103,12 @@ def _demonyms() -> set[str]:
               help="Print N predicted places that overlap no named gold toponym.")
 def command(data: Path, limit: int | None, errors: int, misses: int, spurious: int) -> None:
     """Toponym detection P/R/F1 and resolution accuracy@161 km on GeoWebNews."""
-    from dateline.extract import Context, EXTRACTORS
+    from dateline.evaluate.timing import run_timed
     from dateline.gazetteer import gazetteer, haversine_km
     from dateline.nlp import load_model
     import datetime as dt
 
+    published = dt.date(2018, 1, 1)
     if data.is_dir():
         data = data / "GWN.xml"
     articles = read_gwn(data)[:limit] if limit else read_gwn(data)
@@ -134,15 +137,10 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
         doc = nlp(text)
         t_nlp += time.perf_counter() - t
         n_chars += len(text)
-        ctx = Context(published=dt.date(2018, 1, 1), text=text)
-        ctx.results["sentences"] = EXTRACTORS["sentences"](doc, ctx)
-        ctx.sentence_starts = [s["start"] for s in ctx.results["sentences"]]
-        t = time.perf_counter()
-        ctx.results["entities"] = EXTRACTORS["entities"](doc, ctx)
-        t_ents += time.perf_counter() - t
-        t = time.perf_counter()
-        preds = EXTRACTORS["places"](doc, ctx)
-        t_places += time.perf_counter() - t
+        t_ents += run_timed(doc, published, "entities", text=text)[1]
+        results, secs = run_timed(doc, published, "places", text=text)
+        t_places += secs
+        preds = results["places"]
 
         named = [g for g in golds if g.type in NAMED_TYPES]
         n_pred += len(preds)

@@ -177,10 +177,7 @@ def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
     folder (then ``dev`` is used). Returns the summed counts, the number of
     articles and the seconds per article spent in spaCy plus the extractors.
     """
-    from dateline.extract import Context
-    from dateline.extract import entities as ent_mod
-    from dateline.extract import quotes as quotes_mod
-    from dateline.extract import sentences as sent_mod
+    from dateline.extract import run_extractors
     from dateline.nlp import load_model
     import datetime as dt
 
@@ -200,11 +197,7 @@ def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
         text, gold = loaded
         t0 = time.perf_counter()
         doc = nlp(text)
-        ctx = Context(published=dt.date(2016, 1, 1), text=text)
-        ctx.results["sentences"] = sent_mod.extract(doc, ctx)
-        ctx.sentence_starts = [s["start"] for s in ctx.results["sentences"]]
-        ctx.results["entities"] = ent_mod.extract(doc, ctx)
-        quotes = quotes_mod.extract(doc, ctx)
+        quotes = run_extractors(doc, dt.date(2016, 1, 1), only=("quotes",), text=text)["quotes"]
         elapsed += time.perf_counter() - t0
         total.add(score_article(text, system_attributions(quotes), gold))
         n += 1

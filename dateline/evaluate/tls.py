@@ -24,7 +24,6 @@ for each the first K sentences of one article published that day.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sys
 import time
