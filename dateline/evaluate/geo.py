@@ -72,7 +72,7 @@ def read_gwn(path: Path) -> list[tuple[str, str, list[Gold]]]:
         for t in art.iter("toponym"):
             lat, lon = t.findtext("latitude"), t.findtext("longitude")
             golds.append(Gold(t.findtext("extractedName") or "", t.findtext("type") or "",
-                              int(t.findtext("start")), int(t.findtext("end")),
+                              int(t.findtext("start", "")), int(t.findtext("end", "")),
                               float(lat) if lat else None, float(lon) if lon else None))
         out.append((art.get("file", ""), text, golds))
     return out
@@ -103,10 +103,11 @@ def _demonyms() -> set[str]:
               help="Print N predicted places that overlap no named gold toponym.")
 def command(data: Path, limit: int | None, errors: int, misses: int, spurious: int) -> None:
     """Toponym detection P/R/F1 and resolution accuracy@161 km on GeoWebNews."""
+    import datetime as dt
+
     from dateline.evaluate.timing import run_timed
     from dateline.gazetteer import gazetteer, haversine_km
     from dateline.nlp import load_model
-    import datetime as dt
 
     published = dt.date(2018, 1, 1)
     if data.is_dir():
@@ -157,7 +158,7 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
                 extras.append(f"{fid}\t{p['text']}\t{p['name']} ({p['kind']})"
                                 + ("\tadjectival" if adj_pred else ""))
         for g in golds:
-            if g.lat is None:
+            if g.lat is None or g.lon is None:
                 continue
             adj = _is_adjectival(g.name, demonyms)
             gold_coord += 1

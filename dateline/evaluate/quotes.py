@@ -126,7 +126,7 @@ class Counts:
     exact: int = 0
     source: int = 0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         """Add ``other``'s counts to these."""
         self.system += other.system
         self.gold += other.gold
@@ -177,9 +177,10 @@ def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
     folder (then ``dev`` is used). Returns the summed counts, the number of
     articles and the seconds per article spent in spaCy plus the extractors.
     """
+    import datetime as dt
+
     from dateline.extract import run_extractors
     from dateline.nlp import load_model
-    import datetime as dt
 
     if (data / "dev").is_dir():
         data = data / "dev"

@@ -155,7 +155,7 @@ def mean_sentences_per_date(tl: M.Timeline) -> int:
 def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], method: str,
             workers: int, out: str | None) -> None:
     """Score timelines on Timeline17 (align+ m:1 ROUGE-1/2 F and date F1, as tilse)."""
-    from dateline.analyses.timeline import build_timeline, baseline_timeline, format_tilse
+    from dateline.analyses.timeline import baseline_timeline, build_timeline, format_tilse
     from dateline.store import Store
 
     found = load_topics(Path(data), topics)

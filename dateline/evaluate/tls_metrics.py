@@ -229,7 +229,7 @@ def align_m1(pred: Timeline, ref: Timeline, ns: tuple[int, ...] = (1, 2)
              ) -> dict[str, dict[str, float]]:
     """align+ m:1 ROUGE-n precision, recall and F of ``pred`` against one reference."""
     pdates, rdates = sorted(pred), sorted(ref)
-    out = {}
+    out: dict[str, dict[str, float]] = {}
     if not pdates or not rdates:
         for n in ns:
             out[f"rouge_{n}"] = {"precision": 0, "recall": 0, "f_score": 0}
@@ -280,7 +280,7 @@ def evaluate(pred: Timeline, ref: Timeline) -> dict[str, dict[str, float]]:
 
 def average(results: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
     """Mean precision and recall over timelines per metric, and the F of those means."""
-    out = {}
+    out: dict[str, dict[str, float]] = {}
     for metric in ("rouge_1", "rouge_2", "date"):
         if not results:
             out[metric] = {"precision": 0, "recall": 0, "f_score": 0}
