@@ -33,9 +33,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import dateline.analyses.timeline as T
-from dateline.settings import TimelineSettings
 from dateline.evaluate import tls_metrics as M
 from dateline.evaluate.tls import load_topics, mean_sentences_per_date
+from dateline.settings import TimelineSettings
 from dateline.store import Store
 
 Scores = dict[str, dict[str, float]]

@@ -10,7 +10,7 @@ records, events, export, stats); see :mod:`dateline.api`. Settings:
 
 from typing import Any
 
-from dateline.version import __version__
+from dateline.version import __version__ as __version__
 
 #: The Python API (dateline/api.py), loaded on first use so that ``import dateline``
 #: stays cheap for the modules and worker processes that need only a part of it.

@@ -165,6 +165,13 @@ def _date(value: DateLike | None, what: str) -> dt.date | None:
     return parse_date(value, what)   # BadInput is a ValueError
 
 
+def _day(value: DateLike, what: str) -> dt.date:
+    """``value`` (not None) as a date; ValueError when bad."""
+    day = _date(value, what)
+    assert day is not None
+    return day
+
+
 def _range(start: DateLike | None, end: DateLike | None) -> tuple[dt.date | None, dt.date | None]:
     """``start`` and ``end`` as dates; ValueError when one is bad, ParamError when
     start is after end."""
@@ -194,7 +201,7 @@ def _article(item: Article | str | Mapping[str, Any], published: DateLike | None
         if day is None:
             raise ValueError("no publication date (give published)")
         return Article(text=check_text(str(fields.get("text") or ""), options),
-                       published=_date(day, "published"), id=fields.get("id"),
+                       published=_day(day, "published"), id=fields.get("id"),
                        title=fields.get("title"), url=fields.get("url"),
                        source=fields.get("source"), origin=where)
     except ValueError as exc:
@@ -221,7 +228,7 @@ def extract_record(text: str | Article, published: DateLike | None = None, *,
     if published is None:
         raise ValueError("published: no publication date given")
     body = check_text(text, ReadOptions())
-    return extract_article(Article(text=body, published=_date(published, "published"),
+    return extract_article(Article(text=body, published=_day(published, "published"),
                                    id=id, title=title, url=url, source=source), settings)
 
 
@@ -268,8 +275,11 @@ class Dateline:
                  settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         # An open Store (from another interface) is used as it is and left open by close().
-        self._owned = not isinstance(path, Store)
-        self.store = Store(path, readonly=readonly) if self._owned else path
+        self.store: Store
+        if isinstance(path, Store):
+            self._owned, self.store = False, path
+        else:
+            self._owned, self.store = True, Store(path, readonly=readonly)
 
     @property
     def path(self) -> Path:
@@ -376,8 +386,8 @@ class Dateline:
         from dateline.export import export
 
         first, last = _range(start, end)
-        return export(self.store, kind, fmt, out, start=first, end=last, header=header,
-                      stream=stream)
+        return export(self.store, kind, fmt, None if out is None else os.fspath(out),
+                      start=first, end=last, header=header, stream=stream)
 
     def stats(self, top: int = 10) -> StoreStats:
         """What the store holds, as :class:`StoreStats` (``as_dict()`` is what

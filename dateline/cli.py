@@ -25,11 +25,11 @@ from typing import Any
 import click
 
 from dateline.api import Dateline, ParamError
-from dateline.version import __version__
 from dateline.read import ReadOptions, Rejection
 from dateline.read.base import BadInput, parse_date
 from dateline.settings import CONFIG_ENV, CONFIG_FILE, Settings
 from dateline.store import StoreError
+from dateline.version import __version__
 
 DEFAULT_DB = "dateline.db"
 

@@ -31,11 +31,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from dateline.version import __version__
 from dateline.api import Dateline, ParamError
 from dateline.data import read_rows
 from dateline.settings import Settings
 from dateline.store import StoreError
+from dateline.version import __version__
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
 WEB_DIR = Path(__file__).parent / "web"
