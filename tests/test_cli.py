@@ -78,6 +78,19 @@ def test_ingest_stats_search_with_env_db(tmp_path, article_file):
         "Russian jets struck villages in southern Idlib on Tuesday, monitors said."]
     r = run_cli("search", '"unclosed', env=env)
     assert r.returncode == 2 and "bad search query" in r.stderr.decode()
+    # the API's checks, in the command's words
+    r = run_cli("search", env=env)
+    assert r.returncode == 2 and r.stderr.decode() == (
+        "dateline: search needs a QUERY or a filter (--start, --end, --entity, --place, "
+        "--event, --country)\n")
+    for command in (["search", "jets"], ["timeline"], ["export", "events"]):
+        r = run_cli(*command, "--start", "2018-09-04", "--end", "2018-09-01", env=env)
+        assert r.returncode == 2 and r.stderr.decode() == (
+            "dateline: --start 2018-09-04 is after --end 2018-09-01\n"), command
+    r = run_cli("export", "places", "--format", "gdelt", env=env)
+    assert r.returncode == 2 and r.stderr.decode() == (
+        f"dateline: {tmp_path / 'env.db'}: places cannot be exported as 'gdelt' "
+        "(one of csv, jsonl, parquet)\n")
 
 
 def test_default_db_is_in_the_working_directory(tmp_path, article_file):

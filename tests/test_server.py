@@ -243,7 +243,8 @@ def test_search_limit(client: TestClient) -> None:
 
 def test_search_bad_parameters(client: TestClient) -> None:
     get = lambda **p: client.get("/api/search", params=p)  # noqa: E731
-    assert "q or a filter" in _bad(get())
+    assert _bad(get()) == ("search needs q or a filter (start, end, entity, place, event, "
+                           "country)")   # the API's check, in the URL's words
     assert "q or a filter" in _bad(get(q="  "))
     assert "start '2021-02-30'" in _bad(get(q="dam", start="2021-02-30"))
     assert "end 'March 5'" in _bad(get(q="dam", end="March 5"))
@@ -257,6 +258,16 @@ def test_search_bad_parameters(client: TestClient) -> None:
 
 
 # -- timeline -------------------------------------------------------------------------
+
+
+def test_timeline_uses_the_settings_given(db: Path) -> None:
+    from dateline.settings import Settings, TimelineSettings
+
+    flat = Settings(timeline=TimelineSettings(mention_weight=0.0, pub_weight=0.0,
+                                              next_day_weight=0.0))
+    with TestClient(create_app(str(db), settings=flat)) as c:
+        entries = c.get("/api/timeline", params={"max_dates": 2}).json()["entries"]
+    assert entries and {e["score"] for e in entries} == {0.0}
 
 
 def test_timeline_top_date(client: TestClient) -> None:

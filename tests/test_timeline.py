@@ -11,8 +11,8 @@ from dateline.analyses.timeline import (
     baseline_timeline,
     build_timeline,
     format_json,
-    format_tilse,
     format_text,
+    format_tilse,
 )
 from dateline.evaluate import tls_metrics as M
 from dateline.evaluate.tls import mean_sentences_per_date, read_gold_timeline
@@ -407,3 +407,29 @@ def test_eval_table_prints_our_average_beside_the_published_figures(capsys):
     assert any(line.startswith("topic/tl") and "0.143  0.048  0.631   0.25" in line
                for line in out)
     assert any("DATEWISE" in line and ".120 / .035 / .544" in line for line in out)
+
+
+def test_weights_come_from_the_settings_passed_in(flood):
+    from dateline.settings import TimelineSettings
+
+    default = build_timeline(flood, max_dates=3, sentences_per_date=2)
+    assert format_json(default) == format_json(
+        build_timeline(flood, max_dates=3, sentences_per_date=2, settings=TimelineSettings()))
+    assert default.as_dict() == format_json(default)
+    # without the weight of mentions, March 4 keeps only what publication dates give it
+    top = build_timeline(flood, max_dates=1, sentences_per_date=1)
+    pub_only = build_timeline(flood, max_dates=1, sentences_per_date=1,
+                              settings=TimelineSettings(mention_weight=0.0))
+    assert top.entries[0].score - pub_only.entries[0].score == 3.0   # three articles
+    # sentences of 6+ words are all held back by max_tokens=3, but still chosen
+    short = build_timeline(flood, max_dates=1, sentences_per_date=1,
+                           settings=TimelineSettings(max_tokens=3))
+    assert [e.date for e in short.entries] == [D(2021, 3, 4)]
+
+
+def test_a_query_fts5_cannot_parse_raises_query_error(flood):
+    from dateline.store import QueryError
+
+    with pytest.raises(QueryError, match="bad timeline query"):
+        build_timeline(flood, "\x00")   # not even as a phrase
+    assert issubclass(QueryError, ValueError)
