@@ -183,7 +183,7 @@ def acled_type(g: EventGroup) -> tuple[str, str, str] | None:
 def _rowids(store: Store, g: EventGroup) -> dict[str, int]:
     """``{article id: rowid}`` of the group's articles."""
     return {a: r for a, r in store.db.execute(
-        "SELECT id, rowid FROM articles WHERE id IN (%s)" % ",".join("?" * len(g.article_ids)),
+        "SELECT id, rowid FROM articles WHERE id IN (" + ",".join("?" * len(g.article_ids)) + ")",
         g.article_ids)}
 
 
@@ -251,7 +251,7 @@ def gdelt_row(store: Store, g: EventGroup) -> tuple[Any, ...]:
     day = dt.date.fromisoformat(g.date)
     place = _place_row(store, g, _rowids(store, g))
     by2 = geonames_countries()
-    action = [None] * 8
+    action: list[Any] = [None] * 8
     if place:
         action = [_geo_type(place), _full_name(place),
                   by2.get(place["country"] or "", {}).get("fips") or None, None, None,

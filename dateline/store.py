@@ -54,10 +54,11 @@ def iso(day: str | dt.date | None) -> str | None:
 
 
 def date_range(column: str, start: str | dt.date | None,
-               end: str | dt.date | None) -> tuple[list[str], list[str]]:
+               end: str | dt.date | None) -> tuple[list[str], list[Any]]:
     """SQL conditions and their arguments selecting ``column`` between ``start`` and
     ``end`` (ISO dates or dates, inclusive; either may be None)."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if start:
         where.append(f"{column} >= ?")
         args.append(iso(start))

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from dateline_testing import run_cli
 from dateline.analyses.events import event_groups
 from dateline.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportError, export
 from dateline.store import Store
+from dateline_testing import run_cli
 
 INFO = {"text_hash": "h", "origin": "test", "extractor_version": "0"}
 JETS = {"text": "Russian jets", "country": "RUS", "sector": "MIL"}

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from dateline.store import SCHEMA_VERSION, Store, StoreError
+from dateline.store import SCHEMA_VERSION, QueryError, Store, StoreError
 
 RECORD = {
     "id": "r1", "published": "2018-08-31", "title": "T", "url": None, "source": "wire",
@@ -62,7 +62,7 @@ def test_rewriting_an_article_replaces_it_and_its_index(tmp_path):
 
 def test_search_reports_bad_query(tmp_path):
     with Store(tmp_path / "d.db") as s:
-        with pytest.raises(StoreError, match="bad search query"):
+        with pytest.raises(QueryError, match="bad search query"):
             s.search_sentences('"unclosed')
 
 

@@ -45,7 +45,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.settings import TimelineSettings
-from dateline.store import QueryError, Store
+from dateline.store import QueryError, Store, date_range
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _QUOTED = re.compile(r"``.*?''|\".*?\"|“.*?”", re.S)
@@ -152,14 +152,8 @@ class _Sent:
 def _select_articles(store: Store, query: str | None, start: dt.date | None,
                      end: dt.date | None) -> dict[int, tuple[str, dt.date]]:
     """``{article rowid: (id, published)}`` of the articles the query and range select."""
-    sql = "SELECT rowid, id, published FROM articles WHERE 1"
-    args: list[Any] = []
-    if start:
-        sql += " AND published >= ?"
-        args.append(start.isoformat())
-    if end:
-        sql += " AND published <= ?"
-        args.append(end.isoformat())
+    where, args = date_range("published", start, end)
+    sql = "SELECT rowid, id, published FROM articles WHERE " + " AND ".join(["1", *where])
     rows = store.db.execute(sql, args).fetchall()
     out = {r[0]: (r[1], dt.date.fromisoformat(r[2][:10])) for r in rows}
     if query:
@@ -332,17 +326,17 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
         pub_arts[p].add(a)
     day_score: dict[dt.date, float] = defaultdict(float)
     refer: dict[dt.date, set[int]] = defaultdict(set)
-    for d, s in mention_arts.items():
-        day_score[d] += cfg.mention_weight * len(s)
-        refer[d] |= s
-    for d, s in pub_arts.items():
-        day_score[d] += cfg.pub_weight * len(s)
-        refer[d] |= s
-    for d, s in pub_arts.items():
+    for d, day_arts in mention_arts.items():
+        day_score[d] += cfg.mention_weight * len(day_arts)
+        refer[d] |= day_arts
+    for d, day_arts in pub_arts.items():
+        day_score[d] += cfg.pub_weight * len(day_arts)
+        refer[d] |= day_arts
+    for d, day_arts in pub_arts.items():
         # reports of the next day strengthen a day that has evidence of its own
         prev = d - dt.timedelta(days=1)
         if prev in refer:
-            day_score[prev] += cfg.next_day_weight * len(s)
+            day_score[prev] += cfg.next_day_weight * len(day_arts)
     if not mentions:
         notes.append("no resolved date mentions in the selection: dates come from "
                      "publication dates only")
