@@ -70,11 +70,16 @@ class QuoteItem(_Span, total=False):
 
 
 class AmountItem(_Span, total=False):
-    """A number with what it counts (``unit``) and a qualifier ("more than")."""
+    """A number with what it counts (``unit``) and a qualifier ("more than").
+
+    A range ("15 to 20 kilometres") has ``low`` and ``high``, its ends, and
+    ``value`` is its low end; the other amounts have neither member."""
 
     value: float | int | None
     unit: str | None
     qualifier: str | None
+    low: float | int
+    high: float | int
 
 
 class Actor(TypedDict):

@@ -88,3 +88,28 @@ def test_not_amounts(nlp):
     text = "In 1998 the 45-year-old mayor, aged 45, met at 10:30 with the first delegation under Article 5."
     values = [a["value"] for a in _amounts(nlp, text)]
     assert values == []
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("The rebels advanced 15 to 20 kilometres toward the coast.", 15, 20, "kilometres"),
+    ("Police said 15,000 to 20,000 protesters filled the square.", 15_000, 20_000, "protesters"),
+    ("Repairs will cost $20 billion to $70 billion, the ministry said.", 20e9, 70e9, "USD"),
+    ("Repairs will cost 20 to 70 billion dollars, the ministry said.", 20e9, 70e9, "USD"),
+    ("Between 300 and 400 families left the valley.", 300, 400, "families"),
+    ("The army lost between 40 and 50 soldiers.", 40, 50, "soldiers"),
+    ("Some 10-15 fighters were killed near the bridge.", 10, 15, "fighters"),
+    ("Three to four thousand people marched on Sunday.", 3000, 4000, "people"),
+])
+def test_range_is_low_and_high_not_a_sum(nlp, text, low, high, unit):
+    ranges = [a for a in _amounts(nlp, text) if "low" in a]
+    assert len(ranges) == 1, ranges
+    a = ranges[0]
+    assert (a["low"], a["high"], a["value"], a["unit"]) == (low, high, low, unit)
+
+
+def test_from_to_range_and_single_amount_has_no_bounds(nlp):
+    out = _amounts(nlp, "Shelter places grew from 2,000 to 5,000 in a month; 12 schools closed.")
+    r = _by_value(out, 2000)
+    assert (r["low"], r["high"]) == (2000, 5000)
+    single = _by_value(out, 12)
+    assert "low" not in single and "high" not in single

@@ -12,7 +12,12 @@ thousands" 20000) with the qualifier "at least". Years, ages, times, ordinals,
 identifiers written after a noun ("Article 5") and "one" used as a pronoun are
 not amounts. Words come from ``data/amounts_lexicon.tsv``.
 
-Record: text, start, end, sentence, value, unit, qualifier, kind.
+A range ("15 to 20 kilometres", "between 300 and 400 families", "10-15 fighters",
+"$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000")
+is one amount whose ``low`` and ``high`` are its ends and whose ``value`` is the
+low end; the ends are never added up.
+
+Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
 
 from __future__ import annotations
@@ -107,6 +112,64 @@ def parse_value(words: list[str]) -> float | None:
     return total + (current or 0)
 
 
+#: What joins the two ends of a range: "to", a dash between digits, "and" after "between".
+_RANGE_TO = re.compile(r"\s+to\s+|(?<=\d)\s*[-\u2013\u2014]\s*(?=[$\u20ac\u00a3]?\d)", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_RANGE_OPEN = re.compile(r"^(between|from)\s+", re.I)
+_RANGE_BEFORE = re.compile(r"\b(between|from)\s+$", re.I)
+#: Text between two number entities that makes them one range ("15 to 20 kilometres").
+_RANGE_GAP = re.compile(r"^\s*(?:to|[-\u2013\u2014])\s*$", re.I)
+
+
+def _side_words(side: str) -> list[str]:
+    """The words of one end of a range, currency signs and punctuation dropped."""
+    return [w.strip(",.") for w in re.findall(r"[\w.,-]+", side) if w.strip(",.")]
+
+
+def _scale_of(words: list[str]) -> float | None:
+    """The largest scale word in ``words`` ("billion", "2.5bn"), if any."""
+    scales = lexicon()["scale"]
+    found = [float(scales[w.lower()]) for w in words if len(w) > 2 and w.lower() in scales]
+    for w in words:
+        m = _NUM_SUFFIX.match(w)
+        if m:
+            found.append(float(scales.get(m.group(2).lower(), "1000")))
+    return max(found) if found else None
+
+
+def _range(body: str, before: str) -> tuple[float, float] | None:
+    """The low and high ends of a range written as ``body`` ("15 to 20 kilometres",
+    "$20 billion to $70 billion", "20 to 70 billion dollars", "10-15", "between 300
+    and 400", with ``before`` the text just before it, where "between" or "from" may
+    stand); ``None`` when ``body`` is not a range.
+
+    A scale written only on the high end applies to the low end when the low end
+    then stays at most the high end ("20 to 70 billion": 2e10 and 7e10; "500 to
+    2 million": 500 and 2e6). "from 5,000 to 2,000" (a fall) gives (2000, 5000).
+    """
+    b = body.strip()
+    m = _RANGE_OPEN.match(b)
+    opener = m.group(1).lower() if m else None
+    if m:
+        b = b[m.end():]
+    else:
+        mb = _RANGE_BEFORE.search(before)
+        opener = mb.group(1).lower() if mb else None
+    joins = list(_RANGE_TO.finditer(b))
+    if opener == "between":
+        joins += list(_RANGE_AND.finditer(b))
+    for j in joins:
+        low_w, high_w = _side_words(b[:j.start()]), _side_words(b[j.end():])
+        low, high = parse_value(low_w), parse_value(high_w)
+        if low is None or high is None:
+            continue
+        scale = _scale_of(high_w)
+        if scale is not None and _scale_of(low_w) is None and low * scale <= high:
+            low *= scale
+        return (min(low, high), max(low, high))
+    return None
+
+
 def _number_root(ent: Span) -> Token:
     """The rightmost token of ``ent`` whose head lies outside it (the number's
     syntactic head; "an estimated 10,000" -> "10,000")."""
@@ -146,10 +209,19 @@ def _casualty(noun: Token) -> str | None:
     return None
 
 
+def _counted_range(t: str, root: Token) -> bool:
+    """Whether ``t`` with a dash between digits is a range of something counted
+    ("10-15 fighters": low below high and a counted noun), not a score or a time."""
+    if re.search(r"\d[:/]\d", t) or _unit_noun(root) is None:
+        return False
+    bounds = _range(t, "")
+    return bounds is not None and bounds[0] < bounds[1] and re.search(r"\d\s*-\s*\d", t) is not None
+
+
 def _skip(ent: Span, root: Token, text: str) -> bool:
     """Whether a CARDINAL is not a count: year, age, time, score, identifier, pronoun "one"."""
     t = ent.text.strip()
-    if _NOT_COUNT.search(t):
+    if _NOT_COUNT.search(t) and not _counted_range(t, root):
         return True
     if _YEAR.match(t) and ent.label_ == "CARDINAL":
         return True
@@ -197,7 +269,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     words = [t.text for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
     vague = _vague_re().search(body)
     value: float | None
-    if vague and parse_value([w for w in words if w.lower() not in lex["vague"]]) is None:
+    bounds = _range(body, text[max(0, body_start - 9):body_start])
+    if bounds is not None:
+        value = bounds[0]
+    elif vague and parse_value([w for w in words if w.lower() not in lex["vague"]]) is None:
         value = float(lex["vague"][vague.group(1).lower()])
         qualifier = qualifier or "at least"
     else:
@@ -232,13 +307,40 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         gap = text[end:unit_tok.idx]
         if len(gap) < 30 and not re.search(r"[\"“”,;:()]", gap):
             out_end = unit_tok.idx + len(unit_tok.text)
-    if value == int(value):
-        value = int(value)
-    return {
+    rec: dict = {
         "text": text[out_start:out_end], "start": out_start, "end": out_end,
-        "sentence": ctx.sentence_of(out_start), "value": value, "unit": unit,
+        "sentence": ctx.sentence_of(out_start), "value": _tidy(value), "unit": unit,
         "qualifier": qualifier, "kind": kind,
     }
+    if bounds is not None:
+        rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
+    return rec
+
+
+def _tidy(value: float) -> float | int:
+    """``value`` as an int when it is a whole number."""
+    return int(value) if value == int(value) else value
+
+
+def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the number entities, two entities joined into one
+    when they are the ends of a range ("15" "to" "20 kilometres"; "between 40"
+    "and" "50"); the joined span takes the label of its high end, which carries
+    the unit."""
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in spans:
+        if out:
+            ps, pe, plabel = out[-1]
+            gap = text[pe:s]
+            between = (re.match(r"^\s+and\s+$", gap, re.I) is not None
+                       and (_RANGE_OPEN.match(text[ps:pe]) is not None
+                            or _RANGE_BEFORE.search(text[max(0, ps - 9):ps]) is not None))
+            if _RANGE_GAP.match(gap) or between:
+                out[-1] = (ps, e, label if label != "CARDINAL" else plabel)
+                continue
+        out.append((s, e, label))
+    return out
 
 
 @extractor(
@@ -249,11 +351,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Amounts of the article in text order (see the module doc)."""
     out: list[dict] = []
     covered: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        covered.append((ent.start_char, ent.end_char))
-        rec = _record(doc, ctx, ent.start_char, ent.end_char, ent.label_)
+    for start, end, label in _number_spans(doc, ctx.text):
+        covered.append((start, end))
+        rec = _record(doc, ctx, start, end, label)
         if rec is not None:
             out.append(rec)
     # Vague plurals the tagger did not mark ("hundreds of protesters").
