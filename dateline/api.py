@@ -48,6 +48,7 @@ from dateline.settings import Settings
 from dateline.store import Store
 
 if TYPE_CHECKING:
+    from dateline.analyses.audit import AuditItem
     from dateline.analyses.events import EventGroup
     from dateline.analyses.timeline import Timeline
     from dateline.ingest import IngestSummary
@@ -388,6 +389,18 @@ class Dateline:
         first, last = _range(start, end)
         return export(self.store, kind, fmt, None if out is None else os.fspath(out),
                       start=first, end=last, header=header, stream=stream)
+
+    def audit(self, kind: str, sample: int = 50, seed: int = 0) -> list[AuditItem]:
+        """Items of ``kind`` (events, quotes, places, amounts, entities) for a person to
+        judge, as ``dateline audit``: a random sample of ``sample`` stored rows drawn
+        with ``seed`` (the same store and seed give the same sample); for entities the
+        top ``sample`` people and organisations by mentions. Each is an
+        :class:`dateline.analyses.audit.AuditItem`; ``write_template`` and
+        ``read_verdicts`` of that module write the verdict file and score it.
+        Raises ValueError for an unknown kind or a sample under 1."""
+        from dateline.analyses.audit import sample as draw
+
+        return draw(self.store, kind, sample, seed)
 
     def stats(self, top: int = 10) -> StoreStats:
         """What the store holds, as :class:`StoreStats` (``as_dict()`` is what

@@ -521,6 +521,56 @@ def serve(db: str, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+@cli.command()
+@_db_option
+@click.option("--kind", required=True, type=click.Choice(["events", "quotes", "places",
+              "entities", "amounts"]), help="What to audit.")
+@click.option("--sample", "size", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Items to draw (entities: the top N names by mentions).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the random sample: the same store and seed give the same sample.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the sample as a TSV verdict template (empty verdict column).")
+@click.option("--verdicts", type=click.Path(exists=True, dir_okay=False),
+              help="Read a judged TSV file and print its precision (no --db needed).")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def audit(db: str, kind: str, size: int, seed: int, out: str | None, verdicts: str | None,
+          as_json: bool) -> None:
+    """Audit a store on real news: print a reproducible sample of stored items of KIND
+    (each with its fields, sentence and article) for a person to judge; with --out,
+    write them as a TSV file whose `verdict` column the judge fills with right,
+    partly or wrong (entities: clean or unclean) and `note` with why. With
+    --verdicts, read a judged file back and print precision = right / judged and
+    lenient precision = (right + partly/2) / judged; blank verdicts are not counted.
+
+    \b
+    Examples:
+      dateline audit --db idlib.db --kind quotes --sample 30 --seed 12 --out quotes.tsv
+      dateline audit --db idlib.db --kind entities --sample 40
+      dateline audit --kind quotes --verdicts quotes.tsv
+    """
+    from dateline.analyses.audit import read_verdicts, write_template
+
+    if verdicts:
+        with _errors():
+            v = read_verdicts(verdicts, kind)
+        click.echo(json.dumps(v.as_dict()) if as_json else v.format())
+        return
+    with _open(db, readonly=True) as dl, _errors():
+        items = dl.audit(kind, size, seed)
+    if as_json:
+        for it in items:
+            click.echo(json.dumps(it.as_dict(), ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(it.format(i) for i, it in enumerate(items, 1)))
+    if out:
+        try:
+            write_template(items, out)
+        except OSError as exc:
+            _fail(f"{out}: cannot write ({exc.strerror})")
+        click.echo(f"dateline: wrote {len(items)} item(s) to judge to {out}", err=True)
+
+
 @cli.group(cls=_EvalGroup, name="eval")
 def eval_() -> None:
     """Score an extractor against gold data (given with --data PATH)."""
