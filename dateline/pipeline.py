@@ -41,28 +41,32 @@ def extract_article(article: Article, settings: Settings | None = None) -> dict[
     """The record of one article (parses it in this process)."""
     from dateline.extract import build_record
     from dateline.nlp import load_model
+    from dateline.normalise import normalise
 
     settings = settings or Settings()
-    return build_record(load_model(settings.model)(article.text), article,
-                        settings.extractor_configs())
+    norm = normalise(article.text)
+    return build_record(load_model(settings.model)(norm.text), article,
+                        settings.extractor_configs(), norm)
 
 
 def _extract_batch(articles: list[Article], settings: Settings | None = None) -> list[Result]:
     from dateline.extract import build_record
     from dateline.nlp import load_model
+    from dateline.normalise import normalise
 
     settings = settings or Settings()
     nlp = load_model(settings.model)
     configs = settings.extractor_configs()
     out: list[Result] = []
+    norms = [normalise(a.text) for a in articles]
     try:
-        docs: list[Doc | None] = list(nlp.pipe([a.text for a in articles], batch_size=len(articles)))
+        docs: list[Doc | None] = list(nlp.pipe([n.text for n in norms], batch_size=len(articles)))
     except Exception:  # one bad text spoils nlp.pipe's batch: redo one by one
         docs = [None] * len(articles)
-    for article, doc in zip(articles, docs):
+    for article, norm, doc in zip(articles, norms, docs):
         try:
-            out.append((article, build_record(doc if doc is not None else nlp(article.text),
-                                              article, configs), None))
+            out.append((article, build_record(doc if doc is not None else nlp(norm.text),
+                                              article, configs, norm), None))
         except Exception as exc:  # an extractor bug must not stop a long ingest
             out.append((article, None, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out

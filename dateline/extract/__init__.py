@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from dateline.article import Article
+    from dateline.normalise import Normalised
 
 #: Where the curated data tables live (``data=`` names files in it).
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -70,7 +71,9 @@ class Context:
     ``results`` holds the fields of the extractors that ran before (those named in
     ``requires`` are guaranteed to be there); ``config`` is the running extractor's
     configuration; ``sentence_starts`` the start offsets of the sentences once the
-    sentence splitter has run.
+    sentence splitter has run; ``turns`` the transcript turns the normalisation stage
+    found (:class:`dateline.normalise.Turn`). ``text`` and every offset are those of the
+    normalised text (what spaCy parsed); the record maps them back to the article's.
     """
 
     published: dt.date
@@ -78,6 +81,7 @@ class Context:
     sentence_starts: list[int] = field(default_factory=list)
     results: dict[str, Any] = field(default_factory=dict)
     config: Any = None
+    turns: list[Any] = field(default_factory=list)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains character ``offset``."""
@@ -246,17 +250,19 @@ def _closure(names: Iterable[str], specs: Mapping[str, Extractor]) -> set[str]:
 
 def run_extractors(doc: Doc, published: dt.date, *, only: Iterable[str] | None = None,
                    configs: Mapping[str, Any] | None = None,
-                   text: str | None = None) -> dict[str, Any]:
+                   text: str | None = None, turns: list[Any] | None = None) -> dict[str, Any]:
     """Run the extractors on ``doc`` in run order and return the fields they fill.
 
     ``only`` names the fields wanted: those extractors run, with everything they
     require (transitively), and all of their results are returned; None runs all.
     ``configs`` maps extractor names to configurations that replace the declared
-    defaults. ``text`` is the parsed text when the caller has it (else ``doc.text``).
+    defaults. ``text`` is the parsed text when the caller has it (else ``doc.text``);
+    ``turns`` the transcript turns of the normalisation stage.
     """
     specs = registry()
     wanted = _closure(only, specs) if only is not None else set(specs)
-    ctx = Context(published=published, text=doc.text if text is None else text)
+    ctx = Context(published=published, text=doc.text if text is None else text,
+                  turns=list(turns or []))
     for name, spec in specs.items():
         if name not in wanted:
             continue
@@ -278,8 +284,10 @@ def fingerprint(configs: Mapping[str, Any] | None = None, model: str | None = No
     model = model or model_name()
     parts = [f"{n}={s.fingerprint((configs or {}).get(n))}".encode()
              for n, s in registry().items()]
-    for module in (__name__ + ".__init__", "dateline.nlp", "dateline.article"):
+    for module in (__name__ + ".__init__", "dateline.nlp", "dateline.article",
+                   "dateline.normalise"):
         parts += [p.read_bytes() for p in _source_files(module)]
+    parts.append((_DATA_DIR / "normalise_furniture.tsv").read_bytes())
     for dist in ("spacy", model.replace("_", "-")):
         try:
             parts.append(f"{dist}=={importlib.metadata.version(dist)}".encode())
@@ -302,9 +310,14 @@ def record_order(names: Iterable[str]) -> list[str]:
     return [k for k in documented if k in names] + [k for k in names if k not in documented]
 
 
-def build_record(doc: Doc, article: Article,
-                 configs: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The full article record of DESIGN.md for ``article`` parsed as ``doc``."""
+def build_record(doc: Doc, article: Article, configs: Mapping[str, Any] | None = None,
+                 normalised: Normalised | None = None) -> dict[str, Any]:
+    """The full article record of DESIGN.md for ``article`` parsed as ``doc``.
+
+    ``doc`` is the parse of ``normalised.text`` when the article went through the
+    normalisation stage (:func:`dateline.normalise.normalise`), whose map then turns
+    every offset back into one into ``article.text``; else the parse of ``article.text``.
+    """
     record: dict[str, Any] = {
         "id": article.key,
         "published": article.published.isoformat(),
@@ -313,7 +326,12 @@ def build_record(doc: Doc, article: Article,
         "source": article.source,
         "text": article.text,
     }
-    results = run_extractors(doc, article.published, configs=configs, text=article.text)
+    if normalised is None:
+        results = run_extractors(doc, article.published, configs=configs, text=article.text)
+    else:
+        results = run_extractors(doc, article.published, configs=configs,
+                                 text=normalised.text, turns=normalised.turns)
     for name in record_order(results):
-        record[name] = results[name]
+        value = results[name]
+        record[name] = normalised.to_original(value) if normalised is not None else value
     return record

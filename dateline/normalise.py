@@ -1,0 +1,287 @@
+"""The normalisation stage: what spaCy and the extractors read, made from the article's text.
+
+Real collections hold text that is not written the way the NLP model learnt English.
+Before parsing, :func:`normalise` rewrites three kinds of it and keeps a map back, so
+every offset an extractor finds is turned into an offset into the article's own text
+(:meth:`Normalised.to_original`); the stored text is never changed.
+
+- **Penn-Treebank tokens** (Timeline17, many research corpora): brackets written
+  ``-LRB-``/``-RRB-`` (also square and curly), quotation marks written ``` `` ``` and
+  ``''``, and every token separated by a space ("Obama 's", "do n't", "April 6 , 1886").
+  The brackets are always rewritten (they never occur in ordinary text); the rest only
+  when the text is tokenised that way throughout (:func:`is_tokenised`), so ordinary
+  text is left alone.
+- **Transcript speaker labels** ("BLITZER :", "WOLF BLITZER, CNN ANCHOR:" at the start
+  of a line): blanked, and kept as :class:`Turn` s whose speech runs to the next label;
+  the quotes extractor reports each turn as the speaker's words. Heading words of news
+  bulletins ("NEW :", "UPDATE:") are blanked without a turn.
+- **Page furniture** (reporter credits, comment rules, copyright lines: the patterns of
+  ``dateline/data/normalise_furniture.tsv``): the sentence is blanked, so nothing is
+  extracted from it.
+
+Blanking replaces characters by spaces (newlines are kept), so it needs no map; the
+token rewrites change lengths, and the map covers them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.data import read_rows
+
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_OPENING = re.compile(r"(-L[RSC]B-|``)( +)")
+_CLOSING = re.compile(r"( +)(-R[RSC]B-|''|n't\b|'(?:s|re|ve|ll|d|m)\b|\.\.\.|[,.;:?!%])")
+_LONE_BRACKET = re.compile(r"-[LR][RSC]B-")
+#: Signs of Penn-Treebank tokenisation: a space before sentence punctuation or a clitic.
+_TOKENISED = re.compile(r"\w (?:[,.;:?!]|n't\b|'s\b)(?= |$)|``|''", re.M)
+_UNTOKENISED = re.compile(r"\w[,.;:?!](?= )|\w(?:n't|'s)\b")
+
+#: A transcript speaker label at the start of a line: one to four upper-case words
+#: (names, and roles after a comma: "WOLF BLITZER, CNN ANCHOR"), then a colon.
+_LABEL = re.compile(
+    r"^[ \t]*(?P<label>(?P<name>[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*){0,3})"
+    r"(?: ?, ?[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*){0,4})? ?:)(?= )", re.M)
+#: Upper-case words that head a bulletin line rather than name a speaker.
+_HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BREAKING",
+                       "BREAKING NEWS", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTOS",
+                       "LIVE", "ANALYSIS", "OPINION", "SOURCE", "SOURCES", "Q", "A"})
+#: A sentence inside a line: up to and including its final punctuation (and closing marks).
+_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+['\"”’)]*|$)")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A transcript turn: ``speaker`` (the label's name, as written) spoke the text
+    ``[start, end)``; the label itself is ``[label_start, label_end)``. Offsets are into
+    the normalised text, like everything an extractor sees."""
+
+    speaker: str
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+
+
+@dataclass
+class Normalised:
+    """The text the NLP stage parses, and how to get back to the article's own text."""
+
+    original: str
+    text: str
+    tokenised: bool = False
+    turns: list[Turn] = field(default_factory=list)
+    #: ``(start, end, why)`` of each blanked span, in original offsets.
+    blanked: list[tuple[int, int, str]] = field(default_factory=list)
+    _starts: array | None = None   # original start of each normalised character
+    _ends: array | None = None     # original end of each normalised character
+
+    @property
+    def changed(self) -> bool:
+        """Whether offsets need mapping (the text's length or layout changed)."""
+        return self._starts is not None
+
+    def start(self, offset: int) -> int:
+        """The original offset of normalised start offset ``offset``."""
+        if self._starts is None:
+            return offset
+        return self._starts[offset] if offset < len(self._starts) else len(self.original)
+
+    def end(self, offset: int) -> int:
+        """The original offset of normalised end offset ``offset``."""
+        if self._ends is None:
+            return offset
+        return self._ends[offset - 1] if offset > 0 else 0
+
+    def to_original(self, value: Any) -> Any:
+        """``value`` (an extractor's output: lists and dicts) with every offset member
+        (``start``, ``end``, ``speaker_start``, ``speaker_end``, ``parts``) mapped to the
+        original text, and each ``text`` member that was the normalised slice of its
+        span replaced by the original slice. Returns ``value`` itself when nothing changed."""
+        if not self.changed:
+            return value
+        return _map(value, self)
+
+
+def _map(value: Any, norm: Normalised) -> Any:
+    if isinstance(value, list):
+        return [_map(v, norm) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _map(v, norm) if isinstance(v, (list, dict)) else v for k, v in value.items()}
+    start, end = value.get("start"), value.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        sliced = value.get("text") == norm.text[start:end]
+        out["start"], out["end"] = norm.start(start), max(norm.start(start), norm.end(end))
+        if sliced:
+            out["text"] = norm.original[out["start"]:out["end"]]
+    for s_key, e_key in (("speaker_start", "speaker_end"),):
+        s, e = value.get(s_key), value.get(e_key)
+        if isinstance(s, int) and isinstance(e, int):
+            out[s_key], out[e_key] = norm.start(s), max(norm.start(s), norm.end(e))
+    parts = value.get("parts")
+    if isinstance(parts, list) and all(isinstance(p, (list, tuple)) and len(p) == 2
+                                       for p in parts):
+        out["parts"] = [[norm.start(s), max(norm.start(s), norm.end(e))] for s, e in parts]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def furniture_patterns() -> tuple[re.Pattern[str], ...]:
+    """The furniture patterns of ``normalise_furniture.tsv``, compiled."""
+    return tuple(re.compile(row[0], re.I) for row in read_rows("normalise_furniture.tsv"))
+
+
+def is_tokenised(text: str) -> bool:
+    """Whether ``text`` is Penn-Treebank tokenised throughout: punctuation and clitics
+    stand apart from the words before them far more often than they are attached."""
+    spaced = len(_TOKENISED.findall(text))
+    attached = len(_UNTOKENISED.findall(text))
+    return spaced >= 3 and spaced > 4 * attached
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n\r":
+            chars[i] = " "
+
+
+def _is_place(name: str) -> bool:
+    """Whether an upper-case label is the name of a country or first-level division."""
+    from dateline.gazetteer import gazetteer
+
+    return any(p.kind in ("country", "admin1", "continent") for p in gazetteer().lookup(name))
+
+
+def _blank_labels(text: str, chars: list[str], blanked: list[tuple[int, int, str]]
+                  ) -> list[tuple[str | None, int, int]]:
+    """Blank the speaker labels and bulletin headings; return ``(speaker, start, end)``
+    of each, in text order (``speaker`` None for a heading)."""
+    labels: list[tuple[str | None, int, int]] = []
+    for m in _LABEL.finditer(text):
+        name = " ".join(m["name"].split())
+        if not re.search(r"[A-Z]{2}", name):
+            continue   # "I :" or "A:" in a list, not a label
+        if _is_place(name):
+            continue   # "US : one death, 109 cases" lists places, nobody speaks
+        start, end = m.start("label"), m.end("label")
+        _blank(chars, start, end)
+        if name in _HEADINGS:
+            blanked.append((start, end, "heading"))
+            labels.append((None, start, end))
+        else:
+            blanked.append((start, end, "speaker label"))
+            labels.append((name, start, end))
+    return labels
+
+
+def _blank_furniture(text: str, chars: list[str], blanked: list[tuple[int, int, str]]) -> None:
+    patterns = furniture_patterns()
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if sentence.strip() and any(p.search(sentence) for p in patterns):
+            _blank(chars, m.start(), m.end())
+            blanked.append((m.start(), m.end(), "furniture"))
+
+
+def _token_edits(text: str, tokenised: bool) -> list[tuple[int, int, str]]:
+    """``(start, end, replacement)`` of the Penn-Treebank rewrites, sorted, disjoint."""
+    edits: list[tuple[int, int, str]] = []
+    for m in _OPENING.finditer(text):       # "-LRB- x" -> "(x", "`` x" -> "“x"
+        mark = m[1]
+        if tokenised or mark in _BRACKETS:
+            edits.append((m.start(), m.end(), _BRACKETS.get(mark, "“")))
+    for m in _CLOSING.finditer(text):       # "x -RRB-" -> "x)", "x ''" -> "x”", "x ," -> "x,"
+        mark = m[2]
+        if tokenised or mark in _BRACKETS:
+            edits.append((m.start(), m.end(), _BRACKETS.get(mark, "”" if mark == "''" else mark)))
+    edits.sort()
+    kept: list[tuple[int, int, str]] = []
+    end = -1
+    for e in edits:   # where an opening and a closing rewrite meet, the first wins
+        if e[0] >= end:
+            kept.append(e)
+            end = e[1]
+    taken = [(a, b) for a, b, _ in kept]
+    for m in _LONE_BRACKET.finditer(text):      # brackets are rewritten in any text
+        if not any(a <= m.start() < b for a, b in taken):
+            kept.append((m.start(), m.end(), _BRACKETS[m.group()]))
+    for m in re.finditer(r"``|''", text) if tokenised else ():
+        if not any(a <= m.start() < b for a, b in taken):
+            kept.append((m.start(), m.end(), "“" if m.group() == "``" else "”"))
+    return sorted(kept)
+
+
+def _apply(text: str, edits: Iterable[tuple[int, int, str]]
+           ) -> tuple[str, array, array] | None:
+    """The text with ``edits`` applied and the original start and end of each character
+    of it; None when there are no edits."""
+    pieces: list[str] = []
+    starts, ends = array("q"), array("q")
+    pos = 0
+    any_edit = False
+    for a, b, new in edits:
+        any_edit = True
+        pieces.append(text[pos:a])
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
+        pieces.append(new)
+        starts.extend([a] * len(new))
+        ends.extend([b] * len(new))
+        pos = b
+    if not any_edit:
+        return None
+    pieces.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(pieces), starts, ends
+
+
+def normalise(text: str) -> Normalised:
+    """The normalised form of ``text`` (see the module docstring). Linear in the text."""
+    tokenised = is_tokenised(text)
+    chars = list(text)
+    blanked: list[tuple[int, int, str]] = []
+    labels = _blank_labels(text, chars, blanked)
+    _blank_furniture(text, chars, blanked)
+    blank = "".join(chars) if blanked else text
+    applied = _apply(blank, _token_edits(blank, tokenised))
+    if applied is None:
+        norm = Normalised(original=text, text=blank, tokenised=tokenised, blanked=blanked)
+    else:
+        norm = Normalised(original=text, text=applied[0], tokenised=tokenised, blanked=blanked,
+                          _starts=applied[1], _ends=applied[2])
+    norm.turns = _turns(norm, labels)
+    return norm
+
+
+def _to_normalised(norm: Normalised, offset: int) -> int:
+    """The normalised offset of original offset ``offset`` (the first character that
+    starts at or after it)."""
+    if norm._starts is None:
+        return offset
+    return bisect.bisect_left(norm._starts, offset)
+
+
+def _turns(norm: Normalised, labels: list[tuple[str | None, int, int]]) -> list[Turn]:
+    """Each speaker label's turn: from the end of its label to the start of the next
+    label or heading (or the end of the text), without surrounding blanks; in
+    normalised offsets."""
+    turns = []
+    for i, (name, start, end) in enumerate(labels):
+        if name is None:
+            continue
+        stop = labels[i + 1][1] if i + 1 < len(labels) else len(norm.original)
+        s, e = _to_normalised(norm, end), _to_normalised(norm, stop)
+        body = norm.text[s:e]
+        s += len(body) - len(body.lstrip())
+        e -= len(body) - len(body.rstrip())
+        if e > s:
+            turns.append(Turn(name, _to_normalised(norm, start), _to_normalised(norm, end), s, e))
+    return turns

@@ -1,0 +1,99 @@
+"""The normalisation stage: Penn-Treebank tokens, transcript labels and page furniture,
+on texts of our own written in those shapes, with offsets kept into the original."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.article import Article
+from dateline.normalise import is_tokenised, normalise
+from dateline.pipeline import extract_article
+
+PTB = ("BEIRUT -LRB- Wire -RRB- -- Envoy Maria Lund -LRB- Sweden -RRB- said `` talks will resume , ''"
+       " on Tuesday .\nShe did n't name a venue ; the council 's members ca n't agree on April 6 , 2011 .\n")
+
+
+def test_tokenised_text_is_recognised_and_ordinary_text_is_left_alone() -> None:
+    assert is_tokenised(PTB)
+    plain = ("Envoy Maria Lund said the talks, which stalled in May, would resume. "
+             "She didn't name a venue; the council's members can't agree.")
+    assert not is_tokenised(plain)
+    norm = normalise(plain)
+    assert norm.text == plain and not norm.changed and norm.turns == []
+
+
+def test_tokens_are_rewritten_and_mapped_back() -> None:
+    norm = normalise(PTB)
+    assert norm.text.startswith("BEIRUT (Wire) -- Envoy Maria Lund (Sweden) said “talks will resume,”"
+                                " on Tuesday.\nShe didn't name a venue; the council's members can't"
+                                " agree on April 6, 2011.\n")
+    for normal, original in (("Maria Lund", "Maria Lund"), ("(Sweden)", "-LRB- Sweden -RRB-"),
+                             ("April 6, 2011", "April 6 , 2011"), ("didn't", "did n't"),
+                             ("“talks will resume,”", "`` talks will resume , ''")):
+        i = norm.text.index(normal)
+        assert PTB[norm.start(i):norm.end(i + len(normal))] == original
+
+
+def test_brackets_are_rewritten_even_in_ordinary_text() -> None:
+    norm = normalise("The minister -LRB- a former general -RRB- resigned.")
+    assert norm.text == "The minister (a former general) resigned."
+
+
+def test_a_record_of_tokenised_text_has_clean_names_and_offsets_into_the_original() -> None:
+    record = extract_article(Article(text=PTB, published=dt.date(2011, 3, 20), id="p1"))
+    assert record["text"] == PTB
+    for kind in ("dates", "entities", "places", "quotes", "amounts"):
+        for item in record[kind]:
+            assert item["text"] == PTB[item["start"]:item["end"]]
+    names = [e["text"] for e in record["entities"]]
+    assert not any("-RRB-" in n or "-LRB-" in n for n in names)
+    # the spaced comma no longer costs the year
+    assert {"text": "April 6 , 2011", "value": "2011-04-06"} in [
+        {"text": d["text"], "value": d["value"]} for d in record["dates"]]
+    # `` and '' are quotation marks: the quoted words are a direct or mixed quote
+    quoted = [q for q in record["quotes"] if "talks will resume" in q["text"]]
+    assert quoted and quoted[0]["kind"] in ("direct", "mixed")
+
+
+TRANSCRIPT = ("date 2011-03-21\n"
+              "HOLLIS : Good evening . Tonight the port city is quiet .\n"
+              "We begin with our reporter on the coast .\n"
+              "DANA MEYER , CORRESPONDENT : Thanks . The shelling stopped at dawn .\n"
+              "NEW : Officials said the ceasefire holds .\n")
+
+
+def test_speaker_labels_are_turns_not_places() -> None:
+    text = TRANSCRIPT.split("\n", 1)[1]
+    norm = normalise(text)
+    assert [t.speaker for t in norm.turns] == ["HOLLIS", "DANA MEYER"]
+    first = norm.turns[0]
+    assert norm.text[first.start:first.end] == (
+        "Good evening. Tonight the port city is quiet.\nWe begin with our reporter on the coast.")
+    record = extract_article(Article(text=text, published=dt.date(2011, 3, 21), id="t1"))
+    labels = {"HOLLIS", "DANA MEYER", "CORRESPONDENT", "NEW"}
+    assert not [p for p in record["places"] if p["text"] in labels]
+    assert not [e for e in record["entities"] if e["text"] in labels]
+    turns = [q for q in record["quotes"] if q.get("turn")]
+    assert [(q["speaker"], text[q["speaker_start"]:q["speaker_end"]]) for q in turns] == [
+        ("Hollis", "HOLLIS"), ("Dana Meyer", "DANA MEYER")]
+    assert turns[1]["text"] == "Thanks . The shelling stopped at dawn ."
+    assert all(q["kind"] == "direct" for q in turns)
+
+
+def test_a_country_in_capitals_before_a_colon_is_not_a_speaker() -> None:
+    norm = normalise("Cases so far .\nCHILE : two deaths , 40 confirmed cases .\n")
+    assert norm.turns == [] and "CHILE" in norm.text
+
+
+def test_page_furniture_is_hidden_from_the_extractors() -> None:
+    text = ("Rebels took the airport on Sunday.\n"
+            "Reporters Ann Ko and Li Wei contributed to this report.\n"
+            "Comments are not pre-screened before they post. Read our Terms of Service.")
+    norm = normalise(text)
+    assert len(norm.text) == len(text)
+    assert norm.text.startswith("Rebels took the airport on Sunday.\n")
+    assert norm.text[35:].strip() == ""
+    record = extract_article(Article(text=text, published=dt.date(2011, 3, 21), id="f1"))
+    assert len(record["sentences"]) == 1
+    assert not [e for e in record["entities"] if e["text"] in ("Ann Ko", "Li Wei", "Terms of Service")]
+    assert not record["events"] or all(e["sentence"] == 0 for e in record["events"])
