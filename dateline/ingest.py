@@ -92,6 +92,7 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
     """
     summary = IngestSummary()
     in_flight: set[str] = set()
+    seen: dict[str, tuple[str, str]] = {}   # id -> (text hash, origin) read in this run
     settings = settings or Settings()
     current = extract_fingerprint(settings)
 
@@ -107,10 +108,17 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
                 continue
             summary.read += 1
             key = item.key
+            earlier = seen.get(key)
+            if earlier is not None:   # adjacent or apart, batch committed or not: alike
+                if earlier[0] == item.hash:
+                    summary.duplicates += 1
+                else:
+                    reject(Rejection(item.origin, f"id {key!r} was read earlier in this run "
+                                                  f"({earlier[1]}) with other text"))
+                continue
+            seen[key] = (item.hash, item.origin)
             stored = store.lookup(key)
-            if key in in_flight:
-                summary.duplicates += 1
-            elif stored is None:
+            if stored is None:
                 in_flight.add(key)
                 yield item
             elif stored[0] != item.hash:

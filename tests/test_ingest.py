@@ -166,3 +166,32 @@ def test_published_option_applies_to_undated_text(tmp_path):
         assert summary.stored == 1
         (i,) = s.ids()
         assert s.record(i)["published"] == "2018-09-07"
+
+
+def test_one_id_with_two_texts_is_rejected_alike_adjacent_or_apart(tmp_path):
+    rows = many_articles(20)
+    other = {"id": "art-0", "published": "2018-09-01", "text": "Another text under art-0."}
+    adjacent = write_jsonl(tmp_path / "adjacent.jsonl", [rows[0], other] + rows[1:])
+    apart = write_jsonl(tmp_path / "apart.jsonl", rows + [other])   # after a committed batch
+    for src, line in ((adjacent, 2), (apart, 21)):
+        with Store(tmp_path / f"{src.stem}.db") as s:
+            summary = ingest([str(src)], s, batch_size=4)
+            assert (summary.stored, summary.duplicates) == (20, 0)
+            (r,) = summary.rejected
+            assert r.origin == f"{src}:{line}"
+            assert r.reason == f"id 'art-0' was read earlier in this run ({src}:1) with other text"
+            assert s.record("art-0")["text"] == rows[0]["text"]
+
+
+def test_rejects_file_takes_records_that_cannot_be_stored(tmp_path):
+    from dateline.ingest import RejectsFile
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"id": "s", "published": "2018-09-01", "text": "a\\ud800b"}\n'
+                   '{"id": "d", "x": ' + "[" * 900 + "]" * 900 + "}\n", encoding="utf-8")
+    out = tmp_path / "rejects.jsonl"
+    with Store(tmp_path / "d.db") as s, open(out, "w", encoding="utf-8") as f:
+        summary = ingest([str(src)], s, on_reject=RejectsFile(f).write)
+    assert len(summary.rejected) == 2
+    notes = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [n["_rejected"]["input"] for n in notes] == [f"{src}:1", f"{src}:2"]
+    assert notes[0]["raw"] == '{"id": "s", "published": "2018-09-01", "text": "a\\ud800b"}'

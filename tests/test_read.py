@@ -182,3 +182,203 @@ def test_count_articles_for_the_progress_bar(tmp_path, article_file):
     (tmp_path / "b.csv").write_text("id,text\n1,x\n2,y\n")
     assert count_articles([str(tmp_path)]) == 3 + 2 + 1   # jsonl lines, csv rows, the text file
     assert count_articles(["-"]) is None
+
+
+# --- issue 15: one bad input is one Rejection; issue 12: encodings ---------------------
+
+def _jsonl_line(**fields) -> str:
+    import json
+    return json.dumps({"published": "2018-09-01", "text": "Envoys met.", "title": "T",
+                       "url": "https://example.org/a", "source": "S", **fields}) + "\n"
+
+
+def test_lone_surrogate_in_any_field_rejects_the_record(tmp_path):
+    p = tmp_path / "s.jsonl"
+    fields = ("text", "id", "title", "url", "source", "published")
+    p.write_text("".join(_jsonl_line(id=f"s{i}").replace('"' + f + '": "', '"' + f + '": "\\ud800')
+                         if f != "id" else '{"id": "x\\udc00", "published": "2018-09-01", '
+                                           '"text": "T."}\n'
+                         for i, f in enumerate(fields)) + _jsonl_line(id="fine"),
+                 encoding="utf-8")
+    good, bad = read_all(p)
+    assert [a.id for a in good] == ["fine"]
+    assert [r.origin for r in bad] == [f"{p}:{n}" for n in range(1, 7)]
+    assert "text holds a lone surrogate ('\\ud800' at character 1)" in bad[0].reason
+    assert "id holds a lone surrogate ('\\udc00' at character 2)" in bad[1].reason
+    for r, f in zip(bad[2:], ("title", "url", "source", "date")):
+        assert f"{f} holds a lone surrogate" in r.reason, r.reason
+
+
+def test_deep_nesting_huge_numbers_and_non_string_fields(tmp_path):
+    p = tmp_path / "t.jsonl"
+    p.write_text('{"x": ' + "[" * 1000 + "]" * 1000 + "}\n"
+                 '{"id": "n", "published": "2018-09-01", "text": "T.", "n": ' + "7" * 4301 + "}\n"
+                 + _jsonl_line(id=12)
+                 + _jsonl_line(id=["a"]) + _jsonl_line(id={"a": 1}) + _jsonl_line(id=True)
+                 + _jsonl_line(id="t", title=["x"]) + _jsonl_line(id="p", published=20180901)
+                 + _jsonl_line(id="u", text=["x"]), encoding="utf-8")
+    good, bad = read_all(p)
+    assert [a.id for a in good] == ["12"]          # a whole number is its decimal text
+    assert [(r.origin.rsplit(":", 1)[1], r.reason) for r in bad] == [
+        ("1", "malformed JSON (nested too deeply)"),
+        ("2", "malformed JSON (Exceeds the limit (4300 digits) for integer string conversion: "
+              "value has 4301 digits)"),
+        ("4", "id must be a string, not a list"),
+        ("5", "id must be a string, not an object"),
+        ("6", "id must be a string, not a boolean"),
+        ("7", "title must be a string, not a list"),
+        ("8", "date must be a string like 2018-08-31, not a number"),
+        ("9", "text must be a string, not a list"),
+    ]
+
+
+def test_malformed_and_out_of_range_dates(tmp_path):
+    p = tmp_path / "d.jsonl"
+    values = ["0001-01-01", "9999-12-31", "2018-09-07 garbage", "2018-09-07T25:61",
+              "\u0662\u0660\u0661\u0668-\u0660\u0669-\u0660\u0667", "1799-12-31",
+              "2018-09-07T10:00:00Z", "2018-09-07 23:59:59.5+02:00", "1800-01-01"]
+    p.write_text("".join(_jsonl_line(id=f"d{i}", published=v) for i, v in enumerate(values)),
+                 encoding="utf-8")
+    good, bad = read_all(p)
+    assert [a.id for a in good] == ["d6", "d7", "d8"]
+    assert [r.reason for r in bad] == [
+        "date '0001-01-01' is out of range (accepted: 1800-01-01 to a year from today)",
+        "date '9999-12-31' is out of range (accepted: 1800-01-01 to a year from today)",
+        "date '2018-09-07 garbage' is not an ISO date like 2018-08-31",
+        "impossible date '2018-09-07T25:61' (time of day out of range)",
+        "date '\u0662\u0660\u0661\u0668-\u0660\u0669-\u0660\u0667' is not an ISO date like "
+        "2018-08-31",
+        "date '1799-12-31' is out of range (accepted: 1800-01-01 to a year from today)",
+    ]
+    from dateline.read.base import latest_date
+    q = tmp_path / "late.jsonl"
+    q.write_text(_jsonl_line(id="late", published=(latest_date() + dt.timedelta(days=1))
+                             .isoformat()), encoding="utf-8")
+    _, (late,) = read_all(q)
+    assert "out of range" in late.reason
+
+
+def test_symlink_loop_fifo_socket_and_undecodable_file_name(tmp_path):
+    import os
+    import socket
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "sock.txt"))
+    try:
+        name = os.fsdecode(b"caf\xe9.txt")           # not UTF-8: a surrogate-escaped name
+        (tmp_path / name).write_text("Undated text.", encoding="utf-8")
+        good, bad = read_all(tmp_path)
+    finally:
+        sock.close()
+    assert good == []
+    assert sorted((Path(r.origin).name, r.reason) for r in bad) == [
+        ("caf\\xe9.txt", "no publication date: the text does not start with 'date YYYY-MM-DD' "
+                         "and no --published was given"),
+        ("loop1.txt", "cannot read (symbolic link loop)"),
+        ("loop2.txt", "cannot read (symbolic link loop)"),
+        ("pipe.txt", "not a regular file (a named pipe)"),
+        ("sock.txt", "not a regular file (a socket)"),
+    ]
+    str(bad[0]).encode("utf-8")                       # prints and stores safely
+
+
+def test_gzip_bomb_and_long_lines_are_read_in_bounded_memory(tmp_path):
+    import json
+    import tracemalloc
+    big = b"y" * (1 << 20)
+    with gzip.open(tmp_path / "bomb.txt.gz", "wb", compresslevel=1) as f:
+        f.write(b"date 2018-09-01\n")
+        for _ in range(64):
+            f.write(big)
+    with gzip.open(tmp_path / "lines.jsonl.gz", "wb", compresslevel=1) as f:
+        for _ in range(64):
+            f.write(big)
+        f.write(b"\n" + json.dumps({"id": "after", "published": "2018-09-01",
+                                    "text": "Read after the long line."}).encode() + b"\n")
+    with gzip.open(tmp_path / "rows.csv.gz", "wb", compresslevel=1) as f:
+        f.write(b'id,date,text\nc1,2018-09-01,"')
+        for _ in range(64):
+            f.write(big)
+        f.write(b'\nmore"\nc2,2018-09-02,Read after the long field.\n')
+    tracemalloc.start()
+    good, bad = read_all(tmp_path, max_chars=10_000)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 16 * 2**20, peak                    # 64 MB of input, never held
+    assert [a.id for a in good] == ["after", "c2"]
+    assert [(Path(r.origin).name, r.reason) for r in bad] == [
+        ("bomb.txt.gz", "file is larger than an article may be (10,000 characters; raise it "
+                        "with --max-chars)"),
+        ("lines.jsonl.gz:1", "line of 67,108,865 bytes is longer than an article may be "
+                             "(10,000 characters; raise it with --max-chars)"),
+        ("rows.csv.gz:2", "line of 67,108,880 characters is longer than an article may be "
+                          "(10,000 characters; raise it with --max-chars)"),
+    ]
+
+
+def test_csv_field_limit_follows_max_chars(tmp_path):
+    p = tmp_path / "long.csv"
+    p.write_text('id,date,text\na,2018-09-01,"' + "word " * 300 + '\nstill the same field"\n'
+                 "b,2018-09-02,Short row.\n", encoding="utf-8")
+    good, (bad,) = read_all(p, max_chars=1000)
+    assert [a.id for a in good] == ["b"]
+    assert bad.origin == f"{p}:2" and bad.reason.startswith("field longer than an article")
+    (a, b), none = read_all(p, max_chars=3000)
+    assert none == [] and a.text.endswith("still the same field")
+
+
+def test_csv_unclosed_quote_rejects_its_row_and_keeps_the_next(tmp_path):
+    broken = tmp_path / "broken.csv"                  # the next row has quotes of its own
+    broken.write_text('id,date,text\n1,2018-09-01,"Opened and never closed\n'
+                      '2,2018-09-02,"A quoted row."\n3,2018-09-03,Plain row.\n', encoding="utf-8")
+    good, (bad,) = read_all(broken)
+    assert [(a.id, a.text) for a in good] == [("2", "A quoted row."), ("3", "Plain row.")]
+    assert bad.origin == f"{broken}:2" and bad.reason.startswith("unclosed quote in this row")
+    swallow = tmp_path / "swallow.csv"                # closed by a stray quote: no CSV error
+    swallow.write_text('id,date,text\n1,2018-09-01,"Opened and never closed\n'
+                       '2,2018-09-02,Plain row with a stray quote"\n3,2018-09-03,Last.\n',
+                       encoding="utf-8")
+    good, (bad,) = read_all(swallow)
+    assert [a.id for a in good] == ["2", "3"]
+    assert bad.origin == f"{swallow}:2"
+    assert "line 3 inside its quotes looks like a row of its own" in bad.reason
+    at_end = tmp_path / "end.csv"                     # the quote is still open at the end
+    at_end.write_text('id,date,text\n1,2018-09-01,Fine.\n2,2018-09-02,"Open\n'
+                      "3,2018-09-03,Swallowed row.\n", encoding="utf-8")
+    good, (bad,) = read_all(at_end)
+    assert [a.id for a in good] == ["1", "3"] and bad.origin == f"{at_end}:3"
+    multi = tmp_path / "multi.csv"                    # a real multi-line field stays whole
+    multi.write_text('id,date,text\n1,2018-09-01,"First paragraph.\n\nSecond, with a comma '
+                     'and ""quotes"".\n2018-09-01 was a Saturday."\n', encoding="utf-8")
+    (a,), bad = read_all(multi)
+    assert bad == [] and a.text.endswith('"quotes".\n2018-09-01 was a Saturday.')
+
+
+def test_short_latin1_french_is_read_as_windows_1252(tmp_path):
+    short = tmp_path / "eleves.txt"
+    short.write_bytes("date 2018-09-04\nLes élèves sont arrivés à l'école.".encode("latin-1"))
+    csvfile = tmp_path / "eleves.csv"
+    csvfile.write_bytes("id,date,text\ne1,2018-09-04,Les élèves ont fêté Noël à Genève.\n"
+                        .encode("cp1252"))
+    (a, b), bad = read_all(csvfile, short)
+    assert bad == []
+    assert a.text == "Les élèves ont fêté Noël à Genève."
+    assert b.text == "Les élèves sont arrivés à l'école."
+
+
+def test_other_code_pages_win_on_strong_evidence(tmp_path):
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes("date 2018-09-04\nМинистр иностранных дел заявил, что переговоры "
+                   "продолжатся на следующей неделе.".encode("cp1251"))
+    (a,), bad = read_all(ru)
+    assert bad == [] and "переговоры продолжатся" in a.text
+
+
+def test_utf16_without_byte_order_mark_is_text(tmp_path):
+    for codec in ("utf-16-le", "utf-16-be"):
+        p = tmp_path / f"{codec}.txt"
+        p.write_bytes("date 2018-09-04\nSpeaker’s “remarks” in Ankara, at noon.".encode(codec))
+        (a,), bad = read_all(p)
+        assert bad == [] and a.text == "Speaker’s “remarks” in Ankara, at noon."

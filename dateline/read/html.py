@@ -31,7 +31,7 @@ def read_html(html: str, origin: str, options: ReadOptions) -> Iterator[Article 
             text = text[len(title):].lstrip()
         text = check_text(text, options)
         if optional_str(meta.get("date")):
-            published = parse_date(meta["date"], "page date")
+            published = parse_date(meta["date"], "page date", publication=True)
         elif options.published is not None:
             published = options.published
         else:

@@ -34,7 +34,7 @@ def read_text(text: str, origin: str, options: ReadOptions) -> Iterator[Article 
     try:
         raw_date, body = split_marker(text)
         if raw_date is not None:
-            published = parse_date(raw_date, "date marker")
+            published = parse_date(raw_date, "date marker", publication=True)
         elif options.published is not None:
             published = options.published
         else:
