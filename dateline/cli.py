@@ -503,11 +503,11 @@ def serve(db: str, host: str, port: int) -> None:
     """
     import uvicorn
 
-    from dateline.server import check_address, create_app
+    from dateline.server import check_address, create_app, serve_hosts
 
     settings = _settings()
     try:
-        app = create_app(db, settings=settings)
+        app = create_app(db, settings=settings, allowed_hosts=serve_hosts(host))
     except StoreError as exc:
         _fail(str(exc))
     problem = check_address(host, port)

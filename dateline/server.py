@@ -14,27 +14,35 @@ costs well under a millisecond. Another process may ingest into the same file me
 each request sees what was committed when it began.
 
 Bad parameters give status 400 with ``{"detail": "one clear message"}``; an unknown
-article 404; a store that went away after start-up 503.
+article 404; a store that went away after start-up 503; a query that runs past its
+time budget (``query_budget``, 2 s) is stopped and answered 503 "narrow it".
+
+A request whose ``Host`` header names another machine is refused with 400, so that a
+web page from elsewhere cannot reach the server through a DNS name rebound to
+127.0.0.1; every answer carries ``Content-Security-Policy``,
+``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import socket
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from dateline.api import Dateline, ParamError
 from dateline.data import read_rows
 from dateline.settings import Settings
-from dateline.store import StoreError
+from dateline.store import QueryTimeout, StoreError, check_query
 from dateline.version import __version__
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
@@ -48,6 +56,14 @@ MAX_EVENTS_LIMIT = 5000
 #: Most items per top-N list of /api/stats.
 MAX_STATS_TOP = 100
 
+#: Seconds one request's SQL may run before it is stopped (503, "narrow it").
+QUERY_BUDGET_S = 2.0
+#: Seconds /api/stats may take to count a store; its answer is then kept until the
+#: file changes, so only the first request after a change waits.
+STATS_BUDGET_S = 120.0
+#: Host names a loopback server answers to (the Host header, port aside).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
 #: How the endpoints name the API's parameters in messages (ParamError.message).
 HTTP_NAMES = {"query": "q"}
 
@@ -55,6 +71,14 @@ _ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
 #: The page may load only what this server serves (no CDN, no inline script).
 _PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
              "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+#: JSON and everything else: nothing may run or load.
+_API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+#: FastAPI's /docs and /redoc pages load their script and style from jsdelivr's CDN.
+_DOCS_CSP = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+             "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
+             "https://fastapi.tiangolo.com https://cdn.redoc.ly; connect-src 'self'; "
+             "worker-src blob:; font-src https://fonts.gstatic.com; frame-ancestors 'none'; "
+             "base-uri 'none'")
 
 
 def _bad(message: str) -> HTTPException:
@@ -102,6 +126,41 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header, lower-cased, without port or IPv6 brackets."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
+
+
+def serve_hosts(host: str) -> tuple[str, ...]:
+    """The host names a server bound to ``host`` answers to: the loopback names and
+    ``host`` itself; for a wildcard address (0.0.0.0, ::) also this machine's name,
+    fully qualified name and their addresses, as other machines will call it."""
+    names = [*LOOPBACK_HOSTS, host_name(host) if host.startswith("[") else host.lower()]
+    if host in ("0.0.0.0", "::", ""):
+        for name in {socket.gethostname(), socket.getfqdn()}:
+            names.append(name.lower())
+            try:
+                names += [str(info[4][0]) for info in socket.getaddrinfo(name, None)]
+            except OSError:
+                pass
+    return tuple(dict.fromkeys(names))
+
+
+def _file_signature(path: Path) -> tuple[int, ...]:
+    """Size and modification time of the database and its WAL: every commit changes it."""
+    out: list[int] = []
+    for p in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = os.stat(p)
+            out += [st.st_size, st.st_mtime_ns]
+        except OSError:
+            out += [-1, -1]
+    return tuple(out)
+
+
 def check_address(host: str, port: int) -> str | None:
     """None when a server can listen on ``host``:``port`` now, else one line saying why
     (unknown host, address in use, no permission). The probe socket is closed again, so
@@ -120,9 +179,15 @@ def check_address(host: str, port: int) -> str | None:
     return None
 
 
-def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
+def create_app(db_path: str | Path, settings: Settings | None = None, *,
+               allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+               query_budget: float | None = QUERY_BUDGET_S) -> FastAPI:
     """The read-only HTTP API and web page over the store at ``db_path``; ``settings``
     (the defaults when None) gives the timeline weights.
+
+    Only requests whose ``Host`` header names one of ``allowed_hosts`` (any port) are
+    answered; others get 400. ``query_budget`` is the seconds one request's SQL may
+    run (None: no limit; /api/stats has STATS_BUDGET_S and is cached).
 
     Opens the store once, read-only, to check it: raises StoreError (whose message
     names the file and the problem) when it is missing, not a Dateline database,
@@ -140,16 +205,39 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
                     "timelines, article records, event groups, statistics.",
     )
 
+    allowed = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in allowed_hosts)
+    stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+    stats_lock = threading.Lock()
+
+    @app.middleware("http")
+    async def _guard(request: Request, call_next: Any) -> Response:
+        header = request.headers.get("host", "")
+        if host_name(header) in allowed:
+            response: Response = await call_next(request)
+        else:
+            response = JSONResponse(status_code=400, content={
+                "detail": f"Host {header!r} is not this server's address; use "
+                          "http://127.0.0.1:PORT or the --host given to `dateline serve`"})
+        docs = request.url.path in (app.docs_url, app.redoc_url)
+        response.headers.setdefault("Content-Security-Policy", _DOCS_CSP if docs else _API_CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
     @contextmanager
-    def store() -> Iterator[Dateline]:
+    def store(budget: float | None = query_budget) -> Iterator[Dateline]:
         """The store, read-only, for this request, closed afterwards; 503 when the file
-        cannot be opened any more, 400 for a ValueError (a bad parameter) inside."""
+        cannot be opened any more or the SQL runs past ``budget`` seconds, 400 for a
+        ValueError (a bad parameter) inside."""
         try:
             dl = Dateline(path, readonly=True, settings=settings)
         except StoreError as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from None
         try:
-            yield dl
+            with dl.store.time_budget(budget):
+                yield dl
+        except QueryTimeout as exc:
+            raise HTTPException(status_code=503, detail=str(exc)) from None
         except ParamError as exc:
             raise _bad(exc.message(HTTP_NAMES)) from None
         except ValueError as exc:
@@ -172,9 +260,18 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
     def stats(top: int = Query(10, ge=1, description="Items per top-N list (at most "
                                                       f"{MAX_STATS_TOP}).")) -> dict[str, Any]:
         """Counts per kind, publication date range, sources, busiest dates and the
-        most mentioned people, organisations and places (as `dateline stats --json`)."""
-        with store() as dl:
-            return dl.stats(min(top, MAX_STATS_TOP)).as_dict()
+        most mentioned people, organisations and places (as `dateline stats --json`).
+        Kept until the file changes: counting a large store takes seconds."""
+        top = min(top, MAX_STATS_TOP)
+        key = (top, *_file_signature(path))
+        with stats_lock:   # one count at a time; the others wait for its answer
+            if key not in stats_cache:
+                with store(STATS_BUDGET_S) as dl:
+                    answer = dl.stats(top).as_dict()
+                if len(stats_cache) >= 16:
+                    stats_cache.clear()
+                stats_cache[key] = answer
+            return stats_cache[key]
 
     @app.get("/api/search", summary="Sentences by words, entity, place, event and date")
     def search(q: str | None = Query(None, description="SQLite FTS5 query: words, "
@@ -214,6 +311,10 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         """The timeline as `dateline timeline --format json` prints it: query, range,
         N and K, notes, and entries (date, score, articles, sentences with their
         article id, publication date, sentence index and offsets)."""
+        try:
+            check_query(q, "timeline")
+        except ValueError as exc:
+            raise _bad(str(exc)) from None
         with store() as dl:
             tl = dl.timeline(_text(q), max_dates=max_dates,
                              sentences_per_date=sentences_per_date, start=_text(start),

@@ -20,8 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,7 @@ from dateline.extract import Extractor, record_order, table_kinds
 
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 def kind_specs() -> dict[str, Extractor]:
     """The declarations of the kinds kept in tables of their own, in record order
@@ -139,6 +142,16 @@ CREATE TABLE aliases (
   PRIMARY KEY (alias, label)
 );
 """,
+    # 3: indexes for the lookups of the analyses and the API (EXPLAIN QUERY PLAN showed
+    # full scans): timeline by entity or place name, event groups by date, type, country.
+    2: """
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS places_name ON places(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
+CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country);
+CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
+""",
 }
 
 
@@ -148,6 +161,32 @@ class StoreError(Exception):
 
 class QueryError(ValueError):
     """A search or timeline query that SQLite FTS5 cannot parse; the message says why."""
+
+
+class QueryTimeout(Exception):
+    """A query ran past its time budget (:meth:`Store.time_budget`) and was stopped."""
+
+
+#: Longest search or timeline query accepted, in characters and in FTS5 terms: the
+#: cost of an FTS5 query grows faster than its length (2,000 ORed terms: over 300 s).
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+_TERM = re.compile(r"\w+")
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+def check_query(query: str | None, what: str = "search") -> None:
+    """Raise :class:`QueryError` when ``query`` is longer than MAX_QUERY_CHARS
+    characters or holds more than MAX_QUERY_TERMS words (operators not counted)."""
+    if not query:
+        return
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"{what} query too long: {len(query):,} characters (at most "
+                         f"{MAX_QUERY_CHARS:,}); shorten it")
+    terms = sum(1 for t in _TERM.findall(query) if t not in _OPERATORS)
+    if terms > MAX_QUERY_TERMS:
+        raise QueryError(f"{what} query too long: {terms} terms (at most {MAX_QUERY_TERMS}); "
+                         "shorten it")
 
 
 class Store:
@@ -302,6 +341,34 @@ class Store:
 
     # -- reading -----------------------------------------------------------------
 
+    @contextmanager
+    def time_budget(self, seconds: float | None) -> Iterator[None]:
+        """Within the block, stop any SQL statement still running ``seconds`` after
+        the block began and raise :class:`QueryTimeout` (also when the code inside
+        caught SQLite's "interrupted" and went on). None: no limit."""
+        if seconds is None:
+            yield
+            return
+        deadline = time.monotonic() + seconds
+        expired = False
+
+        def check() -> int:
+            nonlocal expired
+            expired = expired or time.monotonic() > deadline
+            return int(expired)
+
+        self.db.set_progress_handler(check, 20_000)   # VM steps between checks: ~1 ms
+        try:
+            yield
+        except Exception:
+            if not expired:
+                raise
+        finally:
+            self.db.set_progress_handler(None, 0)
+        if expired:
+            raise QueryTimeout(f"query took too long (over {seconds:g} s); narrow it "
+                               "(fewer words, a date range, a type or country)")
+
     def count(self) -> int:
         """Number of stored articles."""
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -372,6 +439,7 @@ class Store:
         (ISO dates, inclusive); naming ``entity`` (a canonical name or one of its
         aliases, matched under its store-wide name); naming ``place``; reporting an event of type ``event``, or with
         an actor or target from ``country`` (alpha-3)."""
+        check_query(query)
         where, args = [], []
         if query:
             where.append("sentences_fts MATCH ?")

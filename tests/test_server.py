@@ -133,9 +133,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_store(tmp_path_factory.mktemp("serve") / "flood.db")
 
 
+#: The Host header of FastAPI's TestClient ("testserver"), allowed beside loopback.
+TEST_HOSTS = ("testserver", "127.0.0.1")
+
+
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db), allowed_hosts=TEST_HOSTS)) as c:
         yield c
 
 
@@ -178,7 +182,7 @@ def test_foreign_and_broken_databases_are_refused_at_startup(tmp_path: Path) -> 
 def test_store_gone_after_startup_gives_503(tmp_path: Path, db: Path) -> None:
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
-    with TestClient(create_app(str(copy))) as c:
+    with TestClient(create_app(str(copy), allowed_hosts=TEST_HOSTS)) as c:
         assert c.get("/api/health").json()["articles"] == 3
         copy.unlink()
         r = c.get("/api/health")
@@ -190,7 +194,7 @@ def test_store_gone_after_startup_gives_503(tmp_path: Path, db: Path) -> None:
 
 
 def test_health(client: TestClient) -> None:
-    assert client.get("/api/health").json() == {"status": "ok", "articles": 3, "schema": 2}
+    assert client.get("/api/health").json() == {"status": "ok", "articles": 3, "schema": 3}
 
 
 def test_stats(client: TestClient, db: Path) -> None:
@@ -265,7 +269,7 @@ def test_timeline_uses_the_settings_given(db: Path) -> None:
 
     flat = Settings(timeline=TimelineSettings(mention_weight=0.0, pub_weight=0.0,
                                               next_day_weight=0.0))
-    with TestClient(create_app(str(db), settings=flat)) as c:
+    with TestClient(create_app(str(db), settings=flat, allowed_hosts=TEST_HOSTS)) as c:
         entries = c.get("/api/timeline", params={"max_dates": 2}).json()["entries"]
     assert entries and {e["score"] for e in entries} == {0.0}
 
@@ -460,3 +464,148 @@ def test_serve_end_to_end(db: Path) -> None:
             proc.kill()
             _, err = proc.communicate()
     assert f"on http://127.0.0.1:{port}" in err.decode()
+
+
+# -- hostile requests: foreign Host, long or slow queries; headers ---------------------
+
+
+def test_a_foreign_host_header_is_refused(db: Path) -> None:
+    """DNS rebinding: a page of evil.example whose name now points to 127.0.0.1 sends
+    ``Host: evil.example:8000``; loopback names (any port) and the --host are served."""
+    with TestClient(create_app(str(db))) as c:   # the default: loopback names only
+        for host in ("evil.example:8000", "evil.example", "127.0.0.1.evil.example:8000",
+                     "testserver", ""):
+            r = c.get("/api/health", headers={"host": host})
+            assert r.status_code == 400, host
+            assert r.json()["detail"].startswith(f"Host {host!r} is not this server's address")
+            assert r.headers["x-content-type-options"] == "nosniff"
+        for host in ("127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"):
+            assert c.get("/api/health", headers={"host": host}).status_code == 200, host
+    with TestClient(create_app(str(db), allowed_hosts=("news.lan",))) as c:
+        assert c.get("/api/health", headers={"host": "news.lan:8000"}).status_code == 200
+        assert c.get("/api/health", headers={"host": "127.0.0.1:8000"}).status_code == 400
+
+
+def test_host_names() -> None:
+    from dateline.server import LOOPBACK_HOSTS, host_name, serve_hosts
+    assert host_name("[::1]:8000") == "::1"
+    assert host_name("LocalHost:80") == "localhost"
+    assert host_name("127.0.0.1") == "127.0.0.1"
+    assert host_name("::1") == "::1"          # bare IPv6, as some clients send it
+    assert serve_hosts("127.0.0.1") == LOOPBACK_HOSTS
+    assert serve_hosts("News.LAN") == (*LOOPBACK_HOSTS, "news.lan")
+    assert serve_hosts("[::1]") == LOOPBACK_HOSTS
+    assert socket.gethostname().lower() in serve_hosts("0.0.0.0")
+
+
+def test_security_headers_on_every_answer(client: TestClient) -> None:
+    answers = {path: client.get(path) for path in (
+        "/api/health", "/api/stats", "/api/search?q=dam", "/api/search", "/api/articles/none",
+        "/api/events", "/static/app.js", "/", "/docs", "/openapi.json", "/nowhere")}
+    assert [answers[p].status_code for p in ("/api/search", "/api/articles/none", "/nowhere")
+            ] == [400, 404, 404]
+    for path, r in answers.items():
+        assert r.headers["x-content-type-options"] == "nosniff", path
+        assert r.headers["referrer-policy"] == "no-referrer", path
+        csp = r.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in csp, path
+        if path not in ("/", "/docs"):
+            assert csp.startswith("default-src 'none'"), path
+    assert "script-src 'self'" in answers["/"].headers["content-security-policy"]
+    assert "cdn.jsdelivr.net" in answers["/docs"].headers["content-security-policy"]
+
+
+def test_long_queries_are_refused(client: TestClient) -> None:
+    """At most 64 terms (operators not counted) and 1,000 characters: the cost of an
+    FTS5 query grows faster than its length."""
+    ok = " OR ".join(["dam"] * 64)
+    assert sorted(_hits(client.get("/api/search", params={"q": ok}))) == [("flood-1", 0),
+                                                                           ("flood-2", 0)]
+    many = " OR ".join(["dam"] * 65)
+    for endpoint, what in (("/api/search", "search"), ("/api/timeline", "timeline")):
+        assert _bad(client.get(endpoint, params={"q": many})) == (
+            f"{what} query too long: 65 terms (at most 64); shorten it")
+        assert _bad(client.get(endpoint, params={"q": "x" * 1001})) == (
+            f"{what} query too long: 1,001 characters (at most 1,000); shorten it")
+
+
+#: A statement that runs for minutes: counts to a billion.
+_SLOW_SQL = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000)"
+             " SELECT count(*) FROM c")
+
+
+def test_a_query_over_its_time_budget_is_stopped(db: Path) -> None:
+    from dateline.store import QueryTimeout
+    with Store(db, readonly=True) as s:
+        began = time.monotonic()
+        with pytest.raises(QueryTimeout, match=r"query took too long \(over 0.2 s\); narrow it"):
+            with s.time_budget(0.2):
+                s.db.execute(_SLOW_SQL).fetchone()
+        assert time.monotonic() - began < 2
+        with pytest.raises(QueryTimeout):   # caught inside and the work went on: still stopped
+            with s.time_budget(0.2):
+                try:
+                    s.db.execute(_SLOW_SQL).fetchone()
+                except Exception:
+                    pass
+        with s.time_budget(0.2):   # the handler is gone afterwards; quick work is untouched
+            assert s.count() == 3
+        assert s.db.execute("SELECT 1").fetchone()[0] == 1
+
+
+def test_a_slow_request_gets_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.api import Dateline
+
+    def slow_search(self: Dateline, *args: object, **kwargs: object) -> list:
+        self.store.db.execute(_SLOW_SQL).fetchone()
+        return []
+
+    monkeypatch.setattr(Dateline, "search", slow_search)
+    with TestClient(create_app(str(db), allowed_hosts=TEST_HOSTS, query_budget=0.3)) as c:
+        began = time.monotonic()
+        r = c.get("/api/search", params={"q": "dam"})
+        assert time.monotonic() - began < 3
+        assert r.status_code == 503
+        assert "query took too long (over 0.3 s); narrow it" in r.json()["detail"]
+        assert c.get("/api/health").status_code == 200
+
+
+def test_stats_are_kept_until_the_store_changes(tmp_path: Path, db: Path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with TestClient(create_app(str(copy), allowed_hosts=TEST_HOSTS)) as c:
+        assert c.get("/api/stats").json()["articles"] == 3
+        with Store(copy) as s:
+            s.write([(_record("flood-3", "2021-03-07", None, None, ["A levee held."]),
+                      {"text_hash": "flood-3", "origin": "test", "extractor_version": "t"})])
+        assert c.get("/api/stats").json()["articles"] == 4
+
+
+def test_an_old_store_gains_the_indexes(tmp_path: Path, db: Path) -> None:
+    """Schema 2 -> 3 adds the indexes the timeline's and the event groups' lookups use."""
+    from dateline.store import SCHEMA_VERSION
+    old = tmp_path / "v2.db"
+    shutil.copy(db, old)
+    new_indexes = ("entities_canonical", "places_name", "events_date", "events_type_date",
+                   "events_actor_country", "events_target_country")
+    with Store(old) as s:
+        for name in new_indexes:
+            s.db.execute(f"DROP INDEX {name}")
+        s.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        s.db.commit()
+    with pytest.raises(StoreError, match="schema 2 needs upgrading"):
+        Store(old, readonly=True)
+    with Store(old) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 3
+        names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert set(new_indexes) <= names
+
+        def plan(sql: str) -> str:
+            return " ".join(r[3] for r in s.db.execute("EXPLAIN QUERY PLAN " + sql, ("x",)))
+
+        assert "entities_canonical" in plan(
+            "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE")
+        assert "places_name" in plan(
+            "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE")
+        assert "events_date" in plan("SELECT count(*) FROM events WHERE date >= ?")
+        assert s.record("flood-1") is not None

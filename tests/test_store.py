@@ -120,7 +120,7 @@ def test_a_version_1_store_gains_the_alias_table(tmp_path):
         s.db.executescript("DROP TABLE aliases; UPDATE meta SET value = '1'"
                            " WHERE key = 'schema_version';")
     with Store(p) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == SCHEMA_VERSION
         assert s.db.execute("SELECT count(*) FROM aliases").fetchone()[0] == 0
         assert s.record("r1") == RECORD
 
