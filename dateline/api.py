@@ -331,7 +331,10 @@ class Dateline:
         best first (in date order without a query), as :class:`SearchHit` (``as_dict()``
         is what ``dateline search --json`` prints). Raises ValueError for a bad date,
         :class:`ParamError` for start after end or no criterion at all,
-        :class:`~dateline.store.QueryError` for a query FTS5 cannot parse."""
+        :class:`~dateline.store.QueryError` for a query FTS5 cannot parse, and its
+        subclass :class:`~dateline.store.UnknownEntity` when ``entity`` names no person or
+        organisation in the store (a surname, "President Putin", an alias or an acronym
+        find the person or organisation; a name that finds nobody is never an empty list)."""
         first, last = _range(start, end)
         if not (query or first or last or entity or place or event or country):
             raise ParamError("search needs {query} or a filter ({start}, {end}, {entity}, "

@@ -28,7 +28,7 @@ from dateline.api import Dateline, ParamError
 from dateline.read import ReadOptions, Rejection
 from dateline.read.base import BadInput, parse_date
 from dateline.settings import CONFIG_ENV, CONFIG_FILE, Settings
-from dateline.store import StoreError
+from dateline.store import StoreError, UnknownEntity
 from dateline.version import __version__
 
 DEFAULT_DB = "dateline.db"
@@ -384,8 +384,11 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
     """
     with _open(db, readonly=True) as dl, _errors():
-        hits = dl.search(query, start=start, end=end, entity=entity, place=place, event=event,
-                         country=country, limit=limit)
+        try:
+            hits = dl.search(query, start=start, end=end, entity=entity, place=place,
+                             event=event, country=country, limit=limit)
+        except UnknownEntity as exc:   # a name that finds nobody: said, and exit 1
+            _fail(str(exc), 1)
     for h in hits:
         if as_json:
             click.echo(json.dumps(h.as_dict(), ensure_ascii=False))

@@ -163,6 +163,15 @@ class QueryError(ValueError):
     """A search or timeline query that SQLite FTS5 cannot parse; the message says why."""
 
 
+class UnknownEntity(QueryError):
+    """A search's entity filter that names no person or organisation in the store (under
+    any alias, surname, title or acronym); ``entity`` and ``path`` say which."""
+
+    def __init__(self, entity: str, path: str | os.PathLike[str]) -> None:
+        super().__init__(f"no person or organisation called {entity!r} in {os.fspath(path)}")
+        self.entity, self.path = entity, os.fspath(path)
+
+
 class QueryTimeout(Exception):
     """A query ran past its time budget (:meth:`Store.time_budget`) and was stopped."""
 
@@ -437,7 +446,8 @@ class Store:
         """Sentences matching an FTS5 ``query`` (best first; all, in date order, when
         None) and every filter given: published between ``start`` and ``end``
         (ISO dates, inclusive); naming ``entity`` (a canonical name or one of its
-        aliases, matched under its store-wide name); naming ``place``; reporting an event of type ``event``, or with
+        aliases, a surname, a title and surname or an acronym, matched under its store-wide
+        names; :class:`UnknownEntity` when it names no one in the store); naming ``place``; reporting an event of type ``event``, or with
         an actor or target from ``country`` (alpha-3)."""
         check_query(query)
         where, args = [], []
@@ -447,12 +457,17 @@ class Store:
         dates, dargs = date_range("a.published", start, end)
         where += dates
         args += dargs
-        if entity:   # the entity's store-wide name, so "Assad" finds "Bashar al-Assad" too
+        if entity:   # the entity's store-wide names, so "Putin" finds "Vladimir Putin" too
+            from dateline.analyses.aliases import find_entity
+
+            names = find_entity(self, entity)
+            if not names:
+                raise UnknownEntity(entity, self.path)
             where.append("EXISTS (SELECT 1 FROM entities e LEFT JOIN aliases al ON"
                          " al.alias = e.canonical AND al.label = e.label WHERE e.article = s.article"
-                         " AND e.sentence = s.sentence AND coalesce(al.canonical, e.canonical) ="
-                         " coalesce((SELECT canonical FROM aliases WHERE alias = ? LIMIT 1), ?))")
-            args += [entity, entity]
+                         " AND e.sentence = s.sentence AND coalesce(al.canonical, e.canonical) IN"
+                         f" ({', '.join('?' * len(names))}))")
+            args += names
         if place:
             where.append("EXISTS (SELECT 1 FROM places p WHERE p.article = s.article AND"
                          " p.sentence = s.sentence AND (p.name = ? OR p.text = ?))")

@@ -87,3 +87,57 @@ def test_demonyms_and_institutions_carry_country(entities_of):
     assert _with_text(ents, "Syrian")[0]["country"] == "SY"
     dept = [e for e in ents if e["text"].endswith("State Department")][0]
     assert dept["country"] == "US"
+
+
+def _labels(ents: list[dict]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in ents:
+        out.setdefault(e["text"], set()).add(e["label"])
+    return out
+
+
+def test_interjections_and_glued_words_are_cut_from_names(entities_of):
+    # A reader's comment opens with an interjection; a lower-case verb sits before a surname.
+    ents = entities_of("Hey Obama, stop the bombing now. Rebels vowed to force Gadhafi out of "
+                       "the city.")
+    texts = {e["text"] for e in ents}
+    assert not any(t.startswith(("Hey", "force")) for t in texts)
+    assert "Obama" in texts
+
+
+def test_pro_and_anti_adjectives_are_not_names(entities_of):
+    ents = entities_of("Pro-Gadhafi fighters shelled the port while anti-Assad groups met.")
+    assert not any(e["text"].lower().startswith(("pro-", "anti-")) for e in ents)
+
+
+def test_known_groups_and_web_services_are_organisations(entities_of):
+    ents = entities_of("Hayat Tahrir al-Sham holds most of the province. The group said on "
+                       "Twitter that its fighters had withdrawn.")
+    labels = _labels(ents)
+    assert labels["Hayat Tahrir al-Sham"] == {"ORG"}   # spaCy finds "Tahrir al-Sham" alone
+    assert labels.get("Twitter", {"ORG"}) == {"ORG"}
+
+
+def test_towns_the_model_calls_people_are_places(entities_of):
+    ents = entities_of("Government jets struck Hama overnight. Families in Hama said the "
+                       "shelling went on until dawn, and some fled to Reyhanli.")
+    labels = _labels(ents)
+    assert labels["Hama"] == {"GPE"}
+    assert labels.get("Reyhanli", {"GPE"}) == {"GPE"}
+
+
+def test_a_person_named_like_a_town_stays_a_person(entities_of):
+    ents = entities_of("Senator Jackson said the vote would be close. Jackson added that "
+                       "nothing was settled.")
+    assert all(e["label"] == "PERSON" for e in ents if e["text"].endswith("Jackson"))
+
+
+def test_name_with_a_particle_is_a_person(entities_of):
+    ents = entities_of("Staffan de Mistura met the delegations in Geneva on Tuesday.")
+    assert _labels(ents)["Staffan de Mistura"] == {"PERSON"}
+
+
+def test_canonical_prefers_the_most_frequent_spelling(entities_of):
+    ents = entities_of("Bashar al-Assad spoke on Monday. Bashar al Assad had not appeared "
+                       "for weeks. Bashar al-Assad thanked the army.")
+    assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Bashar al-Assad"}

