@@ -345,21 +345,33 @@ def _article_source(store: Store, article_id: str) -> str:
     return row[0] if row and row[0] else article_id
 
 
+def happened(g: EventGroup) -> bool:
+    """Whether event group ``g`` reports events that happened: its mode is not one
+    of :data:`dateline.extract.events.UNREAL_MODES` ("hypothetical": "would amount
+    to a massacre", a planned march). GDELT and ACLED rows carry only these."""
+    from dateline.extract.events import UNREAL_MODES
+
+    return g.mode not in UNREAL_MODES
+
+
 def gdelt_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
-    """One GDELT 2.0 Events row per event group dated between ``start`` and ``end``."""
+    """One GDELT 2.0 Events row per event group dated between ``start`` and ``end``
+    that happened (:func:`happened`)."""
     types = ["int", "int", "int", "int", "float", *(["str"] * 20), "int", "str", "str", "str",
              "int", "float", "int", "int", "int", "float",
              *(["int", "str", "str", "str", "str", "float", "float", "str"] * 3), "str", "str"]
     return Table(list(GDELT_COLUMNS), types,
-                 (gdelt_row(store, g) for g in event_groups(store, start=start, end=end)))
+                 (gdelt_row(store, g) for g in event_groups(store, start=start, end=end)
+                  if happened(g)))
 
 
 def acled_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
-    """One ACLED row per event group with an ACLED event type."""
+    """One ACLED row per event group that happened (:func:`happened`) with an ACLED
+    event type."""
     types = ["str", "str", "int", "int", "str", "str", "str", "str", "str", "int", "str", "str",
              "int", "str", "str", "int", "str", "str", "str", "str", "str", "str", "float",
              "float", "int", "str", "str", "str", "int", "str", "int"]
-    rows = (acled_row(store, g) for g in event_groups(store, start=start, end=end))
+    rows = (acled_row(store, g) for g in event_groups(store, start=start, end=end) if happened(g))
     return Table(list(ACLED_COLUMNS), types, (r for r in rows if r is not None))
 
 

@@ -222,3 +222,83 @@ def test_a_joined_clause_keeps_its_own_actor_and_lends_none_to_the_first(nlp):
     assert by_type["ACCUSE"]["target"]["text"] == "rebels"
     assert by_type["REJECT"]["actor"]["text"] == "Damascus"
     assert by_type["REJECT"]["target"] is None
+
+
+# -- real-news rules (issue 12): what did not happen, sport, crime, questions, comments --
+
+
+@pytest.mark.parametrize("text", [
+    "Washington said it would act if Syrian forces attacked civilians with chemical weapons.",
+    "If Russian jets bombed the city again, France would respond.",
+    "It is unclear whether Syrian troops shelled the camp.",
+])
+def test_event_in_a_condition_is_not_reported(nlp, text):
+    assert [e for e in run(nlp, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_material_event_under_a_modal_is_hypothetical(nlp):
+    ev = next(e for e in run(nlp, "Turkish officials said a Russian assault on Idlib "
+                                  "would lead to a disaster.") if e["type"] == "ASSAULT")
+    assert ev["mode"] == "hypothetical"
+    ev = first(nlp, "Iranian protesters will march in Tehran on Friday.")
+    assert (ev["type"], ev["mode"]) == ("PROTEST", "hypothetical")
+
+
+def test_event_that_happened_keeps_its_mode(nlp):
+    ev = first(nlp, "Russian troops attacked the town of Saraqib on Monday.")
+    assert (ev["type"], ev["mode"]) == ("ASSAULT", None)
+
+
+def test_no_longer_and_nobody_negate(nlp):
+    ev = first(nlp, "The tribe said it would no longer support the president.")
+    assert ev["type"] == "REJECT"
+    assert run(nlp, "Nobody is standing by the rebels now.") == []
+
+
+def test_question_reports_no_event(nlp):
+    assert run(nlp, "What has the government given us?") == []
+
+
+def test_commit_with_an_object_is_no_pledge(nlp):
+    assert run(nlp, "Commanders committed crimes against civilians, the report said.") == []
+    assert first(nlp, "The government committed to a ceasefire on Monday.")["type"] == "AGREE"
+
+
+def test_strike_among_words_of_war_is_an_attack(nlp):
+    ev = first(nlp, "NATO strikes hit an ammunition depot on Saturday.")
+    assert (ev["type"], ev["mode"], ev["actor"]["country"]) == ("ASSAULT", "aerial", "IGO")
+    ev = first(nlp, "Dock workers went on strike in Marseille over pay.")
+    assert (ev["type"], ev["mode"]) == ("PROTEST", "strike")
+
+
+@pytest.mark.parametrize("text", [
+    "Arsenal beat Chelsea 2-1 in the Premier League on Saturday.",
+    "The striker attacked the defender during the match.",
+])
+def test_sport_is_no_political_event(nlp, text):
+    assert [e for e in run(nlp, text) if e["quad"] == "material conflict"] == []
+
+
+def test_political_actor_in_a_sport_sentence_stays(nlp):
+    ev = first(nlp, "Egyptian police detained 30 fans of a banned club after the match.")
+    assert (ev["type"], ev["actor"]["country"]) == ("COERCE", "EGY")
+
+
+def test_ordinary_crime_is_no_political_event(nlp):
+    assert run(nlp, "Police arrested a suspect in the murder of a shopkeeper.") == []
+    ev = first(nlp, "Egyptian police arrested 40 Islamist activists in Cairo on Monday.")
+    assert (ev["type"], ev["actor"]["country"]) == ("COERCE", "EGY")
+
+
+def test_reader_comments_report_no_event(nlp):
+    text = ("Russian troops attacked the town of Saraqib on Monday.\n"
+            "March 8, 2011 at 6:19 pm | Reagan bombed Libya in 1986 and we should again.")
+    assert [e["text"] for e in run(nlp, text)] == ["attacked"]
+
+
+def test_organisation_read_as_a_town_is_no_event_place(nlp):
+    text = "NATO aircraft bombed an ammunition depot on Monday."
+    nato = {"text": "NATO", "start": 0, "end": 4, "sentence": 0, "name": "Nato",
+            "country": "PH", "kind": "city"}
+    ev = run(nlp, text, places=[nato])[0]
+    assert (ev["type"], ev["place"]) == ("ASSAULT", None)

@@ -311,3 +311,25 @@ def test_cli_export_errors(db, tmp_path):
     p = run_cli("export", "events", "--start", "2018-09-05", "--end", "2018-09-01",
                 "--db", str(db))
     assert p.returncode == 2 and b"is after --end" in p.stderr
+
+
+def test_gdelt_and_acled_carry_only_events_that_happened(tmp_path):
+    # "would amount to a massacre": an ASSAULT with mode hypothetical is a mention in
+    # the events table, never a GDELT or ACLED row.
+    sents = ["Monitors said an assault on Idlib would amount to a massacre.",
+             "Russian jets struck Idlib on Tuesday."]
+    text = " ".join(sents)
+    hypo = dict(_strike(text, "assault", 0, 0), mode="hypothetical", date="2018-09-03")
+    rec = _record("h", "2018-09-04", sents, source="Wire One", url="https://one.example/h",
+                  tone=-3.0, places=[{**_at(text, "Idlib", 0), **IDLIB}],
+                  events=[hypo, _strike(text, "struck", 1, len(sents[0]))])
+    path = tmp_path / "h.db"
+    with Store(path) as s:
+        s.write([(rec, INFO)])
+    with Store(path, readonly=True) as s:
+        mentions = list(csv.DictReader(io.StringIO(_text(s, "events", "csv"))))
+        gdelt = [line.split("\t") for line in _text(s, "events", "gdelt", header=False).splitlines()]
+        acled = list(csv.DictReader(io.StringIO(_text(s, "events", "acled"))))
+    assert sorted(m["mode"] for m in mentions) == ["aerial", "hypothetical"]
+    assert [row[GDELT_COLUMNS.index("Day")] for row in gdelt] == ["20180904"]
+    assert [r["event_date"] for r in acled] == ["2018-09-04"]

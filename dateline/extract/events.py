@@ -13,6 +13,17 @@ fire" or "impose curfew"). Then:
 * hypothetical material events (under will/would/may, or plan/prepare/willing,
   or a "planned"/"imminent" noun) are not events that happened: conflict ones
   (ASSAULT, COERCE, SANCTION) become THREATEN, cooperative ones become AGREE;
+* other material events under a modal in their own clause ("an assault would
+  amount to a massacre", "protesters will march") keep their type with mode
+  ``hypothetical`` (left out of the GDELT and ACLED exports); events inside a
+  condition or open question ("if forces used chemical weapons", "whether
+  troops fired") are dropped, and so are "no longer" / "nobody" negations;
+* questions, readers' comments (from the first comment time stamp on), sport
+  (a score line or sport words, unless a state actor or the police acted) and
+  ordinary crime between non-political actors report no event; a "strike"
+  among words of war is an air strike, not a labour strike; "commit" with an
+  object ("committed crimes") is no pledge; a place that is an organisation's
+  name in the actor tables ("NATO" as a town) is not where an event happened;
 * "X said Y must do Z" is a REQUEST from X to Y;
 * the actor is the subject (the agent of a passive; the subject of the
   governing verb for a noun trigger that is its object, or the noun's own
@@ -83,6 +94,64 @@ CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "amid",
 #: Event types that become THREATEN / AGREE when they have not happened.
 CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 COOPERATION = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+#: The mode of a material event its sentence does not say happened: under a modal of
+#: possibility in its own clause ("would amount to a massacre", "could lead to
+#: clashes") or planned without being recoded as a threat or an agreement (a
+#: "planned" protest). Its type is kept; the GDELT and ACLED exports leave it out.
+HYPOTHETICAL = "hypothetical"
+#: Modes of events that did not happen (see :data:`HYPOTHETICAL`).
+UNREAL_MODES = frozenset({HYPOTHETICAL})
+#: Subordinators of a condition or an open question: an event inside such a clause
+#: ("if forces used chemical weapons", "whether troops fired") is not reported.
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Subjects that negate their verb ("nobody is standing by me").
+NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
+#: Trigger verbs that are a pledge only without a direct object: "committed to
+#: a ceasefire" is one, "committed crimes" is not.
+PLEDGE_WITHOUT_OBJECT = frozenset({"commit"})
+#: Words of a labour strike; a "strike" without them, among words of war, is an attack.
+LABOUR_WORDS = frozenset({
+    "worker", "workers", "union", "unions", "general", "hunger", "labour", "labor",
+    "pay", "wage", "wages", "walkout", "teachers", "doctors", "nurses", "miners",
+    "employees", "staff", "pensions", "pension", "drivers", "dockers",
+})
+#: Words of war that make a "strike" a military strike.
+MILITARY_WORDS = frozenset({
+    "air", "airstrike", "airstrikes", "missile", "missiles", "drone", "drones", "bomb",
+    "bombs", "bombing", "bombed", "jet", "jets", "warplane", "warplanes", "aircraft",
+    "military", "nato", "coalition", "artillery", "rocket", "rockets", "raid", "raids",
+    "troops", "forces", "army", "navy", "pentagon", "sortie", "sorties", "targets",
+})
+#: Words that only sport uses (one is enough), and words that sport shares with
+#: other news (two different ones are needed), for a sentence about a match.
+SPORT_WORDS = frozenset({
+    "league", "goalkeeper", "striker", "midfielder", "tournament", "championship",
+    "championships", "stadium", "referee", "playoff", "playoffs", "semi-final",
+    "semifinal", "quarter-final", "quarterfinal", "olympic", "olympics", "medal",
+    "touchdown", "wicket", "innings", "fixture", "derby", "kick-off", "premiership",
+})
+SPORT_SHARED = frozenset({
+    "match", "matches", "goal", "goals", "club", "coach", "cup", "scored", "fans",
+    "players", "player", "season", "title", "team", "squad", "victory", "win",
+})
+#: A score line ("beat Chelsea 2-1", "a 3 - 0 win").
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,:/-])")
+#: Words of ordinary crime: with them, an attack or arrest between people who are
+#: not political actors is a crime report, not a political event.
+CRIME_WORDS = frozenset({
+    "murder", "murdered", "murderer", "murdering", "stabbed", "stabbing", "robbery",
+    "robbed", "robber", "burglary", "burglar", "theft", "thief", "shoplifting",
+    "carjacking", "manslaughter", "homicide", "girlfriend", "boyfriend", "wife",
+    "husband", "neighbour", "neighbor", "jealous", "drunk", "drunken", "mugging",
+    "mugged", "fraud", "kidnapper", "suspect", "jury", "convicted", "burglars",
+})
+#: Actor sectors of political life (anything but civilians, criminals and police
+#: acting on an ordinary crime).
+_UNPOLITICAL_SECTORS = frozenset({None, "CVL", "CRM", "COP", "MED", "EDU", "BUS", "JRN"})
+#: A reader comment's time stamp ("March 8, 2011 at 6:19 pm |"): the comments under
+#: an article start there, and what readers write is not news.
+_COMMENT_STAMP = re.compile(
+    r"\b\d{1,2} ?, ?\d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|", re.I)
 #: Dependency labels a trigger does not absorb across.
 _NO_ABSORB = frozenset({"conj", "parataxis"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -180,6 +249,9 @@ def _match(tok: Token, t: Tables) -> Pattern | None:
         if pos in ("VERB", "AUX") and tok.dep_ == "ccomp" and _obligation(tok):
             return OBLIGATION_PATTERN
         return None
+    if pos == "VERB" and tok.lemma_.lower() in PLEDGE_WITHOUT_OBJECT and any(
+            ch.dep_ == "dobj" for ch in tok.children):
+        return None  # "committed crimes"
     near: set[str] | None = None
     for p in plist:
         if not p.extras:
@@ -295,12 +367,48 @@ def _hypothetical(tok: Token) -> bool:
     return False
 
 
+def _conditional(tok: Token) -> bool:
+    """Whether trigger ``tok`` lies in a clause of condition or open question ("if
+    forces used chemical weapons", "unless troops withdraw", "whether the army
+    fired"), climbing its heads up to a reported clause."""
+    cur = tok
+    for _ in range(8):
+        if any(ch.dep_ == "mark" and ch.lower_ in CONDITIONAL_MARKS for ch in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ == "ccomp":
+            return False
+        cur = cur.head
+    return False
+
+
+def _unreal(tok: Token) -> bool:
+    """Whether trigger ``tok`` stands under a modal in its own clause, also through
+    the words that govern a noun ("would amount to a massacre", "could lead to an
+    attack"); the clause ends at a clause of its own (complement, relative,
+    adverbial, conjoined)."""
+    cur = tok
+    for _ in range(6):
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS for ch in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl"):
+            return False
+        cur = cur.head
+    return False
+
+
 def _negated(tok: Token) -> bool:
     """Whether trigger ``tok`` is negated ("did not attack", "no talks")."""
     for ch in tok.children:
         if ch.dep_ == "neg":
             return True
         if ch.dep_ == "det" and ch.lower_ == "no":
+            return True
+        # "would no longer support", "nobody is standing by", "no one attacked"
+        if ch.dep_ == "advmod" and ch.lower_ == "longer" and any(g.lower_ == "no" for g in ch.children):
+            return True
+        if ch.dep_ in ("nsubj", "nsubjpass") and (
+                ch.lower_ in NEGATIVE_SUBJECTS
+                or (ch.lower_ == "one" and any(g.lower_ == "no" for g in ch.children))):
             return True
     # "X is not willing to ...": negation on the intent head.
     if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
@@ -350,6 +458,13 @@ class _Coder:
         #: Last actor named, by the pronouns that may refer to it.
         self.last: dict[str, dict] = {}
         self._context: dict[int, str | None] = {}
+        self._military: int | None = None
+
+    def military_words(self) -> int:
+        """How many words of war (:data:`MILITARY_WORDS`) the document has."""
+        if self._military is None:
+            self._military = sum(1 for t in self.index.doc if t.lower_ in MILITARY_WORDS)
+        return self._military
 
     def context(self, sent: Span) -> str | None:
         """The country the text up to the end of ``sent`` is mostly about."""
@@ -560,6 +675,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     """Turn a surviving candidate into an event dict (without sentence fields)."""
     tok = c.tok
     etype, mode = c.pattern.type, c.pattern.mode
+    if _conditional(tok):
+        return None
     if _negated(tok):
         if tok.lemma_.lower() in ACCEPTANCE:
             etype, mode = "REJECT", None
@@ -626,6 +743,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         any(ch.lower_ == "joint" for ch in tok.children) or _several(actor_tok)
     ):
         etype, mode = "COOPERATE", None  # joint exercises
+    if etype == "PROTEST" and mode == "strike" and tok.pos_ == "NOUN" and _military_strike(tok, sent, coder):
+        etype, mode = "ASSAULT", "aerial"
+    if t.types[etype].quad.startswith("material") and (_hypothetical(tok) or _unreal(tok)):
+        mode = HYPOTHETICAL
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
@@ -633,6 +754,40 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor)
     return _finish(etype, mode, tok, actor, target, t)
+
+
+def _military_strike(tok: Token, sent: Span, coder: _Coder) -> bool:
+    """Whether the noun "strike" is a military strike ("NATO strikes hit Gharyan",
+    "ordered the strike" in an article about a war): no word of a labour strike in
+    its sentence, and a word of war in the sentence or three in the document."""
+    words = {t.lower_ for t in sent}
+    if words & LABOUR_WORDS:
+        return False
+    return bool(words & MILITARY_WORDS) or coder.military_words() >= 3
+
+
+def _sport(sent: Span) -> bool:
+    """Whether ``sent`` reports sport: a score line, a word only sport uses, or two
+    different words sport shares with other news ("club", "match", "goal"). A
+    material conflict there ("beat", "attacked the defender") is no event unless a
+    political actor or the police did it ("authorities jailed players of a banned
+    movement", "police detained fans")."""
+    words = {t.lower_ for t in sent}
+    if words & SPORT_WORDS or len(words & SPORT_SHARED) >= 2:
+        return True
+    return bool(_SCORE.search(sent.text)) and bool(words & SPORT_SHARED | {"beat", "defeated", "beating"} & words)
+
+
+def _ordinary_crime(ev: dict, sent: Span) -> bool:
+    """Whether a material conflict event is a crime report far from politics: a word
+    of ordinary crime in the sentence, and neither its actor nor its target a
+    political actor (a state, an armed force, a party, an organisation...)."""
+    if ev["type"] not in ("ASSAULT", "COERCE"):
+        return False
+    if not {t.lower_ for t in sent} & CRIME_WORDS:
+        return False
+    return all((a or {}).get("sector") in _UNPOLITICAL_SECTORS and (a or {}).get("country") not in ("IGO", "NGO")
+               for a in (ev.get("actor"), ev.get("target")))
 
 
 def _finish(etype: str, mode: str | None, tok: Token, actor: dict | None,
@@ -697,6 +852,19 @@ _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 #: A preposition of place just before a place name ("in Tehran", "near the Turkish
 #: border", "in southern Idlib"): that place is where something happened.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+
+
+def _named_actor(place: dict, coder: _Coder) -> bool:
+    """Whether a place mention is the name of a person or an organisation that the
+    actor tables know ("NATO", "U.N.", "Obama" read as namesake towns in the
+    Philippines, India and Japan): an organisation alias covers exactly its words.
+    (spaCy's PERSON and ORG labels are no guide: the small model gives them to
+    "Jaffna" and "West Bank".)"""
+    s, e = place.get("start"), place.get("end")
+    if not isinstance(s, int) or not isinstance(e, int):
+        return False
+    return any(m.alias.kind == "org" and m.start <= s and e <= m.end
+               for m in coder.index.within(s, e))
 
 
 def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str | None:
@@ -764,9 +932,18 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     coder = _Coder(doc, ctx.text if same else None)
     places = _by_sentence(ctx, "places")
     dates = _by_sentence(ctx, "dates")
+    stamp = _COMMENT_STAMP.search(doc.text if not same else ctx.text)
+    comments_from = stamp.start() if stamp else None
     out: list[dict] = []
     j = 0
     for k, sent in enumerate(doc.sents):
+        if comments_from is not None and sent.end_char > comments_from:
+            break  # the readers' comments under the article
+        if sent.text.rstrip(" \t\n'\"\u201d\u2019)").endswith("?"):
+            while j < len(positions) and positions[j] < sent.end:
+                j += 1
+            continue  # a question reports nothing
+        sport = None
         cands = []
         while j < len(positions) and positions[j] < sent.end:
             tok = doc[positions[j]]
@@ -778,7 +955,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         _absorb(cands)
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
-        named = [p for p in places.get(s_index, []) if p.get("name") and not p.get("adjectival")]
+        named = [p for p in places.get(s_index, [])
+                 if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)]
         date = next(
             (d["value"] for d in dates.get(s_index, [])
              if d.get("type") == "DATE" and _FULL_DATE.match(str(d.get("value", "")))),
@@ -791,6 +969,12 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev = _event_for(c, coder, sent, t)
             if ev is None:
                 continue
+            if t.types[ev["type"]].quad == "material conflict":
+                if sport is None:
+                    sport = _sport(sent)
+                political = (ev.get("actor") or {}).get("sector") not in _UNPOLITICAL_SECTORS - {"COP"}
+                if (sport and not political) or _ordinary_crime(ev, sent):
+                    continue
             ev.update(sentence=s_index, date=date,
                       place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
             found.append((_depth(c.tok), c.tok.i, ev))
