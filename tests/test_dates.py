@@ -316,3 +316,16 @@ def test_every_unit_word_counts_back_without_error():
     # a count back across year 1 stays a date inside the calendar
     (item,) = tag("Rome of two millenniums ago.", dt.date(2005, 9, 1))
     assert item.text == "two millenniums ago" and item.type == "DATE"
+
+
+def test_a_date_that_opens_a_name_is_not_a_date():
+    # Names of bridges, squares and movements that begin with a calendar date.
+    from dateline.temporal import tag
+
+    day = dt.date(2011, 3, 1)
+    assert [t.text for t in tag("Crowds crossed the 6th of October Bridge on Friday.", day)] == [
+        "Friday"]
+    assert tag("Shops on 25 January Street reopened.", day) == []
+    assert [t.value for t in tag("The 14 March Alliance met on March 14.", day)] == ["2011-03-14"]
+    # an ordinary date before a capitalised word is still a date
+    assert [t.value for t in tag("He arrived on October 6 in Cairo.", day)] == ["2010-10-06"]

@@ -433,3 +433,23 @@ def test_a_query_fts5_cannot_parse_raises_query_error(flood):
     with pytest.raises(QueryError, match="bad timeline query"):
         build_timeline(flood, "\x00")   # not even as a phrase
     assert issubclass(QueryError, ValueError)
+
+
+def test_a_query_timeline_keeps_to_sentences_about_the_query(tmp_path):
+    # The article names the envoy, goes on about her with "She", then turns to floods.
+    rec = _record("q1", "2018-09-05", [
+        "Envoy Maria Lund arrived in the capital on Monday.",
+        "She met rebel leaders in the north on Tuesday.",
+        "Separately, floods cut the main road to the coast on Tuesday.",
+        "Farmers lost their harvest to the floods on Monday."],
+        dates=[(0, "2018-09-03"), (1, "2018-09-04"), (2, "2018-09-04"), (3, "2018-09-03")])
+    rec["entities"] = [{"text": "Maria Lund", "start": 6, "end": 16, "sentence": 0,
+                        "label": "PERSON", "canonical": "Maria Lund"}]
+    with _store(tmp_path, [rec]) as store:
+        tl = build_timeline(store, "Maria Lund", max_dates=5, sentences_per_date=2)
+        picked = [s.text for e in tl.entries for s in e.sentences]
+        assert picked == ["Envoy Maria Lund arrived in the capital on Monday.",
+                          "She met rebel leaders in the north on Tuesday."]
+        # without a query the floods are part of the story
+        everything = build_timeline(store, None, max_dates=5, sentences_per_date=2)
+        assert any("floods" in s.text for e in everything.entries for s in e.sentences)

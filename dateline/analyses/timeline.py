@@ -23,6 +23,9 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    sentences addressing the reader, page furniture, fragments of a sentence split
    inside brackets ("… BP Plc (BP." / "L) said …") and overlong or tiny sentences
    are held back while others exist.
+   With a query, only sentences about it are candidates: those that match it as
+   keywords, name it as a person, organisation or place (under any store-wide alias),
+   or go on with a person named just before through he/she/his/her.
    The day's summary then takes, one at a time, the sentence that brings the
    summary closest to the day's centroid (centroid optimisation, as in news-tls's
    DATEWISE), skipping near-duplicates of any sentence already in the timeline.
@@ -181,6 +184,52 @@ def _query_rowids(store: Store, query: str) -> set[int]:
     found.update(r[0] for r in q(
         "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE", (query,)))
     return found
+
+
+#: A sentence that opens with one of these continues the story of the person named just
+#: before it ("Envoy Maria Lund arrived on Monday. She met rebels on Tuesday.").
+_PERSON_PRONOUN = re.compile(r"^\W*(?:He|She|His|Her)\b")
+
+
+def _about_query(store: Store, query: str, ids: str) -> set[tuple[int, int]]:
+    """``(article, sentence)`` of the sentences of articles ``ids`` that are about
+    ``query``: those that match it as FTS5 keywords (or as a phrase), that name it as a
+    person, organisation or place (under any store-wide alias), and those that go on
+    with a person named in the sentence before through he/she/his/her."""
+    q = store.db.execute
+    about: set[tuple[int, int]] = set()
+    for expr in (query, '"' + query.replace('"', '""') + '"'):
+        try:
+            about.update((r[0], r[1]) for r in q(
+                "SELECT s.article, s.sentence FROM sentences_fts JOIN sentences s"
+                " ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ?"
+                f" AND s.article IN ({ids})", (expr,)))
+            break
+        except sqlite3.OperationalError:
+            continue
+    people: set[tuple[int, int]] = set()
+    for art, sent, label in q(
+            "SELECT e.article, e.sentence, e.label FROM entities e LEFT JOIN aliases al"
+            " ON al.alias = e.canonical AND al.label = e.label"
+            f" WHERE e.article IN ({ids}) AND (e.canonical = ?1 COLLATE NOCASE"
+            " OR e.text = ?1 COLLATE NOCASE OR coalesce(al.canonical, e.canonical) ="
+            " (SELECT canonical FROM aliases WHERE alias = ?1 COLLATE NOCASE LIMIT 1))",
+            (query,)):
+        about.add((art, sent))
+        if label == "PERSON":
+            people.add((art, sent))
+    about.update((r[0], r[1]) for r in q(
+        "SELECT article, sentence FROM places WHERE (name = ?1 COLLATE NOCASE"
+        f" OR text = ?1 COLLATE NOCASE) AND article IN ({ids})", (query,)))
+    if people:
+        texts = {(r[0], r[1]): r[2] for r in q(
+            f"SELECT article, sentence, text FROM sentences WHERE article IN ({ids})")}
+        for art, sent in sorted(people):
+            nxt = sent + 1
+            while (art, nxt) in texts and _PERSON_PRONOUN.match(texts[(art, nxt)]):
+                about.add((art, nxt))
+                nxt += 1
+    return about
 
 
 def _in_list(ids: list[int]) -> str:
@@ -376,6 +425,10 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
             if in_range(d):
                 cands[d][key] = False
 
+    if query:   # the chosen sentences must be about what was asked for
+        about = _about_query(store, query, ids)
+        for d in list(cands):
+            cands[d] = {key: named for key, named in cands[d].items() if key in about}
     chosen_days = [d for d in ranked if cands.get(d)][: max(n, 0)]
     pool_keys = {key for d in chosen_days for key in cands[d]}
     spans: dict[tuple[int, int], tuple[int, int]] = {}

@@ -1409,4 +1409,21 @@ def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
     st = _State(text=text, dct=published, tense=_Tense(doc), doc=doc, anchor=Point("day", published))
     out: list[Timex] = []
     _resolve(cands, st, out)
-    return out
+    return [t for t in out if not _names_a_place(text, t)]
+
+
+#: A calendar date that names something ("the 6th of October Bridge", "Tahrir's 25
+#: January Revolution", "14 March Alliance"): up to two capitalised words, then a
+#: name's head word (``name_head`` rows of the lexicon), capitalised.
+_NAME_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){0,2}(?:" + "|".join(
+        sorted((w.capitalize() for w in _W.get("name_head", {})), key=len, reverse=True))
+    + r")\b")
+
+
+def _names_a_place(text: str, t: Timex) -> bool:
+    """Whether ``t`` is part of a name rather than a date: a day or month named by
+    its calendar name and followed by a name's head word."""
+    if t.type != "DATE" or not re.search(r"[A-Za-z]", t.text) or not re.search(r"\d|" + MONTH, t.text, re.I):
+        return False
+    return _NAME_AFTER.match(text, t.end) is not None
