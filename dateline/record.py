@@ -60,11 +60,16 @@ class PlaceItem(_Span, total=False):
 
 class QuoteItem(_Span, total=False):
     """Reported speech: ``kind`` is direct, indirect or mixed; the speaker's offsets
-    are None when the speaker is not named in the text."""
+    are None when the speaker is not named in the text. A speaker given by a personal
+    pronoun keeps it in ``speaker_pronoun`` (as written: "he", "They", "I"; absent
+    otherwise); ``speaker`` is then the person (he/she) or organisation or group
+    (they/we) it refers to when one is named in the quote's sentence or the one
+    before, else None. ``speaker`` is never a pronoun or punctuation."""
 
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
+    speaker_pronoun: str
     cue: str | None
     kind: str
 

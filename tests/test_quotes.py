@@ -165,3 +165,58 @@ def test_speech_reported_inside_a_quote_is_not_a_quote_of_its_own(nlp):
     assert [(q["cue"], q["text"]) for q in quotes] == [
         ("said", "the ministers had promised to reopen the border crossing within a week")]
 
+
+
+def test_pronoun_speaker_resolved_in_reach_else_empty(nlp):
+    # "He" two sentences after the only person: out of reach (the quote's sentence and
+    # the one before), so no speaker; the pronoun is kept on its own.
+    far = ("Maria Lund arrived in Bergen on Monday. The weather was cold all week. "
+           "Officials had closed the port. He said the talks would go on.")
+    q = _one(_quotes(nlp, far, _ents(far, [("Maria Lund", "PERSON", "Maria Lund")])), "talks")
+    assert q["speaker"] is None and q["speaker_pronoun"] == "He"
+    assert far[q["speaker_start"]:q["speaker_end"]] == "He"
+    near = "Maria Lund arrived in Bergen on Monday. He said the talks would go on."
+    q = _one(_quotes(nlp, near, _ents(near, [("Maria Lund", "PERSON", "Maria Lund")])), "talks")
+    assert (q["speaker"], q["speaker_pronoun"]) == ("Maria Lund", "He")
+
+
+def test_they_is_a_group_never_a_person(nlp):
+    org = "The Nordic Fishing Union met in Bergen on Monday. They said the quotas were unfair."
+    ents = _ents(org, [("Nordic Fishing Union", "ORG", "Nordic Fishing Union")])
+    q = _one(_quotes(nlp, org, ents), "quotas")
+    assert (q["speaker"], q["speaker_pronoun"]) == ("Nordic Fishing Union", "They")
+    person = "Maria Lund met reporters in Bergen. They said the quotas were unfair."
+    q = _one(_quotes(nlp, person, _ents(person, [("Maria Lund", "PERSON", "Maria Lund")])), "quotas")
+    assert q["speaker"] is None and q["speaker_pronoun"] == "They"
+    group = "Local fishermen said the quotas were unfair. They said the union had ignored them."
+    q = _one(_quotes(nlp, group, []), "ignored")
+    assert (q["speaker"], q["speaker_pronoun"]) == ("Local fishermen", "They")
+
+
+def test_first_person_and_punctuation_are_never_speakers(nlp):
+    from dateline.extract.quotes import _Entities, _resolve
+
+    text = "Maria Lund spoke first. I said the plan would fail."
+    q = _one(_quotes(nlp, text, _ents(text, [("Maria Lund", "PERSON", "Maria Lund")])), "plan")
+    assert q["speaker"] is None and q["speaker_pronoun"] == "I"
+    # A speaker mention that is punctuation alone is no speaker (and no pronoun).
+    assert _resolve(_Entities([], "# said so."), "# said so.", None, (0, 1), [], []) == (None, None)
+
+
+def test_the_country_us_is_no_pronoun(nlp):
+    text = "The US said the sanctions would stay in place."
+    q = _one(_quotes(nlp, text, _ents(text, [("US", "GPE", "United States")])), "sanctions")
+    assert q["speaker"] == "United States" and "speaker_pronoun" not in q
+
+
+def test_antecedent_is_outside_the_quote_and_we_needs_a_group_speaker(nlp):
+    text = ("Maria Lund reported from the port. "
+            "Forty boats stayed in Bergen because Erik Dahl closed the channel, she said.")
+    ents = _ents(text, [("Maria Lund", "PERSON", "Maria Lund"), ("Erik Dahl", "PERSON", "Erik Dahl")])
+    q = _one(_quotes(nlp, text, ents), "Forty boats")
+    assert (q["speaker"], q["speaker_pronoun"]) == ("Maria Lund", "she")
+    # An organisation merely mentioned is not who "we" are: the writer may be.
+    org = "The Nordic Fishing Union met in Bergen on Monday. We said the quotas were unfair."
+    ents = _ents(org, [("Nordic Fishing Union", "ORG", "Nordic Fishing Union")])
+    q = _one(_quotes(nlp, org, ents), "quotas")
+    assert q["speaker"] is None and q["speaker_pronoun"] == "We"

@@ -12,13 +12,18 @@ Two sources of evidence are combined:
 
 A reported clause that contains quoted words is ``mixed``; one that is wholly
 quoted, or a quotation attributed through a nearby cue, is ``direct``; the rest
-is ``indirect``. Speakers given by a pronoun or a role noun ("he", "the
-spokeswoman") are resolved to a PERSON entity from ``ctx.results["entities"]``
-(keys used: text, start, end, label, canonical, and optionally title); without
-entities the speaker is the mention's own text.
+is ``indirect``. Speakers given by a role noun ("the spokeswoman") are resolved
+to a PERSON entity from ``ctx.results["entities"]`` (keys used: text, start, end,
+label, canonical, and optionally title), else the speaker is the mention's own
+text. A personal pronoun is never the speaker: "he"/"she" becomes the nearest
+person (entity or earlier speaker), "they" the nearest organisation or group,
+"we" an earlier speaker that is a group, each named in the quote's sentence or
+the one before and outside quotations and the quote itself; else the speaker is
+None. The pronoun is kept in ``speaker_pronoun``. A speaker without a letter
+(punctuation) is None.
 
 Each record: text, start, end, sentence, speaker, speaker_start, speaker_end,
-cue, kind; a quote split by its cue ('"A," he said, "B."') also carries
+cue, kind, and ``speaker_pronoun`` when the speaker is given by a pronoun; a quote split by its cue ('"A," he said, "B."') also carries
 ``parts``, the ``[start, end]`` of each piece (``start``/``end`` span them all).
 """
 
@@ -40,9 +45,15 @@ from dateline.extract import Context, extractor
 
 #: Dependency labels of a speaker (the cue's subject).
 _SUBJ = {"nsubj"}
-#: Pronouns that name a person speaker.
+#: Pronouns that name a person speaker: resolved to a person named before them.
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 #: Pronouns never resolved (the speaker is the mention itself).
+#: Pronouns that name a group: resolved to an organisation or group named before them.
+_GROUP_PRONOUNS = {"they", "we", "them", "us"}
+#: Personal pronouns: never a speaker's name (kept in ``speaker_pronoun`` instead).
+_PERSONAL = _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "me", "you", "it"}
+#: A speaker's name holds a letter (never punctuation or a number alone).
+_LETTER = re.compile(r"[^\W\d_]")
 _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
 #: Characters trimmed from the ends of a content span.
 _TRIM = " \t\n,;:—–-"
@@ -387,6 +398,11 @@ class _Entities:
         return out
 
     def overlapping(self, start: int, end: int) -> dict | None:
+    def label(self, start: int, end: int) -> str | None:
+        """The label of the best speaker entity in ``[start, end)``, if any."""
+        e = self.overlapping(start, end)
+        return e.get("label") if e is not None else None
+
         """The best speaker entity inside ``[start, end)``: a PERSON if any, the last one else."""
         found = self.overlapping_all(start, end)
         if not found:
@@ -394,16 +410,34 @@ class _Entities:
         people = [e for e in found if e.get("label") == "PERSON"]
         return (people or found)[-1]
 
-    def last_person_before(self, pos: int, quoted: list[tuple[int, int]]) -> dict | None:
-        """The last PERSON mention starting before ``pos`` and outside quotations."""
+    def last_person_before(self, pos: int, quoted: list[tuple[int, int]],
+                           since: int = 0) -> dict | None:
+        """The last PERSON mention starting in ``[since, pos)`` and outside quotations."""
         i = bisect.bisect_left(self.people_starts, pos)
         for e in reversed(self.people[:i]):
             if any(qs <= e["start"] < qe for qs, qe in quoted):
+            if e["start"] < since:
+                return None
                 continue
             return e
         return None
 
     def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
+    def last_group_before(self, pos: int, quoted: list[tuple[int, int]],
+                          since: int) -> dict | None:
+        """The last organisation, or group of people written in the plural ("Kurds",
+        not the adjective "Kurdish"), starting in ``[since, pos)`` outside quotations."""
+        i = bisect.bisect_left(self.starts, pos)
+        for e in reversed(self.items[:i]):
+            if e["start"] < since:
+                return None
+            label, name = e.get("label"), e.get("text") or ""
+            if not (label == "ORG" or label == "NORP" and name.endswith("s")):
+                continue
+            if not any(qs <= e["start"] < qe for qs, qe in quoted):
+                return e
+        return None
+
         """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
         written right before it ("spokeswoman Heather Nauert"); the nearest before
         ``pos`` first, else the first after it. Each of ``modifiers`` ("UN" in
@@ -423,15 +457,70 @@ class _Entities:
         return later[0] if later else None
 
 
-def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int] | None,
-             quoted: list[tuple[int, int]], named: list[tuple[int, str]]) -> str | None:
-    """The canonical name of the speaker mention ``span`` headed by ``tok``.
+def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
+                     quoted: list[tuple[int, int]], named: list[tuple[int, str, str]],
+                     since: int) -> str | None:
+    """The antecedent of the speaker pronoun ``low`` at ``span``, named in ``[since,
+    span[0])`` and outside ``quoted`` (quotations, and the quote's own words): for
+    he/she the nearest PERSON entity or earlier speaker named as a person; for they
+    the nearest organisation or plural group entity or earlier speaker named as a
+    group; for we only an earlier speaker named as a group (outside quotation marks
+    "we" is mostly the writer's own); None for other pronouns or when there is none.
+    ``named`` lists ``(offset, name, "person" | "group")`` of earlier speakers."""
+    e: dict | None
+    if low in _PERSON_PRONOUNS:
+        e, number = ents.last_person_before(span[0], quoted, since), "person"
+    elif low in ("they", "them"):
+        e, number = ents.last_group_before(span[0], quoted, since), "group"
+    elif low in _GROUP_PRONOUNS:
+        e, number = None, "group"
+    else:
+        return None
+    best = (e["start"], e.get("canonical") or e.get("text")) if e else None
+    earlier = max((n for n in named if since <= n[0] < span[0] and n[2] == number), default=None)
+    if earlier and (best is None or earlier[0] > best[0]):
+        best = earlier[:2]
+    return best[1] if best else None
 
-    ``named`` lists ``(offset, name)`` of earlier speakers given by name, which
-    compete with PERSON entities as antecedents of "he"/"she".
+
+def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int] | None,
+             quoted: list[tuple[int, int]], named: list[tuple[int, str, str]],
+             since: int = 0) -> tuple[str | None, str | None]:
+    """``(speaker, pronoun)`` of the speaker mention ``span`` headed by ``tok``: the
+    canonical name of who it is, and the personal pronoun it is given by, if any.
+
+    A pronoun is never the speaker: it is resolved by :func:`_resolve_pronoun` to a
+    name written from ``since`` (the start of the sentence before the quote) on, else
+    the speaker is None; "I" and "you" are never resolved. A speaker without a letter
+    (punctuation) is None.
     """
     if span is None:
-        return None
+        return None, None
+    word = tok.text if tok is not None else text[span[0]:span[1]].strip()
+    low = word.lower()
+    if low in _PERSONAL and word in (low, low.capitalize()):   # "us", "Us"; not "US"
+        return _resolve_pronoun(ents, low, span, quoted, named, since), text[span[0]:span[1]]
+    name = _resolve_name(ents, text, tok, span)
+    return (name if name and _LETTER.search(name) else None), None
+
+
+def _number(ents: _Entities, tok: Token, span: tuple[int, int]) -> str | None:
+    """What a speaker named at ``span`` (head ``tok``) can be the antecedent of: "person"
+    (a PERSON entity, or a singular proper noun that is no entity, for he/she), "group" (an organisation, or a plural noun such as
+    "rebels" or "U.S. officials", for they/we), else None (a place, a role noun)."""
+    label = ents.label(*span)
+    if label == "PERSON" or label is None and tok.tag_ == "NNP":
+        return "person"
+    if label in ("ORG", "NORP") or tok.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return None
+
+
+def _resolve_name(ents: _Entities, text: str, tok: Token | None,
+                  span: tuple[int, int]) -> str | None:
+    """The canonical name of the speaker mention ``span`` headed by ``tok``, when it
+    is not a personal pronoun: an entity it overlaps, the person a role noun names
+    ("the spokeswoman"), else the mention as written."""
     mention = text[span[0]:span[1]]
     if tok is not None:
         head = ents.overlapping_all(tok.idx, tok.idx + len(tok.text))
@@ -443,13 +532,6 @@ def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int
     if tok is None:
         return mention
     low = tok.lower_
-    if low in _PERSON_PRONOUNS:
-        e = ents.last_person_before(span[0], quoted)
-        best = (e["start"], e.get("canonical") or e.get("text")) if e else None
-        earlier = [n for n in named if n[0] < span[0]]
-        if earlier and (best is None or earlier[-1][0] > best[0]):
-            best = earlier[-1]
-        return best[1] if best else mention
     if tok.pos_ == "NOUN" and low not in _OTHER_PRONOUNS:
         mods = tuple(t.lower_ for t in tok.doc.char_span(*span, alignment_mode="expand") or ()
                      if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
@@ -611,7 +693,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         merged.append(a)
     attrs = _drop_reported_within(_merge_same_cue(merged))
     records: list[dict] = []
-    named: list[tuple[int, str]] = []
+    named: list[tuple[int, str, str]] = []
     seen: set[tuple] = set()
     for a in attrs:
         key = (tuple(a.parts), a.speaker)
@@ -619,9 +701,17 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         seen.add(key)
         start, end = a.start, a.end
-        speaker = _resolve(ents, text, a.speaker_tok, a.speaker, quoted, named)
-        if a.speaker is not None and a.speaker_tok is not None and a.speaker_tok.pos_ == "PROPN" and speaker:
-            named.append((a.speaker[0], speaker))
+        since = 0
+        if a.speaker is not None and ctx.sentence_starts:
+            since = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 1)]
+        excluded = sorted(quoted + a.parts)   # a pronoun's antecedent is not in the quote
+        speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, excluded, named, since)
+        tok = a.speaker_tok
+        if a.speaker is not None and tok is not None and speaker:
+            number = (("person" if pronoun.lower() in _PERSON_PRONOUNS else "group") if pronoun
+                      else _number(ents, tok, a.speaker))
+            if number:   # a resolved pronoun carries its antecedent on ("..., she said")
+                named.append((a.speaker[0], speaker, number))
         rec = {
             "text": text[start:end], "start": start, "end": end,
             "sentence": ctx.sentence_of(start),
@@ -632,6 +722,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             "kind": a.kind,
         }
         if len(a.parts) > 1:
+        if pronoun:
+            rec["speaker_pronoun"] = pronoun
             rec["parts"] = [list(p) for p in a.parts]
         records.append(rec)
     return records
