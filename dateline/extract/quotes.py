@@ -47,13 +47,13 @@ from dateline.extract import Context, extractor
 _SUBJ = {"nsubj"}
 #: Pronouns that name a person speaker: resolved to a person named before them.
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
-#: Pronouns never resolved (the speaker is the mention itself).
 #: Pronouns that name a group: resolved to an organisation or group named before them.
 _GROUP_PRONOUNS = {"they", "we", "them", "us"}
 #: Personal pronouns: never a speaker's name (kept in ``speaker_pronoun`` instead).
 _PERSONAL = _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "me", "you", "it"}
 #: A speaker's name holds a letter (never punctuation or a number alone).
 _LETTER = re.compile(r"[^\W\d_]")
+#: Pronouns never resolved (the speaker is the mention itself).
 _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
 #: Characters trimmed from the ends of a content span.
 _TRIM = " \t\n,;:—–-"
@@ -397,12 +397,12 @@ class _Entities:
         out.reverse()
         return out
 
-    def overlapping(self, start: int, end: int) -> dict | None:
     def label(self, start: int, end: int) -> str | None:
         """The label of the best speaker entity in ``[start, end)``, if any."""
         e = self.overlapping(start, end)
         return e.get("label") if e is not None else None
 
+    def overlapping(self, start: int, end: int) -> dict | None:
         """The best speaker entity inside ``[start, end)``: a PERSON if any, the last one else."""
         found = self.overlapping_all(start, end)
         if not found:
@@ -415,14 +415,13 @@ class _Entities:
         """The last PERSON mention starting in ``[since, pos)`` and outside quotations."""
         i = bisect.bisect_left(self.people_starts, pos)
         for e in reversed(self.people[:i]):
-            if any(qs <= e["start"] < qe for qs, qe in quoted):
             if e["start"] < since:
                 return None
+            if any(qs <= e["start"] < qe for qs, qe in quoted):
                 continue
             return e
         return None
 
-    def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
     def last_group_before(self, pos: int, quoted: list[tuple[int, int]],
                           since: int) -> dict | None:
         """The last organisation, or group of people written in the plural ("Kurds",
@@ -438,6 +437,7 @@ class _Entities:
                 return e
         return None
 
+    def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
         """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
         written right before it ("spokeswoman Heather Nauert"); the nearest before
         ``pos`` first, else the first after it. Each of ``modifiers`` ("UN" in
@@ -721,9 +721,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             "cue": a.cue_text or None,
             "kind": a.kind,
         }
-        if len(a.parts) > 1:
         if pronoun:
             rec["speaker_pronoun"] = pronoun
+        if len(a.parts) > 1:
             rec["parts"] = [list(p) for p in a.parts]
         records.append(rec)
     return records
+
