@@ -17,6 +17,7 @@ import importlib
 import json
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from dateline.api import Dateline, ParamError
 from dateline.read import ReadOptions, Rejection
 from dateline.read.base import BadInput, parse_date
 from dateline.settings import CONFIG_ENV, CONFIG_FILE, Settings
-from dateline.store import StoreError, UnknownEntity
+from dateline.store import StoreError, UnknownEntity, describe_error
 from dateline.version import __version__
 
 DEFAULT_DB = "dateline.db"
@@ -59,14 +60,17 @@ def _db_option(fn: Any) -> Any:
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
-    """The API's errors as one line on stderr and exit status 2."""
+def _errors(db: str | None = None) -> Iterator[None]:
+    """The API's errors as one line on stderr and exit status 2; an SQLite failure
+    while reading ``db`` (damaged pages, a file that went away) too."""
     try:
         yield
     except ParamError as exc:
         _fail(exc.message(CLI_NAMES))
     except (ValueError, StoreError) as exc:
         _fail(str(exc))
+    except sqlite3.DatabaseError as exc:
+        _fail(describe_error(db or "the database", exc))
 
 
 def _open(db: str, readonly: bool = False, settings: Settings | None = None) -> Dateline:
@@ -305,7 +309,7 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
         summary = dl.ingest(paths, published=published, max_chars=max_chars, workers=workers,
                             batch_size=batch_size, update=update, on_reject=on_reject,
                             on_batch=on_batch, dask=dask)
-    except DaskError as exc:
+    except (DaskError, StoreError) as exc:
         bar.close()
         _fail(str(exc))
         return
@@ -337,7 +341,7 @@ def stats(db: str, top: int, as_json: bool) -> None:
     Example:
       dateline stats --db idlib.db
     """
-    with _open(db, readonly=True) as dl:
+    with _open(db, readonly=True) as dl, _errors(db):
         s = dl.stats(top).as_dict()
     if as_json:
         click.echo(json.dumps(s, indent=2, ensure_ascii=False))
@@ -383,7 +387,7 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
       dateline search --entity Lavrov --start 2018-09-01 --db idlib.db
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
     """
-    with _open(db, readonly=True) as dl, _errors():
+    with _open(db, readonly=True) as dl, _errors(db):
         try:
             hits = dl.search(query, start=start, end=end, entity=entity, place=place,
                              event=event, country=country, limit=limit)
@@ -424,7 +428,7 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
     """
     from dateline.analyses.timeline import format_text, format_tilse
 
-    with _open(db, readonly=True, settings=_settings()) as dl, _errors():
+    with _open(db, readonly=True, settings=_settings()) as dl, _errors(db):
         tl = dl.timeline(query, max_dates=max_dates, sentences_per_date=sentences_per_date,
                          start=start, end=end)
     if fmt == "json":
@@ -483,6 +487,8 @@ def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None
             sys.exit(0)
         except OSError as exc:
             _fail(f"{out or '<stdout>'}: cannot write ({exc.strerror})")
+        except sqlite3.DatabaseError as exc:
+            _fail(describe_error(db, exc))
     if out:
         click.echo(f"dateline: wrote {n:,} row(s) to {out}", err=True)
 

@@ -21,6 +21,9 @@ import csv
 import datetime as dt
 import functools
 import json
+import os
+import secrets
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -415,6 +418,46 @@ def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[
         yield batch
 
 
+def _part_path(out: str | Path) -> str:
+    """Where to write before ``out`` is complete: a new hidden file beside it
+    (``.NAME.XXXX.part``, created here, with ``out``'s permissions when it exists),
+    or ``out`` itself when it is not a regular file (``/dev/stdout``, a pipe)."""
+    target = Path(out)
+    try:
+        mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):
+            return str(target)
+    except FileNotFoundError:
+        mode = 0o666
+    while True:
+        part = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        if mode != 0o666:
+            os.chmod(part, stat.S_IMODE(mode))
+        return str(part)
+
+
+def _finish(part: str, out: str | Path, complete: bool) -> None:
+    """Move the written ``part`` over ``out`` when ``complete`` (flushed to disk
+    first, so a crash never leaves a short file under the final name); else remove it."""
+    if part == str(out):
+        return
+    try:
+        if complete:
+            fd = os.open(part, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(part, out)
+    finally:
+        if os.path.lexists(part):
+            os.unlink(part)
+
+
 def _write_parquet(table: Table, path: str) -> int:
     try:
         import pyarrow as pa
@@ -464,10 +507,21 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
         table = sentence_table(store, start=start_s, end=end_s)
     else:
         table = item_table(store, kind, start=start_s, end=end_s)
+    # A file is written under a temporary name and renamed when complete, so a kill
+    # or a full disk never leaves a partial file that looks like a finished export.
     if fmt == "parquet":
         assert table is not None and out is not None
-        return _write_parquet(table, str(out))
-    sink = open(out, "w", encoding="utf-8", newline="") if out is not None else (stream or sys.stdout)
+        part = _part_path(out)
+        complete = False
+        try:
+            n = _write_parquet(table, part)
+            complete = True
+        finally:
+            _finish(part, out, complete)
+        return n
+    part = _part_path(out) if out is not None else ""
+    sink = open(part, "w", encoding="utf-8", newline="") if out is not None else (stream or sys.stdout)
+    failed = False
     try:
         if table is None:
             n = 0
@@ -478,6 +532,15 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
         if fmt == "jsonl":
             return _write_jsonl(table, sink)
         return _write_delimited(table, sink, "\t" if fmt == "gdelt" else ",", header)
+    except BaseException:
+        failed = True
+        raise
     finally:
         if out is not None:
-            sink.close()
+            try:
+                sink.close()   # the last write may meet a full disk here
+            except BaseException:
+                failed = True
+                raise
+            finally:
+                _finish(part, out, not failed)

@@ -8,11 +8,12 @@ and never stop the run.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Concatenate, ParamSpec
 
 from dateline.analyses.aliases import build_aliases
 from dateline.article import Article
@@ -72,6 +73,24 @@ class RejectsFile:
         self.stream.flush()
 
 
+_P = ParamSpec("_P")
+
+
+def _under_writer_lock(
+        fn: Callable[Concatenate[Iterable[str], Store, _P], IngestSummary]
+) -> Callable[Concatenate[Iterable[str], Store, _P], IngestSummary]:
+    """Run ``fn`` holding the store's writer lock (:meth:`Store.writing`): a second
+    ingest into the same file stops at once with one StoreBusy line, and a damaged,
+    read-only or full store stops the run with one StoreError line."""
+    @functools.wraps(fn)
+    def locked(paths: Iterable[str], store: Store, /, *args: _P.args,
+               **kwargs: _P.kwargs) -> IngestSummary:
+        with store.writing():
+            return fn(paths, store, *args, **kwargs)
+    return locked
+
+
+@_under_writer_lock
 def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOptions(),
            workers: int = 1, batch_size: int = 16, update: bool = False,
            on_reject: Callable[[Rejection], None] | None = None,
@@ -89,6 +108,11 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
 
     ``on_reject`` is called with each rejection as it happens, ``on_batch``
     with the running summary after each committed batch.
+
+    One ingest writes to a store at a time: raises
+    :class:`dateline.store.StoreBusy` when another holds it, and
+    :class:`dateline.store.StoreError` (one line) when the store is damaged,
+    read-only or its disk is full; committed batches are kept.
     """
     summary = IngestSummary()
     in_flight: set[str] = set()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -42,7 +43,7 @@ from fastapi.staticfiles import StaticFiles
 from dateline.api import Dateline, ParamError
 from dateline.data import read_rows
 from dateline.settings import Settings
-from dateline.store import QueryTimeout, StoreError, check_query
+from dateline.store import QueryTimeout, StoreError, check_query, describe_error
 from dateline.version import __version__
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
@@ -242,6 +243,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             raise _bad(exc.message(HTTP_NAMES)) from None
         except ValueError as exc:
             raise _bad(str(exc)) from None
+        except (StoreError, sqlite3.DatabaseError) as exc:   # damaged or vanished store
+            detail = str(exc) if isinstance(exc, StoreError) else describe_error(path.name, exc)
+            raise HTTPException(status_code=503, detail=detail) from None
         finally:
             dl.close()
 
@@ -251,8 +255,12 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
 
     @app.get("/api/health", summary="Is the server up, and how many articles it serves")
     def health() -> dict[str, Any]:
-        """``{"status": "ok", "articles": N, "schema": version}``."""
-        with store() as dl:
+        """``{"status": "ok", "articles": N, "schema": version}``; 503 when the store
+        fails SQLite's quick_check (rerun only when the file has changed)."""
+        with store(None) as dl:
+            problem = dl.store.integrity_problem(reuse=True)
+            if problem:
+                raise HTTPException(status_code=503, detail=problem)
             return {"status": "ok", "articles": dl.count(),
                     "schema": dl.store.schema_version()}
 

@@ -18,6 +18,8 @@ The store owns its SQL: the other modules build their clauses with
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import fcntl
 import json
 import os
 import re
@@ -198,6 +200,119 @@ def check_query(query: str | None, what: str = "search") -> None:
                          "shorten it")
 
 
+#: The last integrity check of each store file: (its _file_state, the problem or None).
+_CHECKED: dict[Path, tuple[tuple[int, ...], str | None]] = {}
+
+
+def _file_state(path: Path) -> tuple[int, ...]:
+    """Size and modification time of the database file and of its WAL (0s when absent)."""
+    state: list[int] = []
+    for p in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = os.stat(p)
+            state += [st.st_size, st.st_mtime_ns, st.st_ino]
+        except OSError:
+            state += [0, 0, 0]
+    return tuple(state)
+
+
+class StoreBusy(StoreError):
+    """Another ingest holds the store's writer lock; the message names its pid."""
+
+
+def describe_error(path: str | os.PathLike[str], exc: BaseException) -> str:
+    """One line for people naming the database ``path``, what went wrong in ``exc``
+    (an sqlite3 error or an OSError met while using it) and what to do."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "disk is full" in low:
+        return (f"{path}: the disk is full; free some space and run the same command again "
+                "(every committed batch is kept)")
+    if (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+            or "readonly" in low or "read-only" in low):
+        return (f"{path}: cannot write: the file or its folder is read-only or immutable; "
+                "make it writable or use another --db")
+    if "not a database" in low:
+        return (f"{path}: not a usable database ({text}: not SQLite, or its header is "
+                "damaged); choose another --db, or restore a backup")
+    if "malformed" in low or "corrupt" in low or "quick_check" in low:
+        return (f"{path}: the database is damaged ({text}); restore a backup, or ingest "
+                "the inputs again into a new --db")
+    if "unable to open" in low:
+        folder = Path(path).parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            return (f"{path}: cannot write: its folder {folder} is read-only (a read-only "
+                    "mount?) and SQLite writes files beside the database; copy it to a "
+                    "writable folder or use another --db")
+        return (f"{path}: cannot open the database: its folder is missing or cannot be "
+                "written (SQLite needs to create files beside it); check the path")
+    if "locked" in low or "busy" in low:
+        return f"{path}: the database is busy (another program holds it locked); try again"
+    return f"{path}: not a usable database ({text})"
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of ``script`` one by one (trigger bodies kept whole)."""
+    buf = ""
+    for piece in script.split(";"):
+        buf += piece + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                yield buf
+            buf = ""
+
+
+class WriterLock:
+    """An exclusive lock on ``DB.lock`` beside the database, held by one writer
+    (an ingest) at a time; readers never take it. The file holds the holder's pid
+    and is removed when the lock is released."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`StoreBusy` (another process holds it) or
+        :class:`StoreError` (the lock file cannot be made)."""
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise StoreError(describe_error(self.db_path, exc)) from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.read(fd, 32).decode("ascii", "replace").strip()
+                os.close(fd)
+                raise StoreBusy(f"{self.db_path} is being written by another ingest (pid "
+                                f"{holder or 'unknown'}); wait for it or use another --db"
+                                ) from None
+            # The holder before us may have removed the file after we opened it:
+            # the lock counts only on the file that is still at self.path.
+            try:
+                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self.fd = fd
+
+    def release(self) -> None:
+        """Remove the lock file and let the next writer in."""
+        if self.fd is None:
+            return
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+        os.close(self.fd)
+        self.fd = None
+
+
 class Store:
     """A Dateline database. Open with ``Store(path)``; use as a context manager.
 
@@ -211,16 +326,37 @@ class Store:
             raise StoreError(f"{self.path}: no such database (run `dateline ingest` first)")
         try:
             if readonly:
-                uri = f"file:{self.path.resolve()}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, timeout=30)
+                self.db = self._connect_readonly()
             else:
                 self.db = sqlite3.connect(self.path, timeout=30)
             self.db.row_factory = sqlite3.Row
             self._check_and_prepare(readonly)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable database ({exc})") from None
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if hasattr(self, "db"):
+                self.db.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(describe_error(self.path, exc)) from None
 
     # -- opening -----------------------------------------------------------------
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """A read-only connection. A WAL store on a read-only mount cannot be read
+        the usual way (SQLite must create ``-shm`` beside it); when its folder cannot
+        be written and it has no WAL file, nothing can change it, so it is opened as
+        immutable instead."""
+        path = self.path.resolve()
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            db.execute("PRAGMA application_id").fetchone()
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            wal = path.with_name(path.name + "-wal")
+            if ("unable to open" not in str(exc) or os.access(path.parent, os.W_OK)
+                    or wal.exists()):
+                raise
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=30)
 
     def _check_and_prepare(self, readonly: bool) -> None:
         app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
@@ -234,14 +370,14 @@ class Store:
                 raise StoreError(f"{self.path}: empty database (run `dateline ingest` first)")
             self._create()
         version = self.schema_version()
+        if version < SCHEMA_VERSION and not readonly:
+            version = self._migrate(version)
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: written by a newer Dateline (schema {version}, "
                              f"this one knows {SCHEMA_VERSION}); upgrade Dateline")
         if version < SCHEMA_VERSION:
-            if readonly:
-                raise StoreError(f"{self.path}: schema {version} needs upgrading; "
-                                 "open it once for writing (e.g. `dateline stats`)")
-            self._migrate(version)
+            raise StoreError(f"{self.path}: schema {version} needs upgrading; "
+                             "open it once for writing (`dateline ingest` does)")
         self.db.execute("PRAGMA busy_timeout = 30000")
         present = {r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -260,27 +396,109 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")
 
     def _create(self) -> None:
-        with self.db:
-            self.db.executescript(
-                "BEGIN;" + SCHEMA_V1 + "".join(_kind_table_sql(s) for s in kind_specs().values())
-                + f"PRAGMA application_id = {APPLICATION_ID};"
-                + "INSERT INTO meta VALUES ('schema_version', '1');"
-                + f"INSERT INTO meta VALUES ('created', '{dt.datetime.now(dt.UTC).isoformat()}');"
-                + "COMMIT;")
-        self._migrate(1)
+        """Create the schema at version 1, unless another process (opening the same
+        new file at the same time) created it first: the check is repeated under the
+        write lock of BEGIN IMMEDIATE."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                script = (SCHEMA_V1 + "".join(_kind_table_sql(s) for s in kind_specs().values())
+                          + f"PRAGMA application_id = {APPLICATION_ID};")
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+                self.db.execute("INSERT INTO meta VALUES ('created', ?)",
+                                (dt.datetime.now(dt.UTC).isoformat(),))
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
 
-    def _migrate(self, version: int) -> None:
+    def _migrate(self, version: int) -> int:
+        """Bring the schema from ``version`` up to SCHEMA_VERSION, one step per
+        transaction, each step re-reading the version under the write lock (another
+        process may have taken it first). Returns the version reached."""
         while version < SCHEMA_VERSION:
-            with self.db:
-                self.db.executescript("BEGIN;" + MIGRATIONS[version]
-                                      + f"UPDATE meta SET value = '{version + 1}' "
-                                      "WHERE key = 'schema_version'; COMMIT;")
-            version += 1
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.schema_version()
+                if version < SCHEMA_VERSION:
+                    for statement in _statements(MIGRATIONS[version]):
+                        self.db.execute(statement)
+                    self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                                    (str(version + 1),))
+                    version += 1
+                self.db.commit()
+            except BaseException:
+                self.db.rollback()
+                raise
+        return version
 
     def schema_version(self) -> int:
-        """The schema version the database is at."""
+        """The schema version the database is at; StoreError when meta holds none
+        or one that is not a number."""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0])
+        value = row[0] if row else None
+        try:
+            version = int(value)   # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            version = -1
+        if version < 1:
+            found = "none" if value is None else repr(value)
+            raise StoreError(f"{self.path}: damaged: its meta table holds no usable "
+                             f"schema_version (found {found}); restore a backup, or ingest "
+                             "the inputs again into a new --db")
+        return version
+
+    def integrity_problem(self, *, reuse: bool = False) -> str | None:
+        """None when SQLite's ``PRAGMA quick_check`` finds the file sound (it reads
+        every page: about 0.15 s for a 26 MB store), else one line naming the file,
+        the first problem and what to do. With ``reuse``, the answer of an earlier
+        check in this process is given again while the file and its WAL keep their
+        size and modification time (for a server's health endpoint)."""
+        state = _file_state(self.path)
+        if reuse and _CHECKED.get(self.path) is not None and _CHECKED[self.path][0] == state:
+            return _CHECKED[self.path][1]
+        problem = self._quick_check()
+        _CHECKED[self.path] = (state, problem)
+        return problem
+
+    def _quick_check(self) -> str | None:
+        try:
+            first = self.db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            return describe_error(self.path, exc)
+        if first == "ok":
+            return None
+        return describe_error(self.path, sqlite3.DatabaseError(
+            f"PRAGMA quick_check: {first.replace('*** in database main ***', '')}"))
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the writer lock (:class:`WriterLock`) for the block, after checking
+        the file's integrity; SQLite and OS failures inside (disk full, read-only
+        file, damaged pages) come out as one :class:`StoreError` naming the file.
+        Raises :class:`StoreBusy` at once when another writer holds the lock."""
+        lock = WriterLock(self.path)
+        lock.acquire()
+        try:
+            problem = self.integrity_problem()
+            if problem:
+                raise StoreError(problem)
+            try:
+                self.db.execute("BEGIN IMMEDIATE")   # can this connection write at all?
+                self.db.rollback()
+                yield
+            except sqlite3.DatabaseError as exc:
+                if self.db.in_transaction:
+                    self.db.rollback()
+                raise StoreError(describe_error(self.path, exc)) from None
+            except OSError as exc:
+                if exc.errno not in (errno.ENOSPC, errno.EROFS):
+                    raise
+                raise StoreError(describe_error(self.path, exc)) from None
+        finally:
+            lock.release()
 
     def close(self) -> None:
         self.db.close()
