@@ -565,7 +565,7 @@ def audit(db: str, kind: str, size: int, seed: int, out: str | None, verdicts: s
             v = read_verdicts(verdicts, kind)
         click.echo(json.dumps(v.as_dict()) if as_json else v.format())
         return
-    with _open(db, readonly=True) as dl, _errors():
+    with _open(db, readonly=True) as dl, _errors(db):
         items = dl.audit(kind, size, seed)
     if as_json:
         for it in items:
