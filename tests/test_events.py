@@ -302,3 +302,20 @@ def test_organisation_read_as_a_town_is_no_event_place(nlp):
             "country": "PH", "kind": "city"}
     ev = run(nlp, text, places=[nato])[0]
     assert (ev["type"], ev["place"]) == ("ASSAULT", None)
+
+
+def test_question_followed_by_more_words_reports_no_event(nlp):
+    text = "“What has the government given us?” a farmer near the dam said."
+    assert [e for e in run(nlp, text) if e["type"] == "AID"] == []
+
+
+def test_give_is_aid_only_when_aid_is_given(nlp):
+    ev = first(nlp, "Turkey gave food and shelter to 5,000 refugees on Monday.")
+    assert (ev["type"], ev["actor"]["country"]) == ("AID", "TUR")
+    assert run(nlp, "The reports were given little credence by coalition forces.") == []
+    assert run(nlp, "Crimes committed by their soldiers went unpunished.") == []
+
+
+def test_how_many_asks_and_reports_no_event(nlp):
+    text = "The alliance did not say how many people were killed in the raid."
+    assert [e for e in run(nlp, text) if e["type"] == "ASSAULT"] == []

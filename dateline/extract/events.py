@@ -106,9 +106,20 @@ UNREAL_MODES = frozenset({HYPOTHETICAL})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: Subjects that negate their verb ("nobody is standing by me").
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
-#: Trigger verbs that are a pledge only without a direct object: "committed to
-#: a ceasefire" is one, "committed crimes" is not.
-PLEDGE_WITHOUT_OBJECT = frozenset({"commit"})
+#: Trigger verbs that are a pledge only with "to": "committed (itself) to a
+#: ceasefire" is one, "committed crimes" and "crimes committed by" are not.
+PLEDGE_TO = frozenset({"commit"})
+#: Trigger verbs of giving that are AID only when what is given is aid (:data:`GIFTS`).
+GIVING = frozenset({"give"})
+#: What may be given as aid: "gave shelter and food", "will give Tanzania a grant".
+GIFTS = frozenset({
+    "aid", "help", "assistance", "money", "cash", "grant", "grants", "loan", "loans",
+    "food", "shelter", "medicine", "medicines", "weapon", "arm", "arms", "equipment",
+    "support", "asylum", "refuge", "sanctuary", "fund", "funds", "funding", "credit",
+    "supply", "supplies", "ammunition", "training", "protection", "fuel", "water",
+    "blanket", "blankets", "tent", "tents", "relief", "dollar", "dollars", "euro",
+    "euros", "million", "billion", "vaccine", "vaccines", "ration", "rations", "care",
+})
 #: Words of a labour strike; a "strike" without them, among words of war, is an attack.
 LABOUR_WORDS = frozenset({
     "worker", "workers", "union", "unions", "general", "hunger", "labour", "labor",
@@ -249,9 +260,11 @@ def _match(tok: Token, t: Tables) -> Pattern | None:
         if pos in ("VERB", "AUX") and tok.dep_ == "ccomp" and _obligation(tok):
             return OBLIGATION_PATTERN
         return None
-    if pos == "VERB" and tok.lemma_.lower() in PLEDGE_WITHOUT_OBJECT and any(
-            ch.dep_ == "dobj" for ch in tok.children):
-        return None  # "committed crimes"
+    if pos == "VERB" and tok.lemma_.lower() in PLEDGE_TO and not any(
+            ch.lower_ == "to" or ch.dep_ == "xcomp" for ch in tok.children):
+        return None  # "committed crimes", "crimes committed by their people"
+    if pos == "VERB" and tok.lemma_.lower() in GIVING and not _gift(tok):
+        return None  # "gave the coordinates", "given little credence"
     near: set[str] | None = None
     for p in plist:
         if not p.extras:
@@ -364,6 +377,38 @@ def _hypothetical(tok: Token) -> bool:
             cur = head
         else:
             break
+    return False
+
+
+_CLAUSE_END = re.compile(r"[.!?\n]")
+
+
+def _gift(tok: Token) -> bool:
+    """Whether what verb ``tok`` gives (its object, or its passive subject) is aid
+    (:data:`GIFTS`, or an amount of money)."""
+    given = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    for g in given:
+        words = [g, *(c for c in g.children if c.dep_ in ("conj", "compound", "nummod"))]
+        if any(w.lemma_.lower() in GIFTS or w.lower_ in GIFTS or w.ent_type_ == "MONEY" for w in words):
+            return True
+    return False
+
+
+def _asked(tok: Token, sent: Span, text: str) -> bool:
+    """Whether trigger ``tok`` is in a question ("What has the government given
+    us?"): in ``text`` (the document's), the first full stop, mark or line break
+    after it is a question mark; or its subject or object asks a number ("how
+    many people died")."""
+    m = _CLAUSE_END.search(text, tok.idx + len(tok.text), sent.end_char)
+    if m is not None and m.group() == "?":
+        return True
+    # an indirect question of number: "did not say how many people, if any, died"
+    for v in (tok, tok.head) if tok.dep_ == "conj" else (tok,):
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                    g.lower_ in ("many", "much") and any(h.lower_ == "how" for h in g.children)
+                    for g in ch.children):
+                return True
     return False
 
 
@@ -939,10 +984,6 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     for k, sent in enumerate(doc.sents):
         if comments_from is not None and sent.end_char > comments_from:
             break  # the readers' comments under the article
-        if sent.text.rstrip(" \t\n'\"\u201d\u2019)").endswith("?"):
-            while j < len(positions) and positions[j] < sent.end:
-                j += 1
-            continue  # a question reports nothing
         sport = None
         cands = []
         while j < len(positions) and positions[j] < sent.end:
@@ -964,7 +1005,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         )
         found = []
         for c in cands:
-            if c.absorber is not None:
+            if c.absorber is not None or _asked(c.tok, sent, coder.index.text):
                 continue
             ev = _event_for(c, coder, sent, t)
             if ev is None:
