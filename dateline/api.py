@@ -311,7 +311,9 @@ class Dateline:
         default to the settings'. Rejected inputs are listed in the summary and
         passed to ``on_reject``; ``on_batch`` gets the running summary after each
         committed batch. Raises :class:`dateline.distributed.DaskError` when ``dask``
-        cannot be used."""
+        cannot be used, :class:`~dateline.store.StoreBusy` at once when another ingest
+        is writing the store, and :class:`~dateline.store.StoreError` (one line) when
+        the store is damaged, read-only or its disk fills (committed batches stay)."""
         from dateline.ingest import ingest
 
         options = ReadOptions(published=_date(published, "published"))
