@@ -319,3 +319,12 @@ def test_give_is_aid_only_when_aid_is_given(nlp):
 def test_how_many_asks_and_reports_no_event(nlp):
     text = "The alliance did not say how many people were killed in the raid."
     assert [e for e in run(nlp, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_event_with_neither_actor_nor_target_is_dropped(nlp):
+    assert run(nlp, "Everybody has been given shelter and food at the airport.") == []
+
+
+def test_gerund_after_a_preposition_is_absorbed_by_its_noun_trigger(nlp):
+    text = "The senator repeated his proposals for the president's stepping down."
+    assert "RETREAT" not in [e["type"] for e in run(nlp, text)]

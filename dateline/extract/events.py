@@ -24,6 +24,9 @@ fire" or "impose curfew"). Then:
   among words of war is an air strike, not a labour strike; "commit" with an
   object ("committed crimes") is no pledge; a place that is an organisation's
   name in the actor tables ("NATO" as a town) is not where an event happened;
+* an event with neither an actor nor a target is dropped (nothing to code);
+  a gerund after a preposition is absorbed by a noun trigger above it
+  ("proposals for his stepping down" is the proposal);
 * "X said Y must do Z" is a REQUEST from X to Y;
 * the actor is the subject (the agent of a passive; the subject of the
   governing verb for a noun trigger that is its object, or the noun's own
@@ -878,7 +881,11 @@ def _absorb(cands: list[Candidate]) -> None:
                 via_complement = True
             hit = by_tok.get(cur.i)
             if hit is not None:
-                if hit.tok.pos_ in ("VERB", "AUX") or c.tok.pos_ not in ("VERB", "AUX"):
+                # a gerund after a preposition is a noun here ("proposals for his
+                # stepping down": the proposal is the event)
+                nounlike = c.tok.pos_ not in ("VERB", "AUX") or (
+                    c.tok.tag_ == "VBG" and c.tok.dep_ in ("pcomp", "pobj"))
+                if hit.tok.pos_ in ("VERB", "AUX") or nounlike:
                     c.absorber = hit
                     c.via_complement = via_complement
                     hit.absorbed.append(c)
@@ -1008,8 +1015,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             if c.absorber is not None or _asked(c.tok, sent, coder.index.text):
                 continue
             ev = _event_for(c, coder, sent, t)
-            if ev is None:
-                continue
+            if ev is None or (ev["actor"] is None and ev["target"] is None):
+                continue  # no one did it to no one: nothing to code
             if t.types[ev["type"]].quad == "material conflict":
                 if sport is None:
                     sport = _sport(sent)
