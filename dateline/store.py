@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -202,6 +203,8 @@ def check_query(query: str | None, what: str = "search") -> None:
 
 #: The last integrity check of each store file: (its _file_state, the problem or None).
 _CHECKED: dict[Path, tuple[tuple[int, ...], str | None]] = {}
+#: Held while a health check runs PRAGMA quick_check (one at a time per process).
+_CHECKING = threading.Lock()
 
 
 def _file_state(path: Path) -> tuple[int, ...]:
@@ -453,19 +456,35 @@ class Store:
     def integrity_problem(self, *, reuse: bool = False) -> str | None:
         """None when SQLite's ``PRAGMA quick_check`` finds the file sound (it reads
         every page: about 0.15 s for a 26 MB store), else one line naming the file,
-        the first problem and what to do. With ``reuse``, the answer of an earlier
-        check in this process is given again while the file and its WAL keep their
-        size and modification time (for a server's health endpoint)."""
-        state = _file_state(self.path)
-        if reuse and _CHECKED.get(self.path) is not None and _CHECKED[self.path][0] == state:
-            return _CHECKED[self.path][1]
-        problem = self._quick_check()
-        _CHECKED[self.path] = (state, problem)
-        return problem
+        the first problem and what to do.
 
-    def _quick_check(self) -> str | None:
+        With ``reuse`` (for a server's health endpoint, called often and by many
+        threads): the verdict of this process's last check is given again while the
+        file and its WAL keep their size and modification time; after a change one
+        caller checks again, on a connection of its own (free of any time budget set
+        on this one), while the others get the last verdict instead of checking too."""
+        if not reuse:
+            return self._quick_check(self.db)
+        state = _file_state(self.path)
+        last = _CHECKED.get(self.path)
+        if last is not None and last[0] == state:
+            return last[1]
+        if not _CHECKING.acquire(blocking=last is None):
+            return last[1] if last is not None else None
         try:
-            first = self.db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            db = self._connect_readonly()
+            try:
+                problem = self._quick_check(db)
+            finally:
+                db.close()
+            _CHECKED[self.path] = (state, problem)
+            return problem
+        finally:
+            _CHECKING.release()
+
+    def _quick_check(self, db: sqlite3.Connection) -> str | None:
+        try:
+            first = db.execute("PRAGMA quick_check(1)").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             return describe_error(self.path, exc)
         if first == "ok":

@@ -297,3 +297,23 @@ def test_export_onto_a_full_disk(tmp_path):
         p = run_cli("export", "sentences", "--db", str(db), "--out", str(out))
         _one_line(p, str(out), "No space left on device")
         assert [p.name for p in fs.iterdir()] == ["filler"]
+
+
+def test_health_checks_integrity_again_only_after_the_file_changed(tmp_path, monkeypatch):
+    db = _store(tmp_path / "d.db", 3)
+    calls = []
+    real = Store._quick_check
+
+    def counted(self, con):
+        calls.append(1)
+        return real(self, con)
+
+    monkeypatch.setattr(Store, "_quick_check", counted)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    for _ in range(5):
+        assert client.get("/api/health").json()["status"] == "ok"
+    assert len(calls) == 1
+    with Store(db) as s:
+        s.write([(_record(99), {"text_hash": "99", "origin": "t", "extractor_version": "t"})])
+    assert client.get("/api/health").json()["articles"] == 4
+    assert len(calls) == 2
