@@ -256,11 +256,12 @@ def find_entity(store: Store, name: str) -> list[str]:
     words, pkey = _words(name), person_key(name)
     if not words:
         return []
-    found = {c for a, _, c, _ in rows if _words(a) in (words, pkey) or person_key(a) == pkey}
+    found = {c for a, _, c, _ in rows if _words(a) in (words, pkey) or person_key(a) == pkey
+             or _words(c) == words}
     found |= {r[0] for r in store.db.execute(
         "SELECT DISTINCT coalesce(al.canonical, e.canonical) FROM entities e LEFT JOIN aliases"
-        " al ON al.alias = e.canonical AND al.label = e.label WHERE e.text = ? COLLATE NOCASE"
-        " AND e.label IN ('PERSON', 'ORG')", (name,))}
+        " al ON al.alias = e.canonical AND al.label = e.label WHERE (e.text = ?1 COLLATE NOCASE"
+        " OR e.canonical = ?1 COLLATE NOCASE) AND e.label IN ('PERSON', 'ORG')", (name,))}
     if not found:
         core = _core(pkey)
         fits = {c for a, label, c, _ in rows if label == "PERSON" and core
