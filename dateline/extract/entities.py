@@ -380,7 +380,10 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     for e in persons:
         by_surname.setdefault(surname_key(text[e.start:e.end]), []).append(e)
     canon_of_surname: dict[str, str] = {}
-    full_forms: dict[str, list[str]] = {}
+    # Per surname, the full forms by first name (each first name's canonical form is
+    # computed once, not once per mention: linear in the mentions).
+    full_forms: dict[str, dict[str, list[str]]] = {}
+    canon_of_full: dict[tuple[str, str], str] = {}
     for key, group in by_surname.items():
         forms = [text[e.start:e.end] for e in group]
         multi = [f for f in forms if len(_name_words(f)) >= 2]
@@ -392,7 +395,10 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
         main_first = firsts.most_common(1)[0][0]
         mains = [f for f in multi if _name_words(f)[0] == main_first]
         canon_of_surname[key] = _most_complete(mains)
-        full_forms[key] = multi
+        by_first: dict[str, list[str]] = {}
+        for f in multi:
+            by_first.setdefault(_name_words(f)[0], []).append(f)
+        full_forms[key] = by_first
     out: list[dict[str, Any]] = []
     for e in ents:
         mention = text[e.start:e.end]
@@ -404,8 +410,10 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
             canonical = canon_of_surname.get(key, mention)
             if len(words) >= 2 and key in full_forms:
                 # A full name keeps its own person when it differs by first name.
-                same = [f for f in full_forms[key] if _name_words(f)[0] == words[0]]
-                canonical = _most_complete(same) if same else mention
+                same = full_forms[key].get(words[0])
+                if same and (key, words[0]) not in canon_of_full:
+                    canon_of_full[key, words[0]] = _most_complete(same)
+                canonical = canon_of_full[key, words[0]] if same else mention
         elif (label in ("ORG", "GPE", "NORP", "LOC") and key in canon_of_surname
               and len(_name_words(mention)) == 1 and not _is_big_place(mention)):
             label = "PERSON"

@@ -74,10 +74,12 @@ A name followed by a kind word that is no part of it is the name alone: "US" in
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -614,6 +616,8 @@ _HYPHEN_CAP = re.compile(r"[-‐](?=[A-Z])")
 _HYPHEN_REST = re.compile(r"[A-Z][\w'’]*(?:[-‐][A-Za-z][\w'’]*)*")
 #: A lower-case particle before the hyphen, after a capitalised word ("Deir ez-", "Ras al-").
 _PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]* [a-z]{1,4}$")
+#: Characters of a chain of hyphenated words (what :func:`_hyphenated_names` walks back over).
+_CHAIN = re.compile(r"(?:[^\W_]|[-‐'’])*")
 #: Fewest inhabitants of a town found by its hyphenated name alone (not "Jean-Pierre").
 HYPHENATED_MIN_POP = 10_000
 
@@ -622,28 +626,50 @@ def _hyphenated_names(doc: Doc, gaz: Gazetteer, flags: _Flags) -> list[_Mention]
     """Mentions of hyphenated place names found whole in the gazetteer, which spaCy
     often splits or misses: "Newcastle-upon-Tyne", "Deir ez-Zor", "Guinea-Bissau",
     "Winston-Salem". The name is a country, division or feature, or a town of at
-    least :data:`HYPHENATED_MIN_POP` people of exactly that name."""
+    least :data:`HYPHENATED_MIN_POP` people of exactly that name.
+
+    The hyphens of one chain of words ("A-B-C-...") share its start and its end, so
+    each chain is walked and looked up once, not once per hyphen: linear time."""
     text = flags.text
     out: list[_Mention] = []
     last_end = -1
+    chain_lo = seen_to = -1   # text[chain_lo:seen_to] is one chain, up to the last hyphen seen
+    upper = lower = False     # whether it holds upper- (or title-) case, lower-case letters
+    rest_at = rest_end = -1   # the span of the last _HYPHEN_REST match
+    tried: tuple[int, int] | None = None   # the last name looked up
     for h in _HYPHEN_CAP.finditer(text):
         hi = h.start()
         if hi < last_end or hi == 0 or not text[hi - 1].isalpha():
             continue
-        lo = hi
-        while lo > 0 and not text[lo - 1].isspace() and (text[lo - 1].isalnum() or text[lo - 1] in "-‐'’"):
-            lo -= 1
-        if text[lo:hi].islower():
+        if 0 <= seen_to <= hi and _CHAIN.fullmatch(text, seen_to, hi):
+            piece = text[seen_to:hi]      # the same chain goes on
+        else:
+            lo = hi
+            while lo > 0 and not text[lo - 1].isspace() and (text[lo - 1].isalnum() or text[lo - 1] in "-‐'’"):
+                lo -= 1
+            chain_lo, upper, lower, piece = lo, False, False, text[lo:hi]
+        upper = upper or any(c.isupper() or c.istitle() for c in piece)
+        lower = lower or any(c.islower() for c in piece)
+        seen_to = hi
+        lo = chain_lo
+        if lower and not upper:   # text[lo:hi].islower()
             m = _PARTICLE_BEFORE.search(text, max(0, lo - 30), hi)
             if m is None:
                 continue
             lo = m.start()
         if not text[lo:lo + 1].isupper():
             continue
-        rest = _HYPHEN_REST.match(text, hi + 1)
-        if rest is None:
+        if rest_at <= hi < rest_end:
+            end = rest_end   # a hyphen inside the last match: the same rest
+        else:
+            rest = _HYPHEN_REST.match(text, hi + 1)
+            if rest is None:
+                continue
+            rest_at, end = hi + 1, rest.end()
+            rest_end = end
+        if (lo, end) == tried:
             continue
-        end = rest.end()
+        tried = (lo, end)
         name = text[lo:end]
         key = name_key(name)
         cands = [p for p in gaz.lookup(name, MAX_CANDIDATES) if p.key == key or p.kind != "city"]
@@ -777,6 +803,52 @@ def _second_chance(doc: Doc, pending: list[tuple[int, int, str, list[Place], str
     return left
 
 
+class _Points:
+    """Points on the globe, each with the name keys of the mentions placed there,
+    filed in cubic cells of ``cell_km`` on the three-dimensional globe (a chord is
+    never longer than its arc). A query looks at the points of the 27 cells around
+    it, so it costs what lies near it rather than every point of the article (up to
+    :attr:`FEW` points, a plain scan is cheaper)."""
+
+    _R = 6371.0088
+    FEW = 32
+
+    def __init__(self, cell_km: float) -> None:
+        self.cell = cell_km
+        self.cells: dict[tuple[int, int, int], dict[tuple[float, float], set[str]]] = {}
+        self.points: dict[tuple[float, float], set[str]] = {}
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int, int]:
+        p, q = math.radians(lat), math.radians(lon)
+        r = self._R / self.cell
+        return (math.floor(r * math.cos(p) * math.cos(q)), math.floor(r * math.cos(p) * math.sin(q)),
+                math.floor(r * math.sin(p)))
+
+    def add(self, lat: float, lon: float, key: str = "") -> None:
+        keys = self.points.setdefault((lat, lon), set())
+        keys.add(key)
+        self.cells.setdefault(self._cell(lat, lon), {})[lat, lon] = keys
+
+    def near(self, lat: float, lon: float, lat_window: float, km: float,
+             other_than: str | None = None) -> bool:
+        """Whether a point lies less than ``lat_window`` degrees of latitude and ``km``
+        (at most the cell size) from ``(lat, lon)``; with ``other_than``, only points
+        where a mention of another name key was placed count."""
+        if len(self.points) <= self.FEW:
+            groups: Iterable[dict[tuple[float, float], set[str]]] = (self.points,)
+        else:
+            x, y, z = self._cell(lat, lon)
+            groups = (self.cells.get((x + dx, y + dy, z + dz), {})
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1))
+        for group in groups:
+            for (la, lo), keys in group.items():
+                if other_than is not None and len(keys) == 1 and other_than in keys:
+                    continue
+                if abs(lat - la) < lat_window and haversine_km(lat, lon, la, lo) < km:
+                    return True
+        return False
+
+
 def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str | None]],
                  mentions: list[_Mention]) -> list[_Mention]:
     """Mentions for undecided names that denote a town near a place the article names.
@@ -787,8 +859,10 @@ def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str
     within :data:`NEAR_KM` of a city or county the first pass resolved: articles
     name places near each other.
     """
-    points = [(m.best.lat, m.best.lon) for m in mentions
-              if m.best is not None and m.best.kind in ("city", "admin2")]
+    points = _Points(NEAR_KM)
+    for m in mentions:
+        if m.best is not None and m.best.kind in ("city", "admin2"):
+            points.add(m.best.lat, m.best.lon)
     if not undecided:
         return []
     taken = {(m.tok_start, m.tok_end) for m in mentions}
@@ -809,11 +883,10 @@ def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str
                 out.append(_Mention(doc, start, end, "NEAR", inside, hint))
                 taken.add((start, end))
                 continue
-        if not points:
+        if not points.points:
             continue
         near = [p for p in cands if p.kind == "city" and p.key == key and p.population >= 500
-                and any(abs(p.lat - la) < 0.5 and haversine_km(p.lat, p.lon, la, lo) < NEAR_KM
-                        for la, lo in points)]
+                and points.near(p.lat, p.lon, 0.5, NEAR_KM)]
         if near:
             out.append(_Mention(doc, start, end, "NEAR", near, hint))
             taken.add((start, end))
@@ -935,9 +1008,12 @@ def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
 
 
 def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
-           admins: Counter, points: list[tuple[float, float]], own: tuple | None,
+           admins: Counter, points: _Points | None, own: tuple | None,
            has_exact: bool = False) -> float:
     """The disambiguation score of ``place`` for mention ``m`` (higher is better).
+
+    ``points`` holds the cities the first pass found, by the name keys of their
+    mentions; one of another name than ``key`` within 150 km of a city adds 1.
 
     ``has_exact`` says that some candidate bears the mention's name as its main
     name; a city that bears it only as an alternate name then loses 1.5 ("Garden
@@ -960,10 +1036,8 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         area = (place.country, place.admin1)
         if admins.get(area, 0) - (1 if area == own else 0) > 0:
             s += 1.0
-    if points and place.kind == "city":
-        # (150 km span less than 1.4 degrees of latitude: a cheap test first)
-        if any(abs(place.lat - la) < 1.4 and haversine_km(place.lat, place.lon, la, lo) < 150
-               for la, lo in points):
+    if points is not None and place.kind == "city":
+        if points.near(place.lat, place.lon, 1.4, 150, other_than=key):
             s += 1.0
     if m.hint == "admin1" and place.kind in ("admin1", "admin2", "region"):
         s += 3.0
@@ -977,12 +1051,11 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
 
 
 def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
-             points_of: dict[int, list[tuple[float, float]]]) -> None:
+             points: _Points | None) -> None:
     top = max(countries.values(), default=0)
-    for idx, m in enumerate(mentions):
+    for m in mentions:
         key = name_key(m.text)
         best, best_s, second = None, -math.inf, -math.inf
-        points = points_of.get(idx, [])
         own = (m.best.country, m.best.admin1) if m.best is not None else None
         has_exact = any(p.key == key for p in m.cands)
         for p in m.cands:
@@ -1103,6 +1176,13 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
     for m in placed:
         for i in range(m.tok_start, m.tok_end):
             taken[i] = 1
+    # The places a local mention may be placed at when nothing names its place, in text
+    # order (looked up by bisection: an article may hold thousands of local mentions).
+    anchors = [m for m in placed if m.best.kind in local_kinds
+               and (m.best.country == top_country or top_country is None)
+               and (main is None or m.best.admin1 == main.best.admin1)]
+    anchor_starts = [m.tok_start for m in anchors]
+    ranked = sorted(weight, key=lambda k: -weight[k])
     for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
         if any(taken[start:end]):
             continue  # inside a place already found, or a repeat
@@ -1115,7 +1195,7 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
             elif cand.best.kind == "admin1" and doc[end].text == ",":
                 # "Daviess County, Ky.": the article's main city in that state, else the state.
                 area = (cand.best.country, cand.best.admin1)
-                inside = [first[k] for k in sorted(weight, key=lambda k: -weight[k])
+                inside = [first[k] for k in ranked
                           if (first[k].best.country, first[k].best.admin1) == area]
                 anchor = inside[0] if inside else cand
         states = gaz.us_county(doc[start:end].text) if doc[end - 1].lower_ == "county" else ()
@@ -1125,7 +1205,7 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
                 anchor = None
             point = None
             if anchor is None:
-                inside = [first[k] for k in sorted(weight, key=lambda k: -weight[k])
+                inside = [first[k] for k in ranked
                           if first[k].best.country == "US" and first[k].best.admin1 in states]
                 if inside:
                     anchor = inside[0]
@@ -1145,12 +1225,10 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
                 out.append(_local_record(doc, ctx, gaz, start, end, point))
                 continue
         if anchor is None:
-            sent = ctx.sentence_of(doc[start].idx)
-            before = [m for m in placed if m.tok_start < start and m.best.kind in local_kinds
-                      and (m.best.country == top_country or top_country is None)
-                      and (main is None or m.best.admin1 == main.best.admin1)
-                      and ctx.sentence_of(m.start) == sent]
-            anchor = before[-1] if before else main
+            # The last such place before it in its sentence, else the main city.
+            k = bisect.bisect_left(anchor_starts, start) - 1
+            same = k >= 0 and ctx.sentence_of(anchors[k].start) == ctx.sentence_of(doc[start].idx)
+            anchor = anchors[k] if same else main
         if anchor is None:
             continue
         out.append(_local_record(doc, ctx, gaz, start, end, anchor.best))
@@ -1202,10 +1280,10 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
         return adj_records
     _link_containers(doc, mentions)
     countries = _context_countries(ctx, mentions)
-    _resolve(mentions, countries, Counter(), {})
+    _resolve(mentions, countries, Counter(), None)
     near = _near_places(doc, undecided, mentions)
     if near:
-        _resolve(near, countries, Counter(), {})
+        _resolve(near, countries, Counter(), None)
         mentions = sorted(mentions + near, key=lambda m: m.start)
     # Second pass: the countries, divisions and cities found in the first pass become context.
     # Each distinct name counts once, and not for itself (see _score), so that a name
@@ -1222,13 +1300,14 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
             countries2[m.best.country] += 0.5
             if m.best.kind in ("admin1", "city") and m.best.admin1:
                 admins[(m.best.country, m.best.admin1)] += 1
-    cities = [(i, m.best) for i, m in enumerate(mentions) if m.best is not None and m.best.kind == "city"]
-    points_of: dict[int, list[tuple[float, float]]] = {}
+    cities = [m for m in mentions if m.best is not None and m.best.kind == "city"]
+    points: _Points | None = None
     if len(cities) > 1:
-        for idx, m in enumerate(mentions):
-            key = name_key(m.text)
-            points_of[idx] = [(p.lat, p.lon) for j, p in cities if j != idx and name_key(mentions[j].text) != key]
-    _resolve(mentions, countries2, admins, points_of)
+        points = _Points(150)
+        for m in cities:
+            assert m.best is not None
+            points.add(m.best.lat, m.best.lon, name_key(m.text))
+    _resolve(mentions, countries2, admins, points)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
     records = [_record(m, gaz, ctx) for m in mentions if m.best is not None and id(m) not in converted]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -307,39 +308,62 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
 # Direct quotes not reached by the parse
 
 
-def _cue_for_quote(doc: Doc, text: str, qs: int, qe: int) -> Token | None:
+class _CueIndex:
+    """What :func:`_cue_for_quote` looks up, computed once per document so that each
+    quotation costs O(log n): sentence bounds, the cue tokens that have a subject,
+    and the line breaks of the text."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        frames = cue_frames()
+        self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        self.sent_starts = [s[0] for s in self.sents]
+        self.cues = [t for t in doc if _is_cue(t, frames) and _subject(t) is not None]
+        self.cue_idx = [t.idx for t in self.cues]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def sent_of(self, i: int) -> tuple[int, int, int, int]:
+        """``(start, end, start_char, end_char)`` of the sentence holding token ``i``."""
+        return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
+
+    def has_newline(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a line break."""
+        k = bisect.bisect_left(self.newlines, start)
+        return k < len(self.newlines) and self.newlines[k] < end
+
+
+def _cue_for_quote(doc: Doc, text: str, qs: int, qe: int,
+                   index: _CueIndex | None = None) -> Token | None:
     """The cue verb that attributes the quotation ``[qs, qe)``, if one is nearby.
 
     Looks in the sentences the quote touches and, when the quote ends a sentence
     and the next one starts in lower case ('"...," he said.'), that one too; a
-    cue must lie outside the quote and have a subject.
+    cue must lie outside the quote, on the same line, and have a subject; the
+    nearest wins (before the quote on a tie). ``index`` is the document's
+    :class:`_CueIndex` (built when None).
     """
-    frames = cue_frames()
+    index = index or _CueIndex(doc, text)
     first = doc.char_span(qs, qe, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
-    s0 = first[0].sent
-    s1 = first[-1].sent
-    start_i, end_i = s0.start, s1.end
+    s0 = index.sent_of(first[0].i)
+    s1 = index.sent_of(first[-1].i)
+    start_i, end_i = s0[0], s1[1]
     if end_i < len(doc):
-        nxt = doc[end_i].sent
-        gap = text[s1.end_char:nxt.start_char]
+        nxt = index.sent_of(end_i)
+        gap = text[s1[3]:nxt[2]]
         if "\n" not in gap and _LOWER_START.match(text, qe + 1) is not None:
-            end_i = nxt.end
+            end_i = nxt[1]
         elif "\n" not in gap and text[qe + 1: qe + 2] == "," :
-            end_i = nxt.end
+            end_i = nxt[1]
+    # The nearest cue on each side; a farther one has the same line break between.
     best: Token | None = None
-    best_d = 10 ** 9
-    for tok in doc[start_i:end_i]:
-        if qs <= tok.idx < qe or not _is_cue(tok, frames):
-            continue
-        if "\n" in (text[tok.idx:qs] if tok.idx < qs else text[qe:tok.idx]):
-            continue
-        if _subject(tok) is None:
-            continue
-        d = qs - tok.idx if tok.idx < qs else tok.idx - qe
-        if d < best_d:
-            best, best_d = tok, d
+    k = bisect.bisect_left(index.cue_idx, qs) - 1
+    if k >= 0 and index.cues[k].i >= start_i and not index.has_newline(index.cue_idx[k], qs):
+        best = index.cues[k]
+    k = bisect.bisect_left(index.cue_idx, qe)
+    if k < len(index.cues) and index.cues[k].i < end_i and not index.has_newline(qe, index.cue_idx[k]):
+        if best is None or index.cue_idx[k] - qe < qs - best.idx:
+            best = index.cues[k]
     return best
 
 
@@ -559,16 +583,130 @@ def _alnum_equal(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return _WORD.findall(text[a[0]:a[1]]) == _WORD.findall(text[b[0]:b[1]])
 
 
+class _Words:
+    """:func:`_alnum_equal` for many spans of one text: spans with different word
+    counts (found in O(log n)) differ at once; others are compared word by word up
+    to the first difference."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+
+    def count(self, start: int, end: int) -> int:
+        """The number of words in ``text[start:end]`` (a word cut by ``start`` counts)."""
+        if start >= end:
+            return 0
+        inner = bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start + 1)
+        return inner + (1 if _WORD.match(self.text, start, start + 1) else 0)
+
+    def equal(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether the spans hold the same words (as :func:`_alnum_equal`)."""
+        if self.count(*a) != self.count(*b):
+            return False
+        return all(x.group() == y.group() for x, y in zip(_WORD.finditer(self.text, *a),
+                                                           _WORD.finditer(self.text, *b)))
+
+
+class _Quotations:
+    """The article's quotations (disjoint, in text order) and which of them an
+    attribution holds."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.quoted = quoted
+        self.starts = [q[0] for q in quoted]
+        self.ends = [q[1] for q in quoted]
+        self.words = _Words(text)
+        #: Quotation indices by word count, for :meth:`first_holding`.
+        self.by_count: dict[int, list[int]] = {}
+        for qi, q in enumerate(quoted):
+            self.by_count.setdefault(self.words.count(*q), []).append(qi)
+
+    def _enclosing(self, p: tuple[int, int]) -> list[int]:
+        """The quotations ``p`` lies in, give or take their marks (at most two)."""
+        k = bisect.bisect_right(self.starts, p[0] + 1) - 1
+        return [i for i in (k - 1, k) if i >= 0 and _inside(p, (self.quoted[i][0] - 1,
+                                                                self.quoted[i][1] + 1))]
+
+    def held_by(self, a: _Attr) -> list[tuple[int, int]]:
+        """Runs ``[i, j)`` of the quotations ``a`` holds, sorted and disjoint: those
+        inside one of its parts, and those one of its parts is cut from."""
+        lo = bisect.bisect_left(self.ends, a.start)
+        hi = bisect.bisect_right(self.starts, a.end)
+        runs = []
+        for p in a.parts:
+            i1 = max(lo, bisect.bisect_left(self.starts, p[0]))
+            i2 = min(hi, bisect.bisect_right(self.ends, p[1]))
+            if i1 < i2:
+                runs.append((i1, i2))
+            runs += [(i, i + 1) for i in self._enclosing(p)
+                     if lo <= i < hi and _overlaps(self.quoted[i], p)]
+        merged: list[tuple[int, int]] = []
+        for i1, i2 in sorted(runs):
+            if merged and i1 <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(i2, merged[-1][1]))
+            else:
+                merged.append((i1, i2))
+        return merged
+
+    def first_holding(self, p: tuple[int, int], runs: list[tuple[int, int]]) -> int | None:
+        """The first quotation of ``runs`` that part ``p`` lies in (give or take the
+        marks) or that holds the same words as ``p``; None when there is none."""
+        best = None
+        for i in self._enclosing(p):
+            r = bisect.bisect_right(runs, (i, len(self.quoted) + 1)) - 1
+            if r >= 0 and runs[r][0] <= i < runs[r][1]:
+                best = i
+                break
+        same = self.by_count.get(self.words.count(*p), [])
+        for i1, i2 in runs:
+            for k in range(bisect.bisect_left(same, i1), len(same)):
+                i = same[k]
+                if i >= i2 or (best is not None and i >= best):
+                    break
+                if self.words.equal(p, self.quoted[i]):
+                    return i
+            if best is not None and i2 > best:
+                break
+        return best
+
+
+class _Covers:
+    """Whether a position lies inside any of a fixed set of spans, in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []   # the farthest end among the spans so far
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
 def _drop_reported_within(attrs: list[_Attr]) -> list[_Attr]:
     """Speech reported inside what someone else said ("Lavrov said that Assad had
     promised to ...") belongs to that attribution: it is the outer speaker's claim, not
     a quote of the inner one. Drops each attribution whose cue word lies inside a part
     of another, judged longest first so that two cannot drop each other. Text order."""
     kept: list[_Attr] = []
+    # The union of the kept attributions' parts, as disjoint sorted spans.
+    starts: list[int] = []
+    ends: list[int] = []
     for a in sorted(attrs, key=lambda a: a.start - a.end):
-        if a.cue is not None and any(p[0] <= a.cue.idx < p[1] for b in kept for p in b.parts):
-            continue
+        if a.cue is not None:
+            i = bisect.bisect_right(starts, a.cue.idx) - 1
+            if i >= 0 and a.cue.idx < ends[i]:
+                continue
         kept.append(a)
+        for s, e in a.parts:
+            if s >= e:
+                continue
+            lo, hi = bisect.bisect_left(ends, s), bisect.bisect_right(starts, e)
+            if lo < hi:
+                s, e = min(s, starts[lo]), max(e, ends[hi - 1])
+            starts[lo:hi], ends[lo:hi] = [s], [e]
     return sorted(kept, key=lambda a: (a.start, a.end))
 
 
@@ -615,69 +753,71 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     colon = _colon_attributions(doc, text)
     # Speech reported inside a quotation ("I think ...") or a transcript line
     # belongs to that quotation or line.
-    outer = quoted + [a.parts[0] for a in colon]
-    attrs = [a for a in _parse_attributions(doc, text)
-             if a.cue is None or not any(qs <= a.cue.idx < qe for qs, qe in outer)]
+    outer = _Covers(quoted + [a.parts[0] for a in colon])
+    attrs = [a for a in _parse_attributions(doc, text) if a.cue is None or a.cue.idx not in outer]
 
-    # Classify each parse attribution by the quotations it holds.
-    claimed: set[int] = set()
-    q_ends = [q[1] for q in quoted]  # quotations are disjoint and in order
+    # Classify each parse attribution by the quotations it holds (runs of quotation
+    # indices, so that a clause holding thousands costs O(log n), not thousands).
+    quotes = _Quotations(text, quoted)
+    marks = [0] * (len(quoted) + 1)   # +1/-1 where a run of claimed quotations starts/ends
     for a in attrs:
-        first = bisect.bisect_left(q_ends, a.start)
-        for qi in range(first, len(quoted)):
-            q = quoted[qi]
-            if q[0] > a.end:
-                break
-            if any(_inside(q, p) for p in a.parts):
-                a.quoted.append(q)
-                claimed.add(qi)
-            elif any(_overlaps(q, p) and _inside(p, (q[0] - 1, q[1] + 1)) for p in a.parts):
-                # The reported clause is part of a longer quotation.
-                a.quoted.append(q)
-                claimed.add(qi)
-        if a.quoted:
-            if all(any(_alnum_equal(text, p, q) or _inside(p, (q[0] - 1, q[1] + 1)) for q in a.quoted)
-                   for p in a.parts):
-                a.kind = "direct"
-                # A reported clause cut short inside a longer quotation: take the whole quote.
-                new_parts = []
-                for p in a.parts:
-                    q = next(q for q in a.quoted if _alnum_equal(text, p, q) or _inside(p, (q[0] - 1, q[1] + 1)))
-                    new_parts.append(_trim(text, *q))
-                a.parts = sorted(set(new_parts))
-            else:
-                a.kind = "mixed"
+        runs = quotes.held_by(a)
+        if not runs:
+            continue
+        for i1, i2 in runs:
+            marks[i1] += 1
+            marks[i2] -= 1
+        a.quoted = [(quoted[i1][0], quoted[i2 - 1][1]) for i1, i2 in runs]
+        firsts = [quotes.first_holding(p, runs) for p in a.parts]
+        if all(qi is not None for qi in firsts):
+            a.kind = "direct"
+            # A reported clause cut short inside a longer quotation: take the whole quote.
+            a.parts = sorted({_trim(text, *quoted[qi]) for qi in firsts if qi is not None})
+        else:
+            a.kind = "mixed"
 
     for a in colon:
-        for qi, q in enumerate(quoted):
-            if _overlaps(q, a.parts[0]):
-                claimed.add(qi)
+        s, e = a.parts[0]   # the quotations it overlaps
+        marks[bisect.bisect_right(quotes.ends, s)] += 1
+        marks[max(bisect.bisect_left(quotes.starts, e), bisect.bisect_right(quotes.ends, s))] -= 1
+    claimed = list(itertools.accumulate(marks))
     attrs.extend(colon)
 
     # Quotations not inside any reported clause: attribute through a nearby cue.
     prev: _Attr | None = None
+    cue_index = _CueIndex(doc, text)
+    # Attributions with a speaker by end (then list order), and the last one added below.
+    spoken = sorted((a.end, i) for i, a in enumerate(attrs) if a.speaker is not None)
+    spoken_ends = [e for e, _ in spoken]
+    latest: _Attr | None = None
     for qi, (qs, qe) in enumerate(quoted):
-        if qi in claimed:
+        if claimed[qi]:
             continue
         span = _trim(text, qs, qe)
         if span[1] <= span[0]:
             continue
         nwords = len(_WORD.findall(text[span[0]:span[1]]))
-        cue = _cue_for_quote(doc, text, qs, qe)
+        cue = _cue_for_quote(doc, text, qs, qe, cue_index)
         if cue is not None and nwords < 4 and not _governs(cue, doc, qs, qe):
             cue = None
         if cue is not None:
             subj = _subject(cue)
             assert subj is not None
-            attrs.append(_Attr([span], cue, _cue_text(cue), _np_span(subj), subj, "direct", [(qs, qe)]))
+            latest = _Attr([span], cue, _cue_text(cue), _np_span(subj), subj, "direct", [(qs, qe)])
+            attrs.append(latest)
             continue
         # A long quotation opening a paragraph continues the previous speaker.
         para_start = text.rfind("\n", 0, qs) + 1
         if nwords >= 6 and not text[para_start:qs - 1].strip():
-            prev = max((a for a in attrs if a.end <= qs and a.speaker is not None),
-                       key=lambda a: a.end, default=None)
+            # The attribution with a speaker that ends last before the quotation (the
+            # first of equals): of those before this loop, or the last one it added.
+            k = bisect.bisect_right(spoken_ends, qs)
+            prev = attrs[spoken[bisect.bisect_left(spoken_ends, spoken_ends[k - 1])][1]] if k else None
+            if latest is not None and (prev is None or latest.end > prev.end):
+                prev = latest
             if prev is not None and qs - prev.end < 600:
-                attrs.append(_Attr([span], None, "", prev.speaker, prev.speaker_tok, "direct", [(qs, qe)]))
+                latest = _Attr([span], None, "", prev.speaker, prev.speaker_tok, "direct", [(qs, qe)])
+                attrs.append(latest)
 
     attrs.sort(key=lambda a: (a.start, a.end))
     # A quotation split by its cue ('"A," he said, "B."'): one attribution in two parts.
