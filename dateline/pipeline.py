@@ -4,12 +4,25 @@ processes, or on a Dask cluster.
 :func:`extract_records` turns a stream of articles into records, in order, with
 at most a bounded number of articles in flight, so memory stays flat however
 long the stream is.
+
+Each article has a budget (``Settings.article_seconds`` of CPU time, and in worker
+processes ``Settings.worker_memory_mb`` of address space): an article over budget
+gets an error, not a record, and the run goes on. Worker processes exit when the
+process that started them dies.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import multiprocessing as mp
+import os
+import resource
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -49,7 +62,46 @@ def extract_article(article: Article, settings: Settings | None = None) -> dict[
                         settings.extractor_configs(), norm)
 
 
+class OverBudget(BaseException):
+    """Raised inside an article's extraction when its time budget is spent (a
+    BaseException, so that no ``except Exception`` in an extractor swallows it)."""
+
+
+@contextlib.contextmanager
+def article_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the block once this process has spent ``seconds``
+    more CPU seconds (a ``SIGPROF`` interval timer). No limit when ``seconds`` is 0,
+    off the main thread (Dask worker threads) or where there are no interval timers."""
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def over(signum: int, frame: Any) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGPROF, over)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _over_time(settings: Settings) -> str:
+    return f"extraction took longer than {settings.article_seconds:g} s; the article was skipped"
+
+
+def _over_memory(settings: Settings) -> str:
+    if settings.worker_memory_mb > 0:
+        return (f"extraction needed more than {settings.worker_memory_mb} MB of memory; "
+                "the article was skipped")
+    return "extraction ran out of memory; the article was skipped"
+
+
 def _extract_batch(articles: list[Article], settings: Settings | None = None) -> list[Result]:
+    """The results of ``articles``, each parsed and extracted within its budget."""
     from dateline.extract import build_record
     from dateline.nlp import load_model
     from dateline.normalise import normalise
@@ -59,17 +111,66 @@ def _extract_batch(articles: list[Article], settings: Settings | None = None) ->
     configs = settings.extractor_configs()
     out: list[Result] = []
     norms = [normalise(a.text) for a in articles]
+    docs: list[Doc | None] = [None] * len(articles)
     try:
-        docs: list[Doc | None] = list(nlp.pipe([n.text for n in norms], batch_size=len(articles)))
-    except Exception:  # one bad text spoils nlp.pipe's batch: redo one by one
+        with article_budget(settings.article_seconds * len(articles)):
+            docs = list(nlp.pipe([n.text for n in norms], batch_size=len(articles)))
+    except (Exception, OverBudget):  # one bad or slow text spoils the batch: redo one by one
         docs = [None] * len(articles)
     for article, norm, doc in zip(articles, norms, docs):
         try:
-            out.append((article, build_record(doc if doc is not None else nlp(norm.text),
-                                              article, configs, norm), None))
+            with article_budget(settings.article_seconds):
+                record = build_record(doc if doc is not None else nlp(norm.text),
+                                      article, configs, norm)
+            out.append((article, record, None))
+        except OverBudget:
+            out.append((article, None, _over_time(settings)))
+        except MemoryError:
+            out.append((article, None, _over_memory(settings)))
         except Exception as exc:  # an extractor bug must not stop a long ingest
             out.append((article, None, f"extraction failed: {type(exc).__name__}: {exc}"))
     return out
+
+
+#: Linux's prctl option that sends a signal to a process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process exit when process ``parent`` (its parent) dies: at once on
+    Linux (``PR_SET_PDEATHSIG``), and elsewhere within a second (a thread that
+    watches ``os.getppid()``)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1.0)
+
+    if os.getppid() != parent:   # it died before we got here
+        os._exit(1)
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space at ``megabytes`` (never above the hard limit;
+    0: no cap), so that an article too big for it fails with MemoryError."""
+    if megabytes <= 0:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _start_worker(parent: int, model: str | None, memory_mb: int) -> None:
+    die_with_parent(parent)
+    _warm_up(model)
+    limit_memory(memory_mb)
 
 
 def _warm_up(model: str | None = None) -> None:
@@ -136,7 +237,8 @@ def extract_records(articles: Iterable[Article], *, workers: int = 1,
             yield _extract_batch(batch, settings)
         return
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_warm_up, initargs=(settings.model,),
+    with ctx.Pool(workers, initializer=_start_worker,
+                  initargs=(os.getpid(), settings.model, settings.worker_memory_mb),
                   maxtasksperchild=BATCHES_PER_WORKER) as pool:
         pending: deque[mp.pool.AsyncResult] = deque()
         for batch in _batches(articles, batch_size):

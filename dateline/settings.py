@@ -89,6 +89,12 @@ class Settings:
         "Extraction processes (ingest, extract --jsonl); default up to 2."))
     batch_size: int = field(default=16, metadata=_help(
         "Articles per committed transaction (ingest) and per extraction batch."))
+    article_seconds: float = field(default=60.0, metadata=_help(
+        "CPU seconds parsing and extracting one article may take; an article that takes "
+        "longer is rejected and the run goes on (0: no limit)."))
+    worker_memory_mb: int = field(default=4096, metadata=_help(
+        "Address space of each extraction worker process, in MB; an article that needs "
+        "more is rejected and the run goes on (0: no limit; not applied with --workers 1)."))
     extract: Mapping[str, Any] = field(default_factory=dict, metadata=_help(
         "Extractor configurations that replace the declared defaults, by extractor "
         "name (set their fields as extract.NAME.FIELD)."))
@@ -176,6 +182,8 @@ class Settings:
                 top[key] = _convert(key, value, _field(self, key), from_text)
                 if key in ("workers", "batch_size") and top[key] < 1:
                     raise ValueError(f"setting {key}: {value!r} is less than 1")
+                if key in ("article_seconds", "worker_memory_mb") and top[key] < 0:
+                    raise ValueError(f"setting {key}: {value!r} is negative")
             elif len(parts) == 2 and parts[0] == "timeline" and parts[1] in _fields(self.timeline):
                 timeline[parts[1]] = _convert(key, value, _field(self.timeline, parts[1]),
                                               from_text)
@@ -200,7 +208,7 @@ class Settings:
         return changed
 
 
-_TOP_FIELDS = ("model", "workers", "batch_size")
+_TOP_FIELDS = ("model", "workers", "batch_size", "article_seconds", "worker_memory_mb")
 
 
 def _fields(obj: Any) -> dict[str, dataclasses.Field]:
