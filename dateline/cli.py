@@ -516,7 +516,7 @@ def serve(db: str, host: str, port: int) -> None:
 
     settings = _settings()
     try:
-        app = create_app(db, settings=settings, allowed_hosts=serve_hosts(host))
+        app = create_app(db, settings=settings, allowed_hosts=serve_hosts(host), warm_stats=True)
     except StoreError as exc:
         _fail(str(exc))
     problem = check_address(host, port)

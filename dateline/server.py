@@ -59,8 +59,9 @@ MAX_STATS_TOP = 100
 
 #: Seconds one request's SQL may run before it is stopped (503, "narrow it").
 QUERY_BUDGET_S = 2.0
-#: Seconds /api/stats may take to count a store; its answer is then kept until the
-#: file changes, so only the first request after a change waits.
+#: Seconds /api/stats may take to count a store (about 12 s for 100,000 articles). The
+#: server counts once at start-up, in the background, and keeps the answer until the
+#: file changes; while a changed store is being counted, requests get the last count.
 STATS_BUDGET_S = 120.0
 #: Host names a loopback server answers to (the Host header, port aside).
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -182,13 +183,15 @@ def check_address(host: str, port: int) -> str | None:
 
 def create_app(db_path: str | Path, settings: Settings | None = None, *,
                allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
-               query_budget: float | None = QUERY_BUDGET_S) -> FastAPI:
+               query_budget: float | None = QUERY_BUDGET_S,
+               warm_stats: bool = False) -> FastAPI:
     """The read-only HTTP API and web page over the store at ``db_path``; ``settings``
     (the defaults when None) gives the timeline weights.
 
     Only requests whose ``Host`` header names one of ``allowed_hosts`` (any port) are
     answered; others get 400. ``query_budget`` is the seconds one request's SQL may
-    run (None: no limit; /api/stats has STATS_BUDGET_S and is cached).
+    run (None: no limit; /api/stats has STATS_BUDGET_S and is cached). ``warm_stats``
+    counts the statistics in a background thread at once (``dateline serve`` does).
 
     Opens the store once, read-only, to check it: raises StoreError (whose message
     names the file and the problem) when it is missing, not a Dateline database,
@@ -208,6 +211,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
 
     allowed = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in allowed_hosts)
     stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+    stats_latest: dict[int, dict[str, Any]] = {}   # top -> the last count made
     stats_lock = threading.Lock()
 
     @app.middleware("http")
@@ -270,16 +274,32 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         """Counts per kind, publication date range, sources, busiest dates and the
         most mentioned people, organisations and places (as `dateline stats --json`).
         Kept until the file changes: counting a large store takes seconds."""
-        top = min(top, MAX_STATS_TOP)
+        return counted(min(top, MAX_STATS_TOP))
+
+    def counted(top: int) -> dict[str, Any]:
+        """The store's statistics with ``top`` items per list, counted once per state
+        of the file; while another request counts a changed store, the last count."""
         key = (top, *_file_signature(path))
-        with stats_lock:   # one count at a time; the others wait for its answer
+        if key in stats_cache:
+            return stats_cache[key]
+        if not stats_lock.acquire(blocking=top not in stats_latest):
+            return stats_latest[top]
+        try:   # one count at a time
             if key not in stats_cache:
                 with store(STATS_BUDGET_S) as dl:
                     answer = dl.stats(top).as_dict()
                 if len(stats_cache) >= 16:
                     stats_cache.clear()
-                stats_cache[key] = answer
+                stats_cache[key] = stats_latest[top] = answer
             return stats_cache[key]
+        finally:
+            stats_lock.release()
+
+    def count_at_start() -> None:
+        try:
+            counted(10)   # what the web page asks for
+        except Exception:   # noqa: BLE001 - a request will meet the problem and say it
+            pass
 
     @app.get("/api/search", summary="Sentences by words, entity, place, event and date")
     def search(q: str | None = Query(None, description="SQLite FTS5 query: words, "
@@ -367,4 +387,6 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                                      "X-Content-Type-Options": "nosniff"})
 
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    if warm_stats:
+        threading.Thread(target=count_at_start, name="dateline-stats", daemon=True).start()
     return app
