@@ -328,3 +328,15 @@ def test_event_with_neither_actor_nor_target_is_dropped(nlp):
 def test_gerund_after_a_preposition_is_absorbed_by_its_noun_trigger(nlp):
     text = "The senator repeated his proposals for the president's stepping down."
     assert "RETREAT" not in [e["type"] for e in run(nlp, text)]
+
+
+def test_noun_trigger_of_another_noun_takes_no_actor_from_its_verb(nlp):
+    # the raid was the other side's: Iran only threatened
+    text = ("Iran threatened to shell Iraqi villages on Monday in retaliation for an air "
+            "raid on the port of Basra.")
+    assert [e["type"] for e in run(nlp, text)] == ["THREATEN"]
+
+
+def test_relatives_are_civilians(nlp):
+    ev = first(nlp, "The parents of the student condemned the government.")
+    assert (ev["type"], ev["actor"]["sector"]) == ("ACCUSE", "CVL")

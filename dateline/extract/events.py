@@ -612,6 +612,11 @@ def _carrier(tok: Token) -> Token | None:
     for _ in range(4):
         if cur.dep_ in ("dobj", "nsubjpass", "attr", "compound", "pobj", "prep", "appos"):
             head = cur.head
+            if cur.dep_ == "prep" and cur.lower_ != "of" and head.pos_ in ("NOUN", "PROPN"):
+                # "threatened Iraq in retaliation for an air raid": the trigger belongs
+                # to another noun, and the verb above did not carry it out ("launched
+                # 10 days of war games" did)
+                return None
             if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and cur.dep_ == "prep"):
                 return head if cur.dep_ != "compound" else None
             cur = head
