@@ -340,3 +340,9 @@ def test_noun_trigger_of_another_noun_takes_no_actor_from_its_verb(nlp):
 def test_relatives_are_civilians(nlp):
     ev = first(nlp, "The parents of the student condemned the government.")
     assert (ev["type"], ev["actor"]["sector"]) == ("ACCUSE", "CVL")
+
+
+def test_those_who_is_not_the_speaker(nlp):
+    # "those who gave the coordinates" are not the spokesman who curses them
+    text = "“Curse those who gave the coordinates for the attack,” the Libyan spokesman shouted."
+    assert [e for e in run(nlp, text) if e["type"] == "ASSAULT"] == []

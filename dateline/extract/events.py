@@ -107,6 +107,12 @@ UNREAL_MODES = frozenset({HYPOTHETICAL})
 #: Subordinators of a condition or an open question: an event inside such a clause
 #: ("if forces used chemical weapons", "whether troops fired") is not reported.
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Pronouns that introduce someone new ("those who gave the coordinates", "anyone
+#: who"): never the speaker or the last actor named, so they code to no actor.
+UNRESOLVED_PRONOUNS = frozenset({
+    "those", "these", "who", "whom", "whoever", "anyone", "anybody", "someone",
+    "somebody", "everyone", "everybody",
+})
 #: Subjects that negate their verb ("nobody is standing by me").
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 #: Trigger verbs that are a pledge only with "to": "committed (itself) to a
@@ -524,7 +530,7 @@ class _Coder:
     def code(self, tok: Token | None, sent: Span, trigger: Token) -> dict | None:
         """Code the actor phrase headed by ``tok``; pronouns resolve to the
         speaker of the enclosing clause, else to the last actor named."""
-        if tok is None:
+        if tok is None or tok.lower_ in UNRESOLVED_PRONOUNS:
             return None
         pron = _is_pronoun(tok) or (
             tok.lemma_.lower() in ("country", "government", "side")
