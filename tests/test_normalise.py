@@ -97,3 +97,17 @@ def test_page_furniture_is_hidden_from_the_extractors() -> None:
     assert len(record["sentences"]) == 1
     assert not [e for e in record["entities"] if e["text"] in ("Ann Ko", "Li Wei", "Terms of Service")]
     assert not record["events"] or all(e["sentence"] == 0 for e in record["events"])
+
+
+def test_readers_comments_are_hidden_from_the_extractors() -> None:
+    text = ("The army shelled Misrata on Monday.\n"
+            "Posted by a reader\n"
+            "Tomas K March 8, 2011 at 6:19 pm | The rebels will take Tripoli tonight.\n"
+            "ANNA : Nobody asked NATO to bomb anything.\n")
+    norm = normalise(text)
+    assert norm.text.startswith("The army shelled Misrata on Monday.\n")
+    # from the line of the first comment stamp on, labels included
+    assert norm.text[36:].strip() == "Posted by a reader"
+    assert norm.turns == []
+    unpunctuated = normalise("Credits\nAnn Ko contributed to this report\nMore news.")
+    assert "contributed" not in unpunctuated.text and "More news." in unpunctuated.text
