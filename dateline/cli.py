@@ -384,7 +384,7 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
     \b
     Examples:
       dateline search 'Idlib AND offensive' --db idlib.db
-      dateline search --entity Lavrov --start 2018-09-01 --db idlib.db
+      dateline search --entity Lavrov --start 2018-08-25 --db idlib.db
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
     """
     with _open(db, readonly=True) as dl, _errors(db):
@@ -398,6 +398,9 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
             click.echo(json.dumps(h.as_dict(), ensure_ascii=False))
         else:
             click.echo(f"{h.published}  {h.id}#{h.sentence}  {' '.join(h.text.split())}")
+    if not hits:   # said, as timeline does: an empty answer is not silent
+        click.echo(f"dateline: {db}: no sentence matches", err=True)
+        sys.exit(1)
 
 
 @cli.command()

@@ -192,3 +192,17 @@ def test_timeline_formats(tmp_path):
     assert r.returncode == 2 and "is after --end" in r.stderr.decode()
     r = run_cli("timeline", "nothingmatches", "--db", str(db))
     assert r.returncode == 1 and "no dated sentences match" in r.stderr.decode()
+
+
+def test_search_that_finds_nothing_says_so(tmp_path):
+    from dateline_testing import run_cli, write_jsonl
+
+    src = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "a1", "published": "2018-09-07", "text": "Envoys met in Geneva on Friday."}])
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(src), "--db", db).returncode == 0
+    found = run_cli("search", "Geneva", "--db", db)
+    assert found.returncode == 0 and b"Envoys met in Geneva" in found.stdout
+    none = run_cli("search", "Sochi", "--db", db)
+    assert none.returncode == 1 and none.stdout == b""
+    assert b"no sentence matches" in none.stderr
