@@ -148,6 +148,25 @@ class _Attr:
         return self.parts[-1][1]
 
 
+#: The last text's positions of quotation marks and line breaks (see :func:`_marks`).
+_MARKS: list = [None, {}]
+
+
+def _marks(text: str, ch: str) -> list[int]:
+    """The positions of ``ch`` (a double quotation mark or a line break) in ``text``,
+    found once per text, so that spans nested in spans cost O(log n) each, not their
+    length."""
+    if _MARKS[0] is not text:
+        _MARKS[:] = [text, {c: [m.start() for m in re.finditer(c, text)] for c in "\"“”\n"}]
+    return _MARKS[1][ch]
+
+
+def _count(text: str, ch: str, start: int, end: int) -> int:
+    """``text.count(ch, start, end)`` for a quotation mark or line break, in O(log n)."""
+    pos = _marks(text, ch)
+    return max(0, bisect.bisect_left(pos, end) - bisect.bisect_left(pos, start))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past separators, a final full stop and a quotation
     mark left unpaired at either end."""
@@ -155,18 +174,37 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
-    seg = text[start:end]
-    unbalanced = (seg.count("\"") % 2 == 1) or (seg.count("“") != seg.count("”"))
+    unbalanced = (_count(text, "\"", start, end) % 2 == 1) or (
+        _count(text, "“", start, end) != _count(text, "”", start, end))
     if unbalanced:
-        if text[end - 1:end] in ("“", "\"") or (text[end - 1:end] == "”" and "“" not in seg):
+        if text[end - 1:end] in ("“", "\"") or (text[end - 1:end] == "”" and not _count(text, "“", start, end)):
             end -= 1
-        elif text[start:start + 1] in ("\"", "”") or (text[start:start + 1] == "“" and "”" not in seg):
+        elif text[start:start + 1] in ("\"", "”") or (text[start:start + 1] == "“" and not _count(text, "”", start, end)):
             start += 1
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM + ".":
             end -= 1
     return start, end
+
+
+#: The last document's children lists (see :func:`_children`): one document at a time.
+_CHILDREN: list = [None, []]
+
+
+def _children(tok: Token) -> list[Token]:
+    """``tok.children``, from lists built once per document: spaCy walks the token's
+    whole subtree for each call, which is quadratic in clauses nested in clauses."""
+    doc = tok.doc
+    if _CHILDREN[0] is not doc:
+        from spacy.attrs import HEAD
+
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for j, off in enumerate(doc.to_array([HEAD]).astype("int64").tolist()):
+            if off:
+                kids[j + off].append(j)
+        _CHILDREN[:] = [doc, kids]
+    return [doc[j] for j in _CHILDREN[1][tok.i]]
 
 
 def _subtree_span(tok: Token) -> tuple[int, int]:
@@ -186,13 +224,14 @@ def _np_span(tok: Token) -> tuple[int, int]:
 def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
     """Cut ``span`` at blank lines, keeping the paragraph nearest ``anchor`` (the cue)."""
     s, e = span
-    if "\n" not in text[s:e]:
+    if not _count(text, "\n", s, e):
         return span
+    breaks = _marks(text, "\n")
     if anchor >= e:
-        cut = text.rfind("\n", s, e)
+        cut = breaks[bisect.bisect_left(breaks, e) - 1]
         return cut + 1, e
     if anchor < s:
-        cut = text.find("\n", s, e)
+        cut = breaks[bisect.bisect_left(breaks, s)]
         return s, cut
     return span
 
@@ -204,7 +243,7 @@ def _subject(cue: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
-        for child in tok.children:
+        for child in _children(tok):
             if child.dep_ in _SUBJ:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     return tok.head
@@ -218,7 +257,7 @@ def _subject(cue: Token) -> Token | None:
 
 def _cue_text(cue: Token) -> str:
     """The cue as written: the verb with its particle ("point out") or "according to"."""
-    prt = [c for c in cue.children if c.dep_ == "prt"]
+    prt = [c for c in _children(cue) if c.dep_ == "prt"]
     if prt and prt[0].i == cue.i + 1:
         return cue.text + " " + prt[0].text
     return cue.text
@@ -246,7 +285,7 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in _children(to) if c.dep_ == "pobj"), None)
             head = tok.head
             if pobj is None or head is tok or head.i in range(tok.left_edge.i, tok.right_edge.i + 1):
                 continue
@@ -263,15 +302,15 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
             continue
         fr = frames[tok.lemma_.lower()]
         comps: list[Token] = []
-        for child in tok.children:
+        for child in _children(tok):
             dep = child.dep_
             if dep == "ccomp" and "ccomp" in fr:
                 comps.append(child)
-            elif dep == "xcomp" and "xcomp" in fr and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            elif dep == "xcomp" and "xcomp" in fr and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(child)):
                 comps.append(child)
             elif dep in ("dobj", "oprd") and dep in fr:
                 comps.append(child)
-            elif dep == "prep" and child.lower_ in fr and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            elif dep == "prep" and child.lower_ in fr and any(c.dep_ in ("pobj", "pcomp") for c in _children(child)):
                 comps.append(child)
         spans: list[tuple[int, int]] = []
         if comps:
