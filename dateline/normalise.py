@@ -10,7 +10,8 @@ every offset an extractor finds is turned into an offset into the article's own 
   ``''``, and every token separated by a space ("Obama 's", "do n't", "April 6 , 1886").
   The brackets are always rewritten (they never occur in ordinary text); the rest only
   when the text is tokenised that way throughout (:func:`is_tokenised`), so ordinary
-  text is left alone.
+  text is left alone. Such corpora hold one sentence per line, so in tokenised text a
+  line break is made a paragraph break, which the parser never crosses.
 - **Transcript speaker labels** ("BLITZER :", "WOLF BLITZER, CNN ANCHOR:" at the start
   of a line): blanked, and kept as :class:`Turn` s whose speech runs to the next label;
   the quotes extractor reports each turn as the speaker's words. Heading words of news
@@ -233,6 +234,8 @@ def _token_edits(text: str, tokenised: bool) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"``|''", text) if tokenised else ():
         if not any(a <= m.start() < b for a, b in taken):
             kept.append((m.start(), m.end(), "“" if m.group() == "``" else "”"))
+    if tokenised:   # such corpora hold one sentence per line: the parser must break there
+        kept += [(m.start(), m.end(), "\n\n") for m in re.finditer(r"(?<!\n)\n(?!\n)", text)]
     return sorted(kept)
 
 

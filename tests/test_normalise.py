@@ -24,9 +24,10 @@ def test_tokenised_text_is_recognised_and_ordinary_text_is_left_alone() -> None:
 
 def test_tokens_are_rewritten_and_mapped_back() -> None:
     norm = normalise(PTB)
-    assert norm.text.startswith("BEIRUT (Wire) -- Envoy Maria Lund (Sweden) said “talks will resume,”"
-                                " on Tuesday.\nShe didn't name a venue; the council's members can't"
-                                " agree on April 6, 2011.\n")
+    # one sentence per line in such corpora: each line break becomes a paragraph break
+    assert norm.text == ("BEIRUT (Wire) -- Envoy Maria Lund (Sweden) said “talks will resume,”"
+                         " on Tuesday.\n\nShe didn't name a venue; the council's members can't"
+                         " agree on April 6, 2011.\n\n")
     for normal, original in (("Maria Lund", "Maria Lund"), ("(Sweden)", "-LRB- Sweden -RRB-"),
                              ("April 6, 2011", "April 6 , 2011"), ("didn't", "did n't"),
                              ("“talks will resume,”", "`` talks will resume , ''")):
@@ -68,7 +69,7 @@ def test_speaker_labels_are_turns_not_places() -> None:
     assert [t.speaker for t in norm.turns] == ["HOLLIS", "DANA MEYER"]
     first = norm.turns[0]
     assert norm.text[first.start:first.end] == (
-        "Good evening. Tonight the port city is quiet.\nWe begin with our reporter on the coast.")
+        "Good evening. Tonight the port city is quiet.\n\nWe begin with our reporter on the coast.")
     record = extract_article(Article(text=text, published=dt.date(2011, 3, 21), id="t1"))
     labels = {"HOLLIS", "DANA MEYER", "CORRESPONDENT", "NEW"}
     assert not [p for p in record["places"] if p["text"] in labels]
