@@ -33,6 +33,7 @@ import bisect
 import functools
 import itertools
 import re
+import string
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -905,5 +906,22 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if len(a.parts) > 1:
             rec["parts"] = [list(p) for p in a.parts]
         records.append(rec)
+    if ctx.turns:
+        records = sorted(records + _turn_quotes(ctx), key=lambda r: (r["start"], r["end"]))
     return records
 
+
+def _turn_quotes(ctx: Context) -> list[dict]:
+    """A transcript turn ("BLITZER: ...", see :mod:`dateline.normalise`) is its
+    speaker's words: one direct quote, spoken by the label's name."""
+    out = []
+    for turn in ctx.turns:
+        out.append({
+            "text": ctx.text[turn.start:turn.end], "start": turn.start, "end": turn.end,
+            "sentence": ctx.sentence_of(turn.start),
+            "speaker": string.capwords(turn.speaker),
+            "speaker_start": turn.label_start,
+            "speaker_end": turn.label_start + len(turn.speaker),
+            "cue": None, "kind": "direct", "turn": True,
+        })
+    return out
