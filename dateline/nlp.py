@@ -38,10 +38,17 @@ def model_name(preferred: str | None = None) -> str:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so headings and paragraphs never merge."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence after every blank line, so headings and paragraphs never merge.
+
+    The starts are written in one array operation: setting ``is_sent_start`` token by
+    token makes spaCy rescan the document each time (quadratic in its length)."""
+    from spacy.attrs import SENT_START
+
+    after = [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]
+    if after:
+        starts = doc.to_array([SENT_START])
+        starts[after] = 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
 
 

@@ -20,8 +20,9 @@ every offset an extractor finds is turned into an offset into the article's own 
   ``dateline/data/normalise_furniture.tsv``): the sentence is blanked, so nothing is
   extracted from it.
 - **Readers' comments** under an article (from the line of the first comment time
-  stamp, "March 8 , 2011 at 6:19 pm |", to the end: 49 of the 2,421 Timeline17
-  development articles, a tenth of their text): blanked; what readers write is not news.
+  stamp, "March 8 , 2011 at 6:19 pm |" and two BBC forms, to the end: 77 of the 2,421
+  Timeline17 development articles, a tenth of their text): blanked; what readers write
+  is not news.
 
 Blanking replaces characters by spaces (newlines are kept), so it needs no map; the
 token rewrites change lengths, and the map covers them.
@@ -56,8 +57,14 @@ _LABEL = re.compile(
 _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BREAKING",
                        "BREAKING NEWS", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTOS",
                        "LIVE", "ANALYSIS", "OPINION", "SOURCE", "SOURCES", "Q", "A"})
-#: A reader comment's time stamp ("March 8, 2011 at 6:19 pm |").
-_COMMENT_STAMP = re.compile(r"\b\d{1,2} ?, ?\d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|", re.I)
+#: A reader comment's time stamp, as three sites print them: "March 8, 2011 at 6:19 pm |"
+#: (CNN: 49 Timeline17 development articles), "At 04:23 23rd Aug 2010, dylen wrote:"
+#: (BBC: 11) and a line opening "6th June 2012 - 19:49" (BBC: 17).
+_COMMENT_STAMP = re.compile(
+    r"\b\d{1,2} ?, ?\d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
+    r"|\bAt \d{1,2}:\d{2} \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2} \d{4} ?, ?\S+ wrote ?:"
+    r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
 #: A sentence inside a line: up to and including its final punctuation (and closing marks).
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+['\"”’)]*|$)", re.M)
 

@@ -112,3 +112,10 @@ def test_readers_comments_are_hidden_from_the_extractors() -> None:
     assert norm.turns == []
     unpunctuated = normalise("Credits\nAnn Ko contributed to this report\nMore news.")
     assert "contributed" not in unpunctuated.text and "More news." in unpunctuated.text
+
+
+def test_comment_stamps_of_other_sites_start_the_comments_too() -> None:
+    for stamp in ("At 04:23 23rd Aug 2010 , kestrel wrote : Nobody cares.",
+                  "6th June 2012 - 19:49 Nobody cares ."):
+        norm = normalise(f"The port reopened on Monday .\n{stamp}\nThe army will win .\n")
+        assert norm.text.strip() == "The port reopened on Monday."
