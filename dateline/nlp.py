@@ -48,7 +48,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     if after:
         starts = doc.to_array([SENT_START])
         starts[after] = 1
-        doc.from_array([SENT_START], starts.reshape(-1, 1))
+        doc.from_array([SENT_START], starts.reshape(-1, 1))  # type: ignore[arg-type]  # spaCy types to_array as floats
     return doc
 
 
