@@ -113,3 +113,14 @@ def test_from_to_range_and_single_amount_has_no_bounds(nlp):
     assert (r["low"], r["high"]) == (2000, 5000)
     single = _by_value(out, 12)
     assert "low" not in single and "high" not in single
+
+
+def test_one_and_two_in_set_phrases_are_not_amounts(nlp):
+    # "one" and "two" in phrases that count nothing; real counts of one are kept.
+    for sentence in ("At one point the convoy stopped near the border.",
+                     "One thing is clear: the talks have failed.",
+                     "The rebels were split in two by the offensive.",
+                     "He spoke on more than one occasion about the siege."):
+        assert [a["text"] for a in _amounts(nlp, sentence)] == [], sentence
+    kept = _amounts(nlp, "One soldier was killed and two were wounded.")
+    assert [a["value"] for a in kept][:1] == [1]

@@ -9,8 +9,9 @@ displaced or arrested from the verb that governs the counted noun.
 
 Vague amounts take the smallest value they imply ("hundreds" 200, "tens of
 thousands" 20000) with the qualifier "at least". Years, ages, times, ordinals,
-identifiers written after a noun ("Article 5") and "one" used as a pronoun are
-not amounts. Words come from ``data/amounts_lexicon.tsv``.
+identifiers written after a noun ("Article 5"), "one" used as a pronoun and "one" or
+"two" in set phrases ("at one point", "one thing", "split in two": the ``idiom`` nouns
+of the lexicon) are not amounts. Words come from ``data/amounts_lexicon.tsv``.
 
 A range ("15 to 20 kilometres", "between 300 and 400 families", "10-15 fighters",
 "$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000")
@@ -234,6 +235,11 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True
     if t.lower() == "one" and root.dep_ != "nummod":
         return True
+    if t.lower().split()[-1:] in (["one"], ["two"]) and root.dep_ == "nummod" \
+            and root.head.lemma_.lower() in lexicon().get("idiom", {}):
+        return True   # "at one point", "one thing is clear", "on more than one occasion"
+    if t.lower() == "two" and root.dep_ == "pobj" and root.head.lower_ == "in":
+        return True   # "split in two"
     if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
         return True
     return False
