@@ -259,14 +259,17 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
 
     @app.get("/api/health", summary="Is the server up, and how many articles it serves")
     def health() -> dict[str, Any]:
-        """``{"status": "ok", "articles": N, "schema": version}``; 503 when the store
-        fails SQLite's quick_check (rerun only when the file has changed)."""
+        """``{"status": "ok", "articles": N, "schema": version, "integrity": "checked"}``;
+        503 when the store fails SQLite's quick_check (rerun only when the file has
+        changed; on a store of 256 MB or more it runs in the background, and
+        ``integrity`` says "checking" until its verdict is in)."""
         with store(None) as dl:
             problem = dl.store.integrity_problem(reuse=True)
             if problem:
                 raise HTTPException(status_code=503, detail=problem)
             return {"status": "ok", "articles": dl.count(),
-                    "schema": dl.store.schema_version()}
+                    "schema": dl.store.schema_version(),
+                    "integrity": "checked" if dl.store.integrity_checked() else "checking"}
 
     @app.get("/api/stats", summary="What the store holds")
     def stats(top: int = Query(10, ge=1, description="Items per top-N list (at most "

@@ -205,6 +205,9 @@ def check_query(query: str | None, what: str = "search") -> None:
 _CHECKED: dict[Path, tuple[tuple[int, ...], str | None]] = {}
 #: Held while a health check runs PRAGMA quick_check (one at a time per process).
 _CHECKING = threading.Lock()
+#: A store at least this large (file and WAL) is checked in the background: quick_check
+#: reads every page (18 s at 7 GB), and a health request must not wait for it.
+BACKGROUND_CHECK_BYTES = 256 * 1024 * 1024
 
 
 def _file_state(path: Path) -> tuple[int, ...]:
@@ -469,8 +472,25 @@ class Store:
         last = _CHECKED.get(self.path)
         if last is not None and last[0] == state:
             return last[1]
-        if not _CHECKING.acquire(blocking=last is None):
+        big = state[0] + state[3] >= BACKGROUND_CHECK_BYTES
+        if not _CHECKING.acquire(blocking=last is None and not big):
             return last[1] if last is not None else None
+        if big:   # reading every page takes seconds: check in the background meanwhile
+            threading.Thread(target=self._check_and_release, args=(state,), daemon=True,
+                             name="dateline-quick-check").start()
+            return last[1] if last is not None else None
+        self._check_and_release(state)
+        return _CHECKED[self.path][1]
+
+    def integrity_checked(self) -> bool:
+        """Whether this process's last integrity verdict is for the file as it is now
+        (false while a check of a changed or large file runs in the background)."""
+        last = _CHECKED.get(self.path)
+        return last is not None and last[0] == _file_state(self.path)
+
+    def _check_and_release(self, state: tuple[int, ...]) -> None:
+        """Run quick_check on a connection of its own, keep the verdict for ``state``
+        and release :data:`_CHECKING` (held by the caller)."""
         try:
             db = self._connect_readonly()
             try:
@@ -478,7 +498,8 @@ class Store:
             finally:
                 db.close()
             _CHECKED[self.path] = (state, problem)
-            return problem
+        except Exception as exc:   # a file that cannot even be opened is the verdict
+            _CHECKED[self.path] = (state, describe_error(self.path, exc))
         finally:
             _CHECKING.release()
 

@@ -317,3 +317,30 @@ def test_health_checks_integrity_again_only_after_the_file_changed(tmp_path, mon
         s.write([(_record(99), {"text_hash": "99", "origin": "t", "extractor_version": "t"})])
     assert client.get("/api/health").json()["articles"] == 4
     assert len(calls) == 2
+
+
+def test_health_of_a_large_store_checks_in_the_background(tmp_path, monkeypatch):
+    import threading
+
+    import dateline.store as store_mod
+
+    db = _store(tmp_path / "big.db", 3)
+    monkeypatch.setattr(store_mod, "BACKGROUND_CHECK_BYTES", 0)   # every store is "large"
+    release = threading.Event()
+    real = Store._quick_check
+
+    def slow(self, con):
+        release.wait(10)
+        return "damaged (as the test says)"
+
+    monkeypatch.setattr(Store, "_quick_check", slow)
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    first = client.get("/api/health")          # answered at once, the check still running
+    assert first.status_code == 200 and first.json()["integrity"] == "checking"
+    release.set()
+    for _ in range(100):                        # the verdict arrives
+        if not store_mod._CHECKING.locked():
+            break
+        threading.Event().wait(0.05)
+    assert client.get("/api/health").status_code == 503
+    monkeypatch.setattr(Store, "_quick_check", real)

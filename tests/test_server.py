@@ -194,7 +194,8 @@ def test_store_gone_after_startup_gives_503(tmp_path: Path, db: Path) -> None:
 
 
 def test_health(client: TestClient) -> None:
-    assert client.get("/api/health").json() == {"status": "ok", "articles": 3, "schema": 3}
+    assert client.get("/api/health").json() == {"status": "ok", "articles": 3, "schema": 3,
+                                                "integrity": "checked"}
 
 
 def test_stats(client: TestClient, db: Path) -> None:
