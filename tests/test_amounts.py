@@ -124,3 +124,11 @@ def test_one_and_two_in_set_phrases_are_not_amounts(nlp):
         assert [a["text"] for a in _amounts(nlp, sentence)] == [], sentence
     kept = _amounts(nlp, "One soldier was killed and two were wounded.")
     assert [a["value"] for a in kept][:1] == [1]
+
+
+def test_an_article_before_a_number_adds_nothing(nlp):
+    # "a" stands for one only before a scale word ("a dozen", "a million").
+    assert parse_value(["a", "full", "60"]) == 60
+    assert parse_value(["a", "million"]) == 1_000_000
+    found = _amounts(nlp, "A full 60 % of the residents have fled, officials said.")
+    assert [(a["value"], a["unit"]) for a in found] == [(60, "percent")]

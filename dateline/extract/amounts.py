@@ -100,7 +100,7 @@ def parse_value(words: list[str]) -> float | None:
             current = (current or 0) + float(numbers[w])
             seen = True
         elif w in ("a", "an"):
-            current = (current or 0) + 1
+            pass   # "a dozen", "a million": the scale word counts one; "a full 60" is 60
         elif w in scales and len(w) > 2:
             scale = float(scales[w])
             current = (current if current is not None else 1) * scale
