@@ -289,7 +289,14 @@ class WriterLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                holder = os.read(fd, 32).decode("ascii", "replace").strip()
+                # The holder writes its pid just after taking the lock: wait a little
+                # for it rather than name nobody.
+                holder = ""
+                for _ in range(20):
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                    if holder:
+                        break
+                    time.sleep(0.025)
                 os.close(fd)
                 raise StoreBusy(f"{self.db_path} is being written by another ingest (pid "
                                 f"{holder or 'unknown'}); wait for it or use another --db"
@@ -365,9 +372,15 @@ class Store:
         return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=30)
 
     def _check_and_prepare(self, readonly: bool) -> None:
-        app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in self.db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # One read transaction, so that both are read from the same state of the file
+        # (another process may be creating the store at this very moment).
+        self.db.execute("BEGIN")
+        try:
+            tables = {r[0] for r in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            self.db.rollback()
         if app_id != APPLICATION_ID:
             if tables or app_id:
                 raise StoreError(f"{self.path}: not a Dateline database "
