@@ -43,7 +43,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from dateline.article import Article
-from dateline.read.base import ReadOptions, Rejection, check_text, parse_date
+from dateline.read.base import (
+    DATE_FIELDS,
+    ReadOptions,
+    Rejection,
+    article_from_fields,
+    check_text,
+    parse_date,
+)
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -183,28 +190,26 @@ def _range(start: DateLike | None, end: DateLike | None) -> tuple[dt.date | None
 
 
 def _article(item: Article | str | Mapping[str, Any], published: DateLike | None,
-             where: str, max_chars: int | None = None) -> Article:
+             where: str) -> Article:
     """``item`` as an Article: an Article as it is; a text dated ``published``; a
-    mapping with ``text``, ``published`` (else ``published``) and optional ``id``,
-    ``title``, ``url``, ``source``. ValueError (naming ``where``) when it is not one."""
+    mapping with ``text``, ``published`` (or ``time`` or ``date``; else ``published``)
+    and optional ``id``, ``title``, ``url``, ``source``, checked as the readers check a
+    JSONL row (:func:`dateline.read.base.article_from_fields`). ValueError (naming
+    ``where``) when it is not one."""
     if isinstance(item, Article):
         return item
-    options = ReadOptions() if max_chars is None else ReadOptions(max_chars=max_chars)
     try:
         if isinstance(item, str):
-            fields: Mapping[str, Any] = {"text": item}
+            row: dict[str, Any] = {"text": item}
         elif isinstance(item, Mapping):
-            fields = item
+            row = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in item.items()}
         else:
             raise ValueError(f"expected a text, a mapping or an Article, not "
                              f"{type(item).__name__}")
-        day = fields.get("published", published)
-        if day is None:
+        default = _date(published, "published")
+        if default is None and not any(row.get(f) for f in DATE_FIELDS):
             raise ValueError("no publication date (give published)")
-        return Article(text=check_text(str(fields.get("text") or ""), options),
-                       published=_day(day, "published"), id=fields.get("id"),
-                       title=fields.get("title"), url=fields.get("url"),
-                       source=fields.get("source"), origin=where)
+        return article_from_fields(row, where, ReadOptions(published=default))
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from None
 
