@@ -165,20 +165,25 @@ def _select_articles(store: Store, query: str | None, start: dt.date | None,
     return out
 
 
-def _query_rowids(store: Store, query: str) -> set[int]:
-    """Articles matching ``query`` as FTS5 keywords, a canonical entity or a place name."""
-    q = store.db.execute
-    found: set[int] = set()
+def _fts_rows(store: Store, sql: str, query: str) -> list[sqlite3.Row]:
+    """The rows of ``sql``, whose one parameter is an FTS5 MATCH expression, for
+    ``query`` as FTS5 keywords, or as one phrase when FTS5 cannot parse it so;
+    QueryError when it cannot parse either."""
     try:
-        found.update(r[0] for r in q("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
-                                     (query,)))
+        return store.db.execute(sql, (query,)).fetchall()
     except sqlite3.OperationalError:
         phrase = '"' + query.replace('"', '""') + '"'
         try:
-            found.update(r[0] for r in q(
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (phrase,)))
+            return store.db.execute(sql, (phrase,)).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"bad timeline query {query!r}: {exc}") from None
+
+
+def _query_rowids(store: Store, query: str) -> set[int]:
+    """Articles matching ``query`` as FTS5 keywords, a canonical entity or a place name."""
+    q = store.db.execute
+    found = {r[0] for r in _fts_rows(
+        store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", query)}
     found.update(r[0] for r in q(
         "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE", (query,)))
     found.update(r[0] for r in q(
@@ -191,22 +196,18 @@ def _query_rowids(store: Store, query: str) -> set[int]:
 _PERSON_PRONOUN = re.compile(r"^\W*(?:He|She|His|Her)\b")
 
 
-def _about_query(store: Store, query: str, ids: str) -> set[tuple[int, int]]:
-    """``(article, sentence)`` of the sentences of articles ``ids`` that are about
-    ``query``: those that match it as FTS5 keywords (or as a phrase), that name it as a
-    person, organisation or place (under any store-wide alias), and those that go on
-    with a person named in the sentence before through he/she/his/her."""
+def _about_query(store: Store, query: str, ids: str,
+                 texts: dict[tuple[int, int], str]) -> set[tuple[int, int]]:
+    """``(article, sentence)`` of the sentences of articles ``ids`` (whose texts are
+    ``texts``) that are about ``query``: those that match it as FTS5 keywords (or as a
+    phrase), that name it as a person, organisation or place (under any store-wide
+    alias), and those that go on with a person named in the sentence before through
+    he/she/his/her."""
     q = store.db.execute
-    about: set[tuple[int, int]] = set()
-    for expr in (query, '"' + query.replace('"', '""') + '"'):
-        try:
-            about.update((r[0], r[1]) for r in q(
-                "SELECT s.article, s.sentence FROM sentences_fts JOIN sentences s"
-                " ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ?"
-                f" AND s.article IN ({ids})", (expr,)))
-            break
-        except sqlite3.OperationalError:
-            continue
+    about = {(r[0], r[1]) for r in _fts_rows(
+        store, "SELECT s.article, s.sentence FROM sentences_fts JOIN sentences s"
+        " ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ?"
+        f" AND s.article IN ({ids})", query)}
     people: set[tuple[int, int]] = set()
     for art, sent, label in q(
             "SELECT e.article, e.sentence, e.label FROM entities e LEFT JOIN aliases al"
@@ -221,14 +222,11 @@ def _about_query(store: Store, query: str, ids: str) -> set[tuple[int, int]]:
     about.update((r[0], r[1]) for r in q(
         "SELECT article, sentence FROM places WHERE (name = ?1 COLLATE NOCASE"
         f" OR text = ?1 COLLATE NOCASE) AND article IN ({ids})", (query,)))
-    if people:
-        texts = {(r[0], r[1]): r[2] for r in q(
-            f"SELECT article, sentence, text FROM sentences WHERE article IN ({ids})")}
-        for art, sent in sorted(people):
-            nxt = sent + 1
-            while (art, nxt) in texts and _PERSON_PRONOUN.match(texts[(art, nxt)]):
-                about.add((art, nxt))
-                nxt += 1
+    for art, sent in sorted(people):
+        nxt = sent + 1
+        while (art, nxt) in texts and _PERSON_PRONOUN.match(texts[(art, nxt)]):
+            about.add((art, nxt))
+            nxt += 1
     return about
 
 
@@ -426,7 +424,7 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
                 cands[d][key] = False
 
     if query:   # the chosen sentences must be about what was asked for
-        about = _about_query(store, query, ids)
+        about = _about_query(store, query, ids, {k: v.text for k, v in sents.items()})
         for d in list(cands):
             cands[d] = {key: named for key, named in cands[d].items() if key in about}
     chosen_days = [d for d in ranked if cands.get(d)][: max(n, 0)]
