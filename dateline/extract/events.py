@@ -18,9 +18,10 @@ fire" or "impose curfew"). Then:
   ``hypothetical`` (left out of the GDELT and ACLED exports); events inside a
   condition or open question ("if forces used chemical weapons", "whether
   troops fired") are dropped, and so are "no longer" / "nobody" negations;
-* questions, readers' comments (from the first comment time stamp on), sport
+* questions, sport
   (a score line or sport words, unless a state actor or the police acted) and
-  ordinary crime between non-political actors report no event; a "strike"
+  ordinary crime between non-political actors report no event (readers' comments
+  never reach the extractors: :mod:`dateline.normalise` hides them); a "strike"
   among words of war is an air strike, not a labour strike; "commit" with an
   object ("committed crimes") is no pledge; a place that is an organisation's
   name in the actor tables ("NATO" as a town) is not where an event happened;
@@ -168,10 +169,6 @@ CRIME_WORDS = frozenset({
 #: Actor sectors of political life (anything but civilians, criminals and police
 #: acting on an ordinary crime).
 _UNPOLITICAL_SECTORS = frozenset({None, "CVL", "CRM", "COP", "MED", "EDU", "BUS", "JRN"})
-#: A reader comment's time stamp ("March 8, 2011 at 6:19 pm |"): the comments under
-#: an article start there, and what readers write is not news.
-_COMMENT_STAMP = re.compile(
-    r"\b\d{1,2} ?, ?\d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|", re.I)
 #: Dependency labels a trigger does not absorb across.
 _NO_ABSORB = frozenset({"conj", "parataxis"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -995,13 +992,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     coder = _Coder(doc, ctx.text if same else None)
     places = _by_sentence(ctx, "places")
     dates = _by_sentence(ctx, "dates")
-    stamp = _COMMENT_STAMP.search(doc.text if not same else ctx.text)
-    comments_from = stamp.start() if stamp else None
     out: list[dict] = []
     j = 0
     for k, sent in enumerate(doc.sents):
-        if comments_from is not None and sent.end_char > comments_from:
-            break  # the readers' comments under the article
         sport = None
         cands = []
         while j < len(positions) and positions[j] < sent.end:
