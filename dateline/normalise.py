@@ -112,6 +112,11 @@ class Normalised:
             return offset
         return self._ends[offset - 1] if offset > 0 else 0
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of normalised span ``[start, end)`` (never reversed)."""
+        first = self.start(start)
+        return first, max(first, self.end(end))
+
     def to_original(self, value: Any) -> Any:
         """``value`` (an extractor's output: lists and dicts) with every offset member
         (``start``, ``end``, ``speaker_start``, ``speaker_end``, ``parts``) mapped to the
@@ -128,20 +133,17 @@ def _map(value: Any, norm: Normalised) -> Any:
     if not isinstance(value, dict):
         return value
     out = {k: _map(v, norm) if isinstance(v, (list, dict)) else v for k, v in value.items()}
-    start, end = value.get("start"), value.get("end")
-    if isinstance(start, int) and isinstance(end, int):
-        sliced = value.get("text") == norm.text[start:end]
-        out["start"], out["end"] = norm.start(start), max(norm.start(start), norm.end(end))
-        if sliced:
-            out["text"] = norm.original[out["start"]:out["end"]]
-    for s_key, e_key in (("speaker_start", "speaker_end"),):
+    for s_key, e_key in (("start", "end"), ("speaker_start", "speaker_end")):
         s, e = value.get(s_key), value.get(e_key)
         if isinstance(s, int) and isinstance(e, int):
-            out[s_key], out[e_key] = norm.start(s), max(norm.start(s), norm.end(e))
+            out[s_key], out[e_key] = norm.span(s, e)
+    start, end = value.get("start"), value.get("end")
+    if isinstance(start, int) and isinstance(end, int) and value.get("text") == norm.text[start:end]:
+        out["text"] = norm.original[out["start"]:out["end"]]
     parts = value.get("parts")
     if isinstance(parts, list) and all(isinstance(p, (list, tuple)) and len(p) == 2
                                        for p in parts):
-        out["parts"] = [[norm.start(s), max(norm.start(s), norm.end(e))] for s, e in parts]
+        out["parts"] = [list(norm.span(s, e)) for s, e in parts]
     return out
 
 
