@@ -8,12 +8,11 @@ and never stop the run.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, Concatenate, ParamSpec
+from typing import IO, Any
 
 from dateline.analyses.aliases import build_aliases
 from dateline.article import Article
@@ -73,24 +72,6 @@ class RejectsFile:
         self.stream.flush()
 
 
-_P = ParamSpec("_P")
-
-
-def _under_writer_lock(
-        fn: Callable[Concatenate[Iterable[str], Store, _P], IngestSummary]
-) -> Callable[Concatenate[Iterable[str], Store, _P], IngestSummary]:
-    """Run ``fn`` holding the store's writer lock (:meth:`Store.writing`): a second
-    ingest into the same file stops at once with one StoreBusy line, and a damaged,
-    read-only or full store stops the run with one StoreError line."""
-    @functools.wraps(fn)
-    def locked(paths: Iterable[str], store: Store, /, *args: _P.args,
-               **kwargs: _P.kwargs) -> IngestSummary:
-        with store.writing():
-            return fn(paths, store, *args, **kwargs)
-    return locked
-
-
-@_under_writer_lock
 def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOptions(),
            workers: int = 1, batch_size: int = 16, update: bool = False,
            on_reject: Callable[[Rejection], None] | None = None,
@@ -114,67 +95,68 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
     :class:`dateline.store.StoreError` (one line) when the store is damaged,
     read-only or its disk is full; committed batches are kept.
     """
-    summary = IngestSummary()
-    in_flight: set[str] = set()
-    seen: dict[str, tuple[str, str]] = {}   # id -> (text hash, origin) read in this run
-    settings = settings or Settings()
-    current = extract_fingerprint(settings)
+    with store.writing():
+        summary = IngestSummary()
+        in_flight: set[str] = set()
+        seen: dict[str, tuple[str, str]] = {}   # id -> (text hash, origin) read in this run
+        settings = settings or Settings()
+        current = extract_fingerprint(settings)
 
-    def reject(r: Rejection) -> None:
-        summary.rejected.append(r)
-        if on_reject:
-            on_reject(r)
+        def reject(r: Rejection) -> None:
+            summary.rejected.append(r)
+            if on_reject:
+                on_reject(r)
 
-    def to_extract() -> Iterator[Article]:
-        for item in read_paths(paths, options):
-            if isinstance(item, Rejection):
-                reject(item)
-                continue
-            summary.read += 1
-            key = item.key
-            earlier = seen.get(key)
-            if earlier is not None:   # adjacent or apart, batch committed or not: alike
-                if earlier[0] == item.hash:
-                    summary.duplicates += 1
-                else:
-                    reject(Rejection(item.origin, f"id {key!r} was read earlier in this run "
-                                                  f"({earlier[1]}) with other text"))
-                continue
-            seen[key] = (item.hash, item.origin)
-            stored = store.lookup(key)
-            if stored is None:
-                in_flight.add(key)
-                yield item
-            elif stored[0] != item.hash:
-                if update:
+        def to_extract() -> Iterator[Article]:
+            for item in read_paths(paths, options):
+                if isinstance(item, Rejection):
+                    reject(item)
+                    continue
+                summary.read += 1
+                key = item.key
+                earlier = seen.get(key)
+                if earlier is not None:   # adjacent or apart, batch committed or not: alike
+                    if earlier[0] == item.hash:
+                        summary.duplicates += 1
+                    else:
+                        reject(Rejection(item.origin, f"id {key!r} was read earlier in this run "
+                                                      f"({earlier[1]}) with other text"))
+                    continue
+                seen[key] = (item.hash, item.origin)
+                stored = store.lookup(key)
+                if stored is None:
+                    in_flight.add(key)
+                    yield item
+                elif stored[0] != item.hash:
+                    if update:
+                        in_flight.add(key)
+                        yield item
+                    else:
+                        reject(Rejection(item.origin, f"id {key!r} is already stored with other "
+                                                      "text (use --update to replace it)"))
+                elif update and stored[1] != current:
                     in_flight.add(key)
                     yield item
                 else:
-                    reject(Rejection(item.origin, f"id {key!r} is already stored with other "
-                                                  "text (use --update to replace it)"))
-            elif update and stored[1] != current:
-                in_flight.add(key)
-                yield item
-            else:
-                summary.duplicates += 1
+                    summary.duplicates += 1
 
-    for results in extract_records(to_extract(), workers=workers, batch_size=batch_size,
-                                   dask=dask, settings=settings):
-        rows = []
-        for article, record, error in results:
-            if record is None:
-                reject(Rejection(article.origin, error or "extraction failed"))
-            else:
-                rows.append((record, {"text_hash": article.hash, "origin": article.origin,
-                                      "extractor_version": current}))
-        replaced = sum(1 for record, _ in rows if store.lookup(record["id"]) is not None)
-        store.write(rows)
-        summary.updated += replaced
-        summary.stored += len(rows) - replaced
-        for article, _, _ in results:
-            in_flight.discard(article.key)
-        if on_batch:
-            on_batch(summary)
-    if summary.stored or summary.updated:
-        build_aliases(store)
-    return summary
+        for results in extract_records(to_extract(), workers=workers, batch_size=batch_size,
+                                       dask=dask, settings=settings):
+            rows = []
+            for article, record, error in results:
+                if record is None:
+                    reject(Rejection(article.origin, error or "extraction failed"))
+                else:
+                    rows.append((record, {"text_hash": article.hash, "origin": article.origin,
+                                          "extractor_version": current}))
+            replaced = sum(1 for record, _ in rows if store.lookup(record["id"]) is not None)
+            store.write(rows)
+            summary.updated += replaced
+            summary.stored += len(rows) - replaced
+            for article, _, _ in results:
+                in_flight.discard(article.key)
+            if on_batch:
+                on_batch(summary)
+        if summary.stored or summary.updated:
+            build_aliases(store)
+        return summary
