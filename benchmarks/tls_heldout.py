@@ -12,6 +12,11 @@ averaged before F, as ``dateline eval tls``).
 chooses on the rest: a harsher test with less to tune on. Each topic's held-out
 precision and recall are then averaged over the groups it was held out in.
 
+``--folds K`` instead deals the topics into K seeded folds and prints the nested
+estimate of :mod:`dateline.evaluate.folds` (the one the ``dateline eval`` harnesses
+print with ``--folds K --grid ...``): each fold scored with the combination best on
+the other folds, per-fold figures, their mean and spread.
+
 Uses the per-topic stores that ``dateline eval tls`` caches under ``--workdir`` (build
 them first with ``dateline eval tls --data ...``)::
 
@@ -30,9 +35,11 @@ import dataclasses
 import itertools
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 import dateline.analyses.timeline as T
+from dateline.evaluate import folds as F
 from dateline.evaluate import tls_metrics as M
 from dateline.evaluate.tls import load_topics, mean_sentences_per_date
 from dateline.settings import TimelineSettings
@@ -93,6 +100,10 @@ def main() -> int:
                     "timeline.NAME) and the values to try (repeatable)")
     ap.add_argument("--leave-out", type=int, default=1, metavar="K",
                     help="topics held out at a time (default 1)")
+    ap.add_argument("--folds", type=int, default=None, metavar="K",
+                    help="instead, deal the topics into K folds (seeded; the shared "
+                    "dateline.evaluate.folds nested estimate)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of --folds (default 0)")
     args = ap.parse_args()
     grid = parse_grid(args.grid)
     topics = load_topics(args.data)
@@ -111,6 +122,8 @@ def main() -> int:
         settings = TimelineSettings(**dict(zip(grid, combo)))
         runs[combo] = score_all(topics, stores, settings)
     names = list(grid)
+    if args.folds:
+        return _folds(runs, names, args.folds, args.seed)
     print("in-sample averages (R1 F, R2 F, date F1):")
     for combo, res in runs.items():
         r1, r2, d = f_scores(list(res.values()))
@@ -134,6 +147,46 @@ def main() -> int:
             print(f"  {times:3d} x {dict(zip(names, combo))}")
     r1, r2, d = f_scores([M.average(results) for results in held.values()])
     print(f"held-out average: R1 F {r1:.4f}  R2 F {r2:.4f}  date F1 {d:.3f}")
+    return 0
+
+
+def topic_tally(results: list[Scores]) -> dict[str, float]:
+    """One topic's timelines as additive counts: the number of timelines and the sums
+    of their precisions and recalls (so pooled counts give ``M.average``'s means)."""
+    t: dict[str, float] = {"timelines": len(results)}
+    for metric in ("rouge_1", "rouge_2", "date"):
+        t[f"{metric}_p"] = sum(r[metric]["precision"] for r in results)
+        t[f"{metric}_r"] = sum(r[metric]["recall"] for r in results)
+    return t
+
+
+def tally_score(counts: Mapping[str, float]) -> dict[str, float]:
+    """R1 F, R2 F and date F1 of pooled :func:`topic_tally` counts (precision and recall
+    averaged over timelines, then F, as ``dateline eval tls``), and their R1 F + R2 F,
+    the figure the grid is chosen on."""
+    n = counts.get("timelines", 0) or 1
+    out = {m: M.f_score(counts.get(f"{m}_p", 0) / n, counts.get(f"{m}_r", 0) / n)
+           for m in ("rouge_1", "rouge_2", "date")}
+    out["r1_r2"] = out["rouge_1"] + out["rouge_2"]
+    return {k: float(v) for k, v in out.items()}
+
+
+def _folds(runs: dict[tuple, dict[str, Scores]], names: list[str], k: int, seed: int) -> int:
+    """The ``--folds`` estimate: topics dealt into ``k`` folds, each fold scored with the
+    combination best (R1 F + R2 F) on the other folds."""
+    units: dict[tuple, dict[str, dict[str, float]]] = {}
+    for combo, res in runs.items():
+        by_topic: dict[str, list[Scores]] = defaultdict(list)
+        for key, scores in res.items():
+            by_topic[key.split("/", 1)[0]].append(scores)
+        units[tuple(zip(names, combo))] = {t: topic_tally(r) for t, r in by_topic.items()}
+    try:
+        result = F.nested(units, tally_score, "r1_r2", k, seed)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    F.report(result, [("rouge_1", "R1 F"), ("rouge_2", "R2 F"), ("date", "date F1")],
+             "topic", echo=print)
     return 0
 
 

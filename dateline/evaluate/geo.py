@@ -38,11 +38,14 @@ import re
 import statistics
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
+from dateline.evaluate import folds as F
 from dateline.evaluate.scoring import accuracy, prf, ratio
 
 NAMED_TYPES = {"Literal", "Mixed", "Metonymic", "Literal_Modifier", "Non_Literal_Modifier",
@@ -93,6 +96,58 @@ def _demonyms() -> set[str]:
     return set(demonym_table())
 
 
+def article_tally(golds: list[Gold], preds: list[dict]) -> dict[str, int]:
+    """The counts one article adds to the headline figures (first column, everything
+    counted): predictions and those overlapping a named toponym, gold toponyms with
+    coordinates and those some prediction overlaps, and of those the ones whose scored
+    prediction lies within 161 km (the same choice as the full report's)."""
+    from dateline.gazetteer import haversine_km
+
+    named = [g for g in golds if g.type in NAMED_TYPES]
+    t = {"pred": len(preds), "pred_tp": 0, "gold": 0, "gold_hit": 0, "within": 0}
+    t["pred_tp"] = sum(any(p["start"] < g.end and g.start < p["end"] for g in named)
+                       for p in preds)
+    for g in golds:
+        if g.lat is None or g.lon is None:
+            continue
+        t["gold"] += 1
+        hit = [p for p in preds if p["start"] < g.end and g.start < p["end"]]
+        if hit:
+            t["gold_hit"] += 1
+            p = min(hit, key=lambda q: bool(q.get("adjectival")))
+            t["within"] += haversine_km(p["lat"], p["lon"], g.lat, g.lon) <= 161
+    return t
+
+
+def score(counts: Mapping[str, float]) -> dict[str, float]:
+    """Accuracy within 161 km and detection precision, recall and F1 of summed
+    :func:`article_tally` counts."""
+    det = prf(counts.get("pred_tp", 0), counts.get("pred", 0), counts.get("gold", 0),
+              hits_gold=counts.get("gold_hit", 0))
+    return {"acc161": accuracy(counts.get("within", 0), counts.get("gold_hit", 0)),
+            "precision": det.p, "recall": det.r, "f1": det.f}
+
+
+#: The figures ``--folds`` prints, with their column titles.
+METRICS = (("acc161", "acc@161"), ("precision", "det P"), ("recall", "det R"), ("f1", "det F1"))
+
+
+def evaluate_units(articles: list[tuple[str, str, list[Gold]]],
+                   configs: Mapping[str, Any] | None = None) -> dict[str, dict[str, int]]:
+    """:func:`article_tally` of every article (keyed by file id) with the places
+    extractor run under ``configs``."""
+    import datetime as dt
+
+    from dateline.extract import run_extractors
+    from dateline.nlp import load_model
+
+    nlp = load_model()
+    return {fid: article_tally(golds, run_extractors(nlp(text), dt.date(2018, 1, 1),
+                                                     only=("places",), text=text,
+                                                     configs=configs)["places"])
+            for fid, text, golds in articles}
+
+
 @click.command("geo")
 @click.option("--data", "data", required=True, type=click.Path(exists=True, path_type=Path),
               help="GeoWebNews GWN.xml (or the folder holding it).")
@@ -101,10 +156,13 @@ def _demonyms() -> set[str]:
 @click.option("--misses", type=int, default=0, help="Print N gold toponyms with coordinates we missed.")
 @click.option("--spurious", type=int, default=0,
               help="Print N predicted places that overlap no named gold toponym.")
-def command(data: Path, limit: int | None, errors: int, misses: int, spurious: int) -> None:
+@F.fold_options
+def command(data: Path, limit: int | None, errors: int, misses: int, spurious: int,
+            folds: int | None, seed: int, grid: tuple[str, ...]) -> None:
     """Toponym detection P/R/F1 and resolution accuracy@161 km on GeoWebNews."""
     import datetime as dt
 
+    F.check_options(folds, grid)
     from dateline.evaluate.timing import run_timed
     from dateline.gazetteer import gazetteer, haversine_km
     from dateline.nlp import load_model
@@ -131,6 +189,7 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
     worst: list[tuple[float, str, str, str]] = []
     missed: list[str] = []
     extras: list[str] = []
+    units: dict[str, dict[str, int]] = {}
     t_nlp = t_places = t_ents = 0.0
     n_chars = 0
     for fid, text, golds in articles:
@@ -142,6 +201,7 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
         results, secs = run_timed(doc, published, "places", text=text)
         t_places += secs
         preds = results["places"]
+        units[fid] = article_tally(golds, preds)
 
         named = [g for g in golds if g.type in NAMED_TYPES]
         n_pred += len(preds)
@@ -235,6 +295,9 @@ def command(data: Path, limit: int | None, errors: int, misses: int, spurious: i
         click.echo("\nmissed gold toponyms (article, type, name):")
         for line in missed[:misses]:
             click.echo(line)
+    if folds:
+        F.run_folds(lambda combo: evaluate_units(articles, F.extractor_configs(combo)),
+                    score, METRICS, "article", folds, seed, grid, first=units)
 
 
 if __name__ == "__main__":  # pragma: no cover

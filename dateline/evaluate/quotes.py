@@ -22,12 +22,16 @@ source is ``[speaker_start, speaker_end]`` or none.
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
+from dateline.evaluate import folds as F
 from dateline.evaluate.scoring import prf
 
 Chars = frozenset[int]
@@ -170,12 +174,26 @@ def score_article(text: str, system: list[Attribution], gold: list[Attribution])
     return c
 
 
-def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
-    """Run the quotes extractor on the PolNeAR articles under ``data``.
+def score(counts: Mapping[str, float]) -> dict[str, float]:
+    """F1 of content overlap, source and content exact from summed :class:`Counts`."""
+    sys_, gold = counts.get("system", 0), counts.get("gold", 0)
+    return {f"{k}_f1": prf(counts.get(k, 0), sys_, gold).f
+            for k in ("overlap", "source", "exact")}
+
+
+#: The figures ``--folds`` prints, with their column titles.
+METRICS = (("overlap_f1", "overlap F1"), ("source_f1", "source F1"), ("exact_f1", "exact F1"))
+
+
+def evaluate_units(data: Path, limit: int | None = None,
+                   configs: Mapping[str, Any] | None = None
+                   ) -> tuple[dict[str, Counts], float]:
+    """Run the quotes extractor (with ``configs`` replacing declared configurations)
+    on the PolNeAR articles under ``data``: each article's counts keyed by its folder
+    name, and the seconds per article spent in spaCy plus the extractors.
 
     ``data`` may be the split folder (e.g. ``polnear/dev``) or the PolNeAR
-    folder (then ``dev`` is used). Returns the summed counts, the number of
-    articles and the seconds per article spent in spaCy plus the extractors.
+    folder (then ``dev`` is used).
     """
     import datetime as dt
 
@@ -188,8 +206,7 @@ def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
     if limit:
         folders = folders[:limit]
     nlp = load_model()
-    total = Counts()
-    n = 0
+    units: dict[str, Counts] = {}
     elapsed = 0.0
     for folder in folders:
         loaded = load_article(folder)
@@ -198,11 +215,21 @@ def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
         text, gold = loaded
         t0 = time.perf_counter()
         doc = nlp(text)
-        quotes = run_extractors(doc, dt.date(2016, 1, 1), only=("quotes",), text=text)["quotes"]
+        quotes = run_extractors(doc, dt.date(2016, 1, 1), only=("quotes",), text=text,
+                                configs=configs)["quotes"]
         elapsed += time.perf_counter() - t0
-        total.add(score_article(text, system_attributions(quotes), gold))
-        n += 1
-    return total, n, (elapsed / n if n else 0.0)
+        units[folder.name] = score_article(text, system_attributions(quotes), gold)
+    return units, (elapsed / len(units) if units else 0.0)
+
+
+def evaluate(data: Path, limit: int | None = None) -> tuple[Counts, int, float]:
+    """The counts of :func:`evaluate_units` summed over articles, the number of
+    articles and the seconds per article."""
+    units, secs = evaluate_units(data, limit)
+    total = Counts()
+    for c in units.values():
+        total.add(c)
+    return total, len(units), secs
 
 
 #: BBC Citron's figures on PolNeAR dev as measured with this scoring (ANCHORS.md).
@@ -214,9 +241,15 @@ CITRON = {"content exact": (0.479, 0.227, 0.308), "content overlap": (0.939, 0.4
 @click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="PolNeAR folder or one split of it (e.g. .../quotes/polnear/dev).")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
-def command(data: Path, limit: int | None) -> None:
+@F.fold_options
+def command(data: Path, limit: int | None, folds: int | None, seed: int,
+            grid: tuple[str, ...]) -> None:
     """Score the quotes extractor on PolNeAR: content exact/overlap and source P/R/F1."""
-    c, n, secs = evaluate(data, limit)
+    F.check_options(folds, grid)
+    units, secs = evaluate_units(data, limit)
+    c, n = Counts(), len(units)
+    for one in units.values():
+        c.add(one)
     click.echo(f"articles {n}  gold attributions {c.gold}  system quotes {c.system}  "
                f"time/article {secs:.3f} s (spaCy + sentences + entities + quotes)")
     click.echo(f"{'metric':<17}{'P':>7}{'R':>7}{'F1':>7}   {'Citron P/R/F1':>18}")
@@ -224,3 +257,10 @@ def command(data: Path, limit: int | None) -> None:
         p, r, f = prf(hit, c.system, c.gold)
         cp, cr, cf = CITRON[name]
         click.echo(f"{name:<17}{p:7.3f}{r:7.3f}{f:7.3f}   {cp:.3f}/{cr:.3f}/{cf:.3f}")
+    if folds:
+        def run(combo: F.Combo) -> dict[str, dict[str, int]]:
+            return {k: dataclasses.asdict(v) for k, v in
+                    evaluate_units(data, limit, F.extractor_configs(combo))[0].items()}
+
+        F.run_folds(run, score, METRICS, "article", folds, seed, grid,
+                    first={k: dataclasses.asdict(v) for k, v in units.items()})

@@ -9,15 +9,18 @@ ANCHORS.md), with spaCy and engine time per document reported separately.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from dateline.evaluate import folds as F
 from dateline.evaluate.scoring import PRF, prf
 
 _TAG = re.compile(r"<[^>]+>")
@@ -129,8 +132,21 @@ class Tally:
                 for k in ("strict", "relaxed", "type", "value")}
 
 
+def score(counts: Mapping[str, float]) -> dict[str, float]:
+    """F1 of strict and relaxed spans, type and value from summed :class:`Tally` counts."""
+    t = Tally(**{k: int(counts.get(k, 0)) for k in Tally.__dataclass_fields__})
+    return {f"{k}_f1": v.f for k, v in t.scores().items()}
+
+
+#: The figures ``--folds`` prints, with their column titles.
+METRICS = (("value_f1", "value F1"), ("relaxed_f1", "relaxed F1"), ("strict_f1", "strict F1"),
+           ("type_f1", "type F1"))
+
+
 def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dict:
-    """Run spaCy + the engine over the .tml files of ``data``; return counts, metrics, timings."""
+    """Run spaCy + the engine over the .tml files of ``data``; return counts, metrics,
+    timings and ``units``: each file's :class:`Tally` counts, keyed by its path under
+    ``data``."""
     from dateline.nlp import load_model
     from dateline.temporal import tag
 
@@ -139,6 +155,7 @@ def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dic
     if limit:
         files = files[:limit]
     tally = Tally()
+    units: dict[str, dict[str, int]] = {}
     t_nlp = t_eng = 0.0
     errors: list[str] = []
     for f in files:
@@ -151,7 +168,10 @@ def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dic
         t_nlp += t1 - t0
         t_eng += t2 - t1
         sys = [Gold(x.start, x.end, x.type, x.value) for x in found]
-        pairs = tally.add(gold, sys)
+        one = Tally()
+        pairs = one.add(gold, sys)
+        tally.add(gold, sys)
+        units[f.relative_to(data).as_posix()] = dataclasses.asdict(one)
         if verbose:
             paired_g = {id(g) for g, _ in pairs}
             paired_s = {id(s) for _, s in pairs}
@@ -171,6 +191,7 @@ def evaluate(data: Path, limit: int | None = None, verbose: bool = False) -> dic
     return {
         "documents": len(files), "gold": tally.gold, "system": tally.system, **tally.scores(),
         "spacy_s_per_doc": t_nlp / n, "engine_s_per_doc": t_eng / n, "errors": errors,
+        "units": units,
     }
 
 
@@ -183,8 +204,14 @@ HEIDELTIME = {"strict": (None, None, .853), "relaxed": (.931, .908, .919), "type
               help="Folder of TimeML .tml files (e.g. TimeBank).")
 @click.option("--limit", type=int, default=None, help="Only the first N files (sorted by name).")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list mismatches, misses and false alarms.")
-def command(data: Path, limit: int | None, show_errors: bool) -> None:
+@F.fold_options
+def command(data: Path, limit: int | None, show_errors: bool, folds: int | None, seed: int,
+            grid: tuple[str, ...]) -> None:
     """Score the temporal engine on TimeML files (TempEval-3 metrics)."""
+    F.check_options(folds, grid)
+    if grid:
+        # The harness runs the engine itself (dateline.temporal.tag), which has no settings.
+        raise click.UsageError("the temporal engine has no settings to grid over")
     r = evaluate(data, limit, verbose=show_errors)
     if show_errors:
         for line in r["errors"]:
@@ -199,6 +226,8 @@ def command(data: Path, limit: int | None, show_errors: bool) -> None:
         click.echo(f"{label:<14}{p:7.3f}{rr:7.3f}{f:7.3f}   {hf:.3f}")
     click.echo(f"time per document: spaCy {r['spacy_s_per_doc'] * 1000:.1f} ms, "
                f"engine {r['engine_s_per_doc'] * 1000:.2f} ms (HeidelTime 0.47 s)")
+    if folds:
+        F.report(F.cross_validate(r["units"], score, folds, seed), METRICS, "document")
 
 
 if __name__ == "__main__":  # pragma: no cover
