@@ -128,7 +128,7 @@ def test_run_folds_prints_folds_and_grid_choice() -> None:
     @click.command()
     @F.fold_options
     def cmd(folds: int | None, seed: int, grid: tuple[str, ...]) -> None:
-        F.check_options(folds, grid)
+        F.check_options(folds, grid, parse=lambda n, t: t)
         if folds:
             F.run_folds(units, acc, [("acc", "accuracy")], "unit", folds, seed, grid,
                         parse=lambda n, t: t)
@@ -143,3 +143,11 @@ def test_run_folds_prints_folds_and_grid_choice() -> None:
     assert "held-out pool" in out.output
     out = CliRunner().invoke(cmd, ["--grid", "x=1,2"])
     assert out.exit_code != 0 and "--folds" in out.output
+    out = CliRunner().invoke(cmd, ["--folds", "1"])
+    assert out.exit_code != 0 and "at least 2" in out.output
+
+
+def test_check_options_rejects_unknown_settings_before_scoring() -> None:
+    with pytest.raises(click.BadParameter, match="no_such"):
+        F.check_options(2, ["timeline.no_such=1"])
+    F.check_options(2, ["timeline.mention_bonus=0.02,0.05"])

@@ -244,10 +244,15 @@ def report(result: FoldReport, metrics: Sequence[tuple[str, str]], unit: str,
             row("", "", figs, f"   {label(combo)}")
 
 
-def check_options(folds: int | None, grid: Sequence[str]) -> None:
-    """Raise a :class:`click.UsageError` for ``--grid`` without ``--folds``."""
+def check_options(folds: int | None, grid: Sequence[str],
+                  parse: Callable[[str, str], Any] = settings_value) -> None:
+    """Before any scoring: raise a :class:`click.UsageError` for ``--grid`` without
+    ``--folds`` and a :class:`click.BadParameter` for a grid that does not parse."""
     if grid and not folds:
         raise click.UsageError("--grid chooses settings inside folds: give --folds K too")
+    if folds is not None and folds < 2:
+        raise click.BadParameter(f"must be at least 2 (got {folds})", param_hint="--folds")
+    parse_grid(grid, parse)
 
 
 def run_folds(evaluate_units: Callable[[Combo], Mapping[str, Tally]], score: Scorer,
