@@ -7,7 +7,7 @@ import pytest
 
 from dateline.evaluate.quotes import Attribution, parse_ann, score_article, system_attributions
 from dateline.extract import Context
-from dateline.extract.quotes import extract, find_quoted
+from dateline.extract.quotes import QuoteConfig, extract, find_quoted
 from dateline.nlp import load_model
 
 
@@ -27,10 +27,10 @@ def _ents(text: str, items: list[tuple[str, str, str]]) -> list[dict]:
     return out
 
 
-def _quotes(nlp, text: str, ents: list[dict] | None = None) -> list[dict]:
+def _quotes(nlp, text: str, ents: list[dict] | None = None, cues: str = "speech") -> list[dict]:
     doc = nlp(text)
     ctx = Context(published=dt.date(2020, 1, 1), text=text,
-                  sentence_starts=[s.start_char for s in doc.sents])
+                  sentence_starts=[s.start_char for s in doc.sents], config=QuoteConfig(cues=cues))
     if ents is not None:
         ctx.results["entities"] = ents
     out = extract(doc, ctx)
@@ -197,8 +197,11 @@ def test_first_person_and_punctuation_are_never_speakers(nlp):
     from dateline.extract.quotes import _Entities, _resolve
 
     text = "Maria Lund spoke first. I said the plan would fail."
-    q = _one(_quotes(nlp, text, _ents(text, [("Maria Lund", "PERSON", "Maria Lund")])), "plan")
+    ents = _ents(text, [("Maria Lund", "PERSON", "Maria Lund")])
+    q = _one(_quotes(nlp, text, ents, cues="all"), "plan")
     assert q["speaker"] is None and q["speaker_pronoun"] == "I"
+    # Outside quotation marks "I" is the writer: no source quoted, unless PolNeAR's scheme.
+    assert _quotes(nlp, text, ents) == []
     # A speaker mention that is punctuation alone is no speaker (and no pronoun).
     assert _resolve(_Entities([], "# said so."), "# said so.", None, (0, 1), [], []) == (None, None)
 
@@ -218,5 +221,5 @@ def test_antecedent_is_outside_the_quote_and_we_needs_a_group_speaker(nlp):
     # An organisation merely mentioned is not who "we" are: the writer may be.
     org = "The Nordic Fishing Union met in Bergen on Monday. We said the quotas were unfair."
     ents = _ents(org, [("Nordic Fishing Union", "ORG", "Nordic Fishing Union")])
-    q = _one(_quotes(nlp, org, ents), "quotas")
+    q = _one(_quotes(nlp, org, ents, cues="all"), "quotas")
     assert q["speaker"] is None and q["speaker_pronoun"] == "We"

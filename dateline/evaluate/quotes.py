@@ -241,17 +241,22 @@ CITRON = {"content exact": (0.479, 0.227, 0.308), "content overlap": (0.939, 0.4
 @click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="PolNeAR folder or one split of it (e.g. .../quotes/polnear/dev).")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option("--cues", type=click.Choice(["all", "speech"]), default="all", show_default=True,
+              help="The quotes setting `cues` scored: PolNeAR annotates attributions of thought, "
+                   "wish and intention as well as speech (all); Dateline's default keeps speech only.")
 @F.fold_options
-def command(data: Path, limit: int | None, folds: int | None, seed: int,
+def command(data: Path, limit: int | None, cues: str, folds: int | None, seed: int,
             grid: tuple[str, ...]) -> None:
     """Score the quotes extractor on PolNeAR: content exact/overlap and source P/R/F1."""
+    from dateline.extract.quotes import QuoteConfig
+
     F.check_options(folds, grid)
-    units, secs = evaluate_units(data, limit)
+    units, secs = evaluate_units(data, limit, {"quotes": QuoteConfig(cues=cues)})
     c, n = Counts(), len(units)
     for one in units.values():
         c.add(one)
     click.echo(f"articles {n}  gold attributions {c.gold}  system quotes {c.system}  "
-               f"time/article {secs:.3f} s (spaCy + sentences + entities + quotes)")
+               f"time/article {secs:.3f} s (spaCy + sentences + entities + quotes; cues={cues})")
     click.echo(f"{'metric':<17}{'P':>7}{'R':>7}{'F1':>7}   {'Citron P/R/F1':>18}")
     for name, hit in (("content exact", c.exact), ("content overlap", c.overlap), ("source", c.source)):
         p, r, f = prf(hit, c.system, c.gold)
@@ -259,8 +264,11 @@ def command(data: Path, limit: int | None, folds: int | None, seed: int,
         click.echo(f"{name:<17}{p:7.3f}{r:7.3f}{f:7.3f}   {cp:.3f}/{cr:.3f}/{cf:.3f}")
     if folds:
         def run(combo: F.Combo) -> dict[str, dict[str, int]]:
+            configs = dict(F.extractor_configs(combo))
+            if "extract.quotes.cues" not in dict(combo):
+                configs["quotes"] = dataclasses.replace(configs.get("quotes", QuoteConfig()), cues=cues)
             return {k: dataclasses.asdict(v) for k, v in
-                    evaluate_units(data, limit, F.extractor_configs(combo))[0].items()}
+                    evaluate_units(data, limit, configs)[0].items()}
 
         F.run_folds(run, score, METRICS, "article", folds, seed, grid,
                     first={k: dataclasses.asdict(v) for k, v in units.items()})

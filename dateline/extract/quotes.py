@@ -30,6 +30,7 @@ cue, kind, and ``speaker_pronoun`` when the speaker is given by a pronoun; a quo
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import re
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING
 import numpy
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
@@ -64,6 +65,27 @@ _QUOTE_TOKEN = re.compile(r"[\"“”\n]")
 _WORD = re.compile(r"\w+")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: A quotation that opens after a word of the same line (not at a sentence's start or
+#: after a colon): the quoted words are part of the writer's clause.
+_WORD_BEFORE = re.compile(r"\w[ \t]*\Z")
+_POSSESSIVE = re.compile(r"\s?['’]s?\b")
+#: Pronouns of the writer and the reader: outside quotation marks they are the article's
+#: own voice ("I can tell you that ...", "below we explain why ..."), not a source (an
+#: attribution only under the setting cues=all, as PolNeAR annotates opinion pieces).
+_WRITER_PRONOUNS = {"i", "me", "you", "we", "us"}
+#: A wire-service dateline ("Tripoli, Libya (CNN) --"): what comes before it in its
+#: paragraph is the page's headline, byline and story highlights, run together.
+_WIRE_DATELINE = re.compile(r"\((?:CNN|Reuters|AP|AFP)\)\s*(?:--|—|–|-)\s")
+
+
+@dataclass(frozen=True)
+class QuoteConfig:
+    """Settings of the quotes extractor."""
+
+    cues: str = field(default="speech", metadata={"help": (
+        "which verbs attribute: 'speech' only verbs of saying and reporting (and "
+        "'according to'); 'all' also those of thought, wish, intention and evidence "
+        "(believe, want, plan, show), as PolNeAR annotates them")})
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,6 +161,9 @@ class _Attr:
     speaker_tok: Token | None
     kind: str = "indirect"
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    #: Why the content may be no message: "topic", "short", "target" (see
+    #: :func:`_weak_content`), "scare" (a word or two quoted inside the writer's clause).
+    weak: str = ""
 
     @property
     def start(self) -> int:
@@ -264,13 +289,18 @@ def _cue_text(cue: Token) -> str:
     return cue.text
 
 
-def _is_cue(tok: Token, frames: dict[str, frozenset[str]]) -> bool:
-    """Whether ``tok`` is a verb that may introduce speech or thought."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in frames
+def _is_cue(tok: Token, frames: dict[str, frozenset[str]], speech: bool = False) -> bool:
+    """Whether ``tok`` is a verb that may introduce speech or thought; with ``speech``,
+    speech only (not a cue marked ``thought`` in the table)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    fr = frames.get(tok.lemma_.lower())
+    return fr is not None and not (speech and "thought" in fr)
 
 
-def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
-    """Attributions found through cue verbs and "according to" in the parse."""
+def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr]:
+    """Attributions found through cue verbs and "according to" in the parse; with
+    ``speech``, through verbs of saying only (see :func:`_is_cue`)."""
     frames = cue_frames()
     out: list[_Attr] = []
     if len(doc) == 0:
@@ -297,9 +327,10 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
             parts = [p for p in parts if p[1] > p[0]]
             if not parts:
                 continue
-            out.append(_Attr(parts, tok, "according to", _np_span(pobj), pobj))
+            # "X, according to Y, but Z": what Y is the source of is X; Z is the writer's.
+            out.append(_Attr(parts[:1], tok, "according to", _np_span(pobj), pobj))
             continue
-        if not _is_cue(tok, frames):
+        if not _is_cue(tok, frames, speech):
             continue
         fr = frames[tok.lemma_.lower()]
         comps: list[Token] = []
@@ -340,8 +371,33 @@ def _parse_attributions(doc: Doc, text: str) -> list[_Attr]:
             continue
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
-        out.append(_Attr(parts, tok, _cue_text(tok), _np_span(subj), subj))
+        out.append(_Attr(parts, tok, _cue_text(tok), _np_span(subj), subj,
+                         weak=_weak_content(text, comps, fr, parts)))
     return out
+
+
+#: Prepositions whose phrase names what was talked about, not what was said
+#: ("talk about", "refer to", "comment on").
+_TOPIC_PREPS = {"about", "to", "on"}
+
+
+def _weak_content(text: str, comps: list[Token], frames: frozenset[str],
+                  parts: list[tuple[int, int]]) -> str:
+    """Why a cue's content is a noun phrase that does not carry a message: "topic"
+    ("talked about the issues", "referred to the spill"), "short" ("denied it",
+    "called for reform", "condemned Moscow and Beijing"), "target" (only the target
+    of a cue that gives its reason in a phrase that is missing: "accused his former
+    masters" without "of ..."); "" when it may carry one."""
+    if not comps or any(c.dep_ not in ("dobj", "oprd", "prep") for c in comps):
+        return ""
+    preps = [c for c in comps if c.dep_ == "prep"]
+    if preps and len(preps) == len(comps) and all(c.lower_ in _TOPIC_PREPS for c in preps):
+        return "topic"
+    if sum(len(_WORD.findall(text[s:e])) for s, e in parts) < 4:
+        return "short"
+    if not preps and frames & {"for", "of"} and "oprd" not in frames:
+        return "target"
+    return ""
 
 
 # ---------------------------------------------------------------------------
@@ -353,11 +409,11 @@ class _CueIndex:
     quotation costs O(log n): sentence bounds, the cue tokens that have a subject,
     and the line breaks of the text."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, speech: bool = False) -> None:
         frames = cue_frames()
         self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         self.sent_starts = [s[0] for s in self.sents]
-        self.cues = [t for t in doc if _is_cue(t, frames) and _subject(t) is not None]
+        self.cues = [t for t in doc if _is_cue(t, frames, speech) and _subject(t) is not None]
         self.cue_idx = [t.idx for t in self.cues]
         self.newlines = [m.start() for m in re.finditer("\n", text)]
 
@@ -422,17 +478,60 @@ def _governs(cue: Token, doc: Doc, qs: int, qe: int) -> bool:
 _COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S.*)$", re.M)
 
 
-def _colon_attributions(doc: Doc, text: str) -> list[_Attr]:
-    """Transcript lines "NAME: what they said" (speaker of one to four capitalised words)."""
-    out = []
+def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
+    """Transcript lines "NAME: what they said" (speaker of one to four capitalised words).
+
+    An interview gives each speaker several lines; a name that heads one line only
+    is mostly a label of a fact box, a gallery or headlines run together ("Syria:
+    ...", "Area: ...", "Clinton: Libya will be held accountable Clinton warned ..."),
+    kept only when the line is wholly one quotation in marks ('Paul Conroy: "We left
+    ..."') or a headline of its own (:func:`_headline`) after a name that is no place.
+    """
+    found = []
     for m in _COLON_SPEAKER.finditer(text):
         s, e = _trim(text, m.start(2), m.end(2))
-        if e - s < 10:
-            continue
+        if e - s >= 10:
+            found.append((m, s, e))
+    lines = collections.Counter(m.group(1) for m, _, _ in found)
+    out = []
+    for m, s, e in found:
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if lines[m.group(1)] < 2 and not _wholly_quoted(text, s, e) and not (
+                _headline(text[s:e]) and _names_someone(name, ents)):
+            continue
         tok = name.root if name is not None and len(name) else None
         out.append(_Attr([(s, e)], None, ":", (m.start(1), m.end(1)), tok, "direct"))
     return out
+
+
+def _headline(line: str) -> bool:
+    """Whether ``line`` reads as one headline: at most 14 words, or at most 30 in title
+    case (most words of four letters or more capitalised), as headlines set apart are;
+    not a headline run on into the next one or into the story."""
+    words = _WORD.findall(line)
+    if len(words) <= 14:
+        return True
+    long = [w for w in words if len(w) >= 4 and w.isalpha()]
+    return len(words) <= 30 and bool(long) and sum(w[0].isupper() for w in long) > 0.7 * len(long)
+
+
+def _names_someone(name: Span | None, ents: _Entities) -> bool:
+    """Whether ``name`` (a line's label) may name a speaker: it is no place entity
+    ("Sanders", not "Syria")."""
+    if name is None or not len(name):
+        return False
+    return not any(x.get("label") in ("GPE", "LOC")
+                   for x in ents.overlapping_all(name.start_char, name.end_char))
+
+
+def _wholly_quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one quotation: it opens with a quotation mark
+    and its first closing mark ends it (a final full stop aside)."""
+    if text[start:start + 1] not in ("\"", "“"):
+        return False
+    close = min((i for i in (text.find("\"", start + 1, end), text.find("”", start + 1, end))
+                 if i >= 0), default=-1)
+    return close >= 0 and not text[close + 1:end].strip(" .,")
 
 
 # ---------------------------------------------------------------------------
@@ -487,15 +586,16 @@ class _Entities:
         return None
 
     def last_group_before(self, pos: int, quoted: list[tuple[int, int]],
-                          since: int) -> dict | None:
-        """The last organisation, or group of people written in the plural ("Kurds",
-        not the adjective "Kurdish"), starting in ``[since, pos)`` outside quotations."""
+                          since: int, plural: bool = True) -> dict | None:
+        """The last organisation, or (with ``plural``) group of people written in the
+        plural ("Kurds", not the adjective "Kurdish"), starting in ``[since, pos)``
+        outside quotations."""
         i = bisect.bisect_left(self.starts, pos)
         for e in reversed(self.items[:i]):
             if e["start"] < since:
                 return None
             label, name = e.get("label"), e.get("text") or ""
-            if not (label == "ORG" or label == "NORP" and name.endswith("s")):
+            if not (label == "ORG" or plural and label == "NORP" and name.endswith("s")):
                 continue
             if not any(qs <= e["start"] < qe for qs, qe in quoted):
                 return e
@@ -528,14 +628,17 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     span[0])`` and outside ``quoted`` (quotations, and the quote's own words): for
     he/she the nearest PERSON entity or earlier speaker named as a person; for they
     the nearest organisation or plural group entity or earlier speaker named as a
-    group; for we only an earlier speaker named as a group (outside quotation marks
-    "we" is mostly the writer's own); None for other pronouns or when there is none.
+    group; for it the nearest organisation entity; for we only an earlier speaker
+    named as a group (outside quotation marks "we" is mostly the writer's own); None
+    for other pronouns or when there is none.
     ``named`` lists ``(offset, name, "person" | "group")`` of earlier speakers."""
     e: dict | None
     if low in _PERSON_PRONOUNS:
         e, number = ents.last_person_before(span[0], quoted, since), "person"
     elif low in ("they", "them"):
         e, number = ents.last_group_before(span[0], quoted, since), "group"
+    elif low == "it":   # "it said": an organisation (the ministry, the agency)
+        e, number = ents.last_group_before(span[0], quoted, since, plural=False), "org"
     elif low in _GROUP_PRONOUNS:
         e, number = None, "group"
     else:
@@ -590,8 +693,14 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
         head = ents.overlapping_all(tok.idx, tok.idx + len(tok.text))
         if head:
             return head[-1].get("canonical") or head[-1].get("text") or mention
+        for child in _children(tok):   # "the foreign minister, Anna Berg, said"
+            if child.dep_ == "appos":
+                named = [e for e in ents.overlapping_all(*_subtree_span(child)) if e.get("label") == "PERSON"]
+                if named:
+                    return named[0].get("canonical") or named[0].get("text") or mention
     ent = ents.overlapping(*span)
-    if ent is not None and ent.get("label") == "PERSON":
+    # A possessor ("Gadhafi's spokesman") is not the speaker.
+    if ent is not None and ent.get("label") == "PERSON" and not _POSSESSIVE.match(text, ent["end"]):
         return ent.get("canonical") or ent.get("text") or mention
     if tok is None:
         return mention
@@ -784,17 +893,20 @@ def _merge_same_cue(attrs: list[_Attr]) -> list[_Attr]:
     "quotes", requires=("sentences", "entities"),
     columns=("text", "start", "end", "sentence", "speaker", "speaker_start", "speaker_end",
              "cue", "kind"),
-    types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"}, data=("quotes_cues.tsv",))
+    types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"}, data=("quotes_cues.tsv",),
+    config=QuoteConfig())
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Quotes of the article, in text order, as records of DESIGN.md (see module doc)."""
     text = ctx.text
+    config = ctx.config if isinstance(ctx.config, QuoteConfig) else QuoteConfig()
+    speech = config.cues != "all"
     ents = _Entities(list(ctx.results.get("entities") or []), text)
     quoted = find_quoted(text)
-    colon = _colon_attributions(doc, text)
+    colon = _colon_attributions(doc, text, ents)
     # Speech reported inside a quotation ("I think ...") or a transcript line
     # belongs to that quotation or line.
     outer = _Covers(quoted + [a.parts[0] for a in colon])
-    attrs = [a for a in _parse_attributions(doc, text) if a.cue is None or a.cue.idx not in outer]
+    attrs = [a for a in _parse_attributions(doc, text, speech) if a.cue is None or a.cue.idx not in outer]
 
     # Classify each parse attribution by the quotations it holds (runs of quotation
     # indices, so that a clause holding thousands costs O(log n), not thousands).
@@ -825,7 +937,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
 
     # Quotations not inside any reported clause: attribute through a nearby cue.
     prev: _Attr | None = None
-    cue_index = _CueIndex(doc, text)
+    cue_index = _CueIndex(doc, text, speech)
     # Attributions with a speaker by end (then list order), and the last one added below.
     spoken = sorted((a.end, i) for i, a in enumerate(attrs) if a.speaker is not None)
     spoken_ends = [e for e, _ in spoken]
@@ -840,15 +952,19 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         cue = _cue_for_quote(doc, text, qs, qe, cue_index)
         if cue is not None and nwords < 4 and not _governs(cue, doc, qs, qe):
             cue = None
+        # A word or two quoted inside the writer's clause ('what it called "terrorists"')
+        # is no quote of its own, only a piece of what the cue reports otherwise.
+        scare = speech and nwords < 4 and _WORD_BEFORE.search(text, max(0, qs - 40), qs - 1) is not None
         if cue is not None:
             subj = _subject(cue)
             assert subj is not None
-            latest = _Attr([span], cue, _cue_text(cue), _np_span(subj), subj, "direct", [(qs, qe)])
+            latest = _Attr([span], cue, _cue_text(cue), _np_span(subj), subj, "direct", [(qs, qe)],
+                           weak="scare" if scare else "")
             attrs.append(latest)
             continue
         # A long quotation opening a paragraph continues the previous speaker.
         para_start = text.rfind("\n", 0, qs) + 1
-        if nwords >= 6 and not text[para_start:qs - 1].strip():
+        if nwords >= 6 and not text[para_start:qs - 1].strip() and not scare:
             # The attribution with a speaker that ends last before the quotation (the
             # first of equals): of those before this loop, or the last one it added.
             k = bisect.bisect_right(spoken_ends, qs)
@@ -872,6 +988,15 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         merged.append(a)
     attrs = _drop_reported_within(_merge_same_cue(merged))
+    if speech:
+        # A topic is no message even with quoted words in it ('respond to the "crisis"').
+        attrs = [a for a in attrs if not (a.weak == "topic" or a.weak == "scare" and a.kind == "direct"
+                                          or a.weak and a.kind == "indirect")]
+    lead = _WIRE_DATELINE.search(text, 0, 3000)
+    if lead is not None:
+        attrs = [a for a in attrs if a.start >= lead.end() or "\n\n" in text[a.start:lead.start()]]
+    contents = sorted(quoted + [p for a in attrs for p in a.parts])
+    no_entities = _Entities([], text)
     records: list[dict] = []
     named: list[tuple[int, str, str]] = []
     seen: set[tuple] = set()
@@ -884,8 +1009,19 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         since = 0
         if a.speaker is not None and ctx.sentence_starts:
             since = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 1)]
-        excluded = sorted(quoted + a.parts)   # a pronoun's antecedent is not in the quote
-        speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, excluded, named, since)
+        # A pronoun's antecedent is named neither in a quotation nor in the quote; a
+        # name in what another attribution reports is taken only when no other is
+        # near ('X said Assad had agreed. "...," he said': X).
+        speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since)
+        if speaker is None and pronoun:
+            speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
+                                  named, since)
+        if speaker is None and pronoun and pronoun.lower() in _PERSON_PRONOUNS and a.speaker:
+            # "he"/"she" a few sentences on from the last person quoted: that person.
+            far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
+            speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
+        if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
+            continue
         tok = a.speaker_tok
         if a.speaker is not None and tok is not None and speaker:
             number = (("person" if pronoun.lower() in _PERSON_PRONOUNS else "group") if pronoun

@@ -1,0 +1,152 @@
+"""Quotes on real news: what an analyst would not count as a quote, and speakers
+named the way news writes them (texts of our own, in the shapes seen in the audits)."""
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract import Context
+from dateline.extract.quotes import QuoteConfig, extract
+from dateline.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _ents(text: str, items: list[tuple[str, str]]) -> list[dict]:
+    """Entity records for (mention, label), each at its first occurrence after the last."""
+    out, pos = [], 0
+    for mention, label in items:
+        start = text.index(mention, pos)
+        out.append({"text": mention, "start": start, "end": start + len(mention), "sentence": 0,
+                    "label": label, "canonical": mention})
+        pos = start + 1
+    return out
+
+
+def _quotes(nlp, text: str, ents: list[dict] | None = None, cues: str | None = None) -> list[dict]:
+    doc = nlp(text)
+    ctx = Context(published=dt.date(2020, 1, 1), text=text,
+                  sentence_starts=[s.start_char for s in doc.sents])
+    ctx.results["entities"] = ents or []
+    if cues is not None:
+        ctx.config = QuoteConfig(cues=cues)
+    out = extract(doc, ctx)
+    for q in out:
+        assert text[q["start"]:q["end"]] == q["text"]
+    return out
+
+
+def test_thought_and_wish_are_no_speech_by_default(nlp):
+    text = ("The mayor believes that the bridge will reopen in May. "
+            "The council wants to sell the old depot. I do not think the plan is wise.")
+    assert _quotes(nlp, text) == []
+    # PolNeAR's scheme counts them: the setting cues=all keeps them.
+    found = {q["cue"] for q in _quotes(nlp, text, cues="all")}
+    assert {"believes", "wants"} <= found
+
+
+def test_speech_verbs_still_attribute(nlp):
+    text = "The mayor said that the bridge will reopen in May."
+    (q,) = _quotes(nlp, text, _ents(text, []))
+    assert q["text"] == "that the bridge will reopen in May" and q["speaker"] == "The mayor"
+
+
+def test_noun_phrase_that_is_no_message(nlp):
+    text = ("The minister denied it. The senator talked about the budget at length. "
+            "The union accused its employer. "
+            "The union accused the company of hiding the accident figures for years.")
+    quotes = _quotes(nlp, text)
+    assert [q["text"] for q in quotes] == ["the company of hiding the accident figures for years"]
+
+
+def test_topic_with_quoted_words_is_no_message(nlp):
+    text = 'The premier urged every nation to respond to the "terrible" flood.'
+    assert not [q for q in _quotes(nlp, text) if q["cue"] == "respond"]
+
+
+def test_writer_voice_is_no_quote(nlp):
+    text = ("I can tell you that most of the reports were wrong. "
+            "Below we explain why the talks failed.")
+    assert _quotes(nlp, text) == []
+
+
+def test_appositive_names_the_speaker(nlp):
+    text = "The foreign minister, Anna Berg, said the talks would resume next week."
+    (q,) = _quotes(nlp, text, _ents(text, [("Anna Berg", "PERSON")]))
+    assert q["speaker"] == "Anna Berg"
+
+
+def test_possessor_is_not_the_speaker(nlp):
+    text = "Anna Berg's spokesman said the talks had stalled."
+    (q,) = _quotes(nlp, text, _ents(text, [("Anna Berg", "PERSON")]))
+    assert q["speaker"] == "Anna Berg's spokesman"
+
+
+def test_colon_labels_and_interviews(nlp):
+    fact_box = ("Area: 185,000 square kilometres Profile compiled by the desk The country has "
+                "long promised reforms of its land law\n\n"
+                "Gallery: Floods in the valley A four-storey school was damaged by the water "
+                "on Sunday and closed for a month, officials reported\n")
+    assert not [q for q in _quotes(nlp, fact_box) if q["cue"] == ":"]
+    interview = ("Hale: Why did you sign the letter in the first place?\n\n"
+                 "Ross: Because nobody else in the party was willing to do it.\n\n"
+                 "Hale: And would you sign it again today, knowing what you know?\n\n"
+                 "Ross: Yes, without a moment of doubt in my mind.\n")
+    quotes = _quotes(nlp, interview, _ents(interview, [("Hale", "PERSON"), ("Ross", "PERSON")]))
+    assert [q["speaker"] for q in quotes] == ["Hale", "Ross", "Hale", "Ross"]
+    # A line wholly in quotation marks is a quote even when its name heads no other.
+    single = 'Paul Adams: "We left a town that will not be there next year."\n'
+    (q,) = _quotes(nlp, single, _ents(single, [("Paul Adams", "PERSON")]))
+    assert q["speaker"] == "Paul Adams"
+
+
+def test_headlines_before_a_wire_dateline(nlp):
+    text = ("Rebels take river town By the Staff Writers The rebels say they hold the bridge "
+            "Cairo, Egypt (CNN) -- Officials said the army had withdrawn overnight.")
+    quotes = _quotes(nlp, text)
+    assert [q["text"] for q in quotes] == ["the army had withdrawn overnight"]
+
+
+def test_scare_quotes_are_the_writers(nlp):
+    text = ('The ministry blamed the attack on "terrorists" and said the roads were closed. '
+            '"Just talk," he said.')
+    quotes = _quotes(nlp, text)
+    assert "terrorists" not in [q["text"] for q in quotes]
+    assert "Just talk" in [q["text"] for q in quotes]
+
+
+def test_according_to_keeps_the_claim_only(nlp):
+    text = "Prices rose by five percent last year, according to the bureau, but wages fell."
+    (q,) = _quotes(nlp, text, _ents(text, [("bureau", "ORG")]))
+    assert q["text"] == "Prices rose by five percent last year" and q["cue"] == "according to"
+
+
+def test_pronoun_skips_a_name_in_reported_words(nlp):
+    text = ('Tom Hale said the committee would question Paul Ross. '
+            '"This will take weeks," he said.')
+    quotes = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON"), ("Paul Ross", "PERSON")]))
+    assert _one(quotes, "take weeks")["speaker"] == "Tom Hale"
+
+
+def test_it_is_an_organisation(nlp):
+    text = ('The Water Board met on Monday. '
+            '"The reservoir is safe," it said.')
+    quotes = _quotes(nlp, text, _ents(text, [("The Water Board", "ORG")]))
+    q = _one(quotes, "reservoir")
+    assert q["speaker"] == "The Water Board" and q["speaker_pronoun"] == "it"
+
+
+def test_he_a_few_sentences_after_the_last_speaker(nlp):
+    text = ("Tom Hale said the plan was sound. The committee met for two hours. "
+            'Reporters waited outside in the rain. "We will vote tomorrow," he said.')
+    quotes = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON")]))
+    assert _one(quotes, "vote tomorrow")["speaker"] == "Tom Hale"
+
+
+def _one(quotes: list[dict], words: str) -> dict:
+    found = [q for q in quotes if words in q["text"]]
+    assert len(found) == 1, quotes
+    return found[0]
