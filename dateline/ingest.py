@@ -8,7 +8,9 @@ and never stop the run.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,6 +51,32 @@ class IngestSummary:
 def _reason_kind(reason: str) -> str:
     """A rejection reason without its particulars, for counting alike ones."""
     return reason.split(" (")[0].split(": ")[0]
+
+
+class RunLedger:
+    """The ids read in one ingest run, each with its text hash and origin, kept in a
+    private temporary SQLite file rather than in memory, so that a run of ten million
+    articles holds only SQLite's page cache. Deleted when closed."""
+
+    def __init__(self) -> None:
+        # An empty file name opens a private on-disk database that SQLite deletes on close.
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, hash TEXT, origin TEXT)"
+                         " WITHOUT ROWID")
+
+    def get(self, key: str) -> tuple[str, str] | None:
+        """``(text hash, origin)`` of ``key`` if it was read earlier in this run."""
+        row = self._db.execute("SELECT hash, origin FROM seen WHERE id = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def add(self, key: str, text_hash: str, origin: str) -> None:
+        """Remember that ``key`` was read with ``text_hash`` at ``origin``."""
+        self._db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?, ?)", (key, text_hash, origin))
+
+    def close(self) -> None:
+        self._db.close()
 
 
 class RejectsFile:
@@ -95,10 +123,8 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
     :class:`dateline.store.StoreError` (one line) when the store is damaged,
     read-only or its disk is full; committed batches are kept.
     """
-    with store.writing():
+    with store.writing(), contextlib.closing(RunLedger()) as seen:
         summary = IngestSummary()
-        in_flight: set[str] = set()
-        seen: dict[str, tuple[str, str]] = {}   # id -> (text hash, origin) read in this run
         settings = settings or Settings()
         current = extract_fingerprint(settings)
 
@@ -122,20 +148,17 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
                         reject(Rejection(item.origin, f"id {key!r} was read earlier in this run "
                                                       f"({earlier[1]}) with other text"))
                     continue
-                seen[key] = (item.hash, item.origin)
+                seen.add(key, item.hash, item.origin)
                 stored = store.lookup(key)
                 if stored is None:
-                    in_flight.add(key)
                     yield item
                 elif stored[0] != item.hash:
                     if update:
-                        in_flight.add(key)
                         yield item
                     else:
                         reject(Rejection(item.origin, f"id {key!r} is already stored with other "
                                                       "text (use --update to replace it)"))
                 elif update and stored[1] != current:
-                    in_flight.add(key)
                     yield item
                 else:
                     summary.duplicates += 1
@@ -153,8 +176,6 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             store.write(rows)
             summary.updated += replaced
             summary.stored += len(rows) - replaced
-            for article, _, _ in results:
-                in_flight.discard(article.key)
             if on_batch:
                 on_batch(summary)
         if summary.stored or summary.updated:

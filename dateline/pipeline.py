@@ -24,7 +24,9 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from dateline.article import Article
@@ -69,14 +71,27 @@ class OverBudget(BaseException):
 
 @contextlib.contextmanager
 def article_budget(seconds: float) -> Iterator[None]:
-    """Raise :class:`OverBudget` in the block once this process has spent ``seconds``
-    more CPU seconds (a ``SIGPROF`` interval timer). No limit when ``seconds`` is 0,
-    off the main thread (Dask worker threads) or where there are no interval timers."""
-    if (seconds <= 0 or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
+    """Raise :class:`OverBudget` in the block once the running thread has spent
+    ``seconds`` more CPU seconds. No limit when ``seconds`` is 0.
 
+    On a process's main thread a ``SIGPROF`` interval timer does it; on other threads
+    (Dask worker threads) a watchdog thread reads the thread's CPU clock and raises
+    the exception in it asynchronously, which takes effect at the next Python
+    instruction (a single long C call finishes first)."""
+    if seconds <= 0:
+        yield
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _signal_budget(seconds):
+            yield
+    elif hasattr(time, "pthread_getcpuclockid"):
+        with _watchdog_budget(seconds):
+            yield
+    else:
+        yield
+
+
+@contextlib.contextmanager
+def _signal_budget(seconds: float) -> Iterator[None]:
     def over(signum: int, frame: Any) -> None:
         raise OverBudget
 
@@ -87,6 +102,44 @@ def article_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+
+
+#: How often the watchdog of a thread's budget reads the thread's CPU clock.
+_WATCH_INTERVAL = 0.05
+
+
+@contextlib.contextmanager
+def _watchdog_budget(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    clock = time.pthread_getcpuclockid(target)
+    deadline = time.clock_gettime(clock) + seconds
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(_WATCH_INTERVAL):
+            if time.clock_gettime(clock) > deadline:
+                with lock:
+                    if not state["done"]:
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                            ctypes.c_ulong(target), ctypes.py_object(OverBudget))
+                        state["fired"] = True
+                return
+
+    watcher = threading.Thread(target=watch, name="dateline-budget", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:   # raised already, or still pending: never let it leak out later
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        stop.set()
+        watcher.join()
+        if state["fired"]:
+            raise OverBudget
 
 
 def _over_time(settings: Settings) -> str:
@@ -167,9 +220,45 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _start_worker(parent: int, model: str | None, memory_mb: int) -> None:
+def _address_space() -> int | None:
+    """This process's address space in bytes (Linux), else None."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextlib.contextmanager
+def memory_budget(megabytes: int) -> Iterator[None]:
+    """Within the block, let this process's address space grow by at most
+    ``megabytes`` (an allocation beyond raises MemoryError), then lift the cap again.
+    For extraction inside the ingesting process (``--workers 1``); only on the main
+    thread, as the cap holds for every thread. No cap when ``megabytes`` is 0 or the
+    address space cannot be read."""
+    size = _address_space()
+    if (megabytes <= 0 or size is None
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = size + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft != resource.RLIM_INFINITY:
+        limit = min(limit, soft)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _start_worker(parent: int, model: str | None | bool, memory_mb: int) -> None:
+    """Set up an extraction worker; ``model`` False: load no model ahead of work."""
     die_with_parent(parent)
-    _warm_up(model)
+    if model is not False:
+        _warm_up(model if isinstance(model, str) else None)
     limit_memory(memory_mb)
 
 
@@ -233,17 +322,90 @@ def extract_records(articles: Iterable[Article], *, workers: int = 1,
                                _batches(articles, batch_size), dask, workers=workers)
         return
     if workers <= 1:
+        warm = False
         for batch in _batches(articles, batch_size):
-            yield _extract_batch(batch, settings)
+            if not warm:   # the model loads outside the articles' memory budget
+                _warm_up(settings.model)
+                warm = True
+            with memory_budget(settings.worker_memory_mb):
+                results = _extract_batch(batch, settings)
+            yield results
         return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_start_worker,
-                  initargs=(os.getpid(), settings.model, settings.worker_memory_mb),
-                  maxtasksperchild=BATCHES_PER_WORKER) as pool:
-        pending: deque[mp.pool.AsyncResult] = deque()
-        for batch in _batches(articles, batch_size):
-            pending.append(pool.apply_async(_extract_batch, (batch, settings)))
-            while len(pending) >= 2 * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    yield from _WorkerPool(workers, settings).run(_batches(articles, batch_size))
+
+
+class _WorkerPool:
+    """Batches extracted in ``workers`` spawned processes, results in input order, at
+    most two batches per process in flight.
+
+    A worker that dies outright (killed, or a crash in C code) breaks the process
+    pool: its batch and those queued behind it are then run again in a fresh pool,
+    the dead worker's batch one article at a time, so that only the article that
+    kills a worker is rejected and the run goes on."""
+
+    def __init__(self, workers: int, settings: Settings,
+                 fn: Callable[[list[Article], Settings], list[Result]] = _extract_batch,
+                 warm_up: bool = True) -> None:
+        self.workers = workers
+        self.settings = settings
+        self.fn = fn
+        self.warm_up = warm_up
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers, mp_context=mp.get_context("spawn"), initializer=_start_worker,
+            initargs=(os.getpid(), self.settings.model if self.warm_up else False,
+                      self.settings.worker_memory_mb),
+            max_tasks_per_child=BATCHES_PER_WORKER)
+
+    def _submit(self, batch: list[Article]) -> Future[list[Result]]:
+        return self.executor.submit(self.fn, batch, self.settings)
+
+    def _renew(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new()
+
+    def run(self, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, self._submit(batch)))
+                while len(pending) >= 2 * self.workers:
+                    yield self._result(pending)
+            while pending:
+                yield self._result(pending)
+        except BaseException:   # interrupted, or the caller stopped reading: stop at once
+            self._terminate()
+            raise
+        self.executor.shutdown(wait=True)
+
+    def _terminate(self) -> None:
+        # The executor has no public way to stop running work; its processes are reachable.
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.terminate()
+
+    def _result(self, pending: deque[tuple[list[Article], Future[list[Result]]]]
+                ) -> list[Result]:
+        batch, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        self._renew()
+        results = [self._alone(article) for article in batch]
+        for i, (queued, _) in enumerate(pending):   # their futures broke with the pool
+            pending[i] = (queued, self._submit(queued))
+        return results
+
+    def _alone(self, article: Article) -> Result:
+        """One article in the pool by itself; rejected if it kills its worker."""
+        try:
+            return self._submit([article]).result()[0]
+        except BrokenProcessPool:
+            self._renew()
+            return (article, None, "the extraction worker died (killed, or it crashed) "
+                                   "while extracting this article; the article was skipped")

@@ -94,7 +94,8 @@ class Settings:
         "longer is rejected and the run goes on (0: no limit)."))
     worker_memory_mb: int = field(default=4096, metadata=_help(
         "Address space of each extraction worker process, in MB; an article that needs "
-        "more is rejected and the run goes on (0: no limit; not applied with --workers 1)."))
+        "more is rejected and the run goes on (0: no limit; with --workers 1, what one "
+        "batch's extraction may add to the ingesting process)."))
     extract: Mapping[str, Any] = field(default_factory=dict, metadata=_help(
         "Extractor configurations that replace the declared defaults, by extractor "
         "name (set their fields as extract.NAME.FIELD)."))

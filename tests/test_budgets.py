@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -142,3 +143,64 @@ def test_budget_settings_are_listed_and_checked() -> None:
     assert {"article_seconds", "worker_memory_mb"} <= keys
     with pytest.raises(ValueError, match="article_seconds"):
         Settings().with_overrides(["article_seconds=-1"])
+
+
+def test_budget_interrupts_a_busy_worker_thread() -> None:
+    """Off the main thread (as in a Dask worker) a watchdog enforces the budget."""
+    outcome: list[str] = []
+
+    def busy() -> None:
+        try:
+            with pipeline.article_budget(0.2):
+                while True:
+                    pass
+        except pipeline.OverBudget:
+            outcome.append("over budget")
+
+    def quick() -> None:
+        with pipeline.article_budget(5):
+            outcome.append(str(sum(range(1000))))
+
+    for target in (busy, quick):
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join(timeout=30)
+        assert not thread.is_alive()
+    assert outcome == ["over budget", "499500"]
+    time.sleep(0.2)   # nothing left pending: the main thread goes on undisturbed
+    assert sum(range(10)) == 45
+
+
+def test_in_process_memory_budget_is_lifted_after_the_block() -> None:
+    code = textwrap.dedent("""
+        from dateline.pipeline import memory_budget
+        with memory_budget(200):
+            try:
+                bytearray(800 * 1024 * 1024)
+                print("allocated")
+            except MemoryError:
+                print("refused")
+        print("after", len(bytearray(800 * 1024 * 1024)) // 2**20)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split("\n")[:2] == ["refused", "after 800"], out.stderr
+
+
+def _die_on_poison(articles: list[Article], settings: Settings) -> list[pipeline.Result]:
+    """A batch function whose worker process dies outright on an article saying "poison"."""
+    if any("poison" in a.text for a in articles):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [(a, {"id": a.key}, None) for a in articles]
+
+
+def test_a_worker_killed_mid_batch_costs_only_its_article() -> None:
+    articles = [Article(f"Story {i}.", DAY, id=f"s{i}") for i in range(5)]
+    articles.insert(2, Article("A poison pill.", DAY, id="bad"))
+    pool = pipeline._WorkerPool(2, Settings(worker_memory_mb=0), fn=_die_on_poison,
+                                warm_up=False)
+    batches = [articles[:2], articles[2:4], articles[4:]]
+    results = [r for batch in pool.run(iter(batches)) for r in batch]
+    assert [a.key for a, _, _ in results] == ["s0", "s1", "bad", "s2", "s3", "s4"]
+    assert [rec["id"] for _, rec, _ in results if rec] == ["s0", "s1", "s2", "s3", "s4"]
+    (error,) = [err for _, _, err in results if err]
+    assert error.startswith("the extraction worker died")
