@@ -114,6 +114,14 @@ class SearchHit:
         return asdict(self)
 
 
+class SearchHits(list[SearchHit]):
+    """What :meth:`Dateline.search` found. ``window`` is None when every match of the
+    query was ranked; else the query matched more sentences than ``window`` and the
+    hits are the best of the ``window`` most recently stored matches."""
+
+    window: int | None = None
+
+
 _STATS_LISTS = ("sources", "busiest_publication_dates", "most_mentioned_dates",
                 "top_people", "top_organisations", "top_places")
 
@@ -333,10 +341,13 @@ class Dateline:
     def search(self, query: str | None = None, *, start: DateLike | None = None,
                end: DateLike | None = None, entity: str | None = None,
                place: str | None = None, event: str | None = None,
-               country: str | None = None, limit: int = 20) -> list[SearchHit]:
+               country: str | None = None, limit: int = 20) -> SearchHits:
         """Sentences matching ``query`` (SQLite FTS5 syntax) and every filter given,
         best first (in date order without a query), as :class:`SearchHit` (``as_dict()``
-        is what ``dateline search --json`` prints). Raises ValueError for a bad date,
+        is what ``dateline search --json`` prints) in :class:`SearchHits`, whose
+        ``window`` says when the query matched more sentences than a search ranks
+        (:data:`dateline.store.SEARCH_WINDOW`, the most recently stored). Raises
+        ValueError for a bad date,
         :class:`ParamError` for start after end or no criterion at all,
         :class:`~dateline.store.QueryError` for a query FTS5 cannot parse, and its
         subclass :class:`~dateline.store.UnknownEntity` when ``entity`` names no person or
@@ -350,24 +361,29 @@ class Dateline:
             query, limit, start=first.isoformat() if first else None,
             end=last.isoformat() if last else None, entity=entity, place=place,
             event=event, country=country)
-        return [SearchHit(**row) for row in rows]
+        hits = SearchHits(SearchHit(**row) for row in rows)
+        hits.window = rows.window
+        return hits
 
     def timeline(self, query: str | None = None, *, max_dates: int | None = None,
                  sentences_per_date: int | None = None, start: DateLike | None = None,
-                 end: DateLike | None = None) -> Timeline:
+                 end: DateLike | None = None, max_articles: int | None = None) -> Timeline:
         """The timeline of the articles ``query`` selects (all when None), as
         ``dateline timeline``, with the weights of ``settings.timeline``: a
         :class:`dateline.analyses.timeline.Timeline` whose entries hold dates and
         sentences with their article ids and offsets (``as_dict()`` is ``--format
         json``; ``format_text`` and ``format_tilse`` of that module render it).
+        At most ``max_articles`` articles are read (None: that module's MAX_ARTICLES),
+        the most relevant when more match; ``Timeline.matching`` and a note say so.
         Raises ValueError for a bad date, ParamError for start after end, QueryError
         for a query FTS5 cannot parse."""
-        from dateline.analyses.timeline import build_timeline
+        from dateline.analyses.timeline import MAX_ARTICLES, build_timeline
 
         first, last = _range(start, end)
         return build_timeline(self.store, query, max_dates=max_dates,
                               sentences_per_date=sentences_per_date, start=first, end=last,
-                              settings=self.settings.timeline)
+                              settings=self.settings.timeline,
+                              max_articles=max_articles or MAX_ARTICLES)
 
     def record(self, article_id: str) -> dict[str, Any] | None:
         """The stored record of one article (DESIGN.md's format), or None when no
@@ -383,6 +399,22 @@ class Dateline:
 
         first, last = _range(start, end)
         return list(event_groups(self.store, start=first, end=last, type=type, country=country))
+
+    def event_page(self, limit: int, *, start: DateLike | None = None,
+                   end: DateLike | None = None, type: str | None = None,
+                   country: str | None = None, max_mentions: int | None = None
+                   ) -> tuple[list[EventGroup], int | None]:
+        """``(groups, total)``: the first ``limit`` event groups :meth:`events` gives
+        and their number, with work bounded by ``limit`` and ``max_mentions`` (None:
+        :data:`dateline.analyses.events.MAX_MENTIONS`): when the filters select more
+        mentions than that, ``total`` is None (not counted) and ``groups`` are only the
+        first groups that hold that many mentions (see
+        :func:`dateline.analyses.events.first_event_groups`)."""
+        from dateline.analyses.events import MAX_MENTIONS, first_event_groups
+
+        first, last = _range(start, end)
+        return first_event_groups(self.store, limit, start=first, end=last, type=type,
+                                  country=country, max_mentions=max_mentions or MAX_MENTIONS)
 
     def export(self, kind: str, fmt: str = "csv", out: str | os.PathLike[str] | None = None,
                *, start: DateLike | None = None, end: DateLike | None = None,
@@ -422,5 +454,5 @@ class Dateline:
         return self.store.count()
 
 
-__all__ = ["Dateline", "Extracted", "ParamError", "SearchHit", "StoreStats",
+__all__ = ["Dateline", "Extracted", "ParamError", "SearchHit", "SearchHits", "StoreStats",
            "extract_many", "extract_record"]

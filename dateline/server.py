@@ -40,10 +40,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from dateline.api import Dateline, ParamError
+from dateline.api import Dateline, ParamError, StoreStats
 from dateline.data import read_rows
 from dateline.settings import Settings
-from dateline.store import QueryTimeout, StoreError, check_query, describe_error
+from dateline.store import KINDS, QueryTimeout, StoreError, check_query, describe_error
 from dateline.version import __version__
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
@@ -56,13 +56,22 @@ MAX_SEARCH_LIMIT = 500
 MAX_EVENTS_LIMIT = 5000
 #: Most items per top-N list of /api/stats.
 MAX_STATS_TOP = 100
+#: Most articles one /api/timeline reads (the most relevant when more match; the answer
+#: says so): about 2-5 ms each, where the command line reads up to
+#: dateline.analyses.timeline.MAX_ARTICLES.
+TIMELINE_ARTICLES = 200
 
 #: Seconds one request's SQL may run before it is stopped (503, "narrow it").
 QUERY_BUDGET_S = 2.0
 #: Seconds /api/stats may take to count a store (about 12 s for 100,000 articles). The
-#: server counts once at start-up, in the background, and keeps the answer until the
-#: file changes; while a changed store is being counted, requests get the last count.
+#: count runs in the background (at start-up, and after the file changes) and is kept
+#: until the file changes; a request waits at most STATS_WAIT_S for it, then gets the
+#: last count or the few figures read at once, marked ``"status": "counting"``.
 STATS_BUDGET_S = 120.0
+STATS_WAIT_S = 0.5
+#: Seconds /api/health may spend counting articles (an index scan: ~10 ms for 100,000)
+#: before it answers with the last count it made instead.
+COUNT_BUDGET_S = 0.5
 #: Host names a loopback server answers to (the Host header, port aside).
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -184,7 +193,8 @@ def check_address(host: str, port: int) -> str | None:
 def create_app(db_path: str | Path, settings: Settings | None = None, *,
                allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
                query_budget: float | None = QUERY_BUDGET_S,
-               warm_stats: bool = False) -> FastAPI:
+               warm_stats: bool = False, timeline_articles: int | None = None,
+               event_mentions: int | None = None) -> FastAPI:
     """The read-only HTTP API and web page over the store at ``db_path``; ``settings``
     (the defaults when None) gives the timeline weights.
 
@@ -192,6 +202,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
     answered; others get 400. ``query_budget`` is the seconds one request's SQL may
     run (None: no limit; /api/stats has STATS_BUDGET_S and is cached). ``warm_stats``
     counts the statistics in a background thread at once (``dateline serve`` does).
+    ``timeline_articles`` is the most articles one timeline reads (None:
+    TIMELINE_ARTICLES); ``event_mentions`` the most event mentions one
+    event list groups (None: the events module's MAX_MENTIONS).
 
     Opens the store once, read-only, to check it: raises StoreError (whose message
     names the file and the problem) when it is missing, not a Dateline database,
@@ -210,9 +223,12 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
     )
 
     allowed = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in allowed_hosts)
-    stats_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+    stats_cache: dict[tuple[Any, ...], dict[str, Any] | HTTPException] = {}
     stats_latest: dict[int, dict[str, Any]] = {}   # top -> the last count made
-    stats_lock = threading.Lock()
+    stats_workers: dict[tuple[Any, ...], threading.Thread] = {}   # counts begun
+    stats_lock = threading.Lock()   # guards starting a count
+    count_lock = threading.Lock()   # one count at a time
+    article_counts: dict[tuple[int, ...] | None, int] = {}   # None: the last one made
 
     @app.middleware("http")
     async def _guard(request: Request, call_next: Any) -> Response:
@@ -267,9 +283,23 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             problem = dl.store.integrity_problem(reuse=True)
             if problem:
                 raise HTTPException(status_code=503, detail=problem)
-            return {"status": "ok", "articles": dl.count(),
+            return {"status": "ok", "articles": article_count(dl),
                     "schema": dl.store.schema_version(),
                     "integrity": "checked" if dl.store.integrity_checked() else "checking"}
+
+    def article_count(dl: Dateline) -> int | None:
+        """Articles stored, counted once per state of the file; when counting takes
+        over COUNT_BUDGET_S, the last count made (None before the first)."""
+        key = _file_signature(path)
+        if key not in article_counts:
+            try:
+                with dl.store.time_budget(COUNT_BUDGET_S):
+                    n = dl.count()
+            except QueryTimeout:
+                return article_counts.get(None)
+            article_counts.clear()
+            article_counts[key] = article_counts[None] = n
+        return article_counts[key]
 
     @app.get("/api/stats", summary="What the store holds")
     def stats(top: int = Query(10, ge=1, description="Items per top-N list (at most "
@@ -280,23 +310,58 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         return counted(min(top, MAX_STATS_TOP))
 
     def counted(top: int) -> dict[str, Any]:
-        """The store's statistics with ``top`` items per list, counted once per state
-        of the file; while another request counts a changed store, the last count."""
+        """The store's statistics with ``top`` items per list (``"status": "counted"``),
+        counted once per state of the file in a background thread. A request waits at
+        most STATS_WAIT_S for that count; then it gets the last count made, or only the
+        figures an index gives at once (articles, publication range; the other counts
+        None, the lists empty), with ``"status": "counting"``. 503 when the store fails
+        its integrity check or the count failed."""
         key = (top, *_file_signature(path))
-        if key in stats_cache:
-            return stats_cache[key]
-        if not stats_lock.acquire(blocking=top not in stats_latest):
-            return stats_latest[top]
-        try:   # one count at a time
-            if key not in stats_cache:
-                with store(STATS_BUDGET_S) as dl:
-                    answer = dl.stats(top).as_dict()
+        with store(None) as dl:
+            problem = dl.store.integrity_problem(reuse=True)
+            if problem:
+                raise HTTPException(status_code=503, detail=problem)
+        with stats_lock:
+            worker = stats_workers.get(key)
+            if key not in stats_cache and (worker is None or not worker.is_alive()):
                 if len(stats_cache) >= 16:
                     stats_cache.clear()
-                stats_cache[key] = stats_latest[top] = answer
-            return stats_cache[key]
-        finally:
-            stats_lock.release()
+                    stats_workers.clear()
+                worker = threading.Thread(target=count_in_background, args=(key, top),
+                                          name="dateline-stats", daemon=True)
+                stats_workers[key] = worker
+                worker.start()
+        if worker is not None and key not in stats_cache:
+            worker.join(STATS_WAIT_S)
+        answer = stats_cache.get(key)
+        if isinstance(answer, HTTPException):
+            raise answer
+        if answer is not None:
+            return {**answer, "status": "counted"}
+        if top in stats_latest:
+            return {**stats_latest[top], "status": "counting"}
+        with store() as dl:   # two index look-ups, not a scan
+            first = dl.store.db.execute("SELECT min(published) FROM articles").fetchone()[0]
+            last = dl.store.db.execute("SELECT max(published) FROM articles").fetchone()[0]
+            quick = StoreStats(str(dl.store.path), dl.store.schema_version(),
+                               article_count(dl) or 0, {"first": first, "last": last}, 0)
+            return {**quick.as_dict(), "articles": article_count(dl), "sentences": None,
+                    **{k: None for k in KINDS}, "status": "counting"}
+
+    def count_in_background(key: tuple[Any, ...], top: int) -> None:
+        """Count the statistics for ``key`` (one count at a time) and keep the answer,
+        or the 503 to give, in ``stats_cache``."""
+        with count_lock:
+            try:
+                with store(STATS_BUDGET_S) as dl:
+                    answer: dict[str, Any] | HTTPException = dl.stats(top).as_dict()
+            except HTTPException as exc:
+                answer = exc
+            except Exception as exc:  # noqa: BLE001 - said to the requests, as 503
+                answer = HTTPException(status_code=503, detail=describe_error(path.name, exc))
+            stats_cache[key] = answer
+            if isinstance(answer, dict):
+                stats_latest[top] = answer
 
     def count_at_start() -> None:
         try:
@@ -317,16 +382,24 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                limit: int = Query(20, ge=1, description="Most results (at most "
                                                         f"{MAX_SEARCH_LIMIT}).")
                ) -> dict[str, Any]:
-        """``{"results": [...]}``: the sentences matching ``q`` (best first) and every
-        filter given, or without ``q`` all those the filters select in date order; each
-        with its article id, publication date, title, sentence index, offsets and text."""
+        """``{"results": [...], "window": null}``: the sentences matching ``q`` (best
+        first) and every filter given, or without ``q`` all those the filters select in
+        date order; each with its article id, publication date, title, sentence index,
+        offsets and text. When ``q`` matches more sentences than one search ranks
+        (SEARCH_WINDOW), ``window`` is that number, the results are the best of the most
+        recently stored matches, and ``note`` says so."""
         query, entity, place = _text(q), _text(entity), _text(place)
         first, last = _text(start), _text(end)
         event, country = _event_type(event, "event"), _country(country)
         with store() as dl:
             hits = dl.search(query, start=first, end=last, entity=entity, place=place,
                              event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT))
-        return {"results": [h.as_dict() for h in hits]}
+        answer: dict[str, Any] = {"results": [h.as_dict() for h in hits], "window": hits.window}
+        if hits.window is not None:
+            answer["note"] = (f"the query matches more than {hits.window:,} sentences: these "
+                              f"are the best of the {hits.window:,} most recently stored; "
+                              "narrow it (more words, a date range) to rank them all")
+        return answer
 
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
     def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
@@ -349,7 +422,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         with store() as dl:
             tl = dl.timeline(_text(q), max_dates=max_dates,
                              sentences_per_date=sentences_per_date, start=_text(start),
-                             end=_text(end))
+                             end=_text(end),
+                             max_articles=timeline_articles or TIMELINE_ARTICLES)
         return tl.as_dict()
 
     @app.get("/api/articles/{article_id:path}", summary="One article's full record")
@@ -375,12 +449,25 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                ) -> dict[str, Any]:
         """``{"total": N, "groups": [...]}``: the stored event mentions grouped into
         distinct events (dateline.analyses.events), in date order, then type, then id;
-        ``total`` counts all groups selected, ``groups`` holds the first ``limit``."""
+        ``total`` counts all groups selected, ``groups`` holds the first ``limit``. When
+        the filters select more than MAX_MENTIONS mentions, ``total`` is null (not
+        counted), ``groups`` holds only the first groups that hold MAX_MENTIONS
+        mentions together, and ``note`` says so."""
+        from dateline.analyses.events import MAX_MENTIONS
+
         etype, ecountry = _event_type(type, "type"), _country(country)
+        most = event_mentions or MAX_MENTIONS
         with store() as dl:
-            groups = dl.events(start=_text(start), end=_text(end), type=etype, country=ecountry)
-        return {"total": len(groups),
-                "groups": [g.as_dict() for g in groups[:min(limit, MAX_EVENTS_LIMIT)]]}
+            groups, total = dl.event_page(min(limit, MAX_EVENTS_LIMIT), start=_text(start),
+                                          end=_text(end), type=etype, country=ecountry,
+                                          max_mentions=most)
+        answer: dict[str, Any] = {"total": total, "groups": [g.as_dict() for g in groups]}
+        if total is None:
+            answer["note"] = (f"over {most:,} event mentions selected: the groups are not "
+                              f"all counted, and these are the first {len(groups)} in date "
+                              f"order (at most {most:,} mentions together, or the first "
+                              "group); narrow the dates, type or country for the others")
+        return answer
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

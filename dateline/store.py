@@ -35,7 +35,10 @@ from dateline.extract import Extractor, record_order, table_kinds
 
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+#: The oldest schema a read-only store may be at: the steps after it add indexes only,
+#: so such a store (one that cannot be written, say) is read as it is, more slowly.
+READABLE_SINCE = 3
 
 def kind_specs() -> dict[str, Extractor]:
     """The declarations of the kinds kept in tables of their own, in record order
@@ -155,6 +158,23 @@ CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country);
 CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
 """,
+    # 4: covering indexes, so that bounded lookups read the index alone: the articles
+    # naming an entity or place (timeline), the cells' keys of event groups by type or
+    # date (event lists); each replaces the index of schema 3 it starts with. And the
+    # mentions as written, which a search's entity filter looks up (find_entity).
+    3: """
+CREATE INDEX IF NOT EXISTS entities_canonical_article ON entities(canonical COLLATE NOCASE, article);
+CREATE INDEX IF NOT EXISTS places_name_article ON places(name COLLATE NOCASE, article);
+CREATE INDEX IF NOT EXISTS entities_text ON entities(text COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_type_date_keys
+  ON events(type, date, actor_country, target_country, actor_sector, place);
+CREATE INDEX IF NOT EXISTS events_date_keys
+  ON events(date, type, actor_country, target_country, actor_sector, place);
+DROP INDEX IF EXISTS entities_canonical;
+DROP INDEX IF EXISTS places_name;
+DROP INDEX IF EXISTS events_type_date;
+DROP INDEX IF EXISTS events_date;
+""",
 }
 
 
@@ -177,6 +197,23 @@ class UnknownEntity(QueryError):
 
 class QueryTimeout(Exception):
     """A query ran past its time budget (:meth:`Store.time_budget`) and was stopped."""
+
+
+#: Most sentences matching a search query that are ranked (bm25) for one search: the
+#: most recently stored ones, read from the full-text index in rowid order. Ranking
+#: every match costs time in proportion to their number (a common word: millions).
+SEARCH_WINDOW = 20_000
+#: A search's entity filter reads the entity's mentions first when there are at most
+#: this many, else checks the sentences in date order (soon meeting enough of them).
+RARE_MENTIONS = 100_000
+
+
+class SearchRows(list[dict[str, Any]]):
+    """The rows :meth:`Store.search_sentences` found. ``window`` is None when every
+    match was ranked, else the number of matches ranked: the query matched more
+    sentences than that, and the rows are the best of the most recently stored ones."""
+
+    window: int | None = None
 
 
 #: Longest search or timeline query accepted, in characters and in FTS5 terms: the
@@ -394,7 +431,7 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: written by a newer Dateline (schema {version}, "
                              f"this one knows {SCHEMA_VERSION}); upgrade Dateline")
-        if version < SCHEMA_VERSION:
+        if version < (READABLE_SINCE if readonly else SCHEMA_VERSION):
             raise StoreError(f"{self.path}: schema {version} needs upgrading; "
                              "open it once for writing (`dateline ingest` does)")
         self.db.execute("PRAGMA busy_timeout = 30000")
@@ -712,10 +749,12 @@ class Store:
     def search_sentences(self, query: str | None = None, limit: int = 20, *,
                          start: str | None = None, end: str | None = None,
                          entity: str | None = None, place: str | None = None,
-                         event: str | None = None, country: str | None = None
-                         ) -> list[dict[str, Any]]:
+                         event: str | None = None, country: str | None = None,
+                         window: int = SEARCH_WINDOW) -> SearchRows:
         """Sentences matching an FTS5 ``query`` (best first; all, in date order, when
-        None) and every filter given: published between ``start`` and ``end``
+        None) and every filter given. With a query, the matches are ranked within the
+        ``window`` most recently stored ones that pass the filters (``SearchRows.window``
+        says when there were more). Filters: published between ``start`` and ``end``
         (ISO dates, inclusive); naming ``entity`` (a canonical name or one of its
         aliases, a surname, a title and surname or an acronym, matched under its store-wide
         names; :class:`UnknownEntity` when it names no one in the store); naming ``place``; reporting an event of type ``event``, or with
@@ -734,11 +773,25 @@ class Store:
             names = find_entity(self, entity)
             if not names:
                 raise UnknownEntity(entity, self.path)
-            where.append("EXISTS (SELECT 1 FROM entities e LEFT JOIN aliases al ON"
-                         " al.alias = e.canonical AND al.label = e.label WHERE e.article = s.article"
-                         " AND e.sentence = s.sentence AND coalesce(al.canonical, e.canonical) IN"
-                         f" ({', '.join('?' * len(names))}))")
-            args += names
+            marks = ", ".join("?" * len(names))
+            # A mention of them has one of their names, or an alias of one, as its
+            # canonical name: that prefilter (any case) lets the index find the mentions.
+            known = sorted({*names, *(r[0] for r in self.db.execute(
+                f"SELECT alias FROM aliases WHERE canonical IN ({marks})", names))})
+            prefilter = f"e.canonical COLLATE NOCASE IN ({', '.join('?' * len(known))})"
+            rare = self.db.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM entities e WHERE {prefilter} LIMIT ?)",
+                [*known, RARE_MENTIONS + 1]).fetchone()[0] <= RARE_MENTIONS
+            mentions = ("entities e LEFT JOIN aliases al ON al.alias = e.canonical AND"
+                        f" al.label = e.label WHERE {prefilter} AND"
+                        f" coalesce(al.canonical, e.canonical) IN ({marks})")
+            if rare:   # read their mentions (at most RARE_MENTIONS), then the sentences
+                where.append(f"(s.article, s.sentence) IN (SELECT e.article, e.sentence"
+                             f" FROM {mentions})")
+            else:   # frequent: the sentences in order, each checked, soon meet enough
+                where.append(f"EXISTS (SELECT 1 FROM {mentions} AND e.article = s.article"
+                             " AND e.sentence = s.sentence)")
+            args += [*known, *names]
         if place:
             where.append("EXISTS (SELECT 1 FROM places p WHERE p.article = s.article AND"
                          " p.sentence = s.sentence AND (p.name = ? OR p.text = ?))")
@@ -752,20 +805,40 @@ class Store:
                 cond.append("(v.actor_country = ? OR v.target_country = ?)")
                 args += [country.upper(), country.upper()]
             where.append(f"EXISTS (SELECT 1 FROM events v WHERE {' AND '.join(cond)})")
-        if query:
-            source = "sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
-            score, order = "bm25(sentences_fts)", "score, a.published"
-        else:
-            source, score, order = "sentences s", "NULL", "a.published, a.rowid, s.sentence"
-        sql = ("SELECT a.id, a.published, a.title, s.sentence, s.start, s.\"end\", s.text,"
-               f" {score} AS score FROM {source} JOIN articles a ON a.rowid = s.article"
-               + (f" WHERE {' AND '.join(where)}" if where else "")
-               + f" ORDER BY {order} LIMIT ?")
+        columns = 'a.id, a.published, a.title, s.sentence, s.start, s."end", s.text'
+        found = SearchRows()
+        if not query:
+            sql = (f"SELECT {columns}, NULL AS score FROM sentences s JOIN articles a"
+                   " ON a.rowid = s.article" + (f" WHERE {' AND '.join(where)}" if where else "")
+                   + " ORDER BY a.published, a.rowid, s.sentence LIMIT ?")
+            found.extend(dict(r) for r in self.db.execute(sql, args + [limit]))
+            return found
+        # The matches in the index's rowid order, newest first, at most `window` of them,
+        # are ranked; the best `limit` are then read in full.
+        joins = (" JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a"
+                 " ON a.rowid = s.article") if len(where) > 1 else ""   # only for filters
+        sql = (f"SELECT sentences_fts.rowid, bm25(sentences_fts) FROM sentences_fts{joins}"
+               f" WHERE {' AND '.join(where)} ORDER BY sentences_fts.rowid DESC LIMIT ?")
         try:
-            rows = self.db.execute(sql, args + [limit]).fetchall()
+            matches = self.db.execute(sql, args + [window + 1]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"bad search query {query!r}: {exc}") from None
-        return [dict(r) for r in rows]
+        if len(matches) > window:
+            found.window = window
+            del matches[window:]
+        ranked = sorted(matches, key=lambda m: m[1])
+        cut = min(limit, len(ranked))
+        while 0 < cut < len(ranked) and ranked[cut][1] == ranked[cut - 1][1]:
+            cut += 1   # equal scores are ordered by publication date below
+        score = {m[0]: m[1] for m in ranked[:cut]}
+        rows = [dict(r) for r in self.db.execute(
+            f"SELECT s.rowid, {columns} FROM sentences s JOIN articles a ON a.rowid = s.article"
+            f" WHERE s.rowid IN ({','.join(str(int(k)) for k in score)})")]
+        rows.sort(key=lambda r: (score[r["rowid"]], r["published"]))
+        for row in rows[:limit]:
+            row["score"] = score[row.pop("rowid")]
+            found.append(row)
+        return found
 
 
 def _get(item: dict[str, Any], member: str) -> Any:

@@ -194,7 +194,7 @@ def test_store_gone_after_startup_gives_503(tmp_path: Path, db: Path) -> None:
 
 
 def test_health(client: TestClient) -> None:
-    assert client.get("/api/health").json() == {"status": "ok", "articles": 3, "schema": 3,
+    assert client.get("/api/health").json() == {"status": "ok", "articles": 3, "schema": 4,
                                                 "integrity": "checked"}
 
 
@@ -583,12 +583,14 @@ def test_stats_are_kept_until_the_store_changes(tmp_path: Path, db: Path) -> Non
 
 
 def test_an_old_store_gains_the_indexes(tmp_path: Path, db: Path) -> None:
-    """Schema 2 -> 3 adds the indexes the timeline's and the event groups' lookups use."""
+    """Schema 2 -> 3 -> 4 adds the indexes the timeline's, the search's and the event
+    groups' lookups use; schema 4's covering ones replace those of schema 3 they extend."""
     from dateline.store import SCHEMA_VERSION
     old = tmp_path / "v2.db"
     shutil.copy(db, old)
-    new_indexes = ("entities_canonical", "places_name", "events_date", "events_type_date",
-                   "events_actor_country", "events_target_country")
+    new_indexes = ("entities_canonical_article", "places_name_article", "entities_text",
+                   "events_date_keys", "events_type_date_keys", "events_actor_country",
+                   "events_target_country")
     with Store(old) as s:
         for name in new_indexes:
             s.db.execute(f"DROP INDEX {name}")
@@ -597,16 +599,25 @@ def test_an_old_store_gains_the_indexes(tmp_path: Path, db: Path) -> None:
     with pytest.raises(StoreError, match="schema 2 needs upgrading"):
         Store(old, readonly=True)
     with Store(old) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 4
         names = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert set(new_indexes) <= names
+        assert not names & {"entities_canonical", "places_name", "events_date",
+                            "events_type_date"}
 
-        def plan(sql: str) -> str:
-            return " ".join(r[3] for r in s.db.execute("EXPLAIN QUERY PLAN " + sql, ("x",)))
+        def plan(sql: str, *args: str) -> str:
+            return " ".join(r[3] for r in s.db.execute("EXPLAIN QUERY PLAN " + sql, args))
 
-        assert "entities_canonical" in plan(
-            "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE")
-        assert "places_name" in plan(
-            "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE")
-        assert "events_date" in plan("SELECT count(*) FROM events WHERE date >= ?")
+        assert "COVERING INDEX entities_canonical_article" in plan(
+            "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE", "x")
+        assert "COVERING INDEX places_name_article" in plan(
+            "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE", "x")
+        assert "entities_text" in plan(
+            "SELECT label FROM entities WHERE text = ?1 COLLATE NOCASE"
+            " OR canonical = ?1 COLLATE NOCASE", "x")
+        assert "COVERING INDEX events_date_keys" in plan(
+            "SELECT DISTINCT date, type FROM events WHERE date >= ? ORDER BY date, type", "x")
+        assert "COVERING INDEX events_type_date_keys" in plan(
+            "SELECT date, actor_country, target_country, actor_sector, place FROM events"
+            " WHERE type = ? AND date >= ?", "x", "y")
         assert s.record("flood-1") is not None

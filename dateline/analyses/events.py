@@ -175,6 +175,63 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
     then type, then id.
     """
     where, args = _filters(iso(start), iso(end), type, country)
+    yield from _groups(store, where, args)
+
+
+#: Most event mentions :func:`first_event_groups` groups in full (and so counts every
+#: group); beyond it, only the first groups that hold at most this many are built.
+MAX_MENTIONS = 5_000
+
+
+def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None = None,
+                       end: str | dt.date | None = None, type: str | None = None,
+                       country: str | None = None, max_mentions: int = MAX_MENTIONS
+                       ) -> tuple[list[EventGroup], int | None]:
+    """``(groups, total)``: the first ``limit`` groups :func:`event_groups` gives for
+    these filters, and how many it gives in all. When the filters select more than
+    ``max_mentions`` mentions, ``total`` is None (not counted) and ``groups`` are the
+    first groups, at most ``limit`` and only as many as hold ``max_mentions`` mentions
+    together (at least one): only the cells' keys of the first ``limit`` (date, type)
+    pairs are read from the index (each pair makes at least one group, and groups come
+    in date and type order), then the mentions up to the last group kept are grouped.
+    The work is bounded by ``limit`` and ``max_mentions``, not by the store's size."""
+    where, args = _filters(iso(start), iso(end), type, country)
+    db = store.db
+    n = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT ?)",
+                   [*args, max_mentions + 1]).fetchone()[0]
+    count: list[int] = []
+    if n <= max_mentions:
+        groups = list(_groups(store, where, args, limit, count))
+        return groups, count[0] if count else 0
+    pairs = db.execute(f"SELECT DISTINCT e.date, e.type FROM events e{where}"
+                       " ORDER BY e.date, e.type LIMIT ?", [*args, limit]).fetchall()
+    upto = " AND (e.date < ? OR e.date = ? AND e.type <= ?)"
+    date, type_ = pairs[-1]
+    # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
+    # only the mentions up to that pair are then grouped in full.
+    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
+    base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
+    for row in db.execute(f"SELECT {cols}, count(*) FROM events e{where}{upto}"
+                          f" GROUP BY {cols}", [*args, date, date, type_]):
+        values = dict(zip(_CELL_COLUMNS, row))
+        base[(values["date"], values["type"], values["actor_country"],
+              values["target_country"])].append(_Cell(values, row[-1], "", 0, 0, "", None, ""))
+    keys: list[tuple[Any, ...]] = []
+    held = 0
+    for key in _keys(base)[:limit]:   # as many groups as hold at most max_mentions
+        held += sum(c.n for c in key[-1])
+        if keys and held > max_mentions:
+            break
+        keys.append(key)
+    date, type_ = keys[-1][:2]
+    return list(_groups(store, where + upto, [*args, date, date, type_], len(keys))), None
+
+
+def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
+            count: list[int] | None = None) -> Iterator[EventGroup]:
+    """The groups of the mentions selected by ``where`` (a WHERE clause over events
+    ``e``) with ``args``, in date order, then type, then id; only the first ``limit``
+    are built (None: all). ``count``, when given, gets the number of groups appended."""
     db = store.db
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
     attrs = f" || '{_FS}' || ".join(
@@ -197,15 +254,27 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
               values["target_country"])].append(cell)
     if not base:
         return
+    keys = _keys(base)
+    if count is not None:
+        count.append(len(keys))
     meta = _article_meta(db, where, args)
-    groups: list[EventGroup] = []
+    for date, type_, _, a_country, sector, t_country, place, members in keys[:limit]:
+        yield _build(db, meta, members, date, type_, a_country, sector, t_country, place)
+
+
+def _keys(base: dict[tuple[Any, ...], list[_Cell]]) -> list[tuple[Any, ...]]:
+    """``(date, type, id, actor country, actor sector, target country, place, cells)``
+    of each group made of the cells ``base`` holds per (date, type, actor country,
+    target country), in date order, then type, then id (the module docstring's rule)."""
+    keys: list[tuple[Any, ...]] = []
     for (date, type_, a_country, t_country), cells in base.items():
         for sector, by_sector in _resolve(cells, "actor_sector").items():
             for place, members in _resolve(by_sector, "place").items():
-                groups.append(_build(db, meta, members, date, type_, a_country, sector,
-                                     t_country, place))
-    groups.sort(key=lambda g: (g.date, g.type, g.id))
-    yield from groups
+                keys.append((date, type_, group_id(date, type_, a_country, sector, t_country,
+                                                   place), a_country, sector, t_country,
+                             place, members))
+    keys.sort(key=lambda k: k[:3])
+    return keys
 
 
 def _article_meta(db: sqlite3.Connection, where: str, args: list[Any]) -> dict[int, _Meta]:

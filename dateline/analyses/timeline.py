@@ -42,6 +42,7 @@ import math
 import re
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -133,6 +134,9 @@ class Timeline:
     sentences_per_date: int
     articles: int
     notes: list[str] = field(default_factory=list)
+    #: Articles the query and range select; more than ``articles`` (those read) when
+    #: the selection was cut to the most relevant (None: as many as ``articles``).
+    matching: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The timeline as ``dateline timeline --format json`` prints it (:func:`format_json`)."""
@@ -155,26 +159,87 @@ class _Sent:
 def _select_articles(store: Store, query: str | None, start: dt.date | None,
                      end: dt.date | None) -> dict[int, tuple[str, dt.date]]:
     """``{article rowid: (id, published)}`` of the articles the query and range select."""
+    return _select(store, query, start, end, None)[0]
+
+
+#: Most articles one timeline reads: its work (sentences, dates, names read and
+#: scored) grows with the articles selected, and a query naming a common word selects
+#: most of a large store. When more match, the most relevant are kept (:func:`_select`)
+#: and the timeline's notes say so.
+MAX_ARTICLES = 1000
+#: Full-text matches ranked (bm25) to choose among when more than MAX_ARTICLES match:
+#: the most recently stored ones (ranking costs time per match).
+RANK_WINDOW = 20_000
+
+
+def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date | None,
+            cap: int | None) -> tuple[dict[int, tuple[str, dt.date]], int, str | None]:
+    """``(articles, matching, note)``: ``{article rowid: (id, published)}`` of the
+    articles the query and range select and their number, or, when more than ``cap``
+    match, of the ``cap`` most relevant: those FTS5 ranks best for the query (bm25 over
+    title and text, among the RANK_WINDOW most recently stored matches), then those
+    naming it as an entity or place, earliest stored first; without a query, the latest
+    published (then latest stored). ``note`` is None when every match was kept, else
+    says which were (and that ``matching`` is only a lower bound when a lookup stopped
+    after ``cap`` + 1 articles). The work is bounded by ``cap`` and RANK_WINDOW, not by
+    the size of the store (None: read every match)."""
     where, args = date_range("published", start, end)
-    sql = "SELECT rowid, id, published FROM articles WHERE " + " AND ".join(["1", *where])
-    rows = store.db.execute(sql, args).fetchall()
-    out = {r[0]: (r[1], dt.date.fromisoformat(r[2][:10])) for r in rows}
-    if query:
-        keep = _query_rowids(store, query)
-        out = {k: v for k, v in out.items() if k in keep}
-    return out
+    cond = " AND ".join(["published IS NOT NULL", *where])
+    q = store.db.execute
+    exact, how = True, "published last"
+    if cap is None:
+        # rowid and published come from the published index, not the long article rows
+        dated = {r[0]: r[1] for r in q(
+            f"SELECT rowid, published FROM articles INDEXED BY articles_published WHERE {cond}",
+            args)}
+        keep = _query_rowids(store, query) if query else dated.keys()
+        chosen = [k for k in dated if k in keep]
+        matching = len(chosen)
+    elif not query:
+        matching = q(f"SELECT count(*) FROM articles WHERE {cond}", args).fetchone()[0]
+        chosen = [r[0] for r in q(f"SELECT rowid FROM articles WHERE {cond}"
+                                  " ORDER BY published DESC, rowid DESC LIMIT ?", [*args, cap])]
+    else:
+        in_range = f" IN (SELECT rowid FROM articles WHERE {cond})" if where else ""
+        fts = ("SELECT %s FROM articles_fts WHERE articles_fts MATCH ?"
+               + (f" AND rowid{in_range}" if where else ""))
+        n_fts = _fts_rows(store, fts % "count(*)", query, args)[0][0]
+        scored = _fts_rows(store, fts % "rowid, bm25(articles_fts)"
+                           + f" ORDER BY rowid DESC LIMIT {RANK_WINDOW}", query, args)
+        ranked = [r[0] for r in sorted(scored, key=lambda r: (r[1], -r[0]))]
+        named: list[int] = []
+        for sql in ("SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE",
+                    "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE"):
+            sql += (f" AND article{in_range}" if where else "") + f" LIMIT {cap + 1}"
+            found = [r[0] for r in q(sql, (query, *args))]
+            exact = exact and len(found) <= cap
+            named += found
+        chosen = list(dict.fromkeys(ranked + named))
+        exact = exact and len(scored) == n_fts
+        matching = max(n_fts, len(chosen))
+        how = ("ranked best for the query (FTS5 bm25" + (
+            f" among the {RANK_WINDOW:,} most recently stored matches" if n_fts > RANK_WINDOW
+            else "") + "), then those naming it")
+    note = None
+    if cap is not None and matching > cap:
+        chosen = chosen[:cap]
+        note = (f"{'' if exact else 'at least '}{matching:,} articles match: only the "
+                f"{cap:,} {how} were read")
+    rows = q("SELECT rowid, id, published FROM articles WHERE rowid IN"
+             f" ({_in_list(sorted(chosen))})").fetchall()
+    return {r[0]: (r[1], dt.date.fromisoformat(r[2][:10])) for r in rows}, matching, note
 
 
-def _fts_rows(store: Store, sql: str, query: str) -> list[sqlite3.Row]:
-    """The rows of ``sql``, whose one parameter is an FTS5 MATCH expression, for
-    ``query`` as FTS5 keywords, or as one phrase when FTS5 cannot parse it so;
-    QueryError when it cannot parse either."""
+def _fts_rows(store: Store, sql: str, query: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    """The rows of ``sql``, whose first parameter is an FTS5 MATCH expression (``args``
+    the others), for ``query`` as FTS5 keywords, or as one phrase when FTS5 cannot parse
+    it so; QueryError when it cannot parse either."""
     try:
-        return store.db.execute(sql, (query,)).fetchall()
+        return store.db.execute(sql, (query, *args)).fetchall()
     except sqlite3.OperationalError:
         phrase = '"' + query.replace('"', '""') + '"'
         try:
-            return store.db.execute(sql, (phrase,)).fetchall()
+            return store.db.execute(sql, (phrase, *args)).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"bad timeline query {query!r}: {exc}") from None
 
@@ -191,6 +256,29 @@ def _query_rowids(store: Store, query: str) -> set[int]:
     return found
 
 
+def _matching_sentences(store: Store, query: str, ids: str) -> set[tuple[int, int]]:
+    """``(article, sentence)`` of the sentences of articles ``ids`` that match ``query``
+    as FTS5 keywords (or as a phrase). The index is asked once per run of consecutive
+    sentence rowids of those articles, so the work grows with the articles read, not
+    with the matches in the whole store (a common word: hundreds of thousands)."""
+    wanted = {int(i) for i in ids.split(",")} if ids else set()
+    spans: list[list[int]] = []
+    for lo, hi in store.db.execute(
+            f"SELECT min(rowid), max(rowid) FROM sentences WHERE article IN ({ids})"
+            " GROUP BY article ORDER BY 1"):
+        if spans and lo == spans[-1][1] + 1:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    found: set[tuple[int, int]] = set()
+    for lo, hi in spans:
+        found.update((r[0], r[1]) for r in _fts_rows(
+            store, "SELECT s.article, s.sentence FROM sentences_fts JOIN sentences s"
+            " ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ?"
+            " AND sentences_fts.rowid BETWEEN ? AND ?", query, (lo, hi)) if r[0] in wanted)
+    return found
+
+
 #: A sentence that opens with one of these continues the story of the person named just
 #: before it ("Envoy Maria Lund arrived on Monday. She met rebels on Tuesday.").
 _PERSON_PRONOUN = re.compile(r"^\W*(?:He|She|His|Her)\b")
@@ -204,10 +292,7 @@ def _about_query(store: Store, query: str, ids: str,
     alias), and those that go on with a person named in the sentence before through
     he/she/his/her."""
     q = store.db.execute
-    about = {(r[0], r[1]) for r in _fts_rows(
-        store, "SELECT s.article, s.sentence FROM sentences_fts JOIN sentences s"
-        " ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ?"
-        f" AND s.article IN ({ids})", query)}
+    about = _matching_sentences(store, query, ids)
     people: set[tuple[int, int]] = set()
     for art, sent, label in q(
             "SELECT e.article, e.sentence, e.label FROM entities e LEFT JOIN aliases al"
@@ -330,20 +415,26 @@ def _summary_order(scored: list[tuple], vecs: dict[Any, dict[str, float]],
 def build_timeline(store: Store, query: str | None = None, *, max_dates: int | None = None,
                    sentences_per_date: int | None = None, start: dt.date | None = None,
                    end: dt.date | None = None,
-                   settings: TimelineSettings | None = None) -> Timeline:
+                   settings: TimelineSettings | None = None,
+                   max_articles: int | None = MAX_ARTICLES) -> Timeline:
     """Build a timeline of at most ``max_dates`` dates and ``sentences_per_date``
     sentences per date from the articles ``query`` selects (all when None) published
     between ``start`` and ``end`` (inclusive; open when None). Dates outside the range
     are never used. Entries come in date order; notes say how N and K were chosen.
+    When more than ``max_articles`` articles match (None: no limit), only the most
+    relevant ``max_articles`` are read (:func:`_select`); ``Timeline.matching`` counts
+    all and a note says so.
     ``settings`` holds the weights and thresholds (the defaults when None). Raises
     :class:`~dateline.store.QueryError` for a query FTS5 cannot parse even as a phrase.
     """
     cfg = settings or TimelineSettings()
     notes: list[str] = []
-    arts = _select_articles(store, query, start, end)
+    arts, matching, note = _select(store, query, start, end, max_articles)
     if not arts:
         return Timeline([], query, start, end, max_dates or 0, sentences_per_date or 0, 0,
                         ["no article matches"])
+    if note:
+        notes.append(note)
     ids = _in_list(list(arts))
     pub = {a: p for a, (_, p) in arts.items()}
 
@@ -490,7 +581,7 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
         if out:
             entries.append(TimelineEntry(d, round(day_score[d], 3), len(refer[d]), out))
     entries.sort(key=lambda e: e.date)
-    return Timeline(entries, query, start, end, n, k, len(arts), notes)
+    return Timeline(entries, query, start, end, n, k, len(arts), notes, matching)
 
 
 def baseline_timeline(store: Store, query: str | None = None, *, max_dates: int,
@@ -541,7 +632,9 @@ def format_json(tl: Timeline) -> dict[str, Any]:
     return {
         "query": tl.query, "start": iso(tl.start), "end": iso(tl.end),
         "max_dates": tl.max_dates, "sentences_per_date": tl.sentences_per_date,
-        "articles": tl.articles, "notes": list(tl.notes),
+        "articles": tl.articles, "considered": tl.articles,
+        "matching": tl.articles if tl.matching is None else tl.matching,
+        "notes": list(tl.notes),
         "entries": [{
             "date": e.date.isoformat(), "score": e.score, "articles": e.articles,
             "sentences": [{**asdict(s), "published": s.published.isoformat()}
