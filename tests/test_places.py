@@ -318,3 +318,32 @@ def test_hospital_is_placed_at_the_city_named_after_it(places_of):
     assert p["kind"] == "local" and p["near"] == "Belfast" and p["country"] == "GB"
     # Belfast lies at about 54.60N 5.93W.
     assert haversine_km(p["lat"], p["lon"], 54.60, -5.93) < 20
+
+
+def test_acronyms_name_organisations_not_towns(places_of):
+    # "NATO" and "UN" are also the main names of small towns (in the Philippines, India).
+    places = places_of("Officials at NATO headquarters met envoys from the UN and Jordan on Monday.")
+    assert [p["text"] for p in places] == ["Jordan"]
+    # An acronym that names a country stays one.
+    assert _one(places_of("Talks between the US and Iran resumed."), "US")["country"] == "US"
+
+
+def test_a_persons_name_is_no_small_town(places_of):
+    # Obama is also a town of 30,000 in Japan; here it is only the president's name.
+    places = places_of("President Barack Obama spoke on Monday. Critics said the response by "
+                       "Obama came late, and Republicans in Congress agreed.")
+    assert not [p for p in places if p["text"] == "Obama"]
+
+
+def test_part_of_a_hyphenated_surname_is_no_place(places_of):
+    places = places_of("The prosecutor Luis Moreno-Ocampo said the court would act soon.")
+    assert not [p for p in places if p["text"] in ("Moreno", "Ocampo")]
+    # Both sides of a pair of places are places.
+    pair = places_of("Flights on the Moscow-Beijing route resumed.")
+    assert {p["text"] for p in pair} >= {"Moscow", "Beijing"}
+
+
+def test_language_compound_is_no_place(places_of):
+    places = places_of("The channel's English-language website and its Arabic-speaking presenters "
+                       "covered the talks.")
+    assert not [p for p in places if p["text"] in ("English", "Arabic")]

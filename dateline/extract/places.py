@@ -31,6 +31,13 @@ Detection
     :data:`METONYM_MIN_POP` people of exactly that name ("Liverpool said"). A name
     the entities extractor holds for a person is never one.
 
+    Two kinds of names are no towns (see :func:`_no_town_names`): an acronym in
+    running text ("NATO", "UN": only a country or division it names counts), and a
+    word of a person's full name the article gives ("Obama", "Kennedy"), unless a
+    city of :data:`METONYM_MIN_POP` bears it or the text puts something in it. Nor
+    is one part of a hyphenated name whose other part is no place ("Moreno" of
+    "Moreno-Ocampo"), nor a demonym that opens a language's name ("English-language").
+
     Place names inside other names count: "University of California", "Beverly
     Hills Police Department" (a town's name opening the name of a local
     institution). A name that ends in a street, building or institution word and
@@ -48,9 +55,12 @@ Disambiguation
     and the article's context: the countries the article is about (named
     countries, demonyms and institutions found by the entities extractor, then
     the countries of places resolved in a first pass), the divisions other
-    places lie in, an explicit container ("Paris, Texas", "Aleppo, Syria") and a
-    kind word around the mention ("Idlib province", "province of Idlib", "Idlib
-    city").
+    places lie in, the other cities named within 150 km and, for a town of exactly
+    the name, each other city named within 50 km ("London" beside "Corbin":
+    London, Kentucky; weights in :class:`PlacesConfig`, chosen by 5-fold
+    cross-validation on GeoWebNews), an explicit container ("Paris, Texas",
+    "Aleppo, Syria", "Lebanon, Tenn.") and a kind word around the mention
+    ("Idlib province", "province of Idlib", "Idlib city").
 
     A bare name shared by a city and the division around it ("Idlib", "Aleppo",
     "Hama") resolves to the city, and a capital's name to the capital
@@ -80,6 +90,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -127,6 +138,25 @@ MISLABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "DATE", "WORK_OF_ART", "EVENT",
 #: Smallest city a mislabelled single-word entity may name without other evidence (metonymy:
 #: "Liverpool said", "relations between Harare and London").
 METONYM_MIN_POP = 150_000
+
+
+@dataclass(frozen=True)
+class PlacesConfig:
+    """How much the article's own places weigh when a name has namesakes (see :func:`_score`)."""
+
+    area_weight: float = field(default=1.0, metadata={
+        "help": "score a city gains per other place the article names in its first-level division"})
+    near_weight: float = field(default=1.0, metadata={
+        "help": "score a city gains per other city the article names within 150 km of it"})
+    area_cap: int = field(default=1, metadata={
+        "help": "most other places in the division that area_weight counts"})
+    near_cap: int = field(default=1, metadata={
+        "help": "most other cities nearby that near_weight counts"})
+    close_weight: float = field(default=1.0, metadata={
+        "help": "score a city gains per other city the article names within close_km of it"})
+    close_km: float = field(default=50.0, metadata={"help": "the radius of close_weight (km)"})
+
+
 def _read_words() -> dict[str, frozenset[str]]:
     """Word lists by role from ``dateline/data/places_words.tsv`` (see its header)."""
     roles: dict[str, set[str]] = {}
@@ -383,6 +413,9 @@ def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label:
             # The longest run with candidates decides; a weak match does not fall back to a
             # shorter one ("San Marcos" is not "San"). Short tokens must be country names.
             found = True
+            if _hyphen_joined(gaz, flags.text, flags.start[i], flags.end[end - 1]):
+                i = end
+                break
             # Short words must be country names ("US", "UK"), or a place's own name in
             # title case ("Fife", "Cork"; not "Mass" for "Mass.", Massachusetts).
             short = end - i == 1 and len(text.replace(".", "")) <= 4 and not (
@@ -415,6 +448,35 @@ def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label:
                     i = k
                     continue
             i += 1
+
+
+#: A capitalised word right after a hyphen, and one right before it.
+_CAP_AFTER_HYPHEN = re.compile(r"[-‐]([A-Z][\w'’]*)")
+_CAP_BEFORE_HYPHEN = re.compile(r"([A-Z][\w'’]*)[-‐]$")
+
+
+def _hyphen_joined(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    """True when the name at ``text[start:end]`` is one part of a hyphenated name whose
+    other part names no country, division, feature or city of :data:`SCAN_MIN_POP`
+    nor is a place adjective ("Moreno" of "Moreno-Ocampo", "Ocampo" too); not one side
+    of a pair of places ("Israel-Gaza", "Moscow-Beijing", "Asian-Pacific"), nor a city
+    of :data:`METONYM_MIN_POP` people or a bigger place itself ("Miami-Dade"). Whole
+    hyphenated place names are found apart (:func:`_hyphenated_names`)."""
+    after = _CAP_AFTER_HYPHEN.match(text, end)
+    before = _CAP_BEFORE_HYPHEN.search(text, max(0, start - 40), start)
+    if after is None and before is None:
+        return False
+    name = text[start:end]
+    if _strong(_plausible(gaz.lookup(name, MAX_CANDIDATES), name_key(name)), METONYM_MIN_POP):
+        return False  # "Miami-Dade": a big place's name stays one
+    for m in (after, before):
+        if m is not None:
+            other = m.group(1)
+            if other in adjectival_table():
+                continue  # "Nigeria-Ukrainian", "Asian-Pacific"
+            if not _strong(_plausible(gaz.lookup(other, MAX_CANDIDATES), name_key(other))):
+                return True
+    return False
 
 
 def _place_cue(doc: Doc, i: int, end: int, lo: int, hi: int, label: str) -> bool:
@@ -470,6 +532,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w\-‐.])(?:[A-Z][\w.'’]* ){0,3}[A-Z][\w.'�
 _MODIFIER_AFTER = re.compile(r"[-‐]([a-z]+)\b(?![-‐]\w)")
 _HYPHENS = {"-", "‐"}
 _ETHNIC_HEADS = {"American", "Americans"}
+#: Words after a demonym and a hyphen that make the compound name a language ("English-language").
+_LANGUAGE_HEADS = {"language", "languages", "speaking", "speaker", "speakers"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -517,10 +581,10 @@ def _adjectival_spans(doc: Doc, flags: _Flags, covered: bytearray) -> list[tuple
     A term of :func:`adjectival_table` (two words tried before one: "South Korean")
     counts when it modifies a noun after it ("Russian jets", "the Russian Foreign
     Ministry", "Russian and Turkish troops") or opens a hyphenated compound
-    ("Russian-backed"); not as a noun ("a Russian"), a language ("in Russian"), in a
-    person's name, before a street or building word ("French Quarter"), nor beside
-    another such word ("African American", "American Indian": an ethnic
-    description, not a place).
+    ("Russian-backed"); not as a noun ("a Russian"), a language ("in Russian",
+    "English-language"), in a person's name, before a street or building word ("French
+    Quarter"), nor beside another such word ("African American", "American Indian": an
+    ethnic description, not a place).
     """
     if not flags.adj:
         return []
@@ -549,6 +613,8 @@ def _adjectival_spans(doc: Doc, flags: _Flags, covered: bytearray) -> list[tuple
         nxt = doc[end] if end < n else None
         after = end
         if nxt is not None and not last.whitespace_ and nxt.text in _HYPHENS:
+            if end + 1 < n and doc[end + 1].lower_ in _LANGUAGE_HEADS:
+                continue  # "English-language", "Arabic-speaking": a language, not a place
             out.append((i, end, term))  # "Russian-backed"
             continue
         if (nxt is not None and (nxt.text in table or nxt.text in _ETHNIC_HEADS)) or (
@@ -834,19 +900,28 @@ class _Points:
         """Whether a point lies less than ``lat_window`` degrees of latitude and ``km``
         (at most the cell size) from ``(lat, lon)``; with ``other_than``, only points
         where a mention of another name key was placed count."""
+        return self.count_near(lat, lon, lat_window, km, other_than, most=1) > 0
+
+    def count_near(self, lat: float, lon: float, lat_window: float, km: float,
+                   other_than: str | None = None, most: int = 1 << 30) -> int:
+        """How many distinct name keys (other than ``other_than``) were placed at points
+        as :meth:`near` finds them, counting up to ``most``."""
         if len(self.points) <= self.FEW:
             groups: Iterable[dict[tuple[float, float], set[str]]] = (self.points,)
         else:
             x, y, z = self._cell(lat, lon)
             groups = (self.cells.get((x + dx, y + dy, z + dz), {})
                       for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1))
+        found: set[str] = set()
         for group in groups:
             for (la, lo), keys in group.items():
                 if other_than is not None and len(keys) == 1 and other_than in keys:
                     continue
                 if abs(lat - la) < lat_window and haversine_km(lat, lon, la, lo) < km:
-                    return True
-        return False
+                    found |= keys - {other_than}
+                    if len(found) >= most:
+                        return most
+        return len(found)
 
 
 def _near_places(doc: Doc, undecided: list[tuple[int, int, str, list[Place], str | None]],
@@ -1009,7 +1084,7 @@ def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
 
 def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
            admins: Counter, points: _Points | None, own: tuple | None,
-           has_exact: bool = False) -> float:
+           has_exact: bool = False, cfg: PlacesConfig = PlacesConfig()) -> float:
     """The disambiguation score of ``place`` for mention ``m`` (higher is better).
 
     ``points`` holds the cities the first pass found, by the name keys of their
@@ -1034,11 +1109,17 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
             s += 0.75 + 1.25 * w / top
     if place.kind == "city" and place.admin1:
         area = (place.country, place.admin1)
-        if admins.get(area, 0) - (1 if area == own else 0) > 0:
-            s += 1.0
+        n = admins.get(area, 0) - (1 if area == own else 0)
+        if n > 0:
+            s += cfg.area_weight * min(n, cfg.area_cap)
     if points is not None and place.kind == "city":
-        if points.near(place.lat, place.lon, 1.4, 150, other_than=key):
-            s += 1.0
+        s += cfg.near_weight * points.count_near(place.lat, place.lon, 1.4, 150, other_than=key,
+                                                 most=cfg.near_cap)
+        if cfg.close_weight and place.key == key:
+            # A town of exactly the name, close to others the article names ("Corbin" and
+            # "London"): local news names its own neighbourhood.
+            s += cfg.close_weight * points.count_near(place.lat, place.lon, 1.0, cfg.close_km,
+                                                      other_than=key, most=cfg.near_cap)
     if m.hint == "admin1" and place.kind in ("admin1", "admin2", "region"):
         s += 3.0
     if m.container is not None:
@@ -1051,7 +1132,7 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
 
 
 def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
-             points: _Points | None) -> None:
+             points: _Points | None, cfg: PlacesConfig = PlacesConfig()) -> None:
     top = max(countries.values(), default=0)
     for m in mentions:
         key = name_key(m.text)
@@ -1059,7 +1140,7 @@ def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
         own = (m.best.country, m.best.admin1) if m.best is not None else None
         has_exact = any(p.key == key for p in m.cands)
         for p in m.cands:
-            s = _score(p, key, m, countries, top, admins, points, own, has_exact)
+            s = _score(p, key, m, countries, top, admins, points, own, has_exact, cfg)
             if s > best_s:
                 best, best_s, second = p, s, best_s
             elif s > second:
@@ -1265,6 +1346,70 @@ def _local_record(doc: Doc, ctx: Context, gaz: Gazetteer, start: int, end: int,
     }
 
 
+def _person_words(ctx: Context) -> frozenset[str]:
+    """Name keys of the words of the full names (two words or more) the entities extractor
+    gives people ("Barack Obama" -> "barack", "obama"); a one-word "person" may be a
+    place spaCy mislabelled ("Douma")."""
+    words: set[str] = set()
+    for ent in ctx.results.get("entities") or []:
+        canonical = ent.get("canonical") or ""
+        if ent.get("label") == "PERSON" and " " in canonical:
+            for w in canonical.split():
+                if len(w) >= 3 and w[:1].isupper():
+                    words.update(name_key(w).split())  # "Moreno-Ocampo": "moreno", "ocampo"
+    return frozenset(words)
+
+
+def _is_acronym(doc: Doc, start: int, end: int) -> bool:
+    """True for a one-token all-caps name of two to five letters ("NATO", "UN", "U.N.") in
+    running text: not opening a line (an all-caps dateline: "ROME --") nor in an all-caps
+    sentence (a headline)."""
+    if end - start != 1:
+        return False
+    letters = doc[start].text.replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    if start == 0 or "\n" in doc[start - 1].text_with_ws:
+        return False
+    sent = doc[start].sent
+    return any(t.is_alpha and not t.is_upper for t in sent)
+
+
+#: Words before a name that put something inside a place ("in Riverdale"): a place, even when
+#: a person of the article bears the name.
+_IN_WORDS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+
+
+def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[str]) -> list[_Mention]:
+    """``mentions`` less the towns that two patterns of names show not to be meant.
+
+    An acronym in running text (:func:`_is_acronym`) names an organisation, never a
+    town ("NATO" is no town Nato, "UN" no town Un): only its countries, divisions and
+    other features are kept. A word of a person's name the article gives ("Obama",
+    "Kennedy", "Palin") names a town only when that town has :data:`METONYM_MIN_POP`
+    people, or a country or state follows it after a comma ("Obama, Japan"), or a word
+    that puts something inside a place precedes it ("in Riverdale").
+    A mention left without candidates is dropped.
+    """
+    if not mentions:
+        return mentions
+    out = []
+    for m in mentions:
+        cands = m.cands
+        if _is_acronym(doc, m.tok_start, m.tok_end):
+            cands = [p for p in cands if p.kind != "city"]
+        elif person_words and name_key(m.text) in person_words and not (
+                m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ",") and not (
+                m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS):
+            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
+        if not cands:
+            continue
+        if len(cands) != len(m.cands):
+            m.cands = cands
+        out.append(m)
+    return out
+
+
 def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
     """Detect and geocode the place mentions of ``doc`` (see the module docstring)."""
     gaz = gaz or gazetteer()
@@ -1276,12 +1421,14 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     mentions, local_spans, undecided, adjectival, flags = _detect(doc, gaz, _persons(ctx), doc_text)
     adj_records = [r for r in (_adjectival_record(doc, ctx, gaz, flags, s, e, term)
                                for s, e, term in adjectival) if r is not None]
+    person_words = _person_words(ctx)
+    mentions = _no_town_names(doc, mentions, person_words)
     if not mentions:
         return adj_records
     _link_containers(doc, mentions)
     countries = _context_countries(ctx, mentions)
     _resolve(mentions, countries, Counter(), None)
-    near = _near_places(doc, undecided, mentions)
+    near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words)
     if near:
         _resolve(near, countries, Counter(), None)
         mentions = sorted(mentions + near, key=lambda m: m.start)
@@ -1307,7 +1454,8 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
         for m in cities:
             assert m.best is not None
             points.add(m.best.lat, m.best.lon, name_key(m.text))
-    _resolve(mentions, countries2, admins, points)
+    cfg = ctx.config if isinstance(ctx.config, PlacesConfig) else PlacesConfig()
+    _resolve(mentions, countries2, admins, points, cfg)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
     records = [_record(m, gaz, ctx) for m in mentions if m.best is not None and id(m) not in converted]
@@ -1323,7 +1471,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
 
 
 @extractor(
-    "places", requires=("sentences", "entities"),
+    "places", requires=("sentences", "entities"), config=PlacesConfig(),
     columns=("text", "start", "end", "sentence", "name", "country", "admin1", "lat", "lon",
              "geonameid", "kind", "confidence"),
     types={"lat": "REAL", "lon": "REAL", "geonameid": "INTEGER", "confidence": "REAL"},
