@@ -156,7 +156,7 @@ def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], met
             workers: int, out: str | None) -> None:
     """Score timelines on Timeline17 (align+ m:1 ROUGE-1/2 F and date F1, as tilse)."""
     from dateline.analyses.timeline import baseline_timeline, build_timeline, format_tilse
-    from dateline.store import Store
+    from dateline.store import Store, StoreError
 
     found = load_topics(Path(data), topics)
     if not found:
@@ -166,7 +166,11 @@ def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], met
     dump = []
     for topic in found:
         path = build_store(topic, Path(workdir), rebuild=rebuild, workers=workers)
-        with Store(path, readonly=True) as store:
+        try:
+            store = Store(path, readonly=True)
+        except StoreError as exc:
+            raise click.ClickException(f"{exc} (or pass --rebuild to re-ingest the topic)") from exc
+        with store:
             for name, gold in topic.timelines.items():
                 dates = sorted(gold)
                 n, k = len(dates), mean_sentences_per_date(gold)
