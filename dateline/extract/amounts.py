@@ -8,15 +8,32 @@ estimated"), the unit from the noun the number modifies (or the currency, or
 displaced or arrested from the verb that governs the counted noun.
 
 Vague amounts take the smallest value they imply ("hundreds" 200, "tens of
-thousands" 20000) with the qualifier "at least". Years, ages, times, ordinals,
+thousands" 20000, "several thousand" 3000) with the qualifier "at least". Years, ages, times, ordinals,
 identifiers written after a noun ("Article 5"), "one" used as a pronoun and "one" or
 "two" in set phrases ("at one point", "one thing", "split in two": the ``idiom`` nouns
 of the lexicon) are not amounts. Words come from ``data/amounts_lexicon.tsv``.
 
+Nor are list-item numbers ("... civilians 3. Release", "1)", "(2)"), ranks and
+codes ("a top 10 investor", "0370 60 60 900"), clock times and days ("12.22 GMT",
+"11 Jun"), a number hyphened to a word into a modifier ("a six-point plan"), or a
+bare "one" that is an indefinite ("one woman told the BBC"; kept with a qualifier
+or when the one was killed, hurt, displaced or arrested).
+
 A range ("15 to 20 kilometres", "between 300 and 400 families", "10-15 fighters",
-"$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000")
-is one amount whose ``low`` and ``high`` are its ends and whose ``value`` is the
-low end; the ends are never added up.
+"$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000",
+"20 or 30", but not "800,000 gallons or 3 million litres") is one amount whose
+``low`` and ``high`` are its ends and whose ``value`` is the low end; the ends are
+never added up. A falling "57 % to 35 %" without "from" is two amounts.
+
+The unit is the counted noun with a measure adjective ("cubic feet", "nautical
+miles"), the currency (a sign written apart, "$ 39.79"; "#" is BBC text's pound
+sign; a scale or currency after the number, "137m euros"), "percent", or
+"magnitude". A bare number takes the unit its sentence leaves out: the noun after
+"of" ("13 of the 15 members"), "deaths" after a death toll, the unit of the nearest
+earlier count in the sentence ("eight people were killed and 30 were wounded"), or
+"people" for a count of the dead, hurt, displaced or arrested ("more than 7,000
+have died"). When the sentence does not say what a number counts, ``unit`` is
+None, meaning unstated: it is never guessed further.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -52,9 +69,10 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _qualifier_re() -> re.Pattern[str]:
-    """Qualifiers, longest first, anchored at the end of the text before an amount."""
+    """Qualifiers, longest first, anchored at the end of the text before an amount
+    (a currency sign may stand between: "below $ 3")."""
     words = sorted(lexicon()["qualifier"], key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\s+(?:[$\u00a3\u20ac#]\s*)?$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,11 +97,19 @@ def parse_value(words: list[str]) -> float | None:
     total = 0.0
     current: float | None = None
     seen = False
+    after_digits = False
     for raw in words:
         w = raw.lower().strip(",")
+        if w.endswith(".") and w[:-1].isalpha():
+            w = w[:-1]   # "m." closing a sentence
         if not w or w in ("and", "of"):
             continue
         m = _NUM_SUFFIX.match(w)
+        if after_digits and w in ("m", "bn", "mn", "tn") and current is not None:
+            total += current * float(scales[w])   # "371" "m": a tokenised "371m"
+            current, after_digits = None, False
+            continue
+        after_digits = _NUM.match(w) is not None
         if _NUM.match(w):
             current = (current or 0) + float(w.replace(",", ""))
             seen = True
@@ -156,7 +182,8 @@ def _range(body: str, before: str) -> tuple[float, float] | None:
     else:
         mb = _RANGE_BEFORE.search(before)
         opener = mb.group(1).lower() if mb else None
-    joins = list(_RANGE_TO.finditer(b))
+    joins = list(_RANGE_TO.finditer(b)) + [j for j in re.finditer(r"\s+or\s+", b)
+                                           if _or_range(b[:j.start()], b[j.end():])]
     if opener == "between":
         joins += list(_RANGE_AND.finditer(b))
     for j in joins:
@@ -193,18 +220,42 @@ def _unit_noun(root: Token) -> Token | None:
     return None
 
 
+def _partitive(root: Token) -> Token | None:
+    """The plural noun a bare number takes a part of ("13 of the 15 members",
+    "2,000 of its forces"); ``None`` for a pronoun ("one of them") or no "of"."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in lexicon()["vague"]:
+                return _partitive(obj)   # "12,000 of the tens of thousands of nationals"
+            if obj is not None and obj.tag_ in ("NNS", "NNPS") or obj is not None and obj.ent_type_ == "NORP":
+                return obj
+    return None
+
+
 def _casualty(noun: Token) -> str | None:
     """Whether the counted ``noun`` (or the number itself) was killed, injured,
     displaced or arrested, read from the verb governing it or a participle on it."""
     cas = lexicon()["casualty"]
+    intransitive = lexicon().get("casualty_intransitive", {})
     for c in noun.children:
         if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in cas:
             return cas[c.lemma_.lower()]
     head = noun.head
-    if noun.dep_ in ("nsubjpass", "dobj", "nsubj", "attr", "conj") and head.lemma_.lower() in cas:
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "nsubj" and lemma in cas and lemma not in intransitive \
+            and any(c.dep_ == "dobj" for c in head.children):
+        return None   # "two blasts killed 28 people": the subject did the killing
+    if noun.dep_ in ("nsubjpass", "dobj", "nsubj", "attr", "conj") and lemma in cas:
         if noun.dep_ == "conj":
             return _casualty(head) if head is not noun else None
-        return cas[head.lemma_.lower()]
+        return cas[lemma]
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "one rebel was dead", "dozens were reported killed"
+        for c in head.children:
+            w = c.lemma_.lower()
+            if c.dep_ in ("acomp", "oprd", "xcomp") and w in cas and (w in intransitive or c.tag_ == "VBN"):
+                return cas[w]
     if noun.dep_ == "pobj" and head.head.lemma_.lower() in cas:
         return cas[head.head.lemma_.lower()]
     return None
@@ -242,7 +293,51 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True   # "split in two"
     if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
         return True
-    return False
+    if _CLOCK_OR_DATE.match(text[ent.end_char:ent.end_char + 12]):
+        return True   # "12.22 GMT", "11 Jun"
+    return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
+
+
+#: What follows a number that is a clock time or a day of a month.
+_CLOCK_OR_DATE = re.compile(r"\s*(?:GMT|BST|UTC|CET|[ECMP][SD]?T|[ap]\.?m\b\.?|(?:January|February|March|April|"
+                            r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+                            r"Aug|Sept?|Oct|Nov|Dec)\b)")
+
+
+def _compound_modifier(ent: Span, text: str) -> bool:
+    """Whether the number is joined by a hyphen to a word into a modifier ("a six-point
+    plan", "a three-piece band", "a 10-year census"): it describes, it counts nothing."""
+    numbers = lexicon()["number"]
+    joined = re.search(r"-([a-z]+)$", ent.text) or re.match(r"-([a-z]+)\b", text[ent.end_char:ent.end_char + 20])
+    return joined is not None and joined.group(1) not in numbers \
+        and not re.match(r"(third|fourth|fifth|quarter|half|halve)s?$|\w+ths$", joined.group(1))
+
+
+def _list_number(ent: Span, root: Token, text: str) -> bool:
+    """Whether a bare small number closing a sentence after a word is the number of the
+    next item of a list ("... protect civilians 3. Release the detainees"; "1) Impose")."""
+    t = ent.text.strip()
+    if not t.isdigit() or int(t) > 50 or _unit_noun(root) is not None:
+        return False
+    if ent.start == 0:
+        return False
+    if re.match(r"\)", text[ent.end_char:ent.end_char + 1]):
+        return True   # "1) Impose a no-fly zone", "(2) the average age"
+    if not re.match(r"\s*\.(\s|$)", text[ent.end_char:ent.end_char + 3]):
+        return False
+    prev = ent.doc[ent.start - 1]
+    return prev.pos_ in ("NOUN", "PROPN", "ADJ") or prev.text in (")", "]", "\"", "”")
+
+
+def _rank_or_code(ent: Span) -> bool:
+    """Whether the number is a rank ("a top 10 investor") or one group of a phone
+    number or code ("0370 60 60 900")."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if prev is not None and prev.lower_ == "top" or re.match(r"0\d", ent.text.strip()):
+        return True   # a rank, or a code written with a leading zero ("01", "0370")
+    return any(t is not None and t.text.isdigit() and t.ent_type_ != "DATE" for t in (prev, nxt))
 
 
 def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | None:
@@ -283,16 +378,23 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         qualifier = qualifier or "at least"
     else:
         value = parse_value(words)
+        if any(w.lower() in lex.get("vague_number", {}) for w in words):
+            if not any(w.lower() in lex["scale"] or w.lower() == "dozen" for w in words):
+                return None   # "a few kilometres", "several miles": no number
+            qualifier = qualifier or "at least"   # "several thousand": 3000 at least
     if value is None:
         return None
     low = body.lower()
     unit: str | None = None
     unit_tok: Token | None = None
+    if label in ("PERCENT", "MONEY") and _unit_noun(root) is not None \
+            and not any(p in low for p in _PERCENT_WORDS) and not _currency_in(words, text, start):
+        label = "QUANTITY"   # "as much as 60,000 barrels" tagged as money or a percentage
     if label == "PERCENT" or any(p in low for p in _PERCENT_WORDS):
         unit = "percent"
     elif label == "MONEY":
         cur = lex["currency"]
-        for w in [w.lower() for w in words] + [text[start - 1:start].lower()]:
+        for w in [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]:
             key = w if w in cur else w.rstrip("s")
             if key in cur:
                 unit = cur[key]
@@ -301,15 +403,27 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             unit = "money"
     else:
         unit_tok = _unit_noun(root)
-        if unit_tok is not None:
-            unit = unit_tok.text
-        elif label == "QUANTITY":
-            unit = span[-1].text
+        noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" else None
+        if noun is not None:
+            mods = [c.text for c in noun.children if c.i < noun.i
+                    and c.lower_ in lex.get("unit_modifier", {})]
+            unit = " ".join(mods + [noun.text])
+        if re.search(r"\bmagnitude\s+(?:of\s+)?$", text[max(0, start - 14):start], re.I) \
+                or re.match(r"\s*-?\s*magnitude\b|\s+on the richter", text[end:end + 20], re.I):
+            unit, unit_tok = "magnitude", None
+    rec_partitive = unit is None and label == "CARDINAL"
+    if rec_partitive:
+        unit_tok = _partitive(root)
+        unit = unit_tok.text if unit_tok is not None else None
     kind = None
     if unit not in ("percent",) and label != "MONEY":
         kind = _casualty(unit_tok if unit_tok is not None else root)
+        if kind is None and rec_partitive:
+            kind = _casualty(root)   # "36 of its staff were killed"
+    if label == "CARDINAL" and body.strip().lower() == "one" and qualifier is None and kind is None:
+        return None   # "one woman told the BBC": an indefinite, not a count
     out_start, out_end = min(q_start, start), end
-    if unit_tok is not None and unit_tok.idx >= end:
+    if unit_tok is not None and unit_tok.idx >= end and not rec_partitive:
         gap = text[end:unit_tok.idx]
         if len(gap) < 30 and not re.search(r"[\"“”,;:()]", gap):
             out_end = unit_tok.idx + len(unit_tok.text)
@@ -318,9 +432,37 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         "sentence": ctx.sentence_of(out_start), "value": _tidy(value), "unit": unit,
         "qualifier": qualifier, "kind": kind,
     }
+    if unit is None and label == "CARDINAL" and _after_toll(root):
+        rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
+    elif unit is None and label == "CARDINAL" and not any(
+            c.lower_ == "of" and not any(g.like_num or g.lower_ in lex["vague"] for g in c.children)
+            for c in root.children):
+        rec["_bare"] = True   # "162,752 of oil": a measure of a mass, no count to borrow
+    if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS"):
+        rec["_plural"] = True
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
     return rec
+
+
+def _after_toll(root: Token) -> bool:
+    """Whether a bare number gives a death toll written just before it in its
+    sentence, with no other number between ("the death toll could be as high as 800",
+    "put the toll at 5,000")."""
+    sent_start = root.sent.start
+    for t in reversed(root.doc[max(sent_start, root.i - 8):root.i]):
+        if t.like_num and t.i != root.i:
+            return False
+        if t.lower_ == "toll":
+            return True
+    return False
+
+
+def _currency_in(words: list[str], text: str, start: int) -> bool:
+    """Whether a currency word or sign is among ``words`` or just before ``start``."""
+    cur = lexicon()["currency"]
+    signs = [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]
+    return any(w in cur or w.rstrip("s") in cur for w in signs)
 
 
 def _tidy(value: float) -> float | int:
@@ -328,12 +470,59 @@ def _tidy(value: float) -> float | int:
     return int(value) if value == int(value) else value
 
 
+def _or_range(low_text: str, high_text: str) -> bool:
+    """Whether "<low_text> or <high_text>" is an estimate between two close values
+    ("20 or 30", "500 or 600 children"), not a choice ("10 billion or 100 billion")."""
+    if not all(w.lower() in lexicon()["number"] or _NUM.match(w) for w in _side_words(low_text)):
+        return False   # "800,000 gallons or 3 million litres": the same amount in two units
+    low, high = parse_value(_side_words(low_text)), parse_value(_side_words(high_text))
+    return low is not None and high is not None and 0 < low < high <= 5 * low
+
+
+def _descending(s: int, e: int, text: str) -> int | None:
+    """Where "X to Y" in ``text[s:e]`` joins a higher X to a lower Y without "from"
+    ("by a 57 % to 35 % margin": two figures, not a range): where the " to " starts,
+    relative to ``s``; else ``None``."""
+    body = text[s:e]
+    if _RANGE_OPEN.match(body) or _RANGE_BEFORE.search(text[max(0, s - 9):s]):
+        return None
+    m = re.search(r"\s+to\s+", body, re.I)
+    if m is None:
+        return None
+    low, high = parse_value(_side_words(body[:m.start()])), parse_value(_side_words(body[m.end():]))
+    return m.start() if low is not None and high is not None and low > high else None
+
+
+_SCALE_AFTER = re.compile(r"\s?(?:m|bn|mn|tn)\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
+
+
 def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of the number entities, two entities joined into one
     when they are the ends of a range ("15" "to" "20 kilometres"; "between 40"
-    "and" "50"); the joined span takes the label of its high end, which carries
-    the unit."""
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    "and" "50"; "20 or 30"); the joined span takes the label of its high end, which
+    carries the unit. A descending "57 % to 35 %" without "from" is two spans. A
+    scale or currency written after the entity ("137m euros", "# 371 m") joins it,
+    and a number after a currency sign is money."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        s, e, label = ent.start_char, ent.end_char, ent.label_
+        signed = text[:s].rstrip()[-1:] in ("$", "£", "€", "#")
+        m = _SCALE_AFTER.match(text[e:])
+        if m and (signed or label == "MONEY" or re.search(r"[a-z]$", m.group(0), re.I)
+                  and re.search(r"euro|dollar|pound", m.group(0), re.I)):
+            e, label = e + m.end(), "MONEY"
+        if signed and label == "CARDINAL" and text[:s].rstrip()[-1:] != "#":
+            label = "MONEY"
+        cut = _descending(s, e, text)
+        if cut is not None:
+            head = text[s:e]
+            low_end = s + len(head[:cut].rstrip())
+            high_start = s + cut + len(head[cut:]) - len(re.sub(r"^\s+to\s+", "", head[cut:], flags=re.I))
+            spans += [(s, low_end, label), (high_start, e, label)]
+            continue
+        spans.append((s, e, label))
     out: list[tuple[int, int, str]] = []
     for s, e, label in spans:
         if out:
@@ -342,7 +531,9 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             between = (re.match(r"^\s+and\s+$", gap, re.I) is not None
                        and (_RANGE_OPEN.match(text[ps:pe]) is not None
                             or _RANGE_BEFORE.search(text[max(0, ps - 9):ps]) is not None))
-            if _RANGE_GAP.match(gap) or between:
+            either = re.match(r"^\s+or\s+$", gap, re.I) is not None and _or_range(text[ps:pe], text[s:e])
+            falls = _RANGE_GAP.match(gap) is not None and _descending(ps, e, text) is not None
+            if (_RANGE_GAP.match(gap) and not falls) or between or either:
                 out[-1] = (ps, e, label if label != "CARDINAL" else plabel)
                 continue
         out.append((s, e, label))
@@ -374,4 +565,24 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if rec is not None:
             out.append(rec)
     out.sort(key=lambda r: r["start"])
+    _elided_units(out)
     return out
+
+
+def _elided_units(amounts: list[dict]) -> None:
+    """Give a bare count the unit its sentence leaves out: that of the nearest
+    earlier count of things in the same sentence ("eight people were killed and
+    30 were wounded", "39 died, 26 of them in Homs"), else "people" for the dead,
+    hurt, displaced or arrested ("more than 7,000 have died"). A bare count whose
+    sentence says nothing of what it counts keeps ``unit`` None: unstated."""
+    plural = [rec.pop("_plural", False) for rec in amounts]
+    for i, rec in enumerate(amounts):
+        if not rec.pop("_bare", False):
+            continue
+        earlier = [a for a, p in zip(amounts[:i], plural) if p and a["sentence"] == rec["sentence"]
+                   and (rec["kind"] is None or a["kind"] is not None)]
+        if earlier:
+            rec["unit"] = earlier[-1]["unit"]
+        elif rec["kind"] is not None:
+            rec["unit"] = "people"
+        plural[i] = rec["unit"] is not None

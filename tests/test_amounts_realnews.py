@@ -1,0 +1,159 @@
+"""Amounts on the shapes real news takes (issue 12): units left out, list numbers,
+codes, hyphenated modifiers, indefinite "one", "or" ranges, currencies written
+apart from their numbers. Every sentence is our own."""
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract import run_extractors
+from dateline.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _amounts(nlp, text: str) -> list[dict]:
+    out = run_extractors(nlp(text), dt.date(2020, 1, 1), only=("amounts",), text=text)["amounts"]
+    for a in out:
+        assert text[a["start"]:a["end"]] == a["text"]
+        assert not any(k.startswith("_") for k in a), a
+    return out
+
+
+def _one(amounts: list[dict], value) -> dict:
+    found = [a for a in amounts if a["value"] == value]
+    assert len(found) == 1, amounts
+    return found[0]
+
+
+def test_elided_unit_taken_from_the_earlier_count(nlp):
+    out = _amounts(nlp, "Medics said nine villagers were killed and 40 were wounded in the raid.")
+    assert (_one(out, 40)["unit"], _one(out, 40)["kind"]) == ("villagers", "injured")
+
+
+def test_elided_unit_of_the_dead_is_people(nlp):
+    out = _amounts(nlp, "Monitors say more than 4,000 have died since the spring.")
+    a = _one(out, 4000)
+    assert (a["unit"], a["qualifier"], a["kind"]) == ("people", "more than", "killed")
+
+
+def test_partitive_count_takes_the_noun_after_of(nlp):
+    out = _amounts(nlp, "About 300 of the 2,000 workers went on strike.")
+    assert (_one(out, 300)["unit"], _one(out, 300)["text"]) == ("workers", "About 300")
+
+
+def test_death_toll_figure_counts_deaths(nlp):
+    out = _amounts(nlp, "The governor put the death toll at 1,200 on Tuesday.")
+    assert (_one(out, 1200)["unit"], _one(out, 1200)["kind"]) == ("deaths", "killed")
+
+
+def test_bare_number_without_a_stated_unit_keeps_none(nlp):
+    out = _amounts(nlp, "The ministry hopes to raise the figure to 250 by June.")
+    assert _one(out, 250)["unit"] is None
+
+
+def test_list_item_numbers_are_not_amounts(nlp):
+    text = ("The plan asks the army to pull back from the towns 3. Free all prisoners 4. "
+            "Here are two options: 1) Talk to the rebels.")
+    out = _amounts(nlp, text)
+    assert [a["value"] for a in out] == [2]
+
+
+def test_hyphenated_modifier_counts_nothing(nlp):
+    assert _amounts(nlp, "The envoy presented his six-point plan to the council.") == []
+
+
+def test_fraction_with_hyphen_is_kept(nlp):
+    out = _amounts(nlp, "Nearly two-thirds of the fishing fleet stayed in port.")
+    assert out and out[0]["qualifier"] == "nearly"
+
+
+def test_indefinite_one_is_not_a_count(nlp):
+    assert _amounts(nlp, "One resident told reporters the streets were empty.") == []
+
+
+def test_one_dead_is_a_count(nlp):
+    out = _amounts(nlp, "At least one guard was killed, and one soldier was dead by nightfall.")
+    assert [a["kind"] for a in out] == ["killed", "killed"]
+
+
+def test_phone_number_and_rank_are_not_amounts(nlp):
+    assert _amounts(nlp, "Donors can call 0845 40 40 300 to give.") == []
+    assert _amounts(nlp, "A top 10 shareholder sold his stake.") == []
+
+
+def test_or_between_close_numbers_is_a_range(nlp):
+    out = _amounts(nlp, "Families leave in groups of 20 or 30 people.")
+    assert (out[0]["low"], out[0]["high"], out[0]["value"], out[0]["unit"]) == (20, 30, 20, "people")
+
+
+def test_same_amount_in_two_units_is_not_a_range(nlp):
+    out = _amounts(nlp, "The tank held 500,000 gallons or 2 million litres of fuel.")
+    assert all("low" not in a for a in out)
+    assert _one(out, 2_000_000)["unit"] == "litres"
+
+
+def test_falling_to_is_two_figures(nlp):
+    out = _amounts(nlp, "Voters backed the plan by a 61 % to 39 % margin.")
+    assert [(a["value"], a["unit"], "low" in a) for a in out] == [(61, "percent", False), (39, "percent", False)]
+
+
+def test_currency_sign_written_apart(nlp):
+    out = _amounts(nlp, "The shares closed at $ 41.25 on Monday.")
+    assert _one(out, 41.25)["unit"] == "USD"
+
+
+def test_hash_is_the_pound_sign(nlp):
+    out = _amounts(nlp, "The charity has raised # 45,000 for the appeal.")
+    assert _one(out, 45_000)["unit"] == "GBP"
+
+
+def test_scale_and_currency_after_the_number(nlp):
+    out = _amounts(nlp, "The commission will give 240m euros to the region.")
+    assert (_one(out, 240_000_000)["unit"], _one(out, 240_000_000)["text"]) == ("EUR", "240m euros")
+    out = _amounts(nlp, "Aid to the region now stands at $ 64m.")
+    assert _one(out, 64_000_000)["unit"] == "USD"
+
+
+def test_unit_keeps_its_measure_adjective(nlp):
+    out = _amounts(nlp, "The field holds 30 trillion cubic feet of gas, 12 nautical miles off the coast.")
+    assert _one(out, 30e12)["unit"] == "cubic feet"
+    assert _one(out, 12)["unit"] == "nautical miles"
+
+
+def test_earthquake_magnitude(nlp):
+    out = _amounts(nlp, "A magnitude 6.1 earthquake shook the island at dawn.")
+    assert _one(out, 6.1)["unit"] == "magnitude"
+
+
+def test_subject_of_active_kill_is_not_killed(nlp):
+    out = _amounts(nlp, "Three rockets killed 14 people in the market.")
+    assert _one(out, 3)["kind"] is None
+    assert _one(out, 14)["kind"] == "killed"
+
+
+def test_hedges_as_high_as_and_below(nlp):
+    out = _amounts(nlp, "Estimates of the crowd went as high as 90,000 people.")
+    assert _one(out, 90_000)["qualifier"] == "up to"
+    out = _amounts(nlp, "Petrol stayed below $ 3 a gallon.")
+    assert _one(out, 3)["qualifier"] == "less than"
+
+
+def test_several_thousand_and_a_few_miles(nlp):
+    out = _amounts(nlp, "Several thousand farmers marched on the capital.")
+    assert (_one(out, 3000)["qualifier"], _one(out, 3000)["unit"]) == ("at least", "farmers")
+    assert _amounts(nlp, "The convoy stopped a few miles from the border.") == []
+
+
+def test_clock_times_and_days_are_not_amounts(nlp):
+    text = "Posted 14 March 2011 09.45 GMT. The 30 marchers set off at noon."
+    out = _amounts(nlp, text)
+    assert [(a["value"], a["unit"]) for a in out] == [(30, "marchers")]
+
+
+def test_numbers_in_brackets_number_a_list(nlp):
+    out = _amounts(nlp, "The report found that (1) most of the 40 wells leaked and (2) nobody checked.")
+    assert [a["value"] for a in out] == [40]
