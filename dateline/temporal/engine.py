@@ -212,6 +212,12 @@ def duration_value(n: float | None, unit: str) -> str:
 
 _FUTURE_MD = {"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "can", "should", "must"}
 _HAVE = {"have", "has", "had", "'ve", "'s", "'d"}
+#: Verbs of plans and expectations: "was expected to meet on Friday" may still lie ahead.
+_PLAN_VERBS = frozenset({
+    "expect", "schedule", "set", "plan", "due", "intend", "hope", "want", "aim", "agree", "decide",
+    "promise", "pledge", "vow", "threaten", "prepare", "slate", "poise", "go", "be", "have", "need",
+    "announce", "say", "propose", "offer", "seek", "likely",
+    "appear", "seem", "wish", "like", "mean", "arrange", "book"})
 
 
 def _verb_tense(v) -> str | None:
@@ -224,9 +230,15 @@ def _verb_tense(v) -> str | None:
         return "future" if any(a.lower_ in _FUTURE_MD for a in has_md) else None
     if any(a.tag_ == "VBD" for a in aux) or v.tag_ == "VBD":
         return "past"
-    if v.tag_ == "VBN":
+    if v.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux) and not any(
+            a.lower_ in _HAVE for a in aux):
+        return "present"  # a present passive: "the hearing is scheduled for Thursday"
+    # an infinitive, active or passive: "to meet", "to be completed"
+    infinitive = any(a.lower_ == "to" for a in aux) and (
+        v.tag_ == "VB" or (v.tag_ == "VBN" and any(a.lower_ == "be" for a in aux)))
+    if v.tag_ == "VBN" and not infinitive:
         return "past"  # perfect, or a reduced relative clause ("talks held on Friday")
-    if v.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
+    if infinitive:
         # "set to resume", "expected to meet": ahead, unless the plan itself lies in
         # the past ("had been scheduled to expire Friday")
         g = v.head
@@ -235,6 +247,12 @@ def _verb_tense(v) -> str | None:
                 break
             g = g.head
         if g.i != v.i and any(c.lower_ == "had" for c in g.children if c.dep_ in ("aux", "auxpass")):
+            return "past"
+        if g.i != v.i and g.lemma_.lower() not in _PLAN_VERBS and (
+                g.tag_ == "VBD" or (g.tag_ == "VBN" and any(c.tag_ == "VBD" for c in g.children
+                                                           if c.dep_ in ("aux", "auxpass")))):
+            # an order, a purpose or an attempt told in the past ("parents were told to
+            # collect it over the weekend", "tried to flee on Friday"): done in the past
             return "past"
         return "future"
     if v.tag_ == "VBG" and v.head.i != v.i and v.head.lower_ == "going":
@@ -337,6 +355,14 @@ class _State:
             return "future"
         return default
 
+    def modifies_noun(self, pos: int) -> bool:
+        """Whether the word at ``pos`` is a noun modifying a noun after it ("night" in
+        "the night sky"), by the parse; False without one."""
+        if self.doc is None:
+            return False
+        t = self.doc[self.tense._index(pos)]
+        return t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
+
     def ent_label(self, start: int, end: int) -> str | None:
         """Label of a spaCy entity overlapping [start, end), if any."""
         if self.ents is None:  # read from the Doc only when a handler asks
@@ -419,9 +445,17 @@ def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
     return best
 
 
+#: After a weekday: a word that makes it a title ("the Sunday Times"; ``weekday_name_head``).
+_WEEKDAY_NAME_AFTER = re.compile(
+    r"\s(?:" + "|".join(sorted((w.capitalize() for w in _W.get("weekday_name_head", {})), key=len, reverse=True))
+    + r")\b")
+
+
 def h_weekday(m: re.Match, st: _State) -> Result:
     wdw = m.group("wd")
     if not _cap(wdw):
+        return None
+    if _WEEKDAY_NAME_AFTER.match(st.text, m.end()):
         return None
     wd = _wd_num(wdw)
     plural = wdw.lower().endswith("s") and wdw.lower() not in _W["weekday"]
@@ -441,8 +475,51 @@ def h_weekday(m: re.Match, st: _State) -> Result:
     return ("DATE", d.isoformat())
 
 
+#: "Today" as a title: "the Today programme", "USA Today", "NBC's `` Today '' show".
+_TODAY_NAME_BEFORE = re.compile(r"(?<![\w-])(?:the|USA)\s$")
+_TODAY_NAME_AFTER = re.compile(r"\s?(?:''|\"|\u201d|')?\s?(?:programme|program|show)\b")
+
+
+def _holiday_date(rule: str, year: int) -> dt.date | None:
+    """The date of a holiday in ``year`` from its lexicon value (``12-25``, ``easter-2``, ``thanksgiving``)."""
+    if rule.startswith("easter"):
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=int(rule[len("easter"):]))
+    if rule == "thanksgiving":  # the fourth Thursday of November
+        return weekday_on_or_after(dt.date(year, 11, 1), 4) + dt.timedelta(weeks=3)
+    month, day = rule.split("-")
+    return valid_date(year, int(month), int(day))
+
+
+def h_holiday(m: re.Match, st: _State) -> Result:
+    """A holiday: the one nearest the publication date, unless the tense points the
+    other way ("will be home for Christmas" in February is next Christmas)."""
+    rule = _W["holiday"][re.sub(r"\s+", " ", m.group("hol").lower()).replace("\u2019", "'")]
+    yw = m.group("year")
+    if yw:
+        d = _holiday_date(rule, int(yw))
+    else:
+        dct = st.dct
+        opts = [x for x in (_holiday_date(rule, y) for y in (dct.year - 1, dct.year, dct.year + 1)) if x]
+        d = min(opts, key=lambda x: abs((x - dct).days))
+        t = st.tense(m.start())
+        if t == "future" and d < dct:
+            d = _holiday_date(rule, d.year + 1)
+        elif t == "past" and d > dct:
+            d = _holiday_date(rule, d.year - 1)
+    if d is None:
+        return None
+    st.anchor = Point("day", d)
+    return ("DATE", d.isoformat())
+
+
 def h_deictic_day(m: re.Match, st: _State) -> Result:
     w = m.group("d").lower()
+    d0 = m.group("d")
+    if d0 == "Today" and (_TODAY_NAME_BEFORE.search(st.text, max(0, m.start() - 5), m.start())
+                          or _TODAY_NAME_AFTER.match(st.text, m.end())):
+        return None
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     if m.group("dd"):
         dd = m.group("dd").lower()
@@ -484,6 +561,11 @@ def _date_point(st: _State, m: re.Match, pos: int) -> tuple[str, Point] | None:
 _QUARTER_ENDED = re.compile(r"(?:the|its|latest|three-month|three\smonths)\s(?:quarter|period)?\s?(?:ended|ending)\s$", re.I)
 
 
+#: "the March on Washington", "a march to the sea": the noun, not the month.
+_A_MARCH = re.compile(r"(?<![\w-])(?:the|a)\s$", re.I)
+_MARCH_AFTER = re.compile(r"\s(?:on|to|from|through|against|for|of|across)\b")
+
+
 def h_calendar(m: re.Match, st: _State) -> Result:
     r = _date_point(st, m, m.start())
     if r is None:
@@ -491,6 +573,11 @@ def h_calendar(m: re.Match, st: _State) -> Result:
     gran, p = r
     mon = m.group("mon")
     if gran == "month" and not m.group("year"):
+        if mon.isupper() and len(mon.rstrip(".")) <= 4 and mon.lower() not in ("may", "june", "july"):
+            return None  # a bare "DEC", "MAR" in capitals is an acronym, not a month
+        if mon.lower() == "march" and _A_MARCH.search(st.text, max(0, m.start() - 4), m.start()) \
+                and _MARCH_AFTER.match(st.text, m.end()):
+            return None  # "the March on Washington": a march, not the month
         # a bare "May"/"March" may be a verb or a name
         if mon.lower() in ("may", "march") and not m.group("pre"):
             lab = st.ent_label(m.start("mon"), m.end("mon"))
@@ -563,6 +650,13 @@ def h_numeric(m: re.Match, st: _State) -> Result:
     return ("DATE", d.isoformat())
 
 
+#: Just before a year-shaped number: a noun that the number identifies ("Resolution
+#: 1973", "Flight 1549", "resolutions 1970 and 1973"; ``number_head`` rows of the lexicon).
+_NUMBER_HEAD = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_W.get("number_head", {}), key=len, reverse=True))
+    + r")\.?\s(?:no\.?\s)?(?:\d+(?:,\s|\s(?:and|or)\s))*$", re.I)
+
+
 def h_year(m: re.Match, st: _State) -> Result:
     ys = m.group("y")
     y = parse_year(ys)
@@ -576,12 +670,17 @@ def h_year(m: re.Match, st: _State) -> Result:
         after = text[e:e + 2]
         if re.search(r"[$£€#\d.,]$|[A-Za-z]-$", before) or re.match(r"[,.]\d|\d|%|-\d|\s?%", after):
             return None
+        if _NUMBER_HEAD.search(text, max(0, s - 40), s):
+            return None  # "Resolution 1973", "resolutions 1970 and 1973", "Flight 1549"
         if True:
             lab = st.ent_label(s, e)
             if lab in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "FAC", "ORG", "LAW"):
                 return None
             # a bare number followed by a plural noun or unit is a count, not a year
-            if re.match(r"\s+(?:[a-z]+s|people|men|women|feet|miles|tons|times)\b", text[e:e + 20]):
+            # (unless it closes a list of years: "the 2008 and 2012 elections")
+            if re.match(r"\s+(?!(?:was|is|has|does|as|this|its|his|seems|remains|marks|means)\b)"
+                        r"(?:[a-z]+s|people|men|women|feet|miles|tons|times)\b", text[e:e + 20]) and not re.search(
+                    rf"(?<![\w$£€#.,-]){YEAR4}(?:,|\s(?:and|or|to))\s$", text[max(0, s - 12):s]):
                 return None
             if lab is None and not (1800 <= y <= st.dct.year + 30):
                 return None
@@ -617,10 +716,21 @@ def h_century(m: re.Match, st: _State) -> Result:
     return ("DATE", f"{n - 1:02d}")
 
 
+#: " of " and something other than a year ("the fall of Tripoli").
+_OF_NOT_YEAR = re.compile(rf"\s+of\s+(?!(?:{YEAR}|(?:last|this|next)\syear)\b)", re.I)
+#: Prepositions that put a bare "the summer" in time ("in the summer", "until the autumn").
+_SEASON_PREP = re.compile(
+    r"(?<![\w-])(?:in|during|over|through|throughout|until|till|by|since|before|after|into|for|from|come|this|of|and)\s$", re.I)
+
+
 def h_season(m: re.Match, st: _State) -> Result:
     code = _W["season"][m.group("sea").lower()]
     rel = (m.group("rel") or "").lower()
     yw = m.group("year")
+    if not yw and _OF_NOT_YEAR.match(st.text, m.end()):
+        return None  # "the fall of the regime", "the spring of hope": not the season
+    if rel == "the" and not _SEASON_PREP.search(st.text, max(0, m.start() - 12), m.start()):
+        return None  # "the spring that feeds the well": a bare "the spring" only after "in", "during"...
     dct = st.dct
     start = SEASON_MONTH[code]
     if yw:
@@ -636,6 +746,10 @@ def h_season(m: re.Match, st: _State) -> Result:
         y = dct.year
         if code == "WI" and dct.month <= 2 and st.dir_at(m.start(), "past") == "past":
             y = dct.year - 1
+        elif code != "WI" and rel in ("the", "") and start > dct.month + 1 and st.tense(m.start()) == "past":
+            y = dct.year - 1  # "the embargo was lifted in the summer", said in April: last summer
+        elif code != "WI" and rel in ("the", "") and start + 3 <= dct.month and st.tense(m.start()) in ("future", "present"):
+            y = dct.year + 1  # "a decision is expected in the spring", said in October: next spring
     if y is None:
         return None
     p = Point("season", dt.date(y, start, 1), code)
@@ -680,6 +794,9 @@ def h_rel_unit(m: re.Match, st: _State) -> Result:
         return None
     d = shift(base, off, gran)
     p = Point(gran, d)
+    half = re.match(r"the\s(first|second)\shalf\sof\s", m.group(0), re.I)
+    if half and gran == "year":  # "the second half of last year"
+        return ("DATE", f"{d.year:04d}-H{1 if half.group(1).lower() == 'first' else 2}")
     if gran == "quarter":
         st.last_quarter = p
     if anchored or gran in ("month", "quarter", "year"):
@@ -738,6 +855,20 @@ def h_ago(m: re.Match, st: _State) -> Result:
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:fiscal\s)?(?:1[5-9]\d\d|20\d\d)|(?:the|this|last|next)\s(?:fiscal\s|calendar\s)?year)", re.I)
 
 
+#: A counted noun just before "a day", "a week": the unit is a rate ("5,000 barrels
+#: of oil a day", "four hours a day", "one tablet a day", "two gallons (of oil) a week").
+_RATE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:\d[\d,.]*|{_NUMW_NO_A}|dozens|hundreds|thousands|millions)(?:\s(?:to|or|and)\s\S+)?"
+    r"(?:\s(?!(?:a|an|the|was|were|is|are|be|been|had|has|have|will|would|could|can|may|might|should|must|to"
+    r"|came|died|ago|later|earlier)\b)[a-z]+|\s?\([^()]{0,30}\)){1,4}\s$", I)
+#: After the unit: words that make it a span of time, not a rate ("a day after", "a week or two").
+_NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|or|into|in|of|to|from|since)\b", I)
+
+
+#: A modal just before "one day" ("will one day return"): some day ahead.
+_MODAL_BEFORE = re.compile(r"(?<![\w-])(?:will|would|could|can|may|might|should|must|'ll)\s$", re.I)
+
+
 def h_duration(m: re.Match, st: _State) -> Result:
     qs = m.group("q")
     unit = m.group("u")
@@ -760,10 +891,17 @@ def h_duration(m: re.Match, st: _State) -> Result:
     n = parse_qty(qs)
     if m.group("half") and n is not None:
         n += 0.5  # "a minute and a half", "two years and a half"
+    if ql == "one" and ul in ("day", "night", "morning", "evening") and not m.group("mod") and (
+            _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            or (re.match(r"\s?,", text[e:e + 2]) and _SENT_END.search(text, max(0, m.start() - 4), m.start()))):
+        # "will one day return", "One night, after we had filmed": some day, not a day long
+        return ("DATE", "FUTURE_REF" if st.dir_at(m.start()) == "future" else "PAST_REF")
     if ql in ("a", "an", "one", "per") and not m.group("mod") and not m.group("half"):
         before = text[max(0, m.start() - 30):m.start()]
         if re.search(r"(?:\d|million|billion|percent|%|cents?|dollars?|times|once|twice|thrice)\s*$", before, I):
             return ("SET", duration_value(1, unit))
+        if ql != "one" and _RATE_BEFORE.search(text, max(0, m.start() - 60), m.start()) and not _NOT_RATE_AFTER.match(text, e):
+            return ("SET", duration_value(1, unit))  # a rate: "5,000 barrels of oil a day"
     ulow = unit_of(ul)
     if ulow == "decade" and n is not None:
         n, unit = n * 10, "year"
@@ -802,6 +940,8 @@ def h_set_every(m: re.Match, st: _State) -> Result:
         return ("SET", f"XXXX-{_month_num(x):02d}")
     if xl in ("morning", "afternoon", "evening", "night"):
         return ("SET", f"XXXX-XX-XXT{_W['partofday'][xl]}")
+    if xl in _W["season"]:
+        return ("SET", f"XXXX-{_W['season'][xl]}")  # "every summer"
     return ("SET", duration_value(n, x))
 
 
@@ -954,7 +1094,7 @@ def h_year_ago_adj(m: re.Match, st: _State) -> Result:
 def h_half(m: re.Match, st: _State) -> Result:
     h = 1 if m.group("h").lower() in ("first", "1st") else 2
     yw = m.group("y")
-    y = parse_year(yw) if yw else st.dct.year
+    y = parse_year(yw) if yw else st.dct.year + {"last": -1, "next": 1}.get((m.group("yrel") or "").lower(), 0)
     if y is None:
         return None
     return ("DATE", f"{y:04d}-H{h}")
@@ -1022,6 +1162,22 @@ def h_vague(kind: str) -> Callable[[re.Match, _State], Result]:
     return h_vague
 
 
+#: A capitalised word and a space: "Current" after it is part of a name ("the Loop Current").
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'.-]*\s$")
+
+
+def h_current(m: re.Match, st: _State) -> Result:
+    """"current" (PRESENT_REF), unless "Current" continues a name ("the Loop Current")."""
+    if m.group(0) == "Current" and _CAP_WORD_BEFORE.search(st.text, max(0, m.start() - 30), m.start()):
+        return None
+    return ("DATE", "PRESENT_REF")
+
+
+def h_at_the_time(m: re.Match, st: _State) -> Result:
+    """"(at) the time": a past moment the text talks about."""
+    return ("DATE", "PAST_REF")
+
+
 def h_sent_initial_past(m: re.Match, st: _State) -> Result:
     return ("DATE", "PAST_REF")
 
@@ -1029,6 +1185,10 @@ def h_sent_initial_past(m: re.Match, st: _State) -> Result:
 # ---------------------------------------------------------------------------
 # The rules
 # ---------------------------------------------------------------------------
+
+#: Prepositions that make "the morning rush hour" a time ("during the morning rush hour").
+_POD_PREP = re.compile(r"(?<![\w-])(?:during|in|before|after|until|till|by|through|throughout|since)\s$", re.I)
+
 
 def h_pod_wrap(m: re.Match, st: _State) -> Result:
     """Parts of day: "this morning", "last night", "the evening", "overnight"."""
@@ -1047,6 +1207,9 @@ def h_pod_wrap(m: re.Match, st: _State) -> Result:
     elif rel == "this":
         d = st.dct
     else:
+        if rel == "the" and st.modifies_noun(m.start("pod")) and not _POD_PREP.search(
+                st.text, max(0, m.start() - 12), m.start()):
+            return None  # "the morning fires", "the night sky": a kind of thing, not a time
         d = st.anchor.day if st.anchor.gran == "day" else st.dct
     return ("TIME", f"{d.isoformat()}T{code}")
 
@@ -1086,6 +1249,11 @@ _EDGE = (r"(?:(?:earlier|later|early|late|mid|so\sfar|the\send\sof|the\sbeginnin
          r"|the\smiddle\sof|the\srest\sof|the\sremainder\sof|the\sbalance\sof|the\sfirst\shalf\sof"
          r"|the\ssecond\shalf\sof|the\sfirst\spart\sof)[-\s](?:in\s)?)")
 
+#: Holiday names of the lexicon, capitalised word by word ("New Year's Eve").
+_HOLIDAY = "(?:" + "|".join(
+    " ".join(w[:1].upper() + w[1:] for w in h.split()).replace("'", "['\u2019]").replace(" ", r"\s")
+    for h in sorted(_W.get("holiday", {}), key=len, reverse=True)) + ")"
+
 RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     # calendar dates: "Dec. 19, 2011", "Friday, Oct. 13", "December 19th", "the 19th of December 2011"
     (rf"(?:(?:around|about|on\sor\sabout)\s)?(?:(?P<wd>{WEEKDAY}),?\s)?(?:(?P<pre>early|late|mid)[-\s])?(?P<mon>{MONTHD})\s(?P<day>{DAYNUM})(?![\d,]\d)(?:,?\s(?P<year>{YEAR}))?(?!\d)",
@@ -1096,6 +1264,8 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     (rf"(?:(?P<pre>early|late|mid|the\send\sof|the\sbeginning\sof|the\sstart\sof|the\smiddle\sof|the\sfirst\shalf\sof|the\ssecond\shalf\sof)[-\s])?(?P<mon>{MONTHD})(?:,?\s(?:of\s)?(?P<year>{YEAR})|\s(?:of\s)?(?P<rel>last\syear|this\syear|next\syear))?(?![\w-])",
      I, h_calendar),
     (rf"(?P<rel>last|next|this\spast|this\scoming|this|the\sprevious|the\sfollowing)\s(?P<mon>{MONTH})(?![\w-])", I, h_rel_month),
+    # holidays: "Christmas", "New Year's Eve", "Easter Monday 2012"
+    (rf"(?<!Father\s)(?P<hol>{_HOLIDAY})(?:,?\s(?P<year>{YEAR4}))?(?![\w-])(?!\sIslands?\b)", 0, h_holiday),
     # numeric dates
     (r"(?<![\d/.-])(?P<iy>1[5-9]\d\d|20\d\d)-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?(?![\d-])", 0, h_numeric),
     (r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", 0, h_numeric),
@@ -1135,7 +1305,8 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
      I, h_year_ago_adj),
     (rf"(?:{DMOD}\s)?(?P<core>(?:the\s)?(?P<edge>first|last|final)\s(?P<q>two|three|six|2|3|6)\s(?P<u>quarters|months)\s(?:of\s)?(?:(?:fiscal\s)?(?P<y>{YEAR})|(?P<yrel>this\syear|last\syear|next\syear|the\syear)))(?![\w-])",
      I, h_part_of_year),
-    (rf"(?:the\s)?(?P<h>first|second|1st|2nd)[-\s]half(?:\s(?:of\s)?(?P<y>{YEAR}))?(?![\w-])", I, h_half),
+    (rf"(?:the\s)?(?P<h>first|second|1st|2nd)[-\s]half(?:\s(?:of\s)?(?P<y>{YEAR})|\sof\s(?P<yrel>last|this|next)\syear)?(?![\w-])",
+     I, h_half),
     (r"the\s(?:(?:full|fiscal|calendar|current|entire|whole|latest)\s)*year(?![\w-])", I, h_the_year),
     (r"(?:the|this)\s(?P<u>weekend|week)(?![\w-])", I, h_the_week),
     (rf"{_EDGE}(?:the|this)\s(?P<u>month|week|year)(?![\w-])", I, h_within_year),
@@ -1145,24 +1316,26 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
      I, h_duration),
     (r"(?:the\s)?recent\s(?P<u>years|months|weeks|days|decades|quarters)(?![\w-])", I, h_recent_units),
     # sets
-    (rf"(?:every|each)\s(?:(?P<other>other)\s)?(?:(?P<q>{QTY})\s)?(?P<x>{WEEKDAY}|{MONTH}|{UNITS}|morning|afternoon|evening|night)(?![\w-])",
+    (rf"(?:every|each)\s(?:(?P<other>other)\s)?(?:(?P<q>{QTY})\s)?(?P<x>{WEEKDAY}|{MONTH}|{UNITS}|{SEASON}|morning|afternoon|evening|night)(?![\w-])",
      I, h_set_every),
     (rf"(?:once|twice|thrice|(?:\d+|{_NUMW_NO_A})\stimes)\s(?:a|an|per|every)\s(?P<u>{UNIT})(?![\w-])", I, h_times_per),
     # clock times: "10 p.m. Wednesday", "around 7:15 p.m.", "noon Thursday", "15:00 GMT"
-    (rf"(?:(?:around|about|approximately|shortly\safter|shortly\sbefore|just\safter|just\sbefore)\s)?(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s(?P<tz>[A-Z]{{2,4}}|local\stime))?(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
+    (rf"(?:(?:around|about|approximately|shortly\safter|shortly\sbefore|just\safter|just\sbefore)\s)?(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s(?P<tz>(?-i:[A-Z]{{2,4}})(?![\w-])|local\stime))?(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
      I, h_clock),
     (rf"(?:(?P<d0>{WEEKDAY}|today|yesterday|tomorrow)\s)?(?P<nm>noon|midnight|midday)(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
      I, h_clock),
-    (rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s?(?:GMT|UTC|hours|hrs|local\stime|[A-Z]{{3}})(?:,?\s(?:on\s)?(?P<dpart>{_DPART}))?(?![\w-])",
+    (rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s?(?:GMT|UTC|hours|hrs|local\stime|[A-Z]{{3}})(?:,?\s(?i:on\s)?(?P<dpart>(?i:{_DPART})))?(?![\w-])",
      0, h_clock),
     # vague references
     (r"(?<![\w-])now(?![\w-])", I, h_vague("PRESENT_REF")),
     (r"(?<![\w-])(?:currently|nowadays|these\sdays|the\spresent|at\sthe\smoment)(?![\w-])", I, h_vague("PRESENT_REF")),
-    (r"(?<![\w-])current(?![\w-])(?!\saccounts?)", I, h_vague("PRESENT_REF")),
+    (r"(?<![\w-])current(?![\w-])(?!\saccounts?)", I, h_current),
     (r"(?<![\w-])(?:(?:more|most)\s)?(?:recently|lately)(?![\w-])", I, h_vague("PAST_REF")),
     (r"(?<![\w-])the\s(?:recent\s|distant\s)?past(?![\w-])", I, h_vague("PAST_REF")),
     (r"(?<![\w-])the\s(?:(?:near|distant|foreseeable|immediate|not-too-distant)\s)?future(?![\w-])", I, h_vague("FUTURE_REF")),
     (r"(?<![\w-])as\ssoon\sas\spossible(?![\w-])", I, h_vague("FUTURE_REF")),
+    # "at the time" closing a clause: then, in the past ("the bridge was weak at the time")
+    (r"(?<=(?<![\w-])at\s)the\stime(?=\s*[.,;:!?)'\"]|\s(?:and|but)\b)", I, h_at_the_time),
     # "will soon", not the conjunction "as soon as" nor "soon after (it happened)"
     (r"(?<![\w-])(?<!as\s)soon(?![\w-])(?!\s(?:after|afterwards?|before|as|thereafter)\b)", I, h_vague("FUTURE_REF")),
     (r"(?:the\s)?(?:coming|next\sfew|days\sand)\s(?:hours|days|weeks|months|years)(?![\w-])|the\s(?:hours|days|weeks|months|years)\sahead",
@@ -1185,10 +1358,11 @@ _CLASSES: dict[str, str] = {
     "AGO": r"ago|earlier|later|hence|previously|from\snow",
     "SEA": SEASON,
     "HALF": r"half",
+    "HOL": r"christmas|easter|halloween|thanksgiving|valentine|boxing",
     "EVERY": r"every|each|once|twice|thrice|times",
     "RECENT": r"recent",
     "PERIOD": r"period",
-    "VAGUE": (r"now|current|currently|nowadays|days|present|moment|recently|lately|past|future|possible|soon"
+    "VAGUE": (r"time|now|current|currently|nowadays|days|present|moment|recently|lately|past|future|possible|soon"
               r"|term|coming|ahead|hours|weeks|months|years"),
     "DIG": r"\d+|q[1-4]|[1-4]q",
 }
@@ -1222,10 +1396,11 @@ _add_words("CLOCK", ("noon", "midnight", "midday"))
 _add_words("AGO", ("ago", "earlier", "later", "hence", "previously"))
 _add_words("SEA", _W["season"])
 _add_words("HALF", ("half",))
+_add_words("HOL", ("christmas", "easter", "halloween", "thanksgiving", "valentine", "boxing"))
 _add_words("EVERY", ("every", "each", "once", "twice", "thrice", "times"))
 _add_words("RECENT", ("recent",))
 _add_words("PERIOD", ("period",))
-_add_words("VAGUE", ("now", "current", "currently", "nowadays", "days", "present", "moment", "recently", "lately",
+_add_words("VAGUE", ("time", "now", "current", "currently", "nowadays", "days", "present", "moment", "recently", "lately",
                      "past", "future", "possible", "soon", "term", "coming", "ahead", "hours", "weeks", "months",
                      "years"))
 _add_words("DIG", ("q",))  # "Q3"
@@ -1298,7 +1473,10 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "h_anaphoric_wrap": (("UNIT", "POD"), 30, 15),
     "h_clock": (("CLOCK",), 40, 60),
     "h_vague": (("VAGUE", "RECENT", "UNIT"), 30, 30),
+    "h_current": (("VAGUE",), 1, 12),
+    "h_at_the_time": (("VAGUE",), 10, 12),
     "h_numeric": (("DIG", "NUM4"), 2, 12),
+    "h_holiday": (("HOL", "UNIT", "WD"), 20, 20),
     "h_qnum": (("DIG", "NUM4"), 5, 10),
 }
 
