@@ -248,8 +248,16 @@ class ActorIndex:
         """Country codes named between characters ``start`` and ``end``, in order."""
         return [m.alias.country for m in self.within(start, end) if m.alias.country]
 
+    def only_country(self, start: int, end: int) -> str | None:
+        """The one country named between characters ``start`` and ``end``, if exactly
+        one is (organisations' codes IGO, NGO, IMG aside)."""
+        found = {c for c in self.countries_between(start, end) if c not in ("IGO", "NGO", "IMG")}
+        return found.pop() if len(found) == 1 else None
+
     def dominant_country(self, end: int) -> str | None:
-        """The country most often named before character ``end`` (ties: the first)."""
+        """The country most often named before character ``end`` (ties: the first),
+        when it holds at least half of the country mentions so far; else None (a
+        text about several countries gives no safe guess for an unnamed "rebels")."""
         counts: dict[str, int] = {}
         for m in self.matches:
             if m.start >= end:
@@ -259,7 +267,8 @@ class ActorIndex:
                 counts[c] = counts.get(c, 0) + 1
         if not counts:
             return None
-        return max(counts, key=lambda c: counts[c])
+        best = max(counts, key=lambda c: counts[c])
+        return best if 2 * counts[best] >= sum(counts.values()) else None
 
 
 def _opens_clause(tok: Token) -> bool:
@@ -299,16 +308,20 @@ def phrase_runs(head: Token) -> list[tuple[int, int]]:
 
 
 def code_token(
-    head: Token, index: ActorIndex, context_country: str | None = None
+    head: Token, index: ActorIndex, context_country: str | None = None,
+    name_country: str | None = None,
 ) -> dict | None:
     """Code the actor phrase headed by token ``head``.
 
     Returns ``{"text", "start", "end", "country", "sector", "countries"}``
     (countries: every country code named in the phrase) where text is the
     phrase (without cut clauses) as it stands in the document, or None when
-    the phrase names no known actor and is not a proper name. A phrase with a
-    role but no country ("the regime", "President Bouteflika" unknown to the
-    tables) takes ``context_country``.
+    the phrase names no known actor. A person's or organisation's name unknown
+    to the tables ("Lapan", "President Bouteflika") is returned with country None
+    and the sector of its title, if any (and ``"unknown_name": True``): it never
+    takes the context's country, only ``name_country`` (the one country its own
+    sentence names, which the caller may give). A role with no country and no name ("the
+    regime", "militants") takes ``context_country``.
     """
     runs = phrase_runs(head)
     matches: list[Match] = []
@@ -330,8 +343,14 @@ def code_token(
         country = countries[-1]
     if country is None and sector in ("IGO", "NGO"):
         country = sector
-    if country is None:
-        country = context_country
+    name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG")
+    if country is None and name:
+        # a name the tables do not know ("Lapan", "Sheikh Hamad"): who it is, with
+        # its title's sector, and only the country its own sentence gives
+        return {"text": text, "start": start, "end": end, "country": name_country,
+                "sector": sector, "countries": [], "unknown_name": True}
+    if country is None and matches:
+        country = context_country  # a role word ("the regime", "militants")
     if country is None and sector is None:
         return None
     return {"text": text, "start": start, "end": end, "country": country,

@@ -250,7 +250,7 @@ def test_event_that_happened_keeps_its_mode(nlp):
 
 
 def test_no_longer_and_nobody_negate(nlp):
-    ev = first(nlp, "The tribe said it would no longer support the president.")
+    ev = first(nlp, "The Kenyan opposition party said it would no longer support the president.")
     assert ev["type"] == "REJECT"
     assert run(nlp, "Nobody is standing by the rebels now.") == []
 

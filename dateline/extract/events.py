@@ -72,6 +72,12 @@ INTENT = frozenset({
 })
 #: Pronouns that refer to a person; the others refer to a group or a state.
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i"})
+#: Role words of one person: "he" and "she" may refer back to them.
+PERSON_ROLES = frozenset({
+    "president", "minister", "leader", "spokesman", "spokeswoman", "official", "king",
+    "queen", "prince", "general", "commander", "chief", "secretary", "ambassador",
+    "envoy", "governor", "senator", "premier", "chancellor", "mayor", "diplomat",
+})
 #: Passive participles whose subject is the actor ("X is committed to ...").
 STATIVE_PASSIVE = frozenset({"commit", "determine", "prepare", "resolve", "dedicate", "oblige"})
 #: Verbs that carry out the event their object names ("launched an offensive").
@@ -91,7 +97,7 @@ ACCEPTANCE = frozenset({
 })
 #: Prepositions that introduce a target, in order of preference.
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "toward", "towards",
-                "from", "for", "over", "upon", "between", "in", "of")
+                "from", "for", "over", "upon", "between", "of")
 #: Prepositions introducing a noun trigger that is a circumstance of its verb
 #: ("raised concerns in a meeting with ..."), not its content.
 CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "amid", "ahead"})
@@ -114,13 +120,63 @@ UNRESOLVED_PRONOUNS = frozenset({
     "those", "these", "who", "whom", "whoever", "anyone", "anybody", "someone",
     "somebody", "everyone", "everybody",
 })
+#: Subjects of an attack that are no actor but the weapon or the act itself ("a
+#: roadside bomb killed two soldiers"): the event keeps an empty actor.
+WEAPON_SUBJECTS = frozenset({
+    "bomb", "bombing", "explosion", "blast", "missile", "rocket", "shell", "shelling", "mine", "grenade",
+    "airstrike", "strike", "raid", "attack", "ambush", "gunfire", "fighting", "clash",
+    "violence",
+})
+#: Heads of intention under which a meeting or visit is only planned ("Tehran is
+#: planning a meeting"): no event; "agreed to meet", "ready to talk" are agreements.
+PLANNING = frozenset({
+    "plan", "prepare", "expect", "set", "schedule", "go", "likely", "consider", "hope",
+    "want", "seek", "aim", "intend", "due",
+})
+#: Heads that stand for the people or units after their "of" ("a group of
+#: leaders", "members of the council", "thousands of protesters").
+COLLECTIVES = frozenset({
+    "group", "number", "member", "thousand", "hundred", "dozen", "some", "many", "most",
+    "all", "one", "convoy", "delegation", "team", "unit", "contingent", "coalition",
+    "alliance", "head", "leader", "chief", "spokesman", "spokeswoman", "representative",
+    "battalion", "brigade", "crowd", "band", "wing", "faction", "branch", "part", "million",
+})
+#: Unnamed attackers ("gunmen killed two guards"): the event keeps an empty actor.
+UNNAMED_ATTACKERS = frozenset({
+    "gunman", "gunmen", "assailant", "assailants", "attacker", "attackers", "sniper",
+    "snipers", "bomber", "bombers",
+})
+#: Modals of mere possibility: an event under them in its own clause ("Washington
+#: could cut a deal") is speculation, not news of an event.
+SPECULATIVE = frozenset({"could", "might", "may"})
+#: Verbs whose complement clause is a claim or a belief, not a report of what
+#: happened ("Russia argues that France violated ...", "denied that it used heavy
+#: weapons in its attack").
+CLAIM_VERBS = frozenset({
+    "argue", "claim", "deny", "allege", "believe", "think", "fear", "suspect", "suggest",
+    "insist", "assert", "contend", "speculate", "doubt", "imagine", "hope", "wish",
+    "worry", "blame", "accuse", "predict", "estimate",
+})
+#: Verbs that say their infinitive complement took place ("managed to free",
+#: "began to withdraw"); other heads leave it a purpose or a wish ("a website set up
+#: for families to share their experiences", "action was needed to dismantle militias").
+IMPLICATIVE = frozenset({
+    "manage", "begin", "start", "continue", "proceed", "go", "move", "try", "attempt",
+    "help", "decide", "choose", "agree", "refuse", "fail", "be",
+})
+#: Verbs that give the request for comment or a name ("declined to be identified",
+#: "refused to say whether"): reporting furniture, no political event.
+_SPEECH_WITHHELD = frozenset({
+    "identify", "name", "comment", "say", "speak", "elaborate", "discuss", "disclose",
+    "reveal", "confirm", "specify", "indicate", "detail", "give", "provide", "answer",
+})
 #: Subjects that negate their verb ("nobody is standing by me").
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
 #: Trigger verbs that are a pledge only with "to": "committed (itself) to a
 #: ceasefire" is one, "committed crimes" and "crimes committed by" are not.
 PLEDGE_TO = frozenset({"commit"})
 #: Trigger verbs of giving that are AID only when what is given is aid (:data:`GIFTS`).
-GIVING = frozenset({"give"})
+GIVING = frozenset({"give", "deliver", "provide", "supply", "hand"})
 #: What may be given as aid: "gave shelter and food", "will give Tanzania a grant".
 GIFTS = frozenset({
     "aid", "help", "assistance", "money", "cash", "grant", "grants", "loan", "loans",
@@ -129,6 +185,7 @@ GIFTS = frozenset({
     "supply", "supplies", "ammunition", "training", "protection", "fuel", "water",
     "blanket", "blankets", "tent", "tents", "relief", "dollar", "dollars", "euro",
     "euros", "million", "billion", "vaccine", "vaccines", "ration", "rations", "care",
+    "goods", "worth", "troops", "soldiers", "flights", "helicopters", "aircraft", "ships",
 })
 #: Words of a labour strike; a "strike" without them, among words of war, is an attack.
 LABOUR_WORDS = frozenset({
@@ -270,6 +327,8 @@ def _match(tok: Token, t: Tables) -> Pattern | None:
             ch.lower_ == "to" or ch.dep_ == "xcomp" for ch in tok.children):
         return None  # "committed crimes", "crimes committed by their people"
     if pos == "VERB" and tok.lemma_.lower() in GIVING and not _gift(tok):
+        if tok.dep_ == "ccomp" and _obligation(tok):
+            return OBLIGATION_PATTERN  # "Libya must hand over the suspects"
         return None  # "gave the coordinates", "given little credence"
     near: set[str] | None = None
     for p in plist:
@@ -341,6 +400,9 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
             return agent, passive
         if v.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
             v = v.head
+        elif (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i
+              and not any(ch.dep_ == "dobj" for w in (v, *v.conjuncts) for ch in w.children)):
+            return None, v.head  # "a soldier killed in Iraq": the noun is the one it was done to
         elif v.dep_ in ("acl", "relcl", "amod") and v.head.i != v.i:
             return v.head, None
         else:
@@ -388,13 +450,158 @@ def _hypothetical(tok: Token) -> bool:
 
 _CLAUSE_END = re.compile(r"[.!?\n]")
 
+#: Opening, closing and two-way quotation marks as the normalisation stage leaves them.
+_QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "\u201c", "\u201d", '"'
+
+
+def _quoted(tok: Token, text: str) -> bool:
+    """Whether trigger ``tok`` stands inside a direct quotation of its paragraph of
+    ``text`` (the document's): someone's words, a claim or a wish rather than the
+    reporter's account of what happened ("“we will strike his forces”")."""
+    start = text.rfind("\n", 0, tok.idx) + 1
+    inside = False
+    for ch in text[start:tok.idx]:
+        if ch == _QUOTE_OPEN:
+            inside = True
+        elif ch == _QUOTE_CLOSE:
+            inside = False
+        elif ch == _QUOTE_BOTH:
+            inside = not inside
+    return inside
+
+
+#: Words that start a sentence, never a name: capitalised inside a sentence after a
+#: word, they show two headlines or captions run together ("... internal strife The
+#: move comes ...").
+_SENTENCE_OPENERS = frozenset({
+    "The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Their", "Its",
+    "This", "These", "Those", "In", "On", "At", "But", "And", "After", "As", "When",
+    "Some", "Many", "Most", "There", "Read", "Watch", "See", "Click",
+})
+
+
+def _run_on(sent: Span) -> bool:
+    """Whether ``sent`` is headlines, captions or link lists run together: a word
+    that only opens sentences, capitalised after a word with no punctuation between
+    and followed by a lower-case word or an adjective ("strife The move comes",
+    "Kenya The Kenyan army")."""
+    toks = list(sent)
+    for k in range(1, len(toks) - 1):
+        t = toks[k]
+        nxt = toks[k + 1]
+        if t.text in _SENTENCE_OPENERS and toks[k - 1].is_alpha and (nxt.is_lower or nxt.pos_ == "ADJ"):
+            return True
+    return False
+
+
+#: Words of a journalist's request for comment ("did not respond to a request for
+#: comment", "asked for comment"): reporting furniture, no political event.
+_COMMENT_WORDS = frozenset({"comment", "comments", "interview", "interviews"})
+
+
+def _reporting(tok: Token) -> bool:
+    """Whether trigger ``tok`` is the reporter asking for comment or an interview, or
+    someone declining to comment, to be named or to say more ("declined to be
+    identified", "refused to indicate whether")."""
+    if _near_lemmas(tok) & _COMMENT_WORDS:
+        return True
+    return tok.lemma_.lower() in ("decline", "refuse") and any(
+        ch.dep_ == "xcomp" and ch.lemma_.lower() in _SPEECH_WITHHELD for ch in tok.children)
+
+
+#: Verbs that tell of an event without carrying it out ("activists reported protests").
+_TELLING = frozenset({"report", "describe", "deny", "claim", "say", "avoid", "fear", "expect",
+                      "credit", "blame", "condemn", "criticize", "criticise", "discuss"})
+#: Who is released or freed: a release of anything else ("released a statement",
+#: "freed up funds") is no concession.
+FREED = frozenset({
+    "prisoner", "detainee", "hostage", "captive", "activist", "journalist", "reporter",
+    "dissident", "soldier", "man", "woman", "child", "people", "person", "worker",
+    "sailor", "pilot", "national", "citizen", "member", "leader", "opponent", "suspect",
+})
+#: Where a noun trigger is an event of its own: the object or subject of a verb, a
+#: headline's or a list's head; elsewhere ("after the protests", "under
+#: investigation", "the Yemen attack on the USS Cole") it is mentioned in passing.
+_NOUN_EVENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "ROOT", "conj", "attr", "appos"})
+#: Verbs of refusal that are a rejection only with what is refused ("declined to
+#: meet", "refused the offer"); "the number of people has declined" is none.
+_NEEDS_COMPLEMENT = frozenset({"decline", "refuse", "fail"})
+
+
+def _in_passing(tok: Token, etype: str) -> bool:
+    """Whether trigger ``tok`` mentions an event without reporting it: a noun
+    trigger outside :data:`_NOUN_EVENT_DEPS` or told by a verb of telling; a refusal
+    verb with nothing refused; "insist" on a statement of fact ("insisted his troops
+    are fighting gangs") rather than on something to be done."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            tok = tok.head  # "launched a mediation effort"
+        if tok.dep_ not in _NOUN_EVENT_DEPS:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
+                return False  # "raised the issue in a meeting with ..."
+            carrier = _carrier(tok)  # "launched 10 days of war games" carries them out
+            return carrier is None or carrier.lemma_.lower() not in REALISE | INTENT
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TELLING
+    lemma = tok.lemma_.lower()
+    if lemma in _NEEDS_COMPLEMENT:
+        return not any(ch.dep_ in ("xcomp", "dobj", "ccomp") for ch in tok.children)
+    if lemma in ("talk", "discuss") and not any(
+            ch.dep_ == "dobj" or (ch.dep_ == "prep" and ch.lower_ in ("with", "to")) for ch in tok.children):
+        return True  # "Congress is starting to talk about ...", "discusses how ..."
+    if lemma in ("release", "free") and etype == "CONCEDE" and not _obligation(tok):
+        freed = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ == "acl":
+            freed.append(tok.head)
+        return not any(w.ent_type_ in ("PERSON", "NORP") or w.lemma_.lower() in FREED
+                       for f in freed for w in (f, *f.children))  # "released a statement"
+    if lemma == "insist" and etype == "REQUEST":
+        return not any(ch.dep_ == "prep" and ch.lower_ == "on" for ch in tok.children) and not any(
+            ch.dep_ == "ccomp" and _obligation(ch) for ch in tok.children)
+    return False
+
+
+def _speculative(tok: Token) -> bool:
+    """Whether trigger ``tok`` stands under could/might/may in its own clause, also
+    through the verb that governs a noun trigger ("could cut a deal")."""
+    cur = tok
+    for _ in range(4):
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in SPECULATIVE for ch in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _claimed(tok: Token) -> bool:
+    """Whether trigger ``tok`` lies in the complement of a verb of claim or belief
+    ("argues that France violated", "denied that it used weapons in its attack"),
+    or is only a purpose or wish: an infinitive whose head does not say it took
+    place ("set up for families to share", "needed to dismantle militias"), or a
+    gerund after a preposition ("switch from blocking", "by sending weapons")."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj") \
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) \
+            and tok.head.lemma_.lower() not in IMPLICATIVE | INTENT:
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+        return True
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "advcl") \
+                and cur.head.lemma_.lower() in CLAIM_VERBS and cur.head.i < tok.i:
+            return True
+        cur = cur.head
+    return False
+
 
 def _gift(tok: Token) -> bool:
     """Whether what verb ``tok`` gives (its object, or its passive subject) is aid
     (:data:`GIFTS`, or an amount of money)."""
     given = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
     for g in given:
-        words = [g, *(c for c in g.children if c.dep_ in ("conj", "compound", "nummod"))]
+        words = list(g.subtree)  # "25,000 tons of emergency food aid"
         if any(w.lemma_.lower() in GIFTS or w.lower_ in GIFTS or w.ent_type_ == "MONEY" for w in words):
             return True
     return False
@@ -506,8 +713,8 @@ class _Coder:
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.index = ActorIndex(doc, text)
-        #: Last actor named, by the pronouns that may refer to it.
-        self.last: dict[str, dict] = {}
+        #: Last actor named, by the pronouns that may refer to it, with its token index.
+        self.last: dict[str, tuple[dict, int]] = {}
         self._context: dict[int, str | None] = {}
         self._military: int | None = None
 
@@ -526,7 +733,9 @@ class _Coder:
 
     def code(self, tok: Token | None, sent: Span, trigger: Token) -> dict | None:
         """Code the actor phrase headed by ``tok``; pronouns resolve to the
-        speaker of the enclosing clause, else to the last actor named."""
+        speaker of the enclosing clause, else to the last actor named in this
+        sentence or the one before (further back, the guess is more often wrong
+        than right, and the actor is left empty)."""
         if tok is None or tok.lower_ in UNRESOLVED_PRONOUNS:
             return None
         pron = _is_pronoun(tok) or (
@@ -540,18 +749,25 @@ class _Coder:
             # "it" refers back unless it is the dummy subject of "it would be better to".
             if _is_pronoun(tok) and (tok.lower_ != "it" or tok.head.lemma_ != "be"):
                 kind = "person" if tok.lower_ in PERSON_PRONOUNS else "group"
-                if kind in self.last:
-                    return dict(self.last[kind])
+                before = sent.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+                if kind in self.last and self.last[kind][1] >= before:
+                    return dict(self.last[kind][0])
             return None
-        return code_token(tok, self.index, self.context(sent))
+        return code_token(tok, self.index, self.context(sent), self.only_country(sent))
+
+    def only_country(self, sent: Span) -> str | None:
+        """The one country ``sent`` names, if exactly one: the country of a name
+        the tables do not know ("President Levy Mwanawasa ... the Zambian people")."""
+        return self.index.only_country(sent.start_char, sent.end_char)
 
     def remember(self, actor: dict | None, head: Token | None) -> None:
         """Note ``actor`` (headed by ``head``) as the last person or group named."""
         if actor is None or not actor.get("country") or head is None or _is_pronoun(head):
             return
-        kind = "person" if head.ent_type_ == "PERSON" else "group"
-        self.last[kind] = {"text": actor["text"], "country": actor["country"],
-                           "sector": actor.get("sector")}
+        person = head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_ROLES
+        kind = "person" if person else "group"
+        self.last[kind] = ({"text": actor["text"], "country": actor["country"],
+                            "sector": actor.get("sector")}, head.i)
 
     def speaker(self, trigger: Token, sent: Span) -> dict | None:
         """The coded subject of the nearest clause above ``trigger`` that names
@@ -563,7 +779,7 @@ class _Coder:
                 return actor
         # A speaker named by role only ("a group of leaders"): country from context.
         for rep in reps:
-            actor = code_token(rep, self.index, self.context(sent))
+            actor = code_token(rep, self.index, self.context(sent), self.only_country(sent))
             if actor and actor["country"]:
                 return actor
         return None
@@ -587,6 +803,11 @@ def _objects(tok: Token) -> list[Token]:
             if g.dep_ == "pobj":
                 out.append(g)
                 out.extend(c for c in g.children if c.dep_ == "conj")
+    # "in" names where, not whom, unless it names a whole country ("lifted a curfew
+    # in Montenegro"); the caller keeps only those (see _pick_target)
+    for p in kids:
+        if p.dep_ == "prep" and p.lower_ == "in":
+            out.extend(g for g in p.children if g.dep_ == "pobj")
     for ch in kids:
         if ch.dep_ == "prt":
             for p in ch.children:
@@ -682,15 +903,107 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
     """The first of ``tokens`` that codes to a country; else the first that
     codes to a sector (its country from context)."""
     fallback = None
+    co_actors = _co_actors(actor_tok)
     for t in tokens:
         if t is None or (actor_tok is not None and t.i == actor_tok.i) or _is_pronoun(t):
             continue
-        coded = code_token(t, coder.index)
+        if t.i in co_actors:
+            continue
+        cand: Token | None = t
+        if t.dep_ == "pobj" and t.head.lower_ == "in":
+            cand = next((w for w in (t, *t.children) if (w is t or w.dep_ == "compound")
+                         and _country_name(w, coder.index)), None)
+            if cand is None:
+                continue
+        head = _actor_head(cand, coder.index) if cand is not None else None
+        if head is None:
+            continue
+        coded = code_token(head, coder.index)
         if coded and coded["country"]:
             return coded
         if fallback is None and coded and coded["sector"]:
             fallback = dict(coded, country=coder.context(sent))
     return fallback
+
+
+def _covered(tok: Token, index: ActorIndex) -> bool:
+    """Whether an alias match of ``index`` covers token ``tok``."""
+    return any(m.start <= tok.idx < m.end
+               for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
+
+
+#: Dependency labels of a word that modifies a noun ("Syrian oil", "Iraq's towns").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _country_name(tok: Token, index: ActorIndex) -> bool:
+    """Whether ``tok`` is part of a country's own name ("Montenegro", "Cambodia"), not
+    a capital, a demonym of people or a role."""
+    return any(m.start <= tok.idx < m.end and m.alias.kind == "country"
+               and m.alias.sector is None and tok.pos_ == "PROPN"
+               for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
+
+
+def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = True) -> Token | None:
+    """The head of the actor that the phrase headed by ``tok`` names, or None when
+    it names only a thing, an act or a place ("any attacks on protesters", "control
+    of Ajdabiya", "the Gulf of Mexico"): ``tok`` itself when an alias (a country, an
+    organisation, a role word) covers it, unless it is part of a longer proper name
+    ("Gulf of Mexico"); else the owner of a thing ("Argentina's reforms", "the
+    Peruvian proposal", "the offices of the Palestinian administrators", "a ban by
+    General Aoun": the target is the owner or author, as PLOVER codes it), or the country a thing is in ("a village in
+    Western Cambodia", only with ``places``: for an actor it is only where it is);
+    for a preposition, its object."""
+    if tok.pos_ == "ADP":
+        obj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+        return _actor_head(obj, index, depth, places) if obj is not None and depth > 0 else None
+    if _covered(tok, index):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN":
+            return None
+        return tok
+    for ch in tok.children:
+        if ch.dep_ in _MODIFIER_DEPS and _covered(ch, index):
+            return ch
+        if ch.dep_ == "compound":  # "Baghdad University Medical School"
+            inner = next((g for g in ch.subtree if g.dep_ == "compound" and _covered(g, index)), None)
+            if inner is not None:
+                return inner
+    if depth <= 0:
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "by", "in"):
+            for g in p.children:
+                if g.dep_ != "pobj":
+                    continue
+                if p.lower_ == "in":
+                    if places and _country_name(g, index):
+                        return g
+                    continue
+                if not places and p.lower_ == "of" and tok.lemma_.lower() not in COLLECTIVES \
+                        and tok.pos_ not in ("NUM", "PRON"):
+                    continue  # "this occupation of Iraq" is no actor; "thousands of people" is
+                found = _actor_head(g, index, depth - 1, places)
+                if found is not None:
+                    return found
+    return None
+
+
+def _co_actors(actor_tok: Token | None) -> set[int]:
+    """Token indices of the actor's phrase (appositions included) and of the phrases
+    conjoined to it ("the United States and Britain fired"): co-actors, never
+    targets."""
+    if actor_tok is None:
+        return set()
+    out: set[int] = {actor_tok.i}
+    stack = [actor_tok]
+    while stack:  # the actor's phrase with its appositions, without its clauses
+        for ch in stack.pop().children:
+            if ch.dep_ not in ("acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc"):
+                out.add(ch.i)
+                stack.append(ch)
+    for c in actor_tok.conjuncts:
+        out.update(t.i for t in c.subtree)
+    return out
 
 
 def _several(head: Token | None) -> bool:
@@ -706,7 +1019,8 @@ def _several(head: Token | None) -> bool:
     )
 
 
-def _clause_country(head: Token, coder: _Coder, actor: dict | None) -> dict | None:
+def _clause_country(head: Token, coder: _Coder, actor: dict | None,
+                    actor_tok: Token | None = None) -> dict | None:
     """Fallback target: the first country named in the clause of ``head``
     outside the actor's phrase ("threatened to cut off electricity to the
     Azerbaijani republic")."""
@@ -718,10 +1032,26 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None) -> dict | No
         if (ch.dep_ == "conj" and ch.i > head.i and ch.pos_ in ("VERB", "AUX")
                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)):
             end = min(end, ch.left_edge.idx)
+    if actor is not None:
+        # with the actor found, what was done to whom follows the verb; words before
+        # it set the scene ("At the start of the Arab League meeting, the minister urged")
+        start = max(start, head.idx + len(head.text))
     a0, a1 = (actor.get("start", -1), actor.get("end", -1)) if actor else (-1, -1)
+    co_actors = _co_actors(actor_tok)
+    doc = coder.index.doc
     for m in coder.index.within(start, end):
         if a0 <= m.start < a1 or not m.alias.country:
             continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.i in co_actors or _actor_head(span.root, coder.index) is None:
+            continue
+        root = span.root
+        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+            root = root.head  # "in a Damascus suburb"
+        if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
+                and root.head.head.pos_ in ("VERB", "AUX") and not _country_name(root, coder.index)):
+            continue  # where it happened ("rallied in Nairobi"), not to whom; a thing's
+            # place is its owner's ("suspended aid deliveries in Baghdad")
         return {"text": coder.index.text[m.start:m.end], "start": m.start, "end": m.end,
                 "country": m.alias.country, "sector": m.alias.sector}
     return None
@@ -768,10 +1098,34 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             actor_tok, passive = _subject(carrier)
             target_toks.extend(_objects(carrier))
         target_toks = _objects(tok) + target_toks
-    actor = coder.code(actor_tok, sent, tok)
-    coder.remember(actor, actor_tok)
-    if tok.pos_ not in ("VERB", "AUX") and (actor is None or not actor.get("country")):
+    if _in_passing(tok, etype):
         return None
+    if _speculative(tok) and etype not in CONFLICT_MATERIAL:
+        return None  # "could cut a deal"; a possible attack is a threat (below)
+    weapon = actor_tok is not None and actor_tok.lemma_.lower() in WEAPON_SUBJECTS
+    actor: dict | None
+    if weapon:  # "a roadside bomb killed": no actor, unless named ("US Predator attacks")
+        modifiers = [w for w in actor_tok.subtree if w.i < actor_tok.i and w.dep_ in _MODIFIER_DEPS
+                     and _covered(w, coder.index)] if actor_tok is not None else []
+        named = code_token(modifiers[0], coder.index) if modifiers else None
+        actor = named if named and named["country"] else None
+    else:
+        actor = coder.code(actor_tok, sent, tok)
+    coder.remember(actor, actor_tok)
+    if tok.pos_ not in ("VERB", "AUX") and (
+            actor is None or not (actor.get("country") or actor.get("unknown_name"))):
+        return None
+    if (actor is not None and actor_tok is not None and not weapon and not _is_pronoun(actor_tok)
+            and actor.get("start") is not None and actor["start"] <= actor_tok.idx < actor["end"]
+            and actor_tok.pos_ != "PROPN" and _actor_head(actor_tok, coder.index, places=False) is None):
+        actor = None  # a thing, not an actor ("the main airport in the Dominican Republic")
+    if (actor is None and actor_tok is not None and not _obligation(tok) and not weapon
+            and actor_tok.lower_ not in UNNAMED_ATTACKERS):
+        return None  # someone we cannot code did it: better no event than a guessed one
+    if (actor is None and not _obligation(tok) and not t.types[etype].quad.startswith("material")
+            and tok.tag_ in ("VBN", "VBG") and not any(
+                ch.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for ch in tok.children)):
+        return None  # a participle with no one who spoke ("Asked about the groups, ...")
     # Modality: obligation reported by someone is their request.
     inner_types = {i.pattern.type for i in c.absorbed if i.via_complement}
     if _obligation(tok):
@@ -786,6 +1140,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             and (tok.dep_ in ("parataxis", "ccomp")
                  or any(ch.dep_ in ("ccomp", "dobj") for ch in tok.children))):
         etype, mode = "ACCUSE", None  # a protest made in words
+    if etype == "CONSULT" and (_scheduled(tok) or _planned(tok)):
+        return None  # a meeting the news announces or plans for later has not happened
+    if tok.lemma_.lower() == "warn" and _impersonal_warning(tok, coder.index):
+        return None
     if _hypothetical(tok):
         if etype in CONFLICT_MATERIAL:
             mode = etype.lower() if etype != "ASSAULT" else "violence"
@@ -808,8 +1166,47 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         target = None
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
-                                 coder, actor)
+                                 coder, actor, actor_tok)
     return _finish(etype, mode, tok, actor, target, t)
+
+
+def _scheduled(tok: Token) -> bool:
+    """Whether trigger ``tok`` is a meeting the news announces for later in its own
+    main clause ("the Arab League will hold a summit on Tuesday"): a schedule, not
+    an agreement, and not yet an event (a pledge reported from someone, "said they
+    would meet", is an agreement)."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj":
+        tok = tok.head  # "will hold a summit"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":  # "Cameron is to meet Obama"
+        return True
+    return tok.dep_ == "ROOT" and any(
+        ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS for ch in tok.children)
+
+
+def _planned(tok: Token) -> bool:
+    """Whether trigger ``tok`` (or the verb carrying it) is the complement of a head of
+    planning (:data:`PLANNING`): "is planning an international meeting", "plans to visit"."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PLANNING:
+            return True
+    return False
+
+
+def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
+    """Whether "warn" reports a danger, not a threat: a that-clause whose subject is
+    no actor ("warned that more shelter would be needed", "warned the spill
+    threatens their way of life")."""
+    for ch in tok.children:
+        if ch.dep_ == "ccomp":
+            subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not _is_pronoun(subj) and subj.pos_ != "PROPN" \
+                    and subj.ent_type_ == "" and not _covered(subj, index):
+                return True
+    return False
 
 
 def _military_strike(tok: Token, sent: Span, coder: _Coder) -> bool:
@@ -1005,6 +1402,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 cands.append(Candidate(tok, p))
         if not cands:
             continue
+        if _run_on(sent):
+            continue
         _absorb(cands)
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
         named = [p for p in places.get(s_index, [])
@@ -1016,7 +1415,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         )
         found = []
         for c in cands:
-            if c.absorber is not None or _asked(c.tok, sent, coder.index.text):
+            if (c.absorber is not None or _asked(c.tok, sent, coder.index.text)
+                    or _quoted(c.tok, coder.index.text) or _reporting(c.tok)
+                    or _claimed(c.tok)):
                 continue
             ev = _event_for(c, coder, sent, t)
             if ev is None or (ev["actor"] is None and ev["target"] is None):
