@@ -43,7 +43,14 @@ from fastapi.staticfiles import StaticFiles
 from dateline.api import Dateline, ParamError, StoreStats
 from dateline.data import read_rows
 from dateline.settings import Settings
-from dateline.store import KINDS, QueryTimeout, StoreError, check_query, describe_error
+from dateline.store import (
+    BACKGROUND_CHECK_BYTES,
+    KINDS,
+    QueryTimeout,
+    StoreError,
+    check_query,
+    describe_error,
+)
 from dateline.version import __version__
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
@@ -59,14 +66,15 @@ MAX_STATS_TOP = 100
 #: Most articles one /api/timeline reads (the most relevant when more match; the answer
 #: says so): about 2-5 ms each, where the command line reads up to
 #: dateline.analyses.timeline.MAX_ARTICLES.
-TIMELINE_ARTICLES = 200
+TIMELINE_ARTICLES = 100
 
 #: Seconds one request's SQL may run before it is stopped (503, "narrow it").
 QUERY_BUDGET_S = 2.0
 #: Seconds /api/stats may take to count a store (about 12 s for 100,000 articles). The
 #: count runs in the background (at start-up, and after the file changes) and is kept
-#: until the file changes; a request waits at most STATS_WAIT_S for it, then gets the
-#: last count or the few figures read at once, marked ``"status": "counting"``.
+#: until the file changes; a request waits at most STATS_WAIT_S for it (not at all on
+#: a store of BACKGROUND_CHECK_BYTES or more), then gets the last count or the few
+#: figures read at once, marked ``"status": "counting"``.
 STATS_BUDGET_S = 120.0
 STATS_WAIT_S = 0.5
 #: Seconds /api/health may spend counting articles (an index scan: ~10 ms for 100,000)
@@ -331,8 +339,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                                           name="dateline-stats", daemon=True)
                 stats_workers[key] = worker
                 worker.start()
-        if worker is not None and key not in stats_cache:
-            worker.join(STATS_WAIT_S)
+        if worker is not None and key not in stats_cache and (
+                sum(max(0, n) for n in key[1::2]) < BACKGROUND_CHECK_BYTES):
+            worker.join(STATS_WAIT_S)   # a small store is counted in that time
         answer = stats_cache.get(key)
         if isinstance(answer, HTTPException):
             raise answer

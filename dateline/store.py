@@ -202,7 +202,7 @@ class QueryTimeout(Exception):
 #: Most sentences matching a search query that are ranked (bm25) for one search: the
 #: most recently stored ones, read from the full-text index in rowid order. Ranking
 #: every match costs time in proportion to their number (a common word: millions).
-SEARCH_WINDOW = 20_000
+SEARCH_WINDOW = 10_000
 #: A search's entity filter reads the entity's mentions first when there are at most
 #: this many, else checks the sentences in date order (soon meeting enough of them).
 RARE_MENTIONS = 100_000

@@ -167,9 +167,9 @@ def _select_articles(store: Store, query: str | None, start: dt.date | None,
 #: most of a large store. When more match, the most relevant are kept (:func:`_select`)
 #: and the timeline's notes say so.
 MAX_ARTICLES = 1000
-#: Full-text matches ranked (bm25) to choose among when more than MAX_ARTICLES match:
-#: the most recently stored ones (ranking costs time per match).
-RANK_WINDOW = 20_000
+#: Full-text matches ranked (bm25) per article to be read, to choose among when more
+#: match than can be read: the most recently stored ones (ranking costs time per match).
+RANK_WINDOW = 20
 
 
 def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date | None,
@@ -177,11 +177,11 @@ def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date
     """``(articles, matching, note)``: ``{article rowid: (id, published)}`` of the
     articles the query and range select and their number, or, when more than ``cap``
     match, of the ``cap`` most relevant: those FTS5 ranks best for the query (bm25 over
-    title and text, among the RANK_WINDOW most recently stored matches), then those
+    title and text, among the RANK_WINDOW x ``cap`` most recently stored matches), then those
     naming it as an entity or place, earliest stored first; without a query, the latest
     published (then latest stored). ``note`` is None when every match was kept, else
     says which were (and that ``matching`` is only a lower bound when a lookup stopped
-    after ``cap`` + 1 articles). The work is bounded by ``cap`` and RANK_WINDOW, not by
+    after ``cap`` + 1 articles). The work is bounded by ``cap`` (and RANK_WINDOW), not by
     the size of the store (None: read every match)."""
     where, args = date_range("published", start, end)
     cond = " AND ".join(["published IS NOT NULL", *where])
@@ -204,8 +204,9 @@ def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date
         fts = ("SELECT %s FROM articles_fts WHERE articles_fts MATCH ?"
                + (f" AND rowid{in_range}" if where else ""))
         n_fts = _fts_rows(store, fts % "count(*)", query, args)[0][0]
+        window = RANK_WINDOW * cap
         scored = _fts_rows(store, fts % "rowid, bm25(articles_fts)"
-                           + f" ORDER BY rowid DESC LIMIT {RANK_WINDOW}", query, args)
+                           + f" ORDER BY rowid DESC LIMIT {window}", query, args)
         ranked = [r[0] for r in sorted(scored, key=lambda r: (r[1], -r[0]))]
         named: list[int] = []
         for sql in ("SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE",
@@ -218,7 +219,7 @@ def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date
         exact = exact and len(scored) == n_fts
         matching = max(n_fts, len(chosen))
         how = ("ranked best for the query (FTS5 bm25" + (
-            f" among the {RANK_WINDOW:,} most recently stored matches" if n_fts > RANK_WINDOW
+            f" among the {window:,} most recently stored matches" if n_fts > window
             else "") + "), then those naming it")
     note = None
     if cap is not None and matching > cap:
