@@ -42,7 +42,7 @@ def roles(ev: dict) -> tuple:
     "Move follows a request by Kenya The Kenyan army has shelled the town , officials said .",
     # reporting furniture
     "The Kenyan embassy did not respond to a request for comment.",
-    "A Kenyan official, who declined to be identified, spoke by telephone.",
+    "A Kenyan official, who declined to be identified, was angry.",
     "The Ugandan army spokesman refused to say whether troops had moved.",
     # speculation, schedules, purposes and claims
     "Norway could sign a trade deal with Chile next year.",
@@ -128,3 +128,16 @@ def test_a_thing_is_no_actor(nlp) -> None:
 def test_aid_needs_a_gift(nlp) -> None:
     (ev,) = run(nlp, "Norwegian doctors handed over 300 kg of medicine to Somali hospitals.")
     assert ev["type"] == "AID" and ev["actor"]["country"] == "NOR"
+
+
+def test_thing_as_passive_subject_gives_no_target(nlp) -> None:
+    (ev,) = run(nlp, "The peace plan was supported by Kenya and Uganda on Monday.")
+    assert roles(ev) == ("SUPPORT", "KEN", None)
+
+
+def test_obligation_of_a_thing_is_no_request(nlp) -> None:
+    assert run(nlp, "The Kenyan minister said the pipeline should be sealed by Sunday.") == []
+
+
+def test_unnamed_asker_of_a_participle_clause(nlp) -> None:
+    assert run(nlp, "Asked about the Ugandan report, the Kenyan minister smiled.") == []

@@ -88,7 +88,7 @@ REALISE = frozenset({
 #: Adjectives that mark a noun trigger as not (yet) having happened.
 HYPO_ADJ = frozenset({
     "planned", "possible", "potential", "imminent", "proposed", "threatened",
-    "looming", "expected", "future", "likely", "prospective", "impending",
+    "looming", "expected", "future", "likely", "unlikely", "prospective", "impending",
 })
 #: Verbs whose negation is a rejection.
 ACCEPTANCE = frozenset({
@@ -398,6 +398,9 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
             if passive is not None and passive.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 passive = v.head
             return agent, passive
+        if v.dep_ == "advcl" and v.tag_ == "VBN" and not any(
+                ch.dep_ in ("aux", "auxpass") for ch in v.children):
+            return None, None  # "Asked about the report, he said": the asker is unnamed
         if v.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
             v = v.head
         elif (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i
@@ -537,7 +540,7 @@ def _in_passing(tok: Token, etype: str) -> bool:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             tok = tok.head  # "launched a mediation effort"
         if tok.dep_ not in _NOUN_EVENT_DEPS:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
+            if etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
                 return False  # "raised the issue in a meeting with ..."
             carrier = _carrier(tok)  # "launched 10 days of war games" carries them out
             return carrier is None or carrier.lemma_.lower() not in REALISE | INTENT
@@ -758,7 +761,18 @@ class _Coder:
     def only_country(self, sent: Span) -> str | None:
         """The one country ``sent`` names, if exactly one: the country of a name
         the tables do not know ("President Levy Mwanawasa ... the Zambian people")."""
-        return self.index.only_country(sent.start_char, sent.end_char)
+        found = set()
+        for m in self.index.within(sent.start_char, sent.end_char):
+            c = m.alias.country
+            if not c or c in ("IGO", "NGO", "IMG"):
+                continue
+            span = self.index.doc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
+                    and root.head.head.pos_ == "PROPN":
+                continue  # "the Gulf of Mexico" names a sea, not a country
+            found.add(c)
+        return found.pop() if len(found) == 1 else None
 
     def remember(self, actor: dict | None, head: Token | None) -> None:
         """Note ``actor`` (headed by ``head``) as the last person or group named."""
@@ -951,7 +965,8 @@ def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = Tr
     organisation, a role word) covers it, unless it is part of a longer proper name
     ("Gulf of Mexico"); else the owner of a thing ("Argentina's reforms", "the
     Peruvian proposal", "the offices of the Palestinian administrators", "a ban by
-    General Aoun": the target is the owner or author, as PLOVER codes it), or the country a thing is in ("a village in
+    General Aoun", "a camp for Congolese refugees": the target is the owner, author or
+    beneficiary, as PLOVER codes it), or the country a thing is in ("a village in
     Western Cambodia", only with ``places``: for an actor it is only where it is);
     for a preposition, its object."""
     if tok.pos_ == "ADP":
@@ -971,7 +986,7 @@ def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = Tr
     if depth <= 0:
         return None
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("of", "by", "in"):
+        if p.dep_ == "prep" and p.lower_ in ("of", "by", "for", "in"):
             for g in p.children:
                 if g.dep_ != "pobj":
                     continue
@@ -1133,6 +1148,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         if speaker is None:
             return None
         target = coder.code(actor_tok, sent, tok) if actor_tok is not None else None
+        if target is None:
+            return None  # "the well should be sealed": an obligation of no one
         actor = speaker
         etype, mode = "REQUEST", None
         return _finish(etype, mode, tok, actor, target, t)
@@ -1161,6 +1178,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "ASSAULT", "aerial"
     if t.types[etype].quad.startswith("material") and (_hypothetical(tok) or _unreal(tok)):
         mode = HYPOTHETICAL
+    if etype == "THREATEN" and actor is None:
+        return None  # "the strikes would be intended to destroy ...": no one threatens
+    passive = next((w for w in target_toks if w.dep_ == "nsubjpass"), None)
+    if passive is not None and not _is_pronoun(passive) and passive.pos_ != "PROPN" \
+            and _actor_head(passive, coder.index) is None:
+        return _finish(etype, mode, tok, actor, None, t)  # "the plan was supported by ..."
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
