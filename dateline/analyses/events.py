@@ -191,9 +191,9 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     these filters, and how many it gives in all. When the filters select more than
     ``max_mentions`` mentions, ``total`` is None (not counted) and ``groups`` are the
     first groups, at most ``limit`` and only as many as hold ``max_mentions`` mentions
-    together (at least one): only the cells' keys of the first ``limit`` (date, type)
-    pairs are read from the index (each pair makes at least one group, and groups come
-    in date and type order), then the mentions up to the last group kept are grouped.
+    together (at least one): only the cells' keys up to the (date, type) of mention
+    ``max_mentions`` + 1 are read from the index (groups come in date and type order),
+    then the mentions up to the last group kept are grouped.
     The work is bounded by ``limit`` and ``max_mentions``, not by the store's size."""
     where, args = _filters(iso(start), iso(end), type, country)
     db = store.db
@@ -203,10 +203,12 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     if n <= max_mentions:
         groups = list(_groups(store, where, args, limit, count))
         return groups, count[0] if count else 0
-    pairs = db.execute(f"SELECT DISTINCT e.date, e.type FROM events e{where}"
-                       " ORDER BY e.date, e.type LIMIT ?", [*args, limit]).fetchall()
+    # The (date, type) of mention max_mentions + 1 in group order: the groups kept
+    # (holding at most max_mentions mentions) all come up to it.
+    date, type_ = db.execute(f"SELECT e.date, e.type FROM events e{where}"
+                             " ORDER BY e.date, e.type LIMIT 1 OFFSET ?",
+                             [*args, max_mentions]).fetchone()
     upto = " AND (e.date < ? OR e.date = ? AND e.type <= ?)"
-    date, type_ = pairs[-1]
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
