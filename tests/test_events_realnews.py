@@ -62,6 +62,9 @@ def roles(ev: dict) -> tuple:
     "The number of Kenyan refugees has declined since May.",
     # the speaker's account of a fact is no request
     "The Kenyan president insisted his troops were fighting gangs.",
+    "More Kenyans now recognize that the reform was needed.",
+    "A Kenyan farmer, 49, agrees.",
+    "The Kenyan army attacked the camp, End Quote Kenyan officials said.",
 ])
 def test_no_event(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -111,9 +114,11 @@ def test_pronoun_refers_back_one_sentence_only(nlp) -> None:
 
 
 def test_unknown_name_takes_no_country_of_the_story(nlp) -> None:
-    evs = run(nlp, "Kenya is angry. Peter Smithers condemned the decision on Monday.")
+    evs = run(nlp, "Kenya is angry. Minister Peter Smithers condemned the decision on Monday.")
     assert [roles(e) for e in evs] == [("ACCUSE", None, None)]
-    assert evs[0]["actor"]["text"] == "Peter Smithers"
+    assert evs[0]["actor"]["text"] == "Minister Peter Smithers"
+    # a bare unknown name: nothing known of who acted, so no event
+    assert run(nlp, "Kenya is angry. Peter Smithers condemned the decision on Monday.") == []
 
 
 def test_victim_of_a_reduced_passive_is_the_target(nlp) -> None:

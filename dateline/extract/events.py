@@ -488,6 +488,8 @@ def _run_on(sent: Span) -> bool:
     that only opens sentences, capitalised after a word with no punctuation between
     and followed by a lower-case word or an adjective ("strife The move comes",
     "Kenya The Kenyan army")."""
+    if "End Quote" in sent.text:  # a pull quote's closing mark run into the story
+        return True
     toks = list(sent)
     for k in range(1, len(toks) - 1):
         t = toks[k]
@@ -557,6 +559,10 @@ def _in_passing(tok: Token, etype: str) -> bool:
             freed.append(tok.head)
         return not any(w.ent_type_ in ("PERSON", "NORP") or w.lemma_.lower() in FREED
                        for f in freed for w in (f, *f.children))  # "released a statement"
+    if lemma in ("recognize", "recognise", "acknowledge") and any(ch.dep_ == "ccomp" for ch in tok.children):
+        return True  # "people now recognize that it is better ...": an opinion
+    if lemma == "agree" and not any(ch.dep_ in ("xcomp", "dobj", "prep", "ccomp") for ch in tok.children):
+        return True  # "Mike, 49, agrees.": an opinion
     if lemma == "insist" and etype == "REQUEST":
         return not any(ch.dep_ == "prep" and ch.lower_ == "on" for ch in tok.children) and not any(
             ch.dep_ == "ccomp" and _obligation(ch) for ch in tok.children)
@@ -1178,6 +1184,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "ASSAULT", "aerial"
     if t.types[etype].quad.startswith("material") and (_hypothetical(tok) or _unreal(tok)):
         mode = HYPOTHETICAL
+    if actor is not None and not actor.get("country") and not actor.get("sector"):
+        return None  # a name we know nothing of ("Chris has visited Haiti")
     if etype == "THREATEN" and actor is None:
         return None  # "the strikes would be intended to destroy ...": no one threatens
     passive = next((w for w in target_toks if w.dep_ == "nsubjpass"), None)
