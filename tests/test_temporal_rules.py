@@ -174,3 +174,10 @@ def test_clock_times(nlp):
     # "in" is no time zone
     r = run(nlp, "It was 9:14 p.m. in Libya.", "2011-03-28")
     assert "9:14 p.m." in r
+
+
+def test_bare_clock_takes_the_day_of_the_clock_before(nlp):
+    # 2011-03-28 is a Monday; the Libyan time is the same Monday evening
+    r = run(nlp, "(3:14 p.m. Sunday ET, 9:14 p.m. in Libya) Rebels advanced.", "2011-03-28")
+    assert r["3:14 p.m. Sunday"] == ("TIME", "2011-03-27T15:14")
+    assert r["9:14 p.m."] == ("TIME", "2011-03-27T21:14")

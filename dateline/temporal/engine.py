@@ -996,6 +996,10 @@ def h_clock(m: re.Match, st: _State) -> Result:
             d = _resolve_weekday(st, _wd_num(d0), None, m.start())
         else:
             d = st.dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[d0])
+    if g.get("dpart") or g.get("d0"):
+        # a clock with its day names the day that the next bare clock falls on
+        # ("3:14 p.m. Monday ET, 9:14 p.m. in Libya")
+        st.anchor = Point("day", d)
     return ("TIME", f"{d.isoformat()}T{hm}")
 
 
