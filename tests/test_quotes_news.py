@@ -150,3 +150,23 @@ def _one(quotes: list[dict], words: str) -> dict:
     found = [q for q in quotes if words in q["text"]]
     assert len(found) == 1, quotes
     return found[0]
+
+
+def test_coordinated_speakers_are_all_named(nlp):
+    text = "Norway and Denmark said the treaty would be signed in June."
+    (q,) = _quotes(nlp, text, _ents(text, [("Norway", "GPE"), ("Denmark", "GPE")]))
+    assert q["speaker"] == "Norway and Denmark"
+    assert text[q["speaker_start"]:q["speaker_end"]] == "Norway and Denmark"
+
+
+def test_negated_cue_reports_nothing(nlp):
+    text = ("The agency could not confirm the reports from the coast. "
+            "The mayor did not say whether the school would reopen.")
+    assert _quotes(nlp, text) == []
+
+
+def test_person_named_as_a_modifier_is_no_antecedent(nlp):
+    text = ('Omar Haddad had joined protests against the Berg government. '
+            '"The mood was tense," he says.')
+    ents = _ents(text, [("Omar Haddad", "PERSON"), ("Berg", "PERSON")])
+    assert _one(_quotes(nlp, text, ents), "mood was tense")["speaker"] == "Omar Haddad"

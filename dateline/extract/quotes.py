@@ -247,6 +247,44 @@ def _np_span(tok: Token) -> tuple[int, int]:
     return left.idx, tok.idx + len(tok.text)
 
 
+def _conjuncts(tok: Token) -> list[Token]:
+    """The nouns coordinated with ``tok`` by "and" ("Russia and China", "the US and
+    EU"), in text order, ``tok`` not included."""
+    out: list[Token] = []
+    cur = tok
+    while True:
+        nxt = next((c for c in _children(cur) if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if nxt is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in _children(cur)):
+            return out
+        out.append(nxt)
+        cur = nxt
+
+
+def _appositions(tok: Token) -> list[Token]:
+    """Appositions of the noun ``tok`` ("the foreign minister, Anna Berg,"), and those
+    the parser hung on the object of its "to", "of", "at" or "in" ("Syria's envoy to
+    the UN, Bashar Jaafari,"); not after "for" ("a spokesman for the envoy, Kofi
+    Annan," is not Kofi Annan)."""
+    out = []
+    for child in _children(tok):
+        if child.dep_ == "appos":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("to", "of", "at", "in"):
+            for obj in _children(child):
+                if obj.dep_ == "pobj":
+                    out += [c for c in _children(obj) if c.dep_ == "appos"]
+    return out
+
+
+def _speaker_span(tok: Token) -> tuple[int, int]:
+    """Character span of the speaker headed by ``tok``: its noun phrase and the nouns
+    coordinated with it ("Russia and China said")."""
+    start, end = _np_span(tok)
+    for c in _conjuncts(tok):
+        end = max(end, c.idx + len(c.text))
+    return start, end
+
+
 def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
     """Cut ``span`` at blank lines, keeping the paragraph nearest ``anchor`` (the cue)."""
     s, e = span
@@ -332,6 +370,8 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         if not _is_cue(tok, frames, speech):
             continue
+        if speech and any(c.dep_ == "neg" for c in _children(tok)):
+            continue   # "could not confirm the reports", "did not say whether": nothing reported
         fr = frames[tok.lemma_.lower()]
         comps: list[Token] = []
         for child in _children(tok):
@@ -371,7 +411,7 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
-        out.append(_Attr(parts, tok, _cue_text(tok), _np_span(subj), subj,
+        out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj,
                          weak=_weak_content(text, comps, fr, parts)))
     return out
 
@@ -547,6 +587,10 @@ class _Entities:
         self.starts = [e["start"] for e in self.items]
         self.people = [e for e in self.items if e.get("label") == "PERSON"]
         self.people_starts = [e["start"] for e in self.people]
+        #: Starts of people named as a modifier (see :meth:`mark_modifiers`).
+        self.modifiers: set[int] = set()
+        #: Each word of a person's name mapped to the names holding it (built on first use).
+        self._words: dict[str, set[str]] | None = None
         # Lower-cased text written just before each person, for titles ("spokeswoman X").
         self.before = [text[max(0, e["start"] - 40):e["start"]].lower().rstrip(" ,:") for e in self.people]
 
@@ -575,15 +619,41 @@ class _Entities:
 
     def last_person_before(self, pos: int, quoted: list[tuple[int, int]],
                            since: int = 0) -> dict | None:
-        """The last PERSON mention starting in ``[since, pos)`` and outside quotations."""
+        """The last PERSON mention starting in ``[since, pos)``, outside quotations and
+        not a modifier of another noun (see :meth:`mark_modifiers`)."""
         i = bisect.bisect_left(self.people_starts, pos)
         for e in reversed(self.people[:i]):
             if e["start"] < since:
                 return None
-            if any(qs <= e["start"] < qe for qs, qe in quoted):
+            if e["start"] in self.modifiers or any(qs <= e["start"] < qe for qs, qe in quoted):
                 continue
             return e
         return None
+
+    def person_named(self, word: str) -> str | None:
+        """The one person of the article whose name holds the capitalised ``word`` ("Ban"
+        for Ban Ki-moon, a surname the parser took for a common word); None when no
+        person's name or several people's names hold it."""
+        if not word[:1].isupper() or " " in word:
+            return None
+        if self._words is None:
+            self._words = {}
+            for e in self.people:
+                name = e.get("canonical") or e.get("text") or ""
+                for w in set(re.split(r"[\s-]+", e.get("text") or "")):
+                    self._words.setdefault(w, set()).add(name)
+        names = self._words.get(word, set())
+        return next(iter(names)) if len(names) == 1 else None
+
+    def mark_modifiers(self, doc: Doc) -> None:
+        """Note the people named only as a modifier of another noun ("the Assad
+        government", "the Obama administration"): no antecedent of "he" or "she"."""
+        for e in self.people:
+            span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
+            if span is not None and len(span):
+                root = span.root
+                if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
+                    self.modifiers.add(e["start"])
 
     def last_group_before(self, pos: int, quoted: list[tuple[int, int]],
                           since: int, plural: bool = True) -> dict | None:
@@ -668,6 +738,11 @@ def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int
     if low in _PERSONAL and word in (low, low.capitalize()):   # "us", "Us"; not "US"
         return _resolve_pronoun(ents, low, span, quoted, named, since), text[span[0]:span[1]]
     name = _resolve_name(ents, text, tok, span)
+    if name and tok is not None and (conj := _conjuncts(tok)):
+        # "Russia and China said": each conjunct by its own name.
+        own = _resolve_name(ents, text, tok, _np_span(tok))
+        names = [own] + [_resolve_name(ents, text, c, _np_span(c)) for c in conj]
+        name = " and ".join(n for n in names if n)
     return (name if name and _LETTER.search(name) else None), None
 
 
@@ -675,8 +750,10 @@ def _number(ents: _Entities, tok: Token, span: tuple[int, int]) -> str | None:
     """What a speaker named at ``span`` (head ``tok``) can be the antecedent of: "person"
     (a PERSON entity, or a singular proper noun that is no entity, for he/she), "group" (an organisation, or a plural noun such as
     "rebels" or "U.S. officials", for they/we), else None (a place, a role noun)."""
+    if _conjuncts(tok):
+        return "group"
     label = ents.label(*span)
-    if label == "PERSON" or label is None and tok.tag_ == "NNP":
+    if label == "PERSON" or label is None and (tok.tag_ == "NNP" or ents.person_named(tok.text)):
         return "person"
     if label in ("ORG", "NORP") or tok.tag_ in ("NNS", "NNPS"):
         return "group"
@@ -693,11 +770,10 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
         head = ents.overlapping_all(tok.idx, tok.idx + len(tok.text))
         if head:
             return head[-1].get("canonical") or head[-1].get("text") or mention
-        for child in _children(tok):   # "the foreign minister, Anna Berg, said"
-            if child.dep_ == "appos":
-                named = [e for e in ents.overlapping_all(*_subtree_span(child)) if e.get("label") == "PERSON"]
-                if named:
-                    return named[0].get("canonical") or named[0].get("text") or mention
+        for child in _appositions(tok):
+            named = [e for e in ents.overlapping_all(*_subtree_span(child)) if e.get("label") == "PERSON"]
+            if named:
+                return named[0].get("canonical") or named[0].get("text") or mention
     ent = ents.overlapping(*span)
     # A possessor ("Gadhafi's spokesman") is not the speaker.
     if ent is not None and ent.get("label") == "PERSON" and not _POSSESSIVE.match(text, ent["end"]):
@@ -711,7 +787,9 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
         e = ents.with_title(tok.lemma_, span[0], mods)
         if e is not None:
             return e.get("canonical") or e.get("text")
-    return mention
+    if tok.tag_ in ("NNS", "NNPS"):
+        return mention
+    return ents.person_named(mention) or mention
 
 
 # ---------------------------------------------------------------------------
@@ -901,6 +979,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     config = ctx.config if isinstance(ctx.config, QuoteConfig) else QuoteConfig()
     speech = config.cues != "all"
     ents = _Entities(list(ctx.results.get("entities") or []), text)
+    ents.mark_modifiers(doc)
     quoted = find_quoted(text)
     colon = _colon_attributions(doc, text, ents)
     # Speech reported inside a quotation ("I think ...") or a transcript line
@@ -958,7 +1037,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if cue is not None:
             subj = _subject(cue)
             assert subj is not None
-            latest = _Attr([span], cue, _cue_text(cue), _np_span(subj), subj, "direct", [(qs, qe)],
+            latest = _Attr([span], cue, _cue_text(cue), _speaker_span(subj), subj, "direct", [(qs, qe)],
                            weak="scare" if scare else "")
             attrs.append(latest)
             continue
