@@ -10,7 +10,7 @@ from ``--clients`` concurrent clients (each request with a timeout, the whole ru
 with a time limit), prints one line per endpoint (requests, status codes, p50, p99,
 max) and stops the server::
 
-    python benchmarks/api_latency.py --db /tmp/snap/base/LibyaWar_cnn.db \\
+    python benchmarks/api_latency.py --db /tmp/tls-after2/LibyaWar_cnn.db \\
         --articles 100000 --out /tmp/big.db
 
 ``--reuse`` skips the build when ``--out`` already holds a store of that size.
@@ -234,8 +234,11 @@ def run(db: Path, n: int, clients: int, limit_s: float, timeout_s: float) -> Non
             proc.kill()
             proc.wait()
     total = sum(len(v) for v in times.values())
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{total} requests, {clients} clients, {wall:.1f} s"
-          + (f" ({len(work)} not sent: time limit)" if work else ""))
+          + (f" ({len(work)} not sent: time limit)" if work else "")
+          + f"; load average after: {load} on {os.cpu_count()} CPUs (other work on the"
+          " machine slows every request)")
     print("| endpoint | requests | status | p50 ms | p99 ms | max ms |")
     print("| --- | ---: | --- | ---: | ---: | ---: |")
     for label in plan:
