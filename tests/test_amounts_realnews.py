@@ -157,3 +157,56 @@ def test_clock_times_and_days_are_not_amounts(nlp):
 def test_numbers_in_brackets_number_a_list(nlp):
     out = _amounts(nlp, "The report found that (1) most of the 40 wells leaked and (2) nobody checked.")
     assert [a["value"] for a in out] == [40]
+
+
+def test_noun_named_before_the_number(nlp):
+    out = _amounts(nlp, "The mission will increase its monitors in the region to 250.")
+    assert _one(out, 250)["unit"] == "monitors"
+    out = _amounts(nlp, "The number of refugees rose to 9,000 by Friday.")
+    assert _one(out, 9000)["unit"] == "refugees"
+
+
+def test_population_of_counts_people(nlp):
+    out = _amounts(nlp, "The town has a population of 600,000.")
+    assert _one(out, 600_000)["unit"] == "people"
+
+
+def test_others_take_the_unit_of_the_sentence(nlp):
+    out = _amounts(nlp, "Two soldiers died and at least four others were wounded in the ambush.")
+    a = _one(out, 4)
+    assert (a["unit"], a["kind"], a["text"]) == ("soldiers", "injured", "at least four others")
+    out = _amounts(nlp, "Medics said 12 others were hurt when the roof fell in.")
+    assert (_one(out, 12)["unit"], _one(out, 12)["kind"]) == ("people", "injured")
+
+
+def test_coordinated_numbers_are_two_amounts(nlp):
+    out = _amounts(nlp, "Rescuers pulled 90 and 72 survivors from the wrecks.")
+    assert [(a["value"], a["unit"]) for a in out] == [(90, "survivors"), (72, "survivors")]
+    out = _amounts(nlp, "The boats held 120 and 85 migrants.")
+    assert [(a["value"], a["unit"]) for a in out] == [(120, "migrants"), (85, "migrants")]
+    out = _amounts(nlp, "Some two hundred and fifty families were moved.")
+    assert [(a["value"], a["unit"]) for a in out] == [(250, "families")]
+
+
+def test_in_their_thousands_is_an_idiom(nlp):
+    assert _amounts(nlp, "Supporters came out in their thousands to greet him.") == []
+
+
+def test_cents_and_pence_are_scaled_money(nlp):
+    out = _amounts(nlp, "A stamp now costs 64 cents, up from 400 pence last year.")
+    assert [(a["value"], a["unit"]) for a in out] == [(0.64, "USD"), (4, "GBP")]
+
+
+def test_one_new_case_is_a_count(nlp):
+    out = _amounts(nlp, "The clinic records one new case every day.")
+    assert [(a["value"], a["unit"]) for a in out] == [(1, "case")]
+    assert _amounts(nlp, "One man told the BBC he saw nothing.") == []
+
+
+def test_hyphened_size_of_a_group_or_a_measure_is_an_amount(nlp):
+    out = _amounts(nlp, "A four-man team arrived in the city with a 300-page report.")
+    assert [(a["text"], a["value"], a["unit"]) for a in out] == [("four-man", 4, "people")]
+    out = _amounts(nlp, "The army sent a 4,000-strong force and set up a 12-mile exclusion zone.")
+    assert [(a["value"], a["unit"]) for a in out] == [(4000, "people"), (12, "miles")]
+    out = _amounts(nlp, "The seven-member panel met on Monday.")
+    assert [(a["value"], a["unit"]) for a in out] == [(7, "members")]

@@ -33,7 +33,20 @@ sign; a scale or currency after the number, "137m euros"), "percent", or
 earlier count in the sentence ("eight people were killed and 30 were wounded"), or
 "people" for a count of the dead, hurt, displaced or arrested ("more than 7,000
 have died"). When the sentence does not say what a number counts, ``unit`` is
-None, meaning unstated: it is never guessed further.
+None, meaning unstated: it is never guessed further. A noun named before the number
+gives its unit where the number is its new size ("increase its observers to 300", "the
+number of refugees rose to 9,000"); "a population of 800,000" counts people; "three
+others" takes the unit of an earlier count, or people for the dead and hurt. Two
+numbers joined by "and" ("90 and 72 passengers") are two amounts with the one unit.
+Cents and pence are money in their currency, scaled ("82 cents" is USD 0.82). "in
+their thousands" is an idiom of size, no amount.
+
+A number hyphened to a word is a modifier, no amount ("a 200-page report", "a
+six-point plan": they describe the thing, not how many there are), except where the
+word gives the size of a group or a measure (``hyphen_unit``: "a four-man team" 4
+people, "a 4,000-strong force" 4000 people, "a 15-member council" 15 members, "a
+12-mile zone" 12 miles). A bare "one" is a count when "new", "additional", "extra"
+or "further" follows it or its noun is a rate ("one new case every day").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -215,8 +228,31 @@ def _unit_noun(root: Token) -> Token | None:
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
-            and root.head.pos_ in ("NOUN", "PROPN"):
+            and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num:
         return root.head
+    if root.dep_ == "conj" and root.head.like_num and root.head is not root:
+        return _unit_noun(root.head)   # "90 and 72 passengers": 72 counts passengers too
+    return None
+
+
+def _noun_before(root: Token) -> Token | None:
+    """The plural noun a bare number gives the new size of ("raise its monitors to
+    300", "the number of refugees rose to 300", "the number of refugees reached 300");
+    ``None`` when the sentence does not name one there."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lexicon()["change_verb"]:
+        verb = head.head
+        cands = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif root.dep_ == "dobj" and head.lemma_.lower() == "reach":
+        cands = [c for c in head.children if c.dep_ == "nsubj"]   # only "the number of X reached"
+    else:
+        return None
+    for noun in cands[:1]:
+        if noun.lemma_.lower() in ("number", "total", "count", "tally"):
+            return _partitive(noun)
+        if noun.tag_ in ("NNS", "NNPS") and noun.pos_ == "NOUN" and head.lemma_.lower() != "reach":
+            return noun
     return None
 
 
@@ -308,9 +344,15 @@ def _compound_modifier(ent: Span, text: str) -> bool:
     """Whether the number is joined by a hyphen to a word into a modifier ("a six-point
     plan", "a three-piece band", "a 10-year census"): it describes, it counts nothing."""
     numbers = lexicon()["number"]
+    joined = _hyphened(ent, text)
+    return joined is not None and joined not in numbers and joined not in lexicon()["hyphen_unit"] \
+        and not re.match(r"(third|fourth|fifth|quarter|half|halve)s?$|\w+ths$", joined)
+
+
+def _hyphened(ent: Span, text: str) -> str | None:
+    """The word hyphened to the end of the number ("six-point" -> "point"), if any."""
     joined = re.search(r"-([a-z]+)$", ent.text) or re.match(r"-([a-z]+)\b", text[ent.end_char:ent.end_char + 20])
-    return joined is not None and joined.group(1) not in numbers \
-        and not re.match(r"(third|fourth|fifth|quarter|half|halve)s?$|\w+ths$", joined.group(1))
+    return joined.group(1) if joined else None
 
 
 def _list_number(ent: Span, root: Token, text: str) -> bool:
@@ -369,6 +411,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     body = text[body_start:end]
     words = [t.text for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
     vague = _vague_re().search(body)
+    if vague and re.search(r"\bin\s+(?:their|its|his|her|our|your)\s+$", text[max(0, body_start - 12):body_start], re.I):
+        return None   # "they came in their thousands": an idiom of size, no count
     value: float | None
     bounds = _range(body, text[max(0, body_start - 9):body_start])
     if bounds is not None:
@@ -394,7 +438,15 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         unit = "percent"
     elif label == "MONEY":
         cur = lex["currency"]
-        for w in [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]:
+        for w in [w.lower() for w in words]:
+            sub = lex.get("subunit", {}).get(w if w in lex.get("subunit", {}) else w.rstrip("s"))
+            if sub is not None:   # "82 cents": USD 0.82
+                unit, factor = sub.split()
+                value = round(value * float(factor), 6)
+                if bounds is not None:
+                    bounds = (round(bounds[0] * float(factor), 6), round(bounds[1] * float(factor), 6))
+                break
+        for w in ([] if unit else [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]):
             key = w if w in cur else w.rstrip("s")
             if key in cur:
                 unit = cur[key]
@@ -403,11 +455,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             unit = "money"
     else:
         unit_tok = _unit_noun(root)
-        noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" else None
+        noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" and not span[-1].like_num else None
         if noun is not None:
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
             unit = " ".join(mods + [noun.text])
+        hyphened = _hyphened(span, text) if label in ("CARDINAL", "QUANTITY") else None
+        if hyphened in lex["hyphen_unit"]:
+            unit, unit_tok = lex["hyphen_unit"][hyphened], None   # "a four-man team": 4 people
         if re.search(r"\bmagnitude\s+(?:of\s+)?$", text[max(0, start - 14):start], re.I) \
                 or re.match(r"\s*-?\s*magnitude\b|\s+on the richter", text[end:end + 20], re.I):
             unit, unit_tok = "magnitude", None
@@ -415,34 +470,63 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if rec_partitive:
         unit_tok = _partitive(root)
         unit = unit_tok.text if unit_tok is not None else None
+    if unit is None and label == "CARDINAL":
+        before_tok = _noun_before(root)
+        if before_tok is not None:
+            unit_tok, unit = before_tok, before_tok.text
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex["count_noun"]:
+            unit = lex["count_noun"][root.head.head.lemma_.lower()]   # "a population of 800,000"
+    others = unit_tok is not None and unit_tok.lower_ == "others"
     kind = None
     if unit not in ("percent",) and label != "MONEY":
         kind = _casualty(unit_tok if unit_tok is not None else root)
         if kind is None and rec_partitive:
             kind = _casualty(root)   # "36 of its staff were killed"
-    if label == "CARDINAL" and body.strip().lower() == "one" and qualifier is None and kind is None:
+    if label == "CARDINAL" and body.strip().lower() == "one" and qualifier is None and kind is None \
+            and not _one_counts(span, unit_tok):
         return None   # "one woman told the BBC": an indefinite, not a count
     out_start, out_end = min(q_start, start), end
     if unit_tok is not None and unit_tok.idx >= end and not rec_partitive:
         gap = text[end:unit_tok.idx]
-        if len(gap) < 30 and not re.search(r"[\"“”,;:()]", gap):
+        if len(gap) < 30 and not re.search(r"[\"“”,;:()]", gap) \
+                and not any(t.like_num for t in doc[span.end:unit_tok.i]):
             out_end = unit_tok.idx + len(unit_tok.text)
+    hyphen = re.match(r"-[a-z]+\b", text[end:end + 20]) if label in ("CARDINAL", "QUANTITY") else None
+    if hyphen and hyphen.group(0)[1:] in lex["hyphen_unit"]:
+        out_end = end + hyphen.end()   # "four-man"
     rec: dict = {
         "text": text[out_start:out_end], "start": out_start, "end": out_end,
         "sentence": ctx.sentence_of(out_start), "value": _tidy(value), "unit": unit,
         "qualifier": qualifier, "kind": kind,
     }
-    if unit is None and label == "CARDINAL" and _after_toll(root):
+    if others:   # "three others were killed": the unit of an earlier count, or people
+        rec["unit"], rec["_bare"] = None, True
+    elif unit is None and label == "CARDINAL" and _after_toll(root):
         rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
     elif unit is None and label == "CARDINAL" and not any(
             c.lower_ == "of" and not any(g.like_num or g.lower_ in lex["vague"] for g in c.children)
             for c in root.children):
         rec["_bare"] = True   # "162,752 of oil": a measure of a mass, no count to borrow
-    if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS"):
+    if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS") and not others:
         rec["_plural"] = True
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
     return rec
+
+
+#: A time a rate is counted over ("one new case every day", "one death a week").
+_RATE = re.compile(r"\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour|minute)\b", re.I)
+
+
+def _one_counts(span: Span, unit_tok: Token | None) -> bool:
+    """Whether a bare "one" before a noun is a count, not an indefinite: a word such as
+    "new" or "further" follows it ("one new case", "one further soldier") or its noun is
+    counted over a time ("one death a week")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in lexicon().get("one_count", {}):
+        return True
+    return unit_tok is not None and _RATE.match(doc.text[unit_tok.idx + len(unit_tok.text):]) is not None
 
 
 def _after_toll(root: Token) -> bool:
@@ -493,6 +577,8 @@ def _descending(s: int, e: int, text: str) -> int | None:
     return m.start() if low is not None and high is not None and low > high else None
 
 
+#: Two numbers joined by "and" in one entity ("90 and 72 passengers").
+_COORDINATED = re.compile(r"^([\d.,]+|[a-z]+(?:-[a-z]+)?)\s+and\s+([\d.,]+|[a-z]+(?:-[a-z]+)?)\b", re.I)
 _SCALE_AFTER = re.compile(r"\s?(?:m|bn|mn|tn)\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
 
 
@@ -515,6 +601,12 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             e, label = e + m.end(), "MONEY"
         if signed and label == "CARDINAL" and text[:s].rstrip()[-1:] != "#":
             label = "MONEY"
+        both = _COORDINATED.match(text[s:e])
+        if both and not _RANGE_BEFORE.search(text[max(0, s - 9):s]) and both.group(1).lower() != both.group(2).lower() \
+                and both.group(1).split()[-1].lower() not in lexicon()["scale"]:
+            # "90 and 72 passengers": two amounts ("two hundred and fifty" is one)
+            spans += [(s, s + both.end(1), label), (s + both.start(2), e, label)]
+            continue
         cut = _descending(s, e, text)
         if cut is not None:
             head = text[s:e]
@@ -553,6 +645,14 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         rec = _record(doc, ctx, start, end, label)
         if rec is not None:
             out.append(rec)
+    # A number joined by "and" to a number entity that the tagger left out ("120 and 85 migrants").
+    for t in doc:
+        if t.dep_ == "conj" and t.head.like_num and t.like_num and t.head.ent_type_ == "CARDINAL" \
+                and not t.ent_type_ and _NUM.match(t.text) and t.head.i < t.i:
+            covered.append((t.idx, t.idx + len(t.text)))
+            rec = _record(doc, ctx, t.idx, t.idx + len(t.text), "CARDINAL")
+            if rec is not None:
+                out.append(rec)
     # Vague plurals the tagger did not mark ("hundreds of protesters").
     for m in _vague_re().finditer(ctx.text):
         s, e = m.span()
