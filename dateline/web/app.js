@@ -157,8 +157,10 @@ async function runEvents(params) {
   try {
     const data = await api("/api/events", params);
     showError("");
-    summary.textContent = data.total + " event group(s)"
-      + (data.groups.length < data.total ? ", first " + data.groups.length + " shown" : "");
+    summary.textContent = data.total === null
+      ? data.groups.length + " event group(s) shown; " + (data.note || "more match")
+      : data.total + " event group(s)"
+        + (data.groups.length < data.total ? ", first " + data.groups.length + " shown" : "");
     for (const g of data.groups) {
       const articles = el("td", {});
       g.article_ids.forEach((id, i) => {
