@@ -181,3 +181,9 @@ def test_bare_clock_takes_the_day_of_the_clock_before(nlp):
     r = run(nlp, "(3:14 p.m. Sunday ET, 9:14 p.m. in Libya) Rebels advanced.", "2011-03-28")
     assert r["3:14 p.m. Sunday"] == ("TIME", "2011-03-27T15:14")
     assert r["9:14 p.m."] == ("TIME", "2011-03-27T21:14")
+
+
+def test_past_obligation_is_past(nlp):
+    # 2010-05-09 is a Sunday: "had to be moved on Saturday" is the day before
+    r = run(nlp, "The dome had to be moved on Saturday after crystals formed.", "2010-05-09")
+    assert r["Saturday"] == ("DATE", "2010-05-08")

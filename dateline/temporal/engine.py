@@ -215,7 +215,7 @@ _HAVE = {"have", "has", "had", "'ve", "'s", "'d"}
 #: Verbs of plans and expectations: "was expected to meet on Friday" may still lie ahead.
 _PLAN_VERBS = frozenset({
     "expect", "schedule", "set", "plan", "due", "intend", "hope", "want", "aim", "agree", "decide",
-    "promise", "pledge", "vow", "threaten", "prepare", "slate", "poise", "go", "be", "have", "need",
+    "promise", "pledge", "vow", "threaten", "prepare", "slate", "poise", "go", "be", "need",
     "announce", "say", "propose", "offer", "seek", "likely",
     "appear", "seem", "wish", "like", "mean", "arrange", "book"})
 
