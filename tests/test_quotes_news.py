@@ -170,3 +170,12 @@ def test_person_named_as_a_modifier_is_no_antecedent(nlp):
             '"The mood was tense," he says.')
     ents = _ents(text, [("Omar Haddad", "PERSON"), ("Berg", "PERSON")])
     assert _one(_quotes(nlp, text, ents), "mood was tense")["speaker"] == "Omar Haddad"
+
+
+def test_plural_role_noun_names_no_one(nlp):
+    text = ("Activist Sami Nour spoke to reporters on Monday. "
+            "Activists said the road to the north was closed.")
+    ents = _ents(text, [("Sami Nour", "PERSON")])
+    ents[0]["title"] = "activist"
+    q = _one(_quotes(nlp, text, ents), "road to the north")
+    assert q["speaker"] == "Activists"

@@ -742,7 +742,7 @@ def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int
         # "Russia and China said": each conjunct by its own name.
         own = _resolve_name(ents, text, tok, _np_span(tok))
         names = [own] + [_resolve_name(ents, text, c, _np_span(c)) for c in conj]
-        name = " and ".join(n for n in names if n)
+        name = " and ".join(dict.fromkeys(n for n in names if n))
     return (name if name and _LETTER.search(name) else None), None
 
 
@@ -781,7 +781,9 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
     if tok is None:
         return mention
     low = tok.lower_
-    if tok.pos_ == "NOUN" and low not in _OTHER_PRONOUNS:
+    # A role noun names the one person with that title; a plural ("activists said")
+    # names no one in particular.
+    if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and low not in _OTHER_PRONOUNS:
         mods = tuple(t.lower_ for t in tok.doc.char_span(*span, alignment_mode="expand") or ()
                      if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
         e = ents.with_title(tok.lemma_, span[0], mods)
