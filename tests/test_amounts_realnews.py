@@ -210,3 +210,19 @@ def test_hyphened_size_of_a_group_or_a_measure_is_an_amount(nlp):
     assert [(a["value"], a["unit"]) for a in out] == [(4000, "people"), (12, "miles")]
     out = _amounts(nlp, "The seven-member panel met on Monday.")
     assert [(a["value"], a["unit"]) for a in out] == [(7, "members")]
+
+
+def test_toll_as_subject_of_the_verb_before_the_number(nlp):
+    out = _amounts(nlp, "The death toll from the clashes between the army and rebels in the city stands at 90 over five days.")
+    assert (_one(out, 90)["unit"], _one(out, 90)["kind"]) == ("deaths", "killed")
+
+
+def test_place_of_a_killing_is_not_killed(nlp):
+    out = _amounts(nlp, "When two people were killed in one house, the family fled.")
+    assert [(a["value"], a["kind"]) for a in out] == [(2, "killed")]
+    out = _amounts(nlp, "The death of 30 people shocked the town.")
+    assert _one(out, 30)["kind"] == "killed"
+
+
+def test_torn_in_half_is_no_amount(nlp):
+    assert _amounts(nlp, "The boy's body was torn in half by the blast.") == []

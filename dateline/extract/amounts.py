@@ -269,6 +269,10 @@ def _partitive(root: Token) -> Token | None:
     return None
 
 
+#: Prepositions whose object is where or in what something happened, not who.
+_PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "across", "into", "within"}
+
+
 def _casualty(noun: Token) -> str | None:
     """Whether the counted ``noun`` (or the number itself) was killed, injured,
     displaced or arrested, read from the verb governing it or a participle on it."""
@@ -292,7 +296,8 @@ def _casualty(noun: Token) -> str | None:
             w = c.lemma_.lower()
             if c.dep_ in ("acomp", "oprd", "xcomp") and w in cas and (w in intransitive or c.tag_ == "VBN"):
                 return cas[w]
-    if noun.dep_ == "pobj" and head.head.lemma_.lower() in cas:
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in cas and head.lower_ not in _PLACE_PREPS:
+        # "the deaths of 30 people", "killed, including 20"; not where ("killed in one house")
         return cas[head.head.lemma_.lower()]
     return None
 
@@ -325,8 +330,8 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     if t.lower().split()[-1:] in (["one"], ["two"]) and root.dep_ == "nummod" \
             and root.head.lemma_.lower() in lexicon().get("idiom", {}):
         return True   # "at one point", "one thing is clear", "on more than one occasion"
-    if t.lower() == "two" and root.dep_ == "pobj" and root.head.lower_ == "in":
-        return True   # "split in two"
+    if t.lower() in ("two", "half") and root.dep_ == "pobj" and root.head.lower_ == "in":
+        return True   # "split in two", "torn in half"
     if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
         return True
     if _CLOCK_OR_DATE.match(text[ent.end_char:ent.end_char + 12]):
@@ -532,13 +537,19 @@ def _one_counts(span: Span, unit_tok: Token | None) -> bool:
 def _after_toll(root: Token) -> bool:
     """Whether a bare number gives a death toll written just before it in its
     sentence, with no other number between ("the death toll could be as high as 800",
-    "put the toll at 5,000")."""
+    "put the toll at 5,000"), or just after the verb whose subject the toll is ("the
+    toll from the clashes in the city stands at 90")."""
     sent_start = root.sent.start
     for t in reversed(root.doc[max(sent_start, root.i - 8):root.i]):
         if t.like_num and t.i != root.i:
             return False
         if t.lower_ == "toll":
             return True
+    for t in root.doc[sent_start:root.i]:
+        verb = t.head
+        if t.lower_ == "toll" and t.dep_ in ("nsubj", "nsubjpass") and verb.i < root.i <= verb.i + 4 \
+                and not any(u.like_num for u in root.doc[verb.i:root.i]):
+            return True   # "the death toll from ... in the city stands at 90"
     return False
 
 
