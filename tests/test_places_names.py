@@ -1,0 +1,77 @@
+"""Places: place words inside other names, titles, languages and actors' names (our own sentences)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from dateline.extract import run_extractors
+from dateline.extract.places import PlacesConfig
+from dateline.gazetteer import gazetteer
+from dateline.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    gazetteer()
+    return load_model()
+
+
+def _places(nlp, text: str, in_names: bool = False) -> list[dict]:
+    configs = {"places": dataclasses.replace(PlacesConfig(), in_names=in_names)}
+    out = run_extractors(nlp(text), dt.date(2012, 6, 1), only=("places",), text=text,
+                         configs=configs)["places"]
+    for p in out:
+        assert text[p["start"]:p["end"]] == p["text"]
+    return out
+
+
+def test_demonym_inside_an_organisations_name_is_not_stored(nlp):
+    text = ("Fighters of the Free Syrian Army held the town on Tuesday, "
+            "and Syrian troops shelled Homs.")
+    stored = _places(nlp, text)
+    assert [p["start"] for p in stored if p["text"] == "Syrian"] == [text.index("Syrian troops")]
+    assert any(p["text"] == "Homs" for p in stored)
+    # The geo harness asks for them too, marked.
+    every = _places(nlp, text, in_names=True)
+    marked = [p for p in every if p["in_name"]]
+    assert [(p["text"], p["start"]) for p in marked] == [("Syrian", text.index("Syrian Army"))]
+
+
+def test_city_inside_a_treatys_name_is_marked(nlp):
+    text = "The country never signed the Ottawa Treaty, diplomats in Geneva said."
+    assert [p["text"] for p in _places(nlp, text)] == ["Geneva"]
+    every = _places(nlp, text, in_names=True)
+    ottawa = [p for p in every if p["text"] == "Ottawa"]
+    assert ottawa and ottawa[0]["in_name"] and ottawa[0]["country"] == "CA"
+
+
+def test_town_opening_a_local_institution_stays_a_place(nlp):
+    text = "A spokesman for the Beverly Hills Police Department said two men were arrested."
+    places = _places(nlp, text)
+    assert [(p["text"], p["country"]) for p in places] == [("Beverly Hills", "US")]
+
+
+def test_title_opening_a_name_is_no_town(nlp):
+    text = "Thousands of families waited at King Talal Park, near the border with Jordan."
+    places = _places(nlp, text, in_names=True)
+    assert not [p for p in places if p["text"] == "King"]
+    assert any(p["text"] == "Jordan" for p in places)
+
+
+def test_language_without_hyphen_is_no_place(nlp):
+    text = "She studied English literature and now teaches the English language in Amman."
+    places = _places(nlp, text)
+    assert not [p for p in places if p["text"] == "English"]
+    assert any(p["text"] == "Amman" for p in places)
+
+
+def test_actor_named_alone_in_comments_is_no_town(nlp):
+    # Obama is also a town of about 30,000 in Japan; the comment names only the surname.
+    text = ("Posted by reader 12: I think Obama waited far too long. "
+            "Posted by reader 13: Obama should send help to Benghazi now.")
+    places = _places(nlp, text)
+    assert not [p for p in places if p["text"] == "Obama"]
+    assert any(p["text"] == "Benghazi" for p in places)
