@@ -141,3 +141,73 @@ def test_canonical_prefers_the_most_frequent_spelling(entities_of):
     ents = entities_of("Bashar al-Assad spoke on Monday. Bashar al Assad had not appeared "
                        "for weeks. Bashar al-Assad thanked the army.")
     assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Bashar al-Assad"}
+
+
+def test_a_town_the_gazetteer_lacks_is_a_place_when_written_as_one(entities_of):
+    ents = entities_of("Rebels said they had pushed west to the oil town of Ras Qalat. Fighting "
+                       "went on in Ras Qalat until dusk, and Ras Qalat changed hands twice.")
+    assert _labels(ents)["Ras Qalat"] == {"GPE"}
+    ents = entities_of("Tanks shelled the district of Bab Sabaa for a third day. Residents of "
+                       "Bab Sabaa said food had run out.")
+    assert _labels(ents)["Bab Sabaa"] == {"GPE"}
+
+
+def test_words_of_a_title_are_not_organisations(entities_of):
+    ents = entities_of("Secretary of State Hillary Clinton met the envoy. Defense Secretary "
+                       "Robert Gates said the State Department agreed. House Speaker John "
+                       "Boehner objected.")
+    texts = {e["text"] for e in ents}
+    assert not texts & {"State", "Defense", "House"}
+    assert {"Hillary Clinton", "Robert Gates", "John Boehner", "State Department"} <= texts
+
+
+def test_an_organ_is_not_cut_into_a_title_and_a_person(entities_of):
+    ents = entities_of("The UN General Assembly passed the motion on Friday.")
+    assert _labels(ents) == {"UN General Assembly": {"ORG"}}
+
+
+def test_a_head_noun_split_off_is_joined_back(entities_of):
+    ents = entities_of("Dozens died, according to the Local Co-ordination Committees, an "
+                       "activist network.")
+    assert _labels(ents)["Local Co-ordination Committees"] == {"ORG"}
+
+
+def test_a_defined_common_noun_abbreviation_is_no_organisation(entities_of):
+    ents = entities_of("The cap was lowered onto the blowout preventer (BOP) on Monday. "
+                       "Engineers said the BOP had failed.")
+    assert "BOP" not in {e["text"] for e in ents}
+
+
+def test_rigs_and_time_zones_are_no_people_or_organisations(entities_of):
+    ents = entities_of("The Sea Falcon rig exploded in April. Workers on the Sea Falcon oil rig "
+                       "were rescued. Shares fell at 1400 BST (1300 GMT) on Tuesday.")
+    assert all(e["label"] not in ("PERSON", "ORG") for e in ents if "Falcon" in e["text"])
+    assert not {"BST", "GMT"} & {e["text"] for e in ents}
+
+
+def test_sects_are_groups_and_dashes_end_names(entities_of):
+    ents = entities_of("Alawite officers dominate the army, and Shias fear reprisals.")
+    assert _labels(ents).get("Shias", {"NORP"}) == {"NORP"}
+    ents = entities_of("Saddam Hussein - not for the first time - defied the inspectors. "
+                       "Saddam refused.")
+    assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Saddam Hussein"}
+
+
+def test_first_names_and_head_nouns_refer_back_within_the_article(entities_of):
+    ents = entities_of("Sir Jeremy Greenstock spoke first. Later Sir Jeremy said the vote was lost.")
+    assert _with_text(ents, "Jeremy")[0]["canonical"] == "Jeremy Greenstock"
+    ents = entities_of("The Security Council met on Monday. The Council will meet again on Friday.")
+    assert _with_text(ents, "Council")[0]["canonical"] == "Security Council"
+
+
+def test_an_acronym_glued_to_a_person_is_cut(entities_of):
+    ents = entities_of("Bob Dudley BP said the cap was holding.")
+    assert _labels(ents).get("Bob Dudley") == {"PERSON"}
+    assert "Bob Dudley BP" not in {e["text"] for e in ents}
+
+
+def test_a_lower_case_word_ends_a_name_and_an_index_is_no_organisation(entities_of):
+    ents = entities_of("I am fed up with Obama s Order on drilling.")
+    assert "Obama s Order" not in {e["text"] for e in ents}
+    ents = entities_of("The firm is a large part of the FTSE 100 index, and its shares fell.")
+    assert all(e["label"] != "ORG" for e in ents if e["text"] == "FTSE")

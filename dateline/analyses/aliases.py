@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
 from dateline.extract.entities import title_table
@@ -27,9 +28,14 @@ from dateline.store import Store
 LABELS = ("PERSON", "ORG")
 #: Share of the fitting longer names' mentions a name needs to take an ambiguous short form.
 DOMINANCE = 2 / 3
+#: Share of a short name's mentions the longer name it joins must have at least.
+MIN_SHARE = 1 / 5
 _PARTICLES = {"al", "el", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin",
               "ibn", "ben", "la", "le", "du", "dos", "das", "abu"}
 _SPLIT = re.compile(r"[\s\-‐.]+")
+#: International bodies whose name may stand in front of one of their organs ("UN Security
+#: Council", "EU Commission").
+BODIES = ("UN", "EU", "NATO", "AU", "OPEC")
 #: Small words left out of an acronym ("Organisation of the Islamic Conference" -> "oic").
 _ACRONYM_STOP = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "&"}
 
@@ -76,7 +82,7 @@ def person_key(name: str) -> tuple[str, ...]:
 def _country_prefixes() -> frozenset[tuple[str, ...]]:
     from dateline.extract.entities import _SHORT_COUNTRIES, demonym_table
 
-    return frozenset(_words(w) for w in (*_SHORT_COUNTRIES, *demonym_table()))
+    return frozenset(_words(w) for w in (*_SHORT_COUNTRIES, *demonym_table(), *BODIES))
 
 
 def acronym_of(name: str) -> str | None:
@@ -99,13 +105,68 @@ def acronym_of(name: str) -> str | None:
 
 
 def _fuzzy_one(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by one letter changed, added or dropped."""
+    """True when ``a`` and ``b`` differ by one letter changed, added or dropped, in a
+    word of four letters or more ("Barrack Obama"; not "ABC News" for "BBC News")."""
     if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb) and any(x != y and min(len(x), len(y)) < 4 for x, y in zip(wa, wb)):
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+#: Letters that transliterations of one sound swap ("Gadhafi", "Qaddafi", "Kadhafi").
+_SOUND = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "v": "f"})
+_DIGRAPHS = (("ph", "f"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("sh", "s"),
+             ("ch", "k"))
+
+
+def skeleton(word: str) -> str:
+    """The consonant skeleton of a name word, the same for its usual transliterations:
+    accents, vowels, h/w/y and doubled letters aside, similar sounds one letter
+    ("Gadhafi", "Gaddafi", "Qaddafi" -> "kdf"; "Qaeda", "Qaida" -> "kd")."""
+    w = unicodedata.normalize("NFKD", word.casefold())
+    w = "".join(ch for ch in w if ch.isalpha() and ch.isascii())
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    w = "".join(ch for ch in w.translate(_SOUND) if ch not in "aeiouhwy")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between ``a`` and ``b``."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+#: Fewest letters of a word that may be spelled another way and still be joined.
+TRANSLIT_MIN = 5
+#: Most letters a transliteration may change in one word.
+TRANSLIT_EDITS = 2
+
+
+def same_transliteration(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when names ``a`` and ``b`` (word tuples, particles aside) are two spellings of
+    one name: word by word the same skeleton, and every word spelled differently has at
+    least five letters and is at most two letters off ("Moammar Gadhafi" = "Muammar
+    Qaddafi", "al-Qaeda" = "al-Qaida"; not "Dan Allen" = "Don Allen")."""
+    ca, cb = [w for w in a if w not in _PARTICLES], [w for w in b if w not in _PARTICLES]
+    if a == b or not ca or len(ca) != len(cb):
+        return False
+    for x, y in zip(ca, cb):
+        if x == y:
+            continue
+        if (min(len(x), len(y)) < TRANSLIT_MIN or skeleton(x) != skeleton(y)
+                or _edits(x, y) > TRANSLIT_EDITS):
+            return False
+    return True
 
 
 def _join(target: dict[tuple[str, ...], tuple[str, ...]], a: tuple[str, ...],
@@ -138,6 +199,7 @@ def resolve(counts: Counter[str], person: bool) -> dict[str, str]:
     mentions = {w: sum(c.values()) for w, c in spellings.items()}
     target = {w: w for w in spellings}
     # a rare spelling one letter off a much more frequent one ("Barrack Obama")
+    misspelt: set[tuple[str, ...]] = set()
     by_len: dict[int, list[tuple[str, ...]]] = defaultdict(list)
     for w in spellings:
         by_len[len(w)].append(w)
@@ -149,6 +211,19 @@ def resolve(counts: Counter[str], person: bool) -> dict[str, str]:
                 if mentions[o] >= 5 * mentions[w] and _fuzzy_one(joined, " ".join(o))]
         if near:
             _join(target, w, max(near, key=lambda o: mentions[o]))
+            misspelt.add(w)
+    # transliterations of one name, whatever their mentions ("Gadhafi", "Qaddafi")
+    by_sound: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for w in spellings:
+        by_sound[tuple(skeleton(x) for x in w if x not in _PARTICLES)].append(w)
+    alike = dict(mentions)   # a name's mentions with those of its other spellings
+    for group in by_sound.values():
+        for i, w in enumerate(group):
+            for o in group[i + 1:]:
+                if same_transliteration(w, o):
+                    _join(target, w, o)
+                    alike[w] += mentions[o]
+                    alike[o] += mentions[w]
     if person:
         by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for w in spellings:
@@ -157,17 +232,18 @@ def resolve(counts: Counter[str], person: bool) -> dict[str, str]:
                 by_surname[core[-1]].append(w)
         for group in by_surname.values():
             for w in group:
-                if target[w] != w:   # already a misspelling of another name
+                if w in misspelt:   # already a misspelling of another name
                     continue
                 fits = [o for o in group if len(_core(o)) > len(_core(w)) and _core(w) <= _core(o)]
-                # the most complete of the fitting names: drop those inside another fitting one
-                tops = [o for o in fits if not any(_core(o) < _core(p) for p in fits)]
-                if len(tops) == 1:
-                    _join(target, w, tops[0])
-                elif tops:
-                    best = max(tops, key=lambda o: mentions[o])
-                    if mentions[best] >= DOMINANCE * sum(mentions[o] for o in tops):
-                        _join(target, w, best)
+                _join_dominant(target, w, fits, mentions, alike[w])
+        # a first name alone that is nobody's surname ("Saddam" -> "Saddam Hussein")
+        for w in spellings:
+            core = [x for x in w if x not in _PARTICLES]
+            if len(core) != 1 or w in misspelt or by_surname.get(core[0], [w]) != [w]:
+                continue
+            fits = [o for o in spellings if len(_core(o)) >= 2
+                    and [x for x in o if x not in _PARTICLES][0] == core[0]]
+            _join_dominant(target, w, fits, mentions, alike[w])
     else:
         _join_organisations(spellings, mentions, target)
     groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
@@ -197,11 +273,40 @@ def resolve(counts: Counter[str], person: bool) -> dict[str, str]:
     return out
 
 
+def _join_dominant(target: dict[tuple[str, ...], tuple[str, ...]], w: tuple[str, ...],
+                   fits: list[tuple[str, ...]], mentions: dict[tuple[str, ...], int],
+                   short: int) -> None:
+    """Join the short name ``w`` to the most complete of the longer names ``fits`` that
+    hold its words, when there is one, or one that has at least two thirds of their
+    mentions (counting with each the fitting names inside it: "BST Tony Blair" speaks
+    for the "Tony Blair" it holds); a one-word name only joins one with at least a
+    fifth of ``short``, its mentions under all its spellings (one "Harvey Goldsmith"
+    does not take seventy "Goldsmith")."""
+    tops = [o for o in fits if not any(_core(o) < _core(p) for p in fits)]
+    if not tops:
+        return
+    mass = {o: sum(mentions[p] for p in fits if _core(p) <= _core(o)) for o in tops}
+    best = max(tops, key=lambda o: mass[o])
+    if mass[best] >= DOMINANCE * sum(mentions[o] for o in fits) \
+            and (len(_core(w)) > 1 or mass[best] >= MIN_SHARE * short):
+        _join(target, w, best)
+
+
 def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
                         mentions: dict[tuple[str, ...], int],
                         target: dict[tuple[str, ...], tuple[str, ...]]) -> None:
-    """Join acronyms to their one (or dominant) expansion and country-less names to their
-    one (or dominant) form with a country in front."""
+    """Join acronyms to their one (or dominant) expansion, names without a country or
+    international body in front to their one (or dominant) form with one ("Security
+    Council" = "UN Security Council") or "Party" after it ("Labour" = "Labour Party"),
+    and names of three words or more that differ only
+    in word order ("Transitional National Council" = "National Transitional Council")."""
+    by_words: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for w in spellings:
+        if len(w) >= 3:
+            by_words[tuple(sorted(w))].append(w)
+    for group in by_words.values():
+        for w in group[1:]:
+            _join(target, w, group[0])
     expansions: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     acronyms: dict[str, tuple[str, ...]] = {}
     for w, c in spellings.items():
@@ -219,6 +324,9 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
         for n in (1, 2):
             if len(w) > n + 1 and w[:n] in prefixes and w[n:] in spellings:
                 stripped[w[n:]].append(w)
+    for w in spellings:   # "Labor" = "Labor Party"
+        if len(w) >= 2 and w[-1] == "party" and w[:-1] in spellings:
+            stripped[w[:-1]].append(w)
     pairs = [(acronyms[a], e) for a, e in expansions.items() if a in acronyms]
     pairs += list(stripped.items())
     for w, fits in pairs:
@@ -227,8 +335,60 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
             _join(target, w, best)
 
 
+#: Labels of places in the entities table.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: How many times more person mentions a one-word organisation needs to become a person.
+PERSON_OVER_ORG = 3
+
+
+def store_labels(counts: dict[str, Counter[str]], titled: set[str]) -> dict[tuple[str, str], str]:
+    """Labels the store as a whole corrects, as (name, old label) -> new label, from
+    ``counts`` (label -> name -> mentions) and the names of people seen with a title:
+
+    - a name labelled PERSON that is as often or more often labelled a place, never had
+      a title and is no short name of a fuller person's, is a place ("Brega" where some
+      articles wrote "the town of Brega"; not "Mubarak" of "Hosni Mubarak");
+    - a one-word name labelled ORG that the people of the store take as a short name of
+      one of theirs with three times its mentions is that person ("Gadhafi's troops")."""
+    from dateline.extract.entities import institution_table, is_known_organisation
+
+    people, orgs = counts.get("PERSON", Counter()), counts.get("ORG", Counter())
+    out: dict[tuple[str, str], str] = {}
+    as_people = resolve(people, person=True)
+    for name, n in people.items():
+        placed = Counter({lab: counts.get(lab, Counter())[name] for lab in PLACE_LABELS})
+        fuller = len(_core(_words(as_people[name]))) > len(_core(_words(name)))
+        if name not in titled and not fuller and sum(placed.values()) >= max(n, 2):
+            out[name, "PERSON"] = placed.most_common(1)[0][0]
+    single = {name: n for name, n in orgs.items() if len(_words(name)) == 1
+              and acronym_of(name) is None and not name.islower()
+              and not is_known_organisation(name) and name.lower() not in institution_table()}
+    if single:
+        merged = resolve(people + Counter(single), person=True)
+        size: Counter[str] = Counter()
+        for name, n in people.items():
+            size[merged[name]] += n
+        for name, n in single.items():
+            if len(_core(_words(merged[name]))) >= 2 and size[merged[name]] >= PERSON_OVER_ORG * n:
+                out[name, "ORG"] = "PERSON"
+    return out
+
+
 def build_aliases(store: Store) -> int:
-    """Rebuild the ``aliases`` table from the store's entities; return its row count."""
+    """Correct the labels the store as a whole corrects (:func:`store_labels`), then
+    rebuild the ``aliases`` table from the store's entities; return its row count."""
+    by_label: dict[str, Counter[str]] = defaultdict(Counter)
+    for label, name, n in store.db.execute(
+            "SELECT label, canonical, count(*) FROM entities WHERE canonical IS NOT NULL"
+            " AND label IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC') GROUP BY label, canonical"):
+        by_label[label][name] = n
+    titled = {r[0] for r in store.db.execute(
+        "SELECT DISTINCT canonical FROM entities WHERE label = 'PERSON'"
+        " AND extra LIKE '%\"title\"%'")}
+    fixes = store_labels(by_label, titled)
+    with store.db:
+        store.db.executemany("UPDATE entities SET label = ? WHERE canonical = ? AND label = ?",
+                             [(new, name, old) for (name, old), new in fixes.items()])
     rows = []
     for label in LABELS:
         counts = Counter({name: n for name, n in store.db.execute(

