@@ -163,9 +163,10 @@ CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
     # date (event lists); each replaces the index of schema 3 it starts with. And the
     # mentions as written, which a search's entity filter looks up (find_entity).
     3: """
-CREATE INDEX IF NOT EXISTS entities_canonical_article ON entities(canonical COLLATE NOCASE, article);
+CREATE INDEX IF NOT EXISTS entities_canonical_article
+  ON entities(canonical COLLATE NOCASE, article, label);
 CREATE INDEX IF NOT EXISTS places_name_article ON places(name COLLATE NOCASE, article);
-CREATE INDEX IF NOT EXISTS entities_text ON entities(text COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS entities_text ON entities(text COLLATE NOCASE, label, canonical);
 CREATE INDEX IF NOT EXISTS events_type_date_keys
   ON events(type, date, actor_country, target_country, actor_sector, place);
 CREATE INDEX IF NOT EXISTS events_date_keys

@@ -418,10 +418,14 @@ def find_entity(store: Store, name: str) -> list[str]:
         return []
     found = {c for a, _, c, _ in rows if _words(a) in (words, pkey) or person_key(a) == pkey
              or _words(c) == words}
-    found |= {r[0] for r in store.db.execute(
-        "SELECT DISTINCT coalesce(al.canonical, e.canonical) FROM entities e LEFT JOIN aliases"
-        " al ON al.alias = e.canonical AND al.label = e.label WHERE (e.text = ?1 COLLATE NOCASE"
-        " OR e.canonical = ?1 COLLATE NOCASE) AND e.label IN ('PERSON', 'ORG')", (name,))}
+    # Each side of the union reads one covering index; the mentions' names are then
+    # mapped to their store-wide names here, not joined row by row (a name can have
+    # hundreds of thousands of mentions).
+    store_name = {(a, label): c for a, label, c, _ in rows}
+    found |= {store_name.get((r[0], r[1]), r[0]) for r in store.db.execute(
+        "SELECT DISTINCT canonical, label FROM entities WHERE text = ?1 COLLATE NOCASE"
+        " AND label IN ('PERSON', 'ORG') UNION SELECT DISTINCT canonical, label FROM entities"
+        " WHERE canonical = ?1 COLLATE NOCASE AND label IN ('PERSON', 'ORG')", (name,))}
     if not found:
         core = _core(pkey)
         fits = {c for a, label, c, _ in rows if label == "PERSON" and core
