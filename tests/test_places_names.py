@@ -75,3 +75,28 @@ def test_actor_named_alone_in_comments_is_no_town(nlp):
     places = _places(nlp, text)
     assert not [p for p in places if p["text"] == "Obama"]
     assert any(p["text"] == "Benghazi" for p in places)
+
+
+def test_place_opening_an_events_name_is_where_it_happened(nlp):
+    text = "Critics compared the campaign with the Iraq War of 2003."
+    places = _places(nlp, text)
+    assert [(p["text"], p["country"]) for p in places if p["text"] == "Iraq"] == [("Iraq", "IQ")]
+
+
+def test_name_run_across_a_line_break_is_no_name(nlp):
+    # spaCy at times runs a headline's last word and the next line into one organisation
+    # ("Misrata\nGadhafi"); the tagger's spans are set by hand here.
+    text = "Unrest is centered in Benghazi\nGadhafi has been criticised abroad for years."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Benghazi"), text.index(" has"), label="ORG")]
+    out = run_extractors(doc, dt.date(2011, 3, 1), only=("places",), text=text)["places"]
+    assert [(p["text"], p["country"]) for p in out] == [("Benghazi", "LY")]
+
+
+def test_name_opened_by_a_place_after_in_is_a_run_on(nlp):
+    # A caption run into the text: spaCy may take "Aleppo Activists" for one organisation.
+    text = "Clashes went on in Aleppo Activists said that shells fell all night."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Aleppo"), text.index(" said"), label="ORG")]
+    out = run_extractors(doc, dt.date(2012, 7, 1), only=("places",), text=text)["places"]
+    assert [(p["text"], p["country"]) for p in out] == [("Aleppo", "SY")]

@@ -1452,6 +1452,11 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
 
+#: Words before a place that opens an organisation's "name" showing the name to be a
+#: caption or line run into the place ("fighting in Aleppo US Defense Secretary ...").
+_RUN_ON_BEFORE = LOCATIVE | {"of", ","}
+
+
 def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> None:
     """Set ``in_name`` on each record: True when the mention lies inside a longer
     organisation, facility, law, event or work name of spaCy's ("Syrian" of "Free Syrian
@@ -1459,7 +1464,11 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
     of a local institution: a local-institution word follows it ("Beverly Hills Police
     Department") or the name ends in a street, building or institution word ("Damascus
     International Airport"): the institution lies there; nor a country or division whose
-    name opens an organisation's or facility's ("US State Department"): its own body.
+    name opens an organisation's or facility's ("US State Department"): its own body; nor
+    a place opening an event's name ("the Iraq war"): it happened there. A "name" that runs
+    across a line break (a headline run into the next line), or that a place opens right
+    after a locative word, "of" or a comma ("clashes in Aleppo Activists said": a caption
+    run into the text), is no name.
     """
     for r in records:
         r["in_name"] = False
@@ -1478,8 +1487,12 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
             continue  # the mention is the whole name
         if not r["adjectival"] and i <= start and end - 1 > j and (
                 _local_word(doc[end - 1]) or doc[j + 1].lower_ in ORG_PLACE_HEADS
+                or ent.label_ == "EVENT"
                 or (ent.label_ in ("ORG", "FAC") and r["kind"] in ("country", "admin1"))):
             continue
+        if "\n" in flags.text[flags.start[ent.start]:flags.end[ent.end - 1]] or (
+                not r["adjectival"] and i <= start and i > 0 and doc[i - 1].lower_ in _RUN_ON_BEFORE):
+            continue  # a name run on across a line or caption ("... in Aleppo Activists said")
         r["in_name"] = True
 
 
