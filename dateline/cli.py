@@ -368,7 +368,7 @@ def stats(db: str, top: int, as_json: bool) -> None:
 @click.option("--start", callback=_date_option, help="Published on or after (YYYY-MM-DD).")
 @click.option("--end", callback=_date_option, help="Published on or before (YYYY-MM-DD).")
 @click.option("--entity", help="Sentences naming this person or organisation (any alias).")
-@click.option("--place", help="Sentences naming this place.")
+@click.option("--place", help="Sentences naming this place (its stored name, any case: Syria finds Syrian too).")
 @click.option("--event", help="Sentences reporting an event of this PLOVER type (e.g. ASSAULT).")
 @click.option("--country", help="Sentences reporting an event whose actor or target is from "
               "this country (ISO alpha-3, e.g. RUS).")

@@ -149,10 +149,16 @@ def test_search_filters(tmp_path):
         # "Lavrov" (r2) and "Sergei Lavrov" (r1) are one person through the alias table
         assert texts(entity="Lavrov") == texts(entity="Sergei Lavrov") == [
             "Lavrov spoke.", "Lavrov met envoys."]
-        assert texts(place="Idlib") == ["Troops massed near Idlib."]
+        assert texts(place="Idlib") == texts(place="IDLIB") == ["Troops massed near Idlib."]
         assert texts(event="mobilize") == ["Troops massed near Idlib."]
         assert texts(event="THREATEN", country="tur") == ["Turkey warned Russia."]
         assert texts(country="USA") == []
+        # rows read first (rare) or sentences walked in date order (frequent): alike
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr("dateline.store.RARE_MENTIONS", 0)
+            assert texts(place="idlib") == ["Troops massed near Idlib."]
+            assert texts(event="THREATEN", country="TUR") == ["Turkey warned Russia."]
+            assert texts(entity="Lavrov") == ["Lavrov spoke.", "Lavrov met envoys."]
 
 
 def test_top_places_count_names_not_adjectives(tmp_path):
