@@ -18,9 +18,11 @@ every offset an extractor finds is turned into an offset into the article's own 
   bulletins ("NEW :", "UPDATE:") are blanked without a turn.
 - **Page furniture** (reporter credits, comment rules, copyright lines: the patterns of
   ``dateline/data/normalise_furniture.tsv``): the sentence is blanked, so nothing is
-  extracted from it.
+  extracted from it; stamps and credits run into a sentence (a live blog's "(7:03 p.m.
+  Monday ET, ...)", the BBC's "Last updated at 05:55 GMT", "By the CNN Wire Staff")
+  are blanked alone.
 - **Readers' comments** under an article (from the line of the first comment time
-  stamp, "March 8 , 2011 at 6:19 pm |" and two BBC forms, to the end: 77 of the 2,421
+  stamp, "March 8 , 2011 at 6:19 pm |" and two BBC forms, to the end: 82 of the 2,421
   Timeline17 development articles, a tenth of their text): blanked; what readers write
   is not news.
 
@@ -38,7 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.data import read_rows
+from dateline.data import read_records
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _OPENING = re.compile(r"(-L[RSC]B-|``)( +)")
@@ -58,10 +60,10 @@ _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BRE
                        "BREAKING NEWS", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTOS",
                        "LIVE", "ANALYSIS", "OPINION", "SOURCE", "SOURCES", "Q", "A"})
 #: A reader comment's time stamp, as three sites print them: "March 8, 2011 at 6:19 pm |"
-#: (CNN: 49 Timeline17 development articles), "At 04:23 23rd Aug 2010, dylen wrote:"
+#: or "March 8, 2011 06:19 pm at 6:19 pm |" (CNN: 49 and 5 Timeline17 development articles), "At 04:23 23rd Aug 2010, dylen wrote:"
 #: (BBC: 11) and a line opening "6th June 2012 - 19:49" (BBC: 17).
 _COMMENT_STAMP = re.compile(
-    r"\b\d{1,2} ?, ?\d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
+    r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
     r"|\bAt \d{1,2}:\d{2} \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2} \d{4} ?, ?\S+ wrote ?:"
     r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
@@ -149,8 +151,18 @@ def _map(value: Any, norm: Normalised) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def furniture_patterns() -> tuple[re.Pattern[str], ...]:
-    """The furniture patterns of ``normalise_furniture.tsv``, compiled."""
-    return tuple(re.compile(row[0], re.I) for row in read_rows("normalise_furniture.tsv"))
+    """The furniture patterns of ``normalise_furniture.tsv`` that hide their whole
+    sentence, compiled."""
+    return tuple(re.compile(row["pattern"], re.I) for row in read_records("normalise_furniture.tsv")
+                 if row["hide"] != "span")
+
+
+@functools.lru_cache(maxsize=1)
+def furniture_span_patterns() -> tuple[re.Pattern[str], ...]:
+    """The furniture patterns of ``normalise_furniture.tsv`` that hide only the text
+    they match (stamps and credits run into a sentence), compiled."""
+    return tuple(re.compile(row["pattern"], re.I | re.M)
+                 for row in read_records("normalise_furniture.tsv") if row["hide"] == "span")
 
 
 def is_tokenised(text: str) -> bool:
@@ -210,6 +222,10 @@ def _blank_labels(text: str, chars: list[str], blanked: list[tuple[int, int, str
 
 def _blank_furniture(text: str, chars: list[str], blanked: list[tuple[int, int, str]],
                      stop: int) -> None:
+    for pattern in furniture_span_patterns():
+        for m in pattern.finditer(text, 0, stop):
+            _blank(chars, m.start(), m.end())
+            blanked.append((m.start(), m.end(), "furniture"))
     patterns = furniture_patterns()
     for m in _SENTENCE.finditer(text, 0, stop):
         sentence = m.group()

@@ -119,3 +119,32 @@ def test_comment_stamps_of_other_sites_start_the_comments_too() -> None:
                   "6th June 2012 - 19:49 Nobody cares ."):
         norm = normalise(f"The port reopened on Monday .\n{stamp}\nThe army will win .\n")
         assert norm.text.strip() == "The port reopened on Monday."
+
+
+def test_stamps_and_credits_run_into_a_sentence_are_blanked_alone() -> None:
+    text = ("Port reopens By the CNN Wire Staff The port reopened on Monday .\n"
+            "-LRB- 9:15 a.m. Tuesday ET , 3:15 p.m. Tuesday in Malta -RRB- Ferries sailed again , "
+            "officials said .\n"
+            "4 May 2013 Last updated at 10:02 GMT Help Divers found the wreck .\n"
+            "Crews did n't rest , the union 's chief said ; they 're tired , he added .\n")
+    norm = normalise(text)
+    assert "CNN Wire Staff" not in norm.text and "9:15" not in norm.text
+    assert "Last updated" not in norm.text and "Help" not in norm.text
+    # the sentences themselves stay, and offsets still map back
+    for words in ("The port reopened on Monday.", "Ferries sailed again, officials said.",
+                  "Divers found the wreck."):
+        i = norm.text.index(words)
+        assert text[norm.start(i):norm.end(i + len(words))].replace(" ", "") == words.replace(" ", "")
+    # a clock time in a sentence is news, not a stamp
+    plain = normalise("The blast came at 9:15 a.m. (local time), police said.")
+    assert "9:15" in plain.text
+
+
+def test_comments_with_a_doubled_time_stamp_are_blanked() -> None:
+    text = ("The council met on Monday and voted to close the bridge.\n"
+            "June 3, 2012 09:41 pm at 9:41 pm | Closing it is a mistake, I drive there daily.\n"
+            "June 3, 2012 10:02 pm at 10:02 pm | Good decision.\n")
+    norm = normalise(text)
+    assert norm.text.startswith("The council met on Monday")
+    assert "mistake" not in norm.text and "Good decision" not in norm.text
+    assert [why for _, _, why in norm.blanked] == ["comments"]

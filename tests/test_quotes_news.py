@@ -179,3 +179,46 @@ def test_plural_role_noun_names_no_one(nlp):
     ents[0]["title"] = "activist"
     q = _one(_quotes(nlp, text, ents), "road to the north")
     assert q["speaker"] == "Activists"
+
+
+def test_what_was_seen_or_told_of_is_no_message(nlp):
+    text = ("Many of the families have reported heavy shelling by army units. "
+            "The mayor described the damage. The agency warned of a wider famine. "
+            "The envoy warned that talks could fail.")
+    assert [q["text"] for q in _quotes(nlp, text)] == ["that talks could fail"]
+    # PolNeAR's scheme counts them: the setting cues=all keeps them.
+    assert "heavy shelling by army units" in [q["text"] for q in _quotes(nlp, text, cues="all")]
+
+
+def test_glued_headline_or_caption_is_cut_off(nlp):
+    text = "The boats left the port at dawn A fisherman said the sea was calm all morning."
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "the sea was calm all morning" and q["speaker"] == "A fisherman"
+    text = ("The mood changed after dinner One of the guards is a teenager who lost a hand, "
+            "the nurse said on Monday.")
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "One of the guards is a teenager who lost a hand"
+
+
+def test_pronoun_after_an_unnamed_speaker_is_that_speaker(nlp):
+    text = ('The farmer said the harvest had failed. Prices of bread doubled in a week. '
+            '"We cannot feed the children," he said.')
+    quotes = _quotes(nlp, text, _ents(text, []))
+    assert [(q["speaker"], q.get("speaker_pronoun")) for q in quotes] == [
+        ("The farmer", None), ("The farmer", "he")]
+
+
+def test_pronoun_is_not_someone_named_in_the_last_speakers_words(nlp):
+    text = ('Analyst Tom Reyes said the army was tired. Soldiers had not slept for days. '
+            'Commanders said General Vale had ordered a retreat. '
+            '"It is hard to hold ground you take," he said.')
+    ents = _ents(text, [("Tom Reyes", "PERSON"), ("General Vale", "PERSON")])
+    quotes = _quotes(nlp, text, ents)
+    assert quotes[-1]["speaker"] == "Tom Reyes" and quotes[-1]["speaker_pronoun"] == "he"
+
+
+def test_garbled_entity_names_give_the_written_name(nlp):
+    text = "Watch Lena Ortiz said the port would reopen. Omar Salah said the road was shut."
+    ents = _ents(text, [("Watch Lena Ortiz", "PERSON"), ("Omar Salah", "PERSON")])
+    ents[1]["canonical"] = "salah"
+    assert [q["speaker"] for q in _quotes(nlp, text, ents)] == ["Lena Ortiz", "Omar Salah"]

@@ -56,6 +56,19 @@ _GROUP_PRONOUNS = {"they", "we", "them", "us"}
 _PERSONAL = _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "me", "you", "it"}
 #: A speaker's name holds a letter (never punctuation or a number alone).
 _LETTER = re.compile(r"[^\W\d_]")
+#: Nouns that name one person by role ("a spokesman", "the doctor", "an elderly man"):
+#: such a speaker is the antecedent of a later "he" or "she" when no name is nearer.
+_PERSON_NOUNS = frozenset("""
+    man woman boy girl person doctor surgeon nurse witness eyewitness resident villager
+    activist spokesman spokeswoman spokesperson official minister diplomat envoy
+    ambassador commander officer soldier fighter rebel defector protester refugee
+    survivor analyst expert professor lawyer engineer journalist reporter correspondent
+    photographer editor businessman trader shopkeeper farmer driver worker student
+    teacher father mother son daughter brother sister husband wife friend neighbour
+    neighbor leader chief president chairman director head secretary negotiator
+    monitor observer adviser advisor aide representative senator congressman mayor
+    governor general colonel cleric imam priest sheikh source member resident
+    """.split())
 #: Pronouns never resolved (the speaker is the mention itself).
 _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
 #: Characters trimmed from the ends of a content span.
@@ -424,7 +437,9 @@ _TOPIC_PREPS = {"about", "to", "on"}
 def _weak_content(text: str, comps: list[Token], frames: frozenset[str],
                   parts: list[tuple[int, int]]) -> str:
     """Why a cue's content is a noun phrase that does not carry a message: "topic"
-    ("talked about the issues", "referred to the spill"), "short" ("denied it",
+    ("talked about the issues", "referred to the spill"), "seen" (a cue of the
+    data file's frame ``seen`` with only an object or an of/about phrase: "reported
+    heavy shelling", "described the scene"), "short" ("denied it",
     "called for reform", "condemned Moscow and Beijing"), "target" (only the target
     of a cue that gives its reason in a phrase that is missing: "accused his former
     masters" without "of ..."); "" when it may carry one."""
@@ -433,6 +448,9 @@ def _weak_content(text: str, comps: list[Token], frames: frozenset[str],
     preps = [c for c in comps if c.dep_ == "prep"]
     if preps and len(preps) == len(comps) and all(c.lower_ in _TOPIC_PREPS for c in preps):
         return "topic"
+    if "seen" in frames and all(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("of", "about")
+                                for c in comps):
+        return "seen"   # "reported heavy shelling", "warning of a massacre"
     if sum(len(_WORD.findall(text[s:e])) for s, e in parts) < 4:
         return "short"
     if not preps and frames & {"for", "of"} and "oprd" not in frames:
@@ -691,6 +709,25 @@ class _Entities:
         return later[0] if later else None
 
 
+#: Words of page furniture the entity stage may glue to a name ("Watch Kholood ...").
+_FURNITURE_WORDS = frozenset({"watch", "read", "video", "photos", "click", "related"})
+
+
+def _ent_name(e: dict, fallback: str | None = None) -> str | None:
+    """The name an entity record gives its speaker: its canonical name, unless that is
+    garbled (all lower case where the mention is capitalised: "gadhafi"), then the
+    mention as written; a furniture word glued before a name ("Watch Kholood Ali") is
+    left out. ``fallback`` when the record gives neither."""
+    canonical, written = e.get("canonical") or "", e.get("text") or ""
+    name = canonical
+    if not name or (name == name.lower() and written != written.lower()):
+        name = written
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _FURNITURE_WORDS and words[1][:1].isupper():
+        name = " ".join(words[1:])
+    return name or fallback
+
+
 def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
                      quoted: list[tuple[int, int]], named: list[tuple[int, str, str]],
                      since: int) -> str | None:
@@ -713,7 +750,7 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
         e, number = None, "group"
     else:
         return None
-    best = (e["start"], e.get("canonical") or e.get("text")) if e else None
+    best = (e["start"], _ent_name(e)) if e else None
     earlier = max((n for n in named if since <= n[0] < span[0] and n[2] == number), default=None)
     if earlier and (best is None or earlier[0] > best[0]):
         best = earlier[:2]
@@ -755,6 +792,8 @@ def _number(ents: _Entities, tok: Token, span: tuple[int, int]) -> str | None:
     label = ents.label(*span)
     if label == "PERSON" or label is None and (tok.tag_ == "NNP" or ents.person_named(tok.text)):
         return "person"
+    if label is None and tok.tag_ == "NN" and tok.lemma_.lower() in _PERSON_NOUNS:
+        return "person"   # "the doctor said ... he said": the doctor
     if label in ("ORG", "NORP") or tok.tag_ in ("NNS", "NNPS"):
         return "group"
     return None
@@ -769,15 +808,15 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
     if tok is not None:
         head = ents.overlapping_all(tok.idx, tok.idx + len(tok.text))
         if head:
-            return head[-1].get("canonical") or head[-1].get("text") or mention
+            return _ent_name(head[-1], mention)
         for child in _appositions(tok):
             named = [e for e in ents.overlapping_all(*_subtree_span(child)) if e.get("label") == "PERSON"]
             if named:
-                return named[0].get("canonical") or named[0].get("text") or mention
+                return _ent_name(named[0], mention)
     ent = ents.overlapping(*span)
     # A possessor ("Gadhafi's spokesman") is not the speaker.
     if ent is not None and ent.get("label") == "PERSON" and not _POSSESSIVE.match(text, ent["end"]):
-        return ent.get("canonical") or ent.get("text") or mention
+        return _ent_name(ent, mention)
     if tok is None:
         return mention
     low = tok.lower_
@@ -788,7 +827,7 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
                      if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
         e = ents.with_title(tok.lemma_, span[0], mods)
         if e is not None:
-            return e.get("canonical") or e.get("text")
+            return _ent_name(e)
     if tok.tag_ in ("NNS", "NNPS"):
         return mention
     return ents.person_named(mention) or mention
@@ -1086,6 +1125,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
+        if a.kind == "indirect":
+            a.parts = _unglue(doc, text, a.parts, a.cue.idx if a.cue is not None else a.start)
+            if not a.parts:
+                continue
         start, end = a.start, a.end
         since = 0
         if a.speaker is not None and ctx.sentence_starts:
@@ -1094,13 +1137,14 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         # name in what another attribution reports is taken only when no other is
         # near ('X said Assad had agreed. "...," he said': X).
         speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since)
+        if speaker is None and pronoun and pronoun.lower() in _PERSON_PRONOUNS and a.speaker:
+            # "he"/"she" a few sentences on from the last person quoted: that person,
+            # rather than someone named only in what that person said.
+            far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
+            speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
                                   named, since)
-        if speaker is None and pronoun and pronoun.lower() in _PERSON_PRONOUNS and a.speaker:
-            # "he"/"she" a few sentences on from the last person quoted: that person.
-            far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
-            speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
             continue
         tok = a.speaker_tok
@@ -1126,6 +1170,43 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     if ctx.turns:
         records = sorted(records + _turn_quotes(ctx), key=lambda r: (r["start"], r["end"]))
     return records
+
+
+#: Parts of speech of a capitalised word that opens a sentence glued on without its
+#: full stop ("... to EU countries The envoy said", "... for freedom One of the injured").
+_GLUE_POS = frozenset({"DET", "NUM", "PRON", "SCONJ", "CCONJ", "ADV"})
+
+
+def _glued(tok: Token) -> bool:
+    """Whether ``tok`` starts a headline, caption or sentence run on after a noun with
+    no punctuation between: a capitalised determiner, number, pronoun or conjunction
+    right after a lower-case noun or adjective ("countries The", "freedom One")."""
+    if tok.i == 0 or not tok.is_title or tok.text == "I" or tok.pos_ not in _GLUE_POS:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.is_alpha and prev.is_lower and prev.pos_ in ("NOUN", "ADJ") and prev.idx + len(prev) < tok.idx
+
+
+def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
+            ) -> list[tuple[int, int]]:
+    """The content ``parts`` without what a glued sentence start (see :func:`_glued`)
+    between a part and the cue ``cue`` cuts off: a part before the cue starts after
+    the last such start, a part after it ends before the first; parts left without a
+    word are dropped."""
+    out = []
+    for start, end in parts:
+        lo, hi = (start, cue) if start < cue else (cue, end)
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        joins = [t.idx for t in span[1:] if _glued(t)] if span is not None else []
+        if joins and start < cue:
+            start = max(start, joins[-1])
+        elif joins:
+            end = min(end, joins[0])
+        if start < end:
+            start, end = _trim(text, start, end)
+        if start < end and _WORD.search(text[start:end]):
+            out.append((start, end))
+    return out
 
 
 def _turn_quotes(ctx: Context) -> list[dict]:
