@@ -227,29 +227,46 @@ def actor(text: str, code: str, sector: str) -> list[dict] | str:
     return [a]
 
 
-out = []
-counts: dict[str, int] = {}
-for line in ROWS.strip().splitlines():
-    f = line.split("|")
-    assert len(f) == 9, line
-    ty, mode, text, at, ac, asec, tt, tc, tsec = f
-    counts[ty] = counts.get(ty, 0) + 1
-    rid = f"OWN-{ty}-{counts[ty]:02d}"
-    if rid in COMPOUND:
-        # "A and B agreed ...": both are the source, as in the PLOVER gold records.
-        src, tgt = actor(at, ac, asec) + actor(tt, tc, tsec), ""
-    else:
-        src, tgt = actor(at, ac, asec), actor(tt, tc, tsec)
-    rec = {"id": rid, "date": "2024-06-03", "source": src, "target": tgt, "event": ty}
-    if mode:
-        rec["mode"] = mode
-    rec["text"] = text
-    out.append(rec)
-for i, text in enumerate(NEGATIVES.strip().splitlines(), 1):
-    out.append({"id": f"OWN-NONE-{i:02d}", "date": "2024-06-03", "source": "",
-                "target": "", "event": "NONE", "text": text})
-assert all(v == 10 for v in counts.values()) and len(counts) == 16, counts
-with open(Path(__file__).with_name("plover_own.json"), "w", encoding="utf-8") as fh:
-    json.dump(out, fh, indent=1, ensure_ascii=False)
-    fh.write("\n")
-print(len(out), counts)
+
+def build(rows: str, negatives: str, prefix: str, date: str, per_type: int,
+          compound: set[str] = frozenset()) -> list[dict]:
+    """The gold records of ``rows`` (``per_type`` for each of the 16 types) and
+    ``negatives`` (type NONE), with ids ``<prefix>-<TYPE>-<NN>``. A row whose id is in
+    ``compound``, or whose type is written ``*TYPE``, has both parties as the source."""
+    out: list[dict] = []
+    counts: dict[str, int] = {}
+    for line in rows.strip().splitlines():
+        f = line.split("|")
+        assert len(f) == 9, line
+        ty, mode, text, at, ac, asec, tt, tc, tsec = f
+        both = ty.startswith("*")
+        ty = ty.lstrip("*")
+        counts[ty] = counts.get(ty, 0) + 1
+        rid = f"{prefix}-{ty}-{counts[ty]:02d}"
+        if both or rid in compound:
+            # "A and B agreed ...": both are the source, as in the PLOVER gold records.
+            src, tgt = actor(at, ac, asec) + actor(tt, tc, tsec), ""
+        else:
+            src, tgt = actor(at, ac, asec), actor(tt, tc, tsec)
+        rec = {"id": rid, "date": date, "source": src, "target": tgt, "event": ty}
+        if mode:
+            rec["mode"] = mode
+        rec["text"] = text
+        out.append(rec)
+    for i, text in enumerate(negatives.strip().splitlines(), 1):
+        out.append({"id": f"{prefix}-NONE-{i:02d}", "date": date, "source": "",
+                    "target": "", "event": "NONE", "text": text})
+    assert all(v == per_type for v in counts.values()) and len(counts) == 16, counts
+    return out
+
+
+def write(records: list[dict], name: str) -> None:
+    """Write ``records`` as JSON to ``name`` beside this file."""
+    with open(Path(__file__).with_name(name), "w", encoding="utf-8") as fh:
+        json.dump(records, fh, indent=1, ensure_ascii=False)
+        fh.write("\n")
+    print(len(records), "records written to", name)
+
+
+if __name__ == "__main__":
+    write(build(ROWS, NEGATIVES, "OWN", "2024-06-03", 10, COMPOUND), "plover_own.json")

@@ -11,16 +11,14 @@ Rows as in ``make_plover_own.py``: type|mode|text|actor text|actor code|actor
 sector|target text|target code|target sector; a type written ``*TYPE`` marks a
 symmetric event whose subject names both parties ("A and B met"), both of which are
 then the source. Run ``python benchmarks/data/make_plover_own_heldout.py`` after
-editing (importing ``make_plover_own`` for its helper also rewrites
-``plover_own.json``, unchanged).
+editing.
 """
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_plover_own import actor  # noqa: E402
+from make_plover_own import build, write  # noqa: E402
 
 ROWS = """
 *AGREE||The governments of Ghana and Ivory Coast reached a settlement on their maritime boundary.|Ghana|GHA|GOV|Ivory Coast|CIV|GOV
@@ -133,31 +131,6 @@ The Argentine government is due to publish inflation figures on Tuesday.
 """
 
 
-out = []
-counts: dict[str, int] = {}
-for line in ROWS.strip().splitlines():
-    f = line.split("|")
-    assert len(f) == 9, line
-    ty, mode, text, at, ac, asec, tt, tc, tsec = f
-    compound = ty.startswith("*")
-    ty = ty.lstrip("*")
-    counts[ty] = counts.get(ty, 0) + 1
-    rid = f"HELD-{ty}-{counts[ty]:02d}"
-    if compound:
-        # "A and B agreed ...": both are the source, as in the PLOVER gold records.
-        src, tgt = actor(at, ac, asec) + actor(tt, tc, tsec), ""
-    else:
-        src, tgt = actor(at, ac, asec), actor(tt, tc, tsec)
-    rec = {"id": rid, "date": "2024-09-16", "source": src, "target": tgt, "event": ty}
-    if mode:
-        rec["mode"] = mode
-    rec["text"] = text
-    out.append(rec)
-for i, text in enumerate(NEGATIVES.strip().splitlines(), 1):
-    out.append({"id": f"HELD-NONE-{i:02d}", "date": "2024-09-16", "source": "",
-                "target": "", "event": "NONE", "text": text})
-assert all(v == 6 for v in counts.values()) and len(counts) == 16, counts
-with open(Path(__file__).with_name("plover_own_heldout.json"), "w", encoding="utf-8") as fh:
-    json.dump(out, fh, indent=1, ensure_ascii=False)
-    fh.write("\n")
-print(len(out), counts)
+
+if __name__ == "__main__":
+    write(build(ROWS, NEGATIVES, "HELD", "2024-09-16", 6), "plover_own_heldout.json")
