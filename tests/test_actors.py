@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 
 from dateline.actors import ActorIndex, code_text, code_token, tables
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def codes(text: str, context: str | None = None) -> tuple[str | None, str | None] | None:

@@ -6,12 +6,6 @@ import pytest
 
 from dateline.extract import run_extractors
 from dateline.extract.amounts import parse_value
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def _amounts(nlp, text: str) -> list[dict]:

@@ -4,15 +4,7 @@ apart from their numbers. Every sentence is our own."""
 
 import datetime as dt
 
-import pytest
-
 from dateline.extract import run_extractors
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def _amounts(nlp, text: str) -> list[dict]:

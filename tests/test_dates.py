@@ -10,18 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from dateline.extract import run_extractors
-from dateline.nlp import load_model
 from dateline.temporal import tag
 
 PUB = dt.date(2018, 8, 31)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def run(nlp, text: str, published: dt.date = PUB) -> dict[str, tuple[str, str]]:

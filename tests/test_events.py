@@ -8,14 +8,8 @@ import pytest
 
 from dateline.extract import Context
 from dateline.extract.events import extract, tables
-from dateline.nlp import load_model
 
 PUBLISHED = dt.date(2021, 3, 10)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def run(nlp, text: str, **results) -> list[dict]:

@@ -9,14 +9,8 @@ import datetime as dt
 import pytest
 
 from dateline.extract import run_extractors
-from dateline.nlp import load_model
 
 PUBLISHED = dt.date(2025, 2, 11)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def events(nlp, text: str) -> list[dict]:

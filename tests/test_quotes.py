@@ -3,17 +3,9 @@
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from dateline.evaluate.quotes import Attribution, parse_ann, score_article, system_attributions
 from dateline.extract import Context
 from dateline.extract.quotes import QuoteConfig, extract, find_quoted
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def _ents(text: str, items: list[tuple[str, str, str]]) -> list[dict]:

@@ -15,9 +15,6 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
-from dateline.nlp import load_model
 from dateline.temporal import tag
 
 DATA = Path(__file__).parent / "data" / "timex_patterns.tsv"
@@ -78,11 +75,6 @@ def score(nlp) -> dict:
                 wrong.append(f"FALSE {pub} {t.text!r} {t.type} {t.value} in {sentence!r}")
     return {"gold": gold_n, "system": sys_n, "relaxed_f1": _f1(relaxed, sys_n, gold_n),
             "value_f1": _f1(value, sys_n, gold_n), "false_sentences": false_sentences, "wrong": wrong}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def test_set_is_well_formed():

@@ -12,15 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from dateline.nlp import load_model
 from dateline.temporal import tag
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def run(nlp, text: str, published: str) -> dict[str, tuple[str, str]]:

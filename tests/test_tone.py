@@ -2,16 +2,8 @@
 
 import datetime as dt
 
-import pytest
-
 from dateline.extract import run_extractors
 from dateline.extract.tone import lexicon, tone_of_words
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def _tone(nlp, text: str):
