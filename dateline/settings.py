@@ -75,6 +75,15 @@ class TimelineSettings:
         "relevance)."))
     summary_pool: int = field(default=50, metadata=_help(
         "Candidates (best first) among which a day's summary is chosen."))
+    publication_cap: int = field(default=0, metadata=_help(
+        "Most articles published on a day (or the day after) that count as evidence "
+        "for it (0: no cap)."))
+    spread_slack: float = field(default=0.0, metadata=_help(
+        "When above 0, each month-long period of the story takes at most this times its "
+        "share of the dates (share by article volume to the power spread_power)."))
+    spread_power: float = field(default=1.0, metadata=_help(
+        "Power of a period's article volume in its share of the dates (below 1: quiet "
+        "periods get more than their volume's share)."))
 
 
 @dataclass(frozen=True)

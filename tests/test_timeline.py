@@ -453,3 +453,43 @@ def test_a_query_timeline_keeps_to_sentences_about_the_query(tmp_path):
         # without a query the floods are part of the story
         everything = build_timeline(store, None, max_dates=5, sentences_per_date=2)
         assert any("floods" in s.text for e in everything.entries for s in e.sentences)
+
+
+def test_publication_cap_limits_what_a_busy_day_counts(tmp_path):
+    from dateline.settings import TimelineSettings
+
+    # five articles published on May 1 that name no day; one, two days later,
+    # recalls May 10
+    busy = [_record(f"b{i}", "2021-05-01", [f"Crowds number {i} filled the square in the "
+                                            "capital all afternoon."]) for i in range(5)]
+    recall = _record("r1", "2021-05-12", [
+        "The ministers met on Monday and signed the border treaty at last."],
+        [(0, "2021-05-10")])
+    store = _store(tmp_path, [*busy, recall])
+    try:
+        # May 1: 5 x 0.25 = 1.25 beats May 10: one mention, 1.0
+        plain = build_timeline(store, max_dates=1, sentences_per_date=1)
+        assert [e.date for e in plain.entries] == [D(2021, 5, 1)]
+        # capped at 2 articles, May 1 counts 0.5 and the recalled day wins
+        capped = build_timeline(store, max_dates=1, sentences_per_date=1,
+                                settings=TimelineSettings(publication_cap=2))
+        assert [e.date for e in capped.entries] == [D(2021, 5, 10)]
+    finally:
+        store.close()
+
+
+def test_spread_shares_dates_among_periods_by_volume():
+    from dateline.analyses.timeline import _spread
+
+    jan1, jan2, jan3, feb20 = D(2021, 1, 1), D(2021, 1, 2), D(2021, 1, 3), D(2021, 2, 20)
+    # Jan 1 .. Feb 20 is 51 days: two periods, Jan 1-25 (9 articles) and Jan 26 on (1)
+    volume = {jan1: 8, jan2: 1, feb20: 1}
+    ranked = [jan1, jan2, jan3, feb20]
+    assert _spread(ranked, 2, volume, 0.0, 0.5) == [jan1, jan2]            # off
+    # power 0.5: shares 3/4 and 1/4; caps ceil(0.5*2*3/4) = 1 and ceil(0.5*2*1/4) = 1
+    assert _spread(ranked, 2, volume, 0.5, 0.5) == [jan1, feb20]
+    # n = 3: caps ceil(1.125) = 2 and ceil(0.375) = 1; result in ranked order
+    assert _spread(ranked, 3, volume, 0.5, 0.5) == [jan1, jan2, feb20]
+    # no ranked day in the quiet period: the busy one's passed-over days fill up
+    assert _spread([jan1, jan2, jan3], 2, {jan1: 8, feb20: 1}, 0.5, 0.5) == [jan1, jan2]
+    assert _spread([], 2, volume, 0.5, 0.5) == []

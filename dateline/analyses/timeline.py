@@ -10,7 +10,10 @@ Gholipour Ghalandari & Ifrim 2020, without a trained model):
    temporal engine) counts ``mention_weight``, an article published on the day
    ``pub_weight``, and, for a day with such evidence of its own, one published
    the day after ``next_day_weight`` (news often reports yesterday's events).
-   The best N days are kept.
+   The best N days are kept. Two devices are off by default (they did not hold up
+   held out on the development topics; docs/timelines.md): ``publication_cap`` caps
+   the articles a day's publications count, and ``spread_slack`` shares the N days
+   among month-long periods by article volume (:func:`_spread`).
 3. Sentences: a day's candidates are the sentences that mention it and the lead
    sentences of articles published on it (or the next day) that mention no day,
    cut free of time stamps, bylines, wire-service datelines and chronology labels.
@@ -167,6 +170,8 @@ def _select_articles(store: Store, query: str | None, start: dt.date | None,
 #: most of a large store. When more match, the most relevant are kept (:func:`_select`)
 #: and the timeline's notes say so.
 MAX_ARTICLES = 1000
+#: Length in days of the periods among which :func:`_spread` shares a timeline's dates.
+SPREAD_PERIOD = 30
 #: Full-text matches ranked (bm25) per article to be read, to choose among when more
 #: match than can be read: the most recently stored ones (ranking costs time per match).
 RANK_WINDOW = 20
@@ -413,6 +418,48 @@ def _summary_order(scored: list[tuple], vecs: dict[Any, dict[str, float]],
     return order + [(x[-2], x[-1]) for x in scored if x[-2] not in taken]
 
 
+def _spread(ranked: list[dt.date], n: int, volume: dict[dt.date, int], slack: float,
+            power: float, period: int = SPREAD_PERIOD) -> list[dt.date]:
+    """The first ``n`` of ``ranked`` (best first), except that, when ``slack`` > 0, each
+    period of about ``period`` days (the span of ``ranked`` and ``volume`` cut into equal
+    periods) takes at most ``ceil(slack * n * V ** power / sum of V ** power)`` days,
+    where V is the period's article volume (``volume``: articles published per day).
+    With ``power`` < 1 a quiet period gets more than its share of the volume, so that a
+    long story's quiet months keep dates rather than all going to its busy weeks. Days
+    passed over fill the list, best first, when the periods' caps leave it short; the
+    result is in ``ranked`` order and holds ``min(n, len(ranked))`` days."""
+    if slack <= 0 or not ranked:
+        return ranked[:n]
+    days = [*ranked, *volume]
+    lo, hi = min(days), max(days)
+    span = (hi - lo).days + 1
+    bins = max(1, round(span / period))
+
+    def bin_of(d: dt.date) -> int:
+        return min(bins - 1, (d - lo).days * bins // span)
+
+    mass: dict[int, float] = defaultdict(float)
+    for d, v in volume.items():
+        mass[bin_of(d)] += v
+    total = sum(v ** power for v in mass.values() if v > 0) or 1.0
+    cap = {b: math.ceil(slack * n * (v ** power if v > 0 else 0.0) / total)
+           for b, v in mass.items()}
+    taken: Counter = Counter()
+    chosen: list[dt.date] = []
+    for d in ranked:
+        if len(chosen) >= n:
+            break
+        if taken[bin_of(d)] < cap.get(bin_of(d), 0):
+            chosen.append(d)
+            taken[bin_of(d)] += 1
+    if len(chosen) < n:
+        picked = set(chosen)
+        chosen += [d for d in ranked if d not in picked][: n - len(chosen)]
+        order = {d: i for i, d in enumerate(ranked)}
+        chosen.sort(key=order.__getitem__)
+    return chosen
+
+
 def build_timeline(store: Store, query: str | None = None, *, max_dates: int | None = None,
                    sentences_per_date: int | None = None, start: dt.date | None = None,
                    end: dt.date | None = None,
@@ -468,14 +515,19 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
     for d, day_arts in mention_arts.items():
         day_score[d] += cfg.mention_weight * len(day_arts)
         refer[d] |= day_arts
+    def published(day_arts: set[int]) -> int:
+        # beyond publication_cap, a busy desk is no further evidence of an event
+        cap = cfg.publication_cap
+        return min(len(day_arts), cap) if cap > 0 else len(day_arts)
+
     for d, day_arts in pub_arts.items():
-        day_score[d] += cfg.pub_weight * len(day_arts)
+        day_score[d] += cfg.pub_weight * published(day_arts)
         refer[d] |= day_arts
     for d, day_arts in pub_arts.items():
         # reports of the next day strengthen a day that has evidence of its own
         prev = d - dt.timedelta(days=1)
         if prev in refer:
-            day_score[prev] += cfg.next_day_weight * len(day_arts)
+            day_score[prev] += cfg.next_day_weight * published(day_arts)
     if not mentions:
         notes.append("no resolved date mentions in the selection: dates come from "
                      "publication dates only")
@@ -519,7 +571,9 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
         about = _about_query(store, query, ids, {k: v.text for k, v in sents.items()})
         for d in list(cands):
             cands[d] = {key: named for key, named in cands[d].items() if key in about}
-    chosen_days = [d for d in ranked if cands.get(d)][: max(n, 0)]
+    chosen_days = _spread([d for d in ranked if cands.get(d)], max(n, 0),
+                          {d: len(a) for d, a in pub_arts.items()}, cfg.spread_slack,
+                          cfg.spread_power)
     pool_keys = {key for d in chosen_days for key in cands[d]}
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     toks: dict[tuple[int, int], list[str]] = {}
