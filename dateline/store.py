@@ -160,15 +160,16 @@ CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country);
 """,
     # 4: covering indexes, so that bounded lookups read the index alone: the articles
     # naming an entity or place (timeline), the cells' keys of event groups by type or
-    # date (event lists); each replaces the index of schema 3 it starts with. And the
-    # mentions as written, which a search's entity filter looks up (find_entity).
+    # date (event lists) and the sentences of events of a type (search); each replaces
+    # the index of schema 3 it starts with. And the mentions as written, with their
+    # labels and names, which a search's entity filter looks up (find_entity).
     3: """
 CREATE INDEX IF NOT EXISTS entities_canonical_article
   ON entities(canonical COLLATE NOCASE, article, label);
 CREATE INDEX IF NOT EXISTS places_name_article ON places(name COLLATE NOCASE, article);
 CREATE INDEX IF NOT EXISTS entities_text ON entities(text COLLATE NOCASE, label, canonical);
 CREATE INDEX IF NOT EXISTS events_type_date_keys
-  ON events(type, date, actor_country, target_country, actor_sector, place);
+  ON events(type, date, actor_country, target_country, actor_sector, place, article, sentence);
 CREATE INDEX IF NOT EXISTS events_date_keys
   ON events(date, type, actor_country, target_country, actor_sector, place);
 DROP INDEX IF EXISTS entities_canonical;
