@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -68,6 +69,20 @@ def _case_sensitive(alias: str) -> bool:
     """Short all-capital aliases (US, UN, IS, EC) only match in capitals."""
     letters = alias.replace(".", "")
     return letters.isupper() and len(letters) <= 4
+
+
+#: Prefixes that keep a role word after their hyphen a role ("vice-president").
+_ROLE_PREFIXES = frozenset({"ex", "vice", "co", "deputy", "acting", "former", "under"})
+
+
+def _word_part(tokens: Sequence[Token] | Doc, i: int) -> bool:
+    """Whether token ``i`` is the second part of a hyphened word ("secretary-general",
+    "anti-government", "Ki-moon"): no role of its own."""
+    if i < 2:
+        return False
+    hyphen, before = tokens[i - 1], tokens[i - 2]
+    return (hyphen.text == "-" and not hyphen.whitespace_ and not before.whitespace_
+            and before.is_alpha and before.lower_ not in _ROLE_PREFIXES)
 
 
 class ActorTables:
@@ -139,7 +154,7 @@ class ActorTables:
                 continue
             if maxlen == 1:
                 alias = cs.get((tok.text,)) or ci.get((tok.lower_,))
-                if alias is not None:
+                if alias is not None and not (alias.kind == "sector" and _word_part(tokens, i)):
                     out.append(Match(tok.idx, tok.idx + len(tok.text), alias))
                 continue
             span = [tokens[j] for j in range(i, min(i + maxlen, n))]
@@ -147,7 +162,7 @@ class ActorTables:
             lowers = [t.lower_ for t in span]
             for k in range(len(span), 0, -1):
                 alias = cs.get(tuple(texts[:k])) or ci.get(tuple(lowers[:k]))
-                if alias is not None:
+                if alias is not None and not (alias.kind == "sector" and _word_part(tokens, i)):
                     last = span[k - 1]
                     out.append(Match(tok.idx, last.idx + len(last.text), alias))
                     resume = i + k
@@ -177,21 +192,33 @@ def tables() -> ActorTables:
     return ActorTables()
 
 
-def code_matches(matches: Sequence[Match]) -> tuple[str | None, str | None]:
+#: Sectors of a party, the opposition or armed rebels: as a modifier they decide
+#: the sector over the role word after them ("opposition officials" are OPP).
+PARTISAN_SECTORS = frozenset({"OPP", "REB", "PTY", "RAD"})
+
+
+def code_matches(matches: Sequence[Match], head_end: int | None = None) -> tuple[str | None, str | None]:
     """Country and sector that the alias matches of one actor phrase add up to.
 
     The country is the first country-bearing match, a named actor (institution,
-    group, person) taking precedence over a plain country word; the sector is
-    that of a named actor if it has one, else the sector of the last role word
-    or capital ("Syrian regime forces" -> MIL), the head noun of an English
-    noun phrase coming last.
+    group, person) taking precedence over a plain country word, except that a
+    transnational armed group (IMG) named after a country is that country's branch
+    ("Iraq's al-Qaeda"); the sector is
+    that of a named actor if it has one, else that of the first role word naming
+    a party, the opposition or rebels ("opposition officials", "members of the
+    opposition" -> OPP), else of the last role word up to the head (which ends at
+    character ``head_end``, when given: "Syrian regime forces" -> MIL, "protesters
+    in Nairobi" -> the protesters'), else of the last role word or capital.
     """
     country = None
     org_sector = None
-    for m in matches:
+    for k, m in enumerate(matches):
         if m.alias.kind == "org" and m.alias.country:
             country = m.alias.country
             org_sector = m.alias.sector
+            if country == "IMG":  # "Iraq's al-Qaeda": the branch of the country before it
+                country = next((p.alias.country for p in matches[:k]
+                                if p.alias.kind == "country" and p.alias.country), country)
             break
     if country is None:
         for m in matches:
@@ -199,6 +226,12 @@ def code_matches(matches: Sequence[Match]) -> tuple[str | None, str | None]:
                 country = m.alias.country
                 break
     sector = org_sector
+    roles = [m for m in matches if m.alias.sector and m.alias.kind == "sector"]
+    if sector is None:
+        sector = next((m.alias.sector for m in roles if m.alias.sector in PARTISAN_SECTORS), None)
+    upto = [m for m in roles if head_end is None or m.end <= head_end]
+    if sector is None and upto:
+        sector = upto[-1].alias.sector
     if sector is None:
         for m in reversed(matches):
             if m.alias.sector and m.alias.kind != "org":
@@ -271,6 +304,12 @@ class ActorIndex:
         return best if 2 * counts[best] >= sum(counts.values()) else None
 
 
+#: A live blog's time stamp opening a phrase ("01.21 BST", "14:05 GMT", "9.30am").
+_TIME_STAMP = re.compile(
+    r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|CET|CEST|EST|EDT|ET|UTC|local time)?\s*[:-]?\s*",
+    re.I)
+
+
 def _opens_clause(tok: Token) -> bool:
     """Whether ``tok`` is a preposition whose complement is a verb ("of staging")."""
     return tok.dep_ == "prep" and any(
@@ -298,8 +337,11 @@ def phrase_runs(head: Token) -> list[tuple[int, int]]:
     keep.sort(key=lambda t: t.i)
     runs: list[tuple[int, int]] = []
     prev = -2
+    doc = head.doc
     for tok in keep:
-        if tok.i == prev + 1 and runs:
+        joined = tok.i == prev + 2 and doc[prev + 1].text == "-" and not doc[prev].whitespace_ \
+            and not doc[prev + 1].whitespace_  # "Ki-moon", "secretary-general": one word
+        if (tok.i == prev + 1 or joined) and runs:
             runs[-1] = (runs[-1][0], tok.idx + len(tok.text))
         else:
             runs.append((tok.idx, tok.idx + len(tok.text)))
@@ -333,10 +375,24 @@ def code_token(
         if s <= head.idx < e:
             start, end = s, e
             break
+    if head.ent_type_ in ("PERSON", "ORG"):
+        # the whole name the head stands in ("Ban Ki-moon", whose last token the
+        # parse may take for the head of a phrase of its own)
+        first, last = head.i, head.i
+        doc = head.doc
+        while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].ent_type_ == head.ent_type_:
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        start = min(start, doc[first].idx)
+        end = max(end, doc[last].idx + len(doc[last].text))
+    stamp = _TIME_STAMP.match(index.text, start, end)
+    if stamp is not None and stamp.end() < end:
+        start = stamp.end()  # "01.21 BST Kenyan troops": a live blog's time stamp
     text = index.text[start:end]
     if not matches and head.pos_ != "PROPN":
         return None
-    country, sector = code_matches(matches)
+    country, sector = code_matches(matches, head.idx + len(head.text))
     countries = [m.alias.country for m in matches if m.alias.country]
     if len(set(countries)) > 1 and any(t.lower_ == "ethnic" for t in head.subtree):
         # Ethnic groups are coded by where they live: "ethnic Albanians in Serbia".

@@ -146,3 +146,94 @@ def test_obligation_of_a_thing_is_no_request(nlp) -> None:
 
 def test_unnamed_asker_of_a_participle_clause(nlp) -> None:
     assert run(nlp, "Asked about the Ugandan report, the Kenyan minister smiled.") == []
+
+
+def test_speaker_is_not_the_actor_of_what_is_reported(nlp) -> None:
+    (ev,) = run(nlp, "Kenyan opposition officials said government forces fired on protesters in Nairobi.")
+    assert ev["type"] == "ASSAULT" and ev["actor"]["text"] == "government forces"
+    assert ev["target"]["text"].startswith("protesters")
+    # a participle under a verb of speech is not the speaker's act
+    evs = run(nlp, "Ugandan troops attacked the town on Thursday, a Kenyan spokesman said, "
+                   "firing rockets into the port.")
+    assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ASSAULT", "Ugandan troops")]
+    # "he" is the speaker's, not whoever else is the subject of a clause above
+    assert run(nlp, "The young fighter says Che Guevara inspires him as he fights "
+                    "alongside Kenyan rebels.") == []
+
+
+def test_accusation_of_an_attack_is_only_an_accusation(nlp) -> None:
+    evs = run(nlp, "Kenyan opposition officials accused the Ugandan army of attacking a village.")
+    assert [roles(e) for e in evs] == [("ACCUSE", "KEN", "UGA")]
+
+
+def test_partisan_modifier_decides_the_sector(nlp) -> None:
+    (ev,) = run(nlp, "Kenyan opposition officials condemned the arrests.")
+    assert ev["actor"]["sector"] == "OPP"
+    # a capital after "in" gives no sector to the people there
+    (ev,) = run(nlp, "A Kenyan spokesman said government forces fired on protesters in Nairobi.")
+    assert ev["target"]["sector"] != "GOV"
+
+
+def test_title_after_a_hyphen_is_part_of_the_word(nlp) -> None:
+    (ev,) = run(nlp, "NATO's secretary-general dismissed complaints from the Kenyan government.")
+    assert ev["type"] == "REJECT" and ev["actor"]["text"] == "NATO's secretary-general"
+    assert ev["actor"]["country"] == "IGO"
+
+
+def test_actor_text_is_the_whole_name(nlp) -> None:
+    (ev,) = run(nlp, "Ban Ki-moon condemned the Kenyan attack on Somalia.")
+    assert ev["type"] == "ACCUSE" and ev["actor"]["text"] == "Ban Ki-moon"
+
+
+def test_live_blog_time_stamp_is_cut_from_the_actor(nlp) -> None:
+    (ev,) = run(nlp, "01.21 BST Kenyan troops shelled the Somali town of Kismayo.")
+    assert ev["actor"]["text"] == "Kenyan troops" and ev["actor"]["country"] == "KEN"
+
+
+def test_host_city_is_no_target_of_a_meeting(nlp) -> None:
+    (ev,) = run(nlp, "The Arab League chief told the summit in the Iraqi capital that talks must go on.")
+    assert ev["type"] == "CONSULT" and ev["target"] is None
+
+
+@pytest.mark.parametrize("text", [
+    # a known event referred back to
+    "The deal does not help the Kenyan president keep his promise to Uganda.",
+    "The Kenyan minister survived sanctions once before.",
+    # a trigger word naming a kind of thing
+    "Britain plans to use attack helicopters in Libya.",
+    # a thing of the actor's does no verbal act
+    "Gadhafi's grip on power appeared to loosen.",
+    "NATO's bombing campaign raised concerns among Kenyan officials.",
+    # objects that make the verb no event of its type
+    "Kenyan officials signed a letter to the Ugandan president.",
+    "A spokesman for the Kenyan government offered a different view.",
+])
+def test_no_event_in_passing(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_rally_is_a_demonstration_not_a_mobilisation(nlp) -> None:
+    (ev,) = run(nlp, "The Kenyan government mobilised thousands of supporters for a rally in Nairobi.")
+    assert (ev["type"], ev["mode"]) == ("PROTEST", "demo") and ev["target"] is None
+    (ev,) = run(nlp, "Kenya mobilised two brigades on the Somali border.")
+    assert ev["type"] == "MOBILIZE"
+
+
+def test_event_takes_the_day_its_sentence_names(nlp) -> None:
+    from dateline.extract import run_extractors
+
+    for text in ("Kenyan troops shelled Kismayo on Tuesday.",
+                 "Kenyan troops shelled Kismayo on Tuesday night."):
+        (ev,) = run_extractors(nlp(text), PUBLISHED, text=text)["events"]
+        assert ev["date"] == "2021-03-09"  # the Tuesday before Wednesday 10 March
+
+
+@pytest.mark.parametrize("text", [
+    "The British foreign minister struck a more positive note.",
+    # someone else's allegation, disputed
+    "Beijing used the official media to dispute Western allegations of Syrian army attacks.",
+    # an aim or an ability is no act
+    "Fresh trenches underscore the Kenyan rebels' readiness to continue defending the town.",
+])
+def test_no_event_idiom_dispute_aim(nlp, text: str) -> None:
+    assert run(nlp, text) == []

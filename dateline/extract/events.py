@@ -157,6 +157,60 @@ CLAIM_VERBS = frozenset({
     "insist", "assert", "contend", "speculate", "doubt", "imagine", "hope", "wish",
     "worry", "blame", "accuse", "predict", "estimate",
 })
+#: Verbs of speech whose subject is a speaker, not the doer of what they report: a
+#: pronoun or a controlled participle under them ("X said, firing rockets") is not X.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "announce", "report", "claim", "explain", "note",
+    "write", "insist", "confirm", "quote", "describe", "recount", "recall", "testify",
+    "reveal", "stress", "argue", "allege", "maintain", "deny", "acknowledge", "declare",
+    "reiterate", "repeat", "warn", "urge", "emphasise", "emphasize", "underline",
+    "assert", "indicate", "suggest", "predict", "tweet", "post", "publish",
+})
+#: Heads of a noun trigger that refer back to an event already known, not report
+#: one ("keep his promise", "survived sanctions", "violated the ceasefire").
+REFER_BACK = frozenset({
+    "keep", "break", "fulfil", "fulfill", "honour", "honor", "survive", "remember",
+    "recall", "mark", "violate", "breach", "commemorate", "renege", "betray",
+})
+#: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
+#: air strike campaign"); elsewhere a trigger modifying a noun names a kind of thing
+#: ("attack helicopters", "arrest warrants", "aid workers", "protest movement").
+EVENT_HEADS = frozenset({
+    "effort", "campaign", "operation", "mission", "talks", "meeting", "deal", "process",
+    "initiative", "offensive", "action", "drive", "bid", "strike", "attack", "raid",
+    "plan", "programme", "program", "exercise", "drill", "session", "round", "summit",
+})
+#: Acts, holds and stances of an actor: as the subject of a verbal or cooperative
+#: trigger they do no such act themselves ("Gadhafi's grip appeared to loosen", "Bush's
+#: attempts to gather support", "NATO's bombing campaign raised concerns"), unlike a
+#: statement, which speaks for its owner ("a UN statement expressed support").
+OWNED_THINGS = frozenset({
+    "grip", "hold", "attempt", "effort", "campaign", "operation", "bid", "policy",
+    "decision", "move", "action", "offensive", "war", "bombing", "presence", "rule",
+    "power", "role", "control", "influence", "stance", "involvement", "intervention",
+    "crackdown", "response", "strategy", "approach", "tactic", "threat", "pressure",
+    "handling", "failure", "success", "visit", "assault", "attack", "strike", "airstrike",
+    "invasion", "occupation", "blockade", "embargo", "sanction", "violence", "fighting",
+    "conflict", "crisis", "uprising", "revolt", "revolution", "protest", "unrest",
+    # aims and abilities ("the rebels' readiness to continue defending the town")
+    "readiness", "willingness", "determination", "ability", "capacity", "desire", "aim",
+    "goal", "hope", "intention", "resolve", "commitment",
+})
+#: Objects that make a trigger verb no event of its type ("signed a letter", "offered
+#: a different view", "mobilised a demonstration" of supporters, which is a rally).
+NOT_THE_EVENT = {
+    "sign": frozenset({"letter", "petition", "statement", "book", "copy", "autograph", "card"}),
+    "offer": frozenset({"view", "opinion", "explanation", "account", "insight", "detail",
+                        "glimpse", "assessment", "analysis", "comment", "condolence",
+                        "prayer", "thought", "apology", "perspective", "picture"}),
+    "strike": frozenset({"note", "tone", "chord", "balance", "pose", "figure", "bargain",
+                         "deal", "compromise", "agreement", "blow"}),
+}
+#: What a rally gathers: mobilising them is a demonstration, not forces mobilised.
+RALLY_WORDS = frozenset({
+    "demonstration", "rally", "supporter", "protester", "protestor", "demonstrator",
+    "crowd", "people", "voter", "march", "follower", "student", "youth", "citizen",
+})
 #: Verbs that say their infinitive complement took place ("managed to free",
 #: "began to withdraw"); other heads leave it a purpose or a wish ("a website set up
 #: for families to share their experiences", "action was needed to dismantle militias").
@@ -402,6 +456,8 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
                 ch.dep_ in ("aux", "auxpass") for ch in v.children):
             return None, None  # "Asked about the report, he said": the asker is unnamed
         if v.dep_ in ("xcomp", "acomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
+            if v.dep_ != "xcomp" and v.head.lemma_.lower() in SPEECH_VERBS:
+                return None, None  # "..., a spokesman said, firing rockets": not the speaker
             v = v.head
         elif (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i
               and not any(ch.dep_ == "dobj" for w in (v, *v.conjuncts) for ch in w.children)):
@@ -516,7 +572,8 @@ def _reporting(tok: Token) -> bool:
 
 #: Verbs that tell of an event without carrying it out ("activists reported protests").
 _TELLING = frozenset({"report", "describe", "deny", "claim", "say", "avoid", "fear", "expect",
-                      "credit", "blame", "condemn", "criticize", "criticise", "discuss"})
+                      "credit", "blame", "condemn", "criticize", "criticise", "discuss",
+                      "dispute", "reject", "dismiss", "refute", "rebut", "counter"})
 #: Who is released or freed: a release of anything else ("released a statement",
 #: "freed up funds") is no concession.
 FREED = frozenset({
@@ -540,7 +597,11 @@ def _in_passing(tok: Token, etype: str) -> bool:
     are fighting gangs") rather than on something to be done."""
     if tok.pos_ not in ("VERB", "AUX"):
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            if tok.head.lemma_.lower() not in EVENT_HEADS:
+                return True  # "attack helicopters", "arrest warrants": a kind of thing
             tok = tok.head  # "launched a mediation effort"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in REFER_BACK:
+            return True  # "keep his promise", "survived sanctions": known, not news
         if tok.dep_ not in _NOUN_EVENT_DEPS:
             if etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "during"):
                 return False  # "raised the issue in a meeting with ..."
@@ -548,6 +609,10 @@ def _in_passing(tok: Token, etype: str) -> bool:
             return carrier is None or carrier.lemma_.lower() not in REALISE | INTENT
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TELLING
     lemma = tok.lemma_.lower()
+    if lemma in NOT_THE_EVENT and any(
+            ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in NOT_THE_EVENT[lemma]
+            for ch in tok.children):
+        return True  # "signed a letter", "offered a different view"
     if lemma in _NEEDS_COMPLEMENT:
         return not any(ch.dep_ in ("xcomp", "dobj", "ccomp") for ch in tok.children)
     if lemma in ("talk", "discuss") and not any(
@@ -697,17 +762,18 @@ def _obligation(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need")
 
 
-def _reporters(tok: Token) -> list[Token]:
-    """Subjects of the clauses above ``tok``'s clause, nearest first: the
+def _reporters(tok: Token, speech_only: bool = True) -> list[Token]:
+    """Subjects of the verbs of speech above ``tok``'s clause, nearest first: the
     candidates for its speaker ("X said Y must ...", "..., X said, it would
-    be better to ...")."""
+    be better to ..."); with ``speech_only``, the subject of any other verb above
+    ("Che inspires him as he fights") is not who "he" is."""
     out: list[Token] = []
     cur = tok
     for _ in range(6):
         if cur.head.i == cur.i:
             break
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and (not speech_only or cur.lemma_.lower() in SPEECH_VERBS):
             for ch in cur.children:
                 if ch.dep_ in ("nsubj", "nsubjpass") and not _is_pronoun(ch):
                     out.append(ch)
@@ -789,10 +855,10 @@ class _Coder:
         self.last[kind] = ({"text": actor["text"], "country": actor["country"],
                             "sector": actor.get("sector")}, head.i)
 
-    def speaker(self, trigger: Token, sent: Span) -> dict | None:
-        """The coded subject of the nearest clause above ``trigger`` that names
-        a known actor with a country."""
-        reps = _reporters(trigger)
+    def speaker(self, trigger: Token, sent: Span, speech_only: bool = True) -> dict | None:
+        """The coded subject of the nearest clause above ``trigger`` (of a verb of
+        speech only, with ``speech_only``) that names a known actor with a country."""
+        reps = _reporters(trigger, speech_only)
         for rep in reps:
             actor = code_token(rep, self.index)
             if actor and actor["country"]:
@@ -1041,10 +1107,13 @@ def _several(head: Token | None) -> bool:
 
 
 def _clause_country(head: Token, coder: _Coder, actor: dict | None,
-                    actor_tok: Token | None = None) -> dict | None:
+                    actor_tok: Token | None = None, venue: str | None = None) -> dict | None:
     """Fallback target: the first country named in the clause of ``head``
     outside the actor's phrase ("threatened to cut off electricity to the
-    Azerbaijani republic")."""
+    Azerbaijani republic"). For ``venue`` "CONSULT" (a meeting), a place after "in"
+    or "at" is where it met, never whom ("told the summit in the Iraqi capital");
+    for "PROTEST", a town or region there is where it gathered ("a rally in
+    Nairobi"), while a country is whom it is against, as PLOVER codes it."""
     start = head.left_edge.idx
     end = head.right_edge.idx + len(head.right_edge.text)
     for ch in head.children:
@@ -1069,6 +1138,9 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
         root = span.root
         while root.dep_ in ("compound", "amod") and root.head.i != root.i:
             root = root.head  # "in a Damascus suburb"
+        if (venue in ("CONSULT", "PROTEST") and root.dep_ == "pobj" and root.head.lower_ in ("in", "at")
+                and (venue == "CONSULT" or not _country_name(root, coder.index))):
+            continue
         if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
                 and root.head.head.pos_ in ("VERB", "AUX") and not _country_name(root, coder.index)):
             continue  # where it happened ("rallied in Nairobi"), not to whom; a thing's
@@ -1140,6 +1212,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             and actor.get("start") is not None and actor["start"] <= actor_tok.idx < actor["end"]
             and actor_tok.pos_ != "PROPN" and _actor_head(actor_tok, coder.index, places=False) is None):
         actor = None  # a thing, not an actor ("the main airport in the Dominican Republic")
+    if (actor is not None and actor_tok is not None and not weapon and etype not in CONFLICT_MATERIAL
+            and actor_tok.pos_ == "NOUN" and not _covered(actor_tok, coder.index)
+            and actor_tok.lemma_.lower() in OWNED_THINGS):
+        return None  # a thing of the actor's does no such act ("Gadhafi's grip loosened")
     if (actor is None and actor_tok is not None and not _obligation(tok) and not weapon
             and actor_tok.lower_ not in UNNAMED_ATTACKERS):
         return None  # someone we cannot code did it: better no event than a guessed one
@@ -1150,7 +1226,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     # Modality: obligation reported by someone is their request.
     inner_types = {i.pattern.type for i in c.absorbed if i.via_complement}
     if _obligation(tok):
-        speaker = coder.speaker(tok, sent)
+        speaker = coder.speaker(tok, sent, speech_only=False)
         if speaker is None:
             return None
         target = coder.code(actor_tok, sent, tok) if actor_tok is not None else None
@@ -1180,6 +1256,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         any(ch.lower_ == "joint" for ch in tok.children) or _several(actor_tok)
     ):
         etype, mode = "COOPERATE", None  # joint exercises
+    if etype == "MOBILIZE" and tok.pos_ == "VERB" and _rally(tok):
+        etype, mode = "PROTEST", "demo"  # "mobilised thousands of supporters": a rally
     if etype == "PROTEST" and mode == "strike" and tok.pos_ == "NOUN" and _military_strike(tok, sent, coder):
         etype, mode = "ASSAULT", "aerial"
     if t.types[etype].quad.startswith("material") and (_hypothetical(tok) or _unreal(tok)):
@@ -1192,13 +1270,29 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if passive is not None and not _is_pronoun(passive) and passive.pos_ != "PROPN" \
             and _actor_head(passive, coder.index) is None:
         return _finish(etype, mode, tok, actor, None, t)  # "the plan was supported by ..."
+    if etype == "CONSULT":  # "held talks in Tunisia": the venue, not the counterpart
+        target_toks = [w for w in target_toks if not (w.dep_ == "pobj" and w.head.lower_ in ("in", "at"))]
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
-                                 coder, actor, actor_tok)
+                                 coder, actor, actor_tok, venue=etype)
     return _finish(etype, mode, tok, actor, target, t)
+
+
+def _rally(tok: Token) -> bool:
+    """Whether verb ``tok`` gathers people or a rally (:data:`RALLY_WORDS`, as its
+    object or the object's "of" phrase: "mobilised its own demonstration",
+    "mobilised thousands of supporters"), not armed forces."""
+    for ch in tok.children:
+        if ch.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [ch, *(g for p in ch.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj")]
+        if any(w.lemma_.lower() in RALLY_WORDS or w.lower_ in RALLY_WORDS for w in words):
+            return True
+    return False
 
 
 def _scheduled(tok: Token) -> bool:
@@ -1440,8 +1534,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         named = [p for p in places.get(s_index, [])
                  if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)]
         date = next(
-            (d["value"] for d in dates.get(s_index, [])
-             if d.get("type") == "DATE" and _FULL_DATE.match(str(d.get("value", "")))),
+            (str(d["value"])[:10] for d in dates.get(s_index, [])
+             if d.get("type") in ("DATE", "TIME") and _FULL_DATE.match(str(d.get("value", ""))[:10])),
             ctx.published.isoformat(),
         )
         found = []
