@@ -40,6 +40,10 @@ def roles(ev: dict) -> tuple:
     "\u201cThe army attacked our village,\u201d a farmer told reporters.",
     # two headlines run together
     "Move follows a request by Kenya The Kenyan army has shelled the town , officials said .",
+    # caption lists run together: a capitalised function word after a word
+    "Police shot dead six people in the province Some 4,000 people took to the streets in Nairobi.",
+    "The Kenyan minister sees the enclave as a threat to Uganda Quite deliberately the "
+    "Ugandan leader said most people stood with the movement.",
     # reporting furniture
     "The Kenyan embassy did not respond to a request for comment.",
     "A Kenyan official, who declined to be identified, was angry.",

@@ -542,15 +542,23 @@ _SENTENCE_OPENERS = frozenset({
 def _run_on(sent: Span) -> bool:
     """Whether ``sent`` is headlines, captions or link lists run together: a word
     that only opens sentences, capitalised after a word with no punctuation between
-    and followed by a lower-case word or an adjective ("strife The move comes",
-    "Kenya The Kenyan army")."""
+    and followed by a lower-case word, an adjective or a number ("strife The move
+    comes", "Kenya The Kenyan army", "province Some 4,000 people"), or any
+    capitalised adverb, determiner, pronoun or conjunction so placed ("Turkey Quite
+    deliberately")."""
     if "End Quote" in sent.text:  # a pull quote's closing mark run into the story
         return True
     toks = list(sent)
     for k in range(1, len(toks) - 1):
         t = toks[k]
         nxt = toks[k + 1]
-        if t.text in _SENTENCE_OPENERS and toks[k - 1].is_alpha and (nxt.is_lower or nxt.pos_ == "ADJ"):
+        if t.text in _SENTENCE_OPENERS and toks[k - 1].is_alpha and (
+                nxt.is_lower or nxt.pos_ == "ADJ" or nxt.like_num):
+            return True
+        # any capitalised function word after a word ("... a threat to Turkey Quite
+        # deliberately choosing ...", "... in Aleppo province Some 4,000 people ...")
+        if (t.is_title and t.pos_ in ("ADV", "DET", "PRON", "SCONJ", "CCONJ") and t.lower_ != "i"
+                and toks[k - 1].is_alpha and (nxt.is_lower or nxt.like_num)):
             return True
     return False
 
