@@ -36,7 +36,7 @@ import bisect
 import functools
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +55,9 @@ _UNTOKENISED = re.compile(r"\w[,.;:?!](?= )|\w(?:n't|'s)\b")
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>(?P<name>[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*){0,3})"
     r"(?: ?, ?[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*){0,4})? ?:)(?= )", re.M)
+#: A line opened by one capitalised word and a colon ("Zakaria : ..."): a label of a
+#: speaker, a caption or a heading; it ends the turn before it.
+_NAME_LABEL = re.compile(r"^[ \t]*[A-Z][\w'’.-]* ?:(?= )", re.M)
 #: Upper-case words that head a bulletin line rather than name a speaker.
 _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BREAKING",
                        "BREAKING NEWS", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTOS",
@@ -304,7 +307,7 @@ def normalise(text: str) -> Normalised:
     else:
         norm = Normalised(original=text, text=applied[0], tokenised=tokenised, blanked=blanked,
                           _starts=applied[1], _ends=applied[2])
-    norm.turns = _turns(norm, labels)
+    norm.turns = _turns(norm, labels, [m.start() for m in _NAME_LABEL.finditer(text, 0, comments)])
     return norm
 
 
@@ -316,15 +319,21 @@ def _to_normalised(norm: Normalised, offset: int) -> int:
     return bisect.bisect_left(norm._starts, offset)
 
 
-def _turns(norm: Normalised, labels: list[tuple[str | None, int, int]]) -> list[Turn]:
+def _turns(norm: Normalised, labels: list[tuple[str | None, int, int]],
+           name_labels: Sequence[int] = ()) -> list[Turn]:
     """Each speaker label's turn: from the end of its label to the start of the next
-    label or heading (or the end of the text), without surrounding blanks; in
-    normalised offsets."""
+    label or heading, or of the next line opened by a capitalised word and a colon
+    (``name_labels``: "Zakaria : ..." in an interview whose other side is labelled
+    "CNN :"), or the end of the text; without surrounding blanks; in normalised
+    offsets."""
     turns = []
     for i, (name, start, end) in enumerate(labels):
         if name is None:
             continue
         stop = labels[i + 1][1] if i + 1 < len(labels) else len(norm.original)
+        k = bisect.bisect_right(name_labels, end)
+        if k < len(name_labels):
+            stop = min(stop, name_labels[k])
         s, e = _to_normalised(norm, end), _to_normalised(norm, stop)
         body = norm.text[s:e]
         s += len(body) - len(body.lstrip())

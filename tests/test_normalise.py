@@ -148,3 +148,20 @@ def test_comments_with_a_doubled_time_stamp_are_blanked() -> None:
     assert norm.text.startswith("The council met on Monday")
     assert "mistake" not in norm.text and "Good decision" not in norm.text
     assert [why for _, _, why in norm.blanked] == ["comments"]
+
+
+def test_a_turn_ends_at_a_line_opened_by_a_capitalised_name_and_a_colon() -> None:
+    text = ("HOST : Why did the talks fail ?\n"
+            "Morales : Nobody trusted the mediator , and the deadline was too short .\n"
+            "HOST : What comes next ?\n")
+    norm = normalise(text)
+    assert [(t.speaker, norm.text[t.start:t.end]) for t in norm.turns] == [
+        ("HOST", "Why did the talks fail?"), ("HOST", "What comes next?")]
+
+
+def test_live_blog_entry_stamps_are_blanked() -> None:
+    text = ("Updates : CHAD , 7:40 p.m. ET , 2:40 a.m. local : About 900 people crossed the border ,"
+            " officials said .\n")
+    norm = normalise(text)
+    assert "7:40" not in norm.text and "CHAD" not in norm.text
+    assert "About 900 people crossed the border" in norm.text

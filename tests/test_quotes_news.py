@@ -222,3 +222,12 @@ def test_garbled_entity_names_give_the_written_name(nlp):
     ents = _ents(text, [("Watch Lena Ortiz", "PERSON"), ("Omar Salah", "PERSON")])
     ents[1]["canonical"] = "salah"
     assert [q["speaker"] for q in _quotes(nlp, text, ents)] == ["Lena Ortiz", "Omar Salah"]
+
+
+def test_the_author_of_a_statement_is_its_speaker(nlp):
+    text = ('"The port must stay open," Omar Salah\'s statement said. '
+            "Lena Ortiz's spokesman said the port was open.")
+    ents = _ents(text, [("Omar Salah", "PERSON"), ("Lena Ortiz", "PERSON")])
+    # a spokesman is not the one he speaks for
+    assert [q["speaker"] for q in _quotes(nlp, text, ents)] == ["Omar Salah", "Lena Ortiz's spokesman"]
+

@@ -69,6 +69,11 @@ _PERSON_NOUNS = frozenset("""
     monitor observer adviser advisor aide representative senator congressman mayor
     governor general colonel cleric imam priest sheikh source member resident
     """.split())
+#: Texts that speak for their author ("Clinton's statement said"): the possessor is
+#: the speaker.
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "speech", "message", "remark", "comment",
+                             "communique", "tweet", "post", "blog", "article", "column",
+                             "memo", "memoir", "book", "testimony"})
 #: Pronouns never resolved (the speaker is the mention itself).
 _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
 #: Characters trimmed from the ends of a content span.
@@ -814,8 +819,11 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
             if named:
                 return _ent_name(named[0], mention)
     ent = ents.overlapping(*span)
-    # A possessor ("Gadhafi's spokesman") is not the speaker.
-    if ent is not None and ent.get("label") == "PERSON" and not _POSSESSIVE.match(text, ent["end"]):
+    # A possessor ("Gadhafi's spokesman") is not the speaker, except the author of a
+    # text that speaks ("Clinton's statement said").
+    if ent is not None and ent.get("label") == "PERSON" and (
+            not _POSSESSIVE.match(text, ent["end"])
+            or tok is not None and tok.lemma_.lower() in _DOCUMENT_NOUNS and ent["end"] <= tok.idx):
         return _ent_name(ent, mention)
     if tok is None:
         return mention
