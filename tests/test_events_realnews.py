@@ -241,3 +241,17 @@ def test_event_takes_the_day_its_sentence_names(nlp) -> None:
 ])
 def test_no_event_idiom_dispute_aim(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # someone else's act met or stopped by the subject
+    "Kenyan rebels were trying to repel the attack, he said.",
+    "The mission did nothing to stop a crackdown on Kenyan protesters.",
+])
+def test_no_event_of_an_act_met_by_the_subject(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_un_envoy_by_surname_is_international(nlp) -> None:
+    (ev,) = run(nlp, "Mr Annan met the Kenyan president in Nairobi.")
+    assert roles(ev) == ("CONSULT", "IGO", "KEN")

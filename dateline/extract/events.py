@@ -166,11 +166,15 @@ SPEECH_VERBS = frozenset({
     "reiterate", "repeat", "warn", "urge", "emphasise", "emphasize", "underline",
     "assert", "indicate", "suggest", "predict", "tweet", "post", "publish",
 })
-#: Heads of a noun trigger that refer back to an event already known, not report
-#: one ("keep his promise", "survived sanctions", "violated the ceasefire").
+#: Heads of a noun trigger that refer back to an event already known or met by
+#: their subject, not report one ("keep his promise", "survived sanctions",
+#: "violated the ceasefire", "repelled the attack").
 REFER_BACK = frozenset({
     "keep", "break", "fulfil", "fulfill", "honour", "honor", "survive", "remember",
     "recall", "mark", "violate", "breach", "commemorate", "renege", "betray",
+    # someone else's act, met or stopped by the subject ("were trying to repel the
+    # attack", "did nothing to stop a crackdown")
+    "repel", "repulse", "resist", "withstand", "foil", "thwart", "avert", "prevent", "stop",
 })
 #: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
 #: air strike campaign"); elsewhere a trigger modifying a noun names a kind of thing
