@@ -540,7 +540,7 @@ def serve(db: str, host: str, port: int) -> None:
 @cli.command()
 @_db_option
 @click.option("--kind", required=True, type=click.Choice(["events", "quotes", "places",
-              "entities", "amounts"]), help="What to audit.")
+              "entities", "amounts", "dates"]), help="What to audit.")
 @click.option("--sample", "size", type=click.IntRange(min=1), default=50, show_default=True,
               help="Items to draw (entities: the top N names by mentions).")
 @click.option("--seed", type=int, default=0, show_default=True,

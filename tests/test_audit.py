@@ -83,6 +83,20 @@ def test_entities_are_the_top_names(store_path: Path) -> None:
     assert items[0].sentence_text.startswith("Envoy a0 said")
 
 
+def test_dates_are_sampled_with_the_publication_date(tmp_path: Path) -> None:
+    text = "On Friday the talks resumed."
+    record = {"id": "c", "published": "2018-09-03", "title": None, "url": None,
+              "source": None, "text": text, "sentences": [{"start": 0, "end": len(text)}],
+              "dates": [{"text": "Friday", "start": 3, "end": 9, "sentence": 0, "type": "DATE",
+                         "value": "2018-08-31"}], "tone": 0.0}
+    with Store(tmp_path / "d.db") as s:
+        s.write([(record, INFO)])
+        (item,) = sample(s, "dates", 5, seed=1)
+    assert item.fields == {"text": "Friday", "type": "DATE", "value": "2018-08-31",
+                           "published": "2018-09-03"}
+    assert item.sentence_text == text
+
+
 def test_unknown_kind_is_refused(store_path: Path) -> None:
     with Store(store_path, readonly=True) as s, pytest.raises(ValueError, match="cannot audit"):
         sample(s, "tone", 5)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from dateline.store import Store
 
 #: Kinds that can be audited.
-KINDS = ("events", "quotes", "places", "entities", "amounts")
+KINDS = ("events", "quotes", "places", "entities", "amounts", "dates")
 #: Verdict values, and what each counts as.
 VERDICTS = {"right": "right", "partly": "partly", "wrong": "wrong",
             "clean": "right", "unclean": "wrong"}
@@ -47,6 +47,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "amounts": ("text", "value", "unit", "qualifier", "low", "high"),
     "events": ("type", "mode", "text", "actor_text", "actor_country", "actor_sector",
                "target_text", "target_country", "target_sector", "place", "date"),
+    # a date is judged against the article's publication date
+    "dates": ("text", "type", "value", "published"),
 }
 #: The template's first columns; ``audit`` names the audited kind (items have a ``kind`` of their own).
 _TEMPLATE_HEAD = ("n", "audit", "row", "article", "sentence")
@@ -154,7 +156,8 @@ def _sampled(store: Store, kind: str, n: int, seed: int) -> list[AuditItem]:
     out = []
     for rowid in chosen:
         row = store.db.execute(
-            f"SELECT k.*, a.id AS article_id, s.text AS s_text, s.start AS s_start FROM {kind} k"
+            f"SELECT k.*, a.id AS article_id, a.published AS published, s.text AS s_text,"
+            f" s.start AS s_start FROM {kind} k"
             " JOIN articles a ON a.rowid = k.article LEFT JOIN sentences s"
             " ON s.article = k.article AND s.sentence = k.sentence WHERE k.rowid = ?",
             (rowid,)).fetchone()
@@ -190,6 +193,12 @@ def audit_events(store: Store, n: int = 50, seed: int = 0) -> list[AuditItem]:
     """A random sample of ``n`` stored event mentions (type, mode, trigger, actor,
     target, place, date), reproducible from ``seed``."""
     return _sampled(store, "events", n, seed)
+
+
+def audit_dates(store: Store, n: int = 50, seed: int = 0) -> list[AuditItem]:
+    """A random sample of ``n`` stored time expressions (text, TimeML type, value) with
+    their article's publication date, reproducible from ``seed``."""
+    return _sampled(store, "dates", n, seed)
 
 
 def audit_entities(store: Store, n: int = 50) -> list[AuditItem]:
@@ -228,7 +237,7 @@ def sample(store: Store, kind: str, n: int = 50, seed: int = 0) -> list[AuditIte
     if kind == "entities":
         return audit_entities(store, n)
     funcs = {"quotes": audit_quotes, "places": audit_places, "amounts": audit_amounts,
-             "events": audit_events}
+             "events": audit_events, "dates": audit_dates}
     if kind not in funcs:
         raise ValueError(f"cannot audit {kind!r}: choose one of {', '.join(KINDS)}")
     return funcs[kind](store, n, seed)
@@ -294,5 +303,6 @@ def read_verdicts(path: str | Path, kind: str | None = None) -> Verdicts:
     return out
 
 
-__all__ = ["KINDS", "AuditItem", "Verdicts", "audit_amounts", "audit_entities", "audit_events",
-           "audit_places", "audit_quotes", "read_verdicts", "sample", "write_template"]
+__all__ = ["KINDS", "AuditItem", "Verdicts", "audit_amounts", "audit_dates", "audit_entities",
+           "audit_events", "audit_places", "audit_quotes", "read_verdicts", "sample",
+           "write_template"]
