@@ -218,3 +218,29 @@ def test_place_of_a_killing_is_not_killed(nlp):
 
 def test_torn_in_half_is_no_amount(nlp):
     assert _amounts(nlp, "The boy's body was torn in half by the blast.") == []
+
+
+def test_count_noun_sized_by_a_verb_before_the_number(nlp):
+    out = _amounts(nlp, "The island's population, which numbers fewer than 9,000, was overwhelmed by the arrivals.")
+    assert (_one(out, 9000)["unit"], _one(out, 9000)["qualifier"]) == ("people", "less than")
+    out = _amounts(nlp, "The town has a population that totals about 4,500.")
+    assert _one(out, 4500)["unit"] == "people"
+
+
+def test_whole_of_a_figure_out_of_takes_its_unit(nlp):
+    out = _amounts(nlp, "In the north the water supply is cut off 10 hours out of 24.")
+    assert _one(out, 24)["unit"] == "hours"
+    out = _amounts(nlp, "Some 20 out of 50 villages had no power.")
+    assert _one(out, 20)["unit"] == "villages"
+
+
+def test_or_range_shares_the_scale_of_its_high_end(nlp):
+    out = _amounts(nlp, "Aid groups say seven or eight million Yemenis need food.")
+    assert len(out) == 1
+    assert (out[0]["low"], out[0]["high"], out[0]["unit"]) == (7000000, 8000000, "Yemenis")
+
+
+def test_capacity_of_a_thing_is_no_count_of_people(nlp):
+    assert _amounts(nlp, "Families were sleeping in a 12-person tent near the border.") == []
+    out = _amounts(nlp, "A 20-person reconnaissance team arrived.")
+    assert (_one(out, 20)["unit"], _one(out, 20)["text"]) == ("people", "20-person")

@@ -20,7 +20,7 @@ bare "one" that is an indefinite ("one woman told the BBC"; kept with a qualifie
 or when the one was killed, hurt, displaced or arrested).
 
 A range ("15 to 20 kilometres", "between 300 and 400 families", "10-15 fighters",
-"$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000",
+"$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000", "eight or nine million" (8e6 to 9e6),
 "20 or 30", but not "800,000 gallons or 3 million litres") is one amount whose
 ``low`` and ``high`` are its ends and whose ``value`` is the low end; the ends are
 never added up. A falling "57 % to 35 %" without "from" is two amounts.
@@ -36,7 +36,9 @@ have died"). When the sentence does not say what a number counts, ``unit`` is
 None, meaning unstated: it is never guessed further. A noun named before the number
 gives its unit where the number is its new size ("increase its observers to 300", "the
 number of refugees rose to 9,000"); "a population of 800,000" counts people; "three
-others" takes the unit of an earlier count, or people for the dead and hurt. Two
+others" takes the unit of an earlier count, or people for the dead and hurt; "the
+population, which numbers 6,000" counts people (a ``size_verb`` whose subject is a
+count noun); "12 hours out of 24" gives 24 the unit of the figure before "out of". Two
 numbers joined by "and" ("90 and 72 passengers") are two amounts with the one unit.
 Cents and pence are money in their currency, scaled ("82 cents" is USD 0.82). "in
 their thousands" is an idiom of size, no amount.
@@ -45,7 +47,9 @@ A number hyphened to a word is a modifier, no amount ("a 200-page report", "a
 six-point plan": they describe the thing, not how many there are), except where the
 word gives the size of a group or a measure (``hyphen_unit``: "a four-man team" 4
 people, "a 4,000-strong force" 4000 people, "a 15-member council" 15 members, "a
-12-mile zone" 12 miles). A bare "one" is a count when "new", "additional", "extra"
+12-mile zone" 12 miles); "man", "woman" or "person" count people only before a
+noun of a group (``group_noun``: "a four-man crew"; "a 10-person tent" is a capacity,
+no amount). A bare "one" is a count when "new", "additional", "extra"
 or "further" follows it or its noun is a rate ("one new case every day").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
@@ -258,14 +262,48 @@ def _noun_before(root: Token) -> Token | None:
 
 def _partitive(root: Token) -> Token | None:
     """The plural noun a bare number takes a part of ("13 of the 15 members",
-    "2,000 of its forces"); ``None`` for a pronoun ("one of them") or no "of"."""
+    "2,000 of its forces", "20 out of 50 villages"); ``None`` for a pronoun ("one of them") or no "of"."""
     for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "out":   # "20 out of 50 villages"
+            c = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), c)
         if c.dep_ == "prep" and c.lower_ == "of":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in lexicon()["vague"]:
                 return _partitive(obj)   # "12,000 of the tens of thousands of nationals"
             if obj is not None and obj.tag_ in ("NNS", "NNPS") or obj is not None and obj.ent_type_ == "NORP":
                 return obj
+    return None
+
+
+def _size_of(root: Token) -> str | None:
+    """The unit of a bare number that is the object of a verb giving the size of a
+    count noun its subject ("the population numbers 6,000", "a population which
+    totals 4,500", "the crowd stood at 2,000"), from the count noun's value; else ``None``."""
+    lex = lexicon()
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "at":
+        verb = verb.head   # "stands at 6,000"
+    elif root.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.lemma_.lower() not in lex.get("size_verb", {}):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+        subj = verb.head   # "the population, which numbers ..."
+    if subj is None:
+        return None
+    return lex["count_noun"].get(subj.lemma_.lower())
+
+
+def _out_of(root: Token) -> Token | None:
+    """The counted noun of the figure a bare number is the whole of ("12 hours out of
+    24": hours); ``None`` unless "N <noun> out of" stands just before the number."""
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "out" or of.head.i < 1:
+        return None
+    noun = root.doc[of.head.i - 1]
+    if noun.tag_ in ("NNS", "NNPS") and any(c.like_num for c in noun.children):
+        return noun
     return None
 
 
@@ -350,8 +388,24 @@ def _compound_modifier(ent: Span, text: str) -> bool:
     plan", "a three-piece band", "a 10-year census"): it describes, it counts nothing."""
     numbers = lexicon()["number"]
     joined = _hyphened(ent, text)
+    if joined in ("man", "woman", "person"):
+        return not _group_after(ent, joined)   # "a 10-person tent": a capacity
     return joined is not None and joined not in numbers and joined not in lexicon()["hyphen_unit"] \
         and not re.match(r"(third|fourth|fifth|quarter|half|halve)s?$|\w+ths$", joined)
+
+
+def _group_after(ent: Span, joined: str) -> bool:
+    """Whether the word ``joined`` hyphened to the number ("man", "person") modifies a
+    noun of a group of people ("a four-man crew", "a 20-person reconnaissance team"),
+    so that the number counts them."""
+    doc = ent.doc
+    tok = next((t for t in doc[ent.start:min(len(doc), ent.end + 3)] if t.lower_ == joined), None)
+    if tok is None:
+        return False
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.i > tok.i and noun.lemma_.lower() in lexicon().get("group_noun", {})
 
 
 def _hyphened(ent: Span, text: str) -> str | None:
@@ -481,6 +535,11 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             unit_tok, unit = before_tok, before_tok.text
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex["count_noun"]:
             unit = lex["count_noun"][root.head.head.lemma_.lower()]   # "a population of 800,000"
+        elif _size_of(root) is not None:
+            unit = _size_of(root)   # "the population, which numbers less than 6,000"
+        elif _out_of(root) is not None:
+            unit_tok = _out_of(root)   # "12 hours out of 24"
+            unit = unit_tok.text if unit_tok is not None else None
     others = unit_tok is not None and unit_tok.lower_ == "others"
     kind = None
     if unit not in ("percent",) and label != "MONEY":
@@ -567,10 +626,15 @@ def _tidy(value: float) -> float | int:
 
 def _or_range(low_text: str, high_text: str) -> bool:
     """Whether "<low_text> or <high_text>" is an estimate between two close values
-    ("20 or 30", "500 or 600 children"), not a choice ("10 billion or 100 billion")."""
+    ("20 or 30", "500 or 600 children", "eight or nine million", whose scale both
+    share), not a choice ("10 billion or 100 billion")."""
     if not all(w.lower() in lexicon()["number"] or _NUM.match(w) for w in _side_words(low_text)):
         return False   # "800,000 gallons or 3 million litres": the same amount in two units
     low, high = parse_value(_side_words(low_text)), parse_value(_side_words(high_text))
+    scale = _scale_of(_side_words(high_text))
+    if low is not None and high is not None and scale is not None and _scale_of(_side_words(low_text)) is None \
+            and low * scale <= high:
+        low *= scale   # "eight or nine million": the scale is shared
     return low is not None and high is not None and 0 < low < high <= 5 * low
 
 
