@@ -255,3 +255,48 @@ def test_no_event_of_an_act_met_by_the_subject(nlp, text: str) -> None:
 def test_un_envoy_by_surname_is_international(nlp) -> None:
     (ev,) = run(nlp, "Mr Annan met the Kenyan president in Nairobi.")
     assert roles(ev) == ("CONSULT", "IGO", "KEN")
+
+
+@pytest.mark.parametrize("text", [
+    # a verb that only tells of an event: the teller is not its actor
+    "An opposition spokesman, Ali Hamid, confirmed the attack on the port.",
+    "The observers' report cites attacks on Kenyan villages.",
+    # a schedule has not happened yet
+    "Mr Annan will visit Kenya next month, his office said.",
+    # no one named refused; an act avoided is not done
+    "Journalists were not permitted to report from Kenya.",
+    "Residents of the town avoid seeking help from the Kenyan police.",
+])
+def test_no_event_told_scheduled_or_avoided(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_passive_relative_clause_agent_is_actor(nlp) -> None:
+    evs = run(nlp, "The talks followed a meeting with Iranian leaders visited on Monday by the Ugandan foreign minister.")
+    assert [roles(ev)[:2] for ev in evs] == [("CONSULT", "UGA")]
+
+
+def test_capital_attacked_is_the_city(nlp) -> None:
+    (ev,) = run(nlp, "Kenyan forces shelled the suburbs of Nairobi on Sunday.")
+    assert roles(ev) == ("ASSAULT", "KEN", "KEN")
+    assert ev["target"]["sector"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "NATO airstrikes destroyed 14 Kenyan tanks near the coast.",
+    "NATO warplanes carried out a raid on Nairobi.",
+])
+def test_strikes_are_assaults_by_their_named_owner(nlp, text: str) -> None:
+    (ev,) = run(nlp, text)
+    assert roles(ev) == ("ASSAULT", "IGO", "KEN")
+
+
+def test_hrw_is_an_ngo(nlp) -> None:
+    (ev,) = run(nlp, "HRW accused the Kenyan government of abuse.")
+    assert roles(ev) == ("ACCUSE", "NGO", "KEN")
+
+
+def test_capital_naming_a_summit_is_its_venue(nlp) -> None:
+    assert run(nlp, "The Nairobi summit ended without a deal.") == []
+    (ev,) = run(nlp, "Kenyan leaders attended the Nairobi summit on Monday.")
+    assert roles(ev) == ("CONSULT", "KEN", None)

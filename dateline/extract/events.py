@@ -230,6 +230,12 @@ _SPEECH_WITHHELD = frozenset({
 })
 #: Subjects that negate their verb ("nobody is standing by me").
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
+#: Heads under which an act is kept from happening ("avoid seeking help").
+AVOIDANCE = frozenset({"avoid", "refrain", "shun", "evade"})
+#: What carries out a raid from the air or with heavy arms ("a raid by NATO warplanes").
+ARMED_CARRIERS = frozenset({
+    "warplane", "jet", "aircraft", "plane", "helicopter", "drone", "gunship", "bomber", "tank", "artillery",
+})
 #: Trigger verbs that are a pledge only with "to": "committed (itself) to a
 #: ceasefire" is one, "committed crimes" and "crimes committed by" are not.
 PLEDGE_TO = frozenset({"commit"})
@@ -452,6 +458,8 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
                 agent = next((g for g in ch.children if g.dep_ == "pobj"), None)
         if passive is not None and agent is None and v.lemma_.lower() in STATIVE_PASSIVE:
             return passive, None  # "Vietnam is committed to ...": its own stance
+        if passive is None and agent is not None and v.dep_ == "acl" and v.tag_ == "VBN":
+            passive = v.head  # "leaders visited by the minister": the leaders were visited
         if passive is not None or agent is not None:
             if passive is not None and passive.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 passive = v.head
@@ -584,6 +592,7 @@ def _reporting(tok: Token) -> bool:
 
 #: Verbs that tell of an event without carrying it out ("activists reported protests").
 _TELLING = frozenset({"report", "describe", "deny", "claim", "say", "avoid", "fear", "expect",
+                      "confirm", "cite", "mention", "document", "record",
                       "credit", "blame", "condemn", "criticize", "criticise", "discuss",
                       "dispute", "reject", "dismiss", "refute", "rebut", "counter"})
 #: Who is released or freed: a release of anything else ("released a statement",
@@ -754,9 +763,9 @@ def _negated(tok: Token) -> bool:
                 ch.lower_ in NEGATIVE_SUBJECTS
                 or (ch.lower_ == "one" and any(g.lower_ == "no" for g in ch.children))):
             return True
-    # "X is not willing to ...": negation on the intent head.
+    # "X is not willing to ...": negation on the intent head; "avoid seeking help"
     if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
-        return any(ch.dep_ == "neg" for ch in tok.head.children)
+        return tok.head.lemma_.lower() in AVOIDANCE or any(ch.dep_ == "neg" for ch in tok.head.children)
     return False
 
 
@@ -1148,6 +1157,9 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
         if span is None or span.root.i in co_actors or _actor_head(span.root, coder.index) is None:
             continue
         root = span.root
+        if venue == "CONSULT" and root.dep_ in ("compound", "nmod") and root.ent_type_ == "GPE" \
+                and m.alias.sector == "GOV":
+            continue  # "the Baghdad summit": the capital is where they met
         while root.dep_ in ("compound", "amod") and root.head.i != root.i:
             root = root.head  # "in a Damascus suburb"
         if (venue in ("CONSULT", "PROTEST") and root.dep_ == "pobj" and root.head.lower_ in ("in", "at")
@@ -1170,6 +1182,9 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return None
     if _negated(tok):
         if tok.lemma_.lower() in ACCEPTANCE:
+            if any(ch.dep_ == "auxpass" for ch in tok.children) and not any(
+                    ch.dep_ == "agent" for ch in tok.children):
+                return None  # "journalists were not permitted to ...": no one named refused
             etype, mode = "REJECT", None
         else:
             return None
@@ -1195,13 +1210,16 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         coded_own = None
         for o in own:
             coded_own = code_token(o, coder.index)
+            if (coded_own and etype == "CONSULT" and o.dep_ in ("compound", "nmod")
+                    and o.ent_type_ == "GPE" and coded_own.get("sector") == "GOV"):
+                coded_own = None  # "the Baghdad summit": the capital is the venue
             if coded_own and coded_own["country"]:
                 actor_tok = o
                 break
             coded_own = None
         if actor_tok is None and carrier is not None:
             actor_tok, passive = _subject(carrier)
-            target_toks.extend(_objects(carrier))
+            target_toks.extend(w for w in _objects(carrier) if w.i != tok.i)  # not the trigger's own phrase
         target_toks = _objects(tok) + target_toks
     if _in_passing(tok, etype):
         return None
@@ -1272,6 +1290,9 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "PROTEST", "demo"  # "mobilised thousands of supporters": a rally
     if etype == "PROTEST" and mode == "strike" and tok.pos_ == "NOUN" and _military_strike(tok, sent, coder):
         etype, mode = "ASSAULT", "aerial"
+    if etype == "COERCE" and actor_tok is not None and (
+            weapon or (tok.lemma_.lower() == "raid" and actor_tok.lemma_.lower() in ARMED_CARRIERS)):
+        etype, mode = "ASSAULT", None  # "airstrikes destroyed tanks", "warplanes carried out a raid"
     if t.types[etype].quad.startswith("material") and (_hypothetical(tok) or _unreal(tok)):
         mode = HYPOTHETICAL
     if actor is not None and not actor.get("country") and not actor.get("sector"):
@@ -1287,10 +1308,19 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
+    if etype == "ASSAULT" and target is not None and target.get("sector") == "GOV" and _place_name(target, sent):
+        target = {**target, "sector": None}  # "shelled Damascus": the city, not its government
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor, actor_tok, venue=etype)
     return _finish(etype, mode, tok, actor, target, t)
+
+
+def _place_name(actor: dict, sent: Span) -> bool:
+    """Whether coded phrase ``actor`` is only a place name ("Damascus", "the
+    suburbs of Damascus" coded by their city): every name token in it a GPE."""
+    words = [w for w in sent if actor["start"] <= w.idx < actor["end"] and w.pos_ == "PROPN"]
+    return bool(words) and all(w.ent_type_ == "GPE" for w in words)
 
 
 def _rally(tok: Token) -> bool:
@@ -1316,6 +1346,8 @@ def _scheduled(tok: Token) -> bool:
         tok = tok.head  # "will hold a summit"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":  # "Cameron is to meet Obama"
         return True
+    if any(ch.dep_ == "aux" and ch.lower_ in ("will", "'ll", "shall") for ch in tok.children):
+        return True  # "Annan will visit Turkey, his office said": a schedule in any clause
     return tok.dep_ == "ROOT" and any(
         ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS for ch in tok.children)
 
