@@ -225,6 +225,8 @@ def test_count_noun_sized_by_a_verb_before_the_number(nlp):
     assert (_one(out, 9000)["unit"], _one(out, 9000)["qualifier"]) == ("people", "less than")
     out = _amounts(nlp, "The town has a population that totals about 4,500.")
     assert _one(out, 4500)["unit"] == "people"
+    out = _amounts(nlp, "Arrivals now outnumber the small population of the port, which totals about 3,000.")
+    assert _one(out, 3000)["unit"] == "people"
 
 
 def test_whole_of_a_figure_out_of_takes_its_unit(nlp):

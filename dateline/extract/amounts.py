@@ -278,7 +278,7 @@ def _partitive(root: Token) -> Token | None:
 def _size_of(root: Token) -> str | None:
     """The unit of a bare number that is the object of a verb giving the size of a
     count noun its subject ("the population numbers 6,000", "a population which
-    totals 4,500", "the crowd stood at 2,000"), from the count noun's value; else ``None``."""
+    totals 4,500", "the population of the island, which numbers 6,000", "the crowd stood at 2,000"), from the count noun's value; else ``None``."""
     lex = lexicon()
     verb = root.head
     if root.dep_ == "pobj" and verb.lower_ == "at":
@@ -292,6 +292,8 @@ def _size_of(root: Token) -> str | None:
         subj = verb.head   # "the population, which numbers ..."
     if subj is None:
         return None
+    if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.lemma_.lower() not in lex["count_noun"]:
+        subj = subj.head.head   # "the population of the island, which numbers ..."
     return lex["count_noun"].get(subj.lemma_.lower())
 
 
