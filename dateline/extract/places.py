@@ -114,6 +114,9 @@ SCAN_MIN_POP = 100_000
 NEAR_KM = 40.0
 #: Smallest city a name may denote through an alternate name alone (see :func:`_plausible`).
 ALT_MIN_POP = 100_000
+#: A city under 1/SMALL_RATIO of the largest city of its name gets its country's bonus only
+#: on local evidence (see _score).
+SMALL_RATIO = 5
 #: Candidates kept per mention (by population) before scoring.
 MAX_CANDIDATES = 60
 
@@ -565,6 +568,32 @@ def adjectival_table() -> dict[str, tuple[str | None, str, str | None]]:
         term, name, kind = row[0], row[1], row[2]
         table[term] = (name, kind, (row[3] if len(row) > 3 else "") or None)
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def adjectival_spans_table() -> dict[str, frozenset[str]]:
+    """Adjectival term -> the ISO alpha-2 countries its people live across ("Kurdish": Iraq,
+    Syria, Turkey, Iran), for the terms of ``places_adjectives.tsv`` that list any."""
+    return {row[0]: frozenset(row[4].split()) for row in read_rows("places_adjectives.tsv")
+            if len(row) > 4 and row[4].strip()}
+
+
+def _main_country_for(gaz: Gazetteer, records: list[tuple[str, dict[str, Any]]],
+                      main: str | None) -> None:
+    """Move the adjectival records (with their terms) whose term spans ``main`` (the
+    article's main country) to that country: "Kurdish fighters" in an article about Syria
+    are Syria's Kurds, not Iraqi Kurdistan's."""
+    spans = adjectival_spans_table()
+    if not main:
+        return
+    for term, r in records:
+        if term not in spans or main not in spans[term] or r["country"] == main:
+            continue
+        p = gaz.country(main)
+        if p is None:
+            continue
+        r.update(name=p.name, country=p.country, admin1=None, admin1_code=None,
+                 lat=round(p.lat, 5), lon=round(p.lon, 5), geonameid=p.geonameid, kind=p.kind)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1094,7 +1123,7 @@ def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
 
 def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
            admins: Counter, points: _Points | None, own: tuple | None,
-           has_exact: bool = False, cfg: PlacesConfig = PlacesConfig()) -> float:
+           has_exact: bool = False, cfg: PlacesConfig = PlacesConfig(), biggest: int = 0) -> float:
     """The disambiguation score of ``place`` for mention ``m`` (higher is better).
 
     ``points`` holds the cities the first pass found, by the name keys of their
@@ -1103,6 +1132,12 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
     ``has_exact`` says that some candidate bears the mention's name as its main
     name; a city that bears it only as an alternate name then loses 1.5 ("Garden
     City" is a nickname of Singapore, and the name of towns in the US).
+
+    ``biggest`` is the population of the largest city among the mention's candidates.
+    A town under a fifth of it gets the bonus of its country only on local evidence: a
+    division the article names that holds it, a city it names within 150 km, or its
+    country being the article's main one (ahead of every other) ("the Geneva meeting" in an article that names
+    the United States once is not Geneva, Illinois).
     """
     s = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
     if place.key == key:
@@ -1111,25 +1146,28 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         s -= 1.5
     if place.capital:
         s += 1.2
-    if place.country and top > 0:
-        w = countries.get(place.country, 0)
-        if own is not None and own[0] == place.country:
-            w -= 0.5  # the mention's own first-pass guess does not count
-        if w > 0:
-            s += 0.75 + 1.25 * w / top
+    n_area = n_near = 0
     if place.kind == "city" and place.admin1:
         area = (place.country, place.admin1)
-        n = admins.get(area, 0) - (1 if area == own else 0)
-        if n > 0:
-            s += cfg.area_weight * min(n, cfg.area_cap)
+        n_area = admins.get(area, 0) - (1 if area == own else 0)
+        if n_area > 0:
+            s += cfg.area_weight * min(n_area, cfg.area_cap)
     if points is not None and place.kind == "city":
-        s += cfg.near_weight * points.count_near(place.lat, place.lon, 1.4, 150, other_than=key,
-                                                 most=cfg.near_cap)
+        n_near = points.count_near(place.lat, place.lon, 1.4, 150, other_than=key, most=cfg.near_cap)
+        s += cfg.near_weight * n_near
         if cfg.close_weight and place.key == key:
             # A town of exactly the name, close to others the article names ("Corbin" and
             # "London"): local news names its own neighbourhood.
             s += cfg.close_weight * points.count_near(place.lat, place.lon, 1.0, cfg.close_km,
                                                       other_than=key, most=cfg.near_cap)
+    if place.country and top > 0:
+        w = countries.get(place.country, 0)
+        main = w >= top and sum(v >= top for v in countries.values()) == 1
+        if own is not None and own[0] == place.country:
+            w -= 0.5  # the mention's own first-pass guess does not count
+        small = place.kind == "city" and place.population * SMALL_RATIO < biggest
+        if w > 0 and not (small and not main and n_area <= 0 and n_near <= 0):
+            s += 0.75 + 1.25 * w / top
     if m.hint == "admin1" and place.kind in ("admin1", "admin2", "region"):
         s += 3.0
     if m.container is not None:
@@ -1149,8 +1187,9 @@ def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
         best, best_s, second = None, -math.inf, -math.inf
         own = (m.best.country, m.best.admin1) if m.best is not None else None
         has_exact = any(p.key == key for p in m.cands)
+        biggest = max((p.population for p in m.cands if p.kind == "city"), default=0)
         for p in m.cands:
-            s = _score(p, key, m, countries, top, admins, points, own, has_exact, cfg)
+            s = _score(p, key, m, countries, top, admins, points, own, has_exact, cfg, biggest)
             if s > best_s:
                 best, best_s, second = p, s, best_s
             elif s > second:
@@ -1505,8 +1544,9 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     # The article text the document was parsed from, when it is that (it spares rebuilding it).
     doc_text = ctx.text if ctx.text and len(ctx.text) == last.idx + len(last.text_with_ws) else None
     mentions, local_spans, undecided, adjectival, flags = _detect(doc, gaz, _persons(ctx), doc_text)
-    adj_records = [r for r in (_adjectival_record(doc, ctx, gaz, flags, s, e, term)
-                               for s, e, term in adjectival) if r is not None]
+    adj_terms = [(term, r) for term, r in ((term, _adjectival_record(doc, ctx, gaz, flags, s, e, term))
+                                           for s, e, term in adjectival) if r is not None]
+    adj_records = [r for _, r in adj_terms]
     person_words = _person_words(ctx)
     mentions = _no_town_names(doc, mentions, person_words)
     if not mentions:
@@ -1544,6 +1584,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     cfg = ctx.config if isinstance(ctx.config, PlacesConfig) else PlacesConfig()
     _resolve(mentions, countries2, admins, points, cfg)
     top_country = max(countries2, key=countries2.get) if countries2 else None
+    _main_country_for(gaz, adj_terms, top_country)
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
     records = [_record(m, gaz, ctx) for m in mentions if m.best is not None and id(m) not in converted]
     records += local_records
