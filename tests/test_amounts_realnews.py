@@ -246,3 +246,16 @@ def test_capacity_of_a_thing_is_no_count_of_people(nlp):
     assert _amounts(nlp, "Families were sleeping in a 12-person tent near the border.") == []
     out = _amounts(nlp, "A 20-person reconnaissance team arrived.")
     assert (_one(out, 20)["unit"], _one(out, 20)["text"]) == ("people", "20-person")
+
+
+def test_alternatives_joined_by_or_are_not_added_up(nlp) -> None:
+    # "10 billion or 100 billion" is a choice between two figures: never 110 billion
+    out = _amounts(nlp, "The bridge could cost 10 billion or 100 billion dollars.")
+    assert [a["value"] for a in out] == [10_000_000_000]
+
+
+def test_a_figure_then_a_hyphened_number_word_are_two_numbers(nlp) -> None:
+    # "300 eight-person tents" is 300 tents, not 308
+    out = _amounts(nlp, "Volunteers put up 300 eight-person tents near the stadium.")
+    assert 308 not in [a["value"] for a in out]
+    assert out and out[0]["value"] == 300

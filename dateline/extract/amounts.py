@@ -121,6 +121,10 @@ def parse_value(words: list[str]) -> float | None:
             w = w[:-1]   # "m." closing a sentence
         if not w or w in ("and", "of"):
             continue
+        if seen and w in ("or", "to", "nor"):
+            break   # "10 billion or 100 billion": alternatives, never one number's parts
+        if after_digits and (w in numbers or "-" in w) and w not in ("a", "an"):
+            break   # "300 eight-person tents": a figure then another number's word
         m = _NUM_SUFFIX.match(w)
         if after_digits and w in ("m", "bn", "mn", "tn") and current is not None:
             total += current * float(scales[w])   # "371" "m": a tokenised "371m"
