@@ -162,15 +162,29 @@ def places_of():
     return run
 
 
-@pytest.mark.parametrize("text, mention, lat, lon, town", [
-    pytest.param(*c, marks=pytest.mark.xfail(reason=KNOWN_MISSES[c[4]], strict=True))
-    if c[4] in KNOWN_MISSES else c for c in CASES], ids=[c[4] for c in CASES])
+def _resolved_right(places_of, text: str, mention: str, lat: float, lon: float) -> bool:
+    found = [p for p in places_of(text) if p["text"] == mention]
+    return bool(found) and haversine_km(found[0]["lat"], found[0]["lon"], lat, lon) < TOLERANCE_KM
+
+
+@pytest.mark.parametrize("text, mention, lat, lon, town",
+                         [c for c in CASES if c[4] not in KNOWN_MISSES],
+                         ids=[c[4] for c in CASES if c[4] not in KNOWN_MISSES])
 def test_small_town_over_its_far_namesake(places_of, text, mention, lat, lon, town):
     found = [p for p in places_of(text) if p["text"] == mention]
     assert found, f"{mention!r} not found in {town} text"
     p = found[0]
     assert haversine_km(p["lat"], p["lon"], lat, lon) < TOLERANCE_KM, (
         f"{town}: got {p['name']} ({p['country']}, {p['admin1']})")
+
+
+def test_the_whole_set_scores_at_least_its_measured_figure(places_of):
+    """All 38 texts, the known misses included: 35 resolved right when measured
+    (December 2026); printed, and a fall below it fails."""
+    right = [c[4] for c in CASES if _resolved_right(places_of, *c[:4])]
+    print(f"namesake set: {len(right)} of {len(CASES)} right; missed:",
+          sorted({c[4] for c in CASES} - set(right)))
+    assert len(right) >= len(CASES) - len(KNOWN_MISSES)
 
 
 def test_expected_points_are_the_gazetteer_towns():
