@@ -261,14 +261,21 @@ def test_un_envoy_by_surname_is_international(nlp) -> None:
     # a verb that only tells of an event: the teller is not its actor
     "An opposition spokesman, Ali Hamid, confirmed the attack on the port.",
     "The observers' report cites attacks on Kenyan villages.",
-    # a schedule has not happened yet
-    "Mr Annan will visit Kenya next month, his office said.",
+    # a meeting the news itself announces for later is a schedule, not yet an event
+    "The Arab League will hold a summit in Kenya on Tuesday.",
     # no one named refused; an act avoided is not done
     "Journalists were not permitted to report from Kenya.",
     "Residents of the town avoid seeking help from the Kenyan police.",
 ])
 def test_no_event_told_scheduled_or_avoided(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+def test_a_visit_announced_by_its_side_is_an_intent_to_meet(nlp) -> None:
+    # PLOVER codes an announced visit, told by the visitor's side, as AGREE (an intent
+    # to meet), as its gold records do ("X will visit Y, sources said")
+    (ev,) = run(nlp, "Mr Annan will visit Kenya next month, his office said.")
+    assert roles(ev) == ("AGREE", "IGO", "KEN")
 
 
 def test_passive_relative_clause_agent_is_actor(nlp) -> None:

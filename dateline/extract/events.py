@@ -1346,8 +1346,6 @@ def _scheduled(tok: Token) -> bool:
         tok = tok.head  # "will hold a summit"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":  # "Cameron is to meet Obama"
         return True
-    if any(ch.dep_ == "aux" and ch.lower_ in ("will", "'ll", "shall") for ch in tok.children):
-        return True  # "Annan will visit Turkey, his office said": a schedule in any clause
     return tok.dep_ == "ROOT" and any(
         ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS for ch in tok.children)
 
