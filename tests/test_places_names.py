@@ -100,3 +100,13 @@ def test_name_opened_by_a_place_after_in_is_a_run_on(nlp):
     doc.ents = [doc.char_span(text.index("Aleppo"), text.index(" said"), label="ORG")]
     out = run_extractors(doc, dt.date(2012, 7, 1), only=("places",), text=text)["places"]
     assert [(p["text"], p["country"]) for p in out] == [("Aleppo", "SY")]
+
+
+def test_a_people_word_is_no_town_unless_a_state_says_so(nlp) -> None:
+    # "Arab" is a people (entities_groups.tsv), not Arab, Alabama; with its state it is the town
+    def names(text: str) -> list[tuple[str, str | None]]:
+        out = run_extractors(nlp(text), dt.date(2020, 1, 1), only=("places",), text=text)["places"]
+        return [(p["name"], p["admin1"]) for p in out]
+
+    assert names("The festival honours Arab poetry and its scholars.") == []
+    assert ("Arab", "Alabama") in names("Police in Arab, Alabama, arrested two men on Friday.")

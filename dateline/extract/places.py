@@ -514,11 +514,20 @@ def _place_cue(doc: Doc, i: int, end: int, lo: int, hi: int, label: str) -> bool
 
 
 def _is_demonym(text: str) -> bool:
-    """True for a demonym or nationality adjective of ``entities_demonyms.tsv``."""
+    """True for a demonym or nationality adjective of ``entities_demonyms.tsv``, or a
+    people of ``entities_groups.tsv``."""
     from dateline.extract.entities import demonym_table
 
     table = demonym_table()
-    return text in table or text.rstrip("s") in table or text.endswith(("ian", "ese", "ish", "ians"))
+    return (text in table or text.rstrip("s") in table or text.endswith(("ian", "ese", "ish", "ians"))
+            or _is_people(text))
+
+
+def _is_people(text: str) -> bool:
+    """True for a people, faith or sect of ``entities_groups.tsv`` ("Arab", "Kurd")."""
+    from dateline.extract.entities import group_table
+
+    return text in group_table()
 
 
 def _is_country_demonym(text: str) -> bool:
@@ -1043,9 +1052,9 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
         text = doc[start:end].text
         if label == "DATE" and (doc[start].pos_ != "PROPN" or _DATE_WORDS.search(text)):
             continue
-        if label in PLACE_LABELS and end - start == 1 and _is_country_demonym(text) \
-                and doc[start].dep_ in _MODIFIER_DEPS:
-            continue  # "the Kazakh capital": an adjective (found below), not a town "Kazakh"
+        if label in PLACE_LABELS and end - start == 1 and (
+                _is_country_demonym(text) or _is_people(text)) and doc[start].dep_ in _MODIFIER_DEPS:
+            continue  # "the Kazakh capital", "Arab culture": an adjective, not a town "Kazakh", "Arab"
         raw, hint, keep = _candidates(gaz, text)
         cands = raw if hint else _plausible(raw, name_key(text), 10_000 if label in PLACE_LABELS else ALT_MIN_POP)
         ok = bool(cands)
