@@ -20,6 +20,16 @@ ARTICLE = (
 )
 
 
+def joined(sentences: list[str]) -> tuple[str, list[dict]]:
+    """``sentences`` joined by single spaces, and each sentence's ``start``/``end``
+    span in that text (as a record's ``sentences`` member holds them)."""
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append({"start": pos, "end": pos + len(s)})
+        pos += len(s) + 1
+    return " ".join(sentences), spans
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     """Write ``rows`` as JSON Lines to ``path``."""
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

@@ -9,6 +9,7 @@ import pytest
 
 from dateline.analyses.events import event_groups, group_id
 from dateline.store import Store
+from dateline_testing import joined
 
 INFO = {"text_hash": "h", "origin": "test", "extractor_version": "0"}
 
@@ -30,11 +31,7 @@ def article(aid: str, published: str, sentences: list[str], events: list[dict], 
             source: str | None = None, url: str | None = None,
             tone: float | None = None) -> dict[str, Any]:
     """A record whose text is ``sentences`` joined by single spaces."""
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append({"start": pos, "end": pos + len(s)})
-        pos += len(s) + 1
+    text, spans = joined(sentences)
     return {"id": aid, "published": published, "title": None, "url": url, "source": source,
             "text": text, "sentences": spans, "dates": [], "entities": [], "places": [],
             "quotes": [], "amounts": [], "events": events, "tone": tone}

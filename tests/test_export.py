@@ -15,7 +15,7 @@ import pytest
 from dateline.analyses.events import event_groups
 from dateline.export import ACLED_COLUMNS, GDELT_COLUMNS, ExportError, export
 from dateline.store import Store
-from dateline_testing import run_cli
+from dateline_testing import joined, run_cli
 
 INFO = {"text_hash": "h", "origin": "test", "extractor_version": "0"}
 JETS = {"text": "Russian jets", "country": "RUS", "sector": "MIL"}
@@ -27,11 +27,7 @@ ISTANBUL = {"name": "Istanbul", "country": "TR", "admin1": "Istanbul", "lat": 41
 
 def _record(aid: str, published: str, sentences: list[str], *, source: str, url: str,
             tone: float, **items: list[dict[str, Any]]) -> dict[str, Any]:
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append({"start": pos, "end": pos + len(s)})
-        pos += len(s) + 1
+    text, spans = joined(sentences)
     rec = {"id": aid, "published": published, "title": None, "url": url, "source": source,
            "text": text, "sentences": spans, "dates": [], "entities": [], "places": [],
            "quotes": [], "amounts": [], "events": [], "tone": tone}

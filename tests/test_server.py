@@ -28,7 +28,7 @@ from fastapi.testclient import TestClient
 
 from dateline.server import create_app
 from dateline.store import Store, StoreError
-from dateline_testing import run_cli
+from dateline_testing import joined, run_cli
 
 FLOOD_1 = [
     "The river dam burst on Thursday and flooded the valley villages overnight.",
@@ -54,11 +54,7 @@ def _record(aid: str, published: str, source: str | None, title: str | None,
     """A record of ``sentences`` joined by spaces. dates: (sentence, words, value);
     people and places: (sentence, words) naming them; events: dicts with sentence,
     words (the trigger) and the coded fields."""
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append({"start": pos, "end": pos + len(s)})
-        pos += len(s) + 1
+    text, spans = joined(sentences)
 
     def where(i: int, words: str) -> tuple[int, int]:
         begin = spans[i]["start"] + sentences[i].index(words)

@@ -21,6 +21,7 @@ import pytest
 from dateline.analyses.events import event_groups, first_event_groups
 from dateline.analyses.timeline import build_timeline, format_json
 from dateline.store import Store
+from dateline_testing import joined
 
 TEXTS = {
     "a1": ("2022-05-02", ["Ferry crews walked out at Porthaven.",
@@ -50,11 +51,7 @@ EVENTS = {   # article: (sentence, trigger, type, date, target)
 
 def _record(aid: str) -> dict:
     published, sentences = TEXTS[aid]
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append({"start": pos, "end": pos + len(s)})
-        pos += len(s) + 1
+    text, spans = joined(sentences)
     events = []
     if aid in EVENTS:
         i, trigger, kind, date, target = EVENTS[aid]

@@ -17,6 +17,7 @@ from dateline.analyses.timeline import (
 from dateline.evaluate import tls_metrics as M
 from dateline.evaluate.tls import mean_sentences_per_date, read_gold_timeline
 from dateline.store import Store
+from dateline_testing import joined
 
 D = dt.date
 
@@ -24,11 +25,7 @@ D = dt.date
 def _record(aid: str, published: str, sentences: list[str],
             dates: list[tuple[int, str]] = ()) -> dict:
     """A record of ``sentences`` joined by spaces; ``dates`` = (sentence, value)."""
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append({"start": pos, "end": pos + len(s)})
-        pos += len(s) + 1
+    text, spans = joined(sentences)
     ds = []
     for i, value in dates:
         sp = spans[i]
