@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ARTICLE = (
     "date 2018-09-04\n"
@@ -28,6 +29,20 @@ def joined(sentences: list[str]) -> tuple[str, list[dict]]:
         spans.append({"start": pos, "end": pos + len(s)})
         pos += len(s) + 1
     return " ".join(sentences), spans
+
+
+def amounts_of(nlp: Any, text: str) -> list[dict]:
+    """The amounts extracted from ``text`` (published 2020-01-01), each checked to
+    quote the text at its offsets and to hold no internal ``_`` member."""
+    import datetime as dt
+
+    from dateline.extract import run_extractors
+
+    out = run_extractors(nlp(text), dt.date(2020, 1, 1), only=("amounts",), text=text)["amounts"]
+    for a in out:
+        assert text[a["start"]:a["end"]] == a["text"]
+        assert not any(k.startswith("_") for k in a), a
+    return out
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:

@@ -1,18 +1,9 @@
 """Amounts: value, unit, qualifier and casualty kind from hand-written sentences."""
 
-import datetime as dt
-
 import pytest
 
-from dateline.extract import run_extractors
 from dateline.extract.amounts import parse_value
-
-
-def _amounts(nlp, text: str) -> list[dict]:
-    out = run_extractors(nlp(text), dt.date(2020, 1, 1), only=("amounts",), text=text)["amounts"]
-    for a in out:
-        assert text[a["start"]:a["end"]] == a["text"]
-    return out
+from dateline_testing import amounts_of
 
 
 def _by_value(amounts: list[dict], value) -> dict:
@@ -31,7 +22,7 @@ def test_parse_value():
 
 
 def test_more_than_millions_of_people(nlp):
-    out = _amounts(nlp, "More than 3 million Syrians live in the province.")
+    out = amounts_of(nlp, "More than 3 million Syrians live in the province.")
     a = _by_value(out, 3_000_000)
     assert a["unit"] == "Syrians"
     assert a["qualifier"] == "more than"
@@ -39,32 +30,32 @@ def test_more_than_millions_of_people(nlp):
 
 
 def test_estimated(nlp):
-    out = _amounts(nlp, "The army said an estimated 10,000 fighters remain in the city.")
+    out = amounts_of(nlp, "The army said an estimated 10,000 fighters remain in the city.")
     a = _by_value(out, 10_000)
     assert a["qualifier"] == "estimated"
     assert a["unit"] == "fighters"
 
 
 def test_killed_passive(nlp):
-    out = _amounts(nlp, "At least 72 protesters were killed in the capital.")
+    out = amounts_of(nlp, "At least 72 protesters were killed in the capital.")
     a = _by_value(out, 72)
     assert (a["unit"], a["qualifier"], a["kind"]) == ("protesters", "at least", "killed")
 
 
 def test_killing_and_displaced(nlp):
-    out = _amounts(nlp, "The storm destroyed the port, killing 15 soldiers. Floods displaced more than 30,000 people.")
+    out = amounts_of(nlp, "The storm destroyed the port, killing 15 soldiers. Floods displaced more than 30,000 people.")
     assert _by_value(out, 15)["kind"] == "killed"
     d = _by_value(out, 30_000)
     assert (d["unit"], d["qualifier"], d["kind"]) == ("people", "more than", "displaced")
 
 
 def test_arrested(nlp):
-    out = _amounts(nlp, "Police arrested 40 students outside the university.")
+    out = amounts_of(nlp, "Police arrested 40 students outside the university.")
     assert _by_value(out, 40)["kind"] == "arrested"
 
 
 def test_money_and_percent(nlp):
-    out = _amounts(nlp, "The company paid $2.5 billion, about 40 percent of its profit.")
+    out = amounts_of(nlp, "The company paid $2.5 billion, about 40 percent of its profit.")
     m = _by_value(out, 2_500_000_000)
     assert m["unit"] == "USD"
     p = _by_value(out, 40)
@@ -72,15 +63,15 @@ def test_money_and_percent(nlp):
 
 
 def test_vague_amount(nlp):
-    out = _amounts(nlp, "Tens of thousands of people marched through the streets.")
+    out = amounts_of(nlp, "Tens of thousands of people marched through the streets.")
     a = _by_value(out, 20_000)
     assert a["qualifier"] == "at least"
     assert a["unit"] == "people"
 
 
-def test_not_amounts(nlp):
+def test_notamounts_of(nlp):
     text = "In 1998 the 45-year-old mayor, aged 45, met at 10:30 with the first delegation under Article 5."
-    values = [a["value"] for a in _amounts(nlp, text)]
+    values = [a["value"] for a in amounts_of(nlp, text)]
     assert values == []
 
 
@@ -95,28 +86,28 @@ def test_not_amounts(nlp):
     ("Three to four thousand people marched on Sunday.", 3000, 4000, "people"),
 ])
 def test_range_is_low_and_high_not_a_sum(nlp, text, low, high, unit):
-    ranges = [a for a in _amounts(nlp, text) if "low" in a]
+    ranges = [a for a in amounts_of(nlp, text) if "low" in a]
     assert len(ranges) == 1, ranges
     a = ranges[0]
     assert (a["low"], a["high"], a["value"], a["unit"]) == (low, high, low, unit)
 
 
 def test_from_to_range_and_single_amount_has_no_bounds(nlp):
-    out = _amounts(nlp, "Shelter places grew from 2,000 to 5,000 in a month; 12 schools closed.")
+    out = amounts_of(nlp, "Shelter places grew from 2,000 to 5,000 in a month; 12 schools closed.")
     r = _by_value(out, 2000)
     assert (r["low"], r["high"]) == (2000, 5000)
     single = _by_value(out, 12)
     assert "low" not in single and "high" not in single
 
 
-def test_one_and_two_in_set_phrases_are_not_amounts(nlp):
+def test_one_and_two_in_set_phrases_are_notamounts_of(nlp):
     # "one" and "two" in phrases that count nothing; real counts of one are kept.
     for sentence in ("At one point the convoy stopped near the border.",
                      "One thing is clear: the talks have failed.",
                      "The rebels were split in two by the offensive.",
                      "He spoke on more than one occasion about the siege."):
-        assert [a["text"] for a in _amounts(nlp, sentence)] == [], sentence
-    kept = _amounts(nlp, "One soldier was killed and two were wounded.")
+        assert [a["text"] for a in amounts_of(nlp, sentence)] == [], sentence
+    kept = amounts_of(nlp, "One soldier was killed and two were wounded.")
     assert [a["value"] for a in kept][:1] == [1]
 
 
@@ -124,5 +115,5 @@ def test_an_article_before_a_number_adds_nothing(nlp):
     # "a" stands for one only before a scale word ("a dozen", "a million").
     assert parse_value(["a", "full", "60"]) == 60
     assert parse_value(["a", "million"]) == 1_000_000
-    found = _amounts(nlp, "A full 60 % of the residents have fled, officials said.")
+    found = amounts_of(nlp, "A full 60 % of the residents have fled, officials said.")
     assert [(a["value"], a["unit"]) for a in found] == [(60, "percent")]

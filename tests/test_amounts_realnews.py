@@ -2,17 +2,8 @@
 codes, hyphenated modifiers, indefinite "one", "or" ranges, currencies written
 apart from their numbers. Every sentence is our own."""
 
-import datetime as dt
 
-from dateline.extract import run_extractors
-
-
-def _amounts(nlp, text: str) -> list[dict]:
-    out = run_extractors(nlp(text), dt.date(2020, 1, 1), only=("amounts",), text=text)["amounts"]
-    for a in out:
-        assert text[a["start"]:a["end"]] == a["text"]
-        assert not any(k.startswith("_") for k in a), a
-    return out
+from dateline_testing import amounts_of
 
 
 def _one(amounts: list[dict], value) -> dict:
@@ -22,240 +13,240 @@ def _one(amounts: list[dict], value) -> dict:
 
 
 def test_elided_unit_taken_from_the_earlier_count(nlp):
-    out = _amounts(nlp, "Medics said nine villagers were killed and 40 were wounded in the raid.")
+    out = amounts_of(nlp, "Medics said nine villagers were killed and 40 were wounded in the raid.")
     assert (_one(out, 40)["unit"], _one(out, 40)["kind"]) == ("villagers", "injured")
 
 
 def test_elided_unit_of_the_dead_is_people(nlp):
-    out = _amounts(nlp, "Monitors say more than 4,000 have died since the spring.")
+    out = amounts_of(nlp, "Monitors say more than 4,000 have died since the spring.")
     a = _one(out, 4000)
     assert (a["unit"], a["qualifier"], a["kind"]) == ("people", "more than", "killed")
 
 
 def test_partitive_count_takes_the_noun_after_of(nlp):
-    out = _amounts(nlp, "About 300 of the 2,000 workers went on strike.")
+    out = amounts_of(nlp, "About 300 of the 2,000 workers went on strike.")
     assert (_one(out, 300)["unit"], _one(out, 300)["text"]) == ("workers", "About 300")
 
 
 def test_death_toll_figure_counts_deaths(nlp):
-    out = _amounts(nlp, "The governor put the death toll at 1,200 on Tuesday.")
+    out = amounts_of(nlp, "The governor put the death toll at 1,200 on Tuesday.")
     assert (_one(out, 1200)["unit"], _one(out, 1200)["kind"]) == ("deaths", "killed")
 
 
 def test_bare_number_without_a_stated_unit_keeps_none(nlp):
-    out = _amounts(nlp, "The ministry hopes to raise the figure to 250 by June.")
+    out = amounts_of(nlp, "The ministry hopes to raise the figure to 250 by June.")
     assert _one(out, 250)["unit"] is None
 
 
-def test_list_item_numbers_are_not_amounts(nlp):
+def test_list_item_numbers_are_notamounts_of(nlp):
     text = ("The plan asks the army to pull back from the towns 3. Free all prisoners 4. "
             "Here are two options: 1) Talk to the rebels.")
-    out = _amounts(nlp, text)
+    out = amounts_of(nlp, text)
     assert [a["value"] for a in out] == [2]
 
 
 def test_hyphenated_modifier_counts_nothing(nlp):
-    assert _amounts(nlp, "The envoy presented his six-point plan to the council.") == []
+    assert amounts_of(nlp, "The envoy presented his six-point plan to the council.") == []
 
 
 def test_fraction_with_hyphen_is_kept(nlp):
-    out = _amounts(nlp, "Nearly two-thirds of the fishing fleet stayed in port.")
+    out = amounts_of(nlp, "Nearly two-thirds of the fishing fleet stayed in port.")
     assert out and out[0]["qualifier"] == "nearly"
 
 
 def test_indefinite_one_is_not_a_count(nlp):
-    assert _amounts(nlp, "One resident told reporters the streets were empty.") == []
+    assert amounts_of(nlp, "One resident told reporters the streets were empty.") == []
 
 
 def test_one_dead_is_a_count(nlp):
-    out = _amounts(nlp, "At least one guard was killed, and one soldier was dead by nightfall.")
+    out = amounts_of(nlp, "At least one guard was killed, and one soldier was dead by nightfall.")
     assert [a["kind"] for a in out] == ["killed", "killed"]
 
 
-def test_phone_number_and_rank_are_not_amounts(nlp):
-    assert _amounts(nlp, "Donors can call 0845 40 40 300 to give.") == []
-    assert _amounts(nlp, "A top 10 shareholder sold his stake.") == []
+def test_phone_number_and_rank_are_notamounts_of(nlp):
+    assert amounts_of(nlp, "Donors can call 0845 40 40 300 to give.") == []
+    assert amounts_of(nlp, "A top 10 shareholder sold his stake.") == []
 
 
 def test_or_between_close_numbers_is_a_range(nlp):
-    out = _amounts(nlp, "Families leave in groups of 20 or 30 people.")
+    out = amounts_of(nlp, "Families leave in groups of 20 or 30 people.")
     assert (out[0]["low"], out[0]["high"], out[0]["value"], out[0]["unit"]) == (20, 30, 20, "people")
 
 
 def test_same_amount_in_two_units_is_not_a_range(nlp):
-    out = _amounts(nlp, "The tank held 500,000 gallons or 2 million litres of fuel.")
+    out = amounts_of(nlp, "The tank held 500,000 gallons or 2 million litres of fuel.")
     assert all("low" not in a for a in out)
     assert _one(out, 2_000_000)["unit"] == "litres"
 
 
 def test_falling_to_is_two_figures(nlp):
-    out = _amounts(nlp, "Voters backed the plan by a 61 % to 39 % margin.")
+    out = amounts_of(nlp, "Voters backed the plan by a 61 % to 39 % margin.")
     assert [(a["value"], a["unit"], "low" in a) for a in out] == [(61, "percent", False), (39, "percent", False)]
 
 
 def test_currency_sign_written_apart(nlp):
-    out = _amounts(nlp, "The shares closed at $ 41.25 on Monday.")
+    out = amounts_of(nlp, "The shares closed at $ 41.25 on Monday.")
     assert _one(out, 41.25)["unit"] == "USD"
 
 
 def test_hash_is_the_pound_sign(nlp):
-    out = _amounts(nlp, "The charity has raised # 45,000 for the appeal.")
+    out = amounts_of(nlp, "The charity has raised # 45,000 for the appeal.")
     assert _one(out, 45_000)["unit"] == "GBP"
 
 
 def test_scale_and_currency_after_the_number(nlp):
-    out = _amounts(nlp, "The commission will give 240m euros to the region.")
+    out = amounts_of(nlp, "The commission will give 240m euros to the region.")
     assert (_one(out, 240_000_000)["unit"], _one(out, 240_000_000)["text"]) == ("EUR", "240m euros")
-    out = _amounts(nlp, "Aid to the region now stands at $ 64m.")
+    out = amounts_of(nlp, "Aid to the region now stands at $ 64m.")
     assert _one(out, 64_000_000)["unit"] == "USD"
 
 
 def test_unit_keeps_its_measure_adjective(nlp):
-    out = _amounts(nlp, "The field holds 30 trillion cubic feet of gas, 12 nautical miles off the coast.")
+    out = amounts_of(nlp, "The field holds 30 trillion cubic feet of gas, 12 nautical miles off the coast.")
     assert _one(out, 30e12)["unit"] == "cubic feet"
     assert _one(out, 12)["unit"] == "nautical miles"
 
 
 def test_earthquake_magnitude(nlp):
-    out = _amounts(nlp, "A magnitude 6.1 earthquake shook the island at dawn.")
+    out = amounts_of(nlp, "A magnitude 6.1 earthquake shook the island at dawn.")
     assert _one(out, 6.1)["unit"] == "magnitude"
 
 
 def test_subject_of_active_kill_is_not_killed(nlp):
-    out = _amounts(nlp, "Three rockets killed 14 people in the market.")
+    out = amounts_of(nlp, "Three rockets killed 14 people in the market.")
     assert _one(out, 3)["kind"] is None
     assert _one(out, 14)["kind"] == "killed"
 
 
 def test_hedges_as_high_as_and_below(nlp):
-    out = _amounts(nlp, "Estimates of the crowd went as high as 90,000 people.")
+    out = amounts_of(nlp, "Estimates of the crowd went as high as 90,000 people.")
     assert _one(out, 90_000)["qualifier"] == "up to"
-    out = _amounts(nlp, "Petrol stayed below $ 3 a gallon.")
+    out = amounts_of(nlp, "Petrol stayed below $ 3 a gallon.")
     assert _one(out, 3)["qualifier"] == "less than"
 
 
 def test_several_thousand_and_a_few_miles(nlp):
-    out = _amounts(nlp, "Several thousand farmers marched on the capital.")
+    out = amounts_of(nlp, "Several thousand farmers marched on the capital.")
     assert (_one(out, 3000)["qualifier"], _one(out, 3000)["unit"]) == ("at least", "farmers")
-    assert _amounts(nlp, "The convoy stopped a few miles from the border.") == []
+    assert amounts_of(nlp, "The convoy stopped a few miles from the border.") == []
 
 
-def test_clock_times_and_days_are_not_amounts(nlp):
+def test_clock_times_and_days_are_notamounts_of(nlp):
     text = "Posted 14 March 2011 09.45 GMT. The 30 marchers set off at noon."
-    out = _amounts(nlp, text)
+    out = amounts_of(nlp, text)
     assert [(a["value"], a["unit"]) for a in out] == [(30, "marchers")]
 
 
 def test_numbers_in_brackets_number_a_list(nlp):
-    out = _amounts(nlp, "The report found that (1) most of the 40 wells leaked and (2) nobody checked.")
+    out = amounts_of(nlp, "The report found that (1) most of the 40 wells leaked and (2) nobody checked.")
     assert [a["value"] for a in out] == [40]
 
 
 def test_noun_named_before_the_number(nlp):
-    out = _amounts(nlp, "The mission will increase its monitors in the region to 250.")
+    out = amounts_of(nlp, "The mission will increase its monitors in the region to 250.")
     assert _one(out, 250)["unit"] == "monitors"
-    out = _amounts(nlp, "The number of refugees rose to 9,000 by Friday.")
+    out = amounts_of(nlp, "The number of refugees rose to 9,000 by Friday.")
     assert _one(out, 9000)["unit"] == "refugees"
 
 
 def test_population_of_counts_people(nlp):
-    out = _amounts(nlp, "The town has a population of 600,000.")
+    out = amounts_of(nlp, "The town has a population of 600,000.")
     assert _one(out, 600_000)["unit"] == "people"
 
 
 def test_others_take_the_unit_of_the_sentence(nlp):
-    out = _amounts(nlp, "Two soldiers died and at least four others were wounded in the ambush.")
+    out = amounts_of(nlp, "Two soldiers died and at least four others were wounded in the ambush.")
     a = _one(out, 4)
     assert (a["unit"], a["kind"], a["text"]) == ("soldiers", "injured", "at least four others")
-    out = _amounts(nlp, "Medics said 12 others were hurt when the roof fell in.")
+    out = amounts_of(nlp, "Medics said 12 others were hurt when the roof fell in.")
     assert (_one(out, 12)["unit"], _one(out, 12)["kind"]) == ("people", "injured")
 
 
-def test_coordinated_numbers_are_two_amounts(nlp):
-    out = _amounts(nlp, "Rescuers pulled 90 and 72 survivors from the wrecks.")
+def test_coordinated_numbers_are_twoamounts_of(nlp):
+    out = amounts_of(nlp, "Rescuers pulled 90 and 72 survivors from the wrecks.")
     assert [(a["value"], a["unit"]) for a in out] == [(90, "survivors"), (72, "survivors")]
-    out = _amounts(nlp, "The boats held 120 and 85 migrants.")
+    out = amounts_of(nlp, "The boats held 120 and 85 migrants.")
     assert [(a["value"], a["unit"]) for a in out] == [(120, "migrants"), (85, "migrants")]
-    out = _amounts(nlp, "Some two hundred and fifty families were moved.")
+    out = amounts_of(nlp, "Some two hundred and fifty families were moved.")
     assert [(a["value"], a["unit"]) for a in out] == [(250, "families")]
 
 
 def test_in_their_thousands_is_an_idiom(nlp):
-    assert _amounts(nlp, "Supporters came out in their thousands to greet him.") == []
+    assert amounts_of(nlp, "Supporters came out in their thousands to greet him.") == []
 
 
 def test_cents_and_pence_are_scaled_money(nlp):
-    out = _amounts(nlp, "A stamp now costs 64 cents, up from 400 pence last year.")
+    out = amounts_of(nlp, "A stamp now costs 64 cents, up from 400 pence last year.")
     assert [(a["value"], a["unit"]) for a in out] == [(0.64, "USD"), (4, "GBP")]
 
 
 def test_one_new_case_is_a_count(nlp):
-    out = _amounts(nlp, "The clinic records one new case every day.")
+    out = amounts_of(nlp, "The clinic records one new case every day.")
     assert [(a["value"], a["unit"]) for a in out] == [(1, "case")]
-    assert _amounts(nlp, "One man told the BBC he saw nothing.") == []
+    assert amounts_of(nlp, "One man told the BBC he saw nothing.") == []
 
 
 def test_hyphened_size_of_a_group_or_a_measure_is_an_amount(nlp):
-    out = _amounts(nlp, "A four-man team arrived in the city with a 300-page report.")
+    out = amounts_of(nlp, "A four-man team arrived in the city with a 300-page report.")
     assert [(a["text"], a["value"], a["unit"]) for a in out] == [("four-man", 4, "people")]
-    out = _amounts(nlp, "The army sent a 4,000-strong force and set up a 12-mile exclusion zone.")
+    out = amounts_of(nlp, "The army sent a 4,000-strong force and set up a 12-mile exclusion zone.")
     assert [(a["value"], a["unit"]) for a in out] == [(4000, "people"), (12, "miles")]
-    out = _amounts(nlp, "The seven-member panel met on Monday.")
+    out = amounts_of(nlp, "The seven-member panel met on Monday.")
     assert [(a["value"], a["unit"]) for a in out] == [(7, "members")]
 
 
 def test_toll_as_subject_of_the_verb_before_the_number(nlp):
-    out = _amounts(nlp, "The death toll from the clashes between the army and rebels in the city stands at 90 over five days.")
+    out = amounts_of(nlp, "The death toll from the clashes between the army and rebels in the city stands at 90 over five days.")
     assert (_one(out, 90)["unit"], _one(out, 90)["kind"]) == ("deaths", "killed")
 
 
 def test_place_of_a_killing_is_not_killed(nlp):
-    out = _amounts(nlp, "When two people were killed in one house, the family fled.")
+    out = amounts_of(nlp, "When two people were killed in one house, the family fled.")
     assert [(a["value"], a["kind"]) for a in out] == [(2, "killed")]
-    out = _amounts(nlp, "The death of 30 people shocked the town.")
+    out = amounts_of(nlp, "The death of 30 people shocked the town.")
     assert _one(out, 30)["kind"] == "killed"
 
 
 def test_torn_in_half_is_no_amount(nlp):
-    assert _amounts(nlp, "The boy's body was torn in half by the blast.") == []
+    assert amounts_of(nlp, "The boy's body was torn in half by the blast.") == []
 
 
 def test_count_noun_sized_by_a_verb_before_the_number(nlp):
-    out = _amounts(nlp, "The island's population, which numbers fewer than 9,000, was overwhelmed by the arrivals.")
+    out = amounts_of(nlp, "The island's population, which numbers fewer than 9,000, was overwhelmed by the arrivals.")
     assert (_one(out, 9000)["unit"], _one(out, 9000)["qualifier"]) == ("people", "less than")
-    out = _amounts(nlp, "The town has a population that totals about 4,500.")
+    out = amounts_of(nlp, "The town has a population that totals about 4,500.")
     assert _one(out, 4500)["unit"] == "people"
-    out = _amounts(nlp, "Arrivals now outnumber the small population of the port, which totals about 3,000.")
+    out = amounts_of(nlp, "Arrivals now outnumber the small population of the port, which totals about 3,000.")
     assert _one(out, 3000)["unit"] == "people"
 
 
 def test_whole_of_a_figure_out_of_takes_its_unit(nlp):
-    out = _amounts(nlp, "In the north the water supply is cut off 10 hours out of 24.")
+    out = amounts_of(nlp, "In the north the water supply is cut off 10 hours out of 24.")
     assert _one(out, 24)["unit"] == "hours"
-    out = _amounts(nlp, "Some 20 out of 50 villages had no power.")
+    out = amounts_of(nlp, "Some 20 out of 50 villages had no power.")
     assert _one(out, 20)["unit"] == "villages"
 
 
 def test_or_range_shares_the_scale_of_its_high_end(nlp):
-    out = _amounts(nlp, "Aid groups say seven or eight million Yemenis need food.")
+    out = amounts_of(nlp, "Aid groups say seven or eight million Yemenis need food.")
     assert len(out) == 1
     assert (out[0]["low"], out[0]["high"], out[0]["unit"]) == (7000000, 8000000, "Yemenis")
 
 
 def test_capacity_of_a_thing_is_no_count_of_people(nlp):
-    assert _amounts(nlp, "Families were sleeping in a 12-person tent near the border.") == []
-    out = _amounts(nlp, "A 20-person reconnaissance team arrived.")
+    assert amounts_of(nlp, "Families were sleeping in a 12-person tent near the border.") == []
+    out = amounts_of(nlp, "A 20-person reconnaissance team arrived.")
     assert (_one(out, 20)["unit"], _one(out, 20)["text"]) == ("people", "20-person")
 
 
 def test_alternatives_joined_by_or_are_not_added_up(nlp) -> None:
     # "10 billion or 100 billion" is a choice between two figures: never 110 billion
-    out = _amounts(nlp, "The bridge could cost 10 billion or 100 billion dollars.")
+    out = amounts_of(nlp, "The bridge could cost 10 billion or 100 billion dollars.")
     assert [a["value"] for a in out] == [10_000_000_000]
 
 
 def test_a_figure_then_a_hyphened_number_word_are_two_numbers(nlp) -> None:
     # "300 eight-person tents" is 300 tents, not 308
-    out = _amounts(nlp, "Volunteers put up 300 eight-person tents near the stadium.")
+    out = amounts_of(nlp, "Volunteers put up 300 eight-person tents near the stadium.")
     assert 308 not in [a["value"] for a in out]
     assert out and out[0]["value"] == 300
