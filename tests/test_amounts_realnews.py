@@ -2,7 +2,6 @@
 codes, hyphenated modifiers, indefinite "one", "or" ranges, currencies written
 apart from their numbers. Every sentence is our own."""
 
-
 from dateline_testing import amounts_of
 
 
