@@ -177,6 +177,12 @@ SPREAD_PERIOD = 30
 RANK_WINDOW = 20
 
 
+#: The articles naming a query as a person, organisation or place (any case), each read
+#: from a covering index.
+_NAMING = ("SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE",
+           "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE")
+
+
 def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date | None,
             cap: int | None) -> tuple[dict[int, tuple[str, dt.date]], int, str | None]:
     """``(articles, matching, note)``: ``{article rowid: (id, published)}`` of the
@@ -214,8 +220,7 @@ def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date
                            + f" ORDER BY rowid DESC LIMIT {window}", query, args)
         ranked = [r[0] for r in sorted(scored, key=lambda r: (r[1], -r[0]))]
         named: list[int] = []
-        for sql in ("SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE",
-                    "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE"):
+        for sql in _NAMING:
             sql += (f" AND article{in_range}" if where else "") + f" LIMIT {cap + 1}"
             found = [r[0] for r in q(sql, (query, *args))]
             exact = exact and len(found) <= cap
@@ -255,10 +260,8 @@ def _query_rowids(store: Store, query: str) -> set[int]:
     q = store.db.execute
     found = {r[0] for r in _fts_rows(
         store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", query)}
-    found.update(r[0] for r in q(
-        "SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NOCASE", (query,)))
-    found.update(r[0] for r in q(
-        "SELECT DISTINCT article FROM places WHERE name = ? COLLATE NOCASE", (query,)))
+    for sql in _NAMING:
+        found.update(r[0] for r in q(sql, (query,)))
     return found
 
 
