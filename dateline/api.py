@@ -121,6 +121,14 @@ class SearchHits(list[SearchHit]):
 
     window: int | None = None
 
+    def note(self) -> str | None:
+        """What people are told when not every match was ranked; None when all were."""
+        if self.window is None:
+            return None
+        return (f"the query matches more than {self.window:,} sentences: these are the best "
+                f"of the {self.window:,} most recently stored; narrow it (more words, a date "
+                "range) to rank them all")
+
 
 _STATS_LISTS = ("sources", "busiest_publication_dates", "most_mentioned_dates",
                 "top_people", "top_organisations", "top_places")

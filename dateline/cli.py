@@ -398,10 +398,8 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
             click.echo(json.dumps(h.as_dict(), ensure_ascii=False))
         else:
             click.echo(f"{h.published}  {h.id}#{h.sentence}  {' '.join(h.text.split())}")
-    if hits.window:
-        click.echo(f"dateline: the query matches more than {hits.window:,} sentences: these are "
-                   f"the best of the {hits.window:,} most recently stored; narrow it to rank "
-                   "them all", err=True)
+    if hits.window is not None:
+        click.echo(f"dateline: {hits.note()}", err=True)
     if not hits:   # said, as timeline does: an empty answer is not silent
         click.echo(f"dateline: {db}: no sentence matches", err=True)
         sys.exit(1)

@@ -405,9 +405,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                              event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT))
         answer: dict[str, Any] = {"results": [h.as_dict() for h in hits], "window": hits.window}
         if hits.window is not None:
-            answer["note"] = (f"the query matches more than {hits.window:,} sentences: these "
-                              f"are the best of the {hits.window:,} most recently stored; "
-                              "narrow it (more words, a date range) to rank them all")
+            answer["note"] = hits.note()
         return answer
 
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")

@@ -210,3 +210,14 @@ def test_stats_never_wait_for_a_slow_count(db: Path, monkeypatch: pytest.MonkeyP
                 break
             threading.Event().wait(0.05)
         assert (done["status"], done["sentences"], done["events"]) == ("counted", 10, 3)
+
+
+def test_the_window_note_is_one_text_for_the_cli_and_the_api() -> None:
+    from dateline.api import SearchHits
+
+    hits = SearchHits()
+    assert hits.note() is None
+    hits.window = 3
+    assert hits.note() == ("the query matches more than 3 sentences: these are the best of "
+                           "the 3 most recently stored; narrow it (more words, a date range) "
+                           "to rank them all")
