@@ -26,10 +26,11 @@ RELAXED_F1_FLOOR = 0.97
 FALSE_POSITIVE_CEILING = 0
 
 
-def read_set() -> dict[tuple[dt.date, str], list[tuple[str, str, str]]]:
-    """``{(published, sentence): [(expression, type, value), ...]}`` (empty list: no expression)."""
+def read_set(path: Path = DATA) -> dict[tuple[dt.date, str], list[tuple[str, str, str]]]:
+    """``{(published, sentence): [(expression, type, value), ...]}`` of the set at ``path``
+    (empty list: no expression)."""
     out: dict[tuple[dt.date, str], list[tuple[str, str, str]]] = {}
-    with DATA.open(encoding="utf-8") as f:
+    with path.open(encoding="utf-8") as f:
         rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
         next(rows)  # header
         for pub, sentence, expr, typ, value in rows:
@@ -44,12 +45,12 @@ def _f1(hits: int, system: int, gold: int) -> float:
     return 2 * hits / (system + gold) if system + gold else 1.0
 
 
-def score(nlp) -> dict:
-    """Relaxed-span and value F1 of the engine over the set, and the lines that went wrong."""
+def score(nlp, path: Path = DATA) -> dict:
+    """Relaxed-span and value F1 of the engine over the set at ``path``, and the lines that went wrong."""
     gold_n = sys_n = relaxed = value = 0
     false_sentences = 0
     wrong: list[str] = []
-    for (pub, sentence), items in read_set().items():
+    for (pub, sentence), items in read_set(path).items():
         found = tag(sentence, pub, nlp(sentence))
         sys_n += len(found)
         gold_n += len(items)
