@@ -228,9 +228,10 @@ def actor(text: str, code: str, sector: str) -> list[dict] | str:
 
 
 
-def build(rows: str, negatives: str, prefix: str, date: str, per_type: int,
+def build(rows: str, negatives: str, prefix: str, date: str, per_type: int | dict[str, int],
           compound: set[str] = frozenset()) -> list[dict]:
-    """The gold records of ``rows`` (``per_type`` for each of the 16 types) and
+    """The gold records of ``rows`` (``per_type`` for each of the 16 types, or the
+    count it maps each type to) and
     ``negatives`` (type NONE), with ids ``<prefix>-<TYPE>-<NN>``. A row whose id is in
     ``compound``, or whose type is written ``*TYPE``, has both parties as the source."""
     out: list[dict] = []
@@ -256,7 +257,8 @@ def build(rows: str, negatives: str, prefix: str, date: str, per_type: int,
     for i, text in enumerate(negatives.strip().splitlines(), 1):
         out.append({"id": f"{prefix}-NONE-{i:02d}", "date": date, "source": "",
                     "target": "", "event": "NONE", "text": text})
-    assert all(v == per_type for v in counts.values()) and len(counts) == 16, counts
+    want = per_type if isinstance(per_type, dict) else dict.fromkeys(counts, per_type)
+    assert counts == want and len(counts) == 16, counts
     return out
 
 

@@ -293,6 +293,48 @@ _UNPOLITICAL_SECTORS = frozenset({None, "CVL", "CRM", "COP", "MED", "EDU", "BUS"
 #: Dependency labels a trigger does not absorb across.
 _NO_ABSORB = frozenset({"conj", "parataxis"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A TIMEX3 calendar value an event date may take: a day, a month or a year.
+_CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+#: Dependencies by which a trigger hangs on the verb that carries its time
+#: ("began shelling ... on Tuesday", "launched an attack last month").
+_TIME_CARRIER_DEPS = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass"})
+
+
+def _governor(tok: Token) -> Token:
+    """The verb (or the root) that the phrase holding ``tok`` modifies."""
+    h = tok.head
+    while h.head is not h and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+    return h
+
+
+def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
+    """The date of the event ``trigger`` names: the first calendar date of the
+    sentence (a TIMEX3 day, month or year: ``2011-03-15``, ``2011-03``, ``1986``)
+    that modifies the trigger itself ("the 1986 bombing") or its clause
+    ("bombed ... in 1986", "began shelling ... last month"); else ``fallback``.
+    A date of another clause ("said on Tuesday that ...") is not the event's own."""
+    carriers = {trigger.i}
+    tok = trigger
+    while tok.dep_ in _TIME_CARRIER_DEPS and tok.head is not tok:
+        tok = tok.head
+        carriers.add(tok.i)
+    doc = trigger.doc
+    for d in sent_dates:
+        value = str(d.get("value", ""))
+        if d.get("type") == "TIME":
+            value = value[:10]
+        if d.get("type") not in ("DATE", "TIME") or not _CALENDAR_DATE.match(value):
+            continue
+        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.i in carriers:
+            continue  # the date is the trigger's own word ("last month's" rarely)
+        if root.head.i in carriers or _governor(root).i in carriers:
+            return value
+    return fallback
 
 
 @dataclass(frozen=True)
@@ -1544,8 +1586,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
 
     Each has type, mode, sentence, trigger text with start/end offsets, actor
     and target ({"text", "country", "sector"} or None), place (a place name
-    from ``ctx.results["places"]``, see :func:`_event_place`, or None), date (the first
-    full DATE of the sentence, else the publication date), quad and intensity.
+    from ``ctx.results["places"]``, see :func:`_event_place`, or None), date (a day,
+    month or year that dates the event's own clause, see :func:`_event_date`; else the
+    first full DATE of the sentence; else the publication date), quad and intensity.
     """
     t = tables()
     positions = _trigger_positions(doc, t)
@@ -1595,7 +1638,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 political = (ev.get("actor") or {}).get("sector") not in _UNPOLITICAL_SECTORS - {"COP"}
                 if (sport and not political) or _ordinary_crime(ev, sent):
                     continue
-            ev.update(sentence=s_index, date=date,
+            ev.update(sentence=s_index,
+                      date=_event_date(c.tok, dates.get(s_index, []), date) if same else date,
                       place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
             found.append((_depth(c.tok), c.tok.i, ev))
         found.sort(key=lambda x: (x[0], x[1]))
