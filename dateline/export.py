@@ -33,7 +33,7 @@ from typing import IO, Any
 from dateline.analyses.events import EventGroup, event_groups
 from dateline.countries import alpha2, alpha3, geonames_countries
 from dateline.data import read_rows
-from dateline.store import KINDS, Store, date_range, iso
+from dateline.store import KINDS, Store, date_range, iso, period_range
 
 #: Formats each kind can be exported as.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -107,7 +107,8 @@ def item_table(store: Store, kind: str, *, start: str | None = None,
     article's publication date; rows come in publication order."""
     members = [m for m in store.specs[kind].columns if m != "sentence"]
     cols = [m.replace(".", "_") for m in members]
-    where, args = date_range("x.date" if kind == "events" else "a.published", start, end)
+    where, args = (period_range("x.date", start, end) if kind == "events"
+                   else date_range("a.published", start, end))
     sql = ("SELECT a.id, a.published, x.sentence, s.text, "
            + ", ".join(f'x."{c}"' for c in cols) + ", x.extra"
            f" FROM {kind} x JOIN articles a ON a.rowid = x.article"
@@ -249,9 +250,31 @@ def _geo_type(place: dict[str, Any]) -> int | None:
     return None
 
 
+def date_parts(value: str) -> tuple[int, int | None, int | None]:
+    """Year, month and day of an event date, a TIMEX3 calendar value of a day
+    (``2011-03-15``), a month (``2011-03``: day None) or a year (``1986``: month and
+    day None). Raises ValueError for anything else."""
+    parts = value.split("-")
+    if len(parts) > 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise ValueError(f"not a calendar date: {value!r}")
+    if len(parts) == 3:
+        day = dt.date.fromisoformat(value)
+        return day.year, day.month, day.day
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) == 2 else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"not a calendar date: {value!r}")
+    return year, month, None
+
+
 def gdelt_row(store: Store, g: EventGroup) -> tuple[Any, ...]:
-    """The GDELT 2.0 Events row of a group (columns :data:`GDELT_COLUMNS`)."""
-    day = dt.date.fromisoformat(g.date)
+    """The GDELT 2.0 Events row of a group (columns :data:`GDELT_COLUMNS`).
+
+    The date fields say what the event date knows: ``Day`` and ``FractionDate``
+    only for a day, ``MonthYear`` for a day or a month, ``Year`` always (an
+    event dated "in March" has an empty Day, one dated "in 1986" only a Year)."""
+    year, month, day_of_month = date_parts(g.date)
+    day = dt.date(year, month, day_of_month) if month and day_of_month else None
     place = _place_row(store, g, _rowids(store, g))
     by2 = geonames_countries()
     action: list[Any] = [None] * 8
@@ -268,8 +291,9 @@ def gdelt_row(store: Store, g: EventGroup) -> tuple[Any, ...]:
     actor2 = [_actor_code(g.target_country, g.target_sector), g.target_text, g.target_country,
               None, None, None, None, g.target_sector, None, None]
     return (
-        int(g.id[:13], 16), int(day.strftime("%Y%m%d")), int(day.strftime("%Y%m")), day.year,
-        round(day.year + day.timetuple().tm_yday / 365, 4),
+        int(g.id[:13], 16), int(day.strftime("%Y%m%d")) if day else None,
+        year * 100 + month if month else None, year,
+        round(year + day.timetuple().tm_yday / 365, 4) if day else None,
         *actor1, *actor2,
         root, g.type, g.type, g.type, QUAD_CLASS.get(g.quad or ""), _num(g.intensity, 1),
         g.num_mentions, g.num_sources, g.num_articles, _num(g.tone, 4),
@@ -294,8 +318,11 @@ def _fatalities(store: Store, g: EventGroup, ids: dict[str, int]) -> int:
 
 
 def _time_precision(store: Store, g: EventGroup, ids: dict[str, int]) -> int:
-    """1 when a mention's sentence names the event's day itself, else 2 (the date
-    is the publication date of the report, the event may be a few days older)."""
+    """1 when a mention's sentence names the event's day itself, 3 when the event
+    date is a month (ACLED's code for a month known without its day), else 2 (the
+    date is the publication date of the report, the event may be a few days older)."""
+    if len(g.date) == 7:
+        return 3
     for art, sent in g.mentions:
         if store.db.execute("SELECT 1 FROM dates WHERE article = ? AND sentence = ? AND value = ?"
                             " LIMIT 1", (ids[art], sent, g.date)).fetchone():
@@ -305,10 +332,14 @@ def _time_precision(store: Store, g: EventGroup, ids: dict[str, int]) -> int:
 
 def acled_row(store: Store, g: EventGroup) -> tuple[Any, ...] | None:
     """The ACLED row of a group (columns :data:`ACLED_COLUMNS`), or None when its
-    type has no ACLED counterpart."""
+    type has no ACLED counterpart or its date is a year alone (ACLED's coarsest
+    time precision is a month). An event dated to a month takes the month's
+    middle day, the 15th, with time precision 3, as ACLED codes such events."""
     kind = acled_type(g)
-    if kind is None:
+    year, month, day = date_parts(g.date)
+    if kind is None or month is None:
         return None
+    event_date = g.date if day else f"{g.date}-15"
     disorder, event_type, sub_type = kind
     _, inter_of = _acled_tables()
     by2 = geonames_countries()
@@ -330,7 +361,7 @@ def acled_row(store: Store, g: EventGroup) -> tuple[Any, ...] | None:
     sources = list(dict.fromkeys(_article_source(store, a) for a in g.article_ids))
     added = dt.datetime.fromisoformat(g.first_added) if g.first_added else None
     return (
-        f"{alpha3(iso2) or 'XXX'}{int(g.id[:13], 16)}", g.date, int(g.date[:4]),
+        f"{alpha3(iso2) or 'XXX'}{int(g.id[:13], 16)}", event_date, year,
         _time_precision(store, g, ids), disorder, event_type, sub_type,
         g.actor_text, None, inter1, g.target_text, None, inter2, interaction,
         "Civilian targeting" if g.target_sector == "CVL" else None,

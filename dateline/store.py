@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -74,6 +75,21 @@ def date_range(column: str, start: str | dt.date | None,
     if end:
         where.append(f"{column} <= ?")
         args.append(iso(end))
+    return where, args
+
+
+def period_range(column: str, start: str | dt.date | None,
+                 end: str | dt.date | None) -> tuple[list[str], list[Any]]:
+    """As :func:`date_range`, for a ``column`` of calendar values that may be a day,
+    a month or a year (``2011-03-15``, ``2011-03``, ``1986``: event dates): a value is
+    selected when its period overlaps ``start``..``end`` ("2011-03" lies in a range
+    from 2011-03-20, "2011" in any range that meets the year)."""
+    where, args = date_range(column, None, end)
+    if start:
+        day = iso(start) or ""
+        # the first condition keeps the range on the column's index
+        where.append(f"{column} >= ? AND ({column} >= ? OR {column} = ? OR {column} = ?)")
+        args += [day[:4], day, day[:7], day[:4]]
     return where, args
 
 
@@ -261,6 +277,48 @@ def _file_state(path: Path) -> tuple[int, ...]:
         except OSError:
             state += [0, 0, 0]
     return tuple(state)
+
+
+#: Per process, one read-only connection per store file (the latest WATCHED files), kept
+#: open only to ask ``PRAGMA data_version``, with the file's identity and a serial number.
+_WATCHERS: dict[Path, tuple[tuple[int, int], int, sqlite3.Connection]] = {}
+_WATCHERS_LOCK = threading.Lock()
+_WATCHER_SERIAL = itertools.count()
+WATCHED = 8
+
+
+def data_version(path: str | os.PathLike[str]) -> tuple[int, ...] | None:
+    """A key for the committed state of the store at ``path``: it changes whenever any
+    connection, in any process, commits to the file (SQLite's ``PRAGMA data_version``,
+    asked on a connection this process keeps open) or the file is replaced. For caches
+    of what does not change between writes; None when it cannot be told (do not cache).
+    A caller reads the key before the data it keeps under it, so that a commit in
+    between makes the next key differ."""
+    path = Path(path).resolve()
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    ident = (st.st_dev, st.st_ino)
+    with _WATCHERS_LOCK:
+        held = _WATCHERS.pop(path, None)
+        if held is not None and held[0] != ident:
+            held[2].close()
+            held = None
+        try:
+            if held is None:
+                con = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                      check_same_thread=False)
+                held = (ident, next(_WATCHER_SERIAL), con)
+            version = held[2].execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            if held is not None:
+                held[2].close()
+            return None
+        _WATCHERS[path] = held   # the most recently asked last
+        while len(_WATCHERS) > WATCHED:
+            _WATCHERS.pop(next(iter(_WATCHERS)))[2].close()
+    return (*ident, held[1], version)
 
 
 class StoreBusy(StoreError):

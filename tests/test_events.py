@@ -344,3 +344,31 @@ def test_those_who_is_not_the_speaker(nlp):
     # "those who gave the coordinates" are not the spokesman who curses them
     text = "“Curse those who gave the coordinates for the attack,” the Libyan spokesman shouted."
     assert [e for e in run(nlp, text) if e["type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(("text", "dates", "expected"), [
+    # a year or a month that modifies the event's own clause dates it at that precision
+    ("In 1990 the army shelled the northern villages.",
+     [("1990", "DATE", "1990")], "1990"),
+    ("Rebel fighters attacked the garrison last month.",
+     [("last month", "DATE", "2021-02")], "2021-02"),
+    ("The militia began shelling the port on Monday.",
+     [("Monday", "DATE", "2021-03-08")], "2021-03-08"),
+    # the reporting clause's day is no date of the attack itself: its month is
+    ("Officials said on Tuesday that rebel fighters attacked the garrison in January.",
+     [("Tuesday", "DATE", "2021-03-09"), ("January", "DATE", "2021-01")], "2021-01"),
+    # no date of its own: the first full date of the sentence, as before
+    ("Officials said on Tuesday that rebel fighters attacked the garrison.",
+     [("Tuesday", "DATE", "2021-03-09")], "2021-03-09"),
+    # a week or a vague reference is no calendar date: the publication date
+    ("Rebel fighters attacked the garrison last week.",
+     [("last week", "DATE", "2021-W09")], "2021-03-10"),
+])
+def test_event_date_takes_the_precision_of_its_own_clause(nlp, text, dates, expected) -> None:
+    items = []
+    for words, kind, value in dates:
+        start = text.index(words)
+        items.append({"text": words, "start": start, "end": start + len(words), "sentence": 0,
+                      "type": kind, "value": value})
+    events = [ev for ev in run(nlp, text, dates=items) if ev["type"] == "ASSAULT"]
+    assert [ev["date"] for ev in events] == [expected]

@@ -329,3 +329,40 @@ def test_gdelt_and_acled_carry_only_events_that_happened(tmp_path):
     assert sorted(m["mode"] for m in mentions) == ["aerial", "hypothetical"]
     assert [row[GDELT_COLUMNS.index("Day")] for row in gdelt] == ["20180904"]
     assert [r["event_date"] for r in acled] == ["2018-09-04"]
+
+
+def test_events_dated_to_a_month_or_a_year_export_at_that_precision(tmp_path):
+    # An event dated "in August" keeps the month, one dated "in 1986" the year:
+    # GDELT leaves Day (and MonthYear) empty, ACLED puts a month on its 15th with
+    # time precision 3 and leaves a year alone out; date filters use the period.
+    sents = ["Russian jets struck Idlib on Tuesday.",
+             "Russian jets had struck Idlib in August.",
+             "Russian jets first struck Idlib in 1986."]
+    text = " ".join(sents)
+    offsets = [0, len(sents[0]) + 1, len(sents[0]) + len(sents[1]) + 2]
+    events = [dict(_strike(text, "struck", k, offsets[k]), date=date)
+              for k, date in enumerate(["2018-09-04", "2018-08", "1986"])]
+    rec = _record("m", "2018-09-05", sents, source="Wire One", url="https://one.example/m",
+                  tone=-3.0, places=[{**_at(text, "Idlib", k, offsets[k]), **IDLIB} for k in range(3)],
+                  events=events)
+    path = tmp_path / "m.db"
+    with Store(path) as s:
+        s.write([(rec, INFO)])
+    with Store(path, readonly=True) as s:
+        mentions = list(csv.DictReader(io.StringIO(_text(s, "events", "csv"))))
+        gdelt = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True))
+                 for line in _text(s, "events", "gdelt", header=False).splitlines()]
+        acled = list(csv.DictReader(io.StringIO(_text(s, "events", "acled"))))
+        from_aug_20 = list(csv.DictReader(io.StringIO(_text(s, "events", "csv", start="2018-08-20"))))
+        upto_july = list(csv.DictReader(io.StringIO(_text(s, "events", "csv", end="2018-07-31"))))
+        groups = [g.date for g in event_groups(s, start="1986-06-01", end="1986-06-30")]
+    assert sorted(m["date"] for m in mentions) == ["1986", "2018-08", "2018-09-04"]
+    got = sorted((r["Day"], r["MonthYear"], r["Year"], r["FractionDate"]) for r in gdelt)
+    assert got == [("", "", "1986", ""), ("", "201808", "2018", ""),
+                   ("20180904", "201809", "2018", "2018.6767")]
+    assert sorted((r["event_date"], r["time_precision"]) for r in acled) == [
+        ("2018-08-15", "3"), ("2018-09-04", "2")]
+    # August overlaps a range from August 20; 1986 does not; a range inside 1986 finds it
+    assert sorted(m["date"] for m in from_aug_20) == ["2018-08", "2018-09-04"]
+    assert [m["date"] for m in upto_july] == ["1986"]
+    assert groups == ["1986"]

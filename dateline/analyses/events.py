@@ -10,7 +10,8 @@ wording, so two different events that code alike are merged and one event
 coded differently by two articles stays split):
 
 1. Mentions are candidates for the same event when they share the event
-   ``date`` (the first full date of the sentence, else the publication date),
+   ``date`` (the day, month or year of the event's clause, else the first full date
+   of the sentence, else the publication date; see ``dateline.extract.events``),
    the PLOVER ``type``, the actor country and the target country (a missing
    country only matches a missing country).
 2. Among candidates, the actor sector must agree when both mentions know it:
@@ -46,7 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from dateline.store import Store, date_range, iso
+from dateline.store import Store, iso, period_range
 
 #: Columns that make a cell: the fields a group's key is built from.
 _CELL_COLUMNS = ("date", "type", "actor_country", "actor_sector", "target_country", "place")
@@ -153,7 +154,7 @@ def _filters(start: str | None, end: str | None, type: str | None,
              country: str | None) -> tuple[str, list[Any]]:
     where: list[str]
     args: list[Any]
-    where, args = date_range("e.date", start, end)
+    where, args = period_range("e.date", start, end)
     if type:
         where.append("e.type = ?")
         args.append(type.upper())
