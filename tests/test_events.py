@@ -372,3 +372,15 @@ def test_event_date_takes_the_precision_of_its_own_clause(nlp, text, dates, expe
                       "type": kind, "value": value})
     events = [ev for ev in run(nlp, text, dates=items) if ev["type"] == "ASSAULT"]
     assert [ev["date"] for ev in events] == [expected]
+
+
+@pytest.mark.parametrize("words", ["since January", "over the past year", "until January"])
+def test_a_bound_or_stretch_of_time_does_not_date_the_event(nlp, words) -> None:
+    # "killed since January" spans January to now: the publication date stays
+    text = f"Rebel fighters have attacked the garrison {words}."
+    start = text.index(words.split()[-1]) if words != "over the past year" else text.index("the past")
+    end = text.index(".")
+    dates = [{"text": text[start:end], "start": start, "end": end, "sentence": 0,
+              "type": "DATE", "value": "2021-01" if "January" in words else "2020"}]
+    events = [ev for ev in run(nlp, text, dates=dates) if ev["type"] == "ASSAULT"]
+    assert [ev["date"] for ev in events] == ["2021-03-10"]

@@ -298,6 +298,9 @@ _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 #: Dependencies by which a trigger hangs on the verb that carries its time
 #: ("began shelling ... on Tuesday", "launched an attack last month").
 _TIME_CARRIER_DEPS = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass"})
+#: Prepositions that place an event at a date ("in 1986", "on Tuesday"); others bound
+#: or stretch it ("since March", "by June", "over the past year").
+_POINT_PREPS = frozenset({"in", "on", "at", "during"})
 
 
 def _governor(tok: Token) -> Token:
@@ -332,6 +335,8 @@ def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
         root = span.root
         if root.i in carriers:
             continue  # the date is the trigger's own word ("last month's" rarely)
+        if root.dep_ == "pobj" and root.head.lower_ not in _POINT_PREPS:
+            continue  # a bound or a stretch of time ("since March", "over the past year")
         if root.head.i in carriers or _governor(root).i in carriers:
             return value
     return fallback
