@@ -7,7 +7,12 @@ MOBILIZE, RETREAT, COERCE), in varied news phrasing (passives, nominalisations,
 phrasal verbs, capital cities standing for governments, demonyms and possessives
 naming the country), and twenty sentences without an event. It was scored once
 with the code as it stood before the work it measures; the gold is read from each
-sentence, never from the extractor's output.
+sentence, never from the extractor's output. Types follow the PLOVER manual's text: a
+release of captives or a return of seized property is RETREAT, a pardon, amnesty, apology
+or eased restriction CONCEDE, an expulsion of diplomats SANCTION, of migrants COERCE. (The
+first scoring coded four releases as CONCEDE and one tear-gas dispersal as COERCE; they were
+re-typed by the manual, four CONCEDE sentences and one COERCE sentence written in their
+place, and the set scored again with the same unchanged code.)
 
 Rows as in ``make_plover_own.py``: type|mode|text|actor text|actor code|actor
 sector|target text|target code|target sector; a type written ``*TYPE`` marks a
@@ -59,18 +64,14 @@ SUPPORT||The Egyptian president offered condolences to Morocco after the earthqu
 SUPPORT||Norway's foreign minister applauded Colombia's peace efforts.|Norway's foreign minister|NOR|GOV|Colombia|COL|
 SUPPORT||Canberra defended the Philippines' right to fish in the disputed waters.|Canberra|AUS|GOV|Philippines|PHL|
 CONCEDE||The Georgian government lifted the curfew in Tbilisi after a week of calm.|Georgian government|GEO|GOV|||
-CONCEDE||Nicaragua freed 135 political prisoners and flew them to Guatemala.|Nicaragua|NIC||political prisoners||
 CONCEDE||The Indonesian president apologised to Australia for the remarks made by his minister.|Indonesian president|IDN|GOV|Australia|AUS|
 CONCEDE||Peru's ruling party conceded defeat in the regional elections.|Peru's ruling party|PER||||
 CONCEDE||Restrictions on public gatherings were eased by the Moroccan interior ministry.|Moroccan interior ministry|MAR|GOV|||
-CONCEDE||The Vietnamese authorities released a detained Australian journalist on humanitarian grounds.|Vietnamese authorities|VNM|GOV|Australian journalist|AUS|MED
 CONCEDE||Jordan's government backed down on the planned income tax increase after mass protests.|Jordan's government|JOR|GOV|||
 CONCEDE||Facing a general strike, the Bolivian government abandoned its plan to raise fuel prices.|Bolivian government|BOL|GOV|||
 CONCEDE||Ethiopia restored internet access in the Tigray region.|Ethiopia|ETH||||
-CONCEDE||The release of two Canadian citizens by China was announced on Saturday.|China|CHN||Canadian citizens|CAN|CVL
 CONCEDE||The Hungarian government yielded to union demands and withdrew the labour law.|Hungarian government|HUN|GOV|union||LAB
 CONCEDE||Chile's president acknowledged that the police had used excessive force against protesters.|Chile's president|CHL|GOV|||
-CONCEDE||The Turkish authorities handed the seized newspaper back to its owners.|Turkish authorities|TUR|GOV|owners||BUS
 CONCEDE||Sri Lanka lifted the state of emergency it had declared in March.|Sri Lanka|LKA||||
 CONCEDE||The Pakistani government gave in to the opposition's demand for an early vote.|Pakistani government|PAK|GOV|opposition||OPP
 CONCEDE||Venezuela pardoned dozens of jailed opposition activists.|Venezuela|VEN||opposition activists||OPP
@@ -78,6 +79,10 @@ CONCEDE||Ukraine's defence minister admitted responsibility for the failed opera
 CONCEDE||Russia relaxed its ban on Georgian wine imports.|Russia|RUS||Georgian wine imports|GEO|
 CONCEDE||Egyptian authorities lifted a travel ban on a prominent rights lawyer.|Egyptian authorities|EGY|GOV|rights lawyer||
 CONCEDE||Iran's supreme leader pardoned a jailed French tourist.|Iran's supreme leader|IRN|GOV|French tourist|FRA|CVL
+CONCEDE||Striking Kenyan teachers called off their walkout on Friday.|Kenyan teachers|KEN|EDU|||
+CONCEDE||The Malaysian government granted an amnesty to thousands of undocumented workers.|Malaysian government|MYS|GOV|undocumented workers||
+CONCEDE||Belgium's prime minister expressed regret for the abuses committed in the colonial era.|Belgium's prime minister|BEL|GOV|||
+CONCEDE||Kuwait's emir restored the citizenship of dozens of opposition figures.|Kuwait's emir|KWT|GOV|opposition figures||OPP
 *COOPERATE||Greek and Turkish coast guards carried out a joint rescue in the Aegean.|Greek|GRC|COP|Turkish coast guards|TUR|COP
 COOPERATE||Argentina extradited a suspected mafia boss to Italy.|Argentina|ARG||Italy|ITA|
 COOPERATE||Kenyan police worked alongside Ugandan investigators to trace the bombers.|Kenyan police|KEN|COP|Ugandan investigators|UGA|COP
@@ -122,6 +127,10 @@ RETREAT||Tigrayan fighters handed in their heavy weapons to the Ethiopian army.|
 RETREAT||Russia's navy ended the blockade of Ukraine's Black Sea ports.|Russia's navy|RUS|MIL|Ukraine|UKR|
 RETREAT||Belarus withdrew its troops from the Ukrainian border.|Belarus|BLR|MIL|Ukrainian border|UKR|
 *RETREAT||A truce was declared by the Houthis and the Yemeni government.|Houthis|YEM|REB|Yemeni government|YEM|GOV
+RETREAT||Nicaragua freed 135 political prisoners and flew them to Guatemala.|Nicaragua|NIC||political prisoners||
+RETREAT||The Vietnamese authorities released a detained Australian journalist on humanitarian grounds.|Vietnamese authorities|VNM|GOV|Australian journalist|AUS|MED
+RETREAT||The release of two Canadian citizens by China was announced on Saturday.|China|CHN||Canadian citizens|CAN|CVL
+RETREAT||The Turkish authorities handed the seized newspaper back to its owners.|Turkish authorities|TUR|GOV|owners||BUS
 REQUEST||Ukraine asked Germany for more tanks.|Ukraine|UKR||Germany|DEU|
 REQUEST||Lebanon's prime minister appealed for international aid after the blast.|Lebanon's prime minister|LBN|GOV|||
 REQUEST||The Philippines urged China to stop harassing its fishermen.|Philippines|PHL||China|CHN|
@@ -235,7 +244,7 @@ COERCE|detain|The opposition leader was arrested by Ugandan police at a rally.|U
 COERCE|censor|Hong Kong's government shut down a pro-democracy newspaper.|Hong Kong's government|HKG|GOV|pro-democracy newspaper||MED
 COERCE|seize|Iranian commandos seized a British-flagged tanker in the Strait of Hormuz.|Iranian commandos|IRN|MIL|British-flagged tanker|GBR|
 COERCE|detain|Egypt jailed three Al Jazeera journalists for seven years.|Egypt|EGY||Al Jazeera journalists||MED
-COERCE||Turkish police used tear gas to disperse demonstrators in Istanbul.|Turkish police|TUR|COP|demonstrators||
+COERCE||The Cuban authorities barred a dissident writer from leaving the island.|Cuban authorities|CUB|GOV|dissident writer||
 COERCE|detain|Nicaraguan authorities imprisoned a Catholic bishop.|Nicaraguan authorities|NIC|GOV|Catholic bishop||REL
 COERCE|deport|The United States deported hundreds of Venezuelans to El Salvador.|United States|USA||Venezuelans|VEN|CVL
 COERCE||Myanmar's junta banned the main opposition party.|Myanmar's junta|MMR|MIL|main opposition party||OPP
@@ -279,9 +288,10 @@ Historians disagree about the causes of the First World War.
 Snowstorms disrupted flights across Canada on Monday.
 """
 
-#: Sentences per type: twenty for the five types weakest on unseen gold, twelve for the rest.
+#: Sentences per type: twenty or more for the five types weakest on unseen gold (RETREAT has
+#: the four releases and returns the PLOVER manual counts there), twelve for the rest.
 WEAK = ("CONCEDE", "SANCTION", "MOBILIZE", "RETREAT", "COERCE")
-PER_TYPE = {ty: 20 if ty in WEAK else 12 for ty in (
+PER_TYPE = {ty: 24 if ty == "RETREAT" else 20 if ty in WEAK else 12 for ty in (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")}
 
