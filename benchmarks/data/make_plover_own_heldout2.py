@@ -1,18 +1,19 @@
 """Writes ``plover_own_heldout2.json`` (next to this file): a second held-out set of our own.
 
-Written for issue 16 after ``plover_own_heldout.json`` had been used, in our own
-words from the PLOVER type definitions and modes: twelve sentences for each type,
-twenty for each of the five types weakest on unseen gold (CONCEDE, SANCTION,
-MOBILIZE, RETREAT, COERCE), in varied news phrasing (passives, nominalisations,
-phrasal verbs, capital cities standing for governments, demonyms and possessives
-naming the country), and twenty sentences without an event. It was scored once
-with the code as it stood before the work it measures; the gold is read from each
-sentence, never from the extractor's output. Types follow the PLOVER manual's text: a
-release of captives or a return of seized property is RETREAT, a pardon, amnesty, apology
-or eased restriction CONCEDE, an expulsion of diplomats SANCTION, of migrants COERCE. (The
-first scoring coded four releases as CONCEDE and one tear-gas dispersal as COERCE; they were
-re-typed by the manual, four CONCEDE sentences and one COERCE sentence written in their
-place, and the set scored again with the same unchanged code.)
+Written for issue 16 after ``plover_own_heldout.json`` had been used, in our own words
+from the PLOVER type definitions and modes: twelve sentences for each type, twenty for
+each of the five types weakest on unseen gold (CONCEDE, SANCTION, MOBILIZE, RETREAT,
+COERCE), in varied news phrasing (passives, nominalisations, phrasal verbs, capital
+cities standing for governments, demonyms and possessives naming the country), and
+twenty sentences without an event. It was scored once with the code as it stood before
+the work it measures; the gold is read from each sentence, never from the extractor's
+output. Types follow the PLOVER manual's text: a release of captives or a return of
+seized property is RETREAT, a pardon, amnesty, apology or eased restriction CONCEDE, new
+or resumed diplomatic ties SUPPORT, an expulsion of diplomats SANCTION, of migrants
+COERCE. (The first scoring coded four releases as CONCEDE, two resumed diplomatic ties
+as COOPERATE and one tear-gas dispersal as COERCE; they were re-typed by the manual,
+four CONCEDE, two COOPERATE and one COERCE sentence written in their place, and the set
+scored again with the same unchanged code.)
 
 Rows as in ``make_plover_own.py``: type|mode|text|actor text|actor code|actor
 sector|target text|target code|target sector; a type written ``*TYPE`` marks a
@@ -63,6 +64,8 @@ SUPPORT||Turkey stood by Azerbaijan throughout the conflict.|Turkey|TUR||Azerbai
 SUPPORT||The Egyptian president offered condolences to Morocco after the earthquake.|Egyptian president|EGY|GOV|Morocco|MAR|
 SUPPORT||Norway's foreign minister applauded Colombia's peace efforts.|Norway's foreign minister|NOR|GOV|Colombia|COL|
 SUPPORT||Canberra defended the Philippines' right to fish in the disputed waters.|Canberra|AUS|GOV|Philippines|PHL|
+SUPPORT||Israel normalised relations with Morocco.|Israel|ISR||Morocco|MAR|
+SUPPORT||Chile resumed diplomatic relations with Venezuela.|Chile|CHL||Venezuela|VEN|
 CONCEDE||The Georgian government lifted the curfew in Tbilisi after a week of calm.|Georgian government|GEO|GOV|||
 CONCEDE||The Indonesian president apologised to Australia for the remarks made by his minister.|Indonesian president|IDN|GOV|Australia|AUS|
 CONCEDE||Peru's ruling party conceded defeat in the regional elections.|Peru's ruling party|PER||||
@@ -87,14 +90,14 @@ CONCEDE||Kuwait's emir restored the citizenship of dozens of opposition figures.
 COOPERATE||Argentina extradited a suspected mafia boss to Italy.|Argentina|ARG||Italy|ITA|
 COOPERATE||Kenyan police worked alongside Ugandan investigators to trace the bombers.|Kenyan police|KEN|COP|Ugandan investigators|UGA|COP
 *COOPERATE||Brazil and Paraguay shared intelligence on drug gangs.|Brazil|BRA||Paraguay|PRY|
-COOPERATE||Israel normalised relations with Morocco.|Israel|ISR||Morocco|MAR|
+COOPERATE||Mexico handed a wanted cartel leader over to American prosecutors.|Mexico|MEX||American prosecutors|USA|JUD
 *COOPERATE||India and Nepal jointly opened a cross-border railway.|India|IND||Nepal|NPL|
 COOPERATE||A suspected people smuggler was handed over to Belgium by French authorities.|French authorities|FRA|GOV|Belgium|BEL|
 COOPERATE||South Africa's police partnered with Interpol to dismantle a rhino horn trafficking ring.|South Africa's police|ZAF|COP|Interpol|IGO|IGO
 *COOPERATE||Ecuador and Peru coordinated patrols along their common border.|Ecuador|ECU||Peru|PER|
 *COOPERATE||Indonesian and Malaysian troops mounted a joint operation against pirates.|Indonesian|IDN|MIL|Malaysian troops|MYS|MIL
 COOPERATE||Spain's intelligence agency shared information with Moroccan counterparts about the cell.|Spain's intelligence agency|ESP||Moroccan counterparts|MAR|
-COOPERATE||Chile resumed diplomatic relations with Venezuela.|Chile|CHL||Venezuela|VEN|
+*COOPERATE||Jordan and Iraq linked their electricity grids under a new exchange scheme.|Jordan|JOR||Iraq|IRQ|
 AID|humanitarian|Turkey sent rescue teams to Syria after the earthquake.|Turkey|TUR||Syria|SYR|
 AID|economic|The IMF disbursed a $1 billion loan to Pakistan.|IMF|IGO|IGO|Pakistan|PAK|
 AID|military|Washington supplied air defence systems to Kyiv.|Washington|USA|GOV|Kyiv|UKR|GOV
@@ -289,9 +292,11 @@ Snowstorms disrupted flights across Canada on Monday.
 """
 
 #: Sentences per type: twenty or more for the five types weakest on unseen gold (RETREAT has
-#: the four releases and returns the PLOVER manual counts there), twelve for the rest.
+#: the four releases and returns the PLOVER manual counts there), twelve for the rest
+#: (SUPPORT fourteen: two resumed or new diplomatic ties, which the manual counts there).
 WEAK = ("CONCEDE", "SANCTION", "MOBILIZE", "RETREAT", "COERCE")
-PER_TYPE = {ty: 24 if ty == "RETREAT" else 20 if ty in WEAK else 12 for ty in (
+PER_TYPE = {ty: 24 if ty == "RETREAT" else 14 if ty == "SUPPORT" else 20 if ty in WEAK else 12
+            for ty in (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")}
 
