@@ -195,6 +195,9 @@ def tables() -> ActorTables:
 #: Sectors of a party, the opposition or armed rebels: as a modifier they decide
 #: the sector over the role word after them ("opposition officials" are OPP).
 PARTISAN_SECTORS = frozenset({"OPP", "REB", "PTY", "RAD"})
+#: Sectors of armed state forces: a role word of these heading a ruler's or
+#: government's name is coded by the role ("Gadhafi soldiers": MIL, not GOV).
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY"})
 
 
 def code_matches(matches: Sequence[Match], head_end: int | None = None) -> tuple[str | None, str | None]:
@@ -208,7 +211,9 @@ def code_matches(matches: Sequence[Match], head_end: int | None = None) -> tuple
     a party, the opposition or rebels ("opposition officials", "members of the
     opposition" -> OPP), else of the last role word up to the head (which ends at
     character ``head_end``, when given: "Syrian regime forces" -> MIL, "protesters
-    in Nairobi" -> the protesters'), else of the last role word or capital.
+    in Nairobi" -> the protesters'), else of the last role word or capital; a
+    GOV name before an armed role word that heads the phrase gives way to it
+    ("Gadhafi soldiers", "Assad's troops" -> MIL).
     """
     country = None
     org_sector = None
@@ -227,6 +232,12 @@ def code_matches(matches: Sequence[Match], head_end: int | None = None) -> tuple
                 break
     sector = org_sector
     roles = [m for m in matches if m.alias.sector and m.alias.kind == "sector"]
+    armed_head = next((m for m in roles if head_end is not None and m.end == head_end
+                       and m.alias.sector in ARMED_SECTORS), None)
+    if org_sector == "GOV" and armed_head is not None and all(
+            m.end <= armed_head.start for m in matches if m.alias.kind == "org"):
+        # a ruler's or government's armed men ("Gadhafi soldiers", "Assad's troops")
+        sector = armed_head.alias.sector
     if sector is None:
         sector = next((m.alias.sector for m in roles if m.alias.sector in PARTISAN_SECTORS), None)
     upto = [m for m in roles if head_end is None or m.end <= head_end]

@@ -384,3 +384,41 @@ def test_a_bound_or_stretch_of_time_does_not_date_the_event(nlp, words) -> None:
               "type": "DATE", "value": "2021-01" if "January" in words else "2020"}]
     events = [ev for ev in run(nlp, text, dates=dates) if ev["type"] == "ASSAULT"]
     assert [ev["date"] for ev in events] == ["2021-03-10"]
+
+
+def _party(ev: dict, role: str) -> tuple | None:
+    p = ev[role]
+    return None if p is None else (p["text"], p["country"], p["sector"])
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the victims, not the country they were killed in; the country completes them
+    ("About 300 villagers have been killed in Myanmar this year.",
+     ("About 300 villagers", "MMR", "CVL")),
+    # a possessor names the target: the phrase it owns is the target's text
+    ("Two missiles struck Mugabe's farmhouse near Harare.", ("Mugabe's farmhouse", "ZWE", "GOV")),
+    # an act or plan of the owner: the owner, without the possessive
+    ("Norway welcomed the Kenyan government's plan.", ("the Kenyan government", "KEN", "GOV")),
+])
+def test_target_phrase_and_country(nlp, text, target) -> None:
+    ev = first(nlp, text)
+    assert _party(ev, "target") == target
+
+
+def test_role_adjective_of_an_act_is_no_target(nlp) -> None:
+    # "a military response": an act of a kind, not the military as its target
+    ev = first(nlp, "Ankara threatened a military response.")
+    assert (ev["type"], _party(ev, "actor")[1], ev["target"]) == ("THREATEN", "TUR", None)
+
+
+def test_armed_men_of_a_ruler_are_military(nlp) -> None:
+    ev = first(nlp, "Mugabe's soldiers beat the protesters.")
+    assert _party(ev, "actor") == ("Mugabe's soldiers", "ZWE", "MIL")
+
+
+def test_a_person_keeps_the_country_the_article_gave_him(nlp) -> None:
+    # the second mention names no country; the first one did
+    text = ("Kenyan Foreign Minister Otieno Wambua landed in Addis Ababa. "
+            "Minister Wambua met Ethiopian officials on Tuesday.")
+    events = [ev for ev in run(nlp, text) if ev["type"] == "CONSULT" and ev["text"] == "met"]
+    assert [_party(ev, "actor") for ev in events] == [("Minister Wambua", "KEN", "GOV")]

@@ -876,6 +876,15 @@ class _Coder:
 
     def code(self, tok: Token | None, sent: Span, trigger: Token) -> dict | None:
         """Code the actor phrase headed by ``tok``; pronouns resolve to the
+def _surname(tok: Token) -> str:
+    """The last word of the name ``tok`` is part of (``tok`` itself outside a name)."""
+    doc = tok.doc
+    last = tok.i
+    while tok.ent_type_ and last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[last].text
+
+
         speaker of the enclosing clause, else to the last actor named in this
         sentence or the one before (further back, the guess is more often wrong
         than right, and the actor is left empty)."""
@@ -885,6 +894,7 @@ class _Coder:
             tok.lemma_.lower() in ("country", "government", "side")
             and any(c.dep_ == "poss" and _is_pronoun(c) for c in tok.children)
         )
+        self._people: dict[str, tuple[str, str | None]] | None = None
         if pron:
             actor = self.speaker(trigger, sent)
             if actor is not None:
@@ -896,7 +906,31 @@ class _Coder:
                 if kind in self.last and self.last[kind][1] >= before:
                     return dict(self.last[kind][0])
             return None
-        return code_token(tok, self.index, self.context(sent), self.only_country(sent))
+        coded = code_token(tok, self.index, self.context(sent), self.only_country(sent))
+        if coded is not None and coded.get("unknown_name"):
+            known = self.named_people().get(_surname(tok))
+            if known is not None:  # "Foreign Minister Nasser Judeh" after "Jordan's ... Judeh"
+                coded = dict(coded, country=known[0], sector=coded["sector"] or known[1],
+                             unknown_name=False)
+        return coded
+
+    def named_people(self) -> dict[str, tuple[str, str | None]]:
+        """Country (and sector) of each person the document names with one somewhere ("Jordanian
+        Foreign Minister Nasser Judeh"), by surname: a later bare "Judeh" or
+        "President Saleh" is the same person. A surname given two countries is left
+        out."""
+        if self._people is None:
+            found: dict[str, set[str]] = {}
+            sectors: dict[str, str | None] = {}
+            for ent in self.index.doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                coded = code_token(ent.root, self.index)
+                if coded and coded["country"] and not coded.get("unknown_name"):
+                    found.setdefault(ent[-1].text, set()).add(coded["country"])
+                    sectors[ent[-1].text] = sectors.get(ent[-1].text) or coded["sector"]
+            self._people = {k: (next(iter(v)), sectors[k]) for k, v in found.items() if len(v) == 1}
+        return self._people
 
     def only_country(self, sent: Span) -> str | None:
         """The one country ``sent`` names, if exactly one: the country of a name
@@ -1055,7 +1089,10 @@ def _by_sentence(ctx: Context, field_name: str) -> dict[int, list[dict]]:
 def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
                  actor_tok: Token | None) -> dict | None:
     """The first of ``tokens`` that codes to a country; else the first that
-    codes to a sector (its country from context)."""
+    codes to a sector (its country from context), which a country named after
+    "in" completes rather than replaces ("civilians were killed in Syria": the
+    civilians, of Syria). A target named by a modifier of a phrase ("Gadhafi's
+    compound", "the Syrian people") keeps that phrase as its text."""
     fallback = None
     co_actors = _co_actors(actor_tok)
     for t in tokens:
@@ -1094,10 +1131,15 @@ def _country_name(tok: Token, index: ActorIndex) -> bool:
     """Whether ``tok`` is part of a country's own name ("Montenegro", "Cambodia"), not
     a capital, a demonym of people or a role."""
     return any(m.start <= tok.idx < m.end and m.alias.kind == "country"
+            if fallback is not None:  # where the victims are, not whom
+                place = code_token(cand, coder.index)
+                return dict(fallback, country=fallback["country"] or (place or {}).get("country"))
                and m.alias.sector is None and tok.pos_ == "PROPN"
                for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
 
 
+        if cand is t:  # "in Syria" is the place itself, whatever it modifies
+            coded = _owner_phrase(coded, head, coder.index.text)
 def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = True) -> Token | None:
     """The head of the actor that the phrase headed by ``tok`` names, or None when
     it names only a thing, an act or a place ("any attacks on protesters", "control
@@ -1105,6 +1147,42 @@ def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = Tr
     organisation, a role word) covers it, unless it is part of a longer proper name
     ("Gulf of Mexico"); else the owner of a thing ("Argentina's reforms", "the
     Peruvian proposal", "the offices of the Palestinian administrators", "a ban by
+def _owner_phrase(coded: dict | None, head: Token, text: str) -> dict | None:
+    """``coded`` (the coding of ``head``) with the text of the noun phrase that
+    ``head`` modifies, when ``head`` is a possessor, compound or adjective of a
+    noun and its own text stops before that noun ("Gadhafi's" -> "Gadhafi's Bab
+    al-Aziziya compound", "Syrian" -> "the Syrian people"): the owner's country
+    and sector with the words the article uses. The phrase ends at its noun (its
+    prepositional phrases are left out); a noun that is itself a compound of a
+    name takes the name ("French photographer Remi Ochlik")."""
+    if coded is None or head.dep_ not in _MODIFIER_DEPS or coded.get("start") is None:
+        return coded
+    noun = head.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i < head.i or coded["end"] > noun.idx:
+        return coded
+    if noun.lemma_.lower() in OWNED_THINGS | EVENT_HEADS:
+        # an act or plan of the owner ("Mr Annan's plan"): the owner, as PLOVER codes it
+        owner = re.sub(r"\s*['\u2019]s?$", "", coded["text"])
+        return dict(coded, text=owner, end=coded["start"] + len(owner))
+    start = min(coded["start"], min(w.idx for w in noun.subtree if w.i <= noun.i
+                                    and w.dep_ not in ("punct", "cc")))
+    end = noun.idx + len(noun.text)
+    return dict(coded, text=text[start:end], start=start, end=end)
+
+
+def _role_adjective_of_act(tok: Token, index: ActorIndex) -> bool:
+    """Whether ``tok`` is a role adjective (an alias of a sector, no country) that
+    qualifies an act ("a military response", "foreign military intervention"):
+    the act is of a kind, not owned by that sector's actors."""
+    if tok.dep_ != "amod" or tok.pos_ != "ADJ" or tok.head.lemma_.lower() not in OWNED_THINGS | EVENT_HEADS:
+        return False
+    found = [m.alias for m in index.within(max(0, tok.idx - 40), tok.idx + len(tok.text) + 40)
+             if m.start <= tok.idx < m.end]
+    return bool(found) and all(a.kind == "sector" and not a.country for a in found)
+
+
     General Aoun", "a camp for Congolese refugees": the target is the owner, author or
     beneficiary, as PLOVER codes it), or the country a thing is in ("a village in
     Western Cambodia", only with ``places``: for an actor it is only where it is);
@@ -1117,7 +1195,7 @@ def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = Tr
             return None
         return tok
     for ch in tok.children:
-        if ch.dep_ in _MODIFIER_DEPS and _covered(ch, index):
+        if ch.dep_ in _MODIFIER_DEPS and _covered(ch, index) and not _role_adjective_of_act(ch, index):
             return ch
         if ch.dep_ == "compound":  # "Baghdad University Medical School"
             inner = next((g for g in ch.subtree if g.dep_ == "compound" and _covered(g, index)), None)
