@@ -249,3 +249,63 @@ def test_a_figure_then_a_hyphened_number_word_are_two_numbers(nlp) -> None:
     out = amounts_of(nlp, "Volunteers put up 300 eight-person tents near the stadium.")
     assert 308 not in [a["value"] for a in out]
     assert out and out[0]["value"] == 300
+
+
+def test_a_percentage_of_certainty_is_no_amount(nlp) -> None:
+    # "100 % sure" is a degree of conviction; "40 percent of voters" is a quantity
+    assert amounts_of(nlp, 'The minister said he was "100 % sure" that the convoy had crossed.') == []
+    out = amounts_of(nlp, "The envoy was 100 percent certain of it, but 40 percent of voters disagreed.")
+    assert [(a["value"], a["unit"]) for a in out] == [(40, "percent")]
+
+
+def test_a_number_inside_a_name_is_no_amount(nlp) -> None:
+    assert amounts_of(nlp, "Speakers at the rally praised the 13 Colonies for their courage.") == []
+    assert amounts_of(nlp, "Leaders of the Group of 20 met in the capital on Friday.") == []
+    # a people's name after the number is what is counted
+    out = amounts_of(nlp, "Police held the 12 Libyans overnight.")
+    assert (_one(out, 12)["unit"]) == "Libyans"
+
+
+def test_a_tally_named_before_the_figure_gives_its_unit(nlp) -> None:
+    out = amounts_of(nlp, "Analysts counted the number of casualties, put in the hundreds in the port city.")
+    assert (_one(out, 200)["unit"], _one(out, 200)["qualifier"]) == ("casualties", "at least")
+    out = amounts_of(nlp, "The number of displaced families rose by 2,000 in a single week.")
+    assert _one(out, 2000)["unit"] == "families"
+
+
+def test_vague_count_of_the_arrested_counts_people(nlp) -> None:
+    out = amounts_of(nlp, "Monitors say tens of thousands arrested since the spring were never charged.")
+    a = _one(out, 20000)
+    assert (a["unit"], a["kind"], a["qualifier"]) == ("people", "arrested", "at least")
+
+
+def test_the_other_two_is_a_reference_not_a_count(nlp) -> None:
+    assert amounts_of(nlp, "She met the first man, and then the other two arrived by car.") == []
+
+
+def test_or_range_after_a_qualifier_keeps_both_ends(nlp) -> None:
+    out = amounts_of(nlp, "Witnesses saw at least four or five armoured trucks near the bridge.")
+    assert [(a["value"], a["low"], a["high"], a["unit"], a["qualifier"]) for a in out] == [
+        (4, 4, 5, "trucks", "at least")]
+
+
+def test_headline_count_of_the_dead_counts_people(nlp) -> None:
+    out = amounts_of(nlp, "At least nine dead , 30 wounded , a medic says")
+    a = _one(out, 9)
+    assert (a["unit"], a["kind"], a["qualifier"]) == ("people", "killed", "at least")
+
+
+def test_hyphened_cents_are_money(nlp) -> None:
+    out = amounts_of(nlp, "The price jumped by a 45-cent rise last week.")
+    assert [(a["value"], a["unit"]) for a in out] == [(0.45, "USD")]
+
+
+def test_a_part_of_those_killed_counts_people(nlp) -> None:
+    out = amounts_of(nlp, "Forty-four of those killed came from two villages, monitors said.")
+    a = _one(out, 44)
+    assert (a["unit"], a["kind"]) == ("people", "killed")
+
+
+def test_a_range_after_a_death_toll_counts_deaths(nlp) -> None:
+    out = amounts_of(nlp, "Estimates of the toll have ranged from more than 1,000 to as many as 2,000 .")
+    assert [(a["low"], a["high"], a["unit"], a["qualifier"]) for a in out] == [(1000, 2000, "deaths", "more than")]

@@ -40,8 +40,19 @@ others" takes the unit of an earlier count, or people for the dead and hurt; "th
 population, which numbers 6,000" counts people (a ``size_verb`` whose subject is a
 count noun); "12 hours out of 24" gives 24 the unit of the figure before "out of". Two
 numbers joined by "and" ("90 and 72 passengers") are two amounts with the one unit.
-Cents and pence are money in their currency, scaled ("82 cents" is USD 0.82). "in
-their thousands" is an idiom of size, no amount.
+Cents and pence are money in their currency, scaled ("82 cents" is USD 0.82; "a 38-cent
+hike" USD 0.38). "in their thousands" is an idiom of size, no amount. A tally named
+earlier in the number's clause gives its unit ("the number of deaths, reported in the
+hundreds": deaths; "the number of refugees boomed by 1,000": refugees), and so does a
+count of the dead, hurt, displaced or arrested with no noun ("tens of thousands arrested",
+"nine dead", "44 of those killed": people), as an analyst reads them.
+
+Nor are amounts: a percentage of conviction ("100 % sure", "100 percent certain": the
+``certainty`` adjectives of the lexicon), a number inside a name ("the 13 Colonies", "the
+Group of 20": a capitalised noun that is no people after "the" and the number, or "of" after
+a capitalised noun), and a small number word that refers back to things named before
+("the other two arrived", "the two had met"; kept when they were killed, hurt, displaced
+or arrested). "at least six or seven aftershocks" is a range with its qualifier.
 
 A number hyphened to a word is a modifier, no amount ("a 200-page report", "a
 six-point plan": they describe the thing, not how many there are), except where the
@@ -313,6 +324,78 @@ def _out_of(root: Token) -> Token | None:
     return None
 
 
+#: Nouns whose "of" names what a bare number elsewhere in the clause counts ("the number of deaths").
+_TALLY_NOUNS = {"number", "numbers", "total", "count", "tally"}
+
+
+def _number_of(root: Token) -> Token | None:
+    """The plural noun of "the number of <noun>" that a bare number further on gives
+    the size of, through the clause that holds both: the number's verb takes the tally
+    as subject ("the number of refugees boomed by 1,000") or hangs from it ("the number
+    of deaths, reported in the hundreds"); ``None`` when no such tally governs it."""
+    node = root
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.like_num:
+            return None
+        tally = node if node.lower_ in _TALLY_NOUNS else next(
+            (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TALLY_NOUNS
+             and c.i < root.i), None)
+        if tally is not None:
+            noun = _partitive(tally)
+            return noun if noun is not None and noun.pos_ == "NOUN" else None
+    return None
+
+
+#: What stands between a percentage and the adjective that makes it a degree of conviction.
+_CERTAINTY_GAP = re.compile(r"^\s*(?:''|\"|'|\u201d|\u2019)?\s*([a-z]+)", re.I)
+
+
+def _certainty(text: str, end: int) -> bool:
+    """Whether the percentage ending at ``end`` qualifies an adjective of conviction
+    ("100 % sure", "100 percent '' certain", "100 per cent behind"): a degree, no quantity."""
+    m = _CERTAINTY_GAP.match(text[end:end + 20])
+    return m is not None and m.group(1).lower() in lexicon().get("certainty", {})
+
+
+#: Words before a bare number word that make it a reference to things named before.
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|the other|these|those|the last|the first)\s+$", re.I)
+
+
+def _anaphor(span: Span) -> bool:
+    """Whether a bare small number word is a reference to people or things named before
+    ("the other two arrived", "the two had met"), not a count: "the" (or "the other",
+    "these") before it and no noun after it."""
+    t = span.text.strip().lower()
+    if t not in lexicon()["number"] or float(lexicon()["number"][t]) > 10:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
+        return False
+    return _ANAPHOR_BEFORE.search(doc.text[max(0, span.start_char - 12):span.start_char]) is not None
+
+
+def _in_name(root: Token, ent: Span) -> bool:
+    """Whether the number is part of a proper name: "the 13 Colonies" (a capitalised
+    noun after "the" and the number, not a people's name) or "the Group of 20" (the
+    object of "of" after a capitalised noun inside the sentence)."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i \
+            and head.head.text[:1].isupper() and head.head.pos_ in ("NOUN", "PROPN") \
+            and head.head.i > root.sent.start:
+        return True   # "the Group of 20"
+    noun = _unit_noun(root)
+    doc = root.doc
+    if noun is None or noun.i < ent.end or ent.start == 0 or doc[ent.start - 1].lower_ != "the":
+        return False
+    between = doc[ent.end:noun.i + 1]
+    return all(t.text[:1].isupper() and not t.text.isupper() for t in between) \
+        and noun.ent_type_ != "NORP" and not any(t.ent_type_ == "NORP" for t in between)
+
+
 #: Prepositions whose object is where or in what something happened, not who.
 _PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "across", "into", "within"}
 
@@ -340,9 +423,22 @@ def _casualty(noun: Token) -> str | None:
             w = c.lemma_.lower()
             if c.dep_ in ("acomp", "oprd", "xcomp") and w in cas and (w in intransitive or c.tag_ == "VBN"):
                 return cas[w]
+    if noun.dep_ == "nummod" and head.i == noun.i + 1 and head.pos_ in ("ADJ", "VERB") and lemma in cas:
+        return cas[lemma]   # "at least nine dead, 30 wounded": a headline's count of the dead
     if noun.dep_ == "pobj" and head.head.lemma_.lower() in cas and head.lower_ not in _PLACE_PREPS:
         # "the deaths of 30 people", "killed, including 20"; not where ("killed in one house")
         return cas[head.head.lemma_.lower()]
+    return None
+
+
+def _casualty_of_those(root: Token) -> str | None:
+    """The casualty kind of "<number> of those killed" (or "of them" after a casualty
+    verb): the number counts the dead, hurt, displaced or arrested it takes a part of."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in ("those", "them"):
+                return _casualty(obj)
     return None
 
 
@@ -378,6 +474,8 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True   # "split in two", "torn in half"
     if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
         return True
+    if _in_name(root, ent):
+        return True   # "the 13 Colonies", "the Group of 20"
     if _CLOCK_OR_DATE.match(text[ent.end_char:ent.end_char + 12]):
         return True   # "12.22 GMT", "11 Jun"
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
@@ -500,10 +598,12 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             and not any(p in low for p in _PERCENT_WORDS) and not _currency_in(words, text, start):
         label = "QUANTITY"   # "as much as 60,000 barrels" tagged as money or a percentage
     if label == "PERCENT" or any(p in low for p in _PERCENT_WORDS):
+        if _certainty(text, end):
+            return None   # "100 % sure": a degree of conviction, no quantity
         unit = "percent"
     elif label == "MONEY":
         cur = lex["currency"]
-        for w in [w.lower() for w in words]:
+        for w in [w.lower().rsplit("-", 1)[-1] for w in words]:   # "45-cent"
             sub = lex.get("subunit", {}).get(w if w in lex.get("subunit", {}) else w.rstrip("s"))
             if sub is not None:   # "82 cents": USD 0.82
                 unit, factor = sub.split()
@@ -546,15 +646,22 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         elif _out_of(root) is not None:
             unit_tok = _out_of(root)   # "12 hours out of 24"
             unit = unit_tok.text if unit_tok is not None else None
+        elif _number_of(root) is not None:
+            unit_tok = _number_of(root)   # "the number of deaths, reported in the hundreds"
+            unit = unit_tok.text if unit_tok is not None else None
     others = unit_tok is not None and unit_tok.lower_ == "others"
     kind = None
     if unit not in ("percent",) and label != "MONEY":
         kind = _casualty(unit_tok if unit_tok is not None else root)
         if kind is None and rec_partitive:
             kind = _casualty(root)   # "36 of its staff were killed"
+        if kind is None and unit is None:
+            kind = _casualty_of_those(root)   # "44 of those killed"
     if label == "CARDINAL" and body.strip().lower() == "one" and qualifier is None and kind is None \
             and not _one_counts(span, unit_tok):
         return None   # "one woman told the BBC": an indefinite, not a count
+    if label == "CARDINAL" and unit is None and kind is None and _anaphor(span):
+        return None   # "the other two arrived": a reference to things named before, no count
     out_start, out_end = min(q_start, start), end
     if unit_tok is not None and unit_tok.idx >= end and not rec_partitive:
         gap = text[end:unit_tok.idx]
@@ -571,10 +678,11 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     }
     if others:   # "three others were killed": the unit of an earlier count, or people
         rec["unit"], rec["_bare"] = None, True
-    elif unit is None and label == "CARDINAL" and _after_toll(root):
+    elif unit is None and label == "CARDINAL" and _after_toll(root, span.start):
         rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
     elif unit is None and label == "CARDINAL" and not any(
-            c.lower_ == "of" and not any(g.like_num or g.lower_ in lex["vague"] for g in c.children)
+            c.lower_ == "of" and c.i > root.i
+            and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them") for g in c.children)
             for c in root.children):
         rec["_bare"] = True   # "162,752 of oil": a measure of a mass, no count to borrow
     if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS") and not others:
@@ -599,13 +707,15 @@ def _one_counts(span: Span, unit_tok: Token | None) -> bool:
     return unit_tok is not None and _RATE.match(doc.text[unit_tok.idx + len(unit_tok.text):]) is not None
 
 
-def _after_toll(root: Token) -> bool:
+def _after_toll(root: Token, first: int | None = None) -> bool:
     """Whether a bare number gives a death toll written just before it in its
     sentence, with no other number between ("the death toll could be as high as 800",
     "put the toll at 5,000"), or just after the verb whose subject the toll is ("the
-    toll from the clashes in the city stands at 90")."""
+    toll from the clashes in the city stands at 90"); ``first``, the first token of the
+    number's phrase, lets a range look back from its low end ("ranged from 1,000 to 2,000")."""
     sent_start = root.sent.start
-    for t in reversed(root.doc[max(sent_start, root.i - 8):root.i]):
+    first = root.i if first is None else min(first, root.i)
+    for t in reversed(root.doc[max(sent_start, first - 8):first]):
         if t.like_num and t.i != root.i:
             return False
         if t.lower_ == "toll":
@@ -619,8 +729,8 @@ def _after_toll(root: Token) -> bool:
 
 
 def _currency_in(words: list[str], text: str, start: int) -> bool:
-    """Whether a currency word or sign is among ``words`` or just before ``start``."""
-    cur = lexicon()["currency"]
+    """Whether a currency word or sign, or a cent or penny, is among ``words`` or just before ``start``."""
+    cur = {**lexicon()["currency"], **lexicon().get("subunit", {})}
     signs = [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]
     return any(w in cur or w.rstrip("s") in cur for w in signs)
 
@@ -704,7 +814,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             between = (re.match(r"^\s+and\s+$", gap, re.I) is not None
                        and (_RANGE_OPEN.match(text[ps:pe]) is not None
                             or _RANGE_BEFORE.search(text[max(0, ps - 9):ps]) is not None))
-            either = re.match(r"^\s+or\s+$", gap, re.I) is not None and _or_range(text[ps:pe], text[s:e])
+            either = re.match(r"^\s+or\s+$", gap, re.I) is not None and _or_range(
+                _qualifier_start_re().sub("", text[ps:pe]), text[s:e])   # "at least six or seven"
             falls = _RANGE_GAP.match(gap) is not None and _descending(ps, e, text) is not None
             if (_RANGE_GAP.match(gap) and not falls) or between or either:
                 out[-1] = (ps, e, label if label != "CARDINAL" else plabel)
