@@ -231,3 +231,39 @@ def test_the_author_of_a_statement_is_its_speaker(nlp):
     # a spokesman is not the one he speaks for
     assert [q["speaker"] for q in _quotes(nlp, text, ents)] == ["Omar Salah", "Lena Ortiz's spokesman"]
 
+
+
+def test_quotation_over_several_lines_keeps_its_words_from_the_antecedent(nlp):
+    # One sentence a line (Penn-Treebank text): the quotation opens on one line and
+    # closes on the next; the name inside it is no antecedent of "he".
+    text = ("Tariq Aziz, a spokesman for the farmers, said the prices were too low.\n\n"
+            "“Salim Haddad's traders pay us nothing.\n\n"
+            "The harvest is rotting in the fields,” he said.")
+    ents = _ents(text, [("Tariq Aziz", "PERSON"), ("Salim Haddad", "PERSON")])
+    q = _one(_quotes(nlp, text, ents), "rotting in the fields")
+    assert q["kind"] == "direct" and q["speaker"] == "Tariq Aziz" and q["speaker_pronoun"] == "he"
+    assert q["text"].startswith("Salim Haddad's traders")
+
+
+def test_role_noun_after_a_body_is_a_person_for_he(nlp):
+    text = ("Nadia Kamal spoke in Geneva on Monday. "
+            "An EU official said the talks were stalled, though he said a deal was near.")
+    ents = _ents(text, [("Nadia Kamal", "PERSON"), ("Geneva", "GPE"), ("EU", "ORG")])
+    q = _one(_quotes(nlp, text, ents), "a deal was near")
+    assert q["speaker"] == "An EU official" and q["speaker_pronoun"] == "he"
+
+
+def test_request_not_to_be_named_is_no_quote(nlp):
+    text = ("A police officer, who asked not to be identified, said the gate was locked. "
+            "A guard asked that he not be named.")
+    assert [q["text"] for q in _quotes(nlp, text)] == ["the gate was locked"]
+
+
+def test_article_glued_after_a_name_or_a_closing_quotation_mark_is_cut_off(nlp):
+    text = "Officials said the convoy had reached Tarn The river rose two metres overnight."
+    (q,) = _quotes(nlp, text, _ents(text, [("Tarn", "GPE")]))
+    assert q["text"] == "the convoy had reached Tarn"
+    text = ("Farid Nasser: “The old bridge held all night” The river fell on Monday, "
+            "the police said on Tuesday.")
+    quotes = _quotes(nlp, text, _ents(text, [("Farid Nasser", "PERSON")]))
+    assert [(q["speaker"], q["text"]) for q in quotes] == [("the police", "The river fell on Monday")]

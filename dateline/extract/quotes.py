@@ -76,6 +76,13 @@ _DOCUMENT_NOUNS = frozenset({"statement", "letter", "speech", "message", "remark
                              "memo", "memoir", "book", "testimony"})
 #: Pronouns never resolved (the speaker is the mention itself).
 _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
+#: A source's request not to be named ("asked not to be identified", "asking that
+#: they not be named", "to remain anonymous"): how the writer protects the source,
+#: not what the source said.
+_ANONYMITY = re.compile(r"(?:that \w+ )?(?:not (?:to )?be (?:identified|named|quoted)|to remain anonymous|anonymity)\b",
+                        re.I)
+#: A colon right after a speaker mention: the mention labels what follows.
+_LABEL_COLON = re.compile(r"[ \t]*:")
 #: Characters trimmed from the ends of a content span.
 _TRIM = " \t\n,;:—–-"
 _QUOTE_CHARS = "\"“”"
@@ -132,19 +139,27 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
 
     Straight and curly double quotes are paired in order within a paragraph; a
     quote left open at a paragraph's end continues when the next paragraph
-    opens with a quotation mark (the news convention for long quotes), else it
-    is dropped.
+    opens with a quotation mark (the news convention for long quotes), or when
+    it was opened with a curly mark and the next mark, within
+    ``_SPANNED_PARAGRAPHS`` paragraphs, closes it (one sentence a line, as in
+    Penn-Treebank text: '“A.⏎B,” he said'); else it is dropped.
     """
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     skip_at = -1
+    held_to = -1   # a curly quotation spanning lines: line breaks before this are inside it
     for m in _QUOTE_TOKEN.finditer(text):
         ch, pos = m.group(), m.start()
-        if pos == skip_at:
+        if pos == skip_at or pos < held_to:
             continue
         if ch == "\n":
             if open_at is None:
                 continue
+            if text[open_at] == "“":
+                close = _spanned_close(text, pos)
+                if close is not None:
+                    held_to = close
+                    continue
             rest = text[pos:pos + 40]
             stripped = rest.lstrip()
             if stripped[:1] in ("\"", "“") and "\n" not in stripped[:1]:
@@ -162,6 +177,25 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
                 out.append((open_at + 1, pos))
             open_at = None
     return out
+
+
+#: How many paragraph breaks a curly quotation may run over without a mark
+#: opening the next paragraph (see :func:`find_quoted`).
+_SPANNED_PARAGRAPHS = 4
+_NEXT_MARK = re.compile(r"[\"“”]")
+_BREAKS = re.compile(r"\n+")
+
+
+def _spanned_close(text: str, pos: int) -> int | None:
+    """The position of the closing ”, when the first quotation mark after the line
+    break at ``pos`` is one, no other paragraph opens with a mark on the way, and
+    at most ``_SPANNED_PARAGRAPHS`` paragraph breaks lie between; else None."""
+    m = _NEXT_MARK.search(text, pos)
+    if m is None or m.group() != "”":
+        return None
+    if len(_BREAKS.findall(text, pos, m.start())) > _SPANNED_PARAGRAPHS:
+        return None
+    return m.start()
 
 
 # ---------------------------------------------------------------------------
@@ -794,6 +828,8 @@ def _number(ents: _Entities, tok: Token, span: tuple[int, int]) -> str | None:
     "rebels" or "U.S. officials", for they/we), else None (a place, a role noun)."""
     if _conjuncts(tok):
         return "group"
+    if tok.tag_ == "NN" and tok.lemma_.lower() in _PERSON_NOUNS and ents.label(tok.idx, tok.idx + len(tok)) is None:
+        return "person"   # "an EU official": the role noun, not the body named before it
     label = ents.label(*span)
     if label == "PERSON" or label is None and (tok.tag_ == "NNP" or ents.person_named(tok.text)):
         return "person"
@@ -1129,14 +1165,19 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     named: list[tuple[int, str, str]] = []
     seen: set[tuple] = set()
     for a in attrs:
-        key = (tuple(a.parts), a.speaker)
+        key = (a.start, a.end, a.speaker)   # the same words from the same speaker once
         if key in seen:
             continue
         seen.add(key)
-        if a.kind == "indirect":
+        if a.kind != "direct" or a.cue_text == ":":   # a quotation is cut by its marks
             a.parts = _unglue(doc, text, a.parts, a.cue.idx if a.cue is not None else a.start)
             if not a.parts:
                 continue
+        if _ANONYMITY.match(text, a.start):
+            continue
+        if a.cue is not None and a.speaker is not None and a.speaker[1] <= a.cue.idx and (
+                _LABEL_COLON.match(text, a.speaker[1])):
+            continue   # the subject is a headline's label ("Syria crisis: ... activists said")
         start, end = a.start, a.end
         since = 0
         if a.speaker is not None and ctx.sentence_starts:
@@ -1183,16 +1224,31 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
 #: Parts of speech of a capitalised word that opens a sentence glued on without its
 #: full stop ("... to EU countries The envoy said", "... for freedom One of the injured").
 _GLUE_POS = frozenset({"DET", "NUM", "PRON", "SCONJ", "CCONJ", "ADV"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _glued(tok: Token) -> bool:
     """Whether ``tok`` starts a headline, caption or sentence run on after a noun with
     no punctuation between: a capitalised determiner, number, pronoun or conjunction
-    right after a lower-case noun or adjective ("countries The", "freedom One")."""
-    if tok.i == 0 or not tok.is_title or tok.text == "I" or tok.pos_ not in _GLUE_POS:
+    right after a lower-case noun or adjective ("countries The", "freedom One"); a
+    capitalised article right after a proper noun ("says Panetta The Free Syrian
+    Army"); any capitalised word after the closing mark of a quoted sentence with no
+    punctuation inside the mark ('“... made it difficult” The head of the mission')."""
+    if tok.i == 0 or not tok.is_title or tok.text == "I":
         return False
     prev = tok.doc[tok.i - 1]
-    return prev.is_alpha and prev.is_lower and prev.pos_ in ("NOUN", "ADJ") and prev.idx + len(prev) < tok.idx
+    if prev.idx + len(prev) >= tok.idx or tok.pos_ not in _GLUE_POS and prev.text not in ("”", "\""):
+        return False
+    if prev.is_alpha and prev.is_lower and prev.pos_ in ("NOUN", "ADJ"):
+        return True
+    if prev.text in ("”", "\"") and prev.idx > 0 and tok.doc.text[prev.idx - 1].isalnum():
+        # A closing mark with no full stop inside it, after a quoted sentence (not a
+        # word or two: 'the "Friends of Syria" Group').
+        opened = max(tok.doc.text.rfind(mark, 0, prev.idx) for mark in "“”\"")
+        return opened >= 0 and len(_WORD.findall(tok.doc.text, opened, prev.idx)) >= 4
+    if tok.lower_ not in _ARTICLES:
+        return False
+    return prev.is_alpha and prev.is_title and prev.pos_ == "PROPN"
 
 
 def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
@@ -1212,7 +1268,8 @@ def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
             end = min(end, joins[0])
         if start < end:
             start, end = _trim(text, start, end)
-        if start < end and _WORD.search(text[start:end]):
+        # What a glued start leaves of a part is a word or two of a headline, no message.
+        if start < end and len(_WORD.findall(text, start, end)) >= (3 if joins else 1):
             out.append((start, end))
     return out
 
