@@ -110,3 +110,27 @@ def test_a_people_word_is_no_town_unless_a_state_says_so(nlp) -> None:
 
     assert names("The festival honours Arab poetry and its scholars.") == []
     assert ("Arab", "Alabama") in names("Police in Arab, Alabama, arrested two men on Friday.")
+
+
+def test_place_inside_the_name_of_a_body_or_paper_is_not_stored(nlp) -> None:
+    # research bodies, publications, agreements: their place says nothing of where
+    for text in ("A fellow at the Washington Institute said the talks had stalled.",
+                 "David Marsh of the Institute for Near East Policy said the rebels lacked arms.",
+                 "Salman Haidar of the Brookings Doha Center said the plan was dead.",
+                 "She is a lecturer in Middle Eastern Studies at a college.",
+                 "The New York Times reported on Friday that rebels had left.",
+                 "The treatment of prisoners breached the Geneva Conventions, lawyers said."):
+        assert _places(nlp, text) == [], text
+    # the geo harness still sees them, marked
+    every = _places(nlp, "The New York Times reported on Friday that rebels had left.", in_names=True)
+    assert [(p["text"], p["in_name"]) for p in every] == [("New York", True)]
+    # a town's own airport lies there
+    assert [p["text"] for p in _places(nlp, "Damascus International Airport was shut on Monday.")] == ["Damascus"]
+
+
+def test_the_west_is_a_bloc_not_a_town(nlp) -> None:
+    text = "In 2004 , the colonel tried to repair his ties with the West , accepting demands ."
+    assert [(p["name"], p["kind"], p["country"]) for p in _places(nlp, text)] == [("Western world", "region", None)]
+    assert _places(nlp, "Mr West said the plan would fail.") == []
+    assert ("West", "US") in [(p["name"], p["country"]) for p in _places(nlp, "The blast in West, Texas, hurt many.")]
+    assert [p["name"] for p in _places(nlp, "The West Bank town of Hebron was quiet.")] == ["West Bank", "Hebron"]

@@ -162,6 +162,13 @@ class PlacesConfig:
     close_weight: float = field(default=1.0, metadata={
         "help": "score a city gains per other city the article names within close_km of it"})
     close_km: float = field(default=50.0, metadata={"help": "the radius of close_weight (km)"})
+    named_area_weight: float = field(default=1.0, metadata={
+        "help": "score a city gains when the article names its first-level division itself, "
+                "or a US county or parish that only some states have, its state among them"})
+    pair_weight: float = field(default=1.0, metadata={
+        "help": "score a town of exactly the name gains per other name of the article that some "
+                "town lies within close_km of it ('Durham' beside 'Dover' and 'Portsmouth')"})
+    pair_cap: int = field(default=2, metadata={"help": "most other names that pair_weight counts"})
     in_names: bool = field(default=False, metadata={
         "help": "also return place mentions inside other names, marked in_name (for the geo harness)"})
 
@@ -185,6 +192,11 @@ NAMED_AFTER_WORDS = _WORDS["named_after"]
 ORG_PLACE_HEADS = _WORDS["org_head"]
 #: Titles that open a person's name ("King Abdullah"): no town before a capitalised word.
 TITLE_WORDS = _WORDS["title"]
+#: Last words of names of bodies, publications, companies and agreements whose place word
+#: says nothing of where things happen ("Washington Institute", "New York Times").
+BODY_WORDS = _WORDS["body"]
+#: Compass words that, capitalised after "the", name a bloc of countries ("the West").
+BLOC_WORDS = _WORDS["bloc"]
 #: The ``confidence`` of a local mention placed at the place around it.
 LOCAL_CONFIDENCE = 0.3
 
@@ -1132,7 +1144,8 @@ def _context_countries(ctx: Context, mentions: list[_Mention]) -> Counter:
 
 def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
            admins: Counter, points: _Points | None, own: tuple | None,
-           has_exact: bool = False, cfg: PlacesConfig = PlacesConfig(), biggest: int = 0) -> float:
+           has_exact: bool = False, cfg: PlacesConfig = PlacesConfig(), biggest: int = 0,
+           named: Counter | None = None, pairs: _Points | None = None) -> float:
     """The disambiguation score of ``place`` for mention ``m`` (higher is better).
 
     ``points`` holds the cities the first pass found, by the name keys of their
@@ -1147,6 +1160,14 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
     division the article names that holds it, a city it names within 150 km, or its
     country being the article's main one (ahead of every other) ("the Geneva meeting" in an article that names
     the United States once is not Geneva, Illinois).
+
+    ``named`` holds the first-level divisions the article names itself (see
+    :func:`_named_areas`): a city inside one gains ``cfg.named_area_weight`` ("Idaho's
+    college towns ... In Moscow"). ``pairs`` holds every town of exactly its mention's
+    name, by name key (see :func:`_pair_points`): a town of exactly the name gains
+    ``cfg.pair_weight`` per other name with a town within ``cfg.close_km`` of it, as
+    local news names its neighbours ("Durham" beside "Dover" and "Portsmouth": all three
+    in New Hampshire, though each alone is first an English city). Both are local evidence.
     """
     s = math.log10(place.population + 10) + KIND_PRIOR.get(place.kind, 0.0)
     if place.key == key:
@@ -1161,6 +1182,18 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         n_area = admins.get(area, 0) - (1 if area == own else 0)
         if n_area > 0:
             s += cfg.area_weight * min(n_area, cfg.area_cap)
+        if named and named.get(area, 0) > 0 and not any(
+                p.kind == "city" and p.country == place.country
+                and p.population >= max(METONYM_MIN_POP, SMALL_RATIO * place.population) for p in m.cands):
+            # Not against a big city of the same country: "Louisville" in a sports story
+            # that names Ohio is still Kentucky's.
+            s += cfg.named_area_weight
+            n_area = max(n_area, 1)
+    if pairs is not None and place.kind == "city" and place.key == key:
+        n_pair = pairs.count_near(place.lat, place.lon, 1.0, cfg.close_km, other_than=key, most=cfg.pair_cap)
+        if n_pair:
+            s += cfg.pair_weight * n_pair
+            n_area = max(n_area, 1)
     if points is not None and place.kind == "city":
         n_near = points.count_near(place.lat, place.lon, 1.4, 150, other_than=key, most=cfg.near_cap)
         s += cfg.near_weight * n_near
@@ -1189,7 +1222,8 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
 
 
 def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
-             points: _Points | None, cfg: PlacesConfig = PlacesConfig()) -> None:
+             points: _Points | None, cfg: PlacesConfig = PlacesConfig(),
+             named: Counter | None = None, pairs: _Points | None = None) -> None:
     top = max(countries.values(), default=0)
     for m in mentions:
         key = name_key(m.text)
@@ -1198,7 +1232,7 @@ def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
         has_exact = any(p.key == key for p in m.cands)
         biggest = max((p.population for p in m.cands if p.kind == "city"), default=0)
         for p in m.cands:
-            s = _score(p, key, m, countries, top, admins, points, own, has_exact, cfg, biggest)
+            s = _score(p, key, m, countries, top, admins, points, own, has_exact, cfg, biggest, named, pairs)
             if s > best_s:
                 best, best_s, second = p, s, best_s
             elif s > second:
@@ -1212,6 +1246,41 @@ def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
         if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text == "," and any(
                 p.kind in ("country", "admin1") for p in b.cands):
             a.container = b
+
+
+def _named_areas(doc: Doc, gaz: Gazetteer, mentions: list[_Mention],
+                 local_spans: list[tuple[int, int]]) -> Counter:
+    """The first-level divisions the article names itself, as ``(country, admin1)``: each
+    US state with a county or parish of a name the article gives ("Boone County": the
+    eight states that have one; "Rapides Parish": Louisiana), and each division a
+    mention was resolved to (after a first pass)."""
+    named: Counter = Counter()
+    for start, end in local_spans:
+        if doc[end - 1].lower_ in ("county", "parish"):
+            for code in gaz.us_county(doc[start:end].text):
+                named[("US", code)] = 1
+    for m in mentions:
+        if m.best is not None and m.best.kind == "admin1" and m.best.admin1:
+            named[(m.best.country, m.best.admin1)] += 1
+    return named
+
+
+def _pair_points(mentions: list[_Mention], km: float) -> _Points | None:
+    """Every town of exactly its mention's name, filed by the mention's name key, for
+    the pair evidence of :func:`_score`; None when fewer than two names have one. A
+    name that names a country ("Peru", "Jordan") vouches for no town."""
+    points = _Points(km)
+    keys: set[str] = set()
+    for m in mentions:
+        key = name_key(m.text)
+        if key in keys or any(p.kind == "country" for p in m.cands):
+            continue
+        towns = [p for p in m.cands if p.kind == "city" and p.key == key]
+        if towns:
+            keys.add(key)
+            for p in towns:
+                points.add(p.lat, p.lon, key)
+    return points if len(keys) > 1 else None
 
 
 def _record(m: _Mention, gaz: Gazetteer, ctx: Context) -> dict[str, Any]:
@@ -1471,7 +1540,10 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     that puts something inside a place precedes it ("in Riverdale"); so does a one-word
     name the actor table gives a national actor ("Obama" in readers' comments that never
     give his full name). A title before a capitalised word ("King Abdullah Park", "King
-    Hussein air base") is no town. A mention left without candidates is dropped.
+    Hussein air base") is no town. A compass word of :data:`BLOC_WORDS` after "the" ("ties
+    with the West") is the bloc, never a town; elsewhere ("Mr West") never the bloc, and a
+    town only where a comma or a locative word shows one ("in West, Texas"). A mention left
+    without candidates is dropped.
     """
     if not mentions:
         return mentions
@@ -1480,6 +1552,14 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
         cands = m.cands
         if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
+        elif m.tok_end - m.tok_start == 1 and m.text.lower() in BLOC_WORDS:
+            bloc = m.text[:1].isupper() and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" \
+                and not (m.tok_end < len(doc) and doc[m.tok_end].is_title)
+            # "ties with the West": the bloc (a curated region), never a town; "Mr West": neither,
+            # unless the text puts a town there ("in West, Texas")
+            town = not bloc and (m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," or
+                                 m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS)
+            cands = [p for p in cands if (p.kind != "city" and bloc) or (p.kind == "city" and town)]
         elif m.tok_end - m.tok_start == 1 and m.text.lower() in TITLE_WORDS and m.tok_end < len(doc) \
                 and doc[m.tok_end].is_title and doc[m.tok_end].is_alpha:
             cands = [p for p in cands if p.kind != "city"]  # "King Abdullah Park": a title
@@ -1503,6 +1583,47 @@ NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"}
 #: Words before a place that opens an organisation's "name" showing the name to be a
 #: caption or line run into the place ("fighting in Aleppo US Defense Secretary ...").
 _RUN_ON_BEFORE = LOCATIVE | {"of", ","}
+#: Words that join the capitalised words of one name ("Institute for Near East Policy").
+_NAME_JOINS = frozenset({"for", "of", "on", "&"})
+
+
+def _in_body_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether the mention of tokens ``i``..``j`` sits in the name of a research body,
+    publication, company or agreement (:data:`BODY_WORDS`), read from the capitalised
+    words around it whatever spaCy tagged: "the Washington Institute", "Institute for
+    Near East Policy", "Middle Eastern Studies", "The New York Times", "the Geneva
+    Conventions"; or in a centre's name after another capitalised word ("the Brookings
+    Doha Center"). Such a name's place says nothing of where things happen."""
+    if doc[j].text[:1].isupper() and doc[j].lower_.rstrip(".") in BODY_WORDS and j > i:
+        return True   # a local record that is the whole name ("Middle Eastern Studies")
+    k = j + 1
+    while k < len(doc) and k <= j + 6:
+        tok = doc[k]
+        if tok.is_title and tok.is_alpha or tok.text[:1].isupper() and tok.text.endswith("."):
+            if tok.lower_.rstrip(".") in BODY_WORDS:
+                return True
+            if tok.lower_ in ("center", "centre") and i > doc[i].sent.start and doc[i - 1].is_title \
+                    and doc[i - 1].pos_ == "PROPN":
+                return True   # "the Brookings Doha Center"
+            k += 1
+        elif tok.lower_ in _NAME_JOINS and k + 1 < len(doc) and doc[k + 1].is_title:
+            k += 1
+        else:
+            break
+    if i < 2 or doc[i - 1].lower_ not in _NAME_JOINS:
+        return False   # only a joining word leads back into a name ("Institute for Near East")
+    k = i - 1
+    while k >= max(0, i - 6, doc[i].sent.start):
+        tok = doc[k]
+        if tok.lower_ in _NAME_JOINS and k > 0 and doc[k - 1].is_title:
+            k -= 1
+        elif tok.is_title and tok.is_alpha:
+            if tok.lower_ in BODY_WORDS:
+                return True
+            k -= 1
+        else:
+            break
+    return False
 
 
 def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> None:
@@ -1522,6 +1643,9 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
         r["in_name"] = False
         i = bisect.bisect_right(flags.start, r["start"]) - 1
         if i < 0 or i >= len(doc):
+            continue
+        if _in_body_name(doc, i, min(len(doc) - 1, bisect.bisect_left(flags.end, r["end"]))):
+            r["in_name"] = True
             continue
         tok = doc[i]
         if tok.ent_type_ not in NAME_LABELS:
@@ -1562,12 +1686,18 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
         _mark_in_name(doc, flags, adj_records)
         return adj_records
     _link_containers(doc, mentions)
+    cfg = ctx.config if isinstance(ctx.config, PlacesConfig) else PlacesConfig()
     countries = _context_countries(ctx, mentions)
-    _resolve(mentions, countries, Counter(), None)
+    counties = _named_areas(doc, gaz, [], local_spans)
+    if counties:
+        countries["US"] += 1  # a US county or parish the article names
+    pairs = _pair_points(mentions, cfg.close_km)
+    _resolve(mentions, countries, Counter(), None, named=counties, pairs=pairs)
     near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words)
     if near:
-        _resolve(near, countries, Counter(), None)
+        _resolve(near, countries, Counter(), None, named=counties, pairs=pairs)
         mentions = sorted(mentions + near, key=lambda m: m.start)
+        pairs = _pair_points(mentions, cfg.close_km)
     # Second pass: the countries, divisions and cities found in the first pass become context.
     # Each distinct name counts once, and not for itself (see _score), so that a name
     # repeated does not vouch for its own first guess ("Garden City" twice: Singapore).
@@ -1590,8 +1720,8 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
         for m in cities:
             assert m.best is not None
             points.add(m.best.lat, m.best.lon, name_key(m.text))
-    cfg = ctx.config if isinstance(ctx.config, PlacesConfig) else PlacesConfig()
-    _resolve(mentions, countries2, admins, points, cfg)
+    named = _named_areas(doc, gaz, mentions, local_spans)
+    _resolve(mentions, countries2, admins, points, cfg, named, pairs)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     _main_country_for(gaz, adj_terms, top_country)
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
