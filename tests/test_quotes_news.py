@@ -267,3 +267,11 @@ def test_article_glued_after_a_name_or_a_closing_quotation_mark_is_cut_off(nlp):
             "the police said on Tuesday.")
     quotes = _quotes(nlp, text, _ents(text, [("Farid Nasser", "PERSON")]))
     assert [(q["speaker"], q["text"]) for q in quotes] == [("the police", "The river fell on Monday")]
+
+
+def test_he_is_the_speaker_of_the_sentence_before_not_a_name_after_him(nlp):
+    text = ("Omar Salah, the mayor who met Karim Nouri on Monday, said the road was shut. "
+            "He said the bridge would reopen in May.")
+    ents = _ents(text, [("Omar Salah", "PERSON"), ("Karim Nouri", "PERSON")])
+    q = _one(_quotes(nlp, text, ents), "bridge would reopen")
+    assert q["speaker"] == "Omar Salah" and q["speaker_pronoun"] == "He"

@@ -81,6 +81,8 @@ _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who",
 #: not what the source said.
 _ANONYMITY = re.compile(r"(?:that \w+ )?(?:not (?:to )?be (?:identified|named|quoted)|to remain anonymous|anonymity)\b",
                         re.I)
+#: The end of a sentence (a full stop, question or exclamation mark before a space).
+_SENTENCE_END = re.compile(r"[.!?][”\"]?\s")
 #: A colon right after a speaker mention: the mention labels what follows.
 _LABEL_COLON = re.compile(r"[ \t]*:")
 #: Characters trimmed from the ends of a content span.
@@ -650,6 +652,7 @@ class _Entities:
         self._words: dict[str, set[str]] | None = None
         # Lower-cased text written just before each person, for titles ("spokeswoman X").
         self.before = [text[max(0, e["start"] - 40):e["start"]].lower().rstrip(" ,:") for e in self.people]
+        self.text = text
 
     def overlapping_all(self, start: int, end: int) -> list[dict]:
         """Speaker-like entities sharing a character with ``[start, end)``, in order."""
@@ -791,7 +794,10 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
         return None
     best = (e["start"], _ent_name(e)) if e else None
     earlier = max((n for n in named if since <= n[0] < span[0] and n[2] == number), default=None)
-    if earlier and (best is None or earlier[0] > best[0]):
+    # The speaker of a sentence before someone else named later in that sentence
+    # ("X, who met Y, said ... . He said"): the speaker, the sentence's subject.
+    if earlier and (best is None or earlier[0] > best[0]
+                    or not _SENTENCE_END.search(ents.text, earlier[0], best[0])):
         best = earlier[:2]
     return best[1] if best else None
 
