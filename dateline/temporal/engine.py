@@ -264,6 +264,8 @@ def _verb_tense(v) -> str | None:
 
 #: Verbs whose present tense announces a planned event ("the leaders meet on Friday").
 _SCHEDULED = frozenset(_W.get("scheduled", {}))
+#: Words of plans after "be": "the results are due on Monday".
+_PLAN_ADJ = frozenset({"due", "set", "slated", "scheduled", "expected", "poised", "likely"})
 
 
 class _Tense:
@@ -346,6 +348,24 @@ class _State:
         planned event ("meet", "visit", "hold")."""
         return self.tense.verb_lemma(pos) in _SCHEDULED
 
+    def present_ahead(self, pos: int) -> bool:
+        """Whether a present tense around ``pos`` announces a planned event: a verb of
+        the ``scheduled`` lexicon ("voting ends on Friday", "results are expected
+        Tuesday") or "be" with a word of plans ("results are due on Monday"); other
+        presents ("the decision follows a vote on Tuesday") keep the news reading."""
+        if self.tense(pos) != "present":
+            return False
+        if self.scheduled(pos):
+            return True
+        if self.doc is None:
+            return False
+        t = self.doc[self.tense._index(pos)]
+        for _ in range(3):  # the day's own clause, not a verb far up a run-on sentence
+            t = t.head
+            if t.lemma_ == "be" and t.dep_ not in ("aux", "auxpass"):
+                return any(c.lower_ in _PLAN_ADJ for c in t.children if c.dep_ in ("acomp", "attr"))
+        return False
+
     def dir_at(self, pos: int, default: str = "past") -> str:
         """'past' or 'future' reading for an expression at ``pos``."""
         t = self.tense(pos)
@@ -415,10 +435,23 @@ def _resolve_weekday(st: _State, wd: int, rel: str | None, pos: int, base: dt.da
         return base + dt.timedelta(days=wd - base.isoweekday())
     # in news a bare weekday is past, unless the verb looks ahead: a future, or the
     # present of a planned event ("the presidents meet in Tehran on Friday")
-    if (d == "future" or (d == "present" and st.scheduled(pos))
+    if (d == "future" or st.present_ahead(pos)
             or _AHEAD_OF.search(st.text, max(0, pos - 24), pos)):
         return weekday_on_or_after(base, wd)
     return weekday_on_or_before(base, wd)
+
+
+#: "in" just before a month: the time of the event itself.
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s$", re.I)
+
+
+def _in_of_verb(st: _State, pos: int) -> bool:
+    """Whether the expression at ``pos`` follows "in" that the parse attaches to a verb
+    ("stopped in March"), not to a noun ("a cutback in its supply in September")."""
+    if st.doc is None or not _IN_BEFORE.search(st.text, max(0, pos - 4), pos):
+        return False
+    prep = st.doc[st.tense._index(pos)].head
+    return prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX")
 
 
 def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
@@ -427,7 +460,11 @@ def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
     The occurrence closest to the publication date, unless the tense says the
     other way and that occurrence is more than two months on the wrong side
     ("will ... in March" in August is next March; "was ... in October" in
-    August is last October).
+    August is last October; a present that looks ahead counts as a future: "the
+    ban ends on Dec. 1" in February), or, for a past tense, lies after the
+    publication date at all, as the time of the event ("in" a month not begun yet:
+    "work stopped in mid-March" in February is last March; not "was extended to
+    Nov. 16", a deadline set in the past).
     """
     dct = st.dct
     dd = min(day, 28) if day is not None else 15
@@ -438,9 +475,10 @@ def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
     best = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(dist(y)))
     t = st.tense(pos)
     delta = dist(best)
-    if t == "future" and delta < -62:
+    if (t == "future" or st.present_ahead(pos)) and delta < -62:
         best += 1
-    elif t == "past" and delta > 62:
+    elif t == "past" and (delta > 62 or (day is None and dt.date(best, month, 1) > dct
+                                         and _in_of_verb(st, pos))):
         best -= 1
     return best
 
