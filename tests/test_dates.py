@@ -321,3 +321,11 @@ def test_a_date_that_opens_a_name_is_not_a_date():
     assert [t.value for t in tag("The 14 March Alliance met on March 14.", day)] == ["2011-03-14"]
     # an ordinary date before a capitalised word is still a date
     assert [t.value for t in tag("He arrived on October 6 in Cairo.", day)] == ["2010-10-06"]
+
+
+def test_coordinated_quarters_with_their_year_are_a_date(nlp):
+    pub = dt.date(2010, 6, 16)
+    r = run(nlp, "No dividends will be paid for the second and third quarters of 2010.", pub)
+    assert r["third quarters of 2010"] == ("DATE", "2010-Q3")
+    r = run(nlp, "Sales usually peak in the second and fourth quarters.", pub)
+    assert r["fourth quarters"] == ("SET", "XXXX-Q4")

@@ -1071,8 +1071,9 @@ def h_quarter(m: re.Match, st: _State) -> Result:
     p = _quarter_point(st, q, year, mods, m.start())
     st.last_quarter = p
     st.anchor = p
-    if m.group("plural"):
-        return ("SET", f"XXXX-Q{q}")
+    if m.group("plural") and year is None:
+        return ("SET", f"XXXX-Q{q}")  # "in the second and fourth quarters" of every year
+    # plural with its year: the last of coordinated quarters ("the second and third quarters of 2010")
     return ("DATE", p.value)
 
 
