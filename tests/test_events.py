@@ -44,7 +44,7 @@ def summary(ev: dict) -> tuple:
         ("France expelled two Russian diplomats.", ("SANCTION", "FRA", "RUS")),
         ("The German foreign minister met his Polish counterpart in Berlin.",
          ("CONSULT", "DEU", "POL")),
-        ("The Cuban government released 50 political prisoners.", ("CONCEDE", "CUB", "CUB")),
+        ("The Cuban government released 50 political prisoners.", ("RETREAT", "CUB", "CUB")),
         ("Venezuela threatened to bomb Colombian border posts on Monday.",
          ("THREATEN", "VEN", "COL")),
     ],

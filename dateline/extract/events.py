@@ -55,7 +55,7 @@ import numpy as np
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from dateline.actors import PRONOUNS, ActorIndex, code_token
+from dateline.actors import OUTSIDERS, PRONOUNS, ActorIndex, code_token
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
 
@@ -80,6 +80,17 @@ PERSON_ROLES = frozenset({
 })
 #: Passive participles whose subject is the actor ("X is committed to ...").
 STATIVE_PASSIVE = frozenset({"commit", "determine", "prepare", "resolve", "dedicate", "oblige"})
+#: Verbs that move armed forces: with no agent, the forces moved in a passive are the actor
+#: ("Turkish troops were deployed", "reservists were called up"), as they moved themselves.
+FORCE_MOVES = frozenset({
+    "deploy", "redeploy", "station", "fly", "airlift", "send", "dispatch", "move", "pull",
+    "withdraw", "mobilise", "mobilize", "call", "mass", "position",
+})
+#: Armed forces, as the passive subject of :data:`FORCE_MOVES`.
+FORCE_WORDS = frozenset({
+    "troop", "soldier", "force", "unit", "reservist", "reserve", "warship", "army", "navy",
+    "marine", "battalion", "brigade", "division", "paratrooper", "peacekeeper", "fighter",
+})
 #: Verbs that carry out the event their object names ("launched an offensive").
 REALISE = frozenset({
     "mount", "launch", "begin", "start", "conduct", "stage", "carry", "unleash", "wage",
@@ -250,6 +261,7 @@ GIFTS = frozenset({
     "blanket", "blankets", "tent", "tents", "relief", "dollar", "dollars", "euro",
     "euros", "million", "billion", "vaccine", "vaccines", "ration", "rations", "care",
     "goods", "worth", "troops", "soldiers", "flights", "helicopters", "aircraft", "ships",
+    "drone", "drones", "tank", "tanks", "vehicle", "vehicles", "defence", "defense",
 })
 #: Words of a labour strike; a "strike" without them, among words of war, is an attack.
 LABOUR_WORDS = frozenset({
@@ -437,13 +449,15 @@ def _match(tok: Token, t: Tables) -> Pattern | None:
     if pos == "VERB" and tok.lemma_.lower() in PLEDGE_TO and not any(
             ch.lower_ == "to" or ch.dep_ == "xcomp" for ch in tok.children):
         return None  # "committed crimes", "crimes committed by their people"
-    if pos == "VERB" and tok.lemma_.lower() in GIVING and not _gift(tok):
-        if tok.dep_ == "ccomp" and _obligation(tok):
-            return OBLIGATION_PATTERN  # "Libya must hand over the suspects"
-        return None  # "gave the coordinates", "given little credence"
     near: set[str] | None = None
     for p in plist:
         if not p.extras:
+            # A verb of giving alone is AID only for aid given ("gave the coordinates",
+            # "given little credence"); with a pattern's own words it is that pattern
+            # ("gave in to", "handed back the land"). "Libya must hand over the
+            # suspects" is still the reported obligation below.
+            if pos == "VERB" and tok.lemma_.lower() in GIVING and not _gift(tok):
+                break
             return p
         if near is None:
             near = _near_lemmas(tok)
@@ -493,6 +507,11 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
         # of several subjects (a misparsed "its ally Russia has accused" gives both
         # "ally" and "Russia") the first that is a name, else the first
         subjects = [ch for ch in v.children if ch.dep_ in ("nsubj", "csubj")]
+        if not subjects and not any(ch.dep_ == "nsubjpass" for ch in v.children):
+            # a name the parser left as a modifier before its verb ("Azerbaijan massed
+            # troops" parsed as npadvmod) is the subject; a date there ("Monday") is not
+            subjects = [ch for ch in v.children if ch.dep_ == "npadvmod" and ch.i < v.i
+                        and ch.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
         if subjects:
             ch = next((s for s in subjects if s.pos_ == "PROPN"), subjects[0])
             if ch.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -505,6 +524,9 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
                 agent = next((g for g in ch.children if g.dep_ == "pobj"), None)
         if passive is not None and agent is None and v.lemma_.lower() in STATIVE_PASSIVE:
             return passive, None  # "Vietnam is committed to ...": its own stance
+        if (passive is not None and agent is None and v.lemma_.lower() in FORCE_MOVES
+                and passive.lemma_.lower() in FORCE_WORDS):
+            return passive, None
         if passive is None and agent is not None and v.dep_ == "acl" and v.tag_ == "VBN":
             passive = v.head  # "leaders visited by the minister": the leaders were visited
         if passive is not None or agent is not None:
@@ -594,8 +616,11 @@ def _quoted(tok: Token, text: str) -> bool:
 _SENTENCE_OPENERS = frozenset({
     "The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Their", "Its",
     "This", "These", "Those", "In", "On", "At", "But", "And", "After", "As", "When",
-    "Some", "Many", "Most", "There", "Read", "Watch", "See", "Click",
+    "Some", "Many", "Most", "More", "There", "Read", "Watch", "See", "Click",
 })
+#: The mark of a story's highlights in capitals ("... Tripoli NEW : A Libyan official
+#: says ..."): bullet points run together into one sentence.
+_HIGHLIGHT_MARK = re.compile(r"(?<![A-Za-z])NEW ?: ")
 
 
 def _run_on(sent: Span) -> bool:
@@ -604,9 +629,9 @@ def _run_on(sent: Span) -> bool:
     and followed by a lower-case word, an adjective or a number ("strife The move
     comes", "Kenya The Kenyan army", "province Some 4,000 people"), or any
     capitalised adverb, determiner, pronoun or conjunction so placed ("Turkey Quite
-    deliberately")."""
-    if "End Quote" in sent.text:  # a pull quote's closing mark run into the story
-        return True
+    deliberately"); or a story's highlights marked "NEW :" (:data:`_HIGHLIGHT_MARK`)."""
+    if "End Quote" in sent.text or _HIGHLIGHT_MARK.search(sent.text):
+        return True  # a pull quote's closing mark, or highlights, run into the story
     toks = list(sent)
     for k in range(1, len(toks) - 1):
         t = toks[k]
@@ -686,7 +711,7 @@ def _in_passing(tok: Token, etype: str) -> bool:
     if lemma in ("talk", "discuss") and not any(
             ch.dep_ == "dobj" or (ch.dep_ == "prep" and ch.lower_ in ("with", "to")) for ch in tok.children):
         return True  # "Congress is starting to talk about ...", "discusses how ..."
-    if lemma in ("release", "free") and etype == "CONCEDE" and not _obligation(tok):
+    if lemma in ("release", "free") and etype == "RETREAT" and not _obligation(tok):
         freed = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
         if tok.dep_ == "acl":
             freed.append(tok.head)
@@ -851,6 +876,15 @@ def _reporters(tok: Token, speech_only: bool = True) -> list[Token]:
     return [t for t in out if t.i != tok.i]
 
 
+def _surname(tok: Token) -> str:
+    """The last word of the name ``tok`` is part of (``tok`` itself outside a name)."""
+    doc = tok.doc
+    last = tok.i
+    while tok.ent_type_ and last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[last].text
+
+
 class _Coder:
     """Codes actor phrases of one document, remembering the last actor named."""
 
@@ -860,6 +894,7 @@ class _Coder:
         self.last: dict[str, tuple[dict, int]] = {}
         self._context: dict[int, str | None] = {}
         self._military: int | None = None
+        self._people: dict[str, tuple[str, str | None]] | None = None
 
     def military_words(self) -> int:
         """How many words of war (:data:`MILITARY_WORDS`) the document has."""
@@ -876,15 +911,6 @@ class _Coder:
 
     def code(self, tok: Token | None, sent: Span, trigger: Token) -> dict | None:
         """Code the actor phrase headed by ``tok``; pronouns resolve to the
-def _surname(tok: Token) -> str:
-    """The last word of the name ``tok`` is part of (``tok`` itself outside a name)."""
-    doc = tok.doc
-    last = tok.i
-    while tok.ent_type_ and last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-        last += 1
-    return doc[last].text
-
-
         speaker of the enclosing clause, else to the last actor named in this
         sentence or the one before (further back, the guess is more often wrong
         than right, and the actor is left empty)."""
@@ -894,7 +920,6 @@ def _surname(tok: Token) -> str:
             tok.lemma_.lower() in ("country", "government", "side")
             and any(c.dep_ == "poss" and _is_pronoun(c) for c in tok.children)
         )
-        self._people: dict[str, tuple[str, str | None]] | None = None
         if pron:
             actor = self.speaker(trigger, sent)
             if actor is not None:
@@ -1095,6 +1120,9 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
     compound", "the Syrian people") keeps that phrase as its text."""
     fallback = None
     co_actors = _co_actors(actor_tok)
+    if actor_tok is not None and trigger not in actor_tok.subtree:
+        # nor anything inside the actor's own phrase ("troops backed by 26 tanks attacked")
+        co_actors.update(w.i for w in actor_tok.subtree)
     for t in tokens:
         if t is None or (actor_tok is not None and t.i == actor_tok.i) or _is_pronoun(t):
             continue
@@ -1106,47 +1134,23 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
                          and _country_name(w, coder.index)), None)
             if cand is None:
                 continue
+            if fallback is not None:  # where the victims are, not whom
+                place = code_token(cand, coder.index)
+                return dict(fallback, country=fallback["country"] or (place or {}).get("country"))
         head = _actor_head(cand, coder.index) if cand is not None else None
         if head is None:
             continue
         coded = code_token(head, coder.index)
+        if cand is t:  # "in Syria" is the place itself, whatever it modifies
+            coded = _owner_phrase(coded, head, coder.index.text)
         if coded and coded["country"]:
             return coded
         if fallback is None and coded and coded["sector"]:
-            fallback = dict(coded, country=coder.context(sent))
+            outsiders = any(w.lower() in OUTSIDERS for w in coded["text"].split())
+            fallback = dict(coded, country=None if outsiders else coder.context(sent))
     return fallback
 
 
-def _covered(tok: Token, index: ActorIndex) -> bool:
-    """Whether an alias match of ``index`` covers token ``tok``."""
-    return any(m.start <= tok.idx < m.end
-               for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
-
-
-#: Dependency labels of a word that modifies a noun ("Syrian oil", "Iraq's towns").
-_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-
-
-def _country_name(tok: Token, index: ActorIndex) -> bool:
-    """Whether ``tok`` is part of a country's own name ("Montenegro", "Cambodia"), not
-    a capital, a demonym of people or a role."""
-    return any(m.start <= tok.idx < m.end and m.alias.kind == "country"
-            if fallback is not None:  # where the victims are, not whom
-                place = code_token(cand, coder.index)
-                return dict(fallback, country=fallback["country"] or (place or {}).get("country"))
-               and m.alias.sector is None and tok.pos_ == "PROPN"
-               for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
-
-
-        if cand is t:  # "in Syria" is the place itself, whatever it modifies
-            coded = _owner_phrase(coded, head, coder.index.text)
-def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = True) -> Token | None:
-    """The head of the actor that the phrase headed by ``tok`` names, or None when
-    it names only a thing, an act or a place ("any attacks on protesters", "control
-    of Ajdabiya", "the Gulf of Mexico"): ``tok`` itself when an alias (a country, an
-    organisation, a role word) covers it, unless it is part of a longer proper name
-    ("Gulf of Mexico"); else the owner of a thing ("Argentina's reforms", "the
-    Peruvian proposal", "the offices of the Palestinian administrators", "a ban by
 def _owner_phrase(coded: dict | None, head: Token, text: str) -> dict | None:
     """``coded`` (the coding of ``head``) with the text of the noun phrase that
     ``head`` modifies, when ``head`` is a possessor, compound or adjective of a
@@ -1183,6 +1187,31 @@ def _role_adjective_of_act(tok: Token, index: ActorIndex) -> bool:
     return bool(found) and all(a.kind == "sector" and not a.country for a in found)
 
 
+def _covered(tok: Token, index: ActorIndex) -> bool:
+    """Whether an alias match of ``index`` covers token ``tok``."""
+    return any(m.start <= tok.idx < m.end
+               for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
+
+
+#: Dependency labels of a word that modifies a noun ("Syrian oil", "Iraq's towns").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _country_name(tok: Token, index: ActorIndex) -> bool:
+    """Whether ``tok`` is part of a country's own name ("Montenegro", "Cambodia"), not
+    a capital, a demonym of people or a role."""
+    return any(m.start <= tok.idx < m.end and m.alias.kind == "country"
+               and m.alias.sector is None and tok.pos_ == "PROPN"
+               for m in index.within(max(0, tok.idx - 80), tok.idx + len(tok.text) + 80))
+
+
+def _actor_head(tok: Token, index: ActorIndex, depth: int = 2, places: bool = True) -> Token | None:
+    """The head of the actor that the phrase headed by ``tok`` names, or None when
+    it names only a thing, an act or a place ("any attacks on protesters", "control
+    of Ajdabiya", "the Gulf of Mexico"): ``tok`` itself when an alias (a country, an
+    organisation, a role word) covers it, unless it is part of a longer proper name
+    ("Gulf of Mexico"); else the owner of a thing ("Argentina's reforms", "the
+    Peruvian proposal", "the offices of the Palestinian administrators", "a ban by
     General Aoun", "a camp for Congolese refugees": the target is the owner, author or
     beneficiary, as PLOVER codes it), or the country a thing is in ("a village in
     Western Cambodia", only with ``places``: for an actor it is only where it is);
@@ -1616,6 +1645,93 @@ def _named_actor(place: dict, coder: _Coder) -> bool:
                for m in coder.index.within(s, e))
 
 
+#: Why the acceptance step (:func:`refusal`) turns a coded event away: each reason
+#: names a pattern of the language in which a trigger word reports no act of its
+#: type by its actor.
+REFUSALS: dict[str, str] = {
+    "naming": "'call' that names or describes ('what it called a lifeline', "
+              "'called the fighting the most violent'), not a call for anything",
+    "failure": "'fail to' with a complement that is no agreement or compliance "
+               "('failed to materialize', 'failed to halt the crackdown'): a failure, not a refusal",
+    "aim": "'seek' as an aim: 'seek to do', or a participle adjunct "
+           "('entered Libya seeking work', 'seeking rapprochement, he ...')",
+    "to-blame": "'X are to blame': who is responsible, not an accusation made by X",
+    "interview": "a meeting or talk with the news media, or by a reporter "
+                 "('talked with CNN's correspondent', 'the BBC's reporter meets a family')",
+    "instruction": "an imperative to the reader opening the sentence ('Ask regime economists ...')",
+    "question": "'ask' after a question, with its subject after it "
+                "('But how valid are the claims, asks the BBC's correspondent')",
+    "opinion": "'offer' or 'give' an opinion, a view or one's take: no offer to anyone",
+}
+
+#: Verbs whose failure PLOVER codes as a rejection ("failed to reach agreement",
+#: "failed to comply"): a failure to agree or to honour something.
+_FAILED_ACCORD = frozenset({
+    "reach", "agree", "approve", "accept", "ratify", "adopt", "sign", "comply",
+    "honour", "honor", "implement", "respect", "endorse", "back", "support", "pass",
+    "attend", "cooperate", "abide", "meet", "heed", "recognize", "recognise", "allow",
+})
+#: Words that make a party to talks the news media (an interview, not a consultation).
+_MEDIA_WORDS = frozenset({
+    "cnn", "bbc", "reuters", "afp", "ap", "jazeera", "journalist", "reporter",
+    "correspondent", "media", "press", "newspaper", "interviewer", "anchor", "editor",
+})
+#: What one "offers" or "gives" that is an opinion, not a thing offered to a party.
+_OPINIONS = frozenset({"take", "view", "opinion", "thought", "perspective", "analysis",
+                       "assessment", "verdict", "insight", "explanation", "account"})
+
+
+def _media(tok: Token | None) -> bool:
+    """Whether the phrase headed by ``tok`` names the news media or a reporter
+    (:data:`_MEDIA_WORDS`, its head or a word before it: "CNN's Nic Robertson")."""
+    if tok is None:
+        return False
+    return any(w.lower_ in _MEDIA_WORDS or w.lemma_.lower() in _MEDIA_WORDS
+               for w in tok.subtree if w.i <= tok.i)
+
+
+def refusal(tok: Token, etype: str) -> str | None:
+    """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
+    which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
+    None when the event is accepted.
+
+    It runs after coding, so it only ever removes an event; each check is a pattern
+    of the language around the trigger, never a list of records.
+    """
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    if etype == "REQUEST" and lemma == "call" and any(
+            ch.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+            or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children):
+        return "naming"
+    if etype == "REJECT" and lemma == "fail" and not any(
+            ch.dep_ == "xcomp" and ch.lemma_.lower() in _FAILED_ACCORD for ch in children):
+        return "failure"
+    if etype == "REQUEST" and lemma == "seek" and (
+            any(ch.dep_ == "xcomp" for ch in children)
+            or (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
+                and not any(ch.dep_ in ("aux", "nsubj") for ch in children))):
+        return "aim"
+    if etype == "ACCUSE" and lemma == "blame" and tok.head.lemma_ == "be" and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in children):
+        return "to-blame"
+    if etype == "CONSULT" and tok.pos_ in ("VERB", "AUX"):
+        parties = [ch for ch in children if ch.dep_ in ("nsubj", "dobj")]
+        parties += [g for ch in children if ch.dep_ == "prep" and ch.lower_ in ("with", "to")
+                    for g in ch.children if g.dep_ == "pobj"]
+        if any(_media(p) for p in parties):
+            return "interview"
+    if tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
+            ch.dep_ in ("nsubj", "aux") for ch in children):
+        return "instruction"
+    if lemma == "ask" and any(ch.dep_ == "nsubj" and ch.i > tok.i for ch in children):
+        return "question"
+    if lemma in ("offer", "give") and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in _OPINIONS for ch in children):
+        return "opinion"
+    return None
+
+
 def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str | None:
     """Where the event happened, from the sentence's places named as locations (an
     adjectival reference such as "Russian jets" is none), in ``text`` (the article,
@@ -1715,6 +1831,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev = _event_for(c, coder, sent, t)
             if ev is None or (ev["actor"] is None and ev["target"] is None):
                 continue  # no one did it to no one: nothing to code
+            if refusal(c.tok, ev["type"]) is not None:
+                continue  # the acceptance step: the words report no such act
             if t.types[ev["type"]].quad == "material conflict":
                 if sport is None:
                     sport = _sport(sent)
