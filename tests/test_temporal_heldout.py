@@ -22,8 +22,9 @@ HELDOUT = Path(__file__).parent / "data" / "timex_heldout.tsv"
 
 #: The engine's figures on the set before any rule was changed for it (commit f981d1e).
 BASELINE = {"value_f1": 0.871, "relaxed_f1": 0.955}
-#: Floors a change must keep (the current figures, rounded down).
-VALUE_F1_FLOOR = 0.87
+#: Floors a change must keep (the current figures, rounded down; after the dates task's
+#: rules value .904, relaxed .955: an in-sample figure, the set had been looked at).
+VALUE_F1_FLOOR = 0.90
 RELAXED_F1_FLOOR = 0.95
 
 
