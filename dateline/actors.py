@@ -195,6 +195,9 @@ def tables() -> ActorTables:
 #: Sectors of a party, the opposition or armed rebels: as a modifier they decide
 #: the sector over the role word after them ("opposition officials" are OPP).
 PARTISAN_SECTORS = frozenset({"OPP", "REB", "PTY", "RAD"})
+#: Words that make a role word people from elsewhere ("foreign media", "migrant
+#: workers"): such a phrase never takes the country the text is about.
+OUTSIDERS = frozenset({"foreign", "migrant", "expatriate", "overseas", "international"})
 #: Sectors of armed state forces: a role word of these heading a ruler's or
 #: government's name is coded by the role ("Gadhafi soldiers": MIL, not GOV).
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -416,7 +419,8 @@ def code_token(
         # its title's sector, and only the country its own sentence gives
         return {"text": text, "start": start, "end": end, "country": name_country,
                 "sector": sector, "countries": [], "unknown_name": True}
-    if country is None and matches:
+    if country is None and matches and not any(
+            t.lower_ in OUTSIDERS for t in head.subtree if start <= t.idx < end):
         country = context_country  # a role word ("the regime", "militants")
     if country is None and sector is None:
         return None

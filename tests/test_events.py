@@ -422,3 +422,16 @@ def test_a_person_keeps_the_country_the_article_gave_him(nlp) -> None:
             "Minister Wambua met Ethiopian officials on Tuesday.")
     events = [ev for ev in run(nlp, text) if ev["type"] == "CONSULT" and ev["text"] == "met"]
     assert [_party(ev, "actor") for ev in events] == [("Minister Wambua", "KEN", "GOV")]
+
+
+def test_foreign_people_do_not_take_the_country_the_text_is_about(nlp) -> None:
+    # the text is about Sudan; "foreign aid workers" are not Sudanese
+    text = "Sudan is in crisis. Foreign aid workers were expelled by the Sudanese authorities."
+    events = [ev for ev in run(nlp, text) if ev["text"] == "expelled"]
+    assert [(_party(ev, "actor")[1], _party(ev, "target")[1]) for ev in events] == [("SDN", None)]
+
+
+def test_nothing_inside_the_actors_phrase_is_its_target(nlp) -> None:
+    # the tanks back the troops: they are no target of the attack
+    ev = first(nlp, "Mugabe's troops, backed by armoured vehicles, attacked the rebels.")
+    assert _party(ev, "target")[0] == "the rebels"
