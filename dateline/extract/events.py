@@ -1724,7 +1724,13 @@ def refusal(tok: Token, etype: str) -> str | None:
     if tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
             ch.dep_ in ("nsubj", "aux") for ch in children):
         return "instruction"
-    if lemma == "ask" and any(ch.dep_ == "nsubj" and ch.i > tok.i for ch in children):
+    if lemma == "ask" and (
+            any(ch.dep_ == "nsubj" and ch.i > tok.i for ch in children)
+            # the parser may take the asker for the object: a clause before "ask" and
+            # no subject before it ("how valid are the claims, asks our reporter")
+            or (any(ch.dep_ == "ccomp" and ch.i < tok.i for ch in children)
+                and not any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i
+                            for ch in children))):
         return "question"
     if lemma in ("offer", "give") and any(
             ch.dep_ == "dobj" and ch.lemma_.lower() in _OPINIONS for ch in children):
