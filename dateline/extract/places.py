@@ -62,7 +62,12 @@ Disambiguation
     places lie in, the other cities named within 150 km and, for a town of exactly
     the name, each other city named within 50 km ("London" beside "Corbin":
     London, Kentucky; weights in :class:`PlacesConfig`, chosen by 5-fold
-    cross-validation on GeoWebNews), an explicit container ("Paris, Texas",
+    cross-validation on GeoWebNews), the first-level divisions the article names
+    itself, a US county or parish naming the states that have one ("Boone County
+    ... Florence": Kentucky's; not against a far bigger city of the same country),
+    the towns of the article's other names lying within 50 km, whatever the first
+    pass chose for them ("Durham" beside "Dover" and "Portsmouth": New Hampshire's
+    three; a country's name vouches for no town), an explicit container ("Paris, Texas",
     "Aleppo, Syria", "Lebanon, Tenn.") and a kind word around the mention
     ("Idlib province", "province of Idlib", "Idlib city").
 
@@ -1182,14 +1187,14 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         n_area = admins.get(area, 0) - (1 if area == own else 0)
         if n_area > 0:
             s += cfg.area_weight * min(n_area, cfg.area_cap)
-        if named and named.get(area, 0) > 0 and not any(
+        if cfg.named_area_weight and named and named.get(area, 0) > 0 and not any(
                 p.kind == "city" and p.country == place.country
                 and p.population >= max(METONYM_MIN_POP, SMALL_RATIO * place.population) for p in m.cands):
             # Not against a big city of the same country: "Louisville" in a sports story
             # that names Ohio is still Kentucky's.
             s += cfg.named_area_weight
             n_area = max(n_area, 1)
-    if pairs is not None and place.kind == "city" and place.key == key:
+    if cfg.pair_weight and pairs is not None and place.kind == "city" and place.key == key:
         n_pair = pairs.count_near(place.lat, place.lon, 1.0, cfg.close_km, other_than=key, most=cfg.pair_cap)
         if n_pair:
             s += cfg.pair_weight * n_pair
@@ -1692,10 +1697,10 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     if counties:
         countries["US"] += 1  # a US county or parish the article names
     pairs = _pair_points(mentions, cfg.close_km)
-    _resolve(mentions, countries, Counter(), None, named=counties, pairs=pairs)
+    _resolve(mentions, countries, Counter(), None, cfg, counties, pairs)
     near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words)
     if near:
-        _resolve(near, countries, Counter(), None, named=counties, pairs=pairs)
+        _resolve(near, countries, Counter(), None, cfg, counties, pairs)
         mentions = sorted(mentions + near, key=lambda m: m.start)
         pairs = _pair_points(mentions, cfg.close_km)
     # Second pass: the countries, divisions and cities found in the first pass become context.
