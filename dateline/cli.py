@@ -504,7 +504,10 @@ def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None
               help="Address to listen on (0.0.0.0 lets other machines read the store).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Server processes answering requests (default: one per CPU, at most "
+                   "4), so that requests use every core.")
+def serve(db: str, host: str, port: int, workers: int | None) -> None:
     """Serve the store read-only over HTTP: a JSON API (docs/http.md; OpenAPI at /docs)
     and a web page at / to search sentences, build timelines, list event groups,
     see the store's statistics and read article records. Ctrl-C stops it.
@@ -513,15 +516,25 @@ def serve(db: str, host: str, port: int) -> None:
     Examples:
       dateline serve --db idlib.db
       dateline serve --db idlib.db --port 8765
+      dateline serve --db big.db --workers 4
       curl 'http://127.0.0.1:8000/api/search?q=Sochi&limit=5'
     """
     import uvicorn
 
-    from dateline.server import check_address, create_app, serve_hosts
+    from dateline.server import (
+        SERVE_ENV,
+        check_address,
+        create_app,
+        serve_hosts,
+        serve_spec,
+        serve_workers,
+    )
 
     settings = _settings()
-    try:
-        app = create_app(db, settings=settings, allowed_hosts=serve_hosts(host), warm_stats=True)
+    workers = workers or serve_workers()
+    try:   # one process checks the store and loads all; worker processes do it again
+        app = create_app(db, settings=settings, allowed_hosts=serve_hosts(host),
+                         warm_stats=workers == 1, warm_up=workers == 1)
     except StoreError as exc:
         _fail(str(exc))
     problem = check_address(host, port)
@@ -532,7 +545,12 @@ def serve(db: str, host: str, port: int) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"dateline: note: {host} is reachable from other machines; anyone who "
                    "can reach it can read the store", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_ENV] = serve_spec(db, settings, serve_hosts(host))
+    uvicorn.run("dateline.server:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level="warning")
 
 
 @cli.command()

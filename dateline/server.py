@@ -25,6 +25,8 @@ web page from elsewhere cannot reach the server through a DNS name rebound to
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 import socket
@@ -198,11 +200,68 @@ def check_address(host: str, port: int) -> str | None:
     return None
 
 
+def warm(path: str | Path, settings: Settings | None = None) -> None:
+    """Load what the endpoints load on first use, so that no request waits for it: the
+    timeline module (it imports spaCy's stop-word list: about 1 s), the event-group
+    module, the entity tables and the store's alias index (kept until the next commit),
+    each by a call that reads next to nothing. A failure is left to the request that
+    meets it."""
+    from dateline.analyses.aliases import find_entity
+
+    try:
+        with Dateline(path, readonly=True, settings=settings) as dl:
+            dl.timeline(None, max_dates=1, sentences_per_date=1, max_articles=1)
+            dl.event_page(1, start="1900-01-01", end="1900-01-01")
+            find_entity(dl.store, "Dateline")
+    except Exception:   # noqa: BLE001 - a request will meet the problem and say it
+        pass
+
+
+#: Most server processes ``dateline serve`` starts when not told: each holds its own
+#: caches and counts its own statistics at start.
+MAX_DEFAULT_WORKERS = 4
+
+
+def serve_workers() -> int:
+    """Server processes when none is asked for: one per CPU this process may use, at
+    most MAX_DEFAULT_WORKERS. A request's Python work holds one core (the GIL), its
+    SQL does not: with several processes, concurrent requests use every core."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:   # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_WORKERS, cpus))
+
+
+#: Environment variable through which ``dateline serve --workers N`` (N > 1) hands each
+#: worker process its store and options (JSON; see :func:`app_from_env`).
+SERVE_ENV = "DATELINE_SERVE"
+
+
+def serve_spec(db_path: str | Path, settings: Settings | None,
+               allowed_hosts: Iterable[str]) -> str:
+    """The value of SERVE_ENV for :func:`app_from_env`: the store, the timeline
+    settings (the only ones the server uses) and the host names to answer to."""
+    timeline = dataclasses.asdict((settings or Settings()).timeline)
+    return json.dumps({"db": str(Path(db_path).resolve()), "hosts": list(allowed_hosts),
+                       "timeline": {f"timeline.{k}": v for k, v in timeline.items()}})
+
+
+def app_from_env() -> FastAPI:
+    """The application as ``dateline serve`` makes it (statistics counted and first-use
+    loads done at start), from SERVE_ENV (:func:`serve_spec`): the factory uvicorn's
+    worker processes call, each for itself."""
+    spec = json.loads(os.environ[SERVE_ENV])
+    settings = Settings().with_values(spec["timeline"])
+    return create_app(spec["db"], settings=settings, allowed_hosts=spec["hosts"],
+                      warm_stats=True, warm_up=True)
+
+
 def create_app(db_path: str | Path, settings: Settings | None = None, *,
                allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
                query_budget: float | None = QUERY_BUDGET_S,
                warm_stats: bool = False, timeline_articles: int | None = None,
-               event_mentions: int | None = None) -> FastAPI:
+               event_mentions: int | None = None, warm_up: bool = False) -> FastAPI:
     """The read-only HTTP API and web page over the store at ``db_path``; ``settings``
     (the defaults when None) gives the timeline weights.
 
@@ -212,7 +271,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
     counts the statistics in a background thread at once (``dateline serve`` does).
     ``timeline_articles`` is the most articles one timeline reads (None:
     TIMELINE_ARTICLES); ``event_mentions`` the most event mentions one
-    event list groups (None: the events module's MAX_MENTIONS).
+    event list groups (None: the events module's MAX_MENTIONS). ``warm_up`` loads,
+    before returning, what the endpoints would load on their first request
+    (:func:`warm`).
 
     Opens the store once, read-only, to check it: raises StoreError (whose message
     names the file and the problem) when it is missing, not a Dateline database,
@@ -222,6 +283,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
     path = Path(db_path)
     with Dateline(path, readonly=True):
         pass
+    if warm_up:
+        warm(path, settings)
 
     app = FastAPI(
         title="Dateline",

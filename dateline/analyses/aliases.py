@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
 
 from dateline.extract.entities import title_table
-from dateline.store import Store
+from dateline.store import WATCHED, Store, data_version
 
 #: Entity labels the alias table covers.
 LABELS = ("PERSON", "ORG")
@@ -403,36 +406,89 @@ def build_aliases(store: Store) -> int:
     return len(rows)
 
 
+class _AliasIndex:
+    """What :func:`find_entity` looks names up in, made once from a store's alias rows:
+    the canonical names by the words of each alias, of each alias as a person's name,
+    and of each canonical name; mentions per canonical name; the store-wide name of each
+    (alias, label); the name core of each person alias; the acronym of each organisation
+    alias."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, int]]) -> None:
+        self.total: Counter[str] = Counter()
+        by_words: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+        by_key: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+        by_canonical: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
+        acronyms: defaultdict[str, set[str]] = defaultdict(set)
+        self.store_name: dict[tuple[str, str], str] = {}
+        self.person_cores: list[tuple[frozenset[str], str]] = []
+        for alias, label, canonical, n in rows:
+            self.total[canonical] += n
+            by_words[_words(alias)].add(canonical)
+            key = person_key(alias)
+            by_key[key].add(canonical)
+            by_canonical[_words(canonical)].add(canonical)
+            self.store_name[(alias, label)] = canonical
+            if label == "PERSON":
+                self.person_cores.append((_core(key), canonical))
+            elif label == "ORG" and (acr := acronym_of(alias)):
+                acronyms[acr].add(canonical)
+        self.by_words, self.by_key = dict(by_words), dict(by_key)
+        self.by_canonical_words, self.org_acronyms = dict(by_canonical), dict(acronyms)
+
+
+#: Per process, the alias index of the latest stores read: {file: (data version, index)}.
+_INDEXES: dict[Path, tuple[tuple[int, ...], _AliasIndex]] = {}
+_INDEXES_LOCK = threading.Lock()
+
+
+def _alias_index(store: Store) -> _AliasIndex:
+    """The alias index of ``store``, made again only after a commit to the file (its
+    :func:`~dateline.store.data_version` changed): reading and keying the whole alias
+    table takes ~0.1 s on a large store, a dictionary look-up takes microseconds."""
+    version = data_version(store.path)
+    path = store.path.resolve()
+    with _INDEXES_LOCK:   # one thread makes it; the others wait for it, not redo it
+        held = _INDEXES.get(path)
+        if version is not None and held is not None and held[0] == version:
+            return held[1]
+        index = _AliasIndex(store.db.execute(
+            "SELECT alias, label, canonical, mentions FROM aliases").fetchall())
+        if version is not None:
+            _INDEXES.pop(path, None)
+            _INDEXES[path] = (version, index)
+            while len(_INDEXES) > WATCHED:
+                _INDEXES.pop(next(iter(_INDEXES)))
+        return index
+
+
 def find_entity(store: Store, name: str) -> list[str]:
     """The store-wide names of the people and organisations ``name`` denotes, most
     mentioned first; empty when none. ``name`` may be a canonical name, any alias, a
     mention as written, a surname or a title and surname ("Putin", "President Putin",
     "Mr. Lavrov": the person of that surname with at least two thirds of its
     mentions, else all of them), or an acronym or its expansion ("U.N.", "United Nations")."""
-    rows = store.db.execute("SELECT alias, label, canonical, mentions FROM aliases").fetchall()
-    total: Counter[str] = Counter()
-    for _, _, canonical, n in rows:
-        total[canonical] += n
+    index = _alias_index(store)
+    total = index.total
     words, pkey = _words(name), person_key(name)
     if not words:
         return []
-    found = {c for a, _, c, _ in rows if _words(a) in (words, pkey) or person_key(a) == pkey
-             or _words(c) == words}
+    found = set().union(*(table.get(key, ()) for table, key in (
+        (index.by_words, words), (index.by_words, pkey), (index.by_key, pkey),
+        (index.by_canonical_words, words))))
     # Each side of the union reads one covering index; the mentions' names are then
     # mapped to their store-wide names here, not joined row by row (a name can have
     # hundreds of thousands of mentions).
-    store_name = {(a, label): c for a, label, c, _ in rows}
+    store_name = index.store_name
     found |= {store_name.get((r[0], r[1]), r[0]) for r in store.db.execute(
         "SELECT DISTINCT canonical, label FROM entities WHERE text = ?1 COLLATE NOCASE"
         " AND label IN ('PERSON', 'ORG') UNION SELECT DISTINCT canonical, label FROM entities"
         " WHERE canonical = ?1 COLLATE NOCASE AND label IN ('PERSON', 'ORG')", (name,))}
     if not found:
         core = _core(pkey)
-        fits = {c for a, label, c, _ in rows if label == "PERSON" and core
-                and core <= _core(person_key(a))}
+        fits = {c for person, c in index.person_cores if core and core <= person}
         acr = acronym_of(name)
         if acr:
-            fits |= {c for a, label, c, _ in rows if label == "ORG" and acronym_of(a) == acr}
+            fits |= index.org_acronyms.get(acr, set())
         if fits:
             best = max(fits, key=lambda c: total[c])
             found = {best} if total[best] >= DOMINANCE * sum(total[c] for c in fits) else fits
