@@ -233,7 +233,7 @@ def _range(body: str, before: str) -> tuple[float, float] | None:
 def _number_root(ent: Span) -> Token:
     """The rightmost token of ``ent`` whose head lies outside it (the number's
     syntactic head; "an estimated 10,000" -> "10,000")."""
-    outside = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head is t]
+    outside = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head == t]
     return outside[-1] if outside else ent.root
 
 
@@ -249,7 +249,7 @@ def _unit_noun(root: Token) -> Token | None:
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
             and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num:
         return root.head
-    if root.dep_ == "conj" and root.head.like_num and root.head is not root:
+    if root.dep_ == "conj" and root.head.like_num and root.head != root:
         return _unit_noun(root.head)   # "90 and 72 passengers": 72 counts passengers too
     return None
 
@@ -335,7 +335,7 @@ def _number_of(root: Token) -> Token | None:
     of deaths, reported in the hundreds"); ``None`` when no such tally governs it."""
     node = root
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.like_num:
@@ -415,7 +415,7 @@ def _casualty(noun: Token) -> str | None:
         return None   # "two blasts killed 28 people": the subject did the killing
     if noun.dep_ in ("nsubjpass", "dobj", "nsubj", "attr", "conj") and lemma in cas:
         if noun.dep_ == "conj":
-            return _casualty(head) if head is not noun else None
+            return _casualty(head) if head != noun else None
         return cas[lemma]
     if noun.dep_ in ("nsubj", "nsubjpass"):
         # "one rebel was dead", "dozens were reported killed"

@@ -318,7 +318,7 @@ _POINT_PREPS = frozenset({"in", "on", "at", "during"})
 def _governor(tok: Token) -> Token:
     """The verb (or the root) that the phrase holding ``tok`` modifies."""
     h = tok.head
-    while h.head is not h and h.pos_ not in ("VERB", "AUX"):
+    while h.head != h and h.pos_ not in ("VERB", "AUX"):
         h = h.head
     return h
 
@@ -331,7 +331,7 @@ def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
     A date of another clause ("said on Tuesday that ...") is not the event's own."""
     carriers = {trigger.i}
     tok = trigger
-    while tok.dep_ in _TIME_CARRIER_DEPS and tok.head is not tok:
+    while tok.dep_ in _TIME_CARRIER_DEPS and tok.head != tok:
         tok = tok.head
         carriers.add(tok.i)
     doc = trigger.doc

@@ -366,7 +366,7 @@ def _subject(cue: Token) -> Token | None:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     return tok.head
                 return child
-        if tok.dep_ in ("advcl", "pcomp", "conj", "xcomp", "prep") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "pcomp", "conj", "xcomp", "prep") and tok.head != tok:
             tok = tok.head
         else:
             return None
@@ -410,7 +410,7 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             to = doc[tok.i + 1]
             pobj = next((c for c in _children(to) if c.dep_ == "pobj"), None)
             head = tok.head
-            if pobj is None or head is tok or head.i in range(tok.left_edge.i, tok.right_edge.i + 1):
+            if pobj is None or head == tok or head.i in range(tok.left_edge.i, tok.right_edge.i + 1):
                 continue
             hs, he = _subtree_span(head)
             as_, ae = _subtree_span(tok)
