@@ -13,7 +13,8 @@ max) and stops the server::
     python benchmarks/api_latency.py --db /tmp/tls-after2/LibyaWar_cnn.db \\
         --articles 100000 --out /tmp/big.db
 
-``--reuse`` skips the build when ``--out`` already holds a store of that size.
+``--reuse`` skips the build when ``--out`` already holds a store of that size;
+``--workers 1 2`` runs the requests once per number of server processes, on one store.
 """
 
 from __future__ import annotations
@@ -176,12 +177,15 @@ def requests_for(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     return {label: [one(label) for _ in range(n)] for label in labels}
 
 
-def run(db: Path, n: int, clients: int, limit_s: float, timeout_s: float) -> None:
-    """Serve ``db``, send the requests, print the table; the server is always stopped."""
+def run(db: Path, n: int, clients: int, limit_s: float, timeout_s: float,
+        workers: int | None = None) -> None:
+    """Serve ``db`` (with ``workers`` server processes; None: the command's default),
+    send the requests, print the table; the server is always stopped."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATELINE_DB"}
     proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", str(db),
-                             "--host", "127.0.0.1", "--port", str(port)],
+                             "--host", "127.0.0.1", "--port", str(port)]
+                            + ([] if workers is None else ["--workers", str(workers)]),
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -235,7 +239,8 @@ def run(db: Path, n: int, clients: int, limit_s: float, timeout_s: float) -> Non
             proc.wait()
     total = sum(len(v) for v in times.values())
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{total} requests, {clients} clients, {wall:.1f} s"
+    print(f"{total} requests, {clients} clients, "
+          f"{'default' if workers is None else workers} server processes, {wall:.1f} s"
           + (f" ({len(work)} not sent: time limit)" if work else "")
           + f"; load average after: {load} on {os.cpu_count()} CPUs (other work on the"
           " machine slows every request)")
@@ -262,6 +267,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=4, help="concurrent clients")
     ap.add_argument("--limit", type=float, default=300, help="seconds for all the requests")
     ap.add_argument("--timeout", type=float, default=30, help="seconds for one request")
+    ap.add_argument("--workers", type=int, nargs="*", default=None,
+                    help="server processes, one run per value given (default: one run "
+                         "with the serve command's default)")
     args = ap.parse_args()
     if args.out.resolve() == args.db.resolve():
         raise SystemExit("--out must not be the source store")
@@ -274,7 +282,8 @@ def main() -> None:
         print(f"building {args.out} ({args.articles:,} articles from {args.db})", file=sys.stderr)
         build(args.db, args.out, args.articles)
     _upgrade(args.out)
-    run(args.out, args.requests, args.clients, args.limit, args.timeout)
+    for workers in args.workers or [None]:
+        run(args.out, args.requests, args.clients, args.limit, args.timeout, workers)
 
 
 if __name__ == "__main__":
