@@ -97,3 +97,80 @@ def test_accepted_controls(nlp, text: str, trigger: str, etype: str) -> None:
 ])
 def test_no_event_on_real_news_shapes(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, trigger, etype, expected", [
+    # asked: an interviewer's question, or asking whether
+    ("Speaking on a radio show, Sheikh Khalid was asked if he backed the strikes.", "asked",
+     "REQUEST", "asked"),
+    ("When asked about the blockade, the Chinese minister said nothing.", "asked", "REQUEST", "asked"),
+    ("The Kenyan envoy asked whether the monitors would stay.", "asked", "REQUEST", "asked"),
+    # claim: "suggest" with a clause of fact
+    ("The Kenyan minister has suggested that the rebels are ready to negotiate.", "suggested",
+     "REQUEST", "claim"),
+    # aim: "seek" in a relative clause names what was aimed at
+    ("The aims the ministers sought were modest.", "sought", "REQUEST", "aim"),
+    # consequence: ", allowing X to ..."
+    ("The government dithered for weeks, allowing the militia to take the port.", "allowing",
+     "CONCEDE", "consequence"),
+    # writer: the reporter's own "I"
+    ("I was permitted to stay only one night in Garissa by the Kenyan army.", "permitted",
+     "CONCEDE", "writer"),
+    # wish: a noun event wanted
+    ("It seems the Red Crescent wants a truce so it can reach the wounded.", "truce", "AGREE",
+     "wish"),
+    # draft: a draft text's wording
+    ("The draft EU resolution condemns the crackdown by Ethiopian forces.", "condemns", "ACCUSE",
+     "draft"),
+    # access-caveat: a standing restriction on the media, in the present
+    ("Kenya restricts access to foreign journalists, and reports are hard to verify.",
+     "restricts", "COERCE", "access-caveat"),
+    ("The claims cannot be verified as most foreign media are banned from entering Eritrea.",
+     "banned", "COERCE", "access-caveat"),
+])
+def test_refused_patterns_real_news(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
+    assert expected in REFUSALS
+    assert reason(nlp, text, trigger, etype) == expected
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("The Kenyan president was asked by the UN to mediate between the two sides.", "asked", "REQUEST"),
+    ("Uganda asked Kenya to hand over the suspects.", "asked", "REQUEST"),
+    ("The Kenyan minister suggested that the talks should resume in Arusha.", "suggested", "REQUEST"),
+    ("The government sought help from its neighbours.", "sought", "REQUEST"),
+    ("The army allowed aid convoys into the town on Monday.", "allowed", "CONCEDE"),
+    ("The Red Crescent agreed to a truce with the militia.", "agreed", "AGREE"),
+    ("The EU resolution condemns the crackdown by Ethiopian forces.", "condemns", "ACCUSE"),
+    ("Kenyan police arrested two foreign journalists in Garissa on Monday.", "arrested", "COERCE"),
+    ("Eritrea banned foreign journalists from the border region last week.", "banned", "COERCE"),
+])
+def test_accepted_controls_real_news(nlp, text: str, trigger: str, etype: str) -> None:
+    assert reason(nlp, text, trigger, etype) is None
+
+
+@pytest.mark.parametrize("text", [
+    "President Ruto has signed decrees lifting the curfew in the coastal towns.",
+    "Nairobi had abandoned hope that Museveni would listen to the Kenyan envoy.",
+    "Kenyan observers voiced scepticism that Ethiopia is committed to the truce.",
+    "The Kenyan government had no support from its neighbours.",
+    "Kenyan police blocked the main roads into Nairobi on Monday.",
+    "The family left on Friday for Ghana and Togo, where the Kenyan president will meet with "
+    "the leaders of each country.",
+])
+def test_no_event_on_real_news_shapes_2(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_forces_arriving_are_moved_not_visiting(nlp) -> None:
+    evs = run(nlp, "Ethiopian security forces arrived in the town last month with tanks.")
+    assert [(e["type"], e["mode"], e["actor"]["country"], e["target"]) for e in evs] == [
+        ("MOBILIZE", "troops", "ETH", None)]
+
+
+def test_controls_stay_events(nlp) -> None:
+    assert [e["type"] for e in run(nlp, "Opposition supporters blocked the main roads into "
+                                        "Nairobi on Monday.")] == ["PROTEST"]
+    assert [e["type"] for e in run(nlp, "Museveni said he will meet the Kenyan envoy next week.")] \
+        == ["AGREE"]
+    assert [e["type"] for e in run(nlp, "President Ruto has signed an agreement with Ethiopia "
+                                        "on the border.")] == ["AGREE"]

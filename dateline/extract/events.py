@@ -168,6 +168,12 @@ CLAIM_VERBS = frozenset({
     "insist", "assert", "contend", "speculate", "doubt", "imagine", "hope", "wish",
     "worry", "blame", "accuse", "predict", "estimate",
 })
+#: Nouns of doubt or belief whose that-clause is held, not reported as fact
+#: ("scepticism that Syria is committed", "fears that troops will attack").
+DOUBT_NOUNS = frozenset({
+    "scepticism", "skepticism", "doubt", "fear", "hope", "belief", "suspicion",
+    "speculation", "rumour", "rumor", "allegation", "assumption", "illusion", "worry",
+})
 #: Verbs of speech whose subject is a speaker, not the doer of what they report: a
 #: pronoun or a controlled participle under them ("X said, firing rockets") is not X.
 SPEECH_VERBS = frozenset({
@@ -214,12 +220,17 @@ OWNED_THINGS = frozenset({
 #: Objects that make a trigger verb no event of its type ("signed a letter", "offered
 #: a different view", "mobilised a demonstration" of supporters, which is a rally).
 NOT_THE_EVENT = {
-    "sign": frozenset({"letter", "petition", "statement", "book", "copy", "autograph", "card"}),
     "offer": frozenset({"view", "opinion", "explanation", "account", "insight", "detail",
                         "glimpse", "assessment", "analysis", "comment", "condolence",
                         "prayer", "thought", "apology", "perspective", "picture"}),
     "strike": frozenset({"note", "tone", "chord", "balance", "pose", "figure", "bargain",
                          "deal", "compromise", "agreement", "blow"}),
+    # a decree, an order or a law signed is an act of government, no agreement with anyone
+    "sign": frozenset({"letter", "petition", "statement", "book", "copy", "autograph", "card",
+                       "decree", "order", "law", "bill", "legislation", "finding", "directive"}),
+    # a hope or an idea given up is no retreat from anything
+    "abandon": frozenset({"hope", "idea", "notion", "pretence", "pretense", "illusion", "belief",
+                          "expectation", "optimism"}),
 }
 #: What a rally gathers: mobilising them is a demonstration, not forces mobilised.
 RALLY_WORDS = frozenset({
@@ -748,7 +759,10 @@ def _claimed(tok: Token) -> bool:
     gerund after a preposition ("switch from blocking", "by sending weapons")."""
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj") \
             and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) \
-            and tok.head.lemma_.lower() not in IMPLICATIVE | INTENT:
+            and (tok.head.lemma_.lower() not in IMPLICATIVE | INTENT
+                 # "there was a rally ... to support the decision": "be" says an
+                 # infinitive took place only as its complement ("is to meet")
+                 or (tok.head.lemma_ == "be" and tok.dep_ in ("advcl", "acl"))):
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
@@ -756,6 +770,9 @@ def _claimed(tok: Token) -> bool:
     for _ in range(8):
         if cur.head.i == cur.i:
             return False
+        if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN" \
+                and cur.head.lemma_.lower() in DOUBT_NOUNS and cur.head.i < tok.i:
+            return True  # "scepticism that Syria is committed to the plan"
         if cur.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "advcl") \
                 and cur.head.lemma_.lower() in CLAIM_VERBS and cur.head.i < tok.i:
             return True
@@ -1335,6 +1352,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if _conditional(tok):
         return None
     if _negated(tok):
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None  # "a regime that had no public support": an absence, no one refused
         if tok.lemma_.lower() in ACCEPTANCE:
             if any(ch.dep_ == "auxpass" for ch in tok.children) and not any(
                     ch.dep_ == "agent" for ch in tok.children):
@@ -1453,6 +1472,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return None  # a name we know nothing of ("Chris has visited Haiti")
     if etype == "THREATEN" and actor is None:
         return None  # "the strikes would be intended to destroy ...": no one threatens
+    armed = actor is not None and actor.get("sector") in ("MIL", "COP")
+    if etype == "CONSULT" and mode == "visit" and armed:
+        # "security forces arrived in the town with tanks": forces moved, no visit
+        return _finish("MOBILIZE", "troops", tok, actor, None, t)
+    if etype == "PROTEST" and mode == "obstruct" and (armed or (actor or {}).get("sector") == "GOV"):
+        return None  # "police cars blocked the roads": no protest by the state's own forces
     passive = next((w for w in target_toks if w.dep_ == "nsubjpass"), None)
     if passive is not None and not _is_pronoun(passive) and passive.pos_ != "PROPN" \
             and _actor_head(passive, coder.index) is None:
@@ -1491,6 +1516,10 @@ def _rally(tok: Token) -> bool:
     return False
 
 
+#: Auxiliaries of the future tense (not "would", which reports a pledge or a condition).
+_FUTURE = frozenset({"will", "shall", "'ll"})
+
+
 def _scheduled(tok: Token) -> bool:
     """Whether trigger ``tok`` is a meeting the news announces for later in its own
     main clause ("the Arab League will hold a summit on Tuesday"): a schedule, not
@@ -1499,6 +1528,14 @@ def _scheduled(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj":
         tok = tok.head  # "will hold a summit"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":  # "Cameron is to meet Obama"
+        return True
+    # a named party's meeting in the future tense in a relative clause of a trip
+    # ("left for Ghana and Togo, where the president will meet the leaders"): the
+    # itinerary. (A main or reported clause, "Jawara will visit Mauritania to mediate,
+    # sources said", is coded AGREE, an intention, as the PLOVER gold has it.)
+    subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
+    if (subj is not None and not _is_pronoun(subj) and tok.dep_ in ("relcl", "acl")
+            and any(ch.dep_ == "aux" and ch.lower_ in _FUTURE for ch in tok.children)):
         return True
     return tok.dep_ == "ROOT" and any(
         ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS for ch in tok.children)
@@ -1662,7 +1699,29 @@ REFUSALS: dict[str, str] = {
     "question": "'ask' after a question, with its subject after it "
                 "('But how valid are the claims, asks the BBC's correspondent')",
     "opinion": "'offer' or 'give' an opinion, a view or one's take: no offer to anyone",
+    "asked": "'ask' in the passive with no one named who asked ('X was asked if he backed "
+             "...', 'when asked about ...'), or asking a question ('asked whether ...'): "
+             "an interviewer's question, no request",
+    "claim": "'suggest' with a clause of fact ('suggested that the regime is willing to "
+             "talk'): a claim, not a proposal (one with 'should' is kept)",
+    "consequence": "'allowing'/'permitting' as a participle adjunct with no subject of its "
+                   "own ('delayed too long, allowing Gadhafi to gain ground'): a result, not a concession",
+    "writer": "the writer's own 'I' as the subject ('I was permitted to spend a night in "
+              "...'): the reporter's experience, not a political event",
+    "wish": "a noun event wanted, wished or hoped for ('wants a ceasefire'): a wish, not an agreement",
+    "draft": "what a draft text says ('the draft resolution condemns ...'): a proposal's "
+             "wording, no act of its sponsors",
+    "access-caveat": "a standing restriction on the news media told in the present "
+                     "('Syria restricts access to foreign media', 'foreign journalists are "
+                     "banned'): the reporter's caveat, not news of a coercive act",
 }
+
+#: Verbs of wishing: a noun event as their object is wanted, not done ("wants a ceasefire").
+_WISHING = frozenset({"want", "wish", "hope", "need", "prefer", "like", "desire", "favour", "favor"})
+#: Verbs of permission whose ", allowing X to ..." adjunct states a consequence.
+_PERMITTING = frozenset({"allow", "permit", "let", "enable"})
+#: Coercion of the news media's access ("restricts access to foreign media").
+_ACCESS_VERBS = frozenset({"restrict", "ban", "bar", "block", "limit", "prevent", "deny", "forbid"})
 
 #: Verbs whose failure PLOVER codes as a rejection ("failed to reach agreement",
 #: "failed to comply"): a failure to agree or to honour something.
@@ -1709,6 +1768,7 @@ def refusal(tok: Token, etype: str) -> str | None:
         return "failure"
     if etype == "REQUEST" and lemma == "seek" and (
             any(ch.dep_ == "xcomp" for ch in children)
+            or tok.dep_ == "relcl"  # "the goals we sought": what was aimed at, named
             or (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
                 and not any(ch.dep_ in ("aux", "nsubj") for ch in children))):
         return "aim"
@@ -1735,6 +1795,34 @@ def refusal(tok: Token, etype: str) -> str | None:
     if lemma in ("offer", "give") and any(
             ch.dep_ == "dobj" and ch.lemma_.lower() in _OPINIONS for ch in children):
         return "opinion"
+    if lemma == "ask" and etype == "REQUEST" and (
+            (tok.tag_ == "VBN" and not any(ch.dep_ == "agent" for ch in children)
+             and (any(ch.dep_ == "auxpass" for ch in children)
+                  or tok.dep_ in ("advcl", "acl", "ROOT")))
+            or any(ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether")
+                                               for g in ch.children) for ch in children)):
+        return "asked"
+    if etype == "REQUEST" and lemma == "suggest" and any(
+            ch.dep_ == "ccomp" and not _obligation(ch) for ch in children):
+        return "claim"
+    if lemma in _PERMITTING and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
+            and not any(ch.dep_ in ("nsubj", "aux", "nsubjpass") for ch in children):
+        return "consequence"
+    if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ == "i" for ch in children):
+        return "writer"
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WISHING:
+        return "wish"
+    if any(ch.dep_ in ("nsubj", "nsubjpass") and any(w.lemma_.lower() == "draft" for w in ch.subtree)
+           for ch in children):
+        return "draft"
+    if etype == "COERCE" and lemma in _ACCESS_VERBS and (
+            tok.tag_ in ("VBZ", "VBP")
+            or any(ch.dep_ == "auxpass" and ch.lower_ in ("is", "are") for ch in children)):
+        parties = [ch for ch in children if ch.dep_ in ("dobj", "nsubjpass")]
+        parties += [g for p in list(parties) for pr in p.children if pr.dep_ == "prep"
+                    for g in pr.children if g.dep_ == "pobj"]
+        if any(_media(p) for p in parties):
+            return "access-caveat"
     return None
 
 
