@@ -309,3 +309,34 @@ def test_a_part_of_those_killed_counts_people(nlp) -> None:
 def test_a_range_after_a_death_toll_counts_deaths(nlp) -> None:
     out = amounts_of(nlp, "Estimates of the toll have ranged from more than 1,000 to as many as 2,000 .")
     assert [(a["low"], a["high"], a["unit"], a["qualifier"]) for a in out] == [(1000, 2000, "deaths", "more than")]
+
+
+def test_fraction_words_divide_not_add():
+    from dateline.extract.amounts import parse_value
+    assert parse_value(["two-thirds"]) == 2 / 3
+    assert parse_value(["one", "half"]) == 0.5
+    assert parse_value(["three", "-", "quarters"]) == 0.75
+    assert parse_value(["a", "quarter", "of", "a", "million"]) == 250_000
+    assert parse_value(["two", "and", "a", "half", "million"]) == 2_500_000   # "and a half" still adds
+
+
+def test_fraction_amount_value(nlp):
+    out = amounts_of(nlp, "The floods covered nearly one-fifth of the province last year.")
+    assert [(a["value"], a["qualifier"]) for a in out] == [(0.2, "nearly")]
+
+
+def test_entity_that_takes_in_its_noun_keeps_the_noun_as_unit(nlp):
+    # the tagger marks "about 700 mortars" as one entity: the unit is still the noun
+    out = amounts_of(nlp, "Before the war , the army had about 700 mortars and 1,300 pieces of artillery .")
+    assert (_one(out, 700)["unit"], _one(out, 700)["qualifier"]) == ("mortars", "about")
+
+
+def test_measure_is_not_borrowed_by_a_bare_count(nlp):
+    out = amounts_of(nlp, "A village about 40 km -LRB- 25 miles -RRB- north of the capital said that "
+                          "roughly 2,500 stayed in the square through the night .")
+    assert _one(out, 2500)["unit"] is None   # unstated: a distance is no count of people
+
+
+def test_bucks_are_dollars(nlp):
+    out = amounts_of(nlp, "He said he 'd leave 20 bucks for the driver .")
+    assert (_one(out, 20)["unit"]) == "USD"

@@ -122,14 +122,34 @@ def parse_value(words: list[str]) -> float | None:
     "twenty-five" -> 25; "2.5bn" -> 2.5e9); ``None`` if they write no number."""
     lex = lexicon()
     numbers, scales = lex["number"], lex["scale"]
+    fractions = lex.get("fraction", {})
     total = 0.0
     current: float | None = None
     seen = False
     after_digits = False
+    after_number = False   # the word before was a number's own word ("two" in "two thirds")
+    after_article = False   # the word before was "a" or "an" ("a quarter")
     for raw in words:
         w = raw.lower().strip(",")
         if w.endswith(".") and w[:-1].isalpha():
             w = w[:-1]   # "m." closing a sentence
+        if w == "-" and after_number:
+            continue   # "three - quarters": a hyphen written apart
+        if w in fractions and after_number and current is not None:
+            current /= float(fractions[w])   # "one half", "three quarters": a fraction, not a sum
+            after_number = after_digits = False
+            continue
+        if w in fractions and w not in numbers and after_article:
+            current = (current or 0) + 1 / float(fractions[w])   # "a quarter of a million"
+            seen, after_number, after_digits, after_article = True, False, False, False
+            continue
+        after_article = w in ("a", "an")
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in numbers and parts[1] in fractions and parts[0] not in ("a", "an"):
+            current = (current or 0) + float(numbers[parts[0]]) / float(fractions[parts[1]])   # "two-thirds"
+            seen, after_number, after_digits = True, False, False
+            continue
+        after_number = bool(_NUM.match(w)) or (w in numbers and w not in ("a", "an", "half"))
         if not w or w in ("and", "of"):
             continue
         if seen and w in ("or", "to", "nor"):
@@ -234,7 +254,21 @@ def _number_root(ent: Span) -> Token:
     """The rightmost token of ``ent`` whose head lies outside it (the number's
     syntactic head; "an estimated 10,000" -> "10,000")."""
     outside = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head == t]
-    return outside[-1] if outside else ent.root
+    root = outside[-1] if outside else ent.root
+    if root.pos_ in ("NOUN", "PROPN") and not _numberish(root):
+        # "about 500 mortars" tagged as one entity: the number is the one on the noun
+        nums = [t for t in ent if t.i < root.i and t.head == root and _numberish(t)]
+        if nums:
+            return nums[-1]
+    return root
+
+
+def _numberish(tok: Token) -> bool:
+    """Whether ``tok`` writes (part of) a number: digits, a number word, a scale or a vague plural."""
+    lex = lexicon()
+    w = tok.lower_
+    return tok.like_num or w in lex["number"] or w in lex["scale"] or w in lex["vague"] \
+        or w in lex.get("fraction", {}) or w in ("dozen", "dozens")
 
 
 def _unit_noun(root: Token) -> Token | None:
@@ -685,8 +719,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them") for g in c.children)
             for c in root.children):
         rec["_bare"] = True   # "162,752 of oil": a measure of a mass, no count to borrow
-    if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS") and not others:
-        rec["_plural"] = True
+    if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS") and not others and label != "QUANTITY":
+        rec["_plural"] = True   # a count of things a later bare count may share; a measure ("155 miles") is none
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
     return rec
@@ -737,7 +771,7 @@ def _currency_in(words: list[str], text: str, start: int) -> bool:
 
 def _tidy(value: float) -> float | int:
     """``value`` as an int when it is a whole number."""
-    return int(value) if value == int(value) else value
+    return int(value) if value == int(value) else round(value, 6)
 
 
 def _or_range(low_text: str, high_text: str) -> bool:
