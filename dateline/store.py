@@ -78,18 +78,33 @@ def date_range(column: str, start: str | dt.date | None,
     return where, args
 
 
+#: An ISO day, as period_range reads its bounds.
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Most years period_range lists one by one (a wider range reads one long range).
+MAX_YEARS = 100
+
+
 def period_range(column: str, start: str | dt.date | None,
                  end: str | dt.date | None) -> tuple[list[str], list[Any]]:
     """As :func:`date_range`, for a ``column`` of calendar values that may be a day,
     a month or a year (``2011-03-15``, ``2011-03``, ``1986``: event dates): a value is
     selected when its period overlaps ``start``..``end`` ("2011-03" lies in a range
     from 2011-03-20, "2011" in any range that meets the year)."""
+    first, last = iso(start) or "", iso(end) or ""
+    if _DAY.match(first) and _DAY.match(last) and int(last[:4]) - int(first[:4]) < MAX_YEARS:
+        # Two tight ranges on the column's index: the days and months from the first
+        # day's month to the last day (the days of that month before the first day
+        # left out), and the years met. One range from the first day's year would
+        # read every day of that year before the first day.
+        years = [str(y) for y in range(int(first[:4]), int(last[:4]) + 1)]
+        where = [f"(({column} >= ? AND {column} <= ? AND ({column} >= ? OR length({column}) = 7))"
+                 f" OR {column} IN ({', '.join('?' * len(years))}))"]
+        return where, [first[:7], last, first, *years]
     where, args = date_range(column, None, end)
     if start:
-        day = iso(start) or ""
         # the first condition keeps the range on the column's index
         where.append(f"{column} >= ? AND ({column} >= ? OR {column} = ? OR {column} = ?)")
-        args += [day[:4], day, day[:7], day[:4]]
+        args += [first[:4], first, first[:7], first[:4]]
     return where, args
 
 

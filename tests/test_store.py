@@ -170,3 +170,43 @@ def test_top_places_count_names_not_adjectives(tmp_path):
     with Store(tmp_path / "d.db") as s:
         s.write([(rec, INFO)])
         assert s.stats()["top_places"] == {"Idlib": 1, "Russia": 1}
+
+
+def test_period_range_selects_every_day_month_and_year_that_overlaps() -> None:
+    """Event dates may be a day, a month or a year: a range selects those whose period
+    overlaps it, checked against the overlap computed by hand-written dates."""
+    import datetime as dt
+    import sqlite3
+
+    from dateline.store import period_range
+
+    values = ["1986", "2010", "2010-12", "2010-12-31", "2011", "2011-02", "2011-02-28",
+              "2011-03", "2011-03-01", "2011-03-19", "2011-03-20", "2011-03-31", "2011-04",
+              "2011-04-01", "2012", "2012-01-05", "2013"]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE e (date TEXT)")
+    db.execute("CREATE INDEX e_date ON e(date)")
+    db.executemany("INSERT INTO e VALUES (?)", [(v,) for v in values])
+
+    def period(v: str) -> tuple[dt.date, dt.date]:
+        if len(v) == 4:
+            return dt.date(int(v), 1, 1), dt.date(int(v), 12, 31)
+        if len(v) == 7:
+            y, m = int(v[:4]), int(v[5:])
+            nxt = dt.date(y + m // 12, m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        d = dt.date.fromisoformat(v)
+        return d, d
+
+    ranges = [("2011-03-20", "2011-03-20"), ("2011-03-02", "2011-03-31"),
+              ("2010-12-31", "2011-02-28"), ("2011-04-02", "2012-01-04"), ("1900-01-01", "2013-12-31")]
+    for first, last in ranges:
+        where, args = period_range("date", first, last)
+        got = {r[0] for r in db.execute(f"SELECT date FROM e WHERE {' AND '.join(where)}", args)}
+        lo, hi = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        want = {v for v in values if period(v)[0] <= hi and period(v)[1] >= lo}
+        assert got == want, (first, last)
+    # "2011-03" overlaps a range from the 20th; the 19th does not
+    where, args = period_range("date", "2011-03-20", "2011-03-20")
+    got = {r[0] for r in db.execute(f"SELECT date FROM e WHERE {' AND '.join(where)}", args)}
+    assert got == {"2011", "2011-03", "2011-03-20"}
