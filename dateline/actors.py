@@ -363,6 +363,24 @@ def phrase_runs(head: Token) -> list[tuple[int, int]]:
     return runs
 
 
+#: Role words of one who serves elsewhere: their "to" phrase names the post.
+ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegate", "emissary",
+                    "mission", "delegation", "attache", "consul"})
+
+
+def _posting_spans(head: Token) -> list[tuple[int, int]]:
+    """Character spans of the "to" phrases of envoy words (:data:`ENVOYS`) in the
+    phrase of ``head`` ("ambassador to the UN"): where they are posted."""
+    out = []
+    for t in head.subtree:
+        if t.lemma_.lower() in ENVOYS and t.pos_ in ("NOUN", "PROPN"):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "to":
+                    last = p.right_edge
+                    out.append((p.idx, last.idx + len(last.text)))
+    return out
+
+
 def code_token(
     head: Token, index: ActorIndex, context_country: str | None = None,
     name_country: str | None = None,
@@ -406,6 +424,13 @@ def code_token(
     text = index.text[start:end]
     if not matches and head.pos_ != "PROPN":
         return None
+    posted = _posting_spans(head)
+    if posted:
+        # "Russia's ambassador to the UN", "the UN envoy to Syria": the post is where an
+        # envoy serves, not whom he speaks for, when the phrase names another actor
+        kept = [m for m in matches if not any(s <= m.start < e for s, e in posted)]
+        if any(m.alias.country for m in kept):
+            matches = kept
     country, sector = code_matches(matches, head.idx + len(head.text))
     countries = [m.alias.country for m in matches if m.alias.country]
     if len(set(countries)) > 1 and any(t.lower_ == "ethnic" for t in head.subtree):

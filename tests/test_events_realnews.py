@@ -307,3 +307,24 @@ def test_capital_naming_a_summit_is_its_venue(nlp) -> None:
     assert run(nlp, "The Nairobi summit ended without a deal.") == []
     (ev,) = run(nlp, "Kenyan leaders attended the Nairobi summit on Monday.")
     assert roles(ev) == ("CONSULT", "KEN", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an envoy's "to" phrase is his post, not whom he speaks for
+    ("Separately Kenya's ambassador to the UN, John Kamau, denied reports that he had "
+     "threatened Qatar's prime minister.", ("REJECT", "KEN", "QAT")),
+    ("The French ambassador to NATO met his Turkish counterpart on Monday.",
+     ("CONSULT", "FRA", "TUR")),
+    # with no other actor named, the post stays the code ("the UN envoy to Syria")
+    ("The UN envoy to Syria met Syrian opposition leaders in Geneva.", ("CONSULT", "IGO", "SYR")),
+])
+def test_envoy_speaks_for_his_country(nlp, text: str, expected: tuple) -> None:
+    assert [roles(e) for e in run(nlp, text)][:1] == [expected]
+
+
+def test_asked_in_a_reduced_clause_is_no_request(nlp) -> None:
+    text = ("The Kenyan ambassador, John Kamau, serving as council president for the month, "
+            "when asked about his country's position on a no-fly zone, would not comment.")
+    assert run(nlp, text) == []
+    assert [roles(e) for e in run(nlp, "Uganda has asked Kenya to hand over the suspects.")] == [
+        ("REQUEST", "UGA", "KEN")]

@@ -1798,7 +1798,7 @@ def refusal(tok: Token, etype: str) -> str | None:
     if lemma == "ask" and etype == "REQUEST" and (
             (tok.tag_ == "VBN" and not any(ch.dep_ == "agent" for ch in children)
              and (any(ch.dep_ == "auxpass" for ch in children)
-                  or tok.dep_ in ("advcl", "acl", "ROOT")))
+                  or not any(ch.dep_ == "aux" for ch in children)))  # "X, when asked, ..."
             or any(ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether")
                                                for g in ch.children) for ch in children)):
         return "asked"
