@@ -340,3 +340,53 @@ def test_measure_is_not_borrowed_by_a_bare_count(nlp):
 def test_bucks_are_dollars(nlp):
     out = amounts_of(nlp, "He said he 'd leave 20 bucks for the driver .")
     assert (_one(out, 20)["unit"]) == "USD"
+
+
+def test_vague_plurals_joined_by_of_multiply(nlp):
+    out = amounts_of(nlp, "The war has cost hundreds of billions of dollars so far .")
+    assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(200e9, "USD", "at least")]
+    out = amounts_of(nlp, "Tens of billions of euros were lost .")
+    assert [(a["value"], a["unit"]) for a in out] == [(20e9, "EUR")]
+
+
+def test_a_country_pound_or_dinar_is_its_own_currency(nlp):
+    assert [a["unit"] for a in amounts_of(nlp, "A loaf now costs 40 Syrian pounds in the city .")] == ["SYP"]
+    assert [a["unit"] for a in amounts_of(nlp, "Each family will receive 300 Libyan dinars from the state .")] == ["LYD"]
+    # a weight in pounds is no money
+    assert [a["unit"] for a in amounts_of(nlp, "The drones drop bombs weighing up to 500 pounds .")] == ["pounds"]
+
+
+def test_a_bare_number_before_dead_or_injured_counts_people(nlp):
+    out = amounts_of(nlp, "The clashes left 25 dead and more than 150 injured on Sunday .")
+    assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(25, "people", "killed"), (150, "people", "injured")]
+
+
+def test_others_without_an_earlier_count_are_people(nlp):
+    out = amounts_of(nlp, "She was evacuated along with about 600 others on a ferry .")
+    assert [(a["value"], a["unit"]) for a in out] == [(600, "people")]
+
+
+def test_unit_abbreviation_written_onto_the_number(nlp):
+    out = amounts_of(nlp, "Gunmen hit a 20cm-wide (8in) water pipe near the town .")
+    assert (_one(out, 8)["unit"], _one(out, 8)["text"]) == ("inches", "8in")
+
+
+def test_one_side_of_a_vote_tally_is_no_amount(nlp):
+    assert amounts_of(nlp, "The bill was defeated 123-295 in the House .") == []
+
+
+def test_a_range_cut_at_its_dash_is_joined(nlp):
+    out = amounts_of(nlp, "Monitors said 60-70 army deserters were shot near the village .")
+    assert [(a["low"], a["high"], a["unit"]) for a in out] == [(60, 70, "deserters")]
+
+
+def test_a_range_with_the_zeros_left_off_its_low_end(nlp):
+    out = amounts_of(nlp, "And the outgoing is 3 to 4,000 .")
+    assert [(a["value"], a["low"], a["high"]) for a in out] == [(3000, 3000, 4000)]
+    out = amounts_of(nlp, "They will move the first 5-600 refugees into the new camp .")
+    assert [(a["low"], a["high"], a["unit"]) for a in out] == [(500, 600, "refugees")]
+
+
+def test_near_before_a_number_is_a_hedge(nlp):
+    out = amounts_of(nlp, "The total now stands near 31,000 .")
+    assert [(a["value"], a["qualifier"]) for a in out] == [(31000, "nearly")]

@@ -63,6 +63,15 @@ noun of a group (``group_noun``: "a four-man crew"; "a 10-person tent" is a capa
 no amount). A bare "one" is a count when "new", "additional", "extra"
 or "further" follows it or its noun is a rate ("one new case every day").
 
+Fractions divide ("two-thirds" 0.667, "one half" 0.5, "a quarter of a million" 250000);
+vague plurals joined by "of" multiply ("hundreds of billions of dollars" 2e11 at least);
+a country's pound or dinar is its own currency ("Syrian pounds" SYP), a bare "pounds" only
+money when tagged so; a unit abbreviation written onto the number is the unit ("12in",
+"50ft"); a number followed by "dead", "injured"... counts people ("left 25 dead"); "N
+others" with no earlier count are people; one side of a score is no amount ("defeated
+123-295"); a range cut at its dash by the tagger is joined ("60-70 deserters"), and a low
+end spoken without the high end's zeros takes them ("3 to 4,000", "5-600 refugees").
+
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
 
@@ -191,6 +200,27 @@ def parse_value(words: list[str]) -> float | None:
     return total + (current or 0)
 
 
+#: Vague plurals as the scales they multiply ("hundreds" of "billions").
+_PLURAL_SCALE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3,
+                 "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+_VAGUE_CHAIN = re.compile(r"^(?:(?:" + "|".join(_PLURAL_SCALE) + r")\s+of\s+)+(?:" + "|".join(_PLURAL_SCALE) + r")\b",
+                          re.I)
+
+
+def _vague_chain(text: str) -> tuple[float, int] | None:
+    """The smallest value of vague plurals joined by "of" at the start of ``text``
+    ("hundreds of billions" 2e11, "tens of millions" 2e7: twice the product of their
+    scales, as "hundreds" is 200) and where the chain ends; ``None`` for fewer than two."""
+    m = _VAGUE_CHAIN.match(text)
+    if m is None:
+        return None
+    words = [w for w in m.group(0).lower().split() if w in _PLURAL_SCALE]
+    value = 2.0
+    for w in words:
+        value *= _PLURAL_SCALE[w]
+    return value, m.end()
+
+
 #: What joins the two ends of a range: "to", a dash between digits, "and" after "between".
 _RANGE_TO = re.compile(r"\s+to\s+|(?<=\d)\s*[-\u2013\u2014]\s*(?=[$\u20ac\u00a3]?\d)", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
@@ -246,8 +276,27 @@ def _range(body: str, before: str) -> tuple[float, float] | None:
         scale = _scale_of(high_w)
         if scale is not None and _scale_of(low_w) is None and low * scale <= high:
             low *= scale
+        elif scale is None and low < high:
+            low = _shared_zeros(low_w, high_w, low, high)
         return (min(low, high), max(low, high))
     return None
+
+
+def _shared_zeros(low_w: list[str], high_w: list[str], low: float, high: float) -> float:
+    """The low end of a range spoken with the high end's zeros left off ("5-600" is 500
+    to 600, "3 to 4,000" 3,000 to 4,000): a one- or two-digit low end, a high end that
+    ends in as many zeros as it has more digits, and ends then close (high below twice
+    low); else ``low`` unchanged ("2 to 500" stays)."""
+    if len(low_w) != 1 or len(high_w) < 1 or not low_w[0].isdigit() or len(low_w[0]) > 2:
+        return low
+    digits = high_w[0].replace(",", "")
+    if not digits.isdigit():
+        return low
+    extra = len(digits) - len(low_w[0])
+    if extra < 2 or not digits.endswith("0" * extra):
+        return low
+    scaled = low * 10 ** extra
+    return scaled if scaled < high < 2 * scaled else low
 
 
 def _number_root(ent: Span) -> Token:
@@ -490,6 +539,9 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     t = ent.text.strip()
     if _NOT_COUNT.search(t) and not _counted_range(t, root):
         return True
+    if (re.match(r"-\d", text[ent.end_char:ent.end_char + 2]) or re.search(r"\d-$", text[max(0, ent.start_char - 2):ent.start_char])) \
+            and _unit_noun(root) is None:
+        return True   # "defeated 123-295": one side of a score or a vote, the tagger cut at the dash
     if _YEAR.match(t) and ent.label_ == "CARDINAL":
         return True
     after = text[ent.end_char:ent.end_char + 14].lower()
@@ -612,7 +664,12 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         return None   # "they came in their thousands": an idiom of size, no count
     value: float | None
     bounds = _range(body, text[max(0, body_start - 9):body_start])
-    if bounds is not None:
+    chain = _vague_chain(text[body_start:end + 40]) if vague else None
+    if chain is not None and bounds is None:
+        value, end = chain[0], max(end, body_start + chain[1])   # "hundreds of billions of dollars"
+        qualifier = qualifier or "at least"
+        body = text[body_start:end]
+    elif bounds is not None:
         value = bounds[0]
     elif vague and parse_value([w for w in words if w.lower() not in lex["vague"]]) is None:
         value = float(lex["vague"][vague.group(1).lower()])
@@ -645,7 +702,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 if bounds is not None:
                     bounds = (round(bounds[0] * float(factor), 6), round(bounds[1] * float(factor), 6))
                 break
-        for w in ([] if unit else [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]):
+        pairs = [f"{a} {b}".lower() for a, b in zip(words, words[1:])]   # "Syrian pounds": SYP, not GBP
+        for w in ([] if unit else pairs + [w.lower() for w in words] + [text[:start].rstrip()[-1:].lower()]):
             key = w if w in cur else w.rstrip("s")
             if key in cur:
                 unit = cur[key]
@@ -659,12 +717,22 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
             unit = " ".join(mods + [noun.text])
+            cur_key = noun.lower_ if noun.lower_ in lex["currency"] else noun.lower_.rstrip("s")
+            pair = f"{noun.doc[noun.i - 1].lower_} {cur_key}" if noun.i > 0 else ""
+            if pair in lex["currency"]:
+                unit = lex["currency"][pair]   # "200,000 Libyan dinars": LYD
+            elif not mods and cur_key in lex["currency"] and cur_key != "pound":   # "500 pounds" may weigh
+                unit = lex["currency"][cur_key]   # "tens of billions of euros": EUR
         hyphened = _hyphened(span, text) if label in ("CARDINAL", "QUANTITY") else None
         if hyphened in lex["hyphen_unit"]:
             unit, unit_tok = lex["hyphen_unit"][hyphened], None   # "a four-man team": 4 people
         if re.search(r"\bmagnitude\s+(?:of\s+)?$", text[max(0, start - 14):start], re.I) \
                 or re.match(r"\s*-?\s*magnitude\b|\s+on the richter", text[end:end + 20], re.I):
             unit, unit_tok = "magnitude", None
+        glued = _GLUED_UNIT.match(text[end:end + 5]) if label in ("CARDINAL", "QUANTITY") else None
+        if glued and glued.group(1).lower() in lex.get("unit_abbrev", {}):
+            unit, unit_tok = lex["unit_abbrev"][glued.group(1).lower()], None   # "a 30cm (12in) pipe": 12 inches
+            label, end = "QUANTITY", end + glued.end()
     rec_partitive = unit is None and label == "CARDINAL"
     if rec_partitive:
         unit_tok = _partitive(root)
@@ -691,6 +759,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             kind = _casualty(root)   # "36 of its staff were killed"
         if kind is None and unit is None:
             kind = _casualty_of_those(root)   # "44 of those killed"
+        if kind is None and unit is None and label == "CARDINAL":
+            kind = _casualty_after(span)   # "the clashes left 25 dead and 150 injured"
     if label == "CARDINAL" and body.strip().lower() == "one" and qualifier is None and kind is None \
             and not _one_counts(span, unit_tok):
         return None   # "one woman told the BBC": an indefinite, not a count
@@ -711,7 +781,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         "qualifier": qualifier, "kind": kind,
     }
     if others:   # "three others were killed": the unit of an earlier count, or people
-        rec["unit"], rec["_bare"] = None, True
+        rec["unit"], rec["_bare"], rec["_others"] = None, True, True
     elif unit is None and label == "CARDINAL" and _after_toll(root, span.start):
         rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
     elif unit is None and label == "CARDINAL" and not any(
@@ -724,6 +794,20 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
     return rec
+
+
+#: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
+_GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
+
+
+def _casualty_after(span: Span) -> str | None:
+    """The casualty kind of a bare number followed at once by a word of the dead, hurt,
+    displaced or arrested ("left 25 dead", "more than 150 injured"), if any."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.tag_ not in ("JJ", "VBN"):
+        return None
+    return lexicon()["casualty"].get(nxt.lemma_.lower())
 
 
 #: A time a rate is counted over ("one new case every day", "one death a week").
@@ -826,6 +910,9 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             e, label = e + m.end(), "MONEY"
         if signed and label == "CARDINAL" and text[:s].rstrip()[-1:] != "#":
             label = "MONEY"
+        dash = re.match(r"-\d[\d,]*(?:\.\d+)?\b", text[e:e + 12])
+        if dash and label == "CARDINAL" and re.fullmatch(r"[\d,.]+", text[s:e]):
+            e += dash.end()   # "60-70 army deserters": the tagger cut the range at its dash
         both = _COORDINATED.match(text[s:e])
         if both and not _RANGE_BEFORE.search(text[max(0, s - 9):s]) and both.group(1).lower() != both.group(2).lower() \
                 and both.group(1).split()[-1].lower() not in lexicon()["scale"]:
@@ -890,6 +977,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         rec = _record(doc, ctx, s, e, "CARDINAL")
         if rec is not None:
             out.append(rec)
+            covered.append((rec["start"], rec["end"]))   # "hundreds of billions": one amount
     out.sort(key=lambda r: r["start"])
     _elided_units(out)
     return out
@@ -902,6 +990,9 @@ def _elided_units(amounts: list[dict]) -> None:
     hurt, displaced or arrested ("more than 7,000 have died"). A bare count whose
     sentence says nothing of what it counts keeps ``unit`` None: unstated."""
     plural = [rec.pop("_plural", False) for rec in amounts]
+    for rec in amounts:
+        if not rec.get("_bare"):
+            rec.pop("_others", None)
     for i, rec in enumerate(amounts):
         if not rec.pop("_bare", False):
             continue
@@ -909,6 +1000,7 @@ def _elided_units(amounts: list[dict]) -> None:
                    and (rec["kind"] is None or a["kind"] is not None)]
         if earlier:
             rec["unit"] = earlier[-1]["unit"]
-        elif rec["kind"] is not None:
-            rec["unit"] = "people"
+        elif rec["kind"] is not None or rec.get("_others"):
+            rec["unit"] = "people"   # "evacuated along with 800 others": others are people
+        rec.pop("_others", None)
         plural[i] = rec["unit"] is not None
