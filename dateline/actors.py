@@ -369,13 +369,14 @@ ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegate", "emissa
 
 
 def _posting_spans(head: Token) -> list[tuple[int, int]]:
-    """Character spans of the "to" phrases of envoy words (:data:`ENVOYS`) in the
-    phrase of ``head`` ("ambassador to the UN"): where they are posted."""
+    """Character spans of the "to" or "at" phrases of envoy words (:data:`ENVOYS`) in
+    the phrase of ``head`` ("ambassador to the UN", "the US envoy at the UN"): where
+    they are posted."""
     out = []
     for t in head.subtree:
         if t.lemma_.lower() in ENVOYS and t.pos_ in ("NOUN", "PROPN"):
             for p in t.children:
-                if p.dep_ == "prep" and p.lower_ == "to":
+                if p.dep_ == "prep" and p.lower_ in ("to", "at"):
                     last = p.right_edge
                     out.append((p.idx, last.idx + len(last.text)))
     return out

@@ -174,3 +174,58 @@ def test_controls_stay_events(nlp) -> None:
         == ["AGREE"]
     assert [e["type"] for e in run(nlp, "President Ruto has signed an agreement with Ethiopia "
                                         "on the border.")] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, trigger, etype, expected", [
+    ("Last year, Russia and China stopped a UN resolution that condemned the government of "
+     "Ethiopia.", "condemned", "ACCUSE", "draft"),
+    ("Kenya now hosts some 24,000 Somalis, including hundreds of army defectors.", "hosts",
+     "CONSULT", "hosting-people"),
+    ("Opposition fighters were desperately defending their city against the Ethiopian army.",
+     "defending", "SUPPORT", "armed-defence"),
+    ("When The Telegraph, a London-based newspaper, asked her how she felt about Somalis, she "
+     "said nothing.", "asked", "REQUEST", "interview"),
+])
+def test_refused_patterns_real_news_2(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
+    assert expected in REFUSALS
+    assert reason(nlp, text, trigger, etype) == expected
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("The UN Security Council condemned the government of Ethiopia.", "condemned", "ACCUSE"),
+    ("Chile hosted a delegation of Peruvian lawmakers in Santiago.", "hosted", "CONSULT"),
+    ("The Kenyan foreign minister defended the decision to close the border.", "defended",
+     "SUPPORT"),
+])
+def test_accepted_controls_real_news_2(nlp, text: str, trigger: str, etype: str) -> None:
+    assert reason(nlp, text, trigger, etype) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people are fleeing the fighting in Somalia.",
+    "Kenya now hosts some 24,000 Somalis, including hundreds of army defectors.",
+    "Opposition fighters were desperately defending their city against the Ethiopian army.",
+    "The Kenyan army also fought a public relations campaign on Sunday.",
+    "Kenya is not a threat to Ethiopia, the minister said.",
+    "When The Telegraph, a London-based newspaper, asked her how she felt about Somalis, she "
+    "said nothing.",
+    "Last year, Russia and China stopped a UN resolution that condemned the government of "
+    "Ethiopia.",
+])
+def test_no_event_on_real_news_shapes_3(nlp, text: str) -> None:
+    assert [e["type"] for e in run(nlp, text)] in ([], ["REJECT"])  # the stopping may be a REJECT
+    assert not any(e["type"] in ("ASSAULT", "CONSULT", "SUPPORT", "THREATEN", "REQUEST", "ACCUSE")
+                   for e in run(nlp, text))
+
+
+def test_news_agency_never_the_attacker(nlp) -> None:
+    text = ("Hours later, Xinhua reported that a bus had been attacked in a Kenyan town, said AP "
+            "news agency, with six passengers from the province of Nakuru killed.")
+    assert not any((e["actor"] or {}).get("sector") == "MED" for e in run(nlp, text))
+
+
+def test_fighting_and_threats_still_coded(nlp) -> None:
+    assert [e["type"] for e in run(nlp, "Kenyan troops fought Somali militants near the border.")] \
+        == ["ASSAULT"]
+    assert [e["type"] for e in run(nlp, "Ethiopia warned Kenya of a military response.")] \
+        == ["THREATEN"]

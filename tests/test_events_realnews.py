@@ -317,6 +317,7 @@ def test_capital_naming_a_summit_is_its_venue(nlp) -> None:
      ("CONSULT", "FRA", "TUR")),
     # with no other actor named, the post stays the code ("the UN envoy to Syria")
     ("The UN envoy to Syria met Syrian opposition leaders in Geneva.", ("CONSULT", "IGO", "SYR")),
+    ("Susan Rice, the US envoy at the UN, welcomed the Kenyan proposal.", ("SUPPORT", "USA", "KEN")),
 ])
 def test_envoy_speaks_for_his_country(nlp, text: str, expected: tuple) -> None:
     assert [roles(e) for e in run(nlp, text)][:1] == [expected]

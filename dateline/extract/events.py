@@ -192,6 +192,8 @@ REFER_BACK = frozenset({
     # someone else's act, met or stopped by the subject ("were trying to repel the
     # attack", "did nothing to stop a crackdown")
     "repel", "repulse", "resist", "withstand", "foil", "thwart", "avert", "prevent", "stop",
+    # what people run from ("people fleeing the fighting", "escaped the shelling")
+    "flee", "escape",
 })
 #: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
 #: air strike campaign"); elsewhere a trigger modifying a noun names a kind of thing
@@ -228,6 +230,9 @@ NOT_THE_EVENT = {
     # a decree, an order or a law signed is an act of government, no agreement with anyone
     "sign": frozenset({"letter", "petition", "statement", "book", "copy", "autograph", "card",
                        "decree", "order", "law", "bill", "legislation", "finding", "directive"}),
+    # a campaign of words, a case or a fire fought is no armed fight
+    "fight": frozenset({"campaign", "case", "lawsuit", "election", "fire", "blaze", "flame",
+                        "wildfire", "disease", "cancer", "corruption", "addiction", "ruling"}),
     # a hope or an idea given up is no retreat from anything
     "abandon": frozenset({"hope", "idea", "notion", "pretence", "pretense", "illusion", "belief",
                           "expectation", "optimism"}),
@@ -852,6 +857,10 @@ def _negated(tok: Token) -> bool:
                 ch.lower_ in NEGATIVE_SUBJECTS
                 or (ch.lower_ == "one" and any(g.lower_ == "no" for g in ch.children))):
             return True
+    # "X is not a threat": a noun predicated under a negated copula
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+            ch.dep_ == "neg" for ch in tok.head.children):
+        return True
     # "X is not willing to ...": negation on the intent head; "avoid seeking help"
     if tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
         return tok.head.lemma_.lower() in AVOIDANCE or any(ch.dep_ == "neg" for ch in tok.head.children)
@@ -1407,6 +1416,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         actor = named if named and named["country"] else None
     else:
         actor = coder.code(actor_tok, sent, tok)
+    if (actor is not None and actor.get("sector") in ("MED", "JRN")
+            and etype in CONFLICT_MATERIAL | {"MOBILIZE"}):
+        # "a bus had been attacked, said AP news agency, with six passengers killed": the
+        # news agency tells of an armed or coercive act, it never did it
+        actor = None
+        actor_tok = None
     coder.remember(actor, actor_tok)
     if tok.pos_ not in ("VERB", "AUX") and (
             actor is None or not (actor.get("country") or actor.get("unknown_name"))):
@@ -1694,7 +1709,8 @@ REFUSALS: dict[str, str] = {
            "('entered Libya seeking work', 'seeking rapprochement, he ...')",
     "to-blame": "'X are to blame': who is responsible, not an accusation made by X",
     "interview": "a meeting or talk with the news media, or by a reporter "
-                 "('talked with CNN's correspondent', 'the BBC's reporter meets a family')",
+                 "('talked with CNN's correspondent', 'the BBC's reporter meets a family'), "
+                 "or a newspaper asking someone ('when The Telegraph asked her ...')",
     "instruction": "an imperative to the reader opening the sentence ('Ask regime economists ...')",
     "question": "'ask' after a question, with its subject after it "
                 "('But how valid are the claims, asks the BBC's correspondent')",
@@ -1709,13 +1725,36 @@ REFUSALS: dict[str, str] = {
     "writer": "the writer's own 'I' as the subject ('I was permitted to spend a night in "
               "...'): the reporter's experience, not a political event",
     "wish": "a noun event wanted, wished or hoped for ('wants a ceasefire'): a wish, not an agreement",
-    "draft": "what a draft text says ('the draft resolution condemns ...'): a proposal's "
-             "wording, no act of its sponsors",
+    "draft": "what a draft text says ('the draft resolution condemns ...'), or a text "
+             "described in a relative clause ('stopped a UN resolution that condemned the "
+             "government'): a text's wording, no act of its sponsors",
+    "hosting-people": "'host' with people as its object ('now hosts some 24,000 Syrians'): "
+                      "sheltering refugees, no talks hosted",
+    "armed-defence": "'defend' a place ('fighters defending their city against armor'): "
+                     "armed defence, no political support",
     "access-caveat": "a standing restriction on the news media told in the present "
                      "('Syria restricts access to foreign media', 'foreign journalists are "
                      "banned'): the reporter's caveat, not news of a coercive act",
 }
 
+#: Texts whose wording a relative clause may describe ("a resolution that condemned").
+_TEXTS = frozenset({"resolution", "draft", "text", "document", "bill", "motion", "letter",
+                    "declaration", "report"})
+#: People one hosts as refugees or guests, not as a party to talks.
+_HOSTED_PEOPLE = frozenset({"refugee", "people", "civilian", "migrant", "family", "child",
+                            "student", "tourist", "worker", "defector", "evacuee", "displaced"})
+def _crowd_number(w: Token) -> bool:
+    """Whether ``w`` counts a crowd, not a delegation: a number of a hundred or more
+    ("some 24,000 Syrians", "thousands of")."""
+    if w.lower_ in ("hundreds", "thousands", "millions", "thousand", "million"):
+        return True
+    digits = w.text.replace(",", "")
+    return w.like_num and digits.isdigit() and int(digits) >= 100
+
+
+#: Places defended by arms ("defending their city").
+_DEFENDED_PLACES = frozenset({"city", "town", "village", "home", "position", "base", "border",
+                              "territory", "neighborhood", "neighbourhood", "district", "capital"})
 #: Verbs of wishing: a noun event as their object is wanted, not done ("wants a ceasefire").
 _WISHING = frozenset({"want", "wish", "hope", "need", "prefer", "like", "desire", "favour", "favor"})
 #: Verbs of permission whose ", allowing X to ..." adjunct states a consequence.
@@ -1742,11 +1781,13 @@ _OPINIONS = frozenset({"take", "view", "opinion", "thought", "perspective", "ana
 
 def _media(tok: Token | None) -> bool:
     """Whether the phrase headed by ``tok`` names the news media or a reporter
-    (:data:`_MEDIA_WORDS`, its head or a word before it: "CNN's Nic Robertson")."""
+    (:data:`_MEDIA_WORDS`, its head or a word before it: "CNN's Nic Robertson"; or the
+    head of its apposition: "The Telegraph, a London-based newspaper")."""
     if tok is None:
         return False
+    heads = [tok, *(ch for ch in tok.children if ch.dep_ == "appos")]
     return any(w.lower_ in _MEDIA_WORDS or w.lemma_.lower() in _MEDIA_WORDS
-               for w in tok.subtree if w.i <= tok.i)
+               for h in heads for w in h.subtree if w.i <= h.i)
 
 
 def refusal(tok: Token, etype: str) -> str | None:
@@ -1781,6 +1822,8 @@ def refusal(tok: Token, etype: str) -> str | None:
                     for g in ch.children if g.dep_ == "pobj"]
         if any(_media(p) for p in parties):
             return "interview"
+    if lemma == "ask" and any(ch.dep_ == "nsubj" and _media(ch) for ch in children):
+        return "interview"  # "When The Telegraph asked her how she felt ..."
     if tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
             ch.dep_ in ("nsubj", "aux") for ch in children):
         return "instruction"
@@ -1815,6 +1858,18 @@ def refusal(tok: Token, etype: str) -> str | None:
     if any(ch.dep_ in ("nsubj", "nsubjpass") and any(w.lemma_.lower() == "draft" for w in ch.subtree)
            for ch in children):
         return "draft"
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
+            ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children):
+        return "draft"
+    if lemma == "host" and etype == "CONSULT" and any(
+            ch.dep_ == "dobj" and any(_crowd_number(w) or w.lemma_.lower() in _HOSTED_PEOPLE
+                                      for w in ch.subtree)
+            for ch in children):
+        return "hosting-people"
+    if lemma == "defend" and etype == "SUPPORT" and any(
+            ch.dep_ == "dobj" and (ch.lemma_.lower() in _DEFENDED_PLACES or ch.ent_type_ in ("GPE", "LOC", "FAC"))
+            for ch in children):
+        return "armed-defence"
     if etype == "COERCE" and lemma in _ACCESS_VERBS and (
             tok.tag_ in ("VBZ", "VBP")
             or any(ch.dep_ == "auxpass" and ch.lower_ in ("is", "are") for ch in children)):
