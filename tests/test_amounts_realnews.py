@@ -390,3 +390,40 @@ def test_a_range_with_the_zeros_left_off_its_low_end(nlp):
 def test_near_before_a_number_is_a_hedge(nlp):
     out = amounts_of(nlp, "The total now stands near 31,000 .")
     assert [(a["value"], a["qualifier"]) for a in out] == [(31000, "nearly")]
+
+
+def test_one_amount_in_two_units_across_a_slash_is_two_amounts(nlp):
+    out = amounts_of(nlp, "The leak spilled 1,200 barrels (50,400 gallons\\/190,000 liters) a day .")
+    assert [(a["value"], a["unit"]) for a in out] == [(1200, "barrels"), (50400, "gallons"), (190000, "liters")]
+
+
+def test_a_decimal_point_set_apart_and_a_second_figure_are_not_summed():
+    from dateline.extract.amounts import parse_value
+    assert parse_value(["3", ".2", "million"]) == 3_200_000
+    assert parse_value(["18,000", "foot", "depth", "below", "5000"]) == 18_000
+    assert parse_value(["840,000", "and", "1.7", "million"]) == 840_000
+    assert parse_value(["two", "hundred", "and", "fifty"]) == 250
+
+
+def test_two_figures_with_their_unit_written_twice(nlp):
+    out = amounts_of(nlp, "Samples taken 42 miles and 162 miles from the well were clean .")
+    assert [(a["value"], a["unit"]) for a in out] == [(42, "miles"), (162, "miles")]
+
+
+def test_a_dollar_range_with_the_sign_on_both_ends(nlp):
+    out = amounts_of(nlp, "Costs could reach $ 3 - $ 6 billion this year .")
+    assert [(a["low"], a["high"], a["unit"]) for a in out] == [(3e9, 6e9, "USD")]
+
+
+def test_a_measure_before_the_noun_is_the_unit(nlp):
+    out = amounts_of(nlp, "A 1.5 litre bottle of water now costs a lot .")
+    assert [(a["value"], a["unit"]) for a in out] == [(1.5, "litres")]
+    # "member" is no measure: the states are counted
+    out = amounts_of(nlp, "The league has 22 member states across the region .")
+    assert [(a["value"], a["unit"]) for a in out] == [(22, "states")]
+
+
+def test_numbered_items_and_set_phrases_are_no_amounts(nlp):
+    assert amounts_of(nlp, "Its top goals : # 1 Oil spill cleanup ; # 2 Wildlife .") == []
+    assert amounts_of(nlp, "The appeal reached victims half a world away .") == []
+    assert amounts_of(nlp, "Critics said the reforms were half measures .") == []

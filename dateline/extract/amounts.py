@@ -72,6 +72,14 @@ others" with no earlier count are people; one side of a score is no amount ("def
 123-295"); a range cut at its dash by the tagger is joined ("60-70 deserters"), and a low
 end spoken without the high end's zeros takes them ("3 to 4,000", "5-600 refugees").
 
+One amount written in two units across a slash is two amounts ("504,000 gallons/1.9
+million liters"; a decimal point the tokenizer set apart, "1 .9", is read); a second figure
+after a word of something else or after "and" is never added to the first ("18,000 foot
+depth below 5000 foot" 18000, "840,000 and 1.7 million" 840000; "two hundred and fifty" is
+250); a measure between the number and its noun is the unit ("a 1.5 litre bottle": litres;
+"22 member states" still states); "# 1 Oil" numbers an item, no pounds; "half a world away",
+"half measures", "half way", "fifty-fifty" are set phrases.
+
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
 
@@ -138,6 +146,8 @@ def parse_value(words: list[str]) -> float | None:
     after_digits = False
     after_number = False   # the word before was a number's own word ("two" in "two thirds")
     after_article = False   # the word before was "a" or "an" ("a quarter")
+    other_word = False   # a word that is no part of a number came after a figure
+    after_big_scale = False   # the word before was "thousand", "million"...
     for raw in words:
         w = raw.lower().strip(",")
         if w.endswith(".") and w[:-1].isalpha():
@@ -159,6 +169,9 @@ def parse_value(words: list[str]) -> float | None:
             seen, after_number, after_digits = True, False, False
             continue
         after_number = bool(_NUM.match(w)) or (w in numbers and w not in ("a", "an", "half"))
+        if w == "and" and (after_digits or after_big_scale):
+            other_word = True   # "840,000 and 1.7 million", "3.2 million and 6.4 million": two figures, never one sum
+        after_big_scale = w in scales and len(w) > 2 and float(scales[w]) >= 1000
         if not w or w in ("and", "of"):
             continue
         if seen and w in ("or", "to", "nor"):
@@ -170,7 +183,12 @@ def parse_value(words: list[str]) -> float | None:
             total += current * float(scales[w])   # "371" "m": a tokenised "371m"
             current, after_digits = None, False
             continue
+        if after_digits and re.fullmatch(r"\.\d+", w) and current is not None:
+            current += float(w)   # "1 .9 million": a decimal point the tokenizer set apart
+            continue
         after_digits = _NUM.match(w) is not None
+        if after_digits and other_word:
+            break   # "18,000 foot depth below 5000 foot": a second figure, not a part of the first
         if _NUM.match(w):
             current = (current or 0) + float(w.replace(",", ""))
             seen = True
@@ -195,6 +213,8 @@ def parse_value(words: list[str]) -> float | None:
                 total += current
                 current = None
             seen = True
+        elif seen:
+            other_word = True
     if not seen:
         return None
     return total + (current or 0)
@@ -222,7 +242,7 @@ def _vague_chain(text: str) -> tuple[float, int] | None:
 
 
 #: What joins the two ends of a range: "to", a dash between digits, "and" after "between".
-_RANGE_TO = re.compile(r"\s+to\s+|(?<=\d)\s*[-\u2013\u2014]\s*(?=[$\u20ac\u00a3]?\d)", re.I)
+_RANGE_TO = re.compile(r"\s+to\s+|(?<=\d)\s*[-\u2013\u2014]\s*(?=[$\u20ac\u00a3#]?\s?\d)", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _RANGE_OPEN = re.compile(r"^(between|from)\s+", re.I)
 _RANGE_BEFORE = re.compile(r"\b(between|from)\s+$", re.I)
@@ -306,7 +326,7 @@ def _number_root(ent: Span) -> Token:
     root = outside[-1] if outside else ent.root
     if root.pos_ in ("NOUN", "PROPN") and not _numberish(root):
         # "about 500 mortars" tagged as one entity: the number is the one on the noun
-        nums = [t for t in ent if t.i < root.i and t.head == root and _numberish(t)]
+        nums = [t for t in ent if t.i < root.i and (t.head == root or t.head == root.head) and _numberish(t)]
         if nums:
             return nums[-1]
     return root
@@ -558,6 +578,8 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True   # "at one point", "one thing is clear", "on more than one occasion"
     if t.lower() in ("two", "half") and root.dep_ == "pobj" and root.head.lower_ == "in":
         return True   # "split in two", "torn in half"
+    if _SET_PHRASE.match(text[ent.start_char:ent.start_char + 24]):
+        return True   # "half a world away", "half measures", "fifty-fifty"
     if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
         return True
     if _in_name(root, ent):
@@ -565,6 +587,10 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     if _CLOCK_OR_DATE.match(text[ent.end_char:ent.end_char + 12]):
         return True   # "12.22 GMT", "11 Jun"
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
+
+
+#: Set phrases that open with a number word and count nothing.
+_SET_PHRASE = re.compile(r"(?:half\s+(?:a\s+world|way|measures?|hearted|the\s+battle)|fifty\s*-\s*fifty)\b", re.I)
 
 
 #: What follows a number that is a clock time or a day of a month.
@@ -658,7 +684,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             qualifier = lex["qualifier"][m2.group(1).lower()]
             q_start = max(0, start - 20) + m2.start()
     body = text[body_start:end]
-    words = [t.text for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
+    # a token that starts before the body gives only its part inside ("gallons/3" "3 .34 million")
+    words = [t.text[max(0, body_start - t.idx):] for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
     vague = _vague_re().search(body)
     if vague and re.search(r"\bin\s+(?:their|its|his|her|our|your)\s+$", text[max(0, body_start - 12):body_start], re.I):
         return None   # "they came in their thousands": an idiom of size, no count
@@ -680,7 +707,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             if not any(w.lower() in lex["scale"] or w.lower() == "dozen" for w in words):
                 return None   # "a few kilometres", "several miles": no number
             qualifier = qualifier or "at least"   # "several thousand": 3000 at least
-    if value is None:
+    if value is None or label == "MONEY" and _numbered_item(text, start, end):
         return None
     low = body.lower()
     unit: str | None = None
@@ -709,14 +736,17 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 unit = cur[key]
                 break
         if unit is None:
-            unit = "money"
+            last = re.split(r"\\?/(?=\d)", span[-1].text)[0]
+            # "2.5 million gallons" tagged as money: the measure it names, else money of no stated currency
+            unit = last if last.isalpha() and last.islower() and not _numberish(span[-1]) \
+                and last not in _PERCENT_WORDS else "money"
     else:
         unit_tok = _unit_noun(root)
         noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" and not span[-1].like_num else None
         if noun is not None:
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
-            unit = " ".join(mods + [noun.text])
+            unit = " ".join(mods + [re.split(r"\\?/(?=\d)", noun.text)[0]])   # "gallons\/3": a token glued at a slash
             cur_key = noun.lower_ if noun.lower_ in lex["currency"] else noun.lower_.rstrip("s")
             pair = f"{noun.doc[noun.i - 1].lower_} {cur_key}" if noun.i > 0 else ""
             if pair in lex["currency"]:
@@ -729,6 +759,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if re.search(r"\bmagnitude\s+(?:of\s+)?$", text[max(0, start - 14):start], re.I) \
                 or re.match(r"\s*-?\s*magnitude\b|\s+on the richter", text[end:end + 20], re.I):
             unit, unit_tok = "magnitude", None
+        measure = doc[root.i + 1] if root.i + 1 < len(doc) else None
+        if unit_tok is not None and measure is not None and measure.dep_ == "compound" and measure.head == unit_tok \
+                and measure.lower_ in lex["hyphen_unit"] and measure.text.islower() \
+                and lex["hyphen_unit"][measure.lower_] not in ("people", "members", "seats"):
+            unit, unit_tok = lex["hyphen_unit"][measure.lower_], None   # "a 1.5 litre bottle": 1.5 litres
+        before_slash = re.search(r"([a-z]+)$", text[start:end]) if re.match(r"\\?/\d", text[end:end + 3]) else None
+        if before_slash and before_slash.group(1) not in lex["scale"]:
+            unit, unit_tok = before_slash.group(1), None   # "50,400 gallons/190,000 liters": gallons
         glued = _GLUED_UNIT.match(text[end:end + 5]) if label in ("CARDINAL", "QUANTITY") else None
         if glued and glued.group(1).lower() in lex.get("unit_abbrev", {}):
             unit, unit_tok = lex["unit_abbrev"][glued.group(1).lower()], None   # "a 30cm (12in) pipe": 12 inches
@@ -798,6 +836,17 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
 
 #: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
 _GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
+
+
+def _numbered_item(text: str, start: int, end: int) -> bool:
+    """Whether a "#" before a one-digit number numbers an item ("# 1 Oil spill ; # 2
+    Wildlife"), not pounds: no scale after it and a capitalised word next."""
+    m = re.search(r"#\s*$", text[max(0, start - 3):start + 1])
+    body = text[start:end]
+    if m is None and not body.startswith("#"):
+        return False
+    return re.match(r"#?\s*\d(?:\s+[A-Z][a-z]+)", body) is not None \
+        or re.match(r"\s+[A-Z][a-z]+", text[end:end + 12]) is not None and re.fullmatch(r"#?\s*\d", body) is not None
 
 
 def _casualty_after(span: Span) -> str | None:
@@ -888,6 +937,8 @@ def _descending(s: int, e: int, text: str) -> int | None:
 
 #: Two numbers joined by "and" in one entity ("90 and 72 passengers").
 _COORDINATED = re.compile(r"^([\d.,]+|[a-z]+(?:-[a-z]+)?)\s+and\s+([\d.,]+|[a-z]+(?:-[a-z]+)?)\b", re.I)
+#: Two figures with their one unit written twice ("42 miles and 162 miles").
+_COORDINATED_UNIT = re.compile(r"^([\d.,]+\s+[a-z]+)\s+and\s+([\d.,]+\s+[a-z]+)\b", re.I)
 _SCALE_AFTER = re.compile(r"\s?(?:m|bn|mn|tn)\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
 
 
@@ -913,20 +964,24 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         dash = re.match(r"-\d[\d,]*(?:\.\d+)?\b", text[e:e + 12])
         if dash and label == "CARDINAL" and re.fullmatch(r"[\d,.]+", text[s:e]):
             e += dash.end()   # "60-70 army deserters": the tagger cut the range at its dash
-        both = _COORDINATED.match(text[s:e])
-        if both and not _RANGE_BEFORE.search(text[max(0, s - 9):s]) and both.group(1).lower() != both.group(2).lower() \
-                and both.group(1).split()[-1].lower() not in lexicon()["scale"]:
-            # "90 and 72 passengers": two amounts ("two hundred and fifty" is one)
-            spans += [(s, s + both.end(1), label), (s + both.start(2), e, label)]
-            continue
-        cut = _descending(s, e, text)
-        if cut is not None:
-            head = text[s:e]
-            low_end = s + len(head[:cut].rstrip())
-            high_start = s + cut + len(head[cut:]) - len(re.sub(r"^\s+to\s+", "", head[cut:], flags=re.I))
-            spans += [(s, low_end, label), (high_start, e, label)]
-            continue
-        spans.append((s, e, label))
+        slash = re.search(r"(?<=[a-z])\s*\\?/\s*(?=[\d$#])", text[s:e], re.I)
+        # "798,000 gallons/3 million liters": one amount in two units, two amounts
+        pieces = [(s, s + slash.start()), (s + slash.end(), e)] if slash else [(s, e)]
+        for s, e in pieces:
+            both = _COORDINATED.match(text[s:e]) or _COORDINATED_UNIT.match(text[s:e])
+            if both and not _RANGE_BEFORE.search(text[max(0, s - 9):s]) and both.group(1).lower() != both.group(2).lower() \
+                    and both.group(1).split()[-1].lower() not in lexicon()["scale"]:
+                # "90 and 72 passengers": two amounts ("two hundred and fifty" is one)
+                spans += [(s, s + both.end(1), label), (s + both.start(2), e, label)]
+                continue
+            cut = _descending(s, e, text)
+            if cut is not None:
+                head = text[s:e]
+                low_end = s + len(head[:cut].rstrip())
+                high_start = s + cut + len(head[cut:]) - len(re.sub(r"^\s+to\s+", "", head[cut:], flags=re.I))
+                spans += [(s, low_end, label), (high_start, e, label)]
+                continue
+            spans.append((s, e, label))
     out: list[tuple[int, int, str]] = []
     for s, e, label in spans:
         if out:
