@@ -823,11 +823,11 @@ class Store:
             " GROUP BY name ORDER BY n DESC, name LIMIT ?", (top,))}
         return out
 
-    def _rare(self, source: str, args: list[str]) -> bool:
-        """Whether ``SELECT ... FROM {source}`` has at most RARE_MENTIONS rows (counted
-        no further than that)."""
+    def _rare(self, source: str, args: list[str], most: int = RARE_MENTIONS) -> bool:
+        """Whether ``SELECT ... FROM {source}`` has at most ``most`` rows (counted no
+        further than that)."""
         return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT ?)",
-                               [*args, RARE_MENTIONS + 1]).fetchone()[0] <= RARE_MENTIONS
+                               [*args, most + 1]).fetchone()[0] <= most
 
     def search_sentences(self, query: str | None = None, limit: int = 20, *,
                          start: str | None = None, end: str | None = None,
@@ -844,7 +844,7 @@ class Store:
         an actor or target from ``country`` (alpha-3)."""
         check_query(query)
         where, args = [], []
-        rare_any = False
+        in_article: list[tuple[str, list[str]]] = []   # (condition on a, its arguments)
         if query:
             where.append("sentences_fts MATCH ?")
             args.append(query)
@@ -863,13 +863,14 @@ class Store:
             known = sorted({*names, *(r[0] for r in self.db.execute(
                 f"SELECT alias FROM aliases WHERE canonical IN ({marks})", names))})
             prefilter = f"e.canonical COLLATE NOCASE IN ({', '.join('?' * len(known))})"
-            rare = self._rare(f"entities e WHERE {prefilter}", known)
-            mentions = ("entities e LEFT JOIN aliases al ON al.alias = e.canonical AND"
-                        f" al.label = e.label WHERE {prefilter} AND"
-                        f" coalesce(al.canonical, e.canonical) IN ({marks})")
-            rare_any = rare_any or rare
-            where.append(_mention_filter(mentions, "e", rare))
+            rare = bool(query) and self._rare(f"entities e WHERE {prefilter}", known)
+            alias_join = " LEFT JOIN aliases al ON al.alias = e.canonical AND al.label = e.label"
+            condition = f"{prefilter} AND coalesce(al.canonical, e.canonical) IN ({marks})"
+            mentions = f"entities e{alias_join} WHERE {condition}"
+            where.append(_mention_filter("entities", "e", condition, rare, alias_join))
             args += [*known, *names]
+            in_article.append((f"EXISTS (SELECT 1 FROM {mentions} AND e.article = a.rowid)",
+                               [*known, *names]))
         filters: list[tuple[str, str, list[str]]] = []
         if place:   # the place's stored name, any case: "Syria" finds "Syrian" too
             filters.append(("places p", "p.name = ? COLLATE NOCASE", [place]))
@@ -883,21 +884,31 @@ class Store:
                 cargs += [country.upper(), country.upper()]
             filters.append(("events v", " AND ".join(cond), cargs))
         for table, condition, values in filters:
-            rare = self._rare(f"{table} WHERE {condition}", values)
-            rare_any = rare_any or rare
-            where.append(_mention_filter(f"{table} WHERE {condition}", table[-1], rare))
+            rare = bool(query) and self._rare(f"{table} WHERE {condition}", values)
+            name, alias = table.split()
+            where.append(_mention_filter(name, alias, condition, rare))
             args += values
+            if name == "events":   # no (type, article) index: the articles are listed once
+                in_article.append((f"a.rowid IN (SELECT {alias}.article FROM {table}"
+                                   f" WHERE {condition})", values))
+            else:
+                in_article.append((f"EXISTS (SELECT 1 FROM {table} WHERE {condition}"
+                                   f" AND {alias}.article = a.rowid)", values))
         columns = 'a.id, a.published, a.title, s.sentence, s.start, s."end", s.text'
         found = SearchRows()
         if not query:
-            # Rare mentions are read first and their sentences sorted; with only frequent
-            # ones, the articles are walked in date order (CROSS JOIN keeps that order)
-            # and each sentence checked: either way the work is bounded, not the store.
-            join = "articles a JOIN sentences s" if rare_any else "articles a CROSS JOIN sentences s"
-            sql = (f"SELECT {columns}, NULL AS score FROM {join}"
-                   " ON a.rowid = s.article" + (f" WHERE {' AND '.join(where)}" if where else "")
+            # The articles are walked in date order (the index on published; CROSS JOIN
+            # keeps that order, so LIMIT stops the walk), each first checked for every
+            # filter's mentions (an index probe per article), and only the sentences of
+            # those that hold them checked one by one: the work is bounded by the
+            # articles walked, whether a name is common, rare or met only late.
+            conds = [c for c, _ in in_article] + where
+            sql = (f"SELECT {columns}, NULL AS score FROM articles a INDEXED BY articles_published"
+                   " CROSS JOIN sentences s ON a.rowid = s.article"
+                   + (f" WHERE {' AND '.join(conds)}" if conds else "")
                    + " ORDER BY a.published, a.rowid, s.sentence LIMIT ?")
-            found.extend(dict(r) for r in self.db.execute(sql, args + [limit]))
+            pre = [v for _, values in in_article for v in values]
+            found.extend(dict(r) for r in self.db.execute(sql, pre + args + [limit]))
             return found
         # The matches in the index's rowid order, newest first, at most `window` of them,
         # are ranked; the best `limit` are then read in full.
@@ -927,15 +938,17 @@ class Store:
         return found
 
 
-def _mention_filter(source: str, alias: str, rare: bool) -> str:
-    """A search condition on sentence ``s``: some row of ``source`` (``FROM`` text, its
-    table aliased ``alias``, with a WHERE clause) is in it. Rare rows are read first
+def _mention_filter(table: str, alias: str, condition: str, rare: bool, joins: str = "") -> str:
+    """A search condition on sentence ``s``: some row of ``table`` (aliased ``alias``,
+    with ``joins`` after it) meeting ``condition`` is in it. Rare rows are read first
     (at most RARE_MENTIONS) and their sentences looked up; frequent ones are checked
-    sentence by sentence, as the sentences in order soon meet enough of them."""
+    sentence by sentence through the table's (article, sentence) index, named so
+    that the planner does not walk an index of the condition's columns instead."""
     if rare:
-        return f"(s.article, s.sentence) IN (SELECT {alias}.article, {alias}.sentence FROM {source})"
-    return (f"EXISTS (SELECT 1 FROM {source} AND {alias}.article = s.article"
-            f" AND {alias}.sentence = s.sentence)")
+        return (f"(s.article, s.sentence) IN (SELECT {alias}.article, {alias}.sentence"
+                f" FROM {table} {alias}{joins} WHERE {condition})")
+    return (f"EXISTS (SELECT 1 FROM {table} {alias} INDEXED BY {table}_article{joins}"
+            f" WHERE {condition} AND {alias}.article = s.article AND {alias}.sentence = s.sentence)")
 
 
 def _get(item: dict[str, Any], member: str) -> Any:
