@@ -427,3 +427,23 @@ def test_numbered_items_and_set_phrases_are_no_amounts(nlp):
     assert amounts_of(nlp, "Its top goals : # 1 Oil spill cleanup ; # 2 Wildlife .") == []
     assert amounts_of(nlp, "The appeal reached victims half a world away .") == []
     assert amounts_of(nlp, "Critics said the reforms were half measures .") == []
+
+
+def test_n_more_noun_counts_the_noun(nlp):
+    out = amounts_of(nlp, "At least 28 more people had been killed .")
+    assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(28, "people", "killed")]
+
+
+def test_a_number_inside_a_proper_name_is_no_amount(nlp):
+    assert amounts_of(nlp, "A Syrian Mig 21 fighter jet has landed in Jordan .") == []
+    assert amounts_of(nlp, "Residents of the al-Mezze 86 district fired at protesters .") == []
+    # a count after a name's abbreviation is still a count
+    out = amounts_of(nlp, "The EU 27 member-states backed the plan .")
+    assert [a["value"] for a in out] == [27]
+
+
+def test_text_speak_and_live_page_times_are_no_amounts(nlp):
+    assert amounts_of(nlp, "Went 2 vote w family .") == []
+    assert amounts_of(nlp, "2144 Veteran news anchor Jim Brown tells the paper he is leaving .") == []
+    assert amounts_of(nlp, "The rescue ended at 1600 local time on Friday .") == []
+    assert [a["value"] for a in amounts_of(nlp, "Rebels killed 2 soldiers near the port .")] == [2]

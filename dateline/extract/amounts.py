@@ -78,7 +78,11 @@ after a word of something else or after "and" is never added to the first ("18,0
 depth below 5000 foot" 18000, "840,000 and 1.7 million" 840000; "two hundred and fifty" is
 250); a measure between the number and its noun is the unit ("a 1.5 litre bottle": litres;
 "22 member states" still states); "# 1 Oil" numbers an item, no pounds; "half a world away",
-"half measures", "half way", "fifty-fifty" are set phrases.
+"half measures", "half way", "fifty-fifty" are set phrases. "N more <noun>" counts the noun
+("28 more people"). Nor are amounts: a number inside a proper name, after a proper noun and
+before a singular noun ("a Mig 21 fighter", "the al-Mezze 86 district", "the STOXX Europe 600
+Oil and Gas index"), "2" and "4" of text speak ("went 2 vote"), "1600 local time" and the
+clock time opening a live page's entry ("2144 Veteran anchor ...").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -349,6 +353,10 @@ def _unit_noun(root: Token) -> Token | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
+    doc = root.doc
+    if root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "more" and doc[root.i + 2].tag_ in ("NNS", "NNPS") \
+            and doc[root.i + 2].pos_ == "NOUN":
+        return doc[root.i + 2]   # "at least 28 more people", "two more digits"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
             and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num:
         return root.head
@@ -584,6 +592,21 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True
     if _in_name(root, ent):
         return True   # "the 13 Colonies", "the Group of 20"
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > root.sent.start else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if prev is not None and prev.tag_ == "NNP" and prev.ent_type_ != "NORP" and re.fullmatch(r"\d+", t) \
+            and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ not in ("NNS", "NNPS") \
+            and not any(c.lower_ == "'s" for c in prev.children) and nxt.lower_ not in lexicon()["hyphen_unit"] \
+            and nxt.lower_ not in lexicon().get("unit_abbrev", {}) and nxt.lower_ not in _PERCENT_WORDS:
+        return True   # "a Mig 21 fighter", "the al-Mezze 86 district", "the STOXX Europe 600 Oil and Gas index"
+    if t in ("2", "4") and nxt is not None and (nxt.tag_ == "VB" or prev is not None and prev.pos_ == "VERB"
+                                                  and nxt.tag_ == "NN" and nxt.lower_ not in _PERCENT_WORDS
+                                                  and nxt.lower_ not in lexicon()["hyphen_unit"]):
+        return True   # "went 2 vote", "4 drop off": "to" and "for" in text speak
+    if ent.start == root.sent.start and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", t) and nxt is not None \
+            and nxt.text[:1].isupper():
+        return True   # "2144 Veteran NBC anchor ...": the clock time of a live page's entry
     if _CLOCK_OR_DATE.match(text[ent.end_char:ent.end_char + 12]):
         return True   # "12.22 GMT", "11 Jun"
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
@@ -594,7 +617,7 @@ _SET_PHRASE = re.compile(r"(?:half\s+(?:a\s+world|way|measures?|hearted|the\s+ba
 
 
 #: What follows a number that is a clock time or a day of a month.
-_CLOCK_OR_DATE = re.compile(r"\s*(?:GMT|BST|UTC|CET|[ECMP][SD]?T|[ap]\.?m\b\.?|(?:January|February|March|April|"
+_CLOCK_OR_DATE = re.compile(r"\s*(?:local\s+time\b|GMT|BST|UTC|CET|[ECMP][SD]?T|[ap]\.?m\b\.?|(?:January|February|March|April|"
                             r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
                             r"Aug|Sept?|Oct|Nov|Dec)\b)")
 
