@@ -447,3 +447,15 @@ def test_text_speak_and_live_page_times_are_no_amounts(nlp):
     assert amounts_of(nlp, "2144 Veteran news anchor Jim Brown tells the paper he is leaving .") == []
     assert amounts_of(nlp, "The rescue ended at 1600 local time on Friday .") == []
     assert [a["value"] for a in amounts_of(nlp, "Rebels killed 2 soldiers near the port .")] == [2]
+
+
+def test_a_number_before_a_singular_noun_counts_nothing(nlp):
+    # a count names a plural ("86 districts"); before a singular noun the number is a name or a modifier
+    assert amounts_of(nlp, "Early last month , residents of 86 district fired at protesters .") == []
+    assert amounts_of(nlp, "Rebels welcomed a two star general in the camp .") == []
+    # but a singular group noun or measure is counted
+    assert [(a["value"], a["unit"]) for a in amounts_of(nlp, "We have 2,000 police in the capital .")] == [(2000, "police")]
+    out = amounts_of(nlp, "The island 's nine million population is poor .")
+    assert [(a["value"], a["unit"]) for a in out] == [(9_000_000, "people")]
+    out = amounts_of(nlp, "A 7.0 earthquake struck the island .")
+    assert [(a["value"], a["unit"]) for a in out] == [(7, "magnitude")]

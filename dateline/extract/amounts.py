@@ -82,7 +82,10 @@ depth below 5000 foot" 18000, "840,000 and 1.7 million" 840000; "two hundred and
 ("28 more people"). Nor are amounts: a number inside a proper name, after a proper noun and
 before a singular noun ("a Mig 21 fighter", "the al-Mezze 86 district", "the STOXX Europe 600
 Oil and Gas index"), "2" and "4" of text speak ("went 2 vote"), "1600 local time" and the
-clock time opening a live page's entry ("2144 Veteran anchor ...").
+clock time opening a live page's entry ("2144 Veteran anchor ..."), nor a number before a
+singular common noun that is no group or measure ("residents of 86 district", "a two star
+general", "a 3,500 boost": a count names a plural); "nine million population" counts people,
+"a 7.0 earthquake" is a magnitude.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -794,6 +797,16 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if glued and glued.group(1).lower() in lex.get("unit_abbrev", {}):
             unit, unit_tok = lex["unit_abbrev"][glued.group(1).lower()], None   # "a 30cm (12in) pipe": 12 inches
             label, end = "QUANTITY", end + glued.end()
+    if label == "CARDINAL" and unit_tok is not None and unit_tok.tag_ == "NN" and unit_tok.i > root.i:
+        count_noun = lex["count_noun"].get(unit_tok.lemma_.lower())
+        if count_noun is not None:
+            unit, unit_tok = count_noun, None   # "Haiti 's nine million population": people
+        elif unit_tok.lower_ in ("quake", "earthquake", "tremor", "aftershock") and value < 10 and "." in root.text:
+            unit, unit_tok = "magnitude", None   # "a 7.0 earthquake"
+        elif value > 1 and unit == unit_tok.text and len(unit) >= 4 and unit.isalpha() and unit.islower() \
+                and unit not in _COLLECTIVE and unit not in _MEASURE_SG and unit not in lex["hyphen_unit"] \
+                and unit not in lex["currency"] and not re.search(r"(?:men|fish|people|meter|metre)$", unit):
+            return None   # "residents of 86 district", "a 100 bed hospital", "two star general": no count of a singular noun
     rec_partitive = unit is None and label == "CARDINAL"
     if rec_partitive:
         unit_tok = _partitive(root)
@@ -880,6 +893,21 @@ def _casualty_after(span: Span) -> str | None:
     if nxt is None or nxt.tag_ not in ("JJ", "VBN"):
         return None
     return lexicon()["casualty"].get(nxt.lemma_.lower())
+
+
+#: Singular nouns that name a group counted by its members ("2,000 police", "two aircraft").
+_COLLECTIVE = {"police", "staff", "personnel", "military", "crew", "infantry", "artillery", "aircraft",
+               "livestock", "cattle", "clergy", "youth", "militia", "cavalry", "offspring", "fish", "sheep",
+               "deer", "spacecraft", "equipment", "ammunition", "food", "water", "oil", "gas", "money",
+               "cash", "aid", "debt", "revenue", "land", "territory", "housing", "security", "manpower",
+               "workforce", "gear", "furniture", "luggage", "baggage", "mail", "hardware", "software",
+               "machinery", "weaponry", "infrastructure", "data", "footage", "media", "press", "public"}
+
+
+#: Singular measure nouns a number may stand before ("4.9 million barrel", "a 9 mm").
+_MEASURE_SG = {"barrel", "gallon", "acre", "hectare", "yard", "kilo", "gram", "ounce", "degree", "volt",
+               "watt", "megawatt", "hertz", "knot", "calorie", "magnitude", "percent", "cent", "point",
+               "bpd", "cfpd", "mph", "kph"}
 
 
 #: A time a rate is counted over ("one new case every day", "one death a week").
