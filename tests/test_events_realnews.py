@@ -329,3 +329,27 @@ def test_asked_in_a_reduced_clause_is_no_request(nlp) -> None:
     assert run(nlp, text) == []
     assert [roles(e) for e in run(nlp, "Uganda has asked Kenya to hand over the suspects.")] == [
         ("REQUEST", "UGA", "KEN")]
+
+
+def test_own_jets_sent_are_forces_moved(nlp) -> None:
+    text = ("Prime Minister Ruto said Kenya is sending fighter jets to join a Kenyan warship on "
+            "standby off the coast of Somalia.")
+    assert [(e["type"], e["mode"], roles(e)[1], e["target"]) for e in run(nlp, text)] == [
+        ("MOBILIZE", "troops", "KEN", None)]
+    # with someone to receive them, arms sent are aid
+    assert [roles(e) for e in run(nlp, "Germany shipped tanks and ammunition to Lithuania.")] == [
+        ("AID", "DEU", "LTU")]
+
+
+def test_page_label_captions_are_no_events(nlp) -> None:
+    text = ("Gallery : Moses Wetangula's final photos Photojournalist Otieno killed in Somalia "
+            "Two photojournalists killed in Kismayo")
+    assert run(nlp, text) == []
+    assert [e["type"] for e in run(nlp, "Two photojournalists were killed by Somali militants "
+                                        "in Kismayo.")] == ["ASSAULT"]
+
+
+def test_allegation_of_an_attack_is_still_reported(nlp) -> None:
+    text = ("The BBC's correspondent reports on Kenyan government allegations that an Ethiopian "
+            "airstrike killed 85 civilians.")
+    assert [e["type"] for e in run(nlp, text)] == ["ASSAULT"]

@@ -172,7 +172,7 @@ CLAIM_VERBS = frozenset({
 #: ("scepticism that Syria is committed", "fears that troops will attack").
 DOUBT_NOUNS = frozenset({
     "scepticism", "skepticism", "doubt", "fear", "hope", "belief", "suspicion",
-    "speculation", "rumour", "rumor", "allegation", "assumption", "illusion", "worry",
+    "speculation", "rumour", "rumor", "assumption", "illusion", "worry",
 })
 #: Verbs of speech whose subject is a speaker, not the doer of what they report: a
 #: pronoun or a controlled participle under them ("X said, firing rockets") is not X.
@@ -637,6 +637,11 @@ _SENTENCE_OPENERS = frozenset({
 #: The mark of a story's highlights in capitals ("... Tripoli NEW : A Libyan official
 #: says ..."): bullet points run together into one sentence.
 _HIGHLIGHT_MARK = re.compile(r"(?<![A-Za-z])NEW ?: ")
+#: A web page's label of a gallery, video or link opening the sentence ("Gallery : ...
+#: final photos Photojournalist X killed in Libya Two photojournalists killed"): captions
+#: and link titles run together.
+_PAGE_LABEL = re.compile(r"^\W*(?:Gallery|Photos|Video|Videos|Watch|Interactive|In pictures|"
+                         r"Read more|Related|Map|Timeline|Profile|Q&A|Audio|Slideshow) ?: ")
 
 
 def _run_on(sent: Span) -> bool:
@@ -645,9 +650,10 @@ def _run_on(sent: Span) -> bool:
     and followed by a lower-case word, an adjective or a number ("strife The move
     comes", "Kenya The Kenyan army", "province Some 4,000 people"), or any
     capitalised adverb, determiner, pronoun or conjunction so placed ("Turkey Quite
-    deliberately"); or a story's highlights marked "NEW :" (:data:`_HIGHLIGHT_MARK`)."""
-    if "End Quote" in sent.text or _HIGHLIGHT_MARK.search(sent.text):
-        return True  # a pull quote's closing mark, or highlights, run into the story
+    deliberately"); or a story's highlights marked "NEW :" (:data:`_HIGHLIGHT_MARK`);
+    or a page label opening it ("Gallery : ...", :data:`_PAGE_LABEL`)."""
+    if "End Quote" in sent.text or _HIGHLIGHT_MARK.search(sent.text) or _PAGE_LABEL.match(sent.text):
+        return True  # a pull quote's closing mark, highlights or a page label run into the story
     toks = list(sent)
     for k in range(1, len(toks) - 1):
         t = toks[k]
@@ -1487,6 +1493,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return None  # a name we know nothing of ("Chris has visited Haiti")
     if etype == "THREATEN" and actor is None:
         return None  # "the strikes would be intended to destroy ...": no one threatens
+    if etype == "AID" and mode == "military" and tok.pos_ == "VERB" and _own_forces_sent(tok):
+        # "Canada is sending CF-18 fighter jets to join a warship off the coast": its own
+        # forces deployed, not arms given to anyone
+        return _finish("MOBILIZE", "troops", tok, actor, None, t)
     armed = actor is not None and actor.get("sector") in ("MIL", "COP")
     if etype == "CONSULT" and mode == "visit" and armed:
         # "security forces arrived in the town with tanks": forces moved, no visit
@@ -1508,6 +1518,24 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor, actor_tok, venue=etype)
     return _finish(etype, mode, tok, actor, target, t)
+
+
+def _own_forces_sent(tok: Token) -> bool:
+    """Whether verb ``tok`` sends armed carriers (:data:`ARMED_CARRIERS`: jets, tanks,
+    warships) with no one to receive them: no indirect object and no "to"/"for" phrase
+    ("sending jets to join a warship"; "shipped tanks to Lithuania" is aid, as PLOVER
+    codes it)."""
+    sent = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if not any(w.lemma_.lower() in ARMED_CARRIERS or w.lemma_.lower() in ("warship", "ship")
+               for s in sent for w in (s, *s.children) if w.dep_ != "prep"):
+        return False
+    for ch in tok.children:
+        if ch.dep_ == "dative":
+            return False
+        if ch.dep_ == "prep" and ch.lower_ in ("to", "for") and any(
+                g.dep_ == "pobj" for g in ch.children):
+            return False
+    return True
 
 
 def _place_name(actor: dict, sent: Span) -> bool:
