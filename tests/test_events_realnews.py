@@ -353,3 +353,8 @@ def test_allegation_of_an_attack_is_still_reported(nlp) -> None:
     text = ("The BBC's correspondent reports on Kenyan government allegations that an Ethiopian "
             "airstrike killed 85 civilians.")
     assert [e["type"] for e in run(nlp, text)] == ["ASSAULT"]
+
+
+def test_migration_agency_is_international(nlp) -> None:
+    assert [roles(e) for e in run(nlp, "The IOM has been working with Kenya on evacuations.")] == [
+        ("COOPERATE", "IGO", "KEN")]
