@@ -134,3 +134,28 @@ def test_the_west_is_a_bloc_not_a_town(nlp) -> None:
     assert _places(nlp, "Mr West said the plan would fail.") == []
     assert ("West", "US") in [(p["name"], p["country"]) for p in _places(nlp, "The blast in West, Texas, hurt many.")]
     assert [p["name"] for p in _places(nlp, "The West Bank town of Hebron was quiet.")] == ["West Bank", "Hebron"]
+
+
+def test_a_region_named_with_the_is_never_a_town_of_that_name(nlp):
+    # an article about US politics: Maryland and its towns are named, yet "the Middle
+    # East" is the region, not Middle East, Maryland
+    text = ("Senators from Maryland met in Baltimore and Annapolis on Monday. They said the "
+            "unrest that swept North Africa and the Middle East had reached Libya.")
+    found = {p["text"]: (p["kind"], p["country"]) for p in _places(nlp, text)}
+    assert found["Middle East"] == ("region", None)
+    assert found["Baltimore"] == ("city", "US")
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said the president had gone to war in Libya without approval from Congress.",
+    "A vote in Congress on the Libya mission is expected, officials in Washington said.",
+])
+def test_a_state_body_standing_alone_is_no_town(nlp, text):
+    # "Congress" is the legislature here, not Congress, Arizona
+    assert [p for p in _places(nlp, text) if p["text"] == "Congress"] == []
+
+
+def test_the_town_of_a_state_bodys_name_with_its_state(nlp):
+    text = "Firefighters were sent to Congress, Arizona, on Tuesday."
+    found = {p["text"]: (p["kind"], p["admin1"]) for p in _places(nlp, text)}
+    assert found["Congress"] == ("city", "Arizona")

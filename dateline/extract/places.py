@@ -202,6 +202,12 @@ TITLE_WORDS = _WORDS["title"]
 BODY_WORDS = _WORDS["body"]
 #: Compass words that, capitalised after "the", name a bloc of countries ("the West").
 BLOC_WORDS = _WORDS["bloc"]
+#: Names of state bodies or their seats ("Congress", "the White House"): no town unless a
+#: state or country follows after a comma ("Congress, Arizona").
+INSTITUTION_NAMES = _WORDS["institution"]
+#: Kinds of curated features that "the" names ("the Middle East", "the Gulf", "the Nile"):
+#: with "the" before the name, one of these is meant rather than a town of that name.
+THE_FEATURE_KINDS = frozenset({"region", "continent", "sea", "ocean", "union", "landmark", "river"})
 #: The ``confidence`` of a local mention placed at the place around it.
 LOCAL_CONFIDENCE = 0.3
 
@@ -1547,8 +1553,11 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     give his full name). A title before a capitalised word ("King Abdullah Park", "King
     Hussein air base") is no town. A compass word of :data:`BLOC_WORDS` after "the" ("ties
     with the West") is the bloc, never a town; elsewhere ("Mr West") never the bloc, and a
-    town only where a comma or a locative word shows one ("in West, Texas"). A mention left
-    without candidates is dropped.
+    town only where a comma or a locative word shows one ("in West, Texas"). The name of a
+    state body or its seat (:data:`INSTITUTION_NAMES`: "approval from Congress") is no town
+    unless a comma and its state follow; a name after "the" that names a curated region,
+    sea, river or other feature (:data:`THE_FEATURE_KINDS`: "the Middle East") is no town.
+    A mention left without candidates is dropped.
     """
     if not mentions:
         return mentions
@@ -1568,10 +1577,16 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
         elif m.tok_end - m.tok_start == 1 and m.text.lower() in TITLE_WORDS and m.tok_end < len(doc) \
                 and doc[m.tok_end].is_title and doc[m.tok_end].is_alpha:
             cands = [p for p in cands if p.kind != "city"]  # "King Abdullah Park": a title
+        elif m.text.lower() in INSTITUTION_NAMES and not (
+                m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ","):
+            cands = [p for p in cands if p.kind != "city"]   # "approval from Congress"
         elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) and not (
                 m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ",") and not (
                 m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS):
             cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
+        if m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and any(
+                p.kind in THE_FEATURE_KINDS for p in cands):
+            cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
         if not cands:
             continue
         if len(cands) != len(m.cands):
