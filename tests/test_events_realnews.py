@@ -358,3 +358,19 @@ def test_allegation_of_an_attack_is_still_reported(nlp) -> None:
 def test_migration_agency_is_international(nlp) -> None:
     assert [roles(e) for e in run(nlp, "The IOM has been working with Kenya on evacuations.")] == [
         ("COOPERATE", "IGO", "KEN")]
+
+
+def test_private_journey_is_no_visit(nlp) -> None:
+    text = ("After being granted asylum in Kenya, Wanjiru arrives in Nairobi, then boards a flight "
+            "to the city where she will live.")
+    assert run(nlp, text) == []
+    # a visit meeting someone stays one
+    assert [e["type"] for e in run(nlp, "Mahmoud Jibril arrived in Beijing for talks with Chinese "
+                                        "officials.")] == ["CONSULT"]
+
+
+def test_question_after_an_abbreviation_is_still_a_question(nlp) -> None:
+    text = ("Or will we be caught in contradictions between our policy in Somalia (crack down on "
+            "an enemy government that kills demonstrators) vs. Ethiopia (go easy on a friendly "
+            "government)?")
+    assert run(nlp, text) == []

@@ -604,7 +604,8 @@ def _hypothetical(tok: Token) -> bool:
     return False
 
 
-_CLAUSE_END = re.compile(r"[.!?\n]")
+#: (The full stop of a short abbreviation, "vs." or "Mr.", ends no clause.)
+_CLAUSE_END = re.compile(r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)[.!?\n]")
 
 #: Opening, closing and two-way quotation marks as the normalisation stage leaves them.
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "\u201c", "\u201d", '"'
@@ -1517,6 +1518,9 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor, actor_tok, venue=etype)
+    if (etype == "CONSULT" and mode == "visit" and actor is not None and actor.get("unknown_name")
+            and not actor.get("sector") and target is None):
+        return None  # "al-Obeidy arrives in New York": a private person's journey, meeting no one
     return _finish(etype, mode, tok, actor, target, t)
 
 
