@@ -93,11 +93,19 @@ def test_range_is_low_and_high_not_a_sum(nlp, text, low, high, unit):
 
 
 def test_from_to_range_and_single_amount_has_no_bounds(nlp):
-    out = amounts_of(nlp, "Shelter places grew from 2,000 to 5,000 in a month; 12 schools closed.")
+    out = amounts_of(nlp, "Estimates of shelter places ranged from 2,000 to 5,000 ; 12 schools closed.")
     r = _by_value(out, 2000)
     assert (r["low"], r["high"]) == (2000, 5000)
     single = _by_value(out, 12)
     assert "low" not in single and "high" not in single
+
+
+def test_from_to_after_a_verb_of_change_is_two_sizes_not_a_range(nlp):
+    # the old size and the new one: two amounts, each with the noun the verb changes
+    out = amounts_of(nlp, "Shelter places grew from 2,000 to 5,000 in a month .")
+    assert [(a["value"], a["unit"], "low" in a) for a in out] == [(2000, "places", False), (5000, "places", False)]
+    out = amounts_of(nlp, "Reports said it wanted to reduce the number of observers from 500 to 40 .")
+    assert [(a["value"], a["unit"]) for a in out] == [(500, "observers"), (40, "observers")]
 
 
 def test_one_and_two_in_set_phrases_are_notamounts_of(nlp):

@@ -459,3 +459,10 @@ def test_a_number_before_a_singular_noun_counts_nothing(nlp):
     assert [(a["value"], a["unit"]) for a in out] == [(9_000_000, "people")]
     out = amounts_of(nlp, "A 7.0 earthquake struck the island .")
     assert [(a["value"], a["unit"]) for a in out] == [(7, "magnitude")]
+
+
+def test_a_tally_put_at_a_number_gives_its_unit(nlp):
+    out = amounts_of(nlp, "The monitors had put the number of civilian dead at 9,183 by May .")
+    assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(9183, "people", "killed")]
+    out = amounts_of(nlp, "The government puts the number of civilians killed at 2,493 .")
+    assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(2493, "civilians", "killed")]

@@ -20,8 +20,8 @@ bare "one" that is an indefinite ("one woman told the BBC"; kept with a qualifie
 or when the one was killed, hurt, displaced or arrested).
 
 A range ("15 to 20 kilometres", "between 300 and 400 families", "10-15 fighters",
-"$20 billion to $70 billion", "20 to 70 billion dollars", "from 2,000 to 5,000", "eight or nine million" (8e6 to 9e6),
-"20 or 30", but not "800,000 gallons or 3 million litres") is one amount whose
+"$20 billion to $70 billion", "20 to 70 billion dollars", "ranged from 2,000 to 5,000", "eight or nine million" (8e6 to 9e6),
+"20 or 30", but not "800,000 gallons or 3 million litres" nor "grew from 2,000 to 5,000") is one amount whose
 ``low`` and ``high`` are its ends and whose ``value`` is the low end; the ends are
 never added up. A falling "57 % to 35 %" without "from" is two amounts.
 
@@ -85,7 +85,10 @@ Oil and Gas index"), "2" and "4" of text speak ("went 2 vote"), "1600 local time
 clock time opening a live page's entry ("2144 Veteran anchor ..."), nor a number before a
 singular common noun that is no group or measure ("residents of 86 district", "a two star
 general", "a 3,500 boost": a count names a plural); "nine million population" counts people,
-"a 7.0 earthquake" is a magnitude.
+"a 7.0 earthquake" is a magnitude. A tally put at a number gives its unit ("put the number
+of civilian dead at 9,183": people killed; "a number of" is no tally). "from X to Y" after a
+verb of change is the old size and the new one, two amounts with the changed noun ("reduce
+the observers from 500 to 40", "grew from 2,000 to 5,000"), not a range ("ranged from").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -356,6 +359,9 @@ def _unit_noun(root: Token) -> Token | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
+    if root.dep_ == "quantmod" and root.head.like_num and root.head.i == root.i + 2 \
+            and root.doc[root.i + 1].lower_ == "to":
+        return _unit_noun(root.head)   # "from 30 to 250 members" cut in two: 30 members
     doc = root.doc
     if root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "more" and doc[root.i + 2].tag_ in ("NNS", "NNPS") \
             and doc[root.i + 2].pos_ == "NOUN":
@@ -373,7 +379,9 @@ def _noun_before(root: Token) -> Token | None:
     300", "the number of refugees rose to 300", "the number of refugees reached 300");
     ``None`` when the sentence does not name one there."""
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in lexicon()["change_verb"]:
+    if root.dep_ == "quantmod" and head.like_num and head.i > root.i:
+        return _noun_before(head)   # "from 500 to 40": the old size has the noun of the new
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_.lower() in lexicon()["change_verb"]:
         verb = head.head
         cands = [c for c in verb.children if c.dep_ == "dobj"] + \
             [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -399,7 +407,7 @@ def _partitive(root: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in lexicon()["vague"]:
                 return _partitive(obj)   # "12,000 of the tens of thousands of nationals"
-            if obj is not None and obj.tag_ in ("NNS", "NNPS") or obj is not None and obj.ent_type_ == "NORP":
+            if obj is not None and (obj.tag_ in ("NNS", "NNPS") or obj.ent_type_ == "NORP" or _dead_or_hurt(obj)):
                 return obj
     return None
 
@@ -448,19 +456,32 @@ def _number_of(root: Token) -> Token | None:
     as subject ("the number of refugees boomed by 1,000") or hangs from it ("the number
     of deaths, reported in the hundreds"); ``None`` when no such tally governs it."""
     node = root
-    for _ in range(4):
+    for _ in range(6):
         if node.head == node:
             return None
         node = node.head
         if node.like_num:
             return None
+        put = node.lemma_.lower() in _PUT_VERBS   # "put the number of civilian dead at 9,183"
         tally = node if node.lower_ in _TALLY_NOUNS else next(
-            (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _TALLY_NOUNS
-             and c.i < root.i), None)
+            (c for c in node.children if (c.dep_ in ("nsubj", "nsubjpass") or put and c.dep_ == "dobj")
+             and c.lower_ in _TALLY_NOUNS and c.i < root.i), None)
+        if tally is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tally.children):
+            return None   # "a number of recent disasters": a quantifier, no tally
         if tally is not None:
             noun = _partitive(tally)
-            return noun if noun is not None and noun.pos_ == "NOUN" else None
+            return noun if noun is not None and (noun.pos_ == "NOUN" or _dead_or_hurt(noun)) else None
     return None
+
+
+#: Verbs that give a tally its size with "at" ("put the number of X at 9,000").
+_PUT_VERBS = {"put", "place", "estimate", "set"}
+
+
+def _dead_or_hurt(tok: Token) -> bool:
+    """Whether ``tok`` is an adjective or participle standing for people who were killed,
+    hurt, displaced or arrested ("the number of civilian dead", "of the wounded")."""
+    return tok.tag_ in ("JJ", "VBN") and tok.lemma_.lower() in lexicon()["casualty"]
 
 
 #: What stands between a percentage and the adjective that makes it a degree of conviction.
@@ -825,10 +846,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         elif _number_of(root) is not None:
             unit_tok = _number_of(root)   # "the number of deaths, reported in the hundreds"
             unit = unit_tok.text if unit_tok is not None else None
+    if unit_tok is not None and _dead_or_hurt(unit_tok) and label == "CARDINAL":
+        unit, kind_of_noun = "people", lex["casualty"][unit_tok.lemma_.lower()]   # "13 of the dead": people
+    else:
+        kind_of_noun = None
     others = unit_tok is not None and unit_tok.lower_ == "others"
     kind = None
     if unit not in ("percent",) and label != "MONEY":
-        kind = _casualty(unit_tok if unit_tok is not None else root)
+        kind = kind_of_noun or _casualty(unit_tok if unit_tok is not None else root)
         if kind is None and rec_partitive:
             kind = _casualty(root)   # "36 of its staff were killed"
         if kind is None and unit is None:
@@ -993,6 +1018,30 @@ _COORDINATED_UNIT = re.compile(r"^([\d.,]+\s+[a-z]+)\s+and\s+([\d.,]+\s+[a-z]+)\
 _SCALE_AFTER = re.compile(r"\s?(?:m|bn|mn|tn)\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
 
 
+def _to_at(body: str) -> int | None:
+    """Where " to " starts in ``body``, if it holds one."""
+    m = re.search(r"\s+to\s+", body, re.I)
+    return m.start() if m else None
+
+
+def _change_from(doc: Doc, s: int, text: str) -> bool:
+    """Whether the number phrase at ``s`` follows a "from" of a verb of change ("cut the
+    observers from 500 to 40", "expand the force from 30 to 250 members"): the old size,
+    then the new one, two amounts and no range ("ranged from 1,000 to 2,000" is one)."""
+    m = re.search(r"\bfrom\s+$", text[max(0, s - 8):s], re.I)
+    if m is None:
+        return False
+    span = doc.char_span(max(0, s - 8) + m.start(), max(0, s - 8) + m.start() + 4)
+    if span is None:
+        return False
+    node = span[0]
+    for _ in range(2):
+        node = node.head
+        if node.lemma_.lower() in lexicon()["change_verb"]:
+            return True
+    return False
+
+
 def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of the number entities, two entities joined into one
     when they are the ends of a range ("15" "to" "20 kilometres"; "between 40"
@@ -1026,6 +1075,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 spans += [(s, s + both.end(1), label), (s + both.start(2), e, label)]
                 continue
             cut = _descending(s, e, text)
+            if cut is None and _change_from(doc, s, text):
+                cut = _to_at(text[s:e])   # "reduce the number of observers from 500 to 40": two sizes, no range
             if cut is not None:
                 head = text[s:e]
                 low_end = s + len(head[:cut].rstrip())
@@ -1043,7 +1094,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                             or _RANGE_BEFORE.search(text[max(0, ps - 9):ps]) is not None))
             either = re.match(r"^\s+or\s+$", gap, re.I) is not None and _or_range(
                 _qualifier_start_re().sub("", text[ps:pe]), text[s:e])   # "at least six or seven"
-            falls = _RANGE_GAP.match(gap) is not None and _descending(ps, e, text) is not None
+            falls = _RANGE_GAP.match(gap) is not None and (_descending(ps, e, text) is not None
+                                                           or _change_from(doc, ps, text))
             if (_RANGE_GAP.match(gap) and not falls) or between or either:
                 out[-1] = (ps, e, label if label != "CARDINAL" else plabel)
                 continue
