@@ -466,3 +466,15 @@ def test_a_tally_put_at_a_number_gives_its_unit(nlp):
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(9183, "people", "killed")]
     out = amounts_of(nlp, "The government puts the number of civilians killed at 2,493 .")
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(2493, "civilians", "killed")]
+
+
+def test_about_as_a_preposition_is_no_hedge(nlp):
+    out = amounts_of(nlp, "Researchers interviewed witnesses about two other apparent cluster bombings .")
+    assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(2, "bombings", None)]
+    out = amounts_of(nlp, "They were supported by about 40 vehicles .")
+    assert [(a["value"], a["qualifier"]) for a in out] == [(40, "about")]
+
+
+def test_half_a_noun_counts_the_noun(nlp):
+    out = amounts_of(nlp, "He lost half a leg in the blast .")
+    assert [(a["value"], a["unit"]) for a in out] == [(0.5, "leg")]

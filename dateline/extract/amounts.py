@@ -89,6 +89,9 @@ general", "a 3,500 boost": a count names a plural); "nine million population" co
 of civilian dead at 9,183": people killed; "a number of" is no tally). "from X to Y" after a
 verb of change is the old size and the new one, two amounts with the changed noun ("reduce
 the observers from 500 to 40", "grew from 2,000 to 5,000"), not a range ("ranged from").
+"about" the parser reads as a preposition after a noun or adjective is no hedge
+("interviewed witnesses about two bombings"; "a bullet about nine feet long" keeps it);
+"half a leg", "half the country" count the noun.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -359,6 +362,9 @@ def _unit_noun(root: Token) -> Token | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
+    if root.lower_ == "half" and root.dep_ == "predet" and root.head.pos_ == "NOUN" and root.head.i > root.i \
+            and root.head.lower_ not in lexicon()["scale"]:
+        return root.head   # "lost half a leg"
     if root.dep_ == "quantmod" and root.head.like_num and root.head.i == root.i + 2 \
             and root.doc[root.i + 1].lower_ == "to":
         return _unit_noun(root.head)   # "from 30 to 250 members" cut in two: 30 members
@@ -730,6 +736,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if m2:
             qualifier = lex["qualifier"][m2.group(1).lower()]
             q_start = max(0, start - 20) + m2.start()
+    if qualifier is not None and _preposition_at(doc, q_start) \
+            and not re.match(r"\s*(?:long|wide|high|deep|tall|away|thick|across)\b", text[end:end + 9]):
+        qualifier, start, q_start = None, body_start, body_start   # "witnesses about two bombings": a preposition
     body = text[body_start:end]
     # a token that starts before the body gives only its part inside ("gallons/3" "3 .34 million")
     words = [t.text[max(0, body_start - t.idx):] for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
@@ -897,6 +906,20 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
 
 #: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
 _GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
+
+
+def _preposition_at(doc: Doc, at: int) -> bool:
+    """Whether the word at ``at`` is "about" used as a preposition after a noun or an
+    adjective, not a hedge ("interviewed witnesses about two bombings", "concerned about one
+    person"), as the parser reads it (a hedge is an adverb or a number's modifier: "about 40
+    vehicles"; after a verb, "number about 6,000", the parser's preposition is often a hedge)."""
+    span = doc.char_span(at, at + 5, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span[0]
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return tok.lower_ == "about" and tok.dep_ == "prep" and tok.tag_ == "IN" and prev is not None \
+        and prev.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _numbered_item(text: str, start: int, end: int) -> bool:
