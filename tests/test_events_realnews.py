@@ -374,3 +374,14 @@ def test_question_after_an_abbreviation_is_still_a_question(nlp) -> None:
             "an enemy government that kills demonstrators) vs. Ethiopia (go easy on a friendly "
             "government)?")
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the forces an actor moves are its own, not the target
+    ("Museveni sent his troops into Kismayo.", ("MOBILIZE", "UGA", None)),
+    ("Kenya deployed troops along the border with Somalia.", ("MOBILIZE", "KEN", "SOM")),
+    # forces named by a country of their own may be the target
+    ("Kenya sent Ugandan troops home.", ("MOBILIZE", "KEN", "UGA")),
+])
+def test_own_forces_are_no_target(nlp, text: str, expected: tuple) -> None:
+    assert [roles(e) for e in run(nlp, text)] == [expected]

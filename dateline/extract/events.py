@@ -1510,6 +1510,9 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return _finish(etype, mode, tok, actor, None, t)  # "the plan was supported by ..."
     if etype == "CONSULT":  # "held talks in Tunisia": the venue, not the counterpart
         target_toks = [w for w in target_toks if not (w.dep_ == "pobj" and w.head.lower_ in ("in", "at"))]
+    # forces sent or deployed, named by no country or name of their own ("sent his troops into
+    # Misrata", "ruled out sending ground troops"): the actor's own, never the target
+    target_toks = [w for w in target_toks if not _own_forces(w)]
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
@@ -1522,6 +1525,16 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             and not actor.get("sector") and target is None):
         return None  # "al-Obeidy arrives in New York": a private person's journey, meeting no one
     return _finish(etype, mode, tok, actor, target, t)
+
+
+def _own_forces(w: Token) -> bool:
+    """Whether ``w`` is armed forces (:data:`FORCE_WORDS`) as the object of a verb that
+    moves forces (:data:`FORCE_MOVES`), with no country, people or name in its phrase
+    ("his troops", "ground troops"): the mover's own forces."""
+    if w.dep_ != "dobj" or w.lemma_.lower() not in FORCE_WORDS or w.head.lemma_.lower() not in FORCE_MOVES:
+        return False
+    return not any(x.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or x.pos_ == "PROPN"
+                   for x in w.subtree)
 
 
 def _own_forces_sent(tok: Token) -> bool:
