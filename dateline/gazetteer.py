@@ -51,11 +51,15 @@ FEATURES_FILE = DATA_DIR / "places_features.tsv"
 COUNTIES_FILE = DATA_DIR / "places_counties.tsv"
 
 #: Format version of the cached index; bump when :class:`Gazetteer` changes.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-’‘\u02bb\u02bc\u02be\u02bf]+$")
 _KEY_DROP = re.compile(r"[.\u2018\u2019'`´\u02bb\u02bc\u02be\u02bf]")
 _KEY_SPACE = re.compile(r"[\s\-‐–—/]+")
+
+
+#: Words that make a name a division's, not its chief city's ("Idlib province").
+_DIVISION_WORD = re.compile(r"\b(?:governorate|province|oblast|state|region|county)\b", re.I)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -378,6 +382,8 @@ def build() -> Gazetteer:
     capitals = {(iso, name_key(c["capital"])) for iso, c in countries.items() if c.get("capital")}
     admin1_pop: dict[tuple[str, str], int] = {}
     capital_city: dict[str, Place] = {}
+    #: The most populous city of each name key in each first-level division.
+    city_in: dict[tuple[str, str, str], int] = {}
 
     # The capital of a country is its most populous city that bears the capital's name as
     # its name or an alternate name ("Washington, D.C." is also "Washington").
@@ -399,6 +405,9 @@ def build() -> Gazetteer:
         places.append(place)
         if is_capital:
             capital_city[cc] = place
+        where = (cc, code or "", name_key(city["name"]))
+        if where not in city_in or places[city_in[where]].population < place.population:
+            city_in[where] = pid
         _add(index, name_key(city["name"]), pid)
         for alt in city["alternatenames"]:
             # Latin-script names only; short all-caps codes (airports, abbreviations) are noise.
@@ -445,8 +454,20 @@ def build() -> Gazetteer:
                       name_key(name))
         pid = len(places)
         places.append(place)
-        for alias in [name] + [a for a in row["aliases"].split(";") if a]:
+        aliases = [name] + [a for a in row["aliases"].split(";") if a]
+        for alias in aliases:
             _add(index, name_key(alias), pid)
+        if kind == "admin1" and cc and code:
+            # A division named after its chief city ("Deir ez-Zor Governorate") lends the
+            # city the spellings it lists without a division word ("Deir al-Zour"), so
+            # that "the city of Deir al-Zour" can find the city.
+            bare = [a for a in aliases if not _DIVISION_WORD.search(a)]
+            city = next((city_in[(cc, code, name_key(a))] for a in bare
+                         if (cc, code, name_key(a)) in city_in), None)
+            if city is not None:
+                for alias in bare:
+                    if city not in index.get(name_key(alias), ()):
+                        _add(index, name_key(alias), city)
 
     for row in read_records(COUNTIES_FILE.name):
         cc, seat_key = row["country"], name_key(row["seat"])

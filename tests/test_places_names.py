@@ -159,3 +159,15 @@ def test_the_town_of_a_state_bodys_name_with_its_state(nlp):
     text = "Firefighters were sent to Congress, Arizona, on Tuesday."
     found = {p["text"]: (p["kind"], p["admin1"]) for p in _places(nlp, text)}
     assert found["Congress"] == ("city", "Arizona")
+
+
+@pytest.mark.parametrize("text, kind, lat, lon", [
+    # a spelling the gazetteer knows only for the governorate named after the city
+    ("Army tanks entered the eastern city of Deir al-Zour at dawn.", "city", 35.34, 40.14),
+    ("Army tanks entered Deir al-Zour at dawn.", "city", 35.34, 40.14),
+    ("Fighting spread across Deir al-Zour province.", "admin1", 35.0, 40.5),
+])
+def test_a_city_takes_the_spellings_of_the_division_named_after_it(nlp, text, kind, lat, lon):
+    found = [p for p in _places(nlp, text) if p["text"] == "Deir al-Zour"]
+    assert [p["kind"] for p in found] == [kind]
+    assert abs(found[0]["lat"] - lat) < 0.05 and abs(found[0]["lon"] - lon) < 0.05

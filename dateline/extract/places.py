@@ -303,6 +303,10 @@ def _trim_end(doc: Doc, start: int, end: int, keep: int | None) -> int:
     return end
 
 
+#: A division word ending a division's name key ("idlib governorate" -> "idlib").
+_DIVISION_SUFFIX = re.compile(r" (?:governorate|province|oblast|state|region)$")
+
+
 def _plausible(cands: list[Place], key: str, alt_min_pop: int = ALT_MIN_POP) -> list[Place]:
     """``cands`` less the cities that bear ``key`` only as a minor alternate name.
 
@@ -311,7 +315,18 @@ def _plausible(cands: list[Place], key: str, alt_min_pop: int = ALT_MIN_POP) -> 
     """
     if len(key) < 3:
         return [p for p in cands if p.key == key or p.kind in ("country", "admin1", "union")]
-    return [p for p in cands if p.kind != "city" or p.key == key or p.population >= alt_min_pop]
+    seats = _seats(cands)
+    return [p for p in cands if p.kind != "city" or p.key == key or p.population >= alt_min_pop
+            or p in seats]
+
+
+def _seats(cands: list[Place]) -> list[Place]:
+    """The cities of ``cands`` that a division among them is named after ("Deir ez-Zor"
+    beside "Deir ez-Zor Governorate"): the gazetteer lends such a city the division's
+    spellings ("Deir al-Zour"), so a match by one of them is no minor alternate name."""
+    named = {(p.country, p.admin1, _DIVISION_SUFFIX.sub("", p.key)) for p in cands
+             if p.kind == "admin1"}
+    return [p for p in cands if p.kind == "city" and (p.country, p.admin1, p.key) in named]
 
 
 def _strong(cands: list[Place], min_pop: int = SCAN_MIN_POP) -> bool:
@@ -809,7 +824,9 @@ def _hyphenated_names(doc: Doc, gaz: Gazetteer, flags: _Flags) -> list[_Mention]
         tried = (lo, end)
         name = text[lo:end]
         key = name_key(name)
-        cands = [p for p in gaz.lookup(name, MAX_CANDIDATES) if p.key == key or p.kind != "city"]
+        found = gaz.lookup(name, MAX_CANDIDATES)
+        seats = _seats(found)
+        cands = [p for p in found if p.key == key or p.kind != "city" or p in seats]
         if not cands or not _strong(cands, HYPHENATED_MIN_POP):
             continue
         span = doc.char_span(lo, end)
