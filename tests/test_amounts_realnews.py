@@ -478,3 +478,9 @@ def test_about_as_a_preposition_is_no_hedge(nlp):
 def test_half_a_noun_counts_the_noun(nlp):
     out = amounts_of(nlp, "He lost half a leg in the blast .")
     assert [(a["value"], a["unit"]) for a in out] == [(0.5, "leg")]
+
+
+def test_group_of_n_before_its_noun_is_a_name(nlp):
+    assert amounts_of(nlp, "Clinton met her counterparts for a meeting of the Group of 8 foreign ministers .") == []
+    out = amounts_of(nlp, "The army of 5,000 soldiers left the town .")
+    assert [(a["value"], a["unit"]) for a in out] == [(5000, "soldiers")]

@@ -528,8 +528,12 @@ def _in_name(root: Token, ent: Span) -> bool:
             and head.head.text[:1].isupper() and head.head.pos_ in ("NOUN", "PROPN") \
             and head.head.i > root.sent.start:
         return True   # "the Group of 20"
-    noun = _unit_noun(root)
     doc = root.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].text[:1].isupper() \
+            and doc[ent.start - 2].pos_ in ("NOUN", "PROPN") and doc[ent.start - 2].i > root.sent.start \
+            and doc[ent.start - 2].ent_type_ not in ("GPE", "LOC", "NORP") and ent.text[:1].isdigit():
+        return True   # "the Group of 8 foreign ministers": the name before its noun
+    noun = _unit_noun(root)
     if noun is None or noun.i < ent.end or ent.start == 0 or doc[ent.start - 1].lower_ != "the":
         return False
     between = doc[ent.end:noun.i + 1]
