@@ -275,3 +275,129 @@ def test_he_is_the_speaker_of_the_sentence_before_not_a_name_after_him(nlp):
     ents = _ents(text, [("Omar Salah", "PERSON"), ("Karim Nouri", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "bridge would reopen")
     assert q["speaker"] == "Omar Salah" and q["speaker_pronoun"] == "He"
+
+
+def test_writers_words_after_a_quotation_closed_before_the_cue_are_no_content(nlp):
+    # A quotation that opens its sentence, closed with a comma before the cue: what
+    # follows the cue is the writer's description, not more of what was said.
+    text = "“We have to leave now, the river could flood the road,” they said, some of them clearly afraid."
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "We have to leave now, the river could flood the road" and q["kind"] == "direct"
+    text = "“Tell them the truth, please,” a young farmer standing in the queue told me as the clerk stamped my form."
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "Tell them the truth, please" and q["speaker"] == "a young farmer"
+    # Control: a quotation that is only a phrase of the writer's clause keeps the cue's content.
+    text = "Calling the plan a “cruel joke,” the mayor accused the council of lying to the voters."
+    assert any("of lying to the voters" in q["text"] for q in _quotes(nlp, text))
+
+
+def test_where_it_was_said_is_no_content(nlp):
+    text = "Heavy rain on Sunday flooded forty homes, officials say, in a report that could not be checked."
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "Heavy rain on Sunday flooded forty homes"
+
+
+def test_quoted_title_of_a_programme_where_it_was_said_is_no_content(nlp):
+    text = ("The storm damaged most of the roads and some bridges, Smith said in interviews "
+            "on CNN's “State of the Nation” program and other networks.")
+    (q,) = _quotes(nlp, text, _ents(text, [("Smith", "PERSON"), ("CNN", "ORG")]))
+    assert q["text"] == "The storm damaged most of the roads and some bridges" and q["kind"] == "indirect"
+    # Control: a quoted phrase that opens the reported words is content.
+    text = "“On this basis,” the bank said, “growth will stay weak for two more years.”"
+    (q,) = _quotes(nlp, text)
+    assert "On this basis" in q["text"] and len(q["parts"]) == 2
+
+
+def test_he_is_not_the_person_his_own_reported_words_name(nlp):
+    # "He reports that Mr Lund insisted ...": he is not Lund (a name cannot be the
+    # pronoun that reports it), but the editor named before him.
+    text = ("Editor Paul Garner was among the guests at a dinner with the premier Erik Lund. "
+            "He reports that Mr Lund insisted his party had no ties to the firm.")
+    ents = _ents(text, [("Paul Garner", "PERSON"), ("Erik Lund", "PERSON")])
+    at = text.rindex("Lund")
+    ents.append({"text": "Lund", "start": at, "end": at + 4, "sentence": 1, "label": "PERSON",
+                 "canonical": "Erik Lund"})
+    q = _one(_quotes(nlp, text, ents), "insisted")
+    assert q["speaker"] == "Paul Garner" and q["speaker_pronoun"] == "He"
+
+
+def test_he_is_no_one_titled_mrs_or_ms(nlp):
+    text = ("Mrs Dalia Haddad met the envoy on Monday. "
+            "He said the talks would go on for another week.")
+    ents = _ents(text, [("Dalia Haddad", "PERSON")])
+    q = _one(_quotes(nlp, text, ents), "talks would go on")
+    assert q["speaker"] is None and q["speaker_pronoun"] == "He"
+    # Control: she is.
+    text = text.replace("He said", "She said")
+    q = _one(_quotes(nlp, text, ents), "talks would go on")
+    assert q["speaker"] == "Dalia Haddad"
+
+
+def test_quoted_as_saying_names_its_passive_subject(nlp):
+    text = ("The council met on Sunday. "
+            "“When the new law is passed, the country will be calmer,” Mr Assad was quoted as saying.")
+    (q,) = _quotes(nlp, text, _ents(text, [("Assad", "PERSON")]))
+    assert q["speaker"] == "Assad" and q["text"].startswith("When the new law")
+
+
+def test_caption_run_into_a_quotation_before_its_cue_is_cut_off(nlp):
+    text = ("The army has blamed rebels for the blasts “It's certain that this is false,” "
+            "he replies.")
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "It's certain that this is false"
+
+
+def test_name_in_apposition_after_for_a_body_is_the_speaker(nlp):
+    text = ("A spokesman for the city government, Musa Karim, told reporters that the claims were wrong. "
+            "A spokesman for the envoy, Kofi Mensah, said the visit was off.")
+    ents = _ents(text, [("Musa Karim", "PERSON"), ("Kofi Mensah", "PERSON")])
+    quotes = _quotes(nlp, text, ents)
+    assert _one(quotes, "claims were wrong")["speaker"] == "Musa Karim"
+    # Control: after a person noun the name is that person's, not the speaker's.
+    assert _one(quotes, "visit was off")["speaker"] != "Kofi Mensah"
+
+
+def test_he_after_an_unnamed_detainee_is_that_detainee(nlp):
+    text = ("“They beat me with cables,” one former detainee said. "
+            "“They kept me awake for days,” he added.")
+    q = _one(_quotes(nlp, text), "kept me awake")
+    assert q["speaker"] == "one former detainee"
+
+
+def test_the_official_after_an_unnamed_official_is_not_a_titled_person_elsewhere(nlp):
+    text = ("Counterterrorism official Mark Dale spoke in March. "
+            "Troops killed a rebel leader, a government official said Thursday. "
+            "The official said the leader had planned a bomb attack.")
+    ents = _ents(text, [("Mark Dale", "PERSON")])
+    q = _one(_quotes(nlp, text, ents), "planned a bomb")
+    assert q["speaker"] == "The official"
+    # Control: without the unnamed official, the titled person is meant.
+    text = ("Counterterrorism official Mark Dale spoke in March. "
+            "The official said the leader had planned a bomb attack.")
+    q = _one(_quotes(nlp, text, ents), "planned a bomb")
+    assert q["speaker"] == "Mark Dale"
+
+
+def test_headlines_and_highlights_on_lines_of_their_own_before_a_wire_dateline(nlp):
+    text = ("Rebels ask: Where is the aid?\n\nNEW: Officials say the road is open again\n\n"
+            "Cairo, Egypt (CNN) -- Officials said the army had withdrawn overnight.")
+    assert [q["text"] for q in _quotes(nlp, text)] == ["the army had withdrawn overnight"]
+
+
+def test_words_quoted_inside_the_reported_clause_keep_what_follows_the_cue(nlp):
+    text = "To “some extent,” he said, the drones have been used for attacks on the port."
+    (q,) = _quotes(nlp, text)
+    assert "drones have been used" in q["text"]
+
+
+def test_a_lone_label_is_a_headline_not_a_transcript_turn(nlp):
+    from dateline.extract.quotes import _turn_quotes
+    from dateline.normalise import Turn
+
+    text = "No apology for the deaths. The talks went on for a week and ended on Friday."
+    ctx = Context(published=dt.date(2020, 1, 1), text=text, sentence_starts=[0, 27])
+    ctx.turns = [Turn("NATO", 0, 0, 0, len(text))]
+    assert _turn_quotes(ctx) == []
+    # Control: two speakers taking turns are a transcript.
+    ctx.turns = [Turn("NATO", 0, 0, 0, 26), Turn("SMITH", 26, 26, 27, len(text))]
+    assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Nato", "Smith"]

@@ -68,6 +68,9 @@ _PERSON_NOUNS = frozenset("""
     neighbor leader chief president chairman director head secretary negotiator
     monitor observer adviser advisor aide representative senator congressman mayor
     governor general colonel cleric imam priest sheikh source member resident
+    detainee prisoner inmate captive hostage victim mourner worshipper pilot captain
+    physician medic paramedic guard policeman policewoman militant gunman insurgent
+    volunteer citizen villager youth elder dissident defendant cameraman blogger
     """.split())
 #: Texts that speak for their author ("Clinton's statement said"): the possessor is
 #: the speaker.
@@ -88,6 +91,7 @@ _LABEL_COLON = re.compile(r"[ \t]*:")
 #: Characters trimmed from the ends of a content span.
 _TRIM = " \t\n,;:—–-"
 _QUOTE_CHARS = "\"“”"
+_QUOTE_MARK = re.compile("[\"“”]")
 _QUOTE_TOKEN = re.compile(r"[\"“”\n]")
 _WORD = re.compile(r"\w+")
 _LOWER_START = re.compile(r"\s*[a-z]")
@@ -323,9 +327,12 @@ def _appositions(tok: Token) -> list[Token]:
     for child in _children(tok):
         if child.dep_ == "appos":
             out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("to", "of", "at", "in"):
+        elif child.dep_ == "prep" and child.lower_ in ("to", "of", "at", "in", "for"):
             for obj in _children(child):
-                if obj.dep_ == "pobj":
+                # "a spokesman for the government, Musa Ibrahim": not after a person
+                # ("a spokesman for the envoy, Kofi Annan" is not Kofi Annan).
+                if obj.dep_ == "pobj" and not (child.lower_ == "for" and (
+                        obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PERSON_NOUNS)):
                     out += [c for c in _children(obj) if c.dep_ == "appos"]
     return out
 
@@ -362,7 +369,8 @@ def _subject(cue: Token) -> Token | None:
         if tok is None:
             return None
         for child in _children(tok):
-            if child.dep_ in _SUBJ:
+            if child.dep_ in _SUBJ or child.dep_ == "nsubjpass" and tok.lemma_ == "quote":
+                # "X was quoted as saying": the passive subject of "quoted" speaks.
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     return tok.head
                 return child
@@ -454,6 +462,7 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             hs, he = _subtree_span(tok.head)
             cs, ce = _subtree_span(tok)
             spans = [p for p in ((hs, cs), (ce, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3]
+        spans = _drop_writers(text, spans, tok.idx)
         if not spans:
             continue
         parts = [_trim(text, *_clip_paragraph(text, sp, tok.idx)) for sp in spans]
@@ -467,6 +476,45 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj,
                          weak=_weak_content(text, comps, fr, parts)))
+    return out
+
+
+#: A phrase naming where or how something was said ("in a report", "on state
+#: television", "in an interview with the BBC"): the writer's words about the saying.
+_MEDIUM = re.compile(r"[\W_]*(?:in|on|at|during|via|through)\s+(?:[\w'’.-]+\s+){0,4}?"
+                     r"(?:statements?|reports?|interviews?|speech|speeches|messages?|letters?|"
+                     r"broadcasts?|briefings?|conferences?|television|TV|radio|Twitter|Facebook|"
+                     r"blogs?|websites?|posts?|tweets?|remarks|comments)\b")
+
+
+#: A quotation closed with a comma ('...,” they said'; '...”, they said'): at the start
+#: of what follows it, or at the end of the quotation's span.
+_CLOSED_COMMA = re.compile(r"\s*(?:,\s*[”\"]|[”\"]\s*,)")
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)[“\"]\s*\Z")
+_COMMA_CLOSED = re.compile(r"(?:,\s*[”\"]|[”\"]\s*,)\s*\Z")
+
+
+def _drop_writers(text: str, spans: list[tuple[int, int]], cue_at: int) -> list[tuple[int, int]]:
+    """``spans`` (a cue's content, sorted) without what follows the cue (at ``cue_at``)
+    that is the writer's, not the speaker's: everything after a quotation closed right
+    before the cue ('"We have to go," they said, some of them visibly nervous'; '"Tell
+    the truth," a man told me as the officer stamped my passport'), unless it quotes
+    words again ('..., he said, but "when ..."'); a phrase naming where it was said ("..., activists say, in a report
+    that could not be verified")."""
+    before = [p for p in spans if p[1] <= cue_at]
+    # The quotation before the cue opens its sentence ('"...," they said'; not 'Bemoaning
+    # the "phony system," Trump accused Holt of ...', nor 'To "some extent," he said, the
+    # aircraft ...').
+    at = before[-1][0] + (text[before[-1][0]:before[-1][0] + 1] in ("“", "\"")) if before else 0
+    opens = bool(before) and _OPENS_SENTENCE.search(text, 0, at) is not None
+    closed = opens and (_CLOSED_COMMA.match(text, before[-1][1], cue_at) is not None
+                               or _COMMA_CLOSED.search(text, before[-1][0], before[-1][1]) is not None)
+    out = []
+    for p in spans:
+        after = text[p[0]:p[1]].lstrip(" \t,")
+        if p[0] >= cue_at and before and (closed and not _QUOTE_MARK.search(after) or _MEDIUM.match(after)):
+            continue
+        out.append(p)
     return out
 
 
@@ -574,6 +622,35 @@ def _governs(cue: Token, doc: Doc, qs: int, qe: int) -> bool:
     return cue.left_edge.i <= span[0].i and span[-1].i <= cue.right_edge.i
 
 
+def _in_adjunct(cue: Token, doc: Doc, qs: int, qe: int) -> bool:
+    """Whether the quotation ``[qs, qe)`` lies in a prepositional phrase of ``cue``
+    that is none of its content frames: a title or name in where or how it was said
+    ('said in interviews on "State of the Union"'), not what was said ("spoke of a
+    "great threat"")."""
+    span = doc.char_span(qs, qe, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if not all(t.is_title or t.lower_ in _TITLE_SMALL for t in span if t.is_alpha):
+        return False   # a title or name, not words of someone's ("on a regular basis that "...")
+    tok = span.root
+    for _ in range(len(doc)):
+        if tok.head == cue or tok.head == tok:
+            break
+        tok = tok.head
+    # The preposition outside the quotation ('said in "State of the Union"', not '"On
+    # this basis," X said, "..."').
+    return (tok.head == cue and tok != cue and tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS
+            and not span.start <= tok.i < span.end
+            and tok.lower_ not in cue_frames().get(cue.lemma_.lower(), frozenset()))
+
+
+#: Small words of a title ("State of the Union").
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"})
+#: Prepositions of where, when and through what something was said.
+_SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "via", "through",
+                            "from", "since", "outside", "inside", "near"})
+
+
 _COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S.*)$", re.M)
 
 
@@ -678,14 +755,17 @@ class _Entities:
         return (people or found)[-1]
 
     def last_person_before(self, pos: int, quoted: list[tuple[int, int]],
-                           since: int = 0) -> dict | None:
-        """The last PERSON mention starting in ``[since, pos)``, outside quotations and
-        not a modifier of another noun (see :meth:`mark_modifiers`)."""
+                           since: int = 0, exclude: frozenset[str] = frozenset()) -> dict | None:
+        """The last PERSON mention starting in ``[since, pos)``, outside quotations,
+        not a modifier of another noun (see :meth:`mark_modifiers`) and whose name
+        (:func:`_ent_name`) is not in ``exclude``."""
         i = bisect.bisect_left(self.people_starts, pos)
         for e in reversed(self.people[:i]):
             if e["start"] < since:
                 return None
             if e["start"] in self.modifiers or any(qs <= e["start"] < qe for qs, qe in quoted):
+                continue
+            if exclude and _ent_name(e) in exclude:
                 continue
             return e
         return None
@@ -735,7 +815,9 @@ class _Entities:
         """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
         written right before it ("spokeswoman Heather Nauert"); the nearest before
         ``pos`` first, else the first after it. Each of ``modifiers`` ("UN" in
-        "the UN envoy") must also be written before the person or in the title."""
+        "the UN envoy") must also be written before the person or in the title. None
+        when an indefinite mention of the title ("a government official") comes between
+        that person and ``pos`` (or within 600 characters before ``pos``)."""
         title = title.lower()
         cands = []
         for e, before in zip(self.people, self.before):
@@ -745,10 +827,16 @@ class _Entities:
                 if all(m in before or m in t for m in modifiers):
                     cands.append(e)
         earlier = [e for e in cands if e["start"] < pos]
-        if earlier:
-            return earlier[-1]
         later = [e for e in cands if e["start"] > pos]
-        return later[0] if later else None
+        found, since = (earlier[-1], earlier[-1]["end"]) if earlier else (
+            later[0] if later else None, max(0, pos - 600))
+        # "A government official said ... . The official said": the one just brought in
+        # unnamed, not someone of that title named elsewhere.
+        if found is not None and re.compile(
+                rf"\b(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,3}}?{re.escape(title)}\b",
+                re.I).search(self.text, since, pos):
+            return None
+        return found
 
 
 #: Words of page furniture the entity stage may glue to a name ("Watch Kholood ...").
@@ -770,9 +858,29 @@ def _ent_name(e: dict, fallback: str | None = None) -> str | None:
     return name or fallback
 
 
+#: Titles that tell a person's sex ("Mr Assad", "Baroness Amos").
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "baroness", "dame"})
+
+
+def _sexes(ents: _Entities) -> dict[str, str]:
+    """The people of the article whose sex a title written right before a mention of
+    theirs tells ("Mr Assad", "Mrs Clinton"): name (:func:`_ent_name`) -> "m" or "f";
+    a name given both is left out."""
+    out: dict[str, str] = {}
+    for e, before in zip(ents.people, ents.before):
+        words = before.split()
+        title = words[-1] if words else ""
+        sex = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else ""
+        name = _ent_name(e)
+        if sex and name:
+            out[name] = sex if out.get(name, sex) == sex else "?"
+    return {n: g for n, g in out.items() if g != "?"}
+
+
 def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
                      quoted: list[tuple[int, int]], named: list[tuple[int, str, str]],
-                     since: int) -> str | None:
+                     since: int, exclude: frozenset[str] = frozenset()) -> str | None:
     """The antecedent of the speaker pronoun ``low`` at ``span``, named in ``[since,
     span[0])`` and outside ``quoted`` (quotations, and the quote's own words): for
     he/she the nearest PERSON entity or earlier speaker named as a person; for they
@@ -780,10 +888,12 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     group; for it the nearest organisation entity; for we only an earlier speaker
     named as a group (outside quotation marks "we" is mostly the writer's own); None
     for other pronouns or when there is none.
-    ``named`` lists ``(offset, name, "person" | "group")`` of earlier speakers."""
+    ``named`` lists ``(offset, name, "person" | "group")`` of earlier speakers; a
+    name in ``exclude`` (named in the quote itself, or of the other sex) is no
+    antecedent of he/she."""
     e: dict | None
     if low in _PERSON_PRONOUNS:
-        e, number = ents.last_person_before(span[0], quoted, since), "person"
+        e, number = ents.last_person_before(span[0], quoted, since, exclude), "person"
     elif low in ("they", "them"):
         e, number = ents.last_group_before(span[0], quoted, since), "group"
     elif low == "it":   # "it said": an organisation (the ministry, the agency)
@@ -793,7 +903,8 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     else:
         return None
     best = (e["start"], _ent_name(e)) if e else None
-    earlier = max((n for n in named if since <= n[0] < span[0] and n[2] == number), default=None)
+    earlier = max((n for n in named if since <= n[0] < span[0] and n[2] == number
+                   and not (number == "person" and n[1] in exclude)), default=None)
     # The speaker of a sentence before someone else named later in that sentence
     # ("X, who met Y, said ... . He said"): the speaker, the sentence's subject.
     if earlier and (best is None or earlier[0] > best[0]
@@ -804,7 +915,7 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
 
 def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int] | None,
              quoted: list[tuple[int, int]], named: list[tuple[int, str, str]],
-             since: int = 0) -> tuple[str | None, str | None]:
+             since: int = 0, exclude: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """``(speaker, pronoun)`` of the speaker mention ``span`` headed by ``tok``: the
     canonical name of who it is, and the personal pronoun it is given by, if any.
 
@@ -818,7 +929,7 @@ def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int
     word = tok.text if tok is not None else text[span[0]:span[1]].strip()
     low = word.lower()
     if low in _PERSONAL and word in (low, low.capitalize()):   # "us", "Us"; not "US"
-        return _resolve_pronoun(ents, low, span, quoted, named, since), text[span[0]:span[1]]
+        return _resolve_pronoun(ents, low, span, quoted, named, since, exclude), text[span[0]:span[1]]
     name = _resolve_name(ents, text, tok, span)
     if name and tok is not None and (conj := _conjuncts(tok)):
         # "Russia and China said": each conjunct by its own name.
@@ -1028,12 +1139,15 @@ def _drop_reported_within(attrs: list[_Attr]) -> list[_Attr]:
     return sorted(kept, key=lambda a: (a.start, a.end))
 
 
-def _merge_same_cue(attrs: list[_Attr]) -> list[_Attr]:
+def _merge_same_cue(attrs: list[_Attr], text: str = "") -> list[_Attr]:
     """One attribution per cue word: the pieces one cue reports ('blasted Clinton as a
     "disgrace"', 'said "how the system is rigged" and "our own struggling citizens"',
     a quotation found both inside and around its reported clause) become the parts of
     one record, overlapping parts joined. Kind: direct when every piece is,
-    indirect when none is quoted, else mixed. Input and output are in text order."""
+    indirect when none is quoted, else mixed; but a reported clause after the cue that
+    is the writer's (see :func:`_drop_writers`: '"Tell the truth," a man told me as the
+    officer stamped my passport') is no piece of a quotation closed before it. Input and
+    output are in text order."""
     by_cue: dict[int, _Attr] = {}
     out: list[_Attr] = []
     for a in attrs:
@@ -1042,6 +1156,14 @@ def _merge_same_cue(attrs: list[_Attr]) -> list[_Attr]:
             if a.cue is not None:
                 by_cue[a.cue.i] = a
             out.append(a)
+            continue
+        assert a.cue is not None
+        quote, other = (first, a) if first.kind == "direct" else (a, first)
+        if (text and quote.kind == "direct" and other.kind == "indirect" and quote.end <= a.cue.idx
+                and not set(other.parts) & set(_drop_writers(text, sorted(quote.parts + other.parts),
+                                                             a.cue.idx))):
+            first.parts, first.quoted, first.kind = quote.parts, quote.quoted, "direct"
+            first.weak = quote.weak
             continue
         parts: list[tuple[int, int]] = []
         for p in sorted(set(first.parts + a.parts)):
@@ -1120,7 +1242,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         nwords = len(_WORD.findall(text[span[0]:span[1]]))
         cue = _cue_for_quote(doc, text, qs, qe, cue_index)
-        if cue is not None and nwords < 4 and not _governs(cue, doc, qs, qe):
+        if cue is not None and (nwords < 4 and not _governs(cue, doc, qs, qe)
+                                or _in_adjunct(cue, doc, qs, qe)):
             cue = None
         # A word or two quoted inside the writer's clause ('what it called "terrorists"')
         # is no quote of its own, only a piece of what the cue reports otherwise.
@@ -1157,18 +1280,22 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             last.quoted = last.quoted + a.quoted
             continue
         merged.append(a)
-    attrs = _drop_reported_within(_merge_same_cue(merged))
+    attrs = _drop_reported_within(_merge_same_cue(merged, text))
     if speech:
         # A topic is no message even with quoted words in it ('respond to the "crisis"').
         attrs = [a for a in attrs if not (a.weak == "topic" or a.weak == "scare" and a.kind == "direct"
                                           or a.weak and a.kind == "indirect")]
     lead = _WIRE_DATELINE.search(text, 0, 3000)
     if lead is not None:
-        attrs = [a for a in attrs if a.start >= lead.end() or "\n\n" in text[a.start:lead.start()]]
+        # Everything before it is headline, byline, highlights and captions, one line
+        # each or run together (paragraph breaks tell nothing: pre-tokenised text has
+        # one sentence a line).
+        attrs = [a for a in attrs if a.start >= lead.end()]
     contents = sorted(quoted + [p for a in attrs for p in a.parts])
     no_entities = _Entities([], text)
     records: list[dict] = []
     named: list[tuple[int, str, str]] = []
+    sexes = _sexes(ents)   # names of people known to be male ("m") or female ("f")
     seen: set[tuple] = set()
     for a in attrs:
         key = (a.start, a.end, a.speaker)   # the same words from the same speaker once
@@ -1191,15 +1318,24 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         # A pronoun's antecedent is named neither in a quotation nor in the quote; a
         # name in what another attribution reports is taken only when no other is
         # near ('X said Assad had agreed. "...," he said': X).
-        speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since)
+        # He or she is neither someone the quote itself names ("He reports that Mr
+        # Putin insisted ...": not Putin) nor someone known to be of the other sex.
+        exclude: frozenset[str] = frozenset()
+        if a.speaker is not None and a.speaker_tok is not None and a.speaker_tok.lower_ in _PERSON_PRONOUNS:
+            sex = "f" if a.speaker_tok.lower_ in ("she", "her") else "m"
+            exclude = frozenset({n for n, g in sexes.items() if g != sex} | {
+                _ent_name(e) or "" for p in a.parts for e in ents.overlapping_all(*p)
+                if e.get("label") == "PERSON"})
+        speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since, exclude)
         if speaker is None and pronoun and pronoun.lower() in _PERSON_PRONOUNS and a.speaker:
             # "he"/"she" a few sentences on from the last person quoted: that person,
             # rather than someone named only in what that person said.
             far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
-            speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
+            speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far,
+                                  exclude)
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
-                                  named, since)
+                                  named, since, exclude)
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
             continue
         tok = a.speaker_tok
@@ -1233,16 +1369,24 @@ _GLUE_POS = frozenset({"DET", "NUM", "PRON", "SCONJ", "CCONJ", "ADV"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _glued(tok: Token) -> bool:
+def _glued(tok: Token, before_cue: bool = False) -> bool:
     """Whether ``tok`` starts a headline, caption or sentence run on after a noun with
     no punctuation between: a capitalised determiner, number, pronoun or conjunction
     right after a lower-case noun or adjective ("countries The", "freedom One"); a
     capitalised article right after a proper noun ("says Panetta The Free Syrian
     Army"); any capitalised word after the closing mark of a quoted sentence with no
-    punctuation inside the mark ('“... made it difficult” The head of the mission')."""
+    punctuation inside the mark ('“... made it difficult” The head of the mission');
+    with ``before_cue`` (content before its cue), also a quotation opened with a
+    capitalised word right after a lower-case noun ('... for the blasts “It's
+    certain,” he replies': a caption before the quote)."""
     if tok.i == 0 or not tok.is_title or tok.text == "I":
         return False
     prev = tok.doc[tok.i - 1]
+    if before_cue and prev.text in ("“", "\"") and tok.i >= 2 and prev.idx + len(prev) == tok.idx:
+        word = tok.doc[tok.i - 2]
+        if (word.idx + len(word) < prev.idx and word.is_alpha and word.is_lower
+                and word.pos_ in ("NOUN", "ADJ")):
+            return True
     if prev.idx + len(prev) >= tok.idx or tok.pos_ not in _GLUE_POS and prev.text not in ("”", "\""):
         return False
     if prev.is_alpha and prev.is_lower and prev.pos_ in ("NOUN", "ADJ"):
@@ -1267,7 +1411,7 @@ def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
     for start, end in parts:
         lo, hi = (start, cue) if start < cue else (cue, end)
         span = doc.char_span(lo, hi, alignment_mode="expand")
-        joins = [t.idx for t in span[1:] if _glued(t)] if span is not None else []
+        joins = [t.idx for t in span[1:] if _glued(t, start < cue)] if span is not None else []
         if joins and start < cue:
             start = max(start, joins[-1])
         elif joins:
@@ -1282,8 +1426,12 @@ def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
 
 def _turn_quotes(ctx: Context) -> list[dict]:
     """A transcript turn ("BLITZER: ...", see :mod:`dateline.normalise`) is its
-    speaker's words: one direct quote, spoken by the label's name."""
-    out = []
+    speaker's words: one direct quote, spoken by the label's name. A transcript has
+    turns of two speakers at least: a label alone in its article is a headline's
+    ("NATO: No apology for ..."), not a speaker's."""
+    out: list[dict] = []
+    if len({t.speaker.lower() for t in ctx.turns}) < 2:
+        return out
     for turn in ctx.turns:
         out.append({
             "text": ctx.text[turn.start:turn.end], "start": turn.start, "end": turn.end,
