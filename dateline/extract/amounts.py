@@ -1178,14 +1178,19 @@ def _elided_units(amounts: list[dict]) -> None:
     for rec in amounts:
         if not rec.get("_bare"):
             rec.pop("_others", None)
+    last_any: dict[int, str] = {}    # sentence -> unit of its latest count of things so far
+    last_kind: dict[int, str] = {}   # sentence -> unit of its latest count of the dead, hurt... so far
     for i, rec in enumerate(amounts):
-        if not rec.pop("_bare", False):
-            continue
-        earlier = [a for a, p in zip(amounts[:i], plural) if p and a["sentence"] == rec["sentence"]
-                   and (rec["kind"] is None or a["kind"] is not None)]
-        if earlier:
-            rec["unit"] = earlier[-1]["unit"]
-        elif rec["kind"] is not None or rec.get("_others"):
-            rec["unit"] = "people"   # "evacuated along with 800 others": others are people
-        rec.pop("_others", None)
-        plural[i] = rec["unit"] is not None
+        sent = rec["sentence"]
+        if rec.pop("_bare", False):
+            earlier = last_any.get(sent) if rec["kind"] is None else last_kind.get(sent)
+            if earlier is not None:
+                rec["unit"] = earlier
+            elif rec["kind"] is not None or rec.get("_others"):
+                rec["unit"] = "people"   # "evacuated along with 800 others": others are people
+            rec.pop("_others", None)
+            plural[i] = rec["unit"] is not None
+        if plural[i]:   # one pass, linear in the amounts (issue 15)
+            last_any[sent] = rec["unit"]
+            if rec["kind"] is not None:
+                last_kind[sent] = rec["unit"]
