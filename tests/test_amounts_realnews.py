@@ -484,3 +484,10 @@ def test_group_of_n_before_its_noun_is_a_name(nlp):
     assert amounts_of(nlp, "Clinton met her counterparts for a meeting of the Group of 8 foreign ministers .") == []
     out = amounts_of(nlp, "The army of 5,000 soldiers left the town .")
     assert [(a["value"], a["unit"]) for a in out] == [(5000, "soldiers")]
+
+
+def test_or_so_is_a_hedge_and_multi_million_is_vague(nlp):
+    out = amounts_of(nlp, "The majority of the city 's 500,000 or so inhabitants are Sunnis .")
+    assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(500000, "inhabitants", "about")]
+    out = amounts_of(nlp, "The new multi-million-dollar fund was not announced .")
+    assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(2_000_000, "USD", "at least")]

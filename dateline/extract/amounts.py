@@ -91,7 +91,8 @@ verb of change is the old size and the new one, two amounts with the changed nou
 the observers from 500 to 40", "grew from 2,000 to 5,000"), not a range ("ranged from").
 "about" the parser reads as a preposition after a noun or adjective is no hedge
 ("interviewed witnesses about two bombings"; "a bullet about nine feet long" keeps it);
-"half a leg", "half the country" count the noun.
+"half a leg", "half the country" count the noun. "N or so" is hedged "about"; "multi-million"
+is millions, at least two.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -769,6 +770,11 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             qualifier = qualifier or "at least"   # "several thousand": 3000 at least
     if value is None or label == "MONEY" and _numbered_item(text, start, end):
         return None
+    multi = re.search(r"\bmulti-?(million|billion|trillion)", body, re.I)
+    if multi:   # "a multi-million-dollar fund": millions, at least two
+        value, qualifier = 2 * float(lex["scale"][multi.group(1).lower()]), qualifier or "at least"
+    if qualifier is None and re.match(r"\s+or\s+so\b", text[end:end + 8], re.I):
+        qualifier = "about"   # "500,000 or so inhabitants"
     low = body.lower()
     unit: str | None = None
     unit_tok: Token | None = None
