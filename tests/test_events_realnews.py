@@ -385,3 +385,18 @@ def test_question_after_an_abbreviation_is_still_a_question(nlp) -> None:
 ])
 def test_own_forces_are_no_target(nlp, text: str, expected: tuple) -> None:
     assert [roles(e) for e in run(nlp, text)] == [expected]
+
+
+def test_return_home_is_no_consultation(nlp) -> None:
+    assert run(nlp, "Thousands of Somalis have returned to their homes in the Gedo mountains, "
+                    "he said.") == []
+    assert [roles(e) for e in run(nlp, "The Somali delegation returned to talks with Kenya on "
+                                       "Monday.")] == [("CONSULT", "SOM", "KEN")]
+
+
+def test_an_act_stopped_is_not_done(nlp) -> None:
+    assert run(nlp, "The US is sending messages to the Somali militia in Arabic, telling them to "
+                    "stop fighting and leave their weapons.") == []
+    assert run(nlp, "Ethiopian troops stopped shelling the town on Monday.") == []
+    assert [e["type"] for e in run(nlp, "Ethiopian troops began shelling the town on Monday.")] \
+        == ["ASSAULT"]

@@ -1773,6 +1773,8 @@ REFUSALS: dict[str, str] = {
     "draft": "what a draft text says ('the draft resolution condemns ...'), or a text "
              "described in a relative clause ('stopped a UN resolution that condemned the "
              "government'): a text's wording, no act of its sponsors",
+    "cessation": "an act under a verb of stopping ('telling them to stop fighting', 'ceased "
+                 "shelling'): its end, not the act",
     "hosting-people": "'host' with people as its object ('now hosts some 24,000 Syrians'): "
                       "sheltering refugees, no talks hosted",
     "armed-defence": "'defend' a place ('fighters defending their city against armor'): "
@@ -1782,6 +1784,8 @@ REFUSALS: dict[str, str] = {
                      "banned'): the reporter's caveat, not news of a coercive act",
 }
 
+#: Verbs of stopping: a gerund under them is an act ended ("stop fighting").
+_STOPPING = frozenset({"stop", "cease", "quit", "halt", "end"})
 #: Texts whose wording a relative clause may describe ("a resolution that condemned").
 _TEXTS = frozenset({"resolution", "draft", "text", "document", "bill", "motion", "letter",
                     "declaration", "report"})
@@ -1906,6 +1910,8 @@ def refusal(tok: Token, etype: str) -> str | None:
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
             ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children):
         return "draft"
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _STOPPING:
+        return "cessation"
     if lemma == "host" and etype == "CONSULT" and any(
             ch.dep_ == "dobj" and any(_crowd_number(w) or w.lemma_.lower() in _HOSTED_PEOPLE
                                       for w in ch.subtree)
