@@ -491,3 +491,10 @@ def test_or_so_is_a_hedge_and_multi_million_is_vague(nlp):
     assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(500000, "inhabitants", "about")]
     out = amounts_of(nlp, "The new multi-million-dollar fund was not announced .")
     assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(2_000_000, "USD", "at least")]
+
+
+def test_a_name_between_the_number_and_its_noun_is_not_the_unit(nlp):
+    out = amounts_of(nlp, "Four New York Times journalists were released on Monday .")
+    assert [(a["value"], a["unit"]) for a in out] == [(4, "journalists")]
+    out = amounts_of(nlp, "Seventeen United Nations staff have been killed in the earthquake .")
+    assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(17, "staff", "killed")]

@@ -92,7 +92,9 @@ the observers from 500 to 40", "grew from 2,000 to 5,000"), not a range ("ranged
 "about" the parser reads as a preposition after a noun or adjective is no hedge
 ("interviewed witnesses about two bombings"; "a bullet about nine feet long" keeps it);
 "half a leg", "half the country" count the noun. "N or so" is hedged "about"; "multi-million"
-is millions, at least two.
+is millions, at least two. A name (organisation, person, title) after the number is not its
+unit: the noun after the name is ("Four New York Times journalists", "Seventeen United Nations
+staff"), else the unit is unstated ("kill 40 Associated Press :", "28 Earls Court Rd").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -375,6 +377,15 @@ def _unit_noun(root: Token) -> Token | None:
         return doc[root.i + 2]   # "at least 28 more people", "two more digits"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
             and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num:
+        if root.head.pos_ == "PROPN" and root.head.ent_type_ in _NAME_TYPES and root.head.ent_iob_ != "B" \
+                and root.doc[root.i + 1].ent_type_ == root.head.ent_type_:
+            after = root.head.i + 1
+            while after < len(root.doc) and root.doc[after].ent_iob_ == "I":
+                after += 1
+            noun = root.doc[after] if after < len(root.doc) else None
+            if noun is not None and noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lower_ in _COLLECTIVE):
+                return noun   # "Four New York Times journalists", "Seventeen United Nations staff"
+            return None   # "clashes kill 40 Associated Press : ...": a name after the count, not what it counts
         return root.head
     if root.dep_ == "conj" and root.head.like_num and root.head != root:
         return _unit_noun(root.head)   # "90 and 72 passengers": 72 counts passengers too
@@ -960,6 +971,10 @@ _COLLECTIVE = {"police", "staff", "personnel", "military", "crew", "infantry", "
                "cash", "aid", "debt", "revenue", "land", "territory", "housing", "security", "manpower",
                "workforce", "gear", "furniture", "luggage", "baggage", "mail", "hardware", "software",
                "machinery", "weaponry", "infrastructure", "data", "footage", "media", "press", "public"}
+
+
+#: Entity types of names that a count never counts (people's names, organisations, titles).
+_NAME_TYPES = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PRODUCT"}
 
 
 #: Singular measure nouns a number may stand before ("4.9 million barrel", "a 9 mm").
