@@ -229,3 +229,32 @@ def test_fighting_and_threats_still_coded(nlp) -> None:
         == ["ASSAULT"]
     assert [e["type"] for e in run(nlp, "Ethiopia warned Kenya of a military response.")] \
         == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, trigger, etype, expected", [
+    ("It is alleged the money is coming from Saudi Arabia.", "alleged", "ACCUSE", "impersonal"),
+    ("The minister sat down on a chair.", "sat", "CONSULT", "seated"),
+    ("The US is telling the militia to stop fighting.", "fighting", "ASSAULT", "cessation"),
+])
+def test_refused_patterns_real_news_3(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
+    assert expected in REFUSALS
+    assert reason(nlp, text, trigger, etype) == expected
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("Kenya has alleged that Somali militants attacked the camp.", "alleged", "ACCUSE"),
+    ("The Kenyan minister sat down with Somali elders in Garissa.", "sat", "CONSULT"),
+    ("Kenyan and Somali officials sat down for talks in Nairobi.", "sat", "CONSULT"),
+])
+def test_accepted_controls_real_news_3(nlp, text: str, trigger: str, etype: str) -> None:
+    assert reason(nlp, text, trigger, etype) is None
+
+
+@pytest.mark.parametrize("text", [
+    "It is alleged the money is coming from Saudi Arabia.",
+    "Kenyan journalists visiting Somalia are viewed with suspicion by both sides.",
+    "The UN monitors have come to Somalia to verify a ceasefire.",
+    "The minister sat down on a chair.",
+])
+def test_no_event_on_real_news_shapes_4(nlp, text: str) -> None:
+    assert run(nlp, text) == []

@@ -778,6 +778,11 @@ def _claimed(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.i != tok.i:
+        v = tok.head  # "have come to Syria to verify a ceasefire": the verb's purpose
+        if v.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children) \
+                and v.head.lemma_.lower() not in IMPLICATIVE | INTENT:
+            return True
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -1498,6 +1503,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # "Canada is sending CF-18 fighter jets to join a warship off the coast": its own
         # forces deployed, not arms given to anyone
         return _finish("MOBILIZE", "troops", tok, actor, None, t)
+    if etype == "CONSULT" and actor is not None and actor.get("sector") in ("MED", "JRN"):
+        return None  # "Arab journalists visiting Syria": reporters travel, no talks between parties
     armed = actor is not None and actor.get("sector") in ("MIL", "COP")
     if etype == "CONSULT" and mode == "visit" and armed:
         # "security forces arrived in the town with tanks": forces moved, no visit
@@ -1773,6 +1780,10 @@ REFUSALS: dict[str, str] = {
     "draft": "what a draft text says ('the draft resolution condemns ...'), or a text "
              "described in a relative clause ('stopped a UN resolution that condemned the "
              "government'): a text's wording, no act of its sponsors",
+    "impersonal": "'it is alleged/claimed/said that ...' with no one named who says it: "
+                  "hearsay, no accusation by anyone",
+    "seated": "'sit down' with no one to sit down with: no 'with' phrase and no two "
+              "parties as its subject ('the minister sat down on a chair')",
     "cessation": "an act under a verb of stopping ('telling them to stop fighting', 'ceased "
                  "shelling'): its end, not the act",
     "hosting-people": "'host' with people as its object ('now hosts some 24,000 Syrians'): "
@@ -1910,6 +1921,16 @@ def refusal(tok: Token, etype: str) -> str | None:
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
             ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children):
         return "draft"
+    if etype == "ACCUSE" and any(ch.dep_ in ("nsubjpass", "expl") and ch.lower_ == "it" for ch in children) \
+            and not any(ch.dep_ == "agent" for ch in children):
+        return "impersonal"
+    if lemma == "sit" and etype == "CONSULT" and not (
+            any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in children)
+            or any(ch.dep_ == "nsubj" and (any(g.dep_ == "conj" for g in ch.children)
+                                            or any(g.dep_ == "amod" and any(h.dep_ == "conj" for h in g.children)
+                                                   for g in ch.children))
+                   for ch in children)):
+        return "seated"
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _STOPPING:
         return "cessation"
     if lemma == "host" and etype == "CONSULT" and any(
