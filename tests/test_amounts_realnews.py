@@ -498,3 +498,13 @@ def test_a_name_between_the_number_and_its_noun_is_not_the_unit(nlp):
     assert [(a["value"], a["unit"]) for a in out] == [(4, "journalists")]
     out = amounts_of(nlp, "Seventeen United Nations staff have been killed in the earthquake .")
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(17, "staff", "killed")]
+
+
+def test_one_number_over_coordinated_nouns_counts_them_all(nlp):
+    out = amounts_of(nlp, "Troops went into at least nine towns and cities .")
+    assert [(a["value"], a["unit"]) for a in out] == [(9, "towns and cities")]
+    out = amounts_of(nlp, "It broadcast pictures of dozens of men , women and children returning on foot .")
+    assert [(a["value"], a["unit"]) for a in out] == [(24, "men, women and children")]
+    # a noun with its own number is its own amount
+    out = amounts_of(nlp, "Jets destroyed five combat planes and two helicopters .")
+    assert [(a["value"], a["unit"]) for a in out] == [(5, "planes"), (2, "helicopters")]

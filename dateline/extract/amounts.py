@@ -392,6 +392,27 @@ def _unit_noun(root: Token) -> Token | None:
     return None
 
 
+def _coordinated(noun: Token) -> str | None:
+    """The counted nouns joined to ``noun`` that the one number counts too ("towns and
+    cities", "men , women and children"), as the text writes them; ``None`` when no plural
+    noun without a number of its own is joined to it ("planes and two helicopters")."""
+    conj = [c for c in noun.conjuncts if c.i > noun.i]
+    if not conj or noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in _COLLECTIVE:
+        return None
+    last = max(conj, key=lambda c: c.i)
+    if last.i - noun.i > 5:
+        return None
+    between = noun.doc[noun.i:last.i + 1]
+    if not all(t.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and t.text not in ("(", ")", ";", ":") for t in between):
+        return None
+    if not all((c.tag_ in ("NNS", "NNPS") or c.lower_ in _COLLECTIVE) and c.lemma_.lower() not in lexicon()["casualty"]
+               and all(ch.dep_ in ("cc", "punct", "conj") for ch in c.children) for c in conj):
+        return None   # "planes and two helicopters", "people and injuries", "ministers and several senators"
+    if any(t.lower_ not in ("and", "or", ",") for t in between if t.pos_ in ("CCONJ", "PUNCT")):
+        return None   # "bodies , plus twisted tanks"
+    return re.sub(r"\s+,", ",", between.text)
+
+
 def _noun_before(root: Token) -> Token | None:
     """The plural noun a bare number gives the new size of ("raise its monitors to
     300", "the number of refugees rose to 300", "the number of refugees reached 300");
@@ -824,6 +845,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
             unit = " ".join(mods + [re.split(r"\\?/(?=\d)", noun.text)[0]])   # "gallons\/3": a token glued at a slash
+            if label == "CARDINAL" and noun == unit_tok:
+                unit = _coordinated(noun) or unit   # "nine towns and cities", "dozens of men, women and children"
             cur_key = noun.lower_ if noun.lower_ in lex["currency"] else noun.lower_.rstrip("s")
             pair = f"{noun.doc[noun.i - 1].lower_} {cur_key}" if noun.i > 0 else ""
             if pair in lex["currency"]:
