@@ -95,6 +95,8 @@ the observers from 500 to 40", "grew from 2,000 to 5,000"), not a range ("ranged
 is millions, at least two. A name (organisation, person, title) after the number is not its
 unit: the noun after the name is ("Four New York Times journalists", "Seventeen United Nations
 staff"), else the unit is unstated ("kill 40 Associated Press :", "28 Earls Court Rd").
+One number before plural nouns joined by "and"/"or" counts them all ("nine towns and cities",
+"dozens of men, women and children"; not "five planes and two helicopters").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
