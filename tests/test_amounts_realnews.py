@@ -508,3 +508,15 @@ def test_one_number_over_coordinated_nouns_counts_them_all(nlp):
     # a noun with its own number is its own amount
     out = amounts_of(nlp, "Jets destroyed five combat planes and two helicopters .")
     assert [(a["value"], a["unit"]) for a in out] == [(5, "planes"), (2, "helicopters")]
+
+
+def test_the_hedge_next_to_the_number_wins_over_only(nlp):
+    out = amounts_of(nlp, "One of them was only about two feet long .")
+    assert [(a["value"], a["qualifier"]) for a in out] == [(2, "about")]
+    out = amounts_of(nlp, "Just over 1,000 people came to the rally .")
+    assert [(a["value"], a["qualifier"]) for a in out] == [(1000, "more than")]
+
+
+def test_n_of_whom_takes_the_unit_of_the_count_it_refers_to(nlp):
+    out = amounts_of(nlp, "The plane carried 200 passengers , 30 of whom were children .")
+    assert [(a["value"], a["unit"]) for a in out] == [(200, "passengers"), (30, "passengers")]

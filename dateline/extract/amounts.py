@@ -96,7 +96,9 @@ is millions, at least two. A name (organisation, person, title) after the number
 unit: the noun after the name is ("Four New York Times journalists", "Seventeen United Nations
 staff"), else the unit is unstated ("kill 40 Associated Press :", "28 Earls Court Rd").
 One number before plural nouns joined by "and"/"or" counts them all ("nine towns and cities",
-"dozens of men, women and children"; not "five planes and two helicopters").
+"dozens of men, women and children"; not "five planes and two helicopters"). Of two hedges
+the one next to the number is kept ("only about two feet": about; "just over 1,000": more
+than); "30 of whom" takes the unit of the count "whom" stands for.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -770,6 +772,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if m:
         qualifier = lex["qualifier"][m.group(1).lower()]
         body_start = start + m.end()
+        inner = _qualifier_start_re().match(text[body_start:end])
+        if inner:   # "only about two feet": the hedge next to the number
+            qualifier, body_start = lex["qualifier"][inner.group(1).lower()], body_start + inner.end()
     else:
         m2 = _qualifier_re().search(text[max(0, start - 20):start])
         if m2:
@@ -940,7 +945,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
     elif unit is None and label == "CARDINAL" and not any(
             c.lower_ == "of" and c.i > root.i
-            and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them") for g in c.children)
+            and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them", "whom", "which") for g in c.children)
             for c in root.children):
         rec["_bare"] = True   # "162,752 of oil": a measure of a mass, no count to borrow
     if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS") and not others and label != "QUANTITY":
