@@ -258,3 +258,23 @@ def test_accepted_controls_real_news_3(nlp, text: str, trigger: str, etype: str)
 ])
 def test_no_event_on_real_news_shapes_4(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The UN Security Council voted for tough restrictions against the Eritrean regime.",
+    "Thousands of refugees have amassed at the Kenyan border in recent weeks.",
+    "Two UN observers are now permanently stationed in Garissa.",
+    "The company withdrew all its expatriate employees from Somalia earlier this month.",
+    "People are afraid of being shot by Ethiopian forces, he said.",
+])
+def test_no_event_on_real_news_shapes_5(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_controls_stay_events_5(nlp) -> None:
+    assert [e["type"] for e in run(nlp, "The UN Security Council voted against the Eritrean "
+                                        "proposal.")] == ["REJECT"]
+    assert [e["type"] for e in run(nlp, "Thousands of Ethiopian troops have amassed at the "
+                                        "Kenyan border.")] == ["MOBILIZE"]
+    assert [e["type"] for e in run(nlp, "Ethiopian forces shot three protesters in Moyale.")] \
+        == ["ASSAULT"]

@@ -168,6 +168,8 @@ CLAIM_VERBS = frozenset({
     "insist", "assert", "contend", "speculate", "doubt", "imagine", "hope", "wish",
     "worry", "blame", "accuse", "predict", "estimate",
 })
+#: Adjectives of fear: what they fear has not happened ("afraid of being shot").
+_FEARFUL = frozenset({"afraid", "scared", "fearful", "terrified", "frightened", "worried"})
 #: Nouns of doubt or belief whose that-clause is held, not reported as fact
 #: ("scepticism that Syria is committed", "fears that troops will attack").
 DOUBT_NOUNS = frozenset({
@@ -791,7 +793,7 @@ def _claimed(tok: Token) -> bool:
                 and cur.head.lemma_.lower() in DOUBT_NOUNS and cur.head.i < tok.i:
             return True  # "scepticism that Syria is committed to the plan"
         if cur.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "advcl") \
-                and cur.head.lemma_.lower() in CLAIM_VERBS and cur.head.i < tok.i:
+                and cur.head.lemma_.lower() in CLAIM_VERBS | _FEARFUL and cur.head.i < tok.i:
             return True
         cur = cur.head
     return False
@@ -1784,6 +1786,13 @@ REFUSALS: dict[str, str] = {
                   "hearsay, no accusation by anyone",
     "seated": "'sit down' with no one to sit down with: no 'with' phrase and no two "
               "parties as its subject ('the minister sat down on a chair')",
+    "vote-for": "'vote for' something ('voted for tough restrictions against the regime'): "
+                "a vote in favour, no rejection (the 'against' is in what was voted)",
+    "not-forces": "a verb moving forces whose moved or moving people are no armed force "
+                  "('a diplomat stationed in China', 'refugees have amassed', 'two UN observers "
+                  "are stationed there')",
+    "business": "a company withdrawing its own staff or business ('the company withdrew its "
+                "employees from Libya'): no political retreat",
     "cessation": "an act under a verb of stopping ('telling them to stop fighting', 'ceased "
                  "shelling'): its end, not the act",
     "hosting-people": "'host' with people as its object ('now hosts some 24,000 Syrians'): "
@@ -1795,6 +1804,14 @@ REFUSALS: dict[str, str] = {
                      "banned'): the reporter's caveat, not news of a coercive act",
 }
 
+#: People who are moved or gather but are no armed force.
+_NOT_FORCES = frozenset({
+    "diplomat", "ambassador", "envoy", "observer", "monitor", "refugee", "people", "civilian",
+    "journalist", "reporter", "staff", "employee", "worker", "family", "student", "tourist",
+    "migrant", "resident", "crowd", "protester", "supporter",
+})
+#: Companies: their withdrawals are business.
+_COMPANIES = frozenset({"company", "firm", "corporation", "bank", "airline", "operator"})
 #: Verbs of stopping: a gerund under them is an act ended ("stop fighting").
 _STOPPING = frozenset({"stop", "cease", "quit", "halt", "end"})
 #: Texts whose wording a relative clause may describe ("a resolution that condemned").
@@ -1931,6 +1948,21 @@ def refusal(tok: Token, etype: str) -> str | None:
                                                    for g in ch.children))
                    for ch in children)):
         return "seated"
+    if etype == "REJECT" and lemma == "vote" and any(ch.dep_ == "prep" and ch.lower_ == "for"
+                                                      for ch in children):
+        return "vote-for"
+    if etype == "MOBILIZE" and tok.pos_ == "VERB":
+        moved = [ch for ch in children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if tok.dep_ == "acl":
+            moved.append(tok.head)
+        moved += [g for m in list(moved) if m.lemma_.lower() in COLLECTIVES  # "thousands of refugees"
+                  for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        if any(m.lemma_.lower() in _NOT_FORCES for m in moved) and not any(
+                m.lemma_.lower() in FORCE_WORDS for m in moved):
+            return "not-forces"
+    if etype == "RETREAT" and any(ch.dep_ == "nsubj" and ch.lemma_.lower() in _COMPANIES for ch in children):
+        return "business"
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _STOPPING:
         return "cessation"
     if lemma == "host" and etype == "CONSULT" and any(
