@@ -520,3 +520,10 @@ def test_the_hedge_next_to_the_number_wins_over_only(nlp):
 def test_n_of_whom_takes_the_unit_of_the_count_it_refers_to(nlp):
     out = amounts_of(nlp, "The plane carried 200 passengers , 30 of whom were children .")
     assert [(a["value"], a["unit"]) for a in out] == [(200, "passengers"), (30, "passengers")]
+
+
+def test_hyphened_counted_noun_and_spaced_multi_million(nlp):
+    out = amounts_of(nlp, "There had been 600 take-offs and landings since Wednesday .")
+    assert [(a["value"], a["unit"]) for a in out] == [(600, "take-offs and landings")]
+    out = amounts_of(nlp, "None of these multi million dollar a year executives thought of it .")
+    assert [(a["value"], a["qualifier"]) for a in out] == [(2_000_000, "at least")]

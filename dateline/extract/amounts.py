@@ -406,13 +406,15 @@ def _coordinated(noun: Token) -> str | None:
     last = max(conj, key=lambda c: c.i)
     if last.i - noun.i > 5:
         return None
-    between = noun.doc[noun.i:last.i + 1]
-    if not all(t.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and t.text not in ("(", ")", ";", ":") for t in between):
+    first = noun.i - 2 if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" else noun.i   # "take-offs"
+    between = noun.doc[first:last.i + 1]
+    joined = [t for t in between if t.i >= noun.i]
+    if not all(t.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and t.text not in ("(", ")", ";", ":") for t in joined):
         return None
     if not all((c.tag_ in ("NNS", "NNPS") or c.lower_ in _COLLECTIVE) and c.lemma_.lower() not in lexicon()["casualty"]
                and all(ch.dep_ in ("cc", "punct", "conj") for ch in c.children) for c in conj):
         return None   # "planes and two helicopters", "people and injuries", "ministers and several senators"
-    if any(t.lower_ not in ("and", "or", ",") for t in between if t.pos_ in ("CCONJ", "PUNCT")):
+    if any(t.lower_ not in ("and", "or", ",") for t in joined if t.pos_ in ("CCONJ", "PUNCT")):
         return None   # "bodies , plus twisted tanks"
     return re.sub(r"\s+,", ",", between.text)
 
@@ -809,7 +811,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             qualifier = qualifier or "at least"   # "several thousand": 3000 at least
     if value is None or label == "MONEY" and _numbered_item(text, start, end):
         return None
-    multi = re.search(r"\bmulti-?(million|billion|trillion)", body, re.I)
+    multi = re.search(r"\bmulti[-\s]?(million|billion|trillion)", body, re.I)
     if multi:   # "a multi-million-dollar fund": millions, at least two
         value, qualifier = 2 * float(lex["scale"][multi.group(1).lower()]), qualifier or "at least"
     if qualifier is None and re.match(r"\s+or\s+so\b", text[end:end + 8], re.I):
