@@ -400,3 +400,12 @@ def test_an_act_stopped_is_not_done(nlp) -> None:
     assert run(nlp, "Ethiopian troops stopped shelling the town on Monday.") == []
     assert [e["type"] for e in run(nlp, "Ethiopian troops began shelling the town on Monday.")] \
         == ["ASSAULT"]
+
+
+def test_opening_if_clause_is_conditional_even_misparsed(nlp) -> None:
+    text = ("If the latest bombing run were a NATO strike, rebels said it would have been the "
+            "second in a week's time.")
+    assert run(nlp, text) == []
+    # after the if-clause's comma, the main clause is reported as usual
+    assert [e["type"] for e in run(nlp, "If the talks fail, Ethiopia said, its troops attacked "
+                                        "the Kenyan border post on Monday.")] == ["ASSAULT"]

@@ -831,7 +831,13 @@ def _asked(tok: Token, sent: Span, text: str) -> bool:
 def _conditional(tok: Token) -> bool:
     """Whether trigger ``tok`` lies in a clause of condition or open question ("if
     forces used chemical weapons", "unless troops withdraw", "whether the army
-    fired"), climbing its heads up to a reported clause."""
+    fired"), climbing its heads up to a reported clause; or before the first comma of a
+    sentence opened by "If"/"Unless" ("If the latest bombing run were a NATO strike, ...",
+    which the parser may misattach)."""
+    sent = tok.sent
+    if sent[0].lower_ in ("if", "unless") and not any(
+            w.text == "," for w in sent if w.i < tok.i):
+        return True
     cur = tok
     for _ in range(8):
         if any(ch.dep_ == "mark" and ch.lower_ in CONDITIONAL_MARKS for ch in cur.children):
