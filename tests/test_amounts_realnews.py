@@ -527,3 +527,8 @@ def test_hyphened_counted_noun_and_spaced_multi_million(nlp):
     assert [(a["value"], a["unit"]) for a in out] == [(600, "take-offs and landings")]
     out = amounts_of(nlp, "None of these multi million dollar a year executives thought of it .")
     assert [(a["value"], a["qualifier"]) for a in out] == [(2_000_000, "at least")]
+
+
+def test_scientific_notation_and_two_peas_count_nothing(nlp):
+    assert amounts_of(nlp, "The sun gave 1.96 * 10 ** 22 Joules in 2004 .") == []
+    assert amounts_of(nlp, "They are like two peas in a pod .") == []

@@ -98,7 +98,8 @@ staff"), else the unit is unstated ("kill 40 Associated Press :", "28 Earls Cour
 One number before plural nouns joined by "and"/"or" counts them all ("nine towns and cities",
 "dozens of men, women and children"; not "five planes and two helicopters"). Of two hedges
 the one next to the number is kept ("only about two feet": about; "just over 1,000": more
-than); "30 of whom" takes the unit of the count "whom" stands for.
+than); "30 of whom" takes the unit of the count "whom" stands for. The parts of scientific
+notation ("1.96 * 10 ** 22 Joules", "^ 2") and "two peas" (in a pod) count nothing.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -659,6 +660,9 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True   # "at one point", "one thing is clear", "on more than one occasion"
     if t.lower() in ("two", "half") and root.dep_ == "pobj" and root.head.lower_ == "in":
         return True   # "split in two", "torn in half"
+    if re.search(r"(?:\*\*|\^)\s*$", text[max(0, ent.start_char - 4):ent.start_char]) \
+            or re.match(r"\s*(?:\*\*|\^|[*x]\s*10\s*(?:\*\*|\^))", text[ent.end_char:ent.end_char + 10]):
+        return True   # "1.96 * 10 ** 22 Joules": scientific notation, its parts count nothing
     if _SET_PHRASE.match(text[ent.start_char:ent.start_char + 24]):
         return True   # "half a world away", "half measures", "fifty-fifty"
     if ent.label_ == "CARDINAL" and any(ch in t for ch in "#№"):
