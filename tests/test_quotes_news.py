@@ -401,3 +401,34 @@ def test_a_lone_label_is_a_headline_not_a_transcript_turn(nlp):
     # Control: two speakers taking turns are a transcript.
     ctx.turns = [Turn("NATO", 0, 0, 0, 26), Turn("SMITH", 26, 26, 27, len(text))]
     assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Nato", "Smith"]
+
+
+def test_quoted_him_as_saying_names_the_one_quoted(nlp):
+    text = ("Mr Demir spoke to reporters at the airport. "
+            "“I can not confirm that they have apologised,” the Hurriyet website quoted him as saying.")
+    ents = _ents(text, [("Demir", "PERSON"), ("Hurriyet", "ORG")])
+    q = _one(_quotes(nlp, text, ents), "confirm")
+    assert q["speaker"] == "Demir" and q["speaker_pronoun"] == "him"
+
+
+def test_name_right_before_a_cue_after_a_caption_is_the_speaker(nlp):
+    text = ("Thousands of refugees fled the town for neighbouring Turkey Mohammed Fazo says "
+            "that the soldiers refused to fire.")
+    ents = _ents(text, [("Turkey", "GPE"), ("Mohammed Fazo", "PERSON")])
+    (q,) = _quotes(nlp, text, ents)
+    assert q["speaker"] == "Mohammed Fazo"
+
+
+def test_declining_or_yet_to_say_reports_nothing(nlp):
+    text = ("The minister declined to say whether troops would be sent. "
+            "While the statement seemed to rule it out, officials have yet to say whether they will do so. "
+            "The minister said troops would be sent.")
+    assert [q["text"] for q in _quotes(nlp, text)] == ["troops would be sent"]
+
+
+def test_our_correspondent_is_the_news_organisations_reporter_named_before(nlp):
+    text = ("The BBC's Lena Marsh in Beirut says the army is pushing ahead. "
+            "The talks may resume soon, our correspondent adds.")
+    ents = _ents(text, [("BBC", "ORG"), ("Lena Marsh", "PERSON"), ("Beirut", "GPE")])
+    q = _one(_quotes(nlp, text, ents), "talks may resume")
+    assert q["speaker"] == "Lena Marsh"

@@ -368,6 +368,18 @@ def _subject(cue: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
+        if tok != cue and tok.lemma_ == "quote":
+            # "the website quoted him as saying": the one quoted speaks.
+            obj = next((c for c in _children(tok) if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        if tok == cue and tok.i > 0 and not any(c.dep_ in _SUBJ for c in _children(tok)):
+            # "... fled to Turkey Mohammed Fazo says that ...": a caption run into the
+            # sentence; the name written right before the cue is its subject.
+            prev = tok.doc[tok.i - 1]
+            if (prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.idx + len(prev) < tok.idx
+                    and tok.dep_ == "conj"):
+                return prev
         for child in _children(tok):
             if child.dep_ in _SUBJ or child.dep_ == "nsubjpass" and tok.lemma_ == "quote":
                 # "X was quoted as saying": the passive subject of "quoted" speaks.
@@ -434,6 +446,9 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         if speech and any(c.dep_ == "neg" for c in _children(tok)):
             continue   # "could not confirm the reports", "did not say whether": nothing reported
+        if speech and tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_TO_SAY or any(
+                c.lower_ == "yet" for c in _children(tok.head))):
+            continue   # "declined to say", "have yet to say whether": nothing reported
         fr = frames[tok.lemma_.lower()]
         comps: list[Token] = []
         for child in _children(tok):
@@ -517,6 +532,9 @@ def _drop_writers(text: str, spans: list[tuple[int, int]], cue_at: int) -> list[
         out.append(p)
     return out
 
+
+#: Verbs whose infinitive of saying reports nothing ("declined to say", "refused to comment").
+_NOT_TO_SAY = frozenset({"decline", "refuse", "fail", "hesitate"})
 
 #: Prepositions whose phrase names what was talked about, not what was said
 #: ("talk about", "refer to", "comment on").
@@ -823,6 +841,8 @@ class _Entities:
         for e, before in zip(self.people, self.before):
             t = (e.get("title") or "").lower()
             written = before.endswith(title) and (len(before) == len(title) or not before[-len(title) - 1].isalnum())
+            # "our correspondent" after "the BBC's Jim Muir": the news organisation's own.
+            written = written or title in ("correspondent", "reporter") and _NEWS_OWN.search(before) is not None
             if t == title or t.endswith(" " + title) or written:
                 if all(m in before or m in t for m in modifiers):
                     cands.append(e)
@@ -839,6 +859,8 @@ class _Entities:
         return found
 
 
+#: A news organisation's possessive right before a person ("the BBC's Jim Muir").
+_NEWS_OWN = re.compile(r"\b(?:bbc|cnn|reuters|afp|ap)\s?['’]s\Z")
 #: Words of page furniture the entity stage may glue to a name ("Watch Kholood ...").
 _FURNITURE_WORDS = frozenset({"watch", "read", "video", "photos", "click", "related"})
 
@@ -1385,7 +1407,8 @@ def _glued(tok: Token, before_cue: bool = False) -> bool:
     if before_cue and prev.text in ("“", "\"") and tok.i >= 2 and prev.idx + len(prev) == tok.idx:
         word = tok.doc[tok.i - 2]
         if (word.idx + len(word) < prev.idx and word.is_alpha and word.is_lower
-                and word.pos_ in ("NOUN", "ADJ")):
+                and (word.pos_ in ("NOUN", "ADJ") or word.pos_ == "VERB"
+                     and word.lemma_.lower() not in cue_frames())):
             return True
     if prev.idx + len(prev) >= tok.idx or tok.pos_ not in _GLUE_POS and prev.text not in ("”", "\""):
         return False
