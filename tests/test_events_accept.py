@@ -141,6 +141,9 @@ def test_refused_patterns_real_news(nlp, text: str, trigger: str, etype: str, ex
     ("The army allowed aid convoys into the town on Monday.", "allowed", "CONCEDE"),
     ("The Red Crescent agreed to a truce with the militia.", "agreed", "AGREE"),
     ("The EU resolution condemns the crackdown by Ethiopian forces.", "condemns", "ACCUSE"),
+    # a draft supported by members is their act
+    ("The draft resolution was supported by 13 of the 15 members of the UN Security Council.",
+     "supported", "SUPPORT"),
     ("Kenyan police arrested two foreign journalists in Garissa on Monday.", "arrested", "COERCE"),
     ("Eritrea banned foreign journalists from the border region last week.", "banned", "COERCE"),
 ])
@@ -253,7 +256,6 @@ def test_accepted_controls_real_news_3(nlp, text: str, trigger: str, etype: str)
 @pytest.mark.parametrize("text", [
     "It is alleged the money is coming from Saudi Arabia.",
     "Kenyan journalists visiting Somalia are viewed with suspicion by both sides.",
-    "The UN monitors have come to Somalia to verify a ceasefire.",
     "The minister sat down on a chair.",
 ])
 def test_no_event_on_real_news_shapes_4(nlp, text: str) -> None:

@@ -780,11 +780,6 @@ def _claimed(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
-    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.i != tok.i:
-        v = tok.head  # "have come to Syria to verify a ceasefire": the verb's purpose
-        if v.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children) \
-                and v.head.lemma_.lower() not in IMPLICATIVE | INTENT:
-            return True
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -1938,9 +1933,9 @@ def refusal(tok: Token, etype: str) -> str | None:
         return "writer"
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WISHING:
         return "wish"
-    if any(ch.dep_ in ("nsubj", "nsubjpass") and any(w.lemma_.lower() == "draft" for w in ch.subtree)
+    if any(ch.dep_ == "nsubj" and any(w.lemma_.lower() == "draft" for w in ch.subtree)
            for ch in children):
-        return "draft"
+        return "draft"  # (a draft "supported by 13 members" is their act: kept)
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
             ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children):
         return "draft"
