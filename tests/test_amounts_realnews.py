@@ -532,3 +532,8 @@ def test_hyphened_counted_noun_and_spaced_multi_million(nlp):
 def test_scientific_notation_and_two_peas_count_nothing(nlp):
     assert amounts_of(nlp, "The sun gave 1.96 * 10 ** 22 Joules in 2004 .") == []
     assert amounts_of(nlp, "They are like two peas in a pod .") == []
+
+
+def test_half_the_time_is_a_set_phrase(nlp):
+    assert amounts_of(nlp, "Half the time when people want to touch my robe , it feels icky .") == []
+    assert [a["unit"] for a in amounts_of(nlp, "Half the survey respondents said they were unhappy .")] == ["respondents"]

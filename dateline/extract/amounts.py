@@ -690,7 +690,8 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
 
 
 #: Set phrases that open with a number word and count nothing.
-_SET_PHRASE = re.compile(r"(?:half\s+(?:a\s+world|way|measures?|hearted|the\s+battle)|fifty\s*-\s*fifty)\b", re.I)
+_SET_PHRASE = re.compile(r"(?:half\s+(?:a\s+world|way|measures?|hearted|the\s+battle|the\s+time)|fifty\s*-\s*fifty)\b",
+                         re.I)
 
 
 #: What follows a number that is a clock time or a day of a month.
