@@ -409,3 +409,18 @@ def test_opening_if_clause_is_conditional_even_misparsed(nlp) -> None:
     # after the if-clause's comma, the main clause is reported as usual
     assert [e["type"] for e in run(nlp, "If the talks fail, Ethiopia said, its troops attacked "
                                         "the Kenyan border post on Monday.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's own capital or name in its words is its own side, not whom it addresses
+    ("Kenya and Uganda oppose the plan, with Nairobi insisting that it would not back sanctions.",
+     ("REJECT", "KEN", None)),
+    ("Kenyan President Uhuru Kenyatta has warned any foreign military action will turn Kenya "
+     "into another Somalia.", ("THREATEN", "KEN", None)),
+    # another state in the same words stays the target
+    ("Kenya condemned the Ugandan government, with Nairobi insisting that Kampala had broken "
+     "the deal.", ("ACCUSE", "KEN", "UGA")),
+    ("Kenyan President Uhuru Kenyatta criticised Uganda on Monday.", ("ACCUSE", "KEN", "UGA")),
+])
+def test_own_state_is_no_target_of_its_words(nlp, text: str, expected: tuple) -> None:
+    assert [roles(e) for e in run(nlp, text)] == [expected]

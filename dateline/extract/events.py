@@ -1531,6 +1531,14 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor, actor_tok, venue=etype)
+    if (actor is not None and target is not None and actor.get("country")
+            and target.get("country") == actor.get("country")
+            and actor.get("sector") in (None, "GOV") and target.get("sector") in (None, "GOV")
+            and not t.types[etype].quad.startswith("material") and _place_name(target, sent)):
+        # words of a state or its leaders about their own country or capital ("Mr Putin
+        # said Russia would not back ...", "Russia opposes it, with Moscow insisting"):
+        # the speaker's own side, never whom they address
+        target = None
     if (etype == "CONSULT" and mode == "visit" and actor is not None and actor.get("unknown_name")
             and not actor.get("sector") and target is None):
         return None  # "al-Obeidy arrives in New York": a private person's journey, meeting no one
