@@ -432,3 +432,9 @@ def test_our_correspondent_is_the_news_organisations_reporter_named_before(nlp):
     ents = _ents(text, [("BBC", "ORG"), ("Lena Marsh", "PERSON"), ("Beirut", "GPE")])
     q = _one(_quotes(nlp, text, ents), "talks may resume")
     assert q["speaker"] == "Lena Marsh"
+
+
+def test_an_open_question_or_a_cited_source_is_no_message(nlp):
+    text = ("It was impossible for reporters to confirm whether the fire was incoming or outgoing. "
+            "Citing unnamed government sources, the paper reported that an adviser was in London.")
+    assert [q["text"] for q in _quotes(nlp, text)] == ["that an adviser was in London"]

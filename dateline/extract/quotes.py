@@ -489,6 +489,8 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
+        if speech and _WHETHER.match(text, parts[0][0]):
+            continue   # "impossible for CNN to confirm whether ...": a question left open, no message
         out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj,
                          weak=_weak_content(text, comps, fr, parts)))
     return out
@@ -533,6 +535,8 @@ def _drop_writers(text: str, spans: list[tuple[int, int]], cue_at: int) -> list[
     return out
 
 
+#: Content that is an open question ("whether the fire was incoming").
+_WHETHER = re.compile(r"(?:whether|if)\b", re.I)
 #: Verbs whose infinitive of saying reports nothing ("declined to say", "refused to comment").
 _NOT_TO_SAY = frozenset({"decline", "refuse", "fail", "hesitate"})
 
