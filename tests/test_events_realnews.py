@@ -424,3 +424,20 @@ def test_opening_if_clause_is_conditional_even_misparsed(nlp) -> None:
 ])
 def test_own_state_is_no_target_of_its_words(nlp, text: str, expected: tuple) -> None:
     assert [roles(e) for e in run(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # words still to come under will/would are not yet said
+    ("Kenya would propose that the AU plan be enforced by the Security Council, he said.", []),
+    ("The International Criminal Court will be investigating claims of abuse in Kenya.", []),
+    ("Kenya will demand that Uganda withdraw its troops.", []),
+    ("Kenya will accuse Uganda of violating the deal.", []),
+    # a negated acceptance is a refusal made now; said words are reported as usual
+    ("Kenya will not support the resolution.", [("REJECT", "KEN", None)]),
+    ("Kenya accused Uganda of violating the deal.", [("ACCUSE", "KEN", "UGA")]),
+    # a future armed act is a threat, not dropped
+    ("Kenyan troops will attack al-Shabab bases in Somalia, the minister said.",
+     [("THREATEN", "KEN", "SOM")]),
+])
+def test_future_words_are_not_yet_said(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected
