@@ -438,3 +438,6 @@ def test_an_open_question_or_a_cited_source_is_no_message(nlp):
     text = ("It was impossible for reporters to confirm whether the fire was incoming or outgoing. "
             "Citing unnamed government sources, the paper reported that an adviser was in London.")
     assert [q["text"] for q in _quotes(nlp, text)] == ["that an adviser was in London"]
+    # Control: a condition opening the reported words is content.
+    text = "If the army sent more troops, it would have to protect them, the source said."
+    assert [q["text"] for q in _quotes(nlp, text)] == ["If the army sent more troops, it would have to protect them"]
