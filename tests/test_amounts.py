@@ -104,8 +104,8 @@ def test_from_to_after_a_verb_of_change_is_two_sizes_not_a_range(nlp):
     # the old size and the new one: two amounts, each with the noun the verb changes
     out = amounts_of(nlp, "Shelter places grew from 2,000 to 5,000 in a month .")
     assert [(a["value"], a["unit"], "low" in a) for a in out] == [(2000, "places", False), (5000, "places", False)]
-    out = amounts_of(nlp, "Reports said it wanted to reduce the number of observers from 500 to 40 .")
-    assert [(a["value"], a["unit"]) for a in out] == [(500, "observers"), (40, "observers")]
+    out = amounts_of(nlp, "Officials said they hoped to cut the number of inspectors from 500 to 40 .")
+    assert [(a["value"], a["unit"]) for a in out] == [(500, "inspectors"), (40, "inspectors")]
 
 
 def test_one_and_two_in_set_phrases_are_notamounts_of(nlp):

@@ -195,12 +195,12 @@ def test_hyphened_size_of_a_group_or_a_measure_is_an_amount(nlp):
 
 
 def test_toll_as_subject_of_the_verb_before_the_number(nlp):
-    out = amounts_of(nlp, "The death toll from the clashes between the army and rebels in the city stands at 90 over five days.")
+    out = amounts_of(nlp, "The death toll from the fighting between police and gunmen in the old town stands at 90 over four days.")
     assert (_one(out, 90)["unit"], _one(out, 90)["kind"]) == ("deaths", "killed")
 
 
 def test_place_of_a_killing_is_not_killed(nlp):
-    out = amounts_of(nlp, "When two people were killed in one house, the family fled.")
+    out = amounts_of(nlp, "Two people were killed in one building, and the rest of the street emptied.")
     assert [(a["value"], a["kind"]) for a in out] == [(2, "killed")]
     out = amounts_of(nlp, "The death of 30 people shocked the town.")
     assert _one(out, 30)["kind"] == "killed"
@@ -290,7 +290,7 @@ def test_or_range_after_a_qualifier_keeps_both_ends(nlp) -> None:
 
 
 def test_headline_count_of_the_dead_counts_people(nlp) -> None:
-    out = amounts_of(nlp, "At least nine dead , 30 wounded , a medic says")
+    out = amounts_of(nlp, "At least nine dead , 30 wounded in bus station attack , police say")
     a = _one(out, 9)
     assert (a["unit"], a["kind"], a["qualifier"]) == ("people", "killed", "at least")
 
@@ -307,8 +307,8 @@ def test_a_part_of_those_killed_counts_people(nlp) -> None:
 
 
 def test_a_range_after_a_death_toll_counts_deaths(nlp) -> None:
-    out = amounts_of(nlp, "Estimates of the toll have ranged from more than 1,000 to as many as 2,000 .")
-    assert [(a["low"], a["high"], a["unit"], a["qualifier"]) for a in out] == [(1000, 2000, "deaths", "more than")]
+    out = amounts_of(nlp, "Guesses at the toll run from more than 1,200 to as many as 2,500 .")
+    assert [(a["low"], a["high"], a["unit"], a["qualifier"]) for a in out] == [(1200, 2500, "deaths", "more than")]
 
 
 def test_fraction_words_divide_not_add():
@@ -381,7 +381,7 @@ def test_a_range_cut_at_its_dash_is_joined(nlp):
 
 
 def test_a_range_with_the_zeros_left_off_its_low_end(nlp):
-    out = amounts_of(nlp, "And the outgoing is 3 to 4,000 .")
+    out = amounts_of(nlp, "Arrivals at the camp are 3 to 4,000 a day .")
     assert [(a["value"], a["low"], a["high"]) for a in out] == [(3000, 3000, 4000)]
     out = amounts_of(nlp, "They will move the first 5-600 refugees into the new camp .")
     assert [(a["low"], a["high"], a["unit"]) for a in out] == [(500, 600, "refugees")]
@@ -406,7 +406,7 @@ def test_a_decimal_point_set_apart_and_a_second_figure_are_not_summed():
 
 
 def test_two_figures_with_their_unit_written_twice(nlp):
-    out = amounts_of(nlp, "Samples taken 42 miles and 162 miles from the well were clean .")
+    out = amounts_of(nlp, "Water tested 42 miles and 162 miles off the coast showed no oil .")
     assert [(a["value"], a["unit"]) for a in out] == [(42, "miles"), (162, "miles")]
 
 
@@ -430,13 +430,13 @@ def test_numbered_items_and_set_phrases_are_no_amounts(nlp):
 
 
 def test_n_more_noun_counts_the_noun(nlp):
-    out = amounts_of(nlp, "At least 28 more people had been killed .")
+    out = amounts_of(nlp, "At least 28 more people were killed in the shelling on Sunday .")
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(28, "people", "killed")]
 
 
 def test_a_number_inside_a_proper_name_is_no_amount(nlp):
-    assert amounts_of(nlp, "A Syrian Mig 21 fighter jet has landed in Jordan .") == []
-    assert amounts_of(nlp, "Residents of the al-Mezze 86 district fired at protesters .") == []
+    assert amounts_of(nlp, "An Iraqi Mig 21 fighter jet crashed near the border .") == []
+    assert amounts_of(nlp, "Snipers in the al-Mezze 86 district opened fire on a funeral .") == []
     # a count after a name's abbreviation is still a count
     out = amounts_of(nlp, "The EU 27 member-states backed the plan .")
     assert [a["value"] for a in out] == [27]
@@ -451,7 +451,7 @@ def test_text_speak_and_live_page_times_are_no_amounts(nlp):
 
 def test_a_number_before_a_singular_noun_counts_nothing(nlp):
     # a count names a plural ("86 districts"); before a singular noun the number is a name or a modifier
-    assert amounts_of(nlp, "Early last month , residents of 86 district fired at protesters .") == []
+    assert amounts_of(nlp, "Last week , shopkeepers in 86 district closed their doors .") == []
     assert amounts_of(nlp, "Rebels welcomed a two star general in the camp .") == []
     # but a singular group noun or measure is counted
     assert [(a["value"], a["unit"]) for a in amounts_of(nlp, "We have 2,000 police in the capital .")] == [(2000, "police")]
@@ -462,14 +462,14 @@ def test_a_number_before_a_singular_noun_counts_nothing(nlp):
 
 
 def test_a_tally_put_at_a_number_gives_its_unit(nlp):
-    out = amounts_of(nlp, "The monitors had put the number of civilian dead at 9,183 by May .")
+    out = amounts_of(nlp, "A rights group puts the number of civilian dead in the province at 9,183 .")
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(9183, "people", "killed")]
-    out = amounts_of(nlp, "The government puts the number of civilians killed at 2,493 .")
+    out = amounts_of(nlp, "Officials put the number of civilians killed last month at 2,493 .")
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(2493, "civilians", "killed")]
 
 
 def test_about_as_a_preposition_is_no_hedge(nlp):
-    out = amounts_of(nlp, "Researchers interviewed witnesses about two other apparent cluster bombings .")
+    out = amounts_of(nlp, "Reporters questioned villagers about two other suspected bombings .")
     assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(2, "bombings", None)]
     out = amounts_of(nlp, "They were supported by about 40 vehicles .")
     assert [(a["value"], a["qualifier"]) for a in out] == [(40, "about")]
@@ -481,13 +481,13 @@ def test_half_a_noun_counts_the_noun(nlp):
 
 
 def test_group_of_n_before_its_noun_is_a_name(nlp):
-    assert amounts_of(nlp, "Clinton met her counterparts for a meeting of the Group of 8 foreign ministers .") == []
+    assert amounts_of(nlp, "The envoy flew to Paris for talks with the Group of 8 foreign ministers .") == []
     out = amounts_of(nlp, "The army of 5,000 soldiers left the town .")
     assert [(a["value"], a["unit"]) for a in out] == [(5000, "soldiers")]
 
 
 def test_or_so_is_a_hedge_and_multi_million_is_vague(nlp):
-    out = amounts_of(nlp, "The majority of the city 's 500,000 or so inhabitants are Sunnis .")
+    out = amounts_of(nlp, "Most of the town 's 500,000 or so inhabitants fled last year .")
     assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(500000, "inhabitants", "about")]
     out = amounts_of(nlp, "The new multi-million-dollar fund was not announced .")
     assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(2_000_000, "USD", "at least")]
@@ -496,14 +496,14 @@ def test_or_so_is_a_hedge_and_multi_million_is_vague(nlp):
 def test_a_name_between_the_number_and_its_noun_is_not_the_unit(nlp):
     out = amounts_of(nlp, "Four New York Times journalists were released on Monday .")
     assert [(a["value"], a["unit"]) for a in out] == [(4, "journalists")]
-    out = amounts_of(nlp, "Seventeen United Nations staff have been killed in the earthquake .")
+    out = amounts_of(nlp, "Seventeen United Nations staff were killed when their office collapsed .")
     assert [(a["value"], a["unit"], a["kind"]) for a in out] == [(17, "staff", "killed")]
 
 
 def test_one_number_over_coordinated_nouns_counts_them_all(nlp):
-    out = amounts_of(nlp, "Troops went into at least nine towns and cities .")
+    out = amounts_of(nlp, "Soldiers have entered at least nine towns and cities since May .")
     assert [(a["value"], a["unit"]) for a in out] == [(9, "towns and cities")]
-    out = amounts_of(nlp, "It broadcast pictures of dozens of men , women and children returning on foot .")
+    out = amounts_of(nlp, "State television showed dozens of men , women and children walking home .")
     assert [(a["value"], a["unit"]) for a in out] == [(24, "men, women and children")]
     # a noun with its own number is its own amount
     out = amounts_of(nlp, "Jets destroyed five combat planes and two helicopters .")
@@ -511,7 +511,7 @@ def test_one_number_over_coordinated_nouns_counts_them_all(nlp):
 
 
 def test_the_hedge_next_to_the_number_wins_over_only(nlp):
-    out = amounts_of(nlp, "One of them was only about two feet long .")
+    out = amounts_of(nlp, "The smallest one they caught was only about two feet long .")
     assert [(a["value"], a["qualifier"]) for a in out] == [(2, "about")]
     out = amounts_of(nlp, "Just over 1,000 people came to the rally .")
     assert [(a["value"], a["qualifier"]) for a in out] == [(1000, "more than")]
@@ -523,17 +523,17 @@ def test_n_of_whom_takes_the_unit_of_the_count_it_refers_to(nlp):
 
 
 def test_hyphened_counted_noun_and_spaced_multi_million(nlp):
-    out = amounts_of(nlp, "There had been 600 take-offs and landings since Wednesday .")
+    out = amounts_of(nlp, "The airport handled 600 take-offs and landings on Friday alone .")
     assert [(a["value"], a["unit"]) for a in out] == [(600, "take-offs and landings")]
-    out = amounts_of(nlp, "None of these multi million dollar a year executives thought of it .")
+    out = amounts_of(nlp, "Not one of those multi million dollar a year bankers saw it coming .")
     assert [(a["value"], a["qualifier"]) for a in out] == [(2_000_000, "at least")]
 
 
 def test_scientific_notation_and_two_peas_count_nothing(nlp):
     assert amounts_of(nlp, "The sun gave 1.96 * 10 ** 22 Joules in 2004 .") == []
-    assert amounts_of(nlp, "They are like two peas in a pod .") == []
+    assert amounts_of(nlp, "She and her sister are like two peas in a pod .") == []
 
 
 def test_half_the_time_is_a_set_phrase(nlp):
-    assert amounts_of(nlp, "Half the time when people want to touch my robe , it feels icky .") == []
+    assert amounts_of(nlp, "Half the time the phone rings , it is a wrong number .") == []
     assert [a["unit"] for a in amounts_of(nlp, "Half the survey respondents said they were unhappy .")] == ["respondents"]

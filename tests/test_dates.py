@@ -325,7 +325,7 @@ def test_a_date_that_opens_a_name_is_not_a_date():
 
 def test_coordinated_quarters_with_their_year_are_a_date(nlp):
     pub = dt.date(2010, 6, 16)
-    r = run(nlp, "No dividends will be paid for the second and third quarters of 2010.", pub)
+    r = run(nlp, "Bonuses are frozen in the second and third quarters of 2010, the board said.", pub)
     assert r["third quarters of 2010"] == ("DATE", "2010-Q3")
     r = run(nlp, "Sales usually peak in the second and fourth quarters.", pub)
     assert r["fourth quarters"] == ("SET", "XXXX-Q4")
