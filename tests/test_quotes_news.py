@@ -441,3 +441,5 @@ def test_an_open_question_or_a_cited_source_is_no_message(nlp):
     # Control: a condition opening the reported words is content.
     text = "If the army sent more troops, it would have to protect them, the source said."
     assert [q["text"] for q in _quotes(nlp, text)] == ["If the army sent more troops, it would have to protect them"]
+    text = "Whether the leader stays or goes, the country faces more unrest, two experts said."
+    assert [q["text"] for q in _quotes(nlp, text)] == ["Whether the leader stays or goes, the country faces more unrest"]

@@ -536,7 +536,9 @@ def _drop_writers(text: str, spans: list[tuple[int, int]], cue_at: int) -> list[
 
 
 #: Content that is an open question ("whether the fire was incoming").
-_WHETHER = re.compile(r"whether\b", re.I)   # not "if": mostly a condition of the content
+#: Not "if" (mostly a condition opening the content), nor "whether ... or ...," (a
+#: concession: "Whether he stays or goes, the country faces ...").
+_WHETHER = re.compile(r"whether\b(?![^,.;]*\bor\b[^,.;]*,)", re.I)
 #: Verbs whose infinitive of saying reports nothing ("declined to say", "refused to comment").
 _NOT_TO_SAY = frozenset({"decline", "refuse", "fail", "hesitate"})
 
