@@ -341,10 +341,10 @@ def test_quoted_as_saying_names_its_passive_subject(nlp):
 
 
 def test_caption_run_into_a_quotation_before_its_cue_is_cut_off(nlp):
-    text = ("The army has blamed rebels for the blasts “It's certain that this is false,” "
-            "he replies.")
+    text = ("The town council has closed two markets after the floods “Nobody told us about "
+            "the closures,” he replies.")
     (q,) = _quotes(nlp, text)
-    assert q["text"] == "It's certain that this is false"
+    assert q["text"] == "Nobody told us about the closures"
 
 
 def test_name_in_apposition_after_for_a_body_is_the_speaker(nlp):
@@ -358,7 +358,7 @@ def test_name_in_apposition_after_for_a_body_is_the_speaker(nlp):
 
 
 def test_he_after_an_unnamed_detainee_is_that_detainee(nlp):
-    text = ("“They beat me with cables,” one former detainee said. "
+    text = ("“The guards took my shoes and my phone,” one former detainee said. "
             "“They kept me awake for days,” he added.")
     q = _one(_quotes(nlp, text), "kept me awake")
     assert q["speaker"] == "one former detainee"
@@ -405,23 +405,23 @@ def test_a_lone_label_is_a_headline_not_a_transcript_turn(nlp):
 
 def test_quoted_him_as_saying_names_the_one_quoted(nlp):
     text = ("Mr Demir spoke to reporters at the airport. "
-            "“I can not confirm that they have apologised,” the Hurriyet website quoted him as saying.")
-    ents = _ents(text, [("Demir", "PERSON"), ("Hurriyet", "ORG")])
-    q = _one(_quotes(nlp, text, ents), "confirm")
+            "“The pilots are safe and on their way home,” the Daily Courier quoted him as saying.")
+    ents = _ents(text, [("Demir", "PERSON"), ("Daily Courier", "ORG")])
+    q = _one(_quotes(nlp, text, ents), "pilots are safe")
     assert q["speaker"] == "Demir" and q["speaker_pronoun"] == "him"
 
 
 def test_name_right_before_a_cue_after_a_caption_is_the_speaker(nlp):
-    text = ("Thousands of refugees fled the town for neighbouring Turkey Mohammed Fazo says "
-            "that the soldiers refused to fire.")
-    ents = _ents(text, [("Turkey", "GPE"), ("Mohammed Fazo", "PERSON")])
+    text = ("Hundreds of families crossed the river into Narvia Samir Halabi says "
+            "that the militia stopped shelling at dawn.")
+    ents = _ents(text, [("Narvia", "GPE"), ("Samir Halabi", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
-    assert q["speaker"] == "Mohammed Fazo"
+    assert q["speaker"] == "Samir Halabi"
 
 
 def test_declining_or_yet_to_say_reports_nothing(nlp):
     text = ("The minister declined to say whether troops would be sent. "
-            "While the statement seemed to rule it out, officials have yet to say whether they will do so. "
+            "The mayor has yet to say whether the bridge tolls will rise in spring. "
             "The minister said troops would be sent.")
     assert [q["text"] for q in _quotes(nlp, text)] == ["troops would be sent"]
 
@@ -435,8 +435,8 @@ def test_our_correspondent_is_the_news_organisations_reporter_named_before(nlp):
 
 
 def test_an_open_question_or_a_cited_source_is_no_message(nlp):
-    text = ("It was impossible for reporters to confirm whether the fire was incoming or outgoing. "
-            "Citing unnamed government sources, the paper reported that an adviser was in London.")
+    text = ("It was hard for our team to confirm whether the blast came from a gas main. "
+            "Citing two harbour workers, the radio reported that an adviser was in London.")
     assert [q["text"] for q in _quotes(nlp, text)] == ["that an adviser was in London"]
     # Control: a condition opening the reported words is content.
     text = "If the army sent more troops, it would have to protect them, the source said."
