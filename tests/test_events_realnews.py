@@ -441,3 +441,16 @@ def test_own_state_is_no_target_of_its_words(nlp, text: str, expected: tuple) ->
 ])
 def test_future_words_are_not_yet_said(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name the tables do not know takes no country from the place it visits or speaks of
+    ("Jean Ping criticised Kenya on Monday.", []),
+    # a country named apart from the place acted on, or a government spoken of, is still
+    # the name's own
+    ("Jean Ping, who fled Kenya last month, criticised Kenya on Monday.", [("ACCUSE", "KEN")]),
+    ("Opposition leader Raila Odinga criticised the Kenyan government on Monday.",
+     [("ACCUSE", "KEN")]),
+])
+def test_unknown_name_takes_no_country_from_its_target(nlp, text: str, expected: list) -> None:
+    assert [roles(e)[:2] for e in run(nlp, text)] == expected

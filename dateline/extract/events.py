@@ -1537,9 +1537,25 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         target = None
     if etype == "ASSAULT" and target is not None and target.get("sector") == "GOV" and _place_name(target, sent):
         target = {**target, "sector": None}  # "shelled Damascus": the city, not its government
+    picked = target is not None  # found by the grammar, not the clause's first country
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor, actor_tok, venue=etype)
+    if (picked and actor is not None and target is not None and actor.get("unknown_name")
+            and actor.get("country") and target.get("country") == actor.get("country")
+            and target.get("start") is not None and _place_name(target, sent)
+            and not any(w.pos_ == "NOUN" or w.dep_ == "poss"  # "the army", "Beijing's stance"
+                        for w in sent if target["start"] <= w.idx < target["end"])
+            and all(target["start"] <= m.start < target["end"]
+                    for m in coder.index.within(sent.start_char, sent.end_char)
+                    if m.alias.country == actor["country"])):
+        # a name the tables do not know, given the sentence's one country, which is only
+        # the place it meets or speaks of ("Saeed Jalili visited Syria", "Jean Ping
+        # criticised Kenya"): a visitor or outsider, not a national of it (unlike "the
+        # Kenyan government", whom its own opposition speaks of)
+        if not actor.get("sector"):
+            return None
+        actor = {**actor, "country": None}
     if (actor is not None and target is not None and actor.get("country")
             and target.get("country") == actor.get("country")
             and actor.get("sector") in (None, "GOV") and target.get("sector") in (None, "GOV")
