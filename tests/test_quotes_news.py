@@ -443,3 +443,16 @@ def test_an_open_question_or_a_cited_source_is_no_message(nlp):
     assert [q["text"] for q in _quotes(nlp, text)] == ["If the army sent more troops, it would have to protect them"]
     text = "Whether the leader stays or goes, the country faces more unrest, two experts said."
     assert [q["text"] for q in _quotes(nlp, text)] == ["Whether the leader stays or goes, the country faces more unrest"]
+
+
+def test_a_person_named_as_modifier_of_a_role_noun_is_not_the_speaker(nlp):
+    text = ("The port will reopen next week, a senior Harmon administration official said. "
+            "A former Velasquez aide said the talks were over.")
+    ents = _ents(text, [("Harmon", "PERSON"), ("Velasquez", "PERSON")])
+    out = _quotes(nlp, text, ents)
+    assert _one(out, "port will reopen")["speaker"] == "a senior Harmon administration official"
+    assert _one(out, "talks were over")["speaker"] == "A former Velasquez aide"
+    # Control: the person heading the mention speaks.
+    text = "The port will reopen next week, the envoy Tom Harmon said."
+    ents = _ents(text, [("Tom Harmon", "PERSON")])
+    assert _one(_quotes(nlp, text, ents), "port will reopen")["speaker"] == "Tom Harmon"

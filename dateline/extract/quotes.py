@@ -1000,6 +1000,13 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
             if named:
                 return _ent_name(named[0], mention)
     ent = ents.overlapping(*span)
+    # A person named as a modifier of a role noun ("a senior Obama administration
+    # official", "a former Gadhafi aide", "Younis' supporters") is not the speaker:
+    # the unnamed one is.
+    if (ent is not None and ent.get("label") == "PERSON" and tok is not None
+            and tok.pos_ == "NOUN" and ent["end"] <= tok.idx
+            and tok.lemma_.lower() in _PERSON_NOUNS | {"supporter", "loyalist"}):
+        return mention
     # A possessor ("Gadhafi's spokesman") is not the speaker, except the author of a
     # text that speaks ("Clinton's statement said").
     if ent is not None and ent.get("label") == "PERSON" and (
