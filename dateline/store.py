@@ -863,13 +863,13 @@ class Store:
             known = sorted({*names, *(r[0] for r in self.db.execute(
                 f"SELECT alias FROM aliases WHERE canonical IN ({marks})", names))})
             prefilter = f"e.canonical COLLATE NOCASE IN ({', '.join('?' * len(known))})"
-            rare = bool(query) and self._rare(f"entities e WHERE {prefilter}", known)
+            rare = self._rare(f"entities e WHERE {prefilter}", known)
             alias_join = " LEFT JOIN aliases al ON al.alias = e.canonical AND al.label = e.label"
             condition = f"{prefilter} AND coalesce(al.canonical, e.canonical) IN ({marks})"
-            mentions = f"entities e{alias_join} WHERE {condition}"
-            where.append(_mention_filter("entities", "e", condition, rare, alias_join))
+            where.append(_mention_filter("entities", "e", condition, rare and bool(query),
+                                         alias_join))
             args += [*known, *names]
-            in_article.append((f"EXISTS (SELECT 1 FROM {mentions} AND e.article = a.rowid)",
+            in_article.append((_article_filter("entities", "e", condition, rare, alias_join),
                                [*known, *names]))
         filters: list[tuple[str, str, list[str]]] = []
         if place:   # the place's stored name, any case: "Syria" finds "Syrian" too
@@ -884,24 +884,19 @@ class Store:
                 cargs += [country.upper(), country.upper()]
             filters.append(("events v", " AND ".join(cond), cargs))
         for table, condition, values in filters:
-            rare = bool(query) and self._rare(f"{table} WHERE {condition}", values)
+            rare = self._rare(f"{table} WHERE {condition}", values)
             name, alias = table.split()
-            where.append(_mention_filter(name, alias, condition, rare))
+            where.append(_mention_filter(name, alias, condition, rare and bool(query)))
             args += values
-            if name == "events":   # no (type, article) index: the articles are listed once
-                in_article.append((f"a.rowid IN (SELECT {alias}.article FROM {table}"
-                                   f" WHERE {condition})", values))
-            else:
-                in_article.append((f"EXISTS (SELECT 1 FROM {table} WHERE {condition}"
-                                   f" AND {alias}.article = a.rowid)", values))
+            in_article.append((_article_filter(name, alias, condition, rare), values))
         columns = 'a.id, a.published, a.title, s.sentence, s.start, s."end", s.text'
         found = SearchRows()
         if not query:
             # The articles are walked in date order (the index on published; CROSS JOIN
             # keeps that order, so LIMIT stops the walk), each first checked for every
-            # filter's mentions (an index probe per article), and only the sentences of
-            # those that hold them checked one by one: the work is bounded by the
-            # articles walked, whether a name is common, rare or met only late.
+            # filter's mentions (see _article_filter), and only the sentences of those
+            # that hold them checked one by one: the work is bounded by the matches
+            # read and the articles walked, whether a name is common, rare or met late.
             conds = [c for c, _ in in_article] + where
             sql = (f"SELECT {columns}, NULL AS score FROM articles a INDEXED BY articles_published"
                    " CROSS JOIN sentences s ON a.rowid = s.article"
@@ -936,6 +931,18 @@ class Store:
             row["score"] = score[row.pop("rowid")]
             found.append(row)
         return found
+
+
+def _article_filter(table: str, alias: str, condition: str, rare: bool, joins: str = "") -> str:
+    """A search condition on article ``a``: some row of ``table`` (aliased ``alias``,
+    with ``joins``) meeting ``condition`` is in it. For ``rare`` rows (at most
+    RARE_MENTIONS) their articles are listed once, so that the walk skips every other
+    article at the cost of a look-up; for common ones each article is probed through
+    the table's (article, sentence) index, as they are met soon in any order."""
+    if rare:
+        return f"a.rowid IN (SELECT {alias}.article FROM {table} {alias}{joins} WHERE {condition})"
+    return (f"EXISTS (SELECT 1 FROM {table} {alias} INDEXED BY {table}_article{joins}"
+            f" WHERE {condition} AND {alias}.article = a.rowid)")
 
 
 def _mention_filter(table: str, alias: str, condition: str, rare: bool, joins: str = "") -> str:
