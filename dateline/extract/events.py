@@ -162,7 +162,7 @@ UNNAMED_ATTACKERS = frozenset({
 SPECULATIVE = frozenset({"could", "might", "may"})
 #: Modals of the future or the conditional: words said under them in their own clause
 #: ("France would propose that ...", "the court will be investigating") are not yet said.
-FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+FUTURE_OR_CONDITIONAL = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Verbs whose complement clause is a claim or a belief, not a report of what
 #: happened ("Russia argues that France violated ...", "denied that it used heavy
 #: weapons in its attack").
@@ -1480,7 +1480,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if tok.lemma_.lower() == "warn" and _impersonal_warning(tok, coder.index):
         return None
     if (etype == c.pattern.type and t.types[etype].quad == "verbal conflict" and tok.pos_ in ("VERB", "AUX")
-            and any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE for ch in tok.children)):
+            and any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_OR_CONDITIONAL for ch in tok.children)):
         # a demand, accusation, refusal or warning still to come ("France would propose
         # that ...", "the court will be investigating"): not yet made, so no event; a
         # negated acceptance ("will not support") is a refusal made now and stays
