@@ -454,3 +454,17 @@ def test_future_words_are_not_yet_said(nlp, text: str, expected: list) -> None:
 ])
 def test_unknown_name_takes_no_country_from_its_target(nlp, text: str, expected: list) -> None:
     assert [roles(e)[:2] for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pledge not to yield is a refusal
+    ("Kenyan rebels vowed not to surrender.", [("REJECT", "KEN", None)]),
+    ("The Kenyan president vowed that \u201cwe will never withdraw our troops.\u201d",
+     [("REJECT", "KEN", None)]),
+    # a pledge to yield, or not to allow something, stays an agreement
+    ("Kenya vowed to withdraw its troops from Somalia.", [("AGREE", "KEN", "SOM")]),
+    ("Under the pact Italy promised not to allow its territories to be used to launch "
+     "military operations against Somalia.", [("AGREE", "ITA", "SOM")]),
+])
+def test_pledge_not_to_yield_is_a_refusal(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

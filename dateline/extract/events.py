@@ -1479,6 +1479,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return None  # a meeting the news announces or plans for later has not happened
     if tok.lemma_.lower() == "warn" and _impersonal_warning(tok, coder.index):
         return None
+    if (etype == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear")
+            and any(i.via_complement and i.pattern.type == "RETREAT" and _negated(i.tok)
+                    for i in c.absorbed)):
+        # "vowed not to surrender", "vowed that we will not surrender": a refusal to
+        # yield, not an agreement
+        etype, mode = "REJECT", None
     if (etype == c.pattern.type and t.types[etype].quad == "verbal conflict" and tok.pos_ in ("VERB", "AUX")
             and any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_OR_CONDITIONAL for ch in tok.children)):
         # a demand, accusation, refusal or warning still to come ("France would propose
