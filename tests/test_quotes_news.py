@@ -456,3 +456,13 @@ def test_a_person_named_as_modifier_of_a_role_noun_is_not_the_speaker(nlp):
     text = "The port will reopen next week, the envoy Tom Harmon said."
     ents = _ents(text, [("Tom Harmon", "PERSON")])
     assert _one(_quotes(nlp, text, ents), "port will reopen")["speaker"] == "Tom Harmon"
+
+
+def test_a_noun_of_the_quoted_words_parsed_as_a_second_subject_is_not_the_speaker(nlp):
+    # The parser gives "said" two subjects: "belief" (in the quotation) and Carlsen.
+    text = ("The mayor spoke on Monday. \n\n“The belief that the answer to all of these troubles "
+            "is to send our navy, that hasn't been right before, and it won't be right now,” "
+            "said Mr Carlsen. \n\n")
+    ents = _ents(text, [("Carlsen", "PERSON")])
+    q = _one(_quotes(nlp, text, ents), "answer to all")
+    assert q["speaker"] == "Carlsen"

@@ -380,12 +380,22 @@ def _subject(cue: Token) -> Token | None:
             if (prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.idx + len(prev) < tok.idx
                     and tok.dep_ == "conj"):
                 return prev
-        for child in _children(tok):
-            if child.dep_ in _SUBJ or child.dep_ == "nsubjpass" and tok.lemma_ == "quote":
-                # "X was quoted as saying": the passive subject of "quoted" speaks.
-                if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                    return tok.head
-                return child
+        # "X was quoted as saying": the passive subject of "quoted" speaks. Of two
+        # subjects with a quotation mark between the first and the verb, the one
+        # nearest the verb ('"The notion that ... ," said Mr Obama': a noun of the
+        # quoted words taken for a second subject is not).
+        subjects = [c for c in _children(tok)
+                    if c.dep_ in _SUBJ or c.dep_ == "nsubjpass" and tok.lemma_ == "quote"]
+        if subjects:
+            at, child = tok.i, subjects[0]
+            near = min(subjects, key=lambda c: abs(c.i - at))
+            doc = tok.doc
+            if near != child and any(_QUOTE_MARK.search(t.text) or t.text in ("``", "''")
+                                     for t in doc[min(child.i, at):max(child.i, at)]):
+                child = near   # a quotation mark between the first subject and the verb
+            if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                return tok.head
+            return child
         if tok.dep_ in ("advcl", "pcomp", "conj", "xcomp", "prep") and tok.head != tok:
             tok = tok.head
         else:
