@@ -251,7 +251,7 @@ def test_no_longer_and_nobody_negate(nlp):
 
 
 def test_question_reports_no_event(nlp):
-    assert run(nlp, "What has the government given us?") == []
+    assert run(nlp, "What has the army ever given our village?") == []
 
 
 def test_commit_with_an_object_is_no_pledge(nlp):
@@ -304,7 +304,7 @@ def test_organisation_read_as_a_town_is_no_event_place(nlp):
 
 
 def test_question_followed_by_more_words_reports_no_event(nlp):
-    text = "“What has the government given us?” a farmer near the dam said."
+    text = "“What has the army ever given our village?” a farmer near the dam said."
     assert [e for e in run(nlp, text) if e["type"] == "AID"] == []
 
 
@@ -321,7 +321,7 @@ def test_how_many_asks_and_reports_no_event(nlp):
 
 
 def test_event_with_neither_actor_nor_target_is_dropped(nlp):
-    assert run(nlp, "Everybody has been given shelter and food at the airport.") == []
+    assert run(nlp, "Everyone has been given blankets and hot meals at the stadium.") == []
 
 
 def test_gerund_after_a_preposition_is_absorbed_by_its_noun_trigger(nlp):
@@ -342,8 +342,8 @@ def test_relatives_are_civilians(nlp):
 
 
 def test_those_who_is_not_the_speaker(nlp):
-    # "those who gave the coordinates" are not the spokesman who curses them
-    text = "“Curse those who gave the coordinates for the attack,” the Libyan spokesman shouted."
+    # "those who gave the positions" are not the spokesman who curses them
+    text = "“God punish those who gave the positions for the attack,” a Libyan spokesman cried."
     assert [e for e in run(nlp, text) if e["type"] == "ASSAULT"] == []
 
 
@@ -408,7 +408,7 @@ def test_target_phrase_and_country(nlp, text, target) -> None:
 
 def test_role_adjective_of_an_act_is_no_target(nlp) -> None:
     # "a military response": an act of a kind, not the military as its target
-    ev = first(nlp, "Ankara threatened a military response.")
+    ev = first(nlp, "Ankara threatened a swift military response.")
     assert (ev["type"], _party(ev, "actor")[1], ev["target"]) == ("THREATEN", "TUR", None)
 
 

@@ -92,8 +92,8 @@ def test_accepted_controls(nlp, text: str, trigger: str, etype: str) -> None:
     # highlights run together into one sentence (a news site's bullet points)
     "Heavy fighting near the capital NEW : Kenyan officials say troops attacked a camp "
     "NEW : Somalia's president calls for talks",
-    # a list of facts run together ("... says the UN More than 300 killed ...")
-    "Thousands have fled, says the UN More than 300 killed since the Kenyan army attacked the town",
+    # a list of facts run together ("... says the UN At least 200 killed ...")
+    "Food is running short, says the UN At least 200 killed since Kenyan troops attacked the town",
 ])
 def test_no_event_on_real_news_shapes(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -125,7 +125,7 @@ def test_no_event_on_real_news_shapes(nlp, text: str) -> None:
     # access-caveat: a standing restriction on the media, in the present
     ("Kenya restricts access to foreign journalists, and reports are hard to verify.",
      "restricts", "COERCE", "access-caveat"),
-    ("The claims cannot be verified as most foreign media are banned from entering Eritrea.",
+    ("These accounts are hard to check because foreign journalists are banned from Eritrea.",
      "banned", "COERCE", "access-caveat"),
 ])
 def test_refused_patterns_real_news(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
@@ -142,7 +142,7 @@ def test_refused_patterns_real_news(nlp, text: str, trigger: str, etype: str, ex
     ("The Red Crescent agreed to a truce with the militia.", "agreed", "AGREE"),
     ("The EU resolution condemns the crackdown by Ethiopian forces.", "condemns", "ACCUSE"),
     # a draft supported by members is their act
-    ("The draft resolution was supported by 13 of the 15 members of the UN Security Council.",
+    ("The draft resolution was supported by eleven of the fifteen council members.",
      "supported", "SUPPORT"),
     ("Kenyan police arrested two foreign journalists in Garissa on Monday.", "arrested", "COERCE"),
     ("Eritrea banned foreign journalists from the border region last week.", "banned", "COERCE"),
@@ -154,11 +154,11 @@ def test_accepted_controls_real_news(nlp, text: str, trigger: str, etype: str) -
 @pytest.mark.parametrize("text", [
     "President Ruto has signed decrees lifting the curfew in the coastal towns.",
     "Nairobi had abandoned hope that Museveni would listen to the Kenyan envoy.",
-    "Kenyan observers voiced scepticism that Ethiopia is committed to the truce.",
+    "Kenyan diplomats voiced scepticism that Ethiopia is committed to a lasting ceasefire.",
     "The Kenyan government had no support from its neighbours.",
     "Kenyan police blocked the main roads into Nairobi on Monday.",
-    "The family left on Friday for Ghana and Togo, where the Kenyan president will meet with "
-    "the leaders of each country.",
+    "The couple flew to Ghana and Togo on Friday, where the Kenyan president will meet with "
+    "both heads of state.",
 ])
 def test_no_event_on_real_news_shapes_2(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -180,14 +180,14 @@ def test_controls_stay_events(nlp) -> None:
 
 
 @pytest.mark.parametrize("text, trigger, etype, expected", [
-    ("Last year, Russia and China stopped a UN resolution that condemned the government of "
-     "Ethiopia.", "condemned", "ACCUSE", "draft"),
-    ("Kenya now hosts some 24,000 Somalis, including hundreds of army defectors.", "hosts",
+    ("Two years ago Moscow and Beijing stopped a Security Council resolution that condemned "
+     "Ethiopia's leaders.", "condemned", "ACCUSE", "draft"),
+    ("Kenya currently hosts roughly 30,000 Somalis, many of them former soldiers.", "hosts",
      "CONSULT", "hosting-people"),
     ("Opposition fighters were desperately defending their city against the Ethiopian army.",
      "defending", "SUPPORT", "armed-defence"),
-    ("When The Telegraph, a London-based newspaper, asked her how she felt about Somalis, she "
-     "said nothing.", "asked", "REQUEST", "interview"),
+    ("When The Guardian, a British newspaper, asked her what she made of the Somali refugees, "
+     "she gave no answer.", "asked", "REQUEST", "interview"),
 ])
 def test_refused_patterns_real_news_2(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
     assert expected in REFUSALS
@@ -206,14 +206,14 @@ def test_accepted_controls_real_news_2(nlp, text: str, trigger: str, etype: str)
 
 @pytest.mark.parametrize("text", [
     "Thousands of people are fleeing the fighting in Somalia.",
-    "Kenya now hosts some 24,000 Somalis, including hundreds of army defectors.",
+    "Kenya currently hosts roughly 30,000 Somalis, many of them former soldiers.",
     "Opposition fighters were desperately defending their city against the Ethiopian army.",
     "The Kenyan army also fought a public relations campaign on Sunday.",
     "Kenya is not a threat to Ethiopia, the minister said.",
-    "When The Telegraph, a London-based newspaper, asked her how she felt about Somalis, she "
-    "said nothing.",
-    "Last year, Russia and China stopped a UN resolution that condemned the government of "
-    "Ethiopia.",
+    "When The Guardian, a British newspaper, asked her what she made of the Somali refugees, "
+    "she gave no answer.",
+    "Two years ago Moscow and Beijing stopped a Security Council resolution that condemned "
+    "Ethiopia's leaders.",
 ])
 def test_no_event_on_real_news_shapes_3(nlp, text: str) -> None:
     assert [e["type"] for e in run(nlp, text)] in ([], ["REJECT"])  # the stopping may be a REJECT
@@ -222,8 +222,8 @@ def test_no_event_on_real_news_shapes_3(nlp, text: str) -> None:
 
 
 def test_news_agency_never_the_attacker(nlp) -> None:
-    text = ("Hours later, Xinhua reported that a bus had been attacked in a Kenyan town, said AP "
-            "news agency, with six passengers from the province of Nakuru killed.")
+    text = ("That evening Xinhua reported that a minibus had been attacked outside a Kenyan town, "
+            "according to the AP news agency, with six travellers from Nakuru province killed.")
     assert not any((e["actor"] or {}).get("sector") == "MED" for e in run(nlp, text))
 
 
@@ -235,7 +235,7 @@ def test_fighting_and_threats_still_coded(nlp) -> None:
 
 
 @pytest.mark.parametrize("text, trigger, etype, expected", [
-    ("It is alleged the money is coming from Saudi Arabia.", "alleged", "ACCUSE", "impersonal"),
+    ("It is alleged the cash comes from donors in the Gulf.", "alleged", "ACCUSE", "impersonal"),
     ("The minister sat down on a chair.", "sat", "CONSULT", "seated"),
     ("The US is telling the militia to stop fighting.", "fighting", "ASSAULT", "cessation"),
 ])
@@ -254,8 +254,8 @@ def test_accepted_controls_real_news_3(nlp, text: str, trigger: str, etype: str)
 
 
 @pytest.mark.parametrize("text", [
-    "It is alleged the money is coming from Saudi Arabia.",
-    "Kenyan journalists visiting Somalia are viewed with suspicion by both sides.",
+    "It is alleged the cash comes from donors in the Gulf.",
+    "Kenyan journalists visiting Somalia are distrusted by both camps.",
     "The minister sat down on a chair.",
 ])
 def test_no_event_on_real_news_shapes_4(nlp, text: str) -> None:

@@ -41,11 +41,11 @@ def roles(ev: dict) -> tuple:
     # two headlines run together
     "Move follows a request by Kenya The Kenyan army has shelled the town , officials said .",
     # caption lists run together: a capitalised function word after a word
-    "Police shot dead six people in the province Some 4,000 people took to the streets in Nairobi.",
+    "Soldiers shot dead four men in the valley Some 3,000 mourners took to the streets of Nairobi.",
     "The Kenyan minister sees the enclave as a threat to Uganda Quite deliberately the "
     "Ugandan leader said most people stood with the movement.",
     # reporting furniture
-    "The Kenyan embassy did not respond to a request for comment.",
+    "The Kenyan embassy did not respond to our emailed request for comment.",
     "A Kenyan official, who declined to be identified, was angry.",
     "The Ugandan army spokesman refused to say whether troops had moved.",
     # speculation, schedules, purposes and claims
@@ -161,8 +161,8 @@ def test_speaker_is_not_the_actor_of_what_is_reported(nlp) -> None:
                    "firing rockets into the port.")
     assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ASSAULT", "Ugandan troops")]
     # "he" is the speaker's, not whoever else is the subject of a clause above
-    assert run(nlp, "The young fighter says Che Guevara inspires him as he fights "
-                    "alongside Kenyan rebels.") == []
+    assert run(nlp, "The former student says the poems of Neruda guide him as he fights "
+                    "beside Kenyan rebels.") == []
 
 
 def test_accusation_of_an_attack_is_only_an_accusation(nlp) -> None:
@@ -210,7 +210,7 @@ def test_host_city_is_no_target_of_a_meeting(nlp) -> None:
     "NATO's bombing campaign raised concerns among Kenyan officials.",
     # objects that make the verb no event of its type
     "Kenyan officials signed a letter to the Ugandan president.",
-    "A spokesman for the Kenyan government offered a different view.",
+    "The Kenyan interior ministry's spokeswoman offered a different view.",
 ])
 def test_no_event_in_passing(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -235,9 +235,9 @@ def test_event_takes_the_day_its_sentence_names(nlp) -> None:
 @pytest.mark.parametrize("text", [
     "The British foreign minister struck a more positive note.",
     # someone else's allegation, disputed
-    "Beijing used the official media to dispute Western allegations of Syrian army attacks.",
+    "Chinese state newspapers have disputed Western allegations of Syrian army attacks on civilians.",
     # an aim or an ability is no act
-    "Fresh trenches underscore the Kenyan rebels' readiness to continue defending the town.",
+    "New sandbag walls show the Kenyan rebels' readiness to keep defending the port.",
 ])
 def test_no_event_idiom_dispute_aim(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -311,29 +311,30 @@ def test_capital_naming_a_summit_is_its_venue(nlp) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # an envoy's "to" phrase is his post, not whom he speaks for
-    ("Separately Kenya's ambassador to the UN, John Kamau, denied reports that he had "
-     "threatened Qatar's prime minister.", ("REJECT", "KEN", "QAT")),
+    ("Kenya's ambassador to the UN, John Kamau, has denied accounts that he threatened "
+     "Qatar's prime minister.", ("REJECT", "KEN", "QAT")),
     ("The French ambassador to NATO met his Turkish counterpart on Monday.",
      ("CONSULT", "FRA", "TUR")),
     # with no other actor named, the post stays the code ("the UN envoy to Syria")
     ("The UN envoy to Syria met Syrian opposition leaders in Geneva.", ("CONSULT", "IGO", "SYR")),
-    ("Susan Rice, the US envoy at the UN, welcomed the Kenyan proposal.", ("SUPPORT", "USA", "KEN")),
+    ("Samantha Power, the US envoy at the UN, on Monday welcomed the Kenyan proposal.",
+     ("SUPPORT", "USA", "KEN")),
 ])
 def test_envoy_speaks_for_his_country(nlp, text: str, expected: tuple) -> None:
     assert [roles(e) for e in run(nlp, text)][:1] == [expected]
 
 
 def test_asked_in_a_reduced_clause_is_no_request(nlp) -> None:
-    text = ("The Kenyan ambassador, John Kamau, serving as council president for the month, "
-            "when asked about his country's position on a no-fly zone, would not comment.")
+    text = ("Kenya's envoy John Kamau, who chairs the council this month, when asked about his "
+            "government's view on an arms embargo, would not comment.")
     assert run(nlp, text) == []
     assert [roles(e) for e in run(nlp, "Uganda has asked Kenya to hand over the suspects.")] == [
         ("REQUEST", "UGA", "KEN")]
 
 
 def test_own_jets_sent_are_forces_moved(nlp) -> None:
-    text = ("Prime Minister Ruto said Kenya is sending fighter jets to join a Kenyan warship on "
-            "standby off the coast of Somalia.")
+    text = ("President Ruto said Kenya is sending four fighter jets to join a Kenyan frigate "
+            "already deployed off Somalia.")
     assert [(e["type"], e["mode"], roles(e)[1], e["target"]) for e in run(nlp, text)] == [
         ("MOBILIZE", "troops", "KEN", None)]
     # with someone to receive them, arms sent are aid
@@ -342,8 +343,8 @@ def test_own_jets_sent_are_forces_moved(nlp) -> None:
 
 
 def test_page_label_captions_are_no_events(nlp) -> None:
-    text = ("Gallery : Moses Wetangula's final photos Photojournalist Otieno killed in Somalia "
-            "Two photojournalists killed in Kismayo")
+    text = ("Gallery : Remembering Otieno, a cameraman Reporter Wanjiku killed near Kismayo "
+            "Two cameramen killed in Somalia")
     assert run(nlp, text) == []
     assert [e["type"] for e in run(nlp, "Two photojournalists were killed by Somali militants "
                                         "in Kismayo.")] == ["ASSAULT"]
@@ -370,9 +371,8 @@ def test_private_journey_is_no_visit(nlp) -> None:
 
 
 def test_question_after_an_abbreviation_is_still_a_question(nlp) -> None:
-    text = ("Or will we be caught in contradictions between our policy in Somalia (crack down on "
-            "an enemy government that kills demonstrators) vs. Ethiopia (go easy on a friendly "
-            "government)?")
+    text = ("Or are we stuck with a double standard between our line on Somalia (punish a "
+            "hostile regime that kills protesters) vs. Ethiopia (spare a friendly one)?")
     assert run(nlp, text) == []
 
 
@@ -395,16 +395,16 @@ def test_return_home_is_no_consultation(nlp) -> None:
 
 
 def test_an_act_stopped_is_not_done(nlp) -> None:
-    assert run(nlp, "The US is sending messages to the Somali militia in Arabic, telling them to "
-                    "stop fighting and leave their weapons.") == []
+    assert run(nlp, "The US is beaming radio messages at the Somali militia, telling its "
+                    "fighters to stop fighting and hand in their guns.") == []
     assert run(nlp, "Ethiopian troops stopped shelling the town on Monday.") == []
     assert [e["type"] for e in run(nlp, "Ethiopian troops began shelling the town on Monday.")] \
         == ["ASSAULT"]
 
 
 def test_opening_if_clause_is_conditional_even_misparsed(nlp) -> None:
-    text = ("If the latest bombing run were a NATO strike, rebels said it would have been the "
-            "second in a week's time.")
+    text = ("If Tuesday's air raid were a NATO strike, it would be the third in ten days, "
+            "rebels said.")
     assert run(nlp, text) == []
     # after the if-clause's comma, the main clause is reported as usual
     assert [e["type"] for e in run(nlp, "If the talks fail, Ethiopia said, its troops attacked "
@@ -415,8 +415,8 @@ def test_opening_if_clause_is_conditional_even_misparsed(nlp) -> None:
     # a state's own capital or name in its words is its own side, not whom it addresses
     ("Kenya and Uganda oppose the plan, with Nairobi insisting that it would not back sanctions.",
      ("REJECT", "KEN", None)),
-    ("Kenyan President Uhuru Kenyatta has warned any foreign military action will turn Kenya "
-     "into another Somalia.", ("THREATEN", "KEN", None)),
+    ("Kenyan President Uhuru Kenyatta has warned that outside military action will turn Kenya "
+     "into a new Somalia.", ("THREATEN", "KEN", None)),
     # another state in the same words stays the target
     ("Kenya condemned the Ugandan government, with Nairobi insisting that Kampala had broken "
      "the deal.", ("ACCUSE", "KEN", "UGA")),
@@ -463,8 +463,8 @@ def test_unknown_name_takes_no_country_from_its_target(nlp, text: str, expected:
      [("REJECT", "KEN", None)]),
     # a pledge to yield, or not to allow something, stays an agreement
     ("Kenya vowed to withdraw its troops from Somalia.", [("AGREE", "KEN", "SOM")]),
-    ("Under the pact Italy promised not to allow its territories to be used to launch "
-     "military operations against Somalia.", [("AGREE", "ITA", "SOM")]),
+    ("In 2008 Italy promised not to allow its soil to be used for military "
+     "operations against Somalia.", [("AGREE", "ITA", "SOM")]),
 ])
 def test_pledge_not_to_yield_is_a_refusal(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected

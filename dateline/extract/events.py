@@ -174,7 +174,7 @@ CLAIM_VERBS = frozenset({
 #: Adjectives of fear: what they fear has not happened ("afraid of being shot").
 _FEARFUL = frozenset({"afraid", "scared", "fearful", "terrified", "frightened", "worried"})
 #: Nouns of doubt or belief whose that-clause is held, not reported as fact
-#: ("scepticism that Syria is committed", "fears that troops will attack").
+#: ("scepticism that the regime is sincere", "fears that troops will attack").
 DOUBT_NOUNS = frozenset({
     "scepticism", "skepticism", "doubt", "fear", "hope", "belief", "suspicion",
     "speculation", "rumour", "rumor", "assumption", "illusion", "worry",
@@ -220,7 +220,7 @@ OWNED_THINGS = frozenset({
     "handling", "failure", "success", "visit", "assault", "attack", "strike", "airstrike",
     "invasion", "occupation", "blockade", "embargo", "sanction", "violence", "fighting",
     "conflict", "crisis", "uprising", "revolt", "revolution", "protest", "unrest",
-    # aims and abilities ("the rebels' readiness to continue defending the town")
+    # aims and abilities ("the militia's readiness to keep holding the bridge")
     "readiness", "willingness", "determination", "ability", "capacity", "desire", "aim",
     "goal", "hope", "intention", "resolve", "commitment",
 })
@@ -644,7 +644,7 @@ _SENTENCE_OPENERS = frozenset({
 #: says ..."): bullet points run together into one sentence.
 _HIGHLIGHT_MARK = re.compile(r"(?<![A-Za-z])NEW ?: ")
 #: A web page's label of a gallery, video or link opening the sentence ("Gallery : ...
-#: final photos Photojournalist X killed in Libya Two photojournalists killed"): captions
+#: Remembering X Reporter Y killed in Misrata Two cameramen killed"): captions
 #: and link titles run together.
 _PAGE_LABEL = re.compile(r"^\W*(?:Gallery|Photos|Video|Videos|Watch|Interactive|In pictures|"
                          r"Read more|Related|Map|Timeline|Profile|Q&A|Audio|Slideshow) ?: ")
@@ -789,7 +789,7 @@ def _claimed(tok: Token) -> bool:
             return False
         if cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN" \
                 and cur.head.lemma_.lower() in DOUBT_NOUNS and cur.head.i < tok.i:
-            return True  # "scepticism that Syria is committed to the plan"
+            return True  # "doubts that the regime is serious about the truce"
         if cur.dep_ in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "advcl") \
                 and cur.head.lemma_.lower() in CLAIM_VERBS | _FEARFUL and cur.head.i < tok.i:
             return True
@@ -809,8 +809,8 @@ def _gift(tok: Token) -> bool:
 
 
 def _asked(tok: Token, sent: Span, text: str) -> bool:
-    """Whether trigger ``tok`` is in a question ("What has the government given
-    us?"): in ``text`` (the document's), the first full stop, mark or line break
+    """Whether trigger ``tok`` is in a question ("What has the army ever given
+    our village?"): in ``text`` (the document's), the first full stop, mark or line break
     after it is a question mark; or its subject or object asks a number ("how
     many people died")."""
     m = _CLAUSE_END.search(text, tok.idx + len(tok.text), sent.end_char)
@@ -830,7 +830,7 @@ def _conditional(tok: Token) -> bool:
     """Whether trigger ``tok`` lies in a clause of condition or open question ("if
     forces used chemical weapons", "unless troops withdraw", "whether the army
     fired"), climbing its heads up to a reported clause; or before the first comma of a
-    sentence opened by "If"/"Unless" ("If the latest bombing run were a NATO strike, ...",
+    sentence opened by "If"/"Unless" ("If the air raid were a NATO strike, ...",
     which the parser may misattach)."""
     sent = tok.sent
     if sent[0].lower_ in ("if", "unless") and not any(
@@ -903,7 +903,7 @@ def _reporters(tok: Token, speech_only: bool = True) -> list[Token]:
     """Subjects of the verbs of speech above ``tok``'s clause, nearest first: the
     candidates for its speaker ("X said Y must ...", "..., X said, it would
     be better to ..."); with ``speech_only``, the subject of any other verb above
-    ("Che inspires him as he fights") is not who "he" is."""
+    ("Neruda guides him as he fights") is not who "he" is."""
     out: list[Token] = []
     cur = tok
     for _ in range(6):
@@ -1436,7 +1436,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         actor = coder.code(actor_tok, sent, tok)
     if (actor is not None and actor.get("sector") in ("MED", "JRN")
             and etype in CONFLICT_MATERIAL | {"MOBILIZE"}):
-        # "a bus had been attacked, said AP news agency, with six passengers killed": the
+        # "a minibus had been attacked, according to the AP news agency, with six killed": the
         # news agency tells of an armed or coercive act, it never did it
         actor = None
         actor_tok = None
@@ -1518,7 +1518,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if etype == "THREATEN" and actor is None:
         return None  # "the strikes would be intended to destroy ...": no one threatens
     if etype == "AID" and mode == "military" and tok.pos_ == "VERB" and _own_forces_sent(tok):
-        # "Canada is sending CF-18 fighter jets to join a warship off the coast": its own
+        # "a country sending its jets to join its own frigate at sea": its own
         # forces deployed, not arms given to anyone
         return _finish("MOBILIZE", "troops", tok, actor, None, t)
     if etype == "CONSULT" and actor is not None and actor.get("sector") in ("MED", "JRN"):
@@ -1639,7 +1639,7 @@ def _scheduled(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":  # "Cameron is to meet Obama"
         return True
     # a named party's meeting in the future tense in a relative clause of a trip
-    # ("left for Ghana and Togo, where the president will meet the leaders"): the
+    # ("flew to Ghana and Togo, where the president will meet both heads of state"): the
     # itinerary. (A main or reported clause, "Jawara will visit Mauritania to mediate,
     # sources said", is coded AGREE, an intention, as the PLOVER gold has it.)
     subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
@@ -1804,24 +1804,24 @@ REFUSALS: dict[str, str] = {
     "to-blame": "'X are to blame': who is responsible, not an accusation made by X",
     "interview": "a meeting or talk with the news media, or by a reporter "
                  "('talked with CNN's correspondent', 'the BBC's reporter meets a family'), "
-                 "or a newspaper asking someone ('when The Telegraph asked her ...')",
+                 "or a newspaper asking someone ('when The Guardian asked her ...')",
     "instruction": "an imperative to the reader opening the sentence ('Ask regime economists ...')",
     "question": "'ask' after a question, with its subject after it "
-                "('But how valid are the claims, asks the BBC's correspondent')",
+                "('But how solid is this evidence, asks our correspondent')",
     "opinion": "'offer' or 'give' an opinion, a view or one's take: no offer to anyone",
     "asked": "'ask' in the passive with no one named who asked ('X was asked if he backed "
              "...', 'when asked about ...'), or asking a question ('asked whether ...'): "
              "an interviewer's question, no request",
-    "claim": "'suggest' with a clause of fact ('suggested that the regime is willing to "
-             "talk'): a claim, not a proposal (one with 'should' is kept)",
+    "claim": "'suggest' with a clause of fact ('suggested that the government is ready for "
+             "dialogue'): a claim, not a proposal (one with 'should' is kept)",
     "consequence": "'allowing'/'permitting' as a participle adjunct with no subject of its "
-                   "own ('delayed too long, allowing Gadhafi to gain ground'): a result, not a concession",
+                   "own ('waited too long, allowing the army to regroup'): a result, not a concession",
     "writer": "the writer's own 'I' as the subject ('I was permitted to spend a night in "
               "...'): the reporter's experience, not a political event",
     "wish": "a noun event wanted, wished or hoped for ('wants a ceasefire'): a wish, not an agreement",
     "draft": "what a draft text says ('the draft resolution condemns ...'), or a text "
-             "described in a relative clause ('stopped a UN resolution that condemned the "
-             "government'): a text's wording, no act of its sponsors",
+             "described in a relative clause ('stopped a Security Council resolution that "
+             "condemned Ethiopia's leaders'): a text's wording, no act of its sponsors",
     "impersonal": "'it is alleged/claimed/said that ...' with no one named who says it: "
                   "hearsay, no accusation by anyone",
     "seated": "'sit down' with no one to sit down with: no 'with' phrase and no two "
@@ -1840,8 +1840,8 @@ REFUSALS: dict[str, str] = {
     "armed-defence": "'defend' a place ('fighters defending their city against armor'): "
                      "armed defence, no political support",
     "access-caveat": "a standing restriction on the news media told in the present "
-                     "('Syria restricts access to foreign media', 'foreign journalists are "
-                     "banned'): the reporter's caveat, not news of a coercive act",
+                     "('Kenya restricts access to foreign journalists', "
+                     "'foreign journalists are banned'): the reporter's caveat, not news of a coercive act",
 }
 
 #: People who are moved or gather but are no armed force.
@@ -1899,7 +1899,7 @@ _OPINIONS = frozenset({"take", "view", "opinion", "thought", "perspective", "ana
 def _media(tok: Token | None) -> bool:
     """Whether the phrase headed by ``tok`` names the news media or a reporter
     (:data:`_MEDIA_WORDS`, its head or a word before it: "CNN's Nic Robertson"; or the
-    head of its apposition: "The Telegraph, a London-based newspaper")."""
+    head of its apposition: "The Guardian, a British newspaper")."""
     if tok is None:
         return False
     heads = [tok, *(ch for ch in tok.children if ch.dep_ == "appos")]
@@ -1940,14 +1940,14 @@ def refusal(tok: Token, etype: str) -> str | None:
         if any(_media(p) for p in parties):
             return "interview"
     if lemma == "ask" and any(ch.dep_ == "nsubj" and _media(ch) for ch in children):
-        return "interview"  # "When The Telegraph asked her how she felt ..."
+        return "interview"  # "When The Guardian asked her what she made of ..."
     if tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
             ch.dep_ in ("nsubj", "aux") for ch in children):
         return "instruction"
     if lemma == "ask" and (
             any(ch.dep_ == "nsubj" and ch.i > tok.i for ch in children)
             # the parser may take the asker for the object: a clause before "ask" and
-            # no subject before it ("how valid are the claims, asks our reporter")
+            # no subject before it ("how solid is this evidence, asks our reporter")
             or (any(ch.dep_ == "ccomp" and ch.i < tok.i for ch in children)
                 and not any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i
                             for ch in children))):
