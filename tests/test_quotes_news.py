@@ -466,3 +466,17 @@ def test_a_noun_of_the_quoted_words_parsed_as_a_second_subject_is_not_the_speake
     ents = _ents(text, [("Carlsen", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "answer to all")
     assert q["speaker"] == "Carlsen"
+
+
+def test_one_the_article_calls_she_is_no_antecedent_of_he(nlp):
+    text = ("Reporter Dana Whitfield met the general in his tent on Sunday. "
+            "He denied that his men had fired on the market, she reported. "
+            "He looked tired and spoke for an hour. "
+            "He said he had been betrayed by his old allies in the capital. "
+            "She said the camp was quiet at night.")
+    ents = _ents(text, [("Dana Whitfield", "PERSON")])
+    out = _quotes(nlp, text, ents)
+    assert _one(out, "fired on the market")["speaker"] == "Dana Whitfield"
+    assert _one(out, "betrayed by his old allies")["speaker"] is None
+    # Control: "she" still finds her.
+    assert _one(out, "camp was quiet")["speaker"] == "Dana Whitfield"

@@ -1383,6 +1383,11 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                                   named, since, exclude)
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
             continue
+        if speaker and pronoun and pronoun.lower() in _PERSON_PRONOUNS:
+            # One the article calls "she" is no antecedent of a later "he" (the
+            # interviewer Christiane Amanpour, "she reported", then "he said" of the
+            # man she interviewed), and the other way round.
+            sexes.setdefault(speaker, "f" if pronoun.lower() in ("she", "her") else "m")
         tok = a.speaker_tok
         if a.speaker is not None and tok is not None and speaker:
             number = (("person" if pronoun.lower() in _PERSON_PRONOUNS else "group") if pronoun
