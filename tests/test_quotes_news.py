@@ -480,3 +480,16 @@ def test_one_the_article_calls_she_is_no_antecedent_of_he(nlp):
     assert _one(out, "betrayed by his old allies")["speaker"] is None
     # Control: "she" still finds her.
     assert _one(out, "camp was quiet")["speaker"] == "Dana Whitfield"
+
+
+def test_a_channel_reporting_someones_words_is_not_the_speaker(nlp):
+    text = ("The state news agency reported that General Halim Nasser said the border crossings "
+            "would stay closed until March. The opposition council said more than forty people "
+            "had died in the shelling, the Varda news agency reported.")
+    out = _quotes(nlp, text)
+    assert [(q["speaker"], q["text"]) for q in out] == [
+        ("General Halim Nasser", "the border crossings would stay closed until March"),
+        ("The opposition council", "more than forty people had died in the shelling")]
+    # Control: what the channel reports of its own is its message.
+    text = "State television said the army had retaken the northern districts of the city."
+    assert [q["speaker"] for q in _quotes(nlp, text)] == ["State television"]

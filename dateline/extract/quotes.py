@@ -1159,11 +1159,33 @@ class _Covers:
         return i >= 0 and self.reach[i] > pos
 
 
+#: Channels that carry what others say (a news agency, state TV, a video).
+_CHANNEL_NOUNS = frozenset({"agency", "tv", "television", "radio", "website", "newspaper", "paper",
+                            "video", "footage", "channel", "broadcaster", "station", "outlet",
+                            "media", "network", "recording"})
+
+
+def _channel(a: _Attr) -> bool:
+    """Whether the speaker of ``a`` is a channel (see :data:`_CHANNEL_NOUNS`)."""
+    return a.speaker_tok is not None and a.speaker_tok.lemma_.lower() in _CHANNEL_NOUNS
+
+
 def _drop_reported_within(attrs: list[_Attr]) -> list[_Attr]:
     """Speech reported inside what someone else said ("Lavrov said that Assad had
     promised to ...") belongs to that attribution: it is the outer speaker's claim, not
     a quote of the inner one. Drops each attribution whose cue word lies inside a part
     of another, judged longest first so that two cannot drop each other. Text order."""
+    # A channel reporting someone's words ("AFP news agency reported that the council
+    # said ...", "state TV said General X told ..."): the one it quotes speaks.
+    # The words it quotes say something (four words or more, not a topic), and the
+    # one quoted is neither the channel itself ("it reported") nor a counted crowd
+    # ("more than 110 people died and urged ...", "20,000 people marched calling for").
+    inner = [(a.cue.idx, a.speaker) for a in attrs if a.cue is not None and a.speaker is not None
+             and a.speaker_tok is not None and a.speaker_tok.lower_ != "it" and not _channel(a)
+             and not any(c.dep_ == "nummod" for c in _children(a.speaker_tok))
+             and not a.weak and len(_WORD.findall(a.cue.doc.text[slice(*a.parts[0])])) >= 4]
+    attrs = [a for a in attrs if not (_channel(a) and any(
+        s <= c < e and s <= sp[0] and sp[1] <= e for s, e in a.parts[:1] for c, sp in inner))]
     kept: list[_Attr] = []
     # The union of the kept attributions' parts, as disjoint sorted spans.
     starts: list[int] = []
