@@ -493,3 +493,18 @@ def test_a_channel_reporting_someones_words_is_not_the_speaker(nlp):
     # Control: what the channel reports of its own is its message.
     text = "State television said the army had retaken the northern districts of the city."
     assert [q["speaker"] for q in _quotes(nlp, text)] == ["State television"]
+
+
+def test_the_host_who_introduces_themself_speaks_no_quotes(nlp):
+    from dateline.extract.quotes import _turn_quotes
+    from dateline.normalise import Turn
+
+    host = "Welcome to the morning show. I'm Dana Pruitt. Let's begin with the river floods."
+    guest = "The water rose two metres overnight and the bridge is shut."
+    text = host + " " + guest
+    ctx = Context(published=dt.date(2020, 1, 1), text=text, sentence_starts=[0, len(host) + 1])
+    ctx.turns = [Turn("PRUITT", 0, 0, 0, len(host)), Turn("OKAFOR", 0, 0, len(host) + 1, len(text))]
+    assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Okafor"]
+    # Control: a host who does not introduce themself keeps their turns.
+    ctx.text = text.replace("I'm Dana Pruitt.", "Good to see you.")
+    assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Pruitt", "Okafor"]

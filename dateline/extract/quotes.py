@@ -1505,7 +1505,16 @@ def _turn_quotes(ctx: Context) -> list[dict]:
     out: list[dict] = []
     if len({t.speaker.lower() for t in ctx.turns}) < 2:
         return out
+    # The show's host, who introduces themself in a turn of their own ("AZUZ: ... I'm
+    # Carl Azuz.", "STOUT: I'm Kristie Lu Stout ..."): their turns are the show's
+    # narration, questions and quizzes, nobody's quote.
+    # Known by the surname of the label ("CARL AZUZ" introduces, "AZUZ" goes on).
+    hosts = {(t.speaker.lower().split() or [""])[-1] for t in ctx.turns if re.search(
+        r"\bI\s?['’]m\s+(?:\S+\s+){0,3}?" + re.escape(t.speaker) + r"\b",
+        ctx.text[t.start:t.end], re.I)}
     for turn in ctx.turns:
+        if (turn.speaker.lower().split() or [""])[-1] in hosts:
+            continue
         out.append({
             "text": ctx.text[turn.start:turn.end], "start": turn.start, "end": turn.end,
             "sentence": ctx.sentence_of(turn.start),
