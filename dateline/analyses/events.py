@@ -181,7 +181,7 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
 
 #: Most event mentions :func:`first_event_groups` groups in full (and so counts every
 #: group); beyond it, only the first groups that hold at most this many are built.
-MAX_MENTIONS = 2_000
+MAX_MENTIONS = 1_000
 
 
 def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None = None,
