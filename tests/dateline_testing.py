@@ -6,6 +6,7 @@ Imported by name (``from dateline_testing import ...``): pytest puts this folder
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -65,3 +66,21 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "dateline.cli", *args], cwd=cwd,
                           env=full_env, input=input, capture_output=True, timeout=300)
+
+
+#: The publication date the events tests resolve their sentences against (a Wednesday).
+EVENTS_PUBLISHED = dt.date(2021, 3, 10)
+
+
+def events_of(nlp: Any, text: str, **results: Any) -> list[dict]:
+    """The events extractor's output on ``text`` parsed by ``nlp``, published on
+    EVENTS_PUBLISHED, with the sentence starts set and earlier extractors' ``results``
+    given, as the pipeline calls it."""
+    from dateline.extract import Context
+    from dateline.extract.events import extract
+
+    doc = nlp(text)
+    ctx = Context(published=EVENTS_PUBLISHED, text=text)
+    ctx.sentence_starts = [s.start_char for s in doc.sents]
+    ctx.results.update(results)
+    return extract(doc, ctx)

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from dateline.api import extract_record
-from dateline.extract import Context
-from dateline.extract.events import extract, tables
-
-PUBLISHED = dt.date(2021, 3, 10)
-
-
-def run(nlp, text: str, **results) -> list[dict]:
-    """Events of ``text`` with optional earlier extractor results."""
-    doc = nlp(text)
-    ctx = Context(published=PUBLISHED, text=text)
-    ctx.sentence_starts = [s.start_char for s in doc.sents]
-    ctx.results.update(results)
-    return extract(doc, ctx)
+from dateline.extract.events import tables
+from dateline_testing import EVENTS_PUBLISHED as PUBLISHED
+from dateline_testing import events_of as run
 
 
 def first(nlp, text: str) -> dict:

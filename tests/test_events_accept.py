@@ -8,27 +8,10 @@ was seen; each refused shape has a control beside it that stays an event.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dateline.extract import Context
-from dateline.extract.events import REFUSALS, extract, refusal
-from dateline.nlp import load_model
-
-PUBLISHED = dt.date(2021, 3, 10)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
-
-
-def run(nlp, text: str) -> list[dict]:
-    doc = nlp(text)
-    ctx = Context(published=PUBLISHED, text=text)
-    ctx.sentence_starts = [s.start_char for s in doc.sents]
-    return extract(doc, ctx)
+from dateline.extract.events import REFUSALS, refusal
+from dateline_testing import events_of as run
 
 
 def reason(nlp, text: str, trigger: str, etype: str) -> str | None:

@@ -6,27 +6,10 @@ where the patterns were seen; expected values were checked by hand.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dateline.extract import Context
-from dateline.extract.events import extract
-from dateline.nlp import load_model
-
-PUBLISHED = dt.date(2021, 3, 10)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
-
-
-def run(nlp, text: str) -> list[dict]:
-    doc = nlp(text)
-    ctx = Context(published=PUBLISHED, text=text)
-    ctx.sentence_starts = [s.start_char for s in doc.sents]
-    return extract(doc, ctx)
+from dateline_testing import EVENTS_PUBLISHED as PUBLISHED
+from dateline_testing import events_of as run
 
 
 def roles(ev: dict) -> tuple:
