@@ -537,3 +537,12 @@ def test_scientific_notation_and_two_peas_count_nothing(nlp):
 def test_half_the_time_is_a_set_phrase(nlp):
     assert amounts_of(nlp, "Half the time the phone rings , it is a wrong number .") == []
     assert [a["unit"] for a in amounts_of(nlp, "Half the survey respondents said they were unhappy .")] == ["respondents"]
+
+
+
+def test_a_counted_noun_cut_at_its_hyphen_is_the_whole_word(nlp):
+    # the tokenizer cuts "non-Syrians" at its hyphen: the unit is the word, not "non"
+    for text, unit in [("Tens of thousands of non-Syrians crossed into Turkey.", "non-Syrians"),
+                       ("Hundreds of ex-soldiers joined the march.", "ex-soldiers"),
+                       ("Dozens of pro-government fighters held the bridge.", "fighters")]:
+        assert [a["unit"] for a in amounts_of(nlp, text)] == [unit], text

@@ -361,6 +361,25 @@ def _numberish(tok: Token) -> bool:
         or w in lex.get("fraction", {}) or w in ("dozen", "dozens")
 
 
+def _hyphen_word(tok: Token) -> str:
+    """The word ``tok`` is part of when the tokenizer cut it at hyphens written without
+    spaces ("non-Libyans" from "non" or "Libyans"); number parts, in figures or words, are
+    left out ("10-year-olds" gives "year-olds", "nine-feet" "feet"). Else the token's own text."""
+    doc = tok.doc
+
+    def joined(a: Token, b: Token) -> bool:
+        return a.idx + len(a.text) == b.idx and not a.whitespace_
+
+    lo = hi = tok.i
+    while lo >= 2 and doc[lo - 1].text == "-" and joined(doc[lo - 2], doc[lo - 1]) \
+            and joined(doc[lo - 1], doc[lo]) and doc[lo - 2].is_alpha and not doc[lo - 2].like_num:
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and joined(doc[hi], doc[hi + 1]) \
+            and joined(doc[hi + 1], doc[hi + 2]) and doc[hi + 2].is_alpha and not doc[hi + 2].like_num:
+        hi += 2
+    return doc[lo:hi + 1].text if hi > lo else tok.text
+
+
 def _unit_noun(root: Token) -> Token | None:
     """The noun a number counts: its head when it modifies a noun, or the object
     of "of" after a vague head ("thousands of clients")."""
@@ -858,7 +877,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if noun is not None:
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
-            unit = " ".join(mods + [re.split(r"\\?/(?=\d)", noun.text)[0]])   # "gallons\/3": a token glued at a slash
+            unit = " ".join(mods + [re.split(r"\\?/(?=\d)", _hyphen_word(noun))[0]])   # "gallons\/3": a token glued at a slash
             if label == "CARDINAL" and noun == unit_tok:
                 unit = _coordinated(noun) or unit   # "nine towns and cities", "dozens of men, women and children"
             cur_key = noun.lower_ if noun.lower_ in lex["currency"] else noun.lower_.rstrip("s")
@@ -898,21 +917,21 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     rec_partitive = unit is None and label == "CARDINAL"
     if rec_partitive:
         unit_tok = _partitive(root)
-        unit = unit_tok.text if unit_tok is not None else None
+        unit = _hyphen_word(unit_tok) if unit_tok is not None else None
     if unit is None and label == "CARDINAL":
         before_tok = _noun_before(root)
         if before_tok is not None:
-            unit_tok, unit = before_tok, before_tok.text
+            unit_tok, unit = before_tok, _hyphen_word(before_tok)
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex["count_noun"]:
             unit = lex["count_noun"][root.head.head.lemma_.lower()]   # "a population of 800,000"
         elif _size_of(root) is not None:
             unit = _size_of(root)   # "the population, which numbers less than 6,000"
         elif _out_of(root) is not None:
             unit_tok = _out_of(root)   # "12 hours out of 24"
-            unit = unit_tok.text if unit_tok is not None else None
+            unit = _hyphen_word(unit_tok) if unit_tok is not None else None
         elif _number_of(root) is not None:
             unit_tok = _number_of(root)   # "the number of deaths, reported in the hundreds"
-            unit = unit_tok.text if unit_tok is not None else None
+            unit = _hyphen_word(unit_tok) if unit_tok is not None else None
     if unit_tok is not None and _dead_or_hurt(unit_tok) and label == "CARDINAL":
         unit, kind_of_noun = "people", lex["casualty"][unit_tok.lemma_.lower()]   # "13 of the dead": people
     else:
