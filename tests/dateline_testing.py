@@ -84,3 +84,12 @@ def events_of(nlp: Any, text: str, **results: Any) -> list[dict]:
     ctx.sentence_starts = [s.start_char for s in doc.sents]
     ctx.results.update(results)
     return extract(doc, ctx)
+
+
+def found_near(places: list[dict], mention: str, lat: float, lon: float, km: float) -> bool:
+    """Whether the first of ``places`` with the text ``mention`` lies within ``km`` of
+    (``lat``, ``lon``)."""
+    from dateline.gazetteer import haversine_km
+
+    found = [p for p in places if p["text"] == mention]
+    return bool(found) and haversine_km(found[0]["lat"], found[0]["lon"], lat, lon) < km

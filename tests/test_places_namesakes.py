@@ -12,13 +12,10 @@ within :data:`TOLERANCE_KM` of it is right (every namesake lies much farther).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dateline.extract import run_extractors
 from dateline.gazetteer import gazetteer, haversine_km
-from dateline.nlp import load_model
+from dateline_testing import found_near
 
 #: How near the expected point a guess must lie (km): the town, not a namesake.
 TOLERANCE_KM = 40.0
@@ -148,38 +145,22 @@ CASES: list[tuple[str, str, float, float, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def places_of():
-    nlp = load_model()
-    gazetteer()
-
-    def run(text: str) -> list[dict]:
-        return run_extractors(nlp(text), dt.date(2018, 8, 31), only=("places",), text=text)["places"]
-
-    return run
-
-
-def _resolved_right(places_of, text: str, mention: str, lat: float, lon: float) -> bool:
-    found = [p for p in places_of(text) if p["text"] == mention]
-    return bool(found) and haversine_km(found[0]["lat"], found[0]["lon"], lat, lon) < TOLERANCE_KM
-
-
 @pytest.mark.parametrize("text, mention, lat, lon, town",
                          [c for c in CASES if c[4] not in KNOWN_MISSES],
                          ids=[c[4] for c in CASES if c[4] not in KNOWN_MISSES])
-def test_small_town_over_its_far_namesake(places_of, text, mention, lat, lon, town):
-    found = [p for p in places_of(text) if p["text"] == mention]
+def test_small_town_over_its_far_namesake(namesake_places, text, mention, lat, lon, town):
+    found = [p for p in namesake_places(text) if p["text"] == mention]
     assert found, f"{mention!r} not found in {town} text"
     p = found[0]
     assert haversine_km(p["lat"], p["lon"], lat, lon) < TOLERANCE_KM, (
         f"{town}: got {p['name']} ({p['country']}, {p['admin1']})")
 
 
-def test_the_whole_set_scores_at_least_its_measured_figure(places_of):
+def test_the_whole_set_scores_at_least_its_measured_figure(namesake_places):
     """All 38 texts, the known misses included: 35 resolved right when first measured,
     38 after the county and pair evidence of issue 16 (December 2026); printed, and a
     fall below the known misses fails."""
-    right = [c[4] for c in CASES if _resolved_right(places_of, *c[:4])]
+    right = [c[4] for c in CASES if found_near(namesake_places(c[0]), *c[1:4], TOLERANCE_KM)]
     print(f"namesake set: {len(right)} of {len(CASES)} right; missed:",
           sorted({c[4] for c in CASES} - set(right)))
     assert len(right) >= len(CASES) - len(KNOWN_MISSES)

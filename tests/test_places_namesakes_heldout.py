@@ -18,14 +18,10 @@ The set was scored once with the code before the rules it was written to test (s
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
-import pytest
-
-from dateline.extract import run_extractors
 from dateline.gazetteer import gazetteer, haversine_km, name_key
-from dateline.nlp import load_model
+from dateline_testing import found_near
 
 #: How near the expected point a guess must lie (km): the town, not a namesake.
 TOLERANCE_KM = 40.0
@@ -270,26 +266,9 @@ CASES: list[tuple[str, str, float, float, str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def places_of():
-    nlp = load_model()
-    gazetteer()
-
-    def run(text: str) -> list[dict]:
-        return run_extractors(nlp(text), dt.date(2018, 8, 31), only=("places",), text=text)["places"]
-
-    return run
-
-
-def resolved_right(places_of, text: str, mention: str, lat: float, lon: float) -> bool:
-    """Whether the first place found with the text ``mention`` lies within TOLERANCE_KM of (lat, lon)."""
-    found = [p for p in places_of(text) if p["text"] == mention]
-    return bool(found) and haversine_km(found[0]["lat"], found[0]["lon"], lat, lon) < TOLERANCE_KM
-
-
-def test_the_held_out_set_scores_at_least_its_measured_figure(places_of):
+def test_the_held_out_set_scores_at_least_its_measured_figure(namesake_places):
     """The whole set: printed by group, and a fall below the measured figure fails."""
-    right = [c for c in CASES if resolved_right(places_of, *c[:4])]
+    right = [c for c in CASES if found_near(namesake_places(c[0]), *c[1:4], TOLERANCE_KM)]
     by_group = Counter(c[5] for c in right)
     print(f"held-out namesake set: {len(right)} of {len(CASES)} right;",
           {g: f"{by_group[g]}/{n}" for g, n in Counter(c[5] for c in CASES).items()},
