@@ -58,8 +58,16 @@ _KEY_DROP = re.compile(r"[.\u2018\u2019'`´\u02bb\u02bc\u02be\u02bf]")
 _KEY_SPACE = re.compile(r"[\s\-‐–—/]+")
 
 
-#: Words that make a name a division's, not its chief city's ("Idlib province").
-_DIVISION_WORD = re.compile(r"\b(?:governorate|province|oblast|state|region|county)\b", re.I)
+#: Words that make a name a first-level division's, not its chief city's ("Idlib province").
+DIVISION_WORDS = ("governorate", "province", "oblast", "state", "region")
+_DIVISION_WORD = re.compile(rf"\b(?:{'|'.join(DIVISION_WORDS)}|county)\b", re.I)
+_DIVISION_SUFFIX = re.compile(rf" (?:{'|'.join(DIVISION_WORDS)})$")
+
+
+def division_base(key: str) -> str:
+    """A division's name key without its last division word ("idlib governorate" ->
+    "idlib"): the key of the city it may be named after."""
+    return _DIVISION_SUFFIX.sub("", key)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -823,11 +823,11 @@ class Store:
             " GROUP BY name ORDER BY n DESC, name LIMIT ?", (top,))}
         return out
 
-    def _rare(self, source: str, args: list[str], most: int = RARE_MENTIONS) -> bool:
-        """Whether ``SELECT ... FROM {source}`` has at most ``most`` rows (counted no
-        further than that)."""
+    def _rare(self, source: str, args: list[str]) -> bool:
+        """Whether ``SELECT ... FROM {source}`` has at most RARE_MENTIONS rows (counted
+        no further than that)."""
         return self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT ?)",
-                               [*args, most + 1]).fetchone()[0] <= most
+                               [*args, RARE_MENTIONS + 1]).fetchone()[0] <= RARE_MENTIONS
 
     def search_sentences(self, query: str | None = None, limit: int = 20, *,
                          start: str | None = None, end: str | None = None,

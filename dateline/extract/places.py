@@ -107,7 +107,14 @@ if TYPE_CHECKING:
 
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
-from dateline.gazetteer import Gazetteer, Place, gazetteer, haversine_km, name_key
+from dateline.gazetteer import (
+    Gazetteer,
+    Place,
+    division_base,
+    gazetteer,
+    haversine_km,
+    name_key,
+)
 
 #: spaCy labels whose mentions are looked up as places.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -303,10 +310,6 @@ def _trim_end(doc: Doc, start: int, end: int, keep: int | None) -> int:
     return end
 
 
-#: A division word ending a division's name key ("idlib governorate" -> "idlib").
-_DIVISION_SUFFIX = re.compile(r" (?:governorate|province|oblast|state|region)$")
-
-
 def _plausible(cands: list[Place], key: str, alt_min_pop: int = ALT_MIN_POP) -> list[Place]:
     """``cands`` less the cities that bear ``key`` only as a minor alternate name.
 
@@ -324,7 +327,7 @@ def _seats(cands: list[Place]) -> list[Place]:
     """The cities of ``cands`` that a division among them is named after ("Deir ez-Zor"
     beside "Deir ez-Zor Governorate"): the gazetteer lends such a city the division's
     spellings ("Deir al-Zour"), so a match by one of them is no minor alternate name."""
-    named = {(p.country, p.admin1, _DIVISION_SUFFIX.sub("", p.key)) for p in cands
+    named = {(p.country, p.admin1, division_base(p.key)) for p in cands
              if p.kind == "admin1"}
     return [p for p in cands if p.kind == "city" and (p.country, p.admin1, p.key) in named]
 
@@ -1581,28 +1584,26 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     out = []
     for m in mentions:
         cands = m.cands
+        before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+        comma_after = m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ","   # "Congress, Arizona"
         if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
         elif m.tok_end - m.tok_start == 1 and m.text.lower() in BLOC_WORDS:
-            bloc = m.text[:1].isupper() and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" \
+            bloc = m.text[:1].isupper() and before == "the" \
                 and not (m.tok_end < len(doc) and doc[m.tok_end].is_title)
             # "ties with the West": the bloc (a curated region), never a town; "Mr West": neither,
             # unless the text puts a town there ("in West, Texas")
-            town = not bloc and (m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," or
-                                 m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS)
+            town = not bloc and (comma_after or before in _IN_WORDS)
             cands = [p for p in cands if (p.kind != "city" and bloc) or (p.kind == "city" and town)]
         elif m.tok_end - m.tok_start == 1 and m.text.lower() in TITLE_WORDS and m.tok_end < len(doc) \
                 and doc[m.tok_end].is_title and doc[m.tok_end].is_alpha:
             cands = [p for p in cands if p.kind != "city"]  # "King Abdullah Park": a title
-        elif m.text.lower() in INSTITUTION_NAMES and not (
-                m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ","):
+        elif m.text.lower() in INSTITUTION_NAMES and not comma_after:
             cands = [p for p in cands if p.kind != "city"]   # "approval from Congress"
-        elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) and not (
-                m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ",") and not (
-                m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS):
+        elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) \
+                and not comma_after and before not in _IN_WORDS:
             cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
-        if m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and any(
-                p.kind in THE_FEATURE_KINDS for p in cands):
+        if before == "the" and any(p.kind in THE_FEATURE_KINDS for p in cands):
             cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
         if not cands:
             continue
