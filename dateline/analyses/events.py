@@ -209,13 +209,15 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     date, type_ = db.execute(f"SELECT e.date, e.type FROM events e{where}"
                              " ORDER BY e.date, e.type LIMIT 1 OFFSET ?",
                              [*args, max_mentions]).fetchone()
-    upto = " AND (e.date < ? OR e.date = ? AND e.type <= ?)"
+    # The plain bound "e.date <= ?" lets the index stop at that date (the planner does
+    # not read one out of the OR when the values are parameters).
+    upto = " AND e.date <= ? AND (e.date < ? OR e.date = ? AND e.type <= ?)"
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
     base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
     for row in db.execute(f"SELECT {cols}, count(*) FROM events e{where}{upto}"
-                          f" GROUP BY {cols}", [*args, date, date, type_]):
+                          f" GROUP BY {cols}", [*args, date, date, date, type_]):
         values = dict(zip(_CELL_COLUMNS, row))
         base[(values["date"], values["type"], values["actor_country"],
               values["target_country"])].append(_Cell(values, row[-1], "", 0, 0, "", None, ""))
@@ -227,7 +229,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
             break
         keys.append(key)
     date, type_ = keys[-1][:2]
-    return list(_groups(store, where + upto, [*args, date, date, type_], len(keys))), None
+    return list(_groups(store, where + upto, [*args, date, date, date, type_], len(keys))), None
 
 
 def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,

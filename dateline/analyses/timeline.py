@@ -404,17 +404,24 @@ def _summary_order(scored: list[tuple], vecs: dict[Any, dict[str, float]],
     """
     usable = [x for x in scored if x[0] == 0][:pool] or scored[:pool]
     other = {x[-2]: x[-1] - _dot(vecs[x[-2]], centroid) for x in usable}
+    # cos(s + v, c) for the summary s and a candidate v, from running sums rather than
+    # a merged copy of s per candidate: (s.c + v.c) / sqrt(s.s + 2 s.v + v.v).
     summary: dict[str, float] = defaultdict(float)
+    s_c = s_s = 0.0
+    v_c = {x[-2]: _dot(vecs[x[-2]], centroid) for x in usable}
+    v_v = {x[-2]: _dot(vecs[x[-2]], vecs[x[-2]]) for x in usable}
     order: list[tuple[Any, float]] = []
     while usable and len(order) < k + 5:
-        def gain(x: tuple) -> float:
-            merged = dict(summary)
-            for w, val in vecs[x[-2]].items():
-                merged[w] = merged.get(w, 0.0) + val
-            return _dot(_unit(merged), centroid) + other[x[-2]]
+        def gain(x: tuple, s_s: float = s_s, s_c: float = s_c) -> float:
+            key = x[-2]
+            norm2 = s_s + 2 * _dot(vecs[key], summary) + v_v[key]
+            cos = (s_c + v_c[key]) / math.sqrt(norm2) if norm2 > 0 else 0.0
+            return cos + other[key]
         best = max(usable, key=gain)
         usable.remove(best)
         order.append((best[-2], best[-1]))
+        s_s += 2 * _dot(vecs[best[-2]], summary) + v_v[best[-2]]
+        s_c += v_c[best[-2]]
         for w, val in vecs[best[-2]].items():
             summary[w] += val
     taken = {key for key, _ in order}
