@@ -165,6 +165,22 @@ def test_find_entity_by_surname_title_acronym(tmp_path):
         assert find_entity(s, "Nobody Atall") == []
 
 
+def test_find_entity_by_a_mention_as_written_and_before_the_alias_table_is_filled(tmp_path):
+    written = {"text": "the Colonel", "start": 0, "end": 11, "sentence": 0,
+               "label": "PERSON", "canonical": "Omar Haddad"}
+    s = _store_with(tmp_path, [[_ent("Omar Haddad"), written], [written, written],
+                               [_ent("Nour Haddad")]])
+    with s:
+        # the text as written, in any case, names the person it was stored under
+        assert find_entity(s, "THE COLONEL") == ["Omar Haddad"]
+        # an ingest cut off before the alias table was filled: the canonical names stored
+        # with the mentions still find them
+        s.db.execute("DELETE FROM aliases")
+        s.db.commit()
+        assert find_entity(s, "nour haddad") == ["Nour Haddad"]
+        assert find_entity(s, "the colonel") == ["Omar Haddad"]
+
+
 def test_search_by_surname_and_unknown_entity(tmp_path):
     s = _store_with(tmp_path, [[_ent("Sergei Lavrov")], [_ent("Lavrov")]])
     with s:

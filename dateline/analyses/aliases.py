@@ -461,6 +461,23 @@ def _alias_index(store: Store) -> _AliasIndex:
         return index
 
 
+def _written(store: Store, text: str) -> set[tuple[str, str]]:
+    """The distinct ``(canonical, label)`` of the PERSON and ORG mentions written as
+    ``text`` (any case). The (text, label, canonical) index is read one distinct value
+    at a time, jumping past the rest of its rows: the work grows with the distinct
+    names, not with the mentions (a surname can have hundreds of thousands)."""
+    found: set[tuple[str, str]] = set()
+    for label in LABELS:
+        last = ""
+        while row := store.db.execute(
+                "SELECT canonical FROM entities INDEXED BY entities_text WHERE text = ?"
+                " COLLATE NOCASE AND label = ? AND canonical > ? ORDER BY canonical LIMIT 1",
+                (text, label, last)).fetchone():
+            last = row[0]
+            found.add((last, label))
+    return found
+
+
 def find_entity(store: Store, name: str) -> list[str]:
     """The store-wide names of the people and organisations ``name`` denotes, most
     mentioned first; empty when none. ``name`` may be a canonical name, any alias, a
@@ -475,14 +492,16 @@ def find_entity(store: Store, name: str) -> list[str]:
     found = set().union(*(table.get(key, ()) for table, key in (
         (index.by_words, words), (index.by_words, pkey), (index.by_key, pkey),
         (index.by_canonical_words, words))))
-    # Each side of the union reads one covering index; the mentions' names are then
+    # The mentions written so, and (only when the alias table, filled at the end of an
+    # ingest, knows no such name) those whose canonical name it is; their names are
     # mapped to their store-wide names here, not joined row by row (a name can have
     # hundreds of thousands of mentions).
     store_name = index.store_name
-    found |= {store_name.get((r[0], r[1]), r[0]) for r in store.db.execute(
-        "SELECT DISTINCT canonical, label FROM entities WHERE text = ?1 COLLATE NOCASE"
-        " AND label IN ('PERSON', 'ORG') UNION SELECT DISTINCT canonical, label FROM entities"
-        " WHERE canonical = ?1 COLLATE NOCASE AND label IN ('PERSON', 'ORG')", (name,))}
+    found |= {store_name.get(pair, pair[0]) for pair in _written(store, name)}
+    if not found:
+        found |= {store_name.get((r[0], r[1]), r[0]) for r in store.db.execute(
+            "SELECT DISTINCT canonical, label FROM entities WHERE canonical = ? COLLATE NOCASE"
+            " AND label IN ('PERSON', 'ORG')", (name,))}
     if not found:
         core = _core(pkey)
         fits = {c for person, c in index.person_cores if core and core <= person}
