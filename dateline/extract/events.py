@@ -650,6 +650,19 @@ _PAGE_LABEL = re.compile(r"^\W*(?:Gallery|Photos|Video|Videos|Watch|Interactive|
                          r"Read more|Related|Map|Timeline|Profile|Q&A|Audio|Slideshow) ?: ")
 
 
+#: A wire dateline that opens the story proper ("Tripoli, Libya (CNN) --"): what
+#: stands before it in the same sentence is the page's headlines and highlights run
+#: together, told in headline grammar.
+_DATELINE_MARK = re.compile(r"\((?:CNN|AP|AFP|Reuters|BBC)\)\s*(?:--|\u2014|\u2013|-)")
+
+
+def _before_dateline(tok: Token, sent: Span, text: str) -> bool:
+    """Whether trigger ``tok`` stands before a wire dateline (:data:`_DATELINE_MARK`)
+    of its sentence: in the headlines run on to the story."""
+    m = _DATELINE_MARK.search(text, tok.idx, sent.end_char)
+    return m is not None
+
+
 def _run_on(sent: Span) -> bool:
     """Whether ``sent`` is headlines, captions or link lists run together: a word
     that only opens sentences, capitalised after a word with no punctuation between
@@ -1347,6 +1360,10 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
         start = max(start, head.idx + len(head.text))
     a0, a1 = (actor.get("start", -1), actor.get("end", -1)) if actor else (-1, -1)
     co_actors = _co_actors(actor_tok)
+    # the doer of a passive ("beaten by men loyal to X", "beaten and robbed by ...") is
+    # never whom it was done to
+    co_actors.update(w.i for v in (head, *head.conjuncts) for ch in v.children
+                     if ch.dep_ == "agent" for w in ch.subtree)
     doc = coder.index.doc
     for m in coder.index.within(start, end):
         if a0 <= m.start < a1 or not m.alias.country:
@@ -2119,6 +2136,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         for c in cands:
             if (c.absorber is not None or _asked(c.tok, sent, coder.index.text)
                     or _quoted(c.tok, coder.index.text) or _reporting(c.tok)
+                    or _before_dateline(c.tok, sent, coder.index.text)
                     or _claimed(c.tok)):
                 continue
             ev = _event_for(c, coder, sent, t)
