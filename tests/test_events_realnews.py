@@ -472,3 +472,18 @@ def test_headlines_before_a_wire_dateline_give_no_event(nlp) -> None:
             "Kenyan troops shelled the town on Monday.")
     evs = run(nlp, text)
     assert [(e["type"], e["text"]) for e in evs] == [("ASSAULT", "shelled")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb joined to an infinitive of request or purpose is asked for too, and so is
+    # the noun it would carry out: only the request is an event
+    ("The rights group appealed to the Security Council to refer Kenya to the court and "
+     "impose an arms embargo on the country.", [("REQUEST", "NGO", "IGO")]),
+    ("Ugandan officials urged the Kenyan government to end the crackdown and release "
+     "the prisoners.", [("REQUEST", "UGA", "KEN")]),
+    # under a pledge the joined verb is pledged, as before
+    ("Kenya vowed to withdraw its troops and release the prisoners.",
+     [("AGREE", "KEN", None), ("RETREAT", "KEN", "KEN")]),
+])
+def test_verb_joined_to_an_aim_is_an_aim(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

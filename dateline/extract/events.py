@@ -781,18 +781,37 @@ def _speculative(tok: Token) -> bool:
     return False
 
 
+def _aim(tok: Token) -> bool:
+    """Whether verb ``tok`` is an infinitive of purpose or wish whose head does not
+    say it took place ("set up for families to share", "needed to dismantle")."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj")
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+            and (tok.head.lemma_.lower() not in IMPLICATIVE | INTENT
+                 # "there was a rally ... to support the decision": "be" says an
+                 # infinitive took place only as its complement ("is to meet")
+                 or (tok.head.lemma_ == "be" and tok.dep_ in ("advcl", "acl"))))
+
+
 def _claimed(tok: Token) -> bool:
     """Whether trigger ``tok`` lies in the complement of a verb of claim or belief
     ("argues that France violated", "denied that it used weapons in its attack"),
     or is only a purpose or wish: an infinitive whose head does not say it took
     place ("set up for families to share", "needed to dismantle militias"), or a
     gerund after a preposition ("switch from blocking", "by sending weapons")."""
-    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj") \
-            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) \
-            and (tok.head.lemma_.lower() not in IMPLICATIVE | INTENT
-                 # "there was a rally ... to support the decision": "be" says an
-                 # infinitive took place only as its complement ("is to meet")
-                 or (tok.head.lemma_ == "be" and tok.dep_ in ("advcl", "acl"))):
+    if _aim(tok):
+        return True
+    # the same for a verb joined to such an infinitive without its own "to" or subject
+    # ("appealed to the council to refer Syria to the court and impose an arms
+    # embargo"), and for a noun such a verb would carry out (the embargo)
+    verb: Token | None = tok if tok.pos_ in ("VERB", "AUX") else _carrier(tok)
+    for _ in range(4):
+        if verb is None or verb.dep_ != "conj" or verb.head.i == verb.i or any(
+                ch.dep_ in ("aux", "nsubj", "nsubjpass") for ch in verb.children):
+            break
+        verb = verb.head
+        if _aim(verb):
+            return True
+    if verb is not None and verb.i != tok.i and tok.pos_ not in ("VERB", "AUX") and _aim(verb):
         return True
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp":
         return True
