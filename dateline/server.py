@@ -41,6 +41,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from dateline.api import Dateline, ParamError, StoreStats
 from dateline.data import read_rows
@@ -94,12 +95,14 @@ _PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src '
              "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 #: JSON and everything else: nothing may run or load.
 _API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
-#: FastAPI's /docs and /redoc pages load their script and style from jsdelivr's CDN.
-_DOCS_CSP = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-             "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
-             "https://fastapi.tiangolo.com https://cdn.redoc.ly; connect-src 'self'; "
-             "worker-src blob:; font-src https://fonts.gstatic.com; frame-ancestors 'none'; "
-             "base-uri 'none'")
+#: Where the interactive API documentation lives (Swagger UI and ReDoc).
+DOCS_URL, REDOC_URL = "/docs", "/redoc"
+#: The documentation pages load Swagger UI's and ReDoc's script and style from this server
+#: (the fastapi-offline package ships them: nothing from a CDN) and start them with an
+#: inline script; ReDoc runs a web worker from a blob.
+_DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; "
+             "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+             "worker-src blob:; frame-ancestors 'none'; base-uri 'none'")
 
 
 def _bad(message: str) -> HTTPException:
@@ -286,7 +289,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
     if warm_up:
         warm(path, settings)
 
-    app = FastAPI(
+    app = FastAPIOffline(
+        docs_url=DOCS_URL, redoc_url=REDOC_URL,
         title="Dateline",
         version=__version__,
         description=f"Read-only API over the Dateline store `{path.name}`: search, "
@@ -310,7 +314,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             response = JSONResponse(status_code=400, content={
                 "detail": f"Host {header!r} is not this server's address; use "
                           "http://127.0.0.1:PORT or the --host given to `dateline serve`"})
-        docs = request.url.path in (app.docs_url, app.redoc_url)
+        docs = request.url.path in (DOCS_URL, REDOC_URL)
         response.headers.setdefault("Content-Security-Policy", _DOCS_CSP if docs else _API_CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
