@@ -337,10 +337,13 @@ def _strong(cands: list[Place], min_pop: int = SCAN_MIN_POP) -> bool:
     return any(p.kind != "city" or p.population >= min_pop for p in cands)
 
 
-def _prune(cands: list[Place], hint: str | None) -> list[Place]:
+def _prune(cands: list[Place], hint: str | None, key: str | None = None) -> list[Place]:
     """Apply a kind hint, and drop a division when a city of the same name lies inside it.
 
-    A hint does not apply to country names ("U.S. city", "Russia region").
+    A hint does not apply to country names ("U.S. city", "Russia region"). A division
+    whose own main name is the mention's (``key``) is kept beside a city inside it that
+    bears the name only as an alternate name: "Hatay" is the Turkish province, though
+    its capital Antakya is also called so.
     """
     if hint and any(p.kind == "country" for p in cands):
         hint = None
@@ -356,6 +359,9 @@ def _prune(cands: list[Place], hint: str | None) -> list[Place]:
         return [p for p in cands if p.kind != "admin1"]
     if not inner:
         return cands
+    if key is not None and not any(p.kind == "city" and p.key == key for p in cands):
+        return [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in inner
+                                         and p.key != key)]
     return [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in inner)]
 
 
@@ -483,7 +489,7 @@ def _scan(doc: Doc, gaz: Gazetteer, lo: int, hi: int, covered: bytearray, label:
             if (_strong(cands, need) and not (short and not any(p.kind in ("country", "union") for p in cands))):
                 hint = hint or _hint(doc, i, end)
                 mentions.append(_Mention(doc, i, _trim_end(doc, i, end, keep), label,
-                                         _prune(cands, hint), hint))
+                                         _prune(cands, hint, name_key(text)), hint))
             elif weak is not None and not short and end == j:
                 weak.append((i, end, label, cands, hint))
             i = end
@@ -1115,7 +1121,7 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
         if ok:
             hint = hint or _hint(doc, start, end)
             mentions.append(_Mention(doc, start, _trim_end(doc, start, end, keep), label,
-                                     _prune(cands, hint), hint))
+                                     _prune(cands, hint, name_key(text)), hint))
             continue
         if raw and label in MISLABELS and not (label == "NORP" and _is_demonym(text)):
             # Judged on the evidence around it, with its alternate-name towns ("to Clacton").
@@ -1518,6 +1524,30 @@ def _person_words(ctx: Context) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Titles before a person's surname ("Mr Bush", "President Bush", "Sen. Kerry").
+HONORIFIC_WORDS = _WORDS.get("honorific", frozenset())
+
+
+def _titled_words(doc: Doc) -> frozenset[str]:
+    """Name keys of the surnames the article writes after an honorific ("Mr Bush",
+    "President George Bush" -> "bush") or before "administration" ("Bush administration
+    overtures"): words of a person's name, though the article may never give the
+    full name."""
+    words: set[str] = set()
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_.rstrip(".") in HONORIFIC_WORDS and tok.text[:1].isupper():
+            j = tok.i + 1
+            while j < n and j - tok.i <= 3 and doc[j].is_alpha and doc[j].is_title:
+                j += 1
+            if j > tok.i + 1:
+                words.add(name_key(doc[j - 1].text))
+        elif tok.lower_ == "administration" and tok.i >= 1 \
+                and doc[tok.i - 1].is_alpha and doc[tok.i - 1].is_title:
+            words.add(name_key(doc[tok.i - 1].text))
+    return frozenset(words)
+
+
 @functools.lru_cache(maxsize=1)
 def _actor_names() -> frozenset[str]:
     """Name keys of the one-word aliases that ``actors_orgs.tsv`` gives a national actor
@@ -1718,7 +1748,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     adj_terms = [(term, r) for term, r in ((term, _adjectival_record(doc, ctx, gaz, flags, s, e, term))
                                            for s, e, term in adjectival) if r is not None]
     adj_records = [r for _, r in adj_terms]
-    person_words = _person_words(ctx)
+    person_words = _person_words(ctx) | _titled_words(doc)
     mentions = _no_town_names(doc, mentions, person_words)
     if not mentions:
         _mark_in_name(doc, flags, adj_records)

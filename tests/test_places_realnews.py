@@ -1,0 +1,62 @@
+"""Places on patterns seen in real news (issue 12): surnames after a title, compass
+adjectives of a continent, and provinces named like a city's alternate name (our own sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract import run_extractors
+from dateline.gazetteer import gazetteer
+from dateline.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    gazetteer()
+    return load_model()
+
+
+def _places(nlp, text: str) -> list[dict]:
+    return run_extractors(nlp(text), dt.date(2012, 6, 1), only=("places",), text=text)["places"]
+
+
+def _places_and_people(nlp, text: str) -> list[dict]:
+    """Places with the entities extractor run first, as a store runs them."""
+    return run_extractors(nlp(text), dt.date(2005, 6, 1), only=("entities", "places"),
+                          text=text)["places"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Bush met his advisers on Monday. Critics said it was thanks to Bush that the war began.",
+    "President Bush flew home. The decision owed much to Bush and to his deputy.",
+])
+def test_surname_written_after_a_title_is_no_town_elsewhere(nlp, text):
+    # Egypt has a town whose name folds to the same letters; the article only means the man.
+    assert "Bush" not in [p["text"] for p in _places_and_people(nlp, text)]
+
+
+def test_surname_before_administration_is_no_town(nlp):
+    text = "It was thanks to Bush administration overtures that the sanctions ended."
+    assert "Bush" not in [p["text"] for p in _places_and_people(nlp, text)]
+
+
+@pytest.mark.parametrize("text, name, lat", [
+    ("American drones flew over the North African nation on Tuesday.", "North Africa", 27.0),
+    ("West African leaders gathered for a summit on the crisis.", "West Africa", 12.0),
+])
+def test_compass_adjective_of_a_continent_is_its_region(nlp, text, name, lat):
+    places = [p for p in _places(nlp, text) if p["text"].endswith("African")]
+    assert [(p["name"], p["kind"], p["lat"]) for p in places] == [(name, "region", lat)]
+
+
+def test_province_named_like_an_alternate_name_of_its_capital(nlp):
+    text = ("Thousands of refugees crossed into Hatay province overnight. "
+            "Aid groups in Hatay said the camps were full, and more people reached Kilis.")
+    places = _places(nlp, text)
+    hatay = [p for p in places if p["text"] == "Hatay"]
+    assert len(hatay) == 2
+    assert all(p["kind"] == "admin1" and p["country"] == "TR" for p in hatay)
+    # A city that bears the name itself stays the city when named bare.
+    assert [(p["kind"], p["country"]) for p in places if p["text"] == "Kilis"] == [("city", "TR")]
