@@ -487,3 +487,18 @@ def test_headlines_before_a_wire_dateline_give_no_event(nlp) -> None:
 ])
 def test_verb_joined_to_an_aim_is_an_aim(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb joined to a modal verb with no auxiliary or subject of its own is under the
+    # same modal: an armed act keeps its type as hypothetical, an act of another kind
+    # that only could have been done is none
+    ("Kenyan jets may not only stop the flights but also bomb the rebel camps.",
+     [("ASSAULT", "hypothetical")]),
+    ("Uganda could have stayed silent and allowed the plan to fail.", []),
+    # a verb with its own modal does not pass it back to the act before it
+    ("Kenyan jets bombed the camps and may strike again.",
+     [("ASSAULT", "explosives"), ("THREATEN", "violence")]),
+])
+def test_joined_verb_shares_the_modal(nlp, text: str, expected: list) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected

@@ -775,10 +775,19 @@ def _speculative(tok: Token) -> bool:
     for _ in range(4):
         if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in SPECULATIVE for ch in cur.children):
             return True
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl"):
+        if cur.head.i == cur.i or (cur.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
+                                   and not _shares_modal(cur)):
             return False
         cur = cur.head
     return False
+
+
+def _shares_modal(v: Token) -> bool:
+    """Whether verb ``v`` is joined to the verb before it with neither an auxiliary nor
+    a subject of its own, so that a modal of that verb governs it too ("may not only
+    prevent flights but also target ...", "could cut a deal and impose a ceasefire")."""
+    return (v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and v.head.pos_ in ("VERB", "AUX")
+            and not any(ch.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for ch in v.children))
 
 
 def _aim(tok: Token) -> bool:
@@ -887,7 +896,8 @@ def _unreal(tok: Token) -> bool:
     for _ in range(6):
         if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in MODALS for ch in cur.children):
             return True
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl"):
+        if cur.head.i == cur.i or (cur.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis", "acl")
+                                   and not _shares_modal(cur)):
             return False
         cur = cur.head
     return False
