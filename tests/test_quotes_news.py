@@ -62,6 +62,18 @@ def test_noun_phrase_that_is_no_message(nlp):
     assert [q["text"] for q in quotes] == ["the company of hiding the accident figures for years"]
 
 
+def test_deed_or_stance_with_only_an_object_is_no_quote(nlp):
+    text = ("The ministry announced a further package of export restrictions on Tuesday. "
+            "The mayor condemned the burning of the market stalls in the old town. "
+            "The general denied any part in the seizure of the northern oil depots.")
+    assert _quotes(nlp, text) == []
+    # Controls: a clause said, an object holding a "that" clause, or quoted words.
+    text = ("The ministry announced that it would restrict exports from Tuesday. "
+            "The general denied reports that his men had seized the northern oil depots. "
+            'The mayor condemned the "shameful and cowardly" burning of the market stalls.')
+    assert [q["cue"] for q in _quotes(nlp, text)] == ["announced", "denied", "condemned"]
+
+
 def test_topic_with_quoted_words_is_no_message(nlp):
     text = 'The premier urged every nation to respond to the "terrible" flood.'
     assert not [q for q in _quotes(nlp, text) if q["cue"] == "respond"]
@@ -508,3 +520,19 @@ def test_the_host_who_introduces_themself_speaks_no_quotes(nlp):
     # Control: a host who does not introduce themself keeps their turns.
     ctx.text = text.replace("I'm Dana Pruitt.", "Good to see you.")
     assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Pruitt", "Okafor"]
+
+
+def test_teaser_of_another_page_under_the_body_is_no_quote(nlp):
+    body = ("The council met on Monday to discuss the harbour.\n"
+            "Officials said the new pier would open in the spring.\n")
+    teaser = "Talks on the river dispute may resume within weeks, says Tomas Verhoeven.\n"
+    out = _quotes(nlp, body + teaser + "Regional news 3 hrs ago\n")
+    assert [q["speaker"] for q in out] == ["Officials"]
+    # Controls: the body's own last line with a role or title, or followed by more
+    # body, or quoting words, stays a quote.
+    for last in ("Talks on the river dispute may resume within weeks, says Mr Verhoeven.\n",
+                 "Talks on the river dispute may resume within weeks, says the mayor, Tomas Verhoeven.\n",
+                 teaser + "The pier cost four million euros.\n",
+                 "Talks on the river dispute are \"likely\" to resume, says Tomas Verhoeven.\n"):
+        out = _quotes(nlp, body + last)
+        assert len(out) == 2, last

@@ -557,12 +557,23 @@ _NOT_TO_SAY = frozenset({"decline", "refuse", "fail", "hesitate"})
 _TOPIC_PREPS = {"about", "to", "on"}
 
 
+def _holds_message(obj: Token) -> bool:
+    """Whether the object ``obj`` carries a clause that is a message ("denied reports
+    that troops fired", "rejected the claim that ..."): a clause opened by "that" or
+    "whether" hanging on the object's noun."""
+    return any(c.dep_ in ("acl", "ccomp", "appos") and any(
+        m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in _children(c))
+        for c in _children(obj))
+
+
 def _weak_content(text: str, comps: list[Token], frames: frozenset[str],
                   parts: list[tuple[int, int]]) -> str:
     """Why a cue's content is a noun phrase that does not carry a message: "topic"
     ("talked about the issues", "referred to the spill"), "seen" (a cue of the
     data file's frame ``seen`` with only an object or an of/about phrase: "reported
-    heavy shelling", "described the scene"), "short" ("denied it",
+    heavy shelling", "described the scene"), "act" (a cue of the frame ``act`` with
+    only an object that holds no clause: "announced new sanctions", "condemned the
+    attack"), "short" ("denied it",
     "called for reform", "condemned Moscow and Beijing"), "target" (only the target
     of a cue that gives its reason in a phrase that is missing: "accused his former
     masters" without "of ..."); "" when it may carry one."""
@@ -574,6 +585,8 @@ def _weak_content(text: str, comps: list[Token], frames: frozenset[str],
     if "seen" in frames and all(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("of", "about")
                                 for c in comps):
         return "seen"   # "reported heavy shelling", "warning of a massacre"
+    if "act" in frames and all(c.dep_ == "dobj" and not _holds_message(c) for c in comps):
+        return "act"    # "announced new sanctions", "condemned the attack"
     if sum(len(_WORD.findall(text[s:e])) for s, e in parts) < 4:
         return "short"
     if not preps and frames & {"for", "of"} and "oprd" not in frames:
@@ -1373,7 +1386,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             a.parts = _unglue(doc, text, a.parts, a.cue.idx if a.cue is not None else a.start)
             if not a.parts:
                 continue
-        if _ANONYMITY.match(text, a.start):
+        if _ANONYMITY.match(text, a.start) or _teaser(text, a):
             continue
         if a.cue is not None and a.speaker is not None and a.speaker[1] <= a.cue.idx and (
                 _LABEL_COLON.match(text, a.speaker[1])):
@@ -1433,6 +1446,39 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     if ctx.turns:
         records = sorted(records + _turn_quotes(ctx), key=lambda r: (r["start"], r["end"]))
     return records
+
+
+#: A line that ends a sentence (a full stop, question or exclamation mark, maybe a
+#: closing quotation mark after it): body text, not the short labels of links under it.
+_ENDS_SENTENCE = re.compile(r"[.!?](?:\s*(?:[\"”’]|''))?\s*$")
+_ANY_QUOTE_MARK = re.compile("[\"“”]|``|''")
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "dame", "president",
+                     "gen", "col", "maj", "capt", "sen", "rep", "gov", "sheikh", "king", "queen"})
+
+
+def _teaser(text: str, a: _Attr) -> bool:
+    """Whether ``a`` is a teaser of another page under the article ("<clause>, says
+    <Name>."): reported speech without quotation marks, its cue in the present tense
+    after the clause and its speaker a bare name given in full without a role or
+    title, on a line of its own after which no line ends a sentence (only the labels
+    of further links)."""
+    if a.kind != "indirect" or a.cue is None or a.speaker is None or a.speaker[0] < a.end:
+        return False
+    if a.cue.tag_ != "VBZ" or a.speaker_tok is None or a.speaker_tok.pos_ != "PROPN":
+        return False
+    line_start = text.rfind("\n", 0, a.start) + 1
+    line_end = text.find("\n", a.speaker[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if _ANY_QUOTE_MARK.search(text, line_start, line_end):
+        return False
+    if any(_ENDS_SENTENCE.search(line) for line in text[line_end:].split("\n") if line.strip()):
+        return False
+    words = text[a.speaker[0]:a.speaker[1]].split()
+    # A bare full name, without role or title: the body names someone again by the
+    # surname or a title ("says Mr Muir"), or first with a role ("said Pentagon
+    # spokeswoman ...").
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            and words[0].lower().rstrip(".") not in _TITLES)
 
 
 #: Parts of speech of a capitalised word that opens a sentence glued on without its
