@@ -209,15 +209,22 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     date, type_ = db.execute(f"SELECT e.date, e.type FROM events e{where}"
                              " ORDER BY e.date, e.type LIMIT 1 OFFSET ?",
                              [*args, max_mentions]).fetchone()
-    # The plain bound "e.date <= ?" lets the index stop at that date (the planner does
-    # not read one out of the OR when the values are parameters).
-    upto = " AND e.date <= ? AND (e.date < ? OR e.date = ? AND e.type <= ?)"
+    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
+
+    def upto(last: str, last_type: str) -> tuple[str, list[Any]]:
+        # The filters with the group order's last (date, type) as their end: "e.date <= ?"
+        # in SQL the index can read (the planner draws no bound out of the OR below
+        # when the values are parameters), or, with a start date, the start's tight
+        # ranges ended there; the mentions of that date of a later type are left out.
+        w, a = _filters(iso(start), last, type, country)
+        return w + " AND (e.date < ? OR e.date = ? AND e.type <= ?)", [*a, last, last, last_type]
+
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
-    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
     base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
-    for row in db.execute(f"SELECT {cols}, count(*) FROM events e{where}{upto}"
-                          f" GROUP BY {cols}", [*args, date, date, date, type_]):
+    where2, args2 = upto(date, type_)
+    for row in db.execute(f"SELECT {cols}, count(*) FROM events e{where2} GROUP BY {cols}",
+                          args2):
         values = dict(zip(_CELL_COLUMNS, row))
         base[(values["date"], values["type"], values["actor_country"],
               values["target_country"])].append(_Cell(values, row[-1], "", 0, 0, "", None, ""))
@@ -228,8 +235,8 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
         if keys and held > max_mentions:
             break
         keys.append(key)
-    date, type_ = keys[-1][:2]
-    return list(_groups(store, where + upto, [*args, date, date, date, type_], len(keys))), None
+    where2, args2 = upto(*keys[-1][:2])
+    return list(_groups(store, where2, args2, len(keys))), None
 
 
 def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
