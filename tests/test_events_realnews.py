@@ -502,3 +502,13 @@ def test_verb_joined_to_an_aim_is_an_aim(nlp, text: str, expected: list) -> None
 ])
 def test_joined_verb_shares_the_modal(nlp, text: str, expected: list) -> None:
     assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whoever faces an act undergoes it: never its actor
+    ("Kenya faces new sanctions over the election.", []),
+    # the act's own actor stays, and the one who faces it is the target
+    ("Uganda will likely face a Kenyan veto at the council.", [("REJECT", "KEN", "UGA")]),
+])
+def test_who_faces_an_act_undergoes_it(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

@@ -200,6 +200,8 @@ REFER_BACK = frozenset({
     # what people run from ("people fleeing the fighting", "escaped the shelling")
     "flee", "escape",
 })
+#: Verbs whose subject undergoes the act their object names ("faces sanctions").
+UNDERGO = frozenset({"face"})
 #: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
 #: air strike campaign"); elsewhere a trigger modifying a noun names a kind of thing
 #: ("attack helicopters", "arrest warrants", "aid workers", "protest movement").
@@ -1463,7 +1465,13 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
                 actor_tok = o
                 break
             coded_own = None
-        if actor_tok is None and carrier is not None:
+        if carrier is not None and carrier.lemma_.lower() in UNDERGO:
+            # "Syria faces sanctions", "they have faced attacks by a regime": whoever faces
+            # the act is whom it is done to; its actor is only the noun's own
+            sub, _ = _subject(carrier)
+            if sub is not None:
+                target_toks.append(sub)
+        elif actor_tok is None and carrier is not None:
             actor_tok, passive = _subject(carrier)
             target_toks.extend(w for w in _objects(carrier) if w.i != tok.i)  # not the trigger's own phrase
         target_toks = _objects(tok) + target_toks
