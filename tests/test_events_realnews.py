@@ -512,3 +512,17 @@ def test_joined_verb_shares_the_modal(nlp, text: str, expected: list) -> None:
 ])
 def test_who_faces_an_act_undergoes_it(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a warning of a state of affairs, or of another's act to come, is a forecast
+    ("The Kenyan government warns that Uganda is sliding towards collapse.", []),
+    ("Kenyan officials warned that Uganda could close the border within days.", []),
+    # a warning of one's own act, or of one's own forces', is a threat
+    ("Kenya warned that it would close the border if the raids continued.",
+     [("THREATEN", "KEN", None)]),
+    ("The Kenyan police chief warned that police would no longer tolerate the marches.",
+     [("THREATEN", "KEN", None)]),
+])
+def test_warning_of_a_forecast_is_no_threat(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

@@ -1727,7 +1727,26 @@ def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
             if subj is not None and not _is_pronoun(subj) and subj.pos_ != "PROPN" \
                     and subj.ent_type_ == "" and not _covered(subj, index):
                 return True
+            if ch.pos_ in ("VERB", "AUX") and not any(
+                    g.dep_ in ("aux", "auxpass") and (g.lower_ in MODALS or g.lower_ in ("going", "to"))
+                    for w in (ch, *(x for x in ch.children if x.dep_ in ("xcomp", "acomp")))
+                    for g in w.children):
+                # a state of affairs, not an act to come ("warned that the government
+                # was in breach of the plan", "warns that Iraq is hurtling towards ..."):
+                # a warning of danger
+                return True
+            if (subj is not None and subj.dep_ == "nsubj" and not _is_pronoun(subj)
+                    and subj.lemma_.lower() not in FORCE_WORDS | _OWN_ARMS):
+                # someone else's act to come ("warned that Iran could close the strait"):
+                # a forecast; the warner's own forces ("police will no longer tolerate
+                # rallies") or a passive ("its leaders would be hunted down") threaten
+                return True
     return False
+
+
+#: Arms of a state besides :data:`FORCE_WORDS` whose acts its leaders threaten.
+_OWN_ARMS = frozenset({"police", "policeman", "security", "military", "government", "regime",
+                       "authority", "air", "aircraft", "jet", "warplane"})
 
 
 def _military_strike(tok: Token, sent: Span, coder: _Coder) -> bool:
