@@ -477,6 +477,17 @@ def _partitive(root: Token) -> Token | None:
     return None
 
 
+def _fraction_of(root: Token) -> Token | None:
+    """The common noun a fraction takes a part of ("one-fifth of the country", "two-thirds
+    of the total"); ``None`` for a pronoun or a name ("half of them", "half of Aleppo")."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN":
+                return obj
+    return None
+
+
 def _size_of(root: Token) -> str | None:
     """The unit of a bare number that is the object of a verb giving the size of a
     count noun its subject ("the population numbers 6,000", "a population which
@@ -783,6 +794,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if len(span) == 4 and span[0].like_num and span[1].like_num and span[2].text in ("-", "‐") \
+            and span[3].dep_ == "compound" and span[3].head.i >= span.end and span[3].head.pos_ == "NOUN":
+        # "30 nine-feet posts": 30 counts the posts; "nine-feet" is their size
+        return _record(doc, ctx, span[0].idx, span[0].idx + len(span[0].text), "CARDINAL")
     root = _number_root(span)
     if label == "CARDINAL" and _skip(span, root, text):
         return None
@@ -914,9 +929,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 and unit not in _COLLECTIVE and unit not in _MEASURE_SG and unit not in lex["hyphen_unit"] \
                 and unit not in lex["currency"] and not re.search(r"(?:men|fish|people|meter|metre)$", unit):
             return None   # "residents of 86 district", "a 100 bed hospital", "two star general": no count of a singular noun
+    fraction = 0 < value < 1 and label == "CARDINAL" and bounds is None
+    if fraction and unit is None and root.dep_ == "advmod" and root.head.pos_ in ("ADJ", "ADV", "VERB"):
+        return None   # "half asleep", "half as far": a degree, no quantity
     rec_partitive = unit is None and label == "CARDINAL"
     if rec_partitive:
         unit_tok = _partitive(root)
+        if unit_tok is None and fraction:
+            unit_tok = _fraction_of(root)   # "one-fifth of the country": a part of the country
         unit = _hyphen_word(unit_tok) if unit_tok is not None else None
     if unit is None and label == "CARDINAL":
         before_tok = _noun_before(root)
@@ -957,6 +977,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if len(gap) < 30 and not re.search(r"[\"“”,;:()]", gap) \
                 and not any(t.like_num for t in doc[span.end:unit_tok.i]):
             out_end = unit_tok.idx + len(unit_tok.text)
+            whole = re.match(r"(?:[-‐][A-Za-z][\w'’]*)+", text[out_end:out_end + 40])
+            if whole:
+                out_end += whole.end()   # "20 co-workers": the whole word, not "20 co"
     hyphen = re.match(r"-[a-z]+\b", text[end:end + 20]) if label in ("CARDINAL", "QUANTITY") else None
     if hyphen and hyphen.group(0)[1:] in lex["hyphen_unit"]:
         out_end = end + hyphen.end()   # "four-man"
@@ -1242,7 +1265,21 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             covered.append((rec["start"], rec["end"]))   # "hundreds of billions": one amount
     out.sort(key=lambda r: r["start"])
     _elided_units(out)
+    _bracket_hedges(out, ctx.text)
     return out
+
+
+_BRACKET_GAP = re.compile(r"^\s*(?:\(|-LRB-|\[)\s*[#$£€]?\s*$")
+
+
+def _bracket_hedges(amounts: list[dict], text: str) -> None:
+    """A measure or sum given again in brackets in another unit ("about 80 kilometers
+    (50 miles)", "nearly $2bn (#1.3bn)") takes the hedge of the one it converts."""
+    for a, b in zip(amounts, amounts[1:]):
+        if b["qualifier"] is None and a["qualifier"] is not None and a["unit"] and b["unit"] \
+                and a["unit"] != b["unit"] and a.get("low") is None and b.get("low") is None \
+                and _BRACKET_GAP.match(text[a["end"]:b["start"]]):
+            b["qualifier"] = a["qualifier"]
 
 
 def _elided_units(amounts: list[dict]) -> None:
