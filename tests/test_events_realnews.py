@@ -526,3 +526,14 @@ def test_who_faces_an_act_undergoes_it(nlp, text: str, expected: list) -> None:
 ])
 def test_warning_of_a_forecast_is_no_threat(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vow of bloodshed or vengeance is a threat, a pledge of loyalty a show of support
+    ("The Kenyan president vowed rivers of blood if the rebels marched on the capital.",
+     [("THREATEN", "KEN")]),
+    ("The Ugandan leader has vowed vengeance on the rebels.", [("THREATEN", "UGA")]),
+    ("Crowds of Kenyans pledged their loyalty to the president.", [("SUPPORT", "KEN")]),
+])
+def test_vow_of_blood_and_pledge_of_loyalty(nlp, text: str, expected: list) -> None:
+    assert [roles(e)[:2] for e in run(nlp, text)] == expected
