@@ -537,3 +537,17 @@ def test_warning_of_a_forecast_is_no_threat(nlp, text: str, expected: list) -> N
 ])
 def test_vow_of_blood_and_pledge_of_loyalty(nlp, text: str, expected: list) -> None:
     assert [roles(e)[:2] for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a square or building held by demonstrators or students is a sit-in, not an assault
+    ("The square, occupied by pro-government demonstrators on previous nights, was empty.",
+     [("PROTEST", "demo")]),
+    ("Students occupied the university library in Nairobi for a week.", [("PROTEST", "demo")]),
+    ("Kenyan troops occupied the border town on Monday.", [("ASSAULT", None)]),
+    # people "met with" force or tear gas met no one for talks
+    ("Kenyan protesters were met with tear gas in Nairobi.", [("ASSAULT", None)]),
+    ("The Kenyan foreign minister met with his Ugandan counterpart.", [("CONSULT", "meet")]),
+])
+def test_sit_ins_and_force_met(nlp, text: str, expected: list) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected

@@ -200,6 +200,9 @@ REFER_BACK = frozenset({
     # what people run from ("people fleeing the fighting", "escaped the shelling")
     "flee", "escape",
 })
+#: What people "were met with" when no one talked to them ("met with brute force").
+FORCE_MET = frozenset({"force", "violence", "fire", "gunfire", "bullet", "gas", "crackdown",
+                       "repression", "tear", "teargas", "batons", "baton"})
 #: Verbs whose subject undergoes the act their object names ("faces sanctions").
 UNDERGO = frozenset({"face"})
 #: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
@@ -1560,6 +1563,14 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "COOPERATE", None  # joint exercises
     if etype == "MOBILIZE" and tok.pos_ == "VERB" and _rally(tok):
         etype, mode = "PROTEST", "demo"  # "mobilised thousands of supporters": a rally
+    if (etype == "ASSAULT" and tok.lemma_.lower() == "occupy" and actor_tok is not None
+            and actor_tok.lemma_.lower() in RALLY_WORDS):
+        etype, mode = "PROTEST", "demo"  # "the square, occupied by demonstrators": a sit-in
+    if (etype == "CONSULT" and tok.lemma_.lower() == "meet" and any(
+            ch.dep_ == "prep" and ch.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in FORCE_MET for g in ch.children)
+            for ch in tok.children)):
+        etype, mode = "ASSAULT", None  # "protesters were met with brute force": no talks
     if etype == "PROTEST" and mode == "strike" and tok.pos_ == "NOUN" and _military_strike(tok, sent, coder):
         etype, mode = "ASSAULT", "aerial"
     if etype == "COERCE" and actor_tok is not None and (
