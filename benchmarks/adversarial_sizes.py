@@ -2,7 +2,7 @@
 
 For each generator (texts written to stress one extractor: unclosed quotation
 marks, a chain of hyphenated names, many short paragraphs naming places, many
-distinct names, and ordinary news repeated) and each size (10k, 100k and, with
+distinct names, small counts, and ordinary news repeated) and each size (10k, 100k and, with
 ``--big``, 1M characters), one article goes through parse + extractors in a
 fresh subprocess, which reports its time (parse and each extractor apart) and
 its peak memory (``ru_maxrss`` of the child). The growth exponent is the
@@ -77,6 +77,11 @@ def gen_names(size: int) -> str:
     return _repeat(unit, size)
 
 
+def gen_counts(size: int) -> str:
+    """Small counts that read their neighbourhood ("the other two", "a day"), over and over."""
+    return _repeat(lambda i: "The other two had met. They paid 3 dollars a day. ", size)
+
+
 def gen_news(size: int) -> str:
     """The bundled sample articles, one after the other, repeated to the size."""
     texts = []
@@ -88,7 +93,7 @@ def gen_news(size: int) -> str:
 
 GENERATORS: dict[str, Callable[[int], str]] = {
     "quotes": gen_quotes, "hyphens": gen_hyphens, "paragraphs": gen_paragraphs,
-    "names": gen_names, "news": gen_news,
+    "names": gen_names, "counts": gen_counts, "news": gen_news,
 }
 
 

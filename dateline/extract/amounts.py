@@ -115,6 +115,7 @@ if TYPE_CHECKING:
 
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
+from dateline.nlp import doc_text
 
 LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
@@ -586,7 +587,8 @@ def _anaphor(span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
         return False
-    return _ANAPHOR_BEFORE.search(doc.text[max(0, span.start_char - 12):span.start_char]) is not None
+    return _ANAPHOR_BEFORE.search(doc_text(doc)[max(0, span.start_char - 12):span.start_char]
+                                  ) is not None
 
 
 def _in_name(root: Token, ent: Span) -> bool:
@@ -1074,7 +1076,8 @@ def _one_counts(span: Span, unit_tok: Token | None) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in lexicon().get("one_count", {}):
         return True
-    return unit_tok is not None and _RATE.match(doc.text[unit_tok.idx + len(unit_tok.text):]) is not None
+    return unit_tok is not None and _RATE.match(doc_text(doc),
+                                                unit_tok.idx + len(unit_tok.text)) is not None
 
 
 def _after_toll(root: Token, first: int | None = None) -> bool:
