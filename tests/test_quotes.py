@@ -160,10 +160,12 @@ def test_speech_reported_inside_a_quote_is_not_a_quote_of_its_own(nlp):
 
 
 def test_pronoun_speaker_resolved_in_reach_else_empty(nlp):
-    # "He" two sentences after the only person: out of reach (the quote's sentence and
-    # the one before), so no speaker; the pronoun is kept on its own.
+    # "He" five sentences after the only person: out of reach (the quote's sentence and
+    # the one before; a person the subject of a clause up to four sentences before),
+    # so no speaker; the pronoun is kept on its own.
     far = ("Maria Lund arrived in Bergen on Monday. The weather was cold all week. "
-           "Officials had closed the port. He said the talks would go on.")
+           "Officials had closed the port. Ferries stayed in the harbour. Shops shut early. "
+           "He said the talks would go on.")
     q = _one(_quotes(nlp, far, _ents(far, [("Maria Lund", "PERSON", "Maria Lund")])), "talks")
     assert q["speaker"] is None and q["speaker_pronoun"] == "He"
     assert far[q["speaker_start"]:q["speaker_end"]] == "He"

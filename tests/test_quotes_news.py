@@ -536,3 +536,36 @@ def test_teaser_of_another_page_under_the_body_is_no_quote(nlp):
                  "Talks on the river dispute are \"likely\" to resume, says Tomas Verhoeven.\n"):
         out = _quotes(nlp, body + last)
         assert len(out) == 2, last
+
+
+def test_he_a_few_sentences_on_is_the_person_the_story_is_about(nlp):
+    text = ("Marta Kowalczyk has run the bakery on the square for thirty years. "
+            "The shop was damaged twice during the winter. "
+            "Its windows are still boarded up. "
+            "\"We will open again in April,\" she says.")
+    out = _quotes(nlp, text, _ents(text, [("Marta Kowalczyk", "PERSON")]))
+    assert [(q["speaker"], q["speaker_pronoun"]) for q in out] == [("Marta Kowalczyk", "she")]
+    # Control: a person named only inside a phrase, never the subject, is not taken.
+    text = ("The shop of Marta Kowalczyk has stood on the square for thirty years. "
+            "It was damaged twice during the winter. "
+            "Its windows are still boarded up. "
+            "\"We will open again in April,\" she says.")
+    out = _quotes(nlp, text, _ents(text, [("Marta Kowalczyk", "PERSON")]))
+    assert [q["speaker"] for q in out] == [None]
+
+
+def test_a_building_the_entity_stage_took_for_a_person_is_no_antecedent(nlp):
+    text = ("A nurse said she woke to a loud blast. "
+            "She saw smoke rising near Kerrow Airport. "
+            "She also said that the night had been calm before.")
+    out = _quotes(nlp, text, _ents(text, [("Kerrow Airport", "PERSON")]))
+    assert "Kerrow Airport" not in {q["speaker"] for q in out}
+
+
+def test_interview_labels_name_no_speaker(nlp):
+    text = ("Question: What will the new harbour cost the town over the next years?\n\n"
+            "Ilse Brandt: About four million euros, most of it from the regional fund.\n\n"
+            "Question: And when will the ships come back to the northern quay?\n\n"
+            "Ilse Brandt: Not before the end of the summer, I am afraid.\n")
+    out = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON"), ("Ilse Brandt", "PERSON")]))
+    assert [q["speaker"] for q in out] == ["Ilse Brandt", "Ilse Brandt"]

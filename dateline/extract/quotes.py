@@ -701,6 +701,10 @@ _SETTING_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "via"
 _COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)[ \t]*:[ \t]+(\S.*)$", re.M)
 
 
+#: Labels of an interview's lines that name no speaker.
+_INTERVIEW_LABELS = frozenset({"question", "q", "answer", "a", "interviewer"})
+
+
 def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
     """Transcript lines "NAME: what they said" (speaker of one to four capitalised words).
 
@@ -718,6 +722,8 @@ def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
     lines = collections.Counter(m.group(1) for m, _, _ in found)
     out = []
     for m, s, e in found:
+        if m.group(1).lower().rstrip(".") in _INTERVIEW_LABELS:
+            continue   # "Question: ...": the interviewer's question, nobody named
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if lines[m.group(1)] < 2 and not _wholly_quoted(text, s, e) and not (
                 _headline(text[s:e]) and _names_someone(name, ents)):
@@ -770,8 +776,10 @@ class _Entities:
         self.starts = [e["start"] for e in self.items]
         self.people = [e for e in self.items if e.get("label") == "PERSON"]
         self.people_starts = [e["start"] for e in self.people]
-        #: Starts of people named as a modifier (see :meth:`mark_modifiers`).
+        #: Starts of people named as a modifier, or no people (see :meth:`mark_modifiers`).
         self.modifiers: set[int] = set()
+        #: Starts of people named as the subject of a clause.
+        self.subjects: set[int] = set()
         #: Each word of a person's name mapped to the names holding it (built on first use).
         self._words: dict[str, set[str]] | None = None
         # Lower-cased text written just before each person, for titles ("spokeswoman X").
@@ -834,13 +842,36 @@ class _Entities:
 
     def mark_modifiers(self, doc: Doc) -> None:
         """Note the people named only as a modifier of another noun ("the Assad
-        government", "the Obama administration"): no antecedent of "he" or "she"."""
+        government", "the Obama administration") and the mentions the entity stage
+        took for people that are buildings or places (a name ending in such a word,
+        "Mitiga Airport"): no antecedent of
+        "he" or "she"; and the people named as the subject of a clause (see
+        :meth:`last_subject_before`)."""
         for e in self.people:
             span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
             if span is not None and len(span):
                 root = span.root
-                if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
+                if (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
+                        or root.lower_ in _PLACE_WORDS):
                     self.modifiers.add(e["start"])
+                elif root.dep_ in ("nsubj", "nsubjpass"):
+                    self.subjects.add(e["start"])
+
+    def last_subject_before(self, pos: int, quoted: list[tuple[int, int]], since: int,
+                            exclude: frozenset[str] = frozenset()) -> dict | None:
+        """The last person named as the subject of a clause ("Gardner has not ...")
+        in ``[since, pos)``, outside quotations, whose name is not in ``exclude``: the
+        one a story goes on calling "he" or "she" a few sentences later."""
+        i = bisect.bisect_left(self.people_starts, pos)
+        for e in reversed(self.people[:i]):
+            if e["start"] < since:
+                return None
+            if e["start"] not in self.subjects or any(qs <= e["start"] < qe for qs, qe in quoted):
+                continue
+            if exclude and _ent_name(e) in exclude:
+                continue
+            return e
+        return None
 
     def last_group_before(self, pos: int, quoted: list[tuple[int, int]],
                           since: int, plural: bool = True) -> dict | None:
@@ -888,6 +919,10 @@ class _Entities:
         return found
 
 
+#: Last words of names of buildings and places, which the entity stage may take for
+#: people ("Mitiga Airport", "Tahrir Square").
+_PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospital", "university",
+                          "hotel", "bridge", "prison", "mosque", "palace"})
 #: A news organisation's possessive right before a person ("the BBC's Jim Muir").
 _NEWS_OWN = re.compile(r"\b(?:bbc|cnn|reuters|afp|ap)\s?['’]s\Z")
 #: Words of page furniture the entity stage may glue to a name ("Watch Kholood ...").
@@ -1413,6 +1448,13 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
             speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far,
                                   exclude)
+            if speaker is None:
+                # Else the last person the story made the subject of a clause a few
+                # sentences before ("Gardner has not ... . All his troubles ... . 'It is
+                # hard,' he says").
+                far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 4)]
+                subj_ent = ents.last_subject_before(a.speaker[0], sorted(quoted + a.parts), far, exclude)
+                speaker = _ent_name(subj_ent) if subj_ent is not None else None
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
                                   named, since, exclude)
