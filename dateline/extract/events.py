@@ -1548,6 +1548,13 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # that ...", "the court will be investigating"): not yet made, so no event; a
         # negated acceptance ("will not support") is a refusal made now and stays
         return None
+    if (_hypothetical(tok) and t.types[etype].quad == "verbal conflict"
+            and etype == c.pattern.type and tok.lemma_.lower() not in INTENT
+            and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in IMPLICATIVE)):
+        # a demand, accusation, refusal or threat planned, expected or likely but not yet
+        # made ("is expected to be criticised", "is expected to urge", "will likely face
+        # a Russian veto"): nothing was said yet (a cooperative intent is AGREE, below)
+        return None
     if _hypothetical(tok):
         if etype in CONFLICT_MATERIAL:
             mode = etype.lower() if etype != "ASSAULT" else "violence"
