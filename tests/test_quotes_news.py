@@ -272,9 +272,10 @@ def test_request_not_to_be_named_is_no_quote(nlp):
 
 
 def test_article_glued_after_a_name_or_a_closing_quotation_mark_is_cut_off(nlp):
+    # What a cue reports running on into a glued start, with no full stop of its own,
+    # is a caption's or a headline's (see the caption test below): no quote.
     text = "Officials said the convoy had reached Tarn The river rose two metres overnight."
-    (q,) = _quotes(nlp, text, _ents(text, [("Tarn", "GPE")]))
-    assert q["text"] == "the convoy had reached Tarn"
+    assert _quotes(nlp, text, _ents(text, [("Tarn", "GPE")])) == []
     text = ("Farid Nasser: “The old bridge held all night” The river fell on Monday, "
             "the police said on Tuesday.")
     quotes = _quotes(nlp, text, _ents(text, [("Farid Nasser", "PERSON")]))
@@ -562,6 +563,23 @@ def test_a_building_the_entity_stage_took_for_a_person_is_no_antecedent(nlp):
     assert "Kerrow Airport" not in {q["speaker"] for q in out}
 
 
+def test_a_quotation_goes_on_after_its_cue_only_after_a_pause(nlp):
+    text = ('"The harbour will be rebuilt by the summer," said Ilse Brandt, a historian and '
+            'the author of "A Short History of the Northern Harbour and its Ships."')
+    out = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON")]))
+    assert [q["text"] for q in out if q["speaker"] == "Ilse Brandt"] == [
+        "The harbour will be rebuilt by the summer"]
+    # Control: the same quotation split by its cue is one quote in two parts.
+    text = ('"The harbour will be rebuilt by the summer," said Ilse Brandt, '
+            '"and the ships will come back soon after that."')
+    (q,) = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON")]))
+    assert len(q["parts"]) == 2 and q["text"].endswith("soon after that")
+    text = ('"The harbour will be rebuilt by the summer," said Ilse Brandt, but '
+            '"the ships will not come back before the autumn."')
+    (q,) = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON")]))
+    assert len(q["parts"]) == 2 and q["text"].endswith("before the autumn")
+
+
 def test_interview_labels_name_no_speaker(nlp):
     text = ("Question: What will the new harbour cost the town over the next years?\n\n"
             "Ilse Brandt: About four million euros, most of it from the regional fund.\n\n"
@@ -569,3 +587,13 @@ def test_interview_labels_name_no_speaker(nlp):
             "Ilse Brandt: Not before the end of the summer, I am afraid.\n")
     out = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON"), ("Ilse Brandt", "PERSON")]))
     assert [q["speaker"] for q in out] == ["Ilse Brandt", "Ilse Brandt"]
+
+
+def test_words_after_the_cue_running_into_the_next_line_are_a_caption(nlp):
+    text = ("Talks on the harbour resume The mayor says the council will sell the old depot "
+            "to pay for repairs The talks were held on Monday.")
+    assert _quotes(nlp, text) == []
+    # Control: the same words ending in a full stop are a quote.
+    text = ("The mayor says the council will sell the old depot to pay for repairs. "
+            "The talks were held on Monday.")
+    assert [q["speaker"] for q in _quotes(nlp, text)] == ["The mayor"]

@@ -516,6 +516,9 @@ _MEDIUM = re.compile(r"[\W_]*(?:in|on|at|during|via|through)\s+(?:[\w'’.-]+\s+
 
 #: A quotation closed with a comma ('...,” they said'; '...”, they said'): at the start
 #: of what follows it, or at the end of the quotation's span.
+#: The end of the text before a quotation that goes on after its cue: a comma, colon,
+#: semicolon, dash, "and" or "but" ('..., X said, but "B"'), then the opening mark.
+_AFTER_PAUSE = re.compile(r"(?:[,:;—–-]|\b(?:and|but)\b)\s*(?:[\"“]|``)\s*\Z")
 _CLOSED_COMMA = re.compile(r"\s*(?:,\s*[”\"]|[”\"]\s*,)")
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)[“\"]\s*\Z")
 _COMMA_CLOSED = re.compile(r"(?:,\s*[”\"]|[”\"]\s*,)\s*\Z")
@@ -1384,16 +1387,22 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 attrs.append(latest)
 
     attrs.sort(key=lambda a: (a.start, a.end))
-    # A quotation split by its cue ('"A," he said, "B."'): one attribution in two parts.
+    # A quotation split by its cue ('"A," he said, "B."'): one attribution in two parts,
+    # when the second opens after the cue's comma or colon; one quoted inside what the
+    # writer goes on to say ('..., said X, the author of "B"', '..., he told the
+    # program "B"') is a title or a term, no words of the speaker (under speech cues).
     merged: list[_Attr] = []
     for a in attrs:
         last = merged[-1] if merged else None
         if (last is not None and a.kind == last.kind == "direct" and a.cue is not None
                 and last.cue is not None and a.cue.i == last.cue.i and last.end <= a.cue.idx < a.start
                 and not re.search(r"[.!?]\s", text[last.end:a.start].replace(".\"", "").replace(".”", ""))):
-            last.parts = last.parts + a.parts
-            last.quoted = last.quoted + a.quoted
-            continue
+            if _AFTER_PAUSE.search(text, max(0, a.start - 12), a.start):
+                last.parts = last.parts + a.parts
+                last.quoted = last.quoted + a.quoted
+                continue
+            if speech:
+                continue
         merged.append(a)
     attrs = _drop_reported_within(_merge_same_cue(merged, text))
     if speech:
@@ -1418,9 +1427,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             continue
         seen.add(key)
         if a.kind != "direct" or a.cue_text == ":":   # a quotation is cut by its marks
-            a.parts = _unglue(doc, text, a.parts, a.cue.idx if a.cue is not None else a.start)
-            if not a.parts:
-                continue
+            a.parts, cut_after = _unglue(doc, text, a.parts, a.cue.idx if a.cue is not None else a.start)
+            if not a.parts or speech and cut_after:
+                continue   # (cut_after: a caption or headline run on into the next line)
         if _ANONYMITY.match(text, a.start) or _teaser(text, a):
             continue
         if a.cue is not None and a.speaker is not None and a.speaker[1] <= a.cue.idx and (
@@ -1563,12 +1572,16 @@ def _glued(tok: Token, before_cue: bool = False) -> bool:
 
 
 def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
-            ) -> list[tuple[int, int]]:
+            ) -> tuple[list[tuple[int, int]], bool]:
     """The content ``parts`` without what a glued sentence start (see :func:`_glued`)
     between a part and the cue ``cue`` cuts off: a part before the cue starts after
     the last such start, a part after it ends before the first; parts left without a
-    word are dropped."""
+    word are dropped. Also whether a part after the cue was cut so: the words after
+    the cue ran on into the next sentence with no full stop, as a caption or a
+    headline does ("Rebels abandon truce The army says its attacks aim to defend
+    civilians The rebel army is no longer ...")."""
     out = []
+    cut_after = False
     for start, end in parts:
         lo, hi = (start, cue) if start < cue else (cue, end)
         span = doc.char_span(lo, hi, alignment_mode="expand")
@@ -1576,13 +1589,16 @@ def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
         if joins and start < cue:
             start = max(start, joins[-1])
         elif joins:
+            cut_after = True
             end = min(end, joins[0])
+        elif start >= cue and span is not None and span.end < len(doc) and _glued(doc[span.end]):
+            cut_after = True   # the parse ended the part where the next line is glued on
         if start < end:
             start, end = _trim(text, start, end)
         # What a glued start leaves of a part is a word or two of a headline, no message.
         if start < end and len(_WORD.findall(text, start, end)) >= (3 if joins else 1):
             out.append((start, end))
-    return out
+    return out, cut_after
 
 
 def _turn_quotes(ctx: Context) -> list[dict]:
