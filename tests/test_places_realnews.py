@@ -60,3 +60,19 @@ def test_province_named_like_an_alternate_name_of_its_capital(nlp):
     assert all(p["kind"] == "admin1" and p["country"] == "TR" for p in hatay)
     # A city that bears the name itself stays the city when named bare.
     assert [(p["kind"], p["country"]) for p in places if p["text"] == "Kilis"] == [("city", "TR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Washington, Paris and London welcomed the vote on Monday.",
+    "Envoys from London and Washington disagreed about the plan.",
+])
+def test_a_capital_listed_beside_other_capitals_is_the_capital(nlp, text):
+    # England has towns of this name; beside London or Paris it is the US government.
+    wash = [p for p in _places(nlp, text) if p["text"] == "Washington"]
+    assert [(p["country"], p["admin1"]) for p in wash] == [("US", "District of Columbia")]
+
+
+def test_a_town_listed_beside_its_neighbours_is_still_the_town(nlp):
+    text = "The relay ran from Sunderland to Washington and on to Durham on Friday."
+    wash = [p for p in _places(nlp, text) if p["text"] == "Washington"]
+    assert [(p["country"], p["admin1"]) for p in wash] == [("GB", "England")]

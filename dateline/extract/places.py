@@ -181,6 +181,9 @@ class PlacesConfig:
         "help": "score a town of exactly the name gains per other name of the article that some "
                 "town lies within close_km of it ('Durham' beside 'Dover' and 'Portsmouth')"})
     pair_cap: int = field(default=2, metadata={"help": "most other names that pair_weight counts"})
+    capital_list_weight: float = field(default=3.0, metadata={
+        "help": "score a national capital gains when its name is listed beside another "
+                "national capital ('Washington, Paris and London': governments, not towns)"})
     in_names: bool = field(default=False, metadata={
         "help": "also return place mentions inside other names, marked in_name (for the geo harness)"})
 
@@ -231,7 +234,7 @@ def _mention_bounds(span: Span) -> tuple[int, int]:
 
 class _Mention:
     __slots__ = ("start", "end", "tok_start", "tok_end", "text", "cands", "hint", "label",
-                 "container", "best", "score", "second")
+                 "container", "best", "score", "second", "beside_capital")
 
     def __init__(self, doc: Doc, tok_start: int, tok_end: int, label: str, cands: list[Place],
                  hint: str | None) -> None:
@@ -244,6 +247,7 @@ class _Mention:
         self.hint = hint
         self.label = label
         self.container: _Mention | None = None
+        self.beside_capital = False   # listed beside a national capital (see _mark_capital_lists)
         self.best: Place | None = None
         self.score = 0.0
         self.second = -math.inf
@@ -1247,6 +1251,8 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         small = place.kind == "city" and place.population * SMALL_RATIO < biggest
         if w > 0 and not (small and not main and n_area <= 0 and n_near <= 0):
             s += 0.75 + 1.25 * w / top
+    if m.beside_capital and place.capital:
+        s += cfg.capital_list_weight
     if m.hint == "admin1" and place.kind in ("admin1", "admin2", "region"):
         s += 3.0
     if m.container is not None:
@@ -1275,6 +1281,24 @@ def _resolve(mentions: list[_Mention], countries: Counter, admins: Counter,
             elif s > second:
                 second = s
         m.best, m.score, m.second = best, best_s, second
+
+
+#: What may stand between two names of one list ("Washington, Paris and London").
+_LIST_JOINS = frozenset({",", "and", "or"})
+
+
+def _mark_capital_lists(doc: Doc, mentions: list[_Mention]) -> None:
+    """Mark each mention listed right beside another name that the first pass resolved to
+    a national capital: a list of capitals names governments ("Washington, Paris and
+    London welcomed the vote"), so its other names are capitals too, not the towns
+    that share them near the capitals the list names."""
+    for a, b in zip(mentions, mentions[1:]):
+        joins = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
+        if not joins or any(w not in _LIST_JOINS for w in joins) or name_key(a.text) == name_key(b.text):
+            continue
+        for m, other in ((a, b), (b, a)):
+            if other.best is not None and other.best.capital and other.best.kind == "city":
+                m.beside_capital = True
 
 
 def _link_containers(doc: Doc, mentions: list[_Mention]) -> None:
@@ -1789,6 +1813,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
             assert m.best is not None
             points.add(m.best.lat, m.best.lon, name_key(m.text))
     named = _named_areas(doc, gaz, mentions, local_spans)
+    _mark_capital_lists(doc, mentions)
     _resolve(mentions, countries2, admins, points, cfg, named, pairs)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     _main_country_for(gaz, adj_terms, top_country)
