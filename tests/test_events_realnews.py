@@ -563,3 +563,14 @@ def test_sit_ins_and_force_met(nlp, text: str, expected: list) -> None:
 ])
 def test_expected_words_are_not_yet_said(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a view or a finding backed or conceded is an opinion on a fact, no support for anyone
+    ("The Kenyan general backed up the minister's assessment of the threat.", []),
+    ("Even Ugandan officials now concede this.", []),
+    # an idea backed may be a policy, and stays
+    ("Kenyan diplomats have all backed the idea of observers.", [("SUPPORT", "KEN", "IGO")]),
+])
+def test_backing_a_view_is_an_opinion(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

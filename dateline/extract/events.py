@@ -243,6 +243,15 @@ NOT_THE_EVENT = {
     # a campaign of words, a case or a fire fought is no armed fight
     "fight": frozenset({"campaign", "case", "lawsuit", "election", "fire", "blaze", "flame",
                         "wildfire", "disease", "cancer", "corruption", "addiction", "ruling"}),
+    # a view or a finding supported, backed or conceded is an opinion on a fact, no support
+    # for any actor ("backed up the admiral's assessment", "their claim was backed up by the
+    # Observatory", "even al Qaeda figures concede this"); an idea backed may be a policy
+    # ("backed the idea of observers")
+    "support": frozenset({"view", "argument", "assessment", "claim", "theory", "conclusion",
+                          "contention", "thesis", "finding", "analysis"}),
+    "back": frozenset({"view", "argument", "assessment", "claim", "theory", "conclusion",
+                       "contention", "thesis", "finding", "analysis", "account"}),
+    "concede": frozenset({"this", "that", "point", "argument", "it"}),
     # a hope or an idea given up is no retreat from anything
     "abandon": frozenset({"hope", "idea", "notion", "pretence", "pretense", "illusion", "belief",
                           "expectation", "optimism"}),
