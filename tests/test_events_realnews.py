@@ -574,3 +574,8 @@ def test_expected_words_are_not_yet_said(nlp, text: str, expected: list) -> None
 ])
 def test_backing_a_view_is_an_opinion(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+def test_gerund_reported_is_not_the_reporters_act(nlp) -> None:
+    # "activists reported shelling in ...": the activists told of it, they did not shell
+    assert run(nlp, "Kenyan activists reported shelling in two towns near the border.") == []

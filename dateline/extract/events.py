@@ -1489,6 +1489,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         target_toks = _objects(tok) + target_toks
     if _in_passing(tok, etype):
         return None
+    if (tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj")
+            and tok.head.lemma_.lower() in _TELLING and not any(
+                ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in tok.children)):
+        # "activists reported shelling in Homs": a gerund told by a verb of telling is
+        # the teller's report, and the teller did not do it
+        return None
     if _speculative(tok) and etype not in CONFLICT_MATERIAL:
         return None  # "could cut a deal"; a possible attack is a threat (below)
     weapon = actor_tok is not None and actor_tok.lemma_.lower() in WEAPON_SUBJECTS
