@@ -1146,6 +1146,11 @@ def _detect(doc: Doc, gaz: Gazetteer, persons: set[tuple[int, int]] | None = Non
             _scan(doc, gaz, start, end, none, sub_label, mentions, flags, whole=False,
                   min_pop=1000 if label in PLACE_LABELS else SCAN_MIN_POP,
                   locals_=locals_ if label in ("ORG", "FAC", "GPE", "LOC") else None)
+            # A people's name before another word of the name is its adjective ("Arab
+            # Gulf countries"), not a town of that name (Arab, Alabama).
+            mentions[before:] = [m for m in mentions[before:] if not (
+                m.tok_end - m.tok_start == 1 and m.tok_end < end
+                and (_is_country_demonym(m.text) or _is_people(m.text)))]
             # A street, building or institution that names no known place ("Royal Street").
             if len(mentions) == before and not cands and end - start >= 2 and _local_word(doc[end - 1]):
                 locals_.append((start, end))
