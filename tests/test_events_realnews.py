@@ -579,3 +579,13 @@ def test_backing_a_view_is_an_opinion(nlp, text: str, expected: list) -> None:
 def test_gerund_reported_is_not_the_reporters_act(nlp) -> None:
     # "activists reported shelling in ...": the activists told of it, they did not shell
     assert run(nlp, "Kenyan activists reported shelling in two towns near the border.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "its jets", "its troops": the forces of the one who speaks, not of the country the
+    # sentence is about
+    ("NATO said its jets struck a depot near Tripoli.", [("ASSAULT", "IGO", "LBY")]),
+    ("Kenya said its troops had shelled the rebel base.", [("ASSAULT", "KEN", "KEN")]),
+])
+def test_its_forces_are_the_speakers(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

@@ -1032,6 +1032,19 @@ class _Coder:
                     return dict(self.last[kind][0])
             return None
         coded = code_token(tok, self.index, self.context(sent), self.only_country(sent))
+        if (coded is not None and tok.lemma_.lower() in FORCE_WORDS | ARMED_CARRIERS
+                and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+                and not any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in tok.subtree)):
+            # "NATO said its warplanes struck ...": whose forces "its" names is the
+            # speaker's, or the group named last, never the country the sentence is about
+            owner = self.speaker(trigger, sent)
+            if owner is None and "group" in self.last:
+                before = sent.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+                if self.last["group"][1] >= before:
+                    owner = self.last["group"][0]
+            country = (owner or {}).get("country")
+            sector = "IGO" if country == "IGO" else coded.get("sector")
+            return dict(coded, country=country, sector=sector)
         if coded is not None and coded.get("unknown_name"):
             known = self.named_people().get(_surname(tok))
             if known is not None:  # "Foreign Minister Nasser Judeh" after "Jordan's ... Judeh"
