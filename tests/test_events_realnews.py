@@ -589,3 +589,12 @@ def test_gerund_reported_is_not_the_reporters_act(nlp) -> None:
 ])
 def test_its_forces_are_the_speakers(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a lesson, a defence or a report offered is words about something, no offer to anyone
+    "Kenya offers a cautionary lesson for its neighbours.",
+    "Uganda offered a detailed defence of its actions at the council.",
+])
+def test_offering_words_is_no_offer(nlp, text: str) -> None:
+    assert run(nlp, text) == []

@@ -234,7 +234,10 @@ OWNED_THINGS = frozenset({
 NOT_THE_EVENT = {
     "offer": frozenset({"view", "opinion", "explanation", "account", "insight", "detail",
                         "glimpse", "assessment", "analysis", "comment", "condolence",
-                        "prayer", "thought", "apology", "perspective", "picture"}),
+                        "prayer", "thought", "apology", "perspective", "picture",
+                        # an argument or a lesson offered is words about something
+                        "lesson", "defense", "defence", "justification", "report", "reason",
+                        "ground", "excuse", "argument", "evidence", "rationale"}),
     "strike": frozenset({"note", "tone", "chord", "balance", "pose", "figure", "bargain",
                          "deal", "compromise", "agreement", "blow"}),
     # a decree, an order or a law signed is an act of government, no agreement with anyone
