@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 from dateline.data import read_rows
 from dateline.extract import Context, extractor
+from dateline.nlp import doc_text
 
 #: Dependency labels of a speaker (the cue's subject).
 _SUBJ = {"nsubj"}
@@ -1216,6 +1217,12 @@ _CHANNEL_NOUNS = frozenset({"agency", "tv", "television", "radio", "website", "n
                             "media", "network", "recording"})
 
 
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``n`` words, read no further than the
+    n-th (a long span is not read to its end: that made one check per quote quadratic)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text, start, end), n)) >= n
+
+
 def _channel(a: _Attr) -> bool:
     """Whether the speaker of ``a`` is a channel (see :data:`_CHANNEL_NOUNS`)."""
     return a.speaker_tok is not None and a.speaker_tok.lemma_.lower() in _CHANNEL_NOUNS
@@ -1234,7 +1241,7 @@ def _drop_reported_within(attrs: list[_Attr]) -> list[_Attr]:
     inner = [(a.cue.idx, a.speaker) for a in attrs if a.cue is not None and a.speaker is not None
              and a.speaker_tok is not None and a.speaker_tok.lower_ != "it" and not _channel(a)
              and not any(c.dep_ == "nummod" for c in _children(a.speaker_tok))
-             and not a.weak and len(_WORD.findall(a.cue.doc.text[slice(*a.parts[0])])) >= 4]
+             and not a.weak and _has_words(doc_text(a.cue.doc), *a.parts[0], 4)]
     attrs = [a for a in attrs if not (_channel(a) and any(
         s <= c < e and s <= sp[0] and sp[1] <= e for s, e in a.parts[:1] for c, sp in inner))]
     kept: list[_Attr] = []
@@ -1561,11 +1568,12 @@ def _glued(tok: Token, before_cue: bool = False) -> bool:
         return False
     if prev.is_alpha and prev.is_lower and prev.pos_ in ("NOUN", "ADJ"):
         return True
-    if prev.text in ("”", "\"") and prev.idx > 0 and tok.doc.text[prev.idx - 1].isalnum():
+    text = doc_text(tok.doc)
+    if prev.text in ("”", "\"") and prev.idx > 0 and text[prev.idx - 1].isalnum():
         # A closing mark with no full stop inside it, after a quoted sentence (not a
         # word or two: 'the "Friends of Syria" Group').
-        opened = max(tok.doc.text.rfind(mark, 0, prev.idx) for mark in "“”\"")
-        return opened >= 0 and len(_WORD.findall(tok.doc.text, opened, prev.idx)) >= 4
+        opened = max(text.rfind(mark, 0, prev.idx) for mark in "“”\"")
+        return opened >= 0 and _has_words(text, opened, prev.idx, 4)
     if tok.lower_ not in _ARTICLES:
         return False
     return prev.is_alpha and prev.is_title and prev.pos_ == "PROPN"
