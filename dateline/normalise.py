@@ -77,14 +77,17 @@ _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+['\"”’)]*|$)", re.M)
 @dataclass(frozen=True)
 class Turn:
     """A transcript turn: ``speaker`` (the label's name, as written) spoke the text
-    ``[start, end)``; the label itself is ``[label_start, label_end)``. Offsets are into
-    the normalised text, like everything an extractor sees."""
+    ``[start, end)``; the label itself is ``[label_start, label_end)``; ``role`` is what
+    the label says after the name ("CNN SENIOR CORRESPONDENT" in "NIC ROBERTSON, CNN
+    SENIOR CORRESPONDENT:"), empty when it says nothing more. Offsets are into the
+    normalised text, like everything an extractor sees."""
 
     speaker: str
     label_start: int
     label_end: int
     start: int
     end: int
+    role: str = ""
 
 
 @dataclass
@@ -339,5 +342,7 @@ def _turns(norm: Normalised, labels: list[tuple[str | None, int, int]],
         s += len(body) - len(body.lstrip())
         e -= len(body) - len(body.rstrip())
         if e > s:
-            turns.append(Turn(name, _to_normalised(norm, start), _to_normalised(norm, end), s, e))
+            _, comma, role = norm.original[start:end].partition(",")
+            turns.append(Turn(name, _to_normalised(norm, start), _to_normalised(norm, end), s, e,
+                              " ".join(role.rstrip(" :").split()) if comma else ""))
     return turns

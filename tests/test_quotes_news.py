@@ -523,6 +523,22 @@ def test_the_host_who_introduces_themself_speaks_no_quotes(nlp):
     assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Pruitt", "Okafor"]
 
 
+def test_the_network_s_own_correspondent_speaks_no_quotes():
+    from dateline.extract.quotes import _turn_quotes
+    from dateline.normalise import normalise
+
+    text = ("LENA ORTIZ, NEWSDESK CORRESPONDENT: The river crested at dawn and crews worked "
+            "through the night.\n"
+            "HARLAN VOSS, MAYOR OF EASTON: We have never seen water this high in the square.\n"
+            "ORTIZ: The mayor says the shelters will stay open all week.\n")
+    norm = normalise(text)
+    assert [t.role for t in norm.turns] == ["NEWSDESK CORRESPONDENT", "MAYOR OF EASTON", ""]
+    ctx = Context(published=dt.date(2020, 1, 1), text=norm.text, sentence_starts=[0])
+    ctx.turns = norm.turns
+    # the reporter's narration, in both of her turns, is nobody's quote; the mayor's is
+    assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Harlan Voss"]
+
+
 def test_teaser_of_another_page_under_the_body_is_no_quote(nlp):
     body = ("The council met on Monday to discuss the harbour.\n"
             "Officials said the new pier would open in the spring.\n")

@@ -1609,6 +1609,12 @@ def _unglue(doc: Doc, text: str, parts: list[tuple[int, int]], cue: int
     return out, cut_after
 
 
+#: Words of a transcript label that name the show's own staff, or the show itself
+#: ("CARL AZUZ, CNN STUDENT NEWS:"), not a guest.
+_STAFF_ROLE = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|EDITOR|PRODUCER"
+                         r"|NEWS)\b")
+
+
 def _turn_quotes(ctx: Context) -> list[dict]:
     """A transcript turn ("BLITZER: ...", see :mod:`dateline.normalise`) is its
     speaker's words: one direct quote, spoken by the label's name. A transcript has
@@ -1624,6 +1630,10 @@ def _turn_quotes(ctx: Context) -> list[dict]:
     hosts = {(t.speaker.lower().split() or [""])[-1] for t in ctx.turns if re.search(
         r"\bI\s?['’]m\s+(?:\S+\s+){0,3}?" + re.escape(t.speaker) + r"\b",
         ctx.text[t.start:t.end], re.I)}
+    # So are the turns of the network's own staff, whose label says so once ("NIC
+    # ROBERTSON, CNN SENIOR CORRESPONDENT:", then "ROBERTSON:"): the reporter's narration.
+    hosts |= {(t.speaker.lower().split() or [""])[-1] for t in ctx.turns
+              if _STAFF_ROLE.search(f"{t.speaker} {t.role}")}
     for turn in ctx.turns:
         if (turn.speaker.lower().split() or [""])[-1] in hosts:
             continue
