@@ -598,3 +598,13 @@ def test_its_forces_are_the_speakers(nlp, text: str, expected: list) -> None:
 ])
 def test_offering_words_is_no_offer(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a news outlet the tables take for the state's reports armed acts, it does not do them
+    "Kenyan TV said troops had reached the town, and that they had captured a number of "
+    "armed men.",
+    "Footage shot by Kenyan television showed the fighting in the town.",
+])
+def test_broadcaster_is_no_armed_actor(nlp, text: str) -> None:
+    assert run(nlp, text) == []

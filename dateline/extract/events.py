@@ -200,6 +200,10 @@ REFER_BACK = frozenset({
     # what people run from ("people fleeing the fighting", "escaped the shelling")
     "flee", "escape",
 })
+#: Words of a news outlet in an actor's text ("Syrian state television", "Syrian TV"),
+#: coded by the tables as the state's: they report armed acts, they do not do them.
+_BROADCASTERS = frozenset({"television", "tv", "radio", "newspaper", "channel",
+                           "broadcaster", "news", "reuters", "afp"})
 #: What people "were met with" when no one talked to them ("met with brute force").
 FORCE_MET = frozenset({"force", "violence", "fire", "gunfire", "bullet", "gas", "crackdown",
                        "repression", "tear", "teargas", "batons", "baton"})
@@ -1522,8 +1526,9 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         actor = named if named and named["country"] else None
     else:
         actor = coder.code(actor_tok, sent, tok)
-    if (actor is not None and actor.get("sector") in ("MED", "JRN")
-            and etype in CONFLICT_MATERIAL | {"MOBILIZE"}):
+    if (actor is not None and (actor.get("sector") in ("MED", "JRN") or _BROADCASTERS & set(
+            str(actor.get("text") or "").lower().split()))
+            and etype in CONFLICT_MATERIAL | {"MOBILIZE", "RETREAT"}):
         # "a minibus had been attacked, according to the AP news agency, with six killed": the
         # news agency tells of an armed or coercive act, it never did it
         actor = None
