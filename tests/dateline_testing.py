@@ -46,6 +46,13 @@ def amounts_of(nlp: Any, text: str) -> list[dict]:
     return out
 
 
+def the_amount(amounts: list[dict], value: Any) -> dict:
+    """The one amount of ``value`` among ``amounts`` (fails unless there is exactly one)."""
+    found = [a for a in amounts if a["value"] == value]
+    assert len(found) == 1, amounts
+    return found[0]
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     """Write ``rows`` as JSON Lines to ``path``."""
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

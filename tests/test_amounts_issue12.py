@@ -1,13 +1,7 @@
 """Amounts (issue 12, second round): a count before a hyphened size, a counted word cut
 at its hyphen, a hedge given again in brackets, fractions. Every sentence is our own."""
 
-from dateline_testing import amounts_of
-
-
-def _one(amounts: list[dict], value) -> dict:
-    found = [a for a in amounts if a["value"] == value]
-    assert len(found) == 1, amounts
-    return found[0]
+from dateline_testing import amounts_of, the_amount
 
 
 def test_count_before_a_hyphened_size_counts_the_things(nlp):
@@ -17,28 +11,28 @@ def test_count_before_a_hyphened_size_counts_the_things(nlp):
 
 def test_counted_word_cut_at_its_hyphen_is_whole_in_the_text(nlp):
     text = "Officials said 20 co-workers were detained at the depot."
-    a = _one(amounts_of(nlp, text), 20)
+    a = the_amount(amounts_of(nlp, text), 20)
     assert (a["text"], a["unit"]) == ("20 co-workers", "co-workers")
     assert text[a["start"]:a["end"]] == a["text"]
 
 
 def test_hedge_carries_into_a_converted_measure_in_brackets(nlp):
     out = amounts_of(nlp, "The rebels were about 80 kilometers (50 miles) from the capital.")
-    assert (_one(out, 50)["unit"], _one(out, 50)["qualifier"]) == ("miles", "about")
-    assert _one(out, 80)["qualifier"] == "about"
+    assert (the_amount(out, 50)["unit"], the_amount(out, 50)["qualifier"]) == ("miles", "about")
+    assert the_amount(out, 80)["qualifier"] == "about"
     # A plain measure keeps no hedge from an earlier, unrelated one.
     out = amounts_of(nlp, "The convoy stopped about 30 kilometers south of the town, and 12 miles (19 km) further on.")
-    assert _one(out, 19)["qualifier"] is None
+    assert the_amount(out, 19)["qualifier"] is None
 
 
 def test_hedge_carries_into_a_converted_sum_in_brackets(nlp):
     out = amounts_of(nlp, "The deal is worth nearly $30m (£19m) a year.")
-    assert (_one(out, 19_000_000)["unit"], _one(out, 19_000_000)["qualifier"]) == ("GBP", "nearly")
+    assert (the_amount(out, 19_000_000)["unit"], the_amount(out, 19_000_000)["qualifier"]) == ("GBP", "nearly")
 
 
 def test_fraction_of_a_common_noun_counts_a_part_of_it(nlp):
     out = amounts_of(nlp, "Nearly one-fifth of the province is under water.")
-    a = _one(out, 0.2)
+    a = the_amount(out, 0.2)
     assert (a["unit"], a["qualifier"]) == ("province", "nearly")
 
 

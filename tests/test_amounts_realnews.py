@@ -2,39 +2,33 @@
 codes, hyphenated modifiers, indefinite "one", "or" ranges, currencies written
 apart from their numbers. Every sentence is our own."""
 
-from dateline_testing import amounts_of
-
-
-def _one(amounts: list[dict], value) -> dict:
-    found = [a for a in amounts if a["value"] == value]
-    assert len(found) == 1, amounts
-    return found[0]
+from dateline_testing import amounts_of, the_amount
 
 
 def test_elided_unit_taken_from_the_earlier_count(nlp):
     out = amounts_of(nlp, "Medics said nine villagers were killed and 40 were wounded in the raid.")
-    assert (_one(out, 40)["unit"], _one(out, 40)["kind"]) == ("villagers", "injured")
+    assert (the_amount(out, 40)["unit"], the_amount(out, 40)["kind"]) == ("villagers", "injured")
 
 
 def test_elided_unit_of_the_dead_is_people(nlp):
     out = amounts_of(nlp, "Monitors say more than 4,000 have died since the spring.")
-    a = _one(out, 4000)
+    a = the_amount(out, 4000)
     assert (a["unit"], a["qualifier"], a["kind"]) == ("people", "more than", "killed")
 
 
 def test_partitive_count_takes_the_noun_after_of(nlp):
     out = amounts_of(nlp, "About 300 of the 2,000 workers went on strike.")
-    assert (_one(out, 300)["unit"], _one(out, 300)["text"]) == ("workers", "About 300")
+    assert (the_amount(out, 300)["unit"], the_amount(out, 300)["text"]) == ("workers", "About 300")
 
 
 def test_death_toll_figure_counts_deaths(nlp):
     out = amounts_of(nlp, "The governor put the death toll at 1,200 on Tuesday.")
-    assert (_one(out, 1200)["unit"], _one(out, 1200)["kind"]) == ("deaths", "killed")
+    assert (the_amount(out, 1200)["unit"], the_amount(out, 1200)["kind"]) == ("deaths", "killed")
 
 
 def test_bare_number_without_a_stated_unit_keeps_none(nlp):
     out = amounts_of(nlp, "The ministry hopes to raise the figure to 250 by June.")
-    assert _one(out, 250)["unit"] is None
+    assert the_amount(out, 250)["unit"] is None
 
 
 def test_list_item_numbers_are_notamounts_of(nlp):
@@ -75,7 +69,7 @@ def test_or_between_close_numbers_is_a_range(nlp):
 def test_same_amount_in_two_units_is_not_a_range(nlp):
     out = amounts_of(nlp, "The tank held 500,000 gallons or 2 million litres of fuel.")
     assert all("low" not in a for a in out)
-    assert _one(out, 2_000_000)["unit"] == "litres"
+    assert the_amount(out, 2_000_000)["unit"] == "litres"
 
 
 def test_falling_to_is_two_figures(nlp):
@@ -85,48 +79,48 @@ def test_falling_to_is_two_figures(nlp):
 
 def test_currency_sign_written_apart(nlp):
     out = amounts_of(nlp, "The shares closed at $ 41.25 on Monday.")
-    assert _one(out, 41.25)["unit"] == "USD"
+    assert the_amount(out, 41.25)["unit"] == "USD"
 
 
 def test_hash_is_the_pound_sign(nlp):
     out = amounts_of(nlp, "The charity has raised # 45,000 for the appeal.")
-    assert _one(out, 45_000)["unit"] == "GBP"
+    assert the_amount(out, 45_000)["unit"] == "GBP"
 
 
 def test_scale_and_currency_after_the_number(nlp):
     out = amounts_of(nlp, "The commission will give 240m euros to the region.")
-    assert (_one(out, 240_000_000)["unit"], _one(out, 240_000_000)["text"]) == ("EUR", "240m euros")
+    assert (the_amount(out, 240_000_000)["unit"], the_amount(out, 240_000_000)["text"]) == ("EUR", "240m euros")
     out = amounts_of(nlp, "Aid to the region now stands at $ 64m.")
-    assert _one(out, 64_000_000)["unit"] == "USD"
+    assert the_amount(out, 64_000_000)["unit"] == "USD"
 
 
 def test_unit_keeps_its_measure_adjective(nlp):
     out = amounts_of(nlp, "The field holds 30 trillion cubic feet of gas, 12 nautical miles off the coast.")
-    assert _one(out, 30e12)["unit"] == "cubic feet"
-    assert _one(out, 12)["unit"] == "nautical miles"
+    assert the_amount(out, 30e12)["unit"] == "cubic feet"
+    assert the_amount(out, 12)["unit"] == "nautical miles"
 
 
 def test_earthquake_magnitude(nlp):
     out = amounts_of(nlp, "A magnitude 6.1 earthquake shook the island at dawn.")
-    assert _one(out, 6.1)["unit"] == "magnitude"
+    assert the_amount(out, 6.1)["unit"] == "magnitude"
 
 
 def test_subject_of_active_kill_is_not_killed(nlp):
     out = amounts_of(nlp, "Three rockets killed 14 people in the market.")
-    assert _one(out, 3)["kind"] is None
-    assert _one(out, 14)["kind"] == "killed"
+    assert the_amount(out, 3)["kind"] is None
+    assert the_amount(out, 14)["kind"] == "killed"
 
 
 def test_hedges_as_high_as_and_below(nlp):
     out = amounts_of(nlp, "Estimates of the crowd went as high as 90,000 people.")
-    assert _one(out, 90_000)["qualifier"] == "up to"
+    assert the_amount(out, 90_000)["qualifier"] == "up to"
     out = amounts_of(nlp, "Petrol stayed below $ 3 a gallon.")
-    assert _one(out, 3)["qualifier"] == "less than"
+    assert the_amount(out, 3)["qualifier"] == "less than"
 
 
 def test_several_thousand_and_a_few_miles(nlp):
     out = amounts_of(nlp, "Several thousand farmers marched on the capital.")
-    assert (_one(out, 3000)["qualifier"], _one(out, 3000)["unit"]) == ("at least", "farmers")
+    assert (the_amount(out, 3000)["qualifier"], the_amount(out, 3000)["unit"]) == ("at least", "farmers")
     assert amounts_of(nlp, "The convoy stopped a few miles from the border.") == []
 
 
@@ -143,22 +137,22 @@ def test_numbers_in_brackets_number_a_list(nlp):
 
 def test_noun_named_before_the_number(nlp):
     out = amounts_of(nlp, "The mission will increase its monitors in the region to 250.")
-    assert _one(out, 250)["unit"] == "monitors"
+    assert the_amount(out, 250)["unit"] == "monitors"
     out = amounts_of(nlp, "The number of refugees rose to 9,000 by Friday.")
-    assert _one(out, 9000)["unit"] == "refugees"
+    assert the_amount(out, 9000)["unit"] == "refugees"
 
 
 def test_population_of_counts_people(nlp):
     out = amounts_of(nlp, "The town has a population of 600,000.")
-    assert _one(out, 600_000)["unit"] == "people"
+    assert the_amount(out, 600_000)["unit"] == "people"
 
 
 def test_others_take_the_unit_of_the_sentence(nlp):
     out = amounts_of(nlp, "Two soldiers died and at least four others were wounded in the ambush.")
-    a = _one(out, 4)
+    a = the_amount(out, 4)
     assert (a["unit"], a["kind"], a["text"]) == ("soldiers", "injured", "at least four others")
     out = amounts_of(nlp, "Medics said 12 others were hurt when the roof fell in.")
-    assert (_one(out, 12)["unit"], _one(out, 12)["kind"]) == ("people", "injured")
+    assert (the_amount(out, 12)["unit"], the_amount(out, 12)["kind"]) == ("people", "injured")
 
 
 def test_coordinated_numbers_are_twoamounts_of(nlp):
@@ -196,14 +190,14 @@ def test_hyphened_size_of_a_group_or_a_measure_is_an_amount(nlp):
 
 def test_toll_as_subject_of_the_verb_before_the_number(nlp):
     out = amounts_of(nlp, "The death toll from the fighting between police and gunmen in the old town stands at 90 over four days.")
-    assert (_one(out, 90)["unit"], _one(out, 90)["kind"]) == ("deaths", "killed")
+    assert (the_amount(out, 90)["unit"], the_amount(out, 90)["kind"]) == ("deaths", "killed")
 
 
 def test_place_of_a_killing_is_not_killed(nlp):
     out = amounts_of(nlp, "Two people were killed in one building, and the rest of the street emptied.")
     assert [(a["value"], a["kind"]) for a in out] == [(2, "killed")]
     out = amounts_of(nlp, "The death of 30 people shocked the town.")
-    assert _one(out, 30)["kind"] == "killed"
+    assert the_amount(out, 30)["kind"] == "killed"
 
 
 def test_torn_in_half_is_no_amount(nlp):
@@ -212,18 +206,18 @@ def test_torn_in_half_is_no_amount(nlp):
 
 def test_count_noun_sized_by_a_verb_before_the_number(nlp):
     out = amounts_of(nlp, "The island's population, which numbers fewer than 9,000, was overwhelmed by the arrivals.")
-    assert (_one(out, 9000)["unit"], _one(out, 9000)["qualifier"]) == ("people", "less than")
+    assert (the_amount(out, 9000)["unit"], the_amount(out, 9000)["qualifier"]) == ("people", "less than")
     out = amounts_of(nlp, "The town has a population that totals about 4,500.")
-    assert _one(out, 4500)["unit"] == "people"
+    assert the_amount(out, 4500)["unit"] == "people"
     out = amounts_of(nlp, "Arrivals now outnumber the small population of the port, which totals about 3,000.")
-    assert _one(out, 3000)["unit"] == "people"
+    assert the_amount(out, 3000)["unit"] == "people"
 
 
 def test_whole_of_a_figure_out_of_takes_its_unit(nlp):
     out = amounts_of(nlp, "In the north the water supply is cut off 10 hours out of 24.")
-    assert _one(out, 24)["unit"] == "hours"
+    assert the_amount(out, 24)["unit"] == "hours"
     out = amounts_of(nlp, "Some 20 out of 50 villages had no power.")
-    assert _one(out, 20)["unit"] == "villages"
+    assert the_amount(out, 20)["unit"] == "villages"
 
 
 def test_or_range_shares_the_scale_of_its_high_end(nlp):
@@ -235,7 +229,7 @@ def test_or_range_shares_the_scale_of_its_high_end(nlp):
 def test_capacity_of_a_thing_is_no_count_of_people(nlp):
     assert amounts_of(nlp, "Families were sleeping in a 12-person tent near the border.") == []
     out = amounts_of(nlp, "A 20-person reconnaissance team arrived.")
-    assert (_one(out, 20)["unit"], _one(out, 20)["text"]) == ("people", "20-person")
+    assert (the_amount(out, 20)["unit"], the_amount(out, 20)["text"]) == ("people", "20-person")
 
 
 def test_alternatives_joined_by_or_are_not_added_up(nlp) -> None:
@@ -263,19 +257,19 @@ def test_a_number_inside_a_name_is_no_amount(nlp) -> None:
     assert amounts_of(nlp, "Leaders of the Group of 20 met in the capital on Friday.") == []
     # a people's name after the number is what is counted
     out = amounts_of(nlp, "Police held the 12 Libyans overnight.")
-    assert (_one(out, 12)["unit"]) == "Libyans"
+    assert (the_amount(out, 12)["unit"]) == "Libyans"
 
 
 def test_a_tally_named_before_the_figure_gives_its_unit(nlp) -> None:
     out = amounts_of(nlp, "Analysts counted the number of casualties, put in the hundreds in the port city.")
-    assert (_one(out, 200)["unit"], _one(out, 200)["qualifier"]) == ("casualties", "at least")
+    assert (the_amount(out, 200)["unit"], the_amount(out, 200)["qualifier"]) == ("casualties", "at least")
     out = amounts_of(nlp, "The number of displaced families rose by 2,000 in a single week.")
-    assert _one(out, 2000)["unit"] == "families"
+    assert the_amount(out, 2000)["unit"] == "families"
 
 
 def test_vague_count_of_the_arrested_counts_people(nlp) -> None:
     out = amounts_of(nlp, "Monitors say tens of thousands arrested since the spring were never charged.")
-    a = _one(out, 20000)
+    a = the_amount(out, 20000)
     assert (a["unit"], a["kind"], a["qualifier"]) == ("people", "arrested", "at least")
 
 
@@ -291,7 +285,7 @@ def test_or_range_after_a_qualifier_keeps_both_ends(nlp) -> None:
 
 def test_headline_count_of_the_dead_counts_people(nlp) -> None:
     out = amounts_of(nlp, "At least nine dead , 30 wounded in bus station attack , police say")
-    a = _one(out, 9)
+    a = the_amount(out, 9)
     assert (a["unit"], a["kind"], a["qualifier"]) == ("people", "killed", "at least")
 
 
@@ -302,7 +296,7 @@ def test_hyphened_cents_are_money(nlp) -> None:
 
 def test_a_part_of_those_killed_counts_people(nlp) -> None:
     out = amounts_of(nlp, "Forty-four of those killed came from two villages, monitors said.")
-    a = _one(out, 44)
+    a = the_amount(out, 44)
     assert (a["unit"], a["kind"]) == ("people", "killed")
 
 
@@ -328,18 +322,18 @@ def test_fraction_amount_value(nlp):
 def test_entity_that_takes_in_its_noun_keeps_the_noun_as_unit(nlp):
     # the tagger marks "about 700 mortars" as one entity: the unit is still the noun
     out = amounts_of(nlp, "Before the war , the army had about 700 mortars and 1,300 pieces of artillery .")
-    assert (_one(out, 700)["unit"], _one(out, 700)["qualifier"]) == ("mortars", "about")
+    assert (the_amount(out, 700)["unit"], the_amount(out, 700)["qualifier"]) == ("mortars", "about")
 
 
 def test_measure_is_not_borrowed_by_a_bare_count(nlp):
     out = amounts_of(nlp, "A village about 40 km -LRB- 25 miles -RRB- north of the capital said that "
                           "roughly 2,500 stayed in the square through the night .")
-    assert _one(out, 2500)["unit"] is None   # unstated: a distance is no count of people
+    assert the_amount(out, 2500)["unit"] is None   # unstated: a distance is no count of people
 
 
 def test_bucks_are_dollars(nlp):
     out = amounts_of(nlp, "He said he 'd leave 20 bucks for the driver .")
-    assert (_one(out, 20)["unit"]) == "USD"
+    assert (the_amount(out, 20)["unit"]) == "USD"
 
 
 def test_vague_plurals_joined_by_of_multiply(nlp):
@@ -368,7 +362,7 @@ def test_others_without_an_earlier_count_are_people(nlp):
 
 def test_unit_abbreviation_written_onto_the_number(nlp):
     out = amounts_of(nlp, "Gunmen hit a 20cm-wide (8in) water pipe near the town .")
-    assert (_one(out, 8)["unit"], _one(out, 8)["text"]) == ("inches", "8in")
+    assert (the_amount(out, 8)["unit"], the_amount(out, 8)["text"]) == ("inches", "8in")
 
 
 def test_one_side_of_a_vote_tally_is_no_amount(nlp):
