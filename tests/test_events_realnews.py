@@ -608,3 +608,14 @@ def test_offering_words_is_no_offer(nlp, text: str) -> None:
 ])
 def test_broadcaster_is_no_armed_actor(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # agreeing that something is so is a shared view; agreeing on what should be done is
+    # an agreement
+    ("A Kenyan businessman agrees that the figures always turn out to be too low.", []),
+    ("Kenyan and Ugandan officials agreed that their countries should cooperate on the border.",
+     [("AGREE", "KEN")]),
+])
+def test_agreeing_that_a_fact_is_so_is_a_view(nlp, text: str, expected: list) -> None:
+    assert [roles(e)[:2] for e in run(nlp, text)] == expected

@@ -783,6 +783,15 @@ def _in_passing(tok: Token, etype: str) -> bool:
         return True  # "people now recognize that it is better ...": an opinion
     if lemma == "agree" and not any(ch.dep_ in ("xcomp", "dobj", "prep", "ccomp") for ch in tok.children):
         return True  # "Mike, 49, agrees.": an opinion
+    if lemma == "agree" and not any(ch.dep_ in ("xcomp", "dobj", "prep") for ch in tok.children) and any(
+            ch.dep_ == "ccomp" and not any(
+                g.dep_ in ("aux", "auxpass") and (g.lower_ in MODALS or g.lower_ in OBLIGATION
+                                                  or g.lower_ == "to")
+                for w in (ch, *(x for x in ch.children if x.dep_ == "conj")) for g in w.children)
+            for ch in tok.children):
+        # "the leaders agree that the regime has lost its legitimacy": a shared view of a
+        # fact; "agreed that their countries should cooperate" is an agreement
+        return True
     if lemma == "insist" and etype == "REQUEST":
         return not any(ch.dep_ == "prep" and ch.lower_ == "on" for ch in tok.children) and not any(
             ch.dep_ == "ccomp" and _obligation(ch) for ch in tok.children)
