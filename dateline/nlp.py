@@ -52,19 +52,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def doc_text(doc: Doc) -> str:
-    """The text of ``doc``, made once per document: spaCy's ``Doc.text`` joins every
-    token each time it is read, so reading it once per token or per mention makes an
-    extractor quadratic in the article's length."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-_TEXT_KEY = "dateline.text"
-
-
 def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline used for every article, loaded once per process and model:
     the model ``name`` (default: see :func:`model_name`), plus ``paragraph_breaks``

@@ -91,6 +91,19 @@ class Context:
 ExtractFn = Callable[["Doc", Context], Any]
 
 
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, made once per document: spaCy's ``Doc.text`` joins every
+    token each time it is read, so reading it once per token or per mention makes an
+    extractor quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "dateline.text"
+
+
 def _source_files(module: str) -> list[Path]:
     """The Python files of ``module`` (all of them, recursively, for a package)."""
     spec = importlib.util.find_spec(module)

@@ -114,8 +114,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from dateline.data import read_rows
-from dateline.extract import Context, extractor
-from dateline.nlp import doc_text
+from dateline.extract import Context, doc_text, extractor
 
 LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")

@@ -44,8 +44,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from dateline.data import read_rows
-from dateline.extract import Context, extractor
-from dateline.nlp import doc_text
+from dateline.extract import Context, doc_text, extractor
 
 #: Dependency labels of a speaker (the cue's subject).
 _SUBJ = {"nsubj"}
