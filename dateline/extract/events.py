@@ -1795,7 +1795,7 @@ def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
                     for w in (ch, *(x for x in ch.children if x.dep_ in ("xcomp", "acomp")))
                     for g in w.children):
                 # a state of affairs, not an act to come ("warned that the government
-                # was in breach of the plan", "warns that Iraq is hurtling towards ..."):
+                # was in breach of the plan", "warns that the region is drifting apart"):
                 # a warning of danger
                 return True
             if (subj is not None and subj.dep_ == "nsubj" and not _is_pronoun(subj)
