@@ -2,7 +2,7 @@
 
 For each generator (texts written to stress one extractor: unclosed quotation
 marks, a chain of hyphenated names, many short paragraphs naming places, many
-distinct names, small counts, and ordinary news repeated) and each size (10k, 100k and, with
+distinct names, lines of reported speech, small counts, and ordinary news repeated) and each size (10k, 100k and, with
 ``--big``, 1M characters), one article goes through parse + extractors in a
 fresh subprocess, which reports its time (parse and each extractor apart) and
 its peak memory (``ru_maxrss`` of the child). The growth exponent is the
@@ -77,6 +77,12 @@ def gen_names(size: int) -> str:
     return _repeat(unit, size)
 
 
+def gen_says(size: int) -> str:
+    """Line after line of reported speech ("..., says NAME."), as a page of teasers."""
+    return _repeat(lambda i: f"Talks may resume within weeks, says {_FIRST[i % 16]} "
+                             f"{_LAST[(i // 16) % 16]}.\n", size)
+
+
 def gen_counts(size: int) -> str:
     """Small counts that read their neighbourhood ("the other two", "a day"), over and over."""
     return _repeat(lambda i: "The other two had met. They paid 3 dollars a day. ", size)
@@ -93,7 +99,7 @@ def gen_news(size: int) -> str:
 
 GENERATORS: dict[str, Callable[[int], str]] = {
     "quotes": gen_quotes, "hyphens": gen_hyphens, "paragraphs": gen_paragraphs,
-    "names": gen_names, "counts": gen_counts, "news": gen_news,
+    "names": gen_names, "says": gen_says, "counts": gen_counts, "news": gen_news,
 }
 
 

@@ -522,6 +522,8 @@ _AFTER_PAUSE = re.compile(r"(?:[,:;—–-]|\b(?:and|but)\b)\s*(?:[\"“]|``)\s*
 _CLOSED_COMMA = re.compile(r"\s*(?:,\s*[”\"]|[”\"]\s*,)")
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)[“\"]\s*\Z")
 _COMMA_CLOSED = re.compile(r"(?:,\s*[”\"]|[”\"]\s*,)\s*\Z")
+#: Characters before a point that a pattern anchored there reads back (its blanks included).
+_TAIL = 200
 
 
 def _drop_writers(text: str, spans: list[tuple[int, int]], cue_at: int) -> list[tuple[int, int]]:
@@ -536,7 +538,9 @@ def _drop_writers(text: str, spans: list[tuple[int, int]], cue_at: int) -> list[
     # the "phony system," Trump accused Holt of ...', nor 'To "some extent," he said, the
     # aircraft ...').
     at = before[-1][0] + (text[before[-1][0]:before[-1][0] + 1] in ("“", "\"")) if before else 0
-    opens = bool(before) and _OPENS_SENTENCE.search(text, 0, at) is not None
+    # (only the end of the text before it is read: a search from the start of the text
+    # for a pattern anchored at its end is quadratic over an article of quotations)
+    opens = bool(before) and _OPENS_SENTENCE.search(text, max(0, at - _TAIL), at) is not None
     closed = opens and (_CLOSED_COMMA.match(text, before[-1][1], cue_at) is not None
                                or _COMMA_CLOSED.search(text, before[-1][0], before[-1][1]) is not None)
     out = []
@@ -1509,6 +1513,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
 #: closing quotation mark after it): body text, not the short labels of links under it.
 _ENDS_SENTENCE = re.compile(r"[.!?](?:\s*(?:[\"”’]|''))?\s*$")
 _ANY_QUOTE_MARK = re.compile("[\"“”]|``|''")
+#: A line holding more than blanks.
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "dame", "president",
                      "gen", "col", "maj", "capt", "sen", "rep", "gov", "sheikh", "king", "queen"})
 
@@ -1528,7 +1534,8 @@ def _teaser(text: str, a: _Attr) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if _ANY_QUOTE_MARK.search(text, line_start, line_end):
         return False
-    if any(_ENDS_SENTENCE.search(line) for line in text[line_end:].split("\n") if line.strip()):
+    # the lines after it, read only up to the first that ends a sentence
+    if any(_ENDS_SENTENCE.search(m.group()) for m in _LINE.finditer(text, line_end)):
         return False
     words = text[a.speaker[0]:a.speaker[1]].split()
     # A bare full name, without role or title: the body names someone again by the
