@@ -1736,6 +1736,8 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
     after a locative word, "of" or a comma ("clashes in Aleppo Activists said": a caption
     run into the text), is no name.
     """
+    ents = list(doc.ents)   # spaCy makes the spans anew on each read of doc.ents
+    ent_starts = [e.start for e in ents]
     for r in records:
         r["in_name"] = False
         i = bisect.bisect_right(flags.start, r["start"]) - 1
@@ -1748,7 +1750,8 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
         if tok.ent_type_ not in NAME_LABELS:
             continue
         j = bisect.bisect_left(flags.end, r["end"])
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        k = bisect.bisect_right(ent_starts, i) - 1   # the entity holding token i, if any
+        ent = ents[k] if k >= 0 and i < ents[k].end else None
         if ent is None or j >= ent.end:
             continue
         start, end = _mention_bounds(ent)
