@@ -263,3 +263,21 @@ def test_controls_stay_events_5(nlp) -> None:
                                         "Kenyan border.")] == ["MOBILIZE"]
     assert [e["type"] for e in run(nlp, "Ethiopian forces shot three protesters in Moyale.")] \
         == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A refinery explosion on the coast killed nine workers last spring.", "killed"),
+    ("Six miners were killed in the accident at the copper mine.", "killed"),
+    ("The cyclone killed at least forty people along the delta.", "killed"),
+    ("Dozens of workers were injured by a gas blast at the plant.", "injured"),
+])
+def test_an_accident_or_disaster_kills_in_no_attack(nlp, text: str, trigger: str) -> None:
+    assert reason(nlp, text, trigger, "ASSAULT") == "accident"
+    assert run(nlp, text) == []
+
+
+def test_an_explosion_with_no_works_named_may_be_an_attack(nlp) -> None:
+    # controls: a bomb, or an explosion of unknown cause, stays an assault by someone unnamed
+    for text in ("A car bomb explosion killed twelve people in the market on Monday.",
+                 "An explosion near the barracks killed four soldiers."):
+        assert [e["type"] for e in run(nlp, text)] == ["ASSAULT"], text

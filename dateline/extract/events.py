@@ -1994,7 +1994,25 @@ REFUSALS: dict[str, str] = {
     "access-caveat": "a standing restriction on the news media told in the present "
                      "('Kenya restricts access to foreign journalists', "
                      "'foreign journalists are banned'): the reporter's caveat, not news of a coercive act",
+    "accident": "a killing or injury whose cause is an accident or a disaster ('the rig "
+                "explosion killed 11 workers', 'were killed in the accident', 'the storm "
+                "killed four'): no one's attack",
 }
+
+#: Happenings that are accidents or disasters, never attacks.
+_MISHAPS = frozenset({
+    "accident", "crash", "collision", "derailment", "storm", "hurricane", "typhoon", "cyclone",
+    "tornado", "earthquake", "quake", "flood", "flooding", "tsunami", "landslide", "mudslide",
+    "avalanche", "collapse", "spill", "leak", "outbreak", "epidemic", "disease", "virus",
+    "drought", "heatwave", "wildfire", "eruption", "stampede",
+})
+#: Explosions and fires, accidents when one of :data:`_WORKS` names where they broke out.
+_BLASTS = frozenset({"explosion", "blast", "fire", "blaze", "blowout"})
+#: Works and industry: "the rig explosion", "a refinery blast", "a gas explosion".
+_WORKS = frozenset({
+    "rig", "refinery", "plant", "mine", "factory", "pipeline", "well", "boiler", "reactor",
+    "platform", "tanker", "oil", "gas", "chemical", "industrial", "mining", "accidental",
+})
 
 #: People who are moved or gather but are no armed force.
 _NOT_FORCES = frozenset({
@@ -2059,6 +2077,22 @@ def _media(tok: Token | None) -> bool:
                for h in heads for w in h.subtree if w.i <= h.i)
 
 
+def _mishap(noun: Token) -> bool:
+    """Whether ``noun`` names an accident or a disaster (:data:`_MISHAPS`), or an
+    explosion or fire that its modifiers place in works or industry ("the April 20 rig
+    explosion", "an oil refinery blast")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _MISHAPS:
+        return True
+    return lemma in _BLASTS and (any(
+        m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in _WORKS
+        for m in noun.subtree if m.i < noun.i) or any(
+        # "the explosion on the drilling rig", "a fire at the refinery"
+        p.dep_ == "prep" and p.lower_ in ("on", "at", "aboard", "in") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _WORKS for g in p.children)
+        for p in noun.children))
+
+
 def refusal(tok: Token, etype: str) -> str | None:
     """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
     which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
@@ -2069,6 +2103,15 @@ def refusal(tok: Token, etype: str) -> str | None:
     """
     lemma = tok.lemma_.lower()
     children = list(tok.children)
+    if etype == "ASSAULT" and (
+            (tok.pos_ not in ("VERB", "AUX") and _mishap(tok))
+            or any(ch.dep_ == "nsubj" and _mishap(ch) for ch in children)
+            # "the rig explosion that killed 11 workers": the noun the clause is about
+            or (tok.dep_ == "relcl" and _mishap(tok.head) and any(
+                ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children))
+            or any(ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in") and any(
+                g.dep_ == "pobj" and _mishap(g) for g in ch.children) for ch in children)):
+        return "accident"
     if etype == "REQUEST" and lemma == "call" and any(
             ch.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
             or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children):
