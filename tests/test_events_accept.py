@@ -281,3 +281,26 @@ def test_an_explosion_with_no_works_named_may_be_an_attack(nlp) -> None:
     for text in ("A car bomb explosion killed twelve people in the market on Monday.",
                  "An explosion near the barracks killed four soldiers."):
         assert [e["type"] for e in run(nlp, text)] == ["ASSAULT"], text
+
+
+def test_the_blast_of_a_story_about_a_works_explosion_is_that_accident(nlp) -> None:
+    text = ("A pipeline explosion shook the port town on Sunday. The blast killed seven "
+            "workers and closed the harbour.")
+    assert run(nlp, text) == []
+    # control: in a story of a bombing, "the blast" stays an attack
+    text = "A car bomb went off in the market on Sunday. The blast killed seven people."
+    assert "ASSAULT" in [e["type"] for e in run(nlp, text)]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Volunteers spent the week fighting the slick along the beaches.", "fighting"),
+    ("The ministry is fighting the perception that it acted too slowly.", "fighting"),
+    ("Senators from both parties moved to kill the bill.", "kill"),
+])
+def test_a_verb_of_attack_on_a_thing_or_a_view_is_a_figure_of_speech(nlp, text, trigger):
+    assert reason(nlp, text, trigger, "ASSAULT") == "figurative"
+
+
+def test_opening_fire_is_no_figure_of_speech(nlp) -> None:
+    assert [e["type"] for e in run(nlp, "Soldiers opened fire on the marchers in the square.")] \
+        == ["ASSAULT"]

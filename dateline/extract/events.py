@@ -1996,8 +1996,19 @@ REFUSALS: dict[str, str] = {
                      "'foreign journalists are banned'): the reporter's caveat, not news of a coercive act",
     "accident": "a killing or injury whose cause is an accident or a disaster ('the rig "
                 "explosion killed 11 workers', 'were killed in the accident', 'the storm "
-                "killed four'): no one's attack",
+                "killed four', 'the blast' of a story that names the rig explosion): no "
+                "one's attack",
+    "figurative": "a verb of attack whose object is a thing or a view, no one's body or "
+                  "forces ('fighting the slick', 'fight the perception', 'kill the bill', "
+                  "'killing wildlife'): a figure of speech",
 }
+#: Objects that make a verb of attack a figure of speech: things, animals, ideas and ills.
+_NOT_VICTIMS = frozenset({
+    "slick", "spill", "leak", "oil", "well", "blaze", "flame", "disease", "virus",
+    "epidemic", "crime", "corruption", "inflation", "poverty", "perception", "impression",
+    "idea", "plan", "bill", "deal", "proposal", "measure", "legislation", "wildlife", "fish",
+    "bird", "animal", "plant", "tree", "crop", "weed", "pest", "share", "market",
+})
 
 #: Happenings that are accidents or disasters, never attacks.
 _MISHAPS = frozenset({
@@ -2080,11 +2091,34 @@ def _media(tok: Token | None) -> bool:
 def _mishap(noun: Token) -> bool:
     """Whether ``noun`` names an accident or a disaster (:data:`_MISHAPS`), or an
     explosion or fire that its modifiers place in works or industry ("the April 20 rig
-    explosion", "an oil refinery blast")."""
+    explosion", "an oil refinery blast"), or "the blast" of a document that names such
+    an explosion (the same one, referred to again)."""
     lemma = noun.lemma_.lower()
     if lemma in _MISHAPS:
         return True
-    return lemma in _BLASTS and (any(
+    if lemma in _BLASTS and any(d.dep_ == "det" and d.lower_ in ("the", "that", "this")
+                                for d in noun.children) and _works_blast_in(noun.doc):
+        return True
+    return lemma in _BLASTS and _works_blast(noun)
+
+
+def _works_blast_in(doc: Doc) -> bool:
+    """Whether ``doc`` names an explosion or fire in works (see :func:`_works_blast`);
+    made once per document."""
+    found = doc.user_data.get(_WORKS_BLAST_KEY)
+    if found is None:
+        found = doc.user_data[_WORKS_BLAST_KEY] = any(
+            t.lemma_.lower() in _BLASTS and _works_blast(t) for t in doc)
+    return bool(found)
+
+
+_WORKS_BLAST_KEY = "dateline.events.works_blast"
+
+
+def _works_blast(noun: Token) -> bool:
+    """Whether explosion or fire ``noun`` is placed in works or industry by a modifier
+    ("the rig explosion") or a place after on/at/aboard/in ("the fire at the refinery")."""
+    return (any(
         m.dep_ in ("compound", "amod", "nmod") and m.lemma_.lower() in _WORKS
         for m in noun.subtree if m.i < noun.i) or any(
         # "the explosion on the drilling rig", "a fire at the refinery"
@@ -2112,6 +2146,9 @@ def refusal(tok: Token, etype: str) -> str | None:
             or any(ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in") and any(
                 g.dep_ == "pobj" and _mishap(g) for g in ch.children) for ch in children)):
         return "accident"
+    if etype == "ASSAULT" and tok.pos_ in ("VERB", "AUX") and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in _NOT_VICTIMS for ch in children):
+        return "figurative"
     if etype == "REQUEST" and lemma == "call" and any(
             ch.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
             or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children):
