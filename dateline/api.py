@@ -349,12 +349,13 @@ class Dateline:
     def search(self, query: str | None = None, *, start: DateLike | None = None,
                end: DateLike | None = None, entity: str | None = None,
                place: str | None = None, event: str | None = None,
-               country: str | None = None, limit: int = 20) -> SearchHits:
+               country: str | None = None, limit: int = 20, offset: int = 0) -> SearchHits:
         """Sentences matching ``query`` (SQLite FTS5 syntax) and every filter given,
         best first (in date order without a query), as :class:`SearchHit` (``as_dict()``
         is what ``dateline search --json`` prints) in :class:`SearchHits`, whose
         ``window`` says when the query matched more sentences than a search ranks
-        (:data:`dateline.store.SEARCH_WINDOW`, the most recently stored). Raises
+        (:data:`dateline.store.SEARCH_WINDOW`, the most recently stored); the first
+        ``offset`` results are skipped (the next page starts where the last ended). Raises
         ValueError for a bad date,
         :class:`ParamError` for start after end or no criterion at all,
         :class:`~dateline.store.QueryError` for a query FTS5 cannot parse, and its
@@ -365,10 +366,12 @@ class Dateline:
         if not (query or first or last or entity or place or event or country):
             raise ParamError("search needs {query} or a filter ({start}, {end}, {entity}, "
                              "{place}, {event}, {country})")
+        if offset < 0:
+            raise ParamError("{offset} must be 0 or more")
         rows = self.store.search_sentences(
             query, limit, start=first.isoformat() if first else None,
             end=last.isoformat() if last else None, entity=entity, place=place,
-            event=event, country=country)
+            event=event, country=country, offset=offset)
         hits = SearchHits(SearchHit(**row) for row in rows)
         hits.window = rows.window
         return hits

@@ -373,10 +373,12 @@ def stats(db: str, top: int, as_json: bool) -> None:
 @click.option("--country", help="Sentences reporting an event whose actor or target is from "
               "this country (ISO alpha-3, e.g. RUS).")
 @click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip this many results first (the next page: the results already read).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
 def search(query: str | None, db: str, start: dt.date | None, end: dt.date | None,
            entity: str | None, place: str | None, event: str | None, country: str | None,
-           limit: int, as_json: bool) -> None:
+           limit: int, offset: int, as_json: bool) -> None:
     """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT,
     prefix*) and every filter given; without QUERY, all sentences the filters select,
     in date order.
@@ -386,11 +388,12 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
       dateline search 'Idlib AND offensive' --db idlib.db
       dateline search --entity Lavrov --start 2018-08-25 --db idlib.db
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
+      dateline search Sochi --limit 5 --offset 5 --db idlib.db      # results 6 to 10
     """
     with _open(db, readonly=True) as dl, _errors(db):
         try:
             hits = dl.search(query, start=start, end=end, entity=entity, place=place,
-                             event=event, country=country, limit=limit)
+                             event=event, country=country, limit=limit, offset=offset)
         except UnknownEntity as exc:   # a name that finds nobody: said, and exit 1
             _fail(str(exc), 1)
     for h in hits:

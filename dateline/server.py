@@ -62,6 +62,8 @@ WEB_DIR = Path(__file__).parent / "web"
 PLOVER_TYPES = tuple(row[0] for row in read_rows("events_types.tsv"))
 #: Most search results one request may ask for; larger limits are lowered to it.
 MAX_SEARCH_LIMIT = 500
+#: Most results one search may skip (``offset``): paging deeper reads that many rows first.
+MAX_SEARCH_OFFSET = 10_000
 #: Most event groups one request may ask for; larger limits are lowered to it.
 MAX_EVENTS_LIMIT = 5000
 #: Most items per top-N list of /api/stats.
@@ -456,7 +458,10 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                country: str | None = Query(None, description="Event actor or target country "
                                            "(ISO alpha-3, e.g. RUS)."),
                limit: int = Query(20, ge=1, description="Most results (at most "
-                                                        f"{MAX_SEARCH_LIMIT}).")
+                                                        f"{MAX_SEARCH_LIMIT})."),
+               offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET,
+                                   description="Results to skip first: the next page "
+                                               f"(at most {MAX_SEARCH_OFFSET})."),
                ) -> dict[str, Any]:
         """``{"results": [...], "window": null}``: the sentences matching ``q`` (best
         first) and every filter given, or without ``q`` all those the filters select in
@@ -469,7 +474,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         event, country = _event_type(event, "event"), _country(country)
         with store() as dl:
             hits = dl.search(query, start=first, end=last, entity=entity, place=place,
-                             event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT))
+                             event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT),
+                             offset=offset)
         answer: dict[str, Any] = {"results": [h.as_dict() for h in hits], "window": hits.window}
         if hits.window is not None:
             answer["note"] = hits.note()

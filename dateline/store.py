@@ -833,7 +833,7 @@ class Store:
                          start: str | None = None, end: str | None = None,
                          entity: str | None = None, place: str | None = None,
                          event: str | None = None, country: str | None = None,
-                         window: int = SEARCH_WINDOW) -> SearchRows:
+                         window: int = SEARCH_WINDOW, offset: int = 0) -> SearchRows:
         """Sentences matching an FTS5 ``query`` (best first; all, in date order, when
         None) and every filter given. With a query, the matches are ranked within the
         ``window`` most recently stored ones that pass the filters (``SearchRows.window``
@@ -841,7 +841,8 @@ class Store:
         (ISO dates, inclusive); naming ``entity`` (a canonical name or one of its
         aliases, a surname, a title and surname or an acronym, matched under its store-wide
         names; :class:`UnknownEntity` when it names no one in the store); naming ``place``; reporting an event of type ``event``, or with
-        an actor or target from ``country`` (alpha-3)."""
+        an actor or target from ``country`` (alpha-3). ``offset`` skips that many of the
+        results in their order first (the next page: ``offset`` = the results already read)."""
         check_query(query)
         where, args = [], []
         in_article: list[tuple[str, list[str]]] = []   # (condition on a, its arguments)
@@ -901,9 +902,9 @@ class Store:
             sql = (f"SELECT {columns}, NULL AS score FROM articles a INDEXED BY articles_published"
                    " CROSS JOIN sentences s ON a.rowid = s.article"
                    + (f" WHERE {' AND '.join(conds)}" if conds else "")
-                   + " ORDER BY a.published, a.rowid, s.sentence LIMIT ?")
+                   + " ORDER BY a.published, a.rowid, s.sentence LIMIT ? OFFSET ?")
             pre = [v for _, values in in_article for v in values]
-            found.extend(dict(r) for r in self.db.execute(sql, pre + args + [limit]))
+            found.extend(dict(r) for r in self.db.execute(sql, pre + args + [limit, offset]))
             return found
         # The matches in the index's rowid order, newest first, at most `window` of them,
         # are ranked; the best `limit` are then read in full.
@@ -919,15 +920,18 @@ class Store:
             found.window = window
             del matches[window:]
         ranked = sorted(matches, key=lambda m: m[1])
-        cut = min(limit, len(ranked))
+        cut = min(offset + limit, len(ranked))
         while 0 < cut < len(ranked) and ranked[cut][1] == ranked[cut - 1][1]:
             cut += 1   # equal scores are ordered by publication date below
-        score = {m[0]: m[1] for m in ranked[:cut]}
+        low = offset
+        while 0 < low < cut and ranked[low][1] == ranked[low - 1][1]:
+            low -= 1   # so are those of the page before that tie with this page's first
+        score = {m[0]: m[1] for m in ranked[low:cut]}
         rows = [dict(r) for r in self.db.execute(
             f"SELECT s.rowid, {columns} FROM sentences s JOIN articles a ON a.rowid = s.article"
-            f" WHERE s.rowid IN ({','.join(str(int(k)) for k in score)})")]
-        rows.sort(key=lambda r: (score[r["rowid"]], r["published"]))
-        for row in rows[:limit]:
+            f" WHERE s.rowid IN ({','.join(str(int(k)) for k in score)})")] if score else []
+        rows.sort(key=lambda r: (score[r["rowid"]], r["published"], r["rowid"]))
+        for row in rows[offset - low:offset - low + limit]:
             row["score"] = score[row.pop("rowid")]
             found.append(row)
         return found

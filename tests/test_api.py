@@ -94,6 +94,9 @@ def test_search_words_and_filters(dl):
     assert none.value.message({"query": "q"}).startswith("search needs q or a filter")
     with pytest.raises(QueryError, match="bad search query"):
         dl.search("AND")
+    assert [h.sentence for h in dl.search(start="2021-03-09", end="2021-03-09", offset=1)] == [1]
+    with pytest.raises(ParamError, match="offset must be 0 or more"):
+        dl.search("dam", offset=-1)
     with pytest.raises(ValueError, match="start"):
         dl.search(start="March")
     with pytest.raises(ParamError, match="start 2021-03-09 is after end 2021-03-01") as late:

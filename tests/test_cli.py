@@ -206,3 +206,8 @@ def test_search_that_finds_nothing_says_so(tmp_path):
     none = run_cli("search", "Sochi", "--db", db)
     assert none.returncode == 1 and none.stdout == b""
     assert b"no sentence matches" in none.stderr
+    # --offset skips results already read; a page past the end is as empty
+    paged = run_cli("search", "Geneva", "--db", db, "--offset", "1")
+    assert paged.returncode == 1 and paged.stdout == b""
+    bad = run_cli("search", "Geneva", "--db", db, "--offset", "-1")
+    assert bad.returncode == 2 and b"--offset" in bad.stderr

@@ -243,6 +243,17 @@ def test_search_limit(client: TestClient) -> None:
                                                        "limit": 100000}))) == 8
 
 
+@pytest.mark.parametrize("params", [{"start": "2021-01-01"}, {"q": "dam OR rescue OR Eastbridge OR help"}])
+def test_search_pages_with_offset(client: TestClient, params: dict) -> None:
+    whole = _hits(client.get("/api/search", params={**params, "limit": 500}))
+    assert len(whole) >= 3, whole
+    pages = [_hits(client.get("/api/search", params={**params, "limit": 2, "offset": k}))
+             for k in range(0, len(whole) + 2, 2)]
+    # the pages, one after the other, are the whole list, each result once
+    assert [h for page in pages for h in page] == whole
+    assert pages[-1] == []   # past the end: an empty page, not an error
+
+
 def test_search_bad_parameters(client: TestClient) -> None:
     get = lambda **p: client.get("/api/search", params=p)  # noqa: E731
     assert _bad(get()) == ("search needs q or a filter (start, end, entity, place, event, "
@@ -257,6 +268,8 @@ def test_search_bad_parameters(client: TestClient) -> None:
     assert "alpha-3" in _bad(get(country="Chile"))
     assert "limit" in _bad(get(q="dam", limit="many"))
     assert "limit" in _bad(get(q="dam", limit=0))
+    assert "offset" in _bad(get(q="dam", offset=-1))
+    assert "offset" in _bad(get(q="dam", offset=10**6))
 
 
 # -- timeline -------------------------------------------------------------------------
