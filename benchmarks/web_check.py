@@ -3,7 +3,7 @@
 The tests check the HTTP API and that the page is served; only a browser runs the
 page's script. This starts ``dateline serve`` on a free loopback port, opens the page
 in headless Chromium (Debian's ``chromium`` package, driven by Playwright, neither of
-which CI has) and goes through each view: search, an article record, timeline, events
+which CI has) and goes through each view: search (and its pages of 5), an article record, timeline, events
 and the store page, then a bad query, then the API documentation at ``/docs`` and
 ``/redoc``; a request for anything the server does not serve is refused and counted as
 a problem (the page and the documentation must work offline). It prints what each view showed, saves
@@ -87,6 +87,24 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         page.wait_for_selector("#search-results li")
         print(f"search {query!r}:", page.text_content("#search-summary"))
         shot("search", page)
+
+        # pages of 5: the next page starts at the sixth result, and previous goes back
+        page.fill("#search-form input[name=limit]", "5")
+        page.click("#search-form button")
+        page.wait_for_selector("#search-next")
+        first = page.text_content("#search-results li")
+        page.click("#search-next")
+        page.wait_for_selector("#search-prev")   # only a later page has one
+        print("next page:", page.text_content("#search-summary"))
+        if not page.text_content("#search-summary").startswith("sentences 6"):
+            problems.append("the next page does not start at the sixth result")
+        if page.text_content("#search-results li") == first:
+            problems.append("the next page shows the first page's first result")
+        page.click("#search-prev")
+        page.wait_for_selector("#search-prev", state="detached")
+        if page.text_content("#search-results li") != first:
+            problems.append("previous does not go back to the first page")
+        page.fill("#search-form input[name=limit]", "20")
 
         page.locator("#search-results li button.link").first.click()
         page.wait_for_selector("#article-body h2")

@@ -87,12 +87,28 @@ function showView(name) {
 
 async function runSearch(params) {
   const list = clear(document.getElementById("search-results"));
+  const pager = clear(document.getElementById("search-pager"));
   const summary = document.getElementById("search-summary");
   summary.textContent = "searching…";
+  const offset = Number(params.offset) || 0;
+  const limit = Number(params.limit) || 20;
   try {
     const data = await api("/api/search", params);
     showError("");
-    summary.textContent = data.results.length + " sentence(s)";
+    const n = data.results.length;
+    summary.textContent = n && offset ? "sentences " + (offset + 1) + "–" + (offset + n)
+                                      : n + " sentence(s)";
+    list.start = offset + 1;
+    // pages: the API skips `offset` results; a full page may have a next one
+    if (offset > 0) {
+      pager.append(el("button", { type: "button", class: "link", id: "search-prev",
+        onclick: () => runSearch({ ...params, offset: Math.max(0, offset - limit) }) },
+        "← previous " + limit));
+    }
+    if (n === limit) {
+      pager.append(el("button", { type: "button", class: "link", id: "search-next",
+        onclick: () => runSearch({ ...params, offset: offset + limit }) }, "next " + limit + " →"));
+    }
     for (const hit of data.results) {
       list.append(el("li", {},
         el("span", { class: "meta" }, hit.published), articleLink(hit.id, hit.sentence),
