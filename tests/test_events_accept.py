@@ -221,6 +221,19 @@ def test_fighting_and_threats_still_coded(nlp) -> None:
     ("It is alleged the cash comes from donors in the Gulf.", "alleged", "ACCUSE", "impersonal"),
     ("The minister sat down on a chair.", "sat", "CONSULT", "seated"),
     ("The US is telling the militia to stop fighting.", "fighting", "ASSAULT", "cessation"),
+    # accident: a killing or injury caused by an accident or a disaster
+    ("A refinery explosion on the coast killed nine workers last spring.", "killed", "ASSAULT",
+     "accident"),
+    ("Six miners were killed in the accident at the copper mine.", "killed", "ASSAULT", "accident"),
+    ("The cyclone killed at least forty people along the delta.", "killed", "ASSAULT", "accident"),
+    ("Dozens of workers were injured by a gas blast at the plant.", "injured", "ASSAULT",
+     "accident"),
+    # figurative: a verb of attack on a thing or a view
+    ("Volunteers spent the week fighting the slick along the beaches.", "fighting", "ASSAULT",
+     "figurative"),
+    ("The ministry is fighting the perception that it acted too slowly.", "fighting", "ASSAULT",
+     "figurative"),
+    ("Senators from both parties moved to kill the bill.", "kill", "ASSAULT", "figurative"),
 ])
 def test_refused_patterns_real_news_3(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
     assert expected in REFUSALS
@@ -251,6 +264,13 @@ def test_no_event_on_real_news_shapes_4(nlp, text: str) -> None:
     "Two UN observers are now permanently stationed in Garissa.",
     "The company withdrew all its expatriate employees from Somalia earlier this month.",
     "People are afraid of being shot by Ethiopian forces, he said.",
+    "A refinery explosion on the coast killed nine workers last spring.",
+    "Six miners were killed in the accident at the copper mine.",
+    "The cyclone killed at least forty people along the delta.",
+    "Dozens of workers were injured by a gas blast at the plant.",
+    # "the blast" of a story about a works explosion is that accident
+    "A pipeline explosion shook the port town on Sunday. The blast killed seven workers and "
+    "closed the harbour.",
 ])
 def test_no_event_on_real_news_shapes_5(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -263,44 +283,11 @@ def test_controls_stay_events_5(nlp) -> None:
                                         "Kenyan border.")] == ["MOBILIZE"]
     assert [e["type"] for e in run(nlp, "Ethiopian forces shot three protesters in Moyale.")] \
         == ["ASSAULT"]
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("A refinery explosion on the coast killed nine workers last spring.", "killed"),
-    ("Six miners were killed in the accident at the copper mine.", "killed"),
-    ("The cyclone killed at least forty people along the delta.", "killed"),
-    ("Dozens of workers were injured by a gas blast at the plant.", "injured"),
-])
-def test_an_accident_or_disaster_kills_in_no_attack(nlp, text: str, trigger: str) -> None:
-    assert reason(nlp, text, trigger, "ASSAULT") == "accident"
-    assert run(nlp, text) == []
-
-
-def test_an_explosion_with_no_works_named_may_be_an_attack(nlp) -> None:
-    # controls: a bomb, or an explosion of unknown cause, stays an assault by someone unnamed
+    # a bomb, or an explosion of unknown cause, stays an assault by someone unnamed; so does
+    # "the blast" of a story about a bombing, and opening fire is no figure of speech
     for text in ("A car bomb explosion killed twelve people in the market on Monday.",
-                 "An explosion near the barracks killed four soldiers."):
+                 "An explosion near the barracks killed four soldiers.",
+                 "Soldiers opened fire on the marchers in the square."):
         assert [e["type"] for e in run(nlp, text)] == ["ASSAULT"], text
-
-
-def test_the_blast_of_a_story_about_a_works_explosion_is_that_accident(nlp) -> None:
-    text = ("A pipeline explosion shook the port town on Sunday. The blast killed seven "
-            "workers and closed the harbour.")
-    assert run(nlp, text) == []
-    # control: in a story of a bombing, "the blast" stays an attack
     text = "A car bomb went off in the market on Sunday. The blast killed seven people."
     assert "ASSAULT" in [e["type"] for e in run(nlp, text)]
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("Volunteers spent the week fighting the slick along the beaches.", "fighting"),
-    ("The ministry is fighting the perception that it acted too slowly.", "fighting"),
-    ("Senators from both parties moved to kill the bill.", "kill"),
-])
-def test_a_verb_of_attack_on_a_thing_or_a_view_is_a_figure_of_speech(nlp, text, trigger):
-    assert reason(nlp, text, trigger, "ASSAULT") == "figurative"
-
-
-def test_opening_fire_is_no_figure_of_speech(nlp) -> None:
-    assert [e["type"] for e in run(nlp, "Soldiers opened fire on the marchers in the square.")] \
-        == ["ASSAULT"]
