@@ -91,17 +91,21 @@ class Context:
 ExtractFn = Callable[["Doc", Context], Any]
 
 
+def doc_memo(doc: Doc, key: str, make: Callable[[Doc], Any]) -> Any:
+    """``make(doc)``, computed once per document and kept in ``doc.user_data`` under
+    ``key`` (a name of the caller's: "dateline.<module>.<what>"): what an extractor derives
+    from the whole document and reads again per token or mention."""
+    if key not in doc.user_data:
+        doc.user_data[key] = make(doc)
+    return doc.user_data[key]
+
+
 def doc_text(doc: Doc) -> str:
     """The text of ``doc``, made once per document: spaCy's ``Doc.text`` joins every
     token each time it is read, so reading it once per token or per mention makes an
     extractor quadratic in the article's length."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+    text: str = doc_memo(doc, "dateline.text", lambda d: d.text)
     return text
-
-
-_TEXT_KEY = "dateline.text"
 
 
 def _source_files(module: str) -> list[Path]:
@@ -274,7 +278,7 @@ def run_extractors(doc: Doc, published: dt.date, *, only: Iterable[str] | None =
     """
     specs = registry()
     wanted = _closure(only, specs) if only is not None else set(specs)
-    ctx = Context(published=published, text=doc.text if text is None else text,
+    ctx = Context(published=published, text=doc_text(doc) if text is None else text,
                   turns=list(turns or []))
     for name, spec in specs.items():
         if name not in wanted:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from dateline.data import read_rows
-from dateline.extract import Context, extractor
+from dateline.extract import Context, doc_text, extractor
 
 #: spaCy labels kept as entities; dates, numbers and amounts go to their own extractors.
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LOC"}
@@ -259,7 +259,7 @@ def _drop_defined_terms(doc: Doc, ents: list[_Ent]) -> None:
     """Remove, in place, the mentions of an abbreviation the article defines as a common
     noun ("blowout preventer (BOP)", "the lower marine riser package (LMRP)"): all its
     letters in the lower-case words before the bracket, the first word's initial first."""
-    text = doc.text
+    text = doc_text(doc)
     things: set[str] = set()
     for e in ents:
         name = text[e.start:e.end]
@@ -513,7 +513,7 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
     """Correct spaCy's PERSON/ORG/place labels with what Dateline knows, in place: known
     organisations are ORG, person-shaped names PERSON, gazetteer places GPE; then each name
     written the same way several times takes its most frequent label in the article."""
-    text = doc.text
+    text = doc_text(doc)
     persons: dict[str, set[str]] = {}
     for e in ents:
         name = text[e.start:e.end]
@@ -583,7 +583,7 @@ def _heads(orgs: list[str]) -> dict[str, str]:
 
 def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     """The cleaned, canonicalised entities of ``doc`` (without sentence indices)."""
-    text = doc.text
+    text = doc_text(doc)
     ents = [e for e in (_clean(doc, ent) for ent in _joined(doc) if ent.label_ in LABELS) if e]
     _relabel(doc, ents)
     _drop_defined_terms(doc, ents)

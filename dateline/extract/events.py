@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 from dateline.actors import OUTSIDERS, PRONOUNS, ActorIndex, code_token
 from dateline.data import read_rows
-from dateline.extract import Context, extractor
+from dateline.extract import Context, doc_memo, extractor
 
 #: Auxiliaries that make an event hypothetical (future, possible, conditional).
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
@@ -642,17 +642,17 @@ def _quoted(tok: Token, text: str) -> bool:
     """Whether trigger ``tok`` stands inside a direct quotation of its paragraph of
     ``text`` (the document's): someone's words, a claim or a wish rather than the
     reporter's account of what happened ("“we will strike his forces”")."""
-    marks, inside = _quote_marks(text)
+    marks, inside = doc_memo(tok.doc, "dateline.events.quote_marks",
+                             lambda _: _quote_marks(text))
     k = bisect.bisect_left(marks, tok.idx)
     return k > 0 and inside[k - 1]
 
 
-@functools.lru_cache(maxsize=2)
 def _quote_marks(text: str) -> tuple[list[int], list[bool]]:
     """The offsets of the quotation marks and line breaks of ``text``, and after each
     whether a quotation is open: a paragraph opens none, an opening mark opens one, a
-    closing mark closes it, a two-way mark turns it over. Made once per text, so that a
-    trigger reads it by bisection instead of walking its paragraph (quadratic in a
+    closing mark closes it, a two-way mark turns it over. Made once per document (see
+    :func:`_quoted`), so that a trigger reads it by bisection instead of walking its paragraph (quadratic in a
     paragraph of many triggers)."""
     marks: list[int] = []
     inside: list[bool] = []
@@ -2105,14 +2105,9 @@ def _mishap(noun: Token) -> bool:
 def _works_blast_in(doc: Doc) -> bool:
     """Whether ``doc`` names an explosion or fire in works (see :func:`_works_blast`);
     made once per document."""
-    found = doc.user_data.get(_WORKS_BLAST_KEY)
-    if found is None:
-        found = doc.user_data[_WORKS_BLAST_KEY] = any(
-            t.lemma_.lower() in _BLASTS and _works_blast(t) for t in doc)
-    return bool(found)
-
-
-_WORKS_BLAST_KEY = "dateline.events.works_blast"
+    found: bool = doc_memo(doc, "dateline.events.works_blast", lambda d: any(
+        t.lemma_.lower() in _BLASTS and _works_blast(t) for t in d))
+    return found
 
 
 def _works_blast(noun: Token) -> bool:

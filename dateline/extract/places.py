@@ -106,7 +106,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from dateline.data import read_rows
-from dateline.extract import Context, extractor
+from dateline.extract import Context, doc_text, extractor
 from dateline.gazetteer import (
     Gazetteer,
     Place,
@@ -381,7 +381,7 @@ class _Flags:
         self.name = bytearray(n)
         self.local = bytearray(n)
         self.named = bytearray(n)
-        self.text = text or doc.text
+        self.text = text or doc_text(doc)
         strings = doc.vocab.strings
         info = _WORD_INFO
         if len(info) > 200_000:
@@ -1530,7 +1530,7 @@ def _local_record(doc: Doc, ctx: Context, gaz: Gazetteer, start: int, end: int,
     first_tok, last_tok = doc[start], doc[end - 1]
     s, e = first_tok.idx, last_tok.idx + len(last_tok.text)
     return {
-        "text": (ctx.text or doc.text)[s:e], "start": s, "end": e,
+        "text": (ctx.text or doc_text(doc))[s:e], "start": s, "end": e,
         "sentence": ctx.sentence_of(s), "name": doc[start:end].text, "country": p.country,
         "admin1": gaz.admin1_name(p.country, p.admin1) or (p.name if p.kind == "admin1" else None),
         "admin1_code": p.admin1, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
