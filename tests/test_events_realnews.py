@@ -619,3 +619,21 @@ def test_broadcaster_is_no_armed_actor(nlp, text: str) -> None:
 ])
 def test_agreeing_that_a_fact_is_so_is_a_view(nlp, text: str, expected: list) -> None:
     assert [roles(e)[:2] for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Chile vetoed a draft resolution on Kenya at the council on Monday.",
+    "Chilean diplomats met in Geneva to talk about Kenya on Monday.",
+    "Norway rejected the report about Kenya on Monday.",
+])
+def test_country_a_clause_is_about_is_no_target(nlp, text: str) -> None:
+    # the country is the act's subject matter ("a resolution on X", "talk about X"): the
+    # act was not aimed at it, and the sentence names no one it was aimed at
+    evs = run(nlp, text)
+    assert evs, text
+    assert all((ev["target"] or {}).get("country") != "KEN" for ev in evs), evs
+
+
+def test_country_an_act_is_aimed_at_stays_the_target(nlp) -> None:
+    evs = run(nlp, "Norway imposed sanctions on Kenya on Monday.")
+    assert [roles(ev) for ev in evs] == [("SANCTION", "NOR", "KEN")]

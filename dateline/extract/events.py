@@ -347,6 +347,14 @@ CRIME_WORDS = frozenset({
 _UNPOLITICAL_SECTORS = frozenset({None, "CVL", "CRM", "COP", "MED", "EDU", "BUS", "JRN"})
 #: Dependency labels a trigger does not absorb across.
 _NO_ABSORB = frozenset({"conj", "parataxis"})
+#: Dependencies by which a name modifies the noun that carries it ("Libyan forces",
+#: "Syria's ambassador", "the Azerbaijani republic"): climbed to find the noun's role.
+_NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj"})
+#: Prepositions whose object is the subject matter of an act, never whom it is aimed at.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+#: Types for which "on" names the subject matter ("a resolution on Syria", "agreed on
+#: Iran"), not whom the act is aimed at.
+_TOPIC_ON = frozenset({"CONSULT", "AGREE", "REJECT", "SUPPORT", "ACCUSE", "COOPERATE"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: A TIMEX3 calendar value an event date may take: a day, a month or a year.
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -1426,11 +1434,49 @@ def _several(head: Token | None) -> bool:
     )
 
 
+def _predicate(head: Token, trigger: Token | None = None) -> set[int]:
+    """Indices of the words that make up the act's predicate: ``head``, the verbs
+    joined to it, the verbs it governs as its complement ("threatened to cut off"),
+    and the ``trigger`` when it is a noun ("imposed sanctions")."""
+    out = {head.i} | {c.i for c in head.conjuncts}
+    todo = [head]
+    while todo:
+        v = todo.pop()
+        for ch in v.children:
+            if ch.dep_ == "xcomp" and ch.i not in out:
+                out.add(ch.i)
+                todo.append(ch)
+    if trigger is not None:
+        out.add(trigger.i)
+    return out
+
+
+def _argument_of(root: Token, predicate: set[int], etype: str | None) -> bool:
+    """Whether the name headed by ``root`` (its modifiers climbed: "Syria" in
+    "Syria's crackdown") may be whom the act is aimed at. PLOVER codes as target the
+    country the clause acts on, wherever the grammar puts it ("demanded that the
+    Sudanese government end ..."), so only a name that gives the act's subject matter
+    is ruled out: after "about", "over", "regarding", "concerning", or, for a type
+    whose "on" names its topic (:data:`_TOPIC_ON`: "vetoed a resolution on Syria",
+    "talks on Iran"), after "on"."""
+    t = root
+    for _ in range(4):
+        if t.dep_ not in _NAME_MODIFIER_DEPS or t.head.i == t.i or t.i in predicate:
+            break
+        t = t.head
+    if t.dep_ != "pobj":
+        return True
+    prep = t.head.lower_
+    return prep not in _TOPIC_PREPS and not (prep == "on" and etype in _TOPIC_ON)
+
+
 def _clause_country(head: Token, coder: _Coder, actor: dict | None,
-                    actor_tok: Token | None = None, venue: str | None = None) -> dict | None:
+                    actor_tok: Token | None = None, venue: str | None = None,
+                    trigger: Token | None = None) -> dict | None:
     """Fallback target: the first country named in the clause of ``head``
-    outside the actor's phrase ("threatened to cut off electricity to the
-    Azerbaijani republic"). For ``venue`` "CONSULT" (a meeting), a place after "in"
+    outside the actor's phrase and not its subject matter (see :func:`_argument_of`:
+    "threatened to cut off electricity to the Azerbaijani republic", not "vetoed a
+    resolution on Syria"). For ``venue`` "CONSULT" (a meeting), a place after "in"
     or "at" is where it met, never whom ("told the summit in the Iraqi capital");
     for "PROTEST", a town or region there is where it gathered ("a rally in
     Nairobi"), while a country is whom it is against, as PLOVER codes it."""
@@ -1453,6 +1499,7 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
     co_actors.update(w.i for v in (head, *head.conjuncts) for ch in v.children
                      if ch.dep_ == "agent" for w in ch.subtree)
     doc = coder.index.doc
+    predicate = _predicate(head, trigger)
     for m in coder.index.within(start, end):
         if a0 <= m.start < a1 or not m.alias.country:
             continue
@@ -1472,6 +1519,9 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
                 and root.head.head.pos_ in ("VERB", "AUX") and not _country_name(root, coder.index)):
             continue  # where it happened ("rallied in Nairobi"), not to whom; a thing's
             # place is its owner's ("suspended aid deliveries in Baghdad")
+        if not _argument_of(root, predicate, venue):
+            continue  # named in passing ("vetoed a resolution on Syria", "the UN envoy to
+            # Syria said"): the clause speaks of the country, the act is not aimed at it
         return {"text": coder.index.text[m.start:m.end], "start": m.start, "end": m.end,
                 "country": m.alias.country, "sector": m.alias.sector}
     return None
@@ -1679,7 +1729,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     picked = target is not None  # found by the grammar, not the clause's first country
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
-                                 coder, actor, actor_tok, venue=etype)
+                                 coder, actor, actor_tok, venue=etype, trigger=tok)
     if (picked and actor is not None and target is not None and actor.get("unknown_name")
             and actor.get("country") and target.get("country") == actor.get("country")
             and target.get("start") is not None and _place_name(target, sent)
