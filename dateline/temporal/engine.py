@@ -415,6 +415,12 @@ def _cap(s: str) -> bool:
     return bool(s) and s[0].isupper()
 
 
+#: A verb that puts something off, then "until"/"to"/"for", just before a weekday: the
+#: day lies ahead whatever the tense ("the race was rescheduled for Friday").
+_DEFERRED_TO = re.compile(
+    r"(?<![\w-])(?:postponed|delayed|deferred|put\soff|pushed\sback|moved\sback|rescheduled|adjourned|recessed|extended)"
+    r"(?:\s[a-z]+){0,3}?\s(?:until|till|to|for)\s(?:next\s)?$", re.I)
+
 #: "ahead of" just before a weekday: "ahead of Friday's summit" lies in the future.
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|this\s+)?$", re.I)
 
@@ -429,6 +435,8 @@ def _resolve_weekday(st: _State, wd: int, rel: str | None, pos: int, base: dt.da
         return weekday_on_or_after(base, wd, strict=True)
     if rel == "that":
         return weekday_on_or_before(base, wd)
+    if _DEFERRED_TO.search(st.text, max(0, pos - 60), pos):
+        return weekday_on_or_after(base, wd, strict=True)  # "the vote was postponed until Tuesday"
     d = st.tense(pos)
     if rel == "this":
         # same ISO week as the publication date
@@ -526,6 +534,15 @@ def _holiday_date(rule: str, year: int) -> dt.date | None:
         return easter(year) + dt.timedelta(days=int(rule[len("easter"):]))
     if rule == "thanksgiving":  # the fourth Thursday of November
         return weekday_on_or_after(dt.date(year, 11, 1), 4) + dt.timedelta(weeks=3)
+    if rule == "election":  # US Election Day: the Tuesday after the first Monday of November
+        return weekday_on_or_after(dt.date(year, 11, 1), 1) + dt.timedelta(days=1)
+    nth = re.fullmatch(r"(\d\d)-wd(\d)-(-?\d)", rule)
+    if nth:  # "09-wd1-1": the first Monday of September; "05-wd1--1": the last Monday of May
+        mo, wd, k = int(nth.group(1)), int(nth.group(2)), int(nth.group(3))
+        if k > 0:
+            return weekday_on_or_after(dt.date(year, mo, 1), wd) + dt.timedelta(weeks=k - 1)
+        nxt = dt.date(year + mo // 12, mo % 12 + 1, 1)
+        return weekday_on_or_before(nxt - dt.timedelta(days=1), wd)
     month, day = rule.split("-")
     return valid_date(year, int(month), int(day))
 
@@ -846,6 +863,10 @@ def h_year_end(m: re.Match, st: _State) -> Result:
     return ("DATE", f"{st.dct.year:04d}")
 
 
+#: "than" after "N units later/earlier": a comparison ("a week later than usual").
+_THAN_AFTER = re.compile(r"\s+than\b", re.I)
+
+
 def h_ago(m: re.Match, st: _State) -> Result:
     """"two days ago", "a year earlier", "three weeks later", "a month from now"."""
     n = parse_qty(m.group("q"))
@@ -856,6 +877,10 @@ def h_ago(m: re.Match, st: _State) -> Result:
         # "a minute and a half later": TimeBank marks the duration alone
         return ("DURATION", duration_value(n, unit), m.start(), m.end("half") if m.group("half") else m.end("u"))
     dirw = m.group("dir").lower()
+    if dirw in ("earlier", "later") and _THAN_AFTER.match(st.text, m.end()):
+        # a comparison, not a point: "finished three years later than planned" (the span alone)
+        k, u2 = (n * 10, "year") if n is not None and unit == "decade" else (n, unit)
+        return ("DURATION", duration_value(k, u2), m.start(), m.start("dir") - 1)
     sign = -1 if dirw in ("ago", "earlier", "before", "previously") else 1
     anchored = dirw in ("earlier", "later", "before", "after")
     base = st.anchor if anchored else Point("day", st.dct)
@@ -903,6 +928,36 @@ _RATE_BEFORE = re.compile(
 _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|or|into|in|of|to|from|since)\b", I)
 
 
+#: Up to three words after an "N-year-old" compound (or the punctuation that ends it).
+_AFTER_OLD = re.compile(r"(?P<punct>\s*[,;:.!?)\"'\u2019\u201d]|\s*$)|(?P<words>(?:\s+[A-Za-z][\w'\u2019-]*){1,3})")
+#: Words after an age used as a noun ("the 62-year-old said", "the 45-year-old, who ...").
+_AGE_NOUN_NEXT = frozenset(("who", "whose", "was", "is", "has", "had", "said", "says", "told", "and", "or", "of", "from",
+                            "in", "at", "on", "with", "died", "will", "would", "could", "faces", "remains", "became"))
+
+
+def _person_age(text: str, pos: int) -> bool:
+    """Whether the "N-year-old" ending at ``pos`` is a person's age: used as a noun, or
+    before a name, a nationality or a person noun (``age_person`` rows of the lexicon)
+    within three words ("a 29-year-old construction worker"). A thing's age stays a
+    duration ("the IRA's 8-month-old truce", TimeBank)."""
+    am = _AFTER_OLD.match(text, pos)
+    if am is None:
+        return False
+    if am.group("punct") is not None:
+        return True
+    ws = am.group("words").split()
+    if ws[0][0].isupper() or ws[0].lower() in _AGE_NOUN_NEXT:
+        return True
+    persons = _W.get("age_person", {})
+    for w in ws:
+        if not w.islower():
+            break
+        w = w.rstrip("'\u2019")
+        if w in persons or (w.endswith("s") and w[:-1] in persons) or (w.endswith("men") and w[:-3] + "man" in persons):
+            return True
+    return False
+
+
 #: A modal just before "one day" ("will one day return"): some day ahead.
 _MODAL_BEFORE = re.compile(r"(?<![\w-])(?:will|would|could|can|may|might|should|must|'ll)\s$", re.I)
 
@@ -922,6 +977,9 @@ def h_duration(m: re.Match, st: _State) -> Result:
         return None  # "about three-quarters of its food", "more than a quarter of the market"
     if re.match(r"\s+old\b", text[e:e + 6]):
         return None  # ages ("52 years old")
+    old_end = e if m.group(0).lower().endswith("-old") else e + 4 if text[e:e + 4].lower() == "-old" else None
+    if old_end is not None and _person_age(text, old_end):
+        return None  # a person's age ("a 45-year-old driver", "the 62-year-old said"), not a thing's
     if ql in ("some", "many", "few", "several") and ul in ("second", "minute"):
         return None
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", ql):
@@ -950,6 +1008,20 @@ def h_duration(m: re.Match, st: _State) -> Result:
     if not ul.endswith("s") and mod in ("the ", "a ", "an ") and (n is None or n != 1):
         return ("DURATION", v, m.start("q"), m.end())  # adjectival "the 23-year (occupation)"
     return ("DURATION", v)
+
+
+def h_long_adj(m: re.Match, st: _State) -> Result:
+    """"weeklong", "daylong", "year-long": one unit of time."""
+    return ("DURATION", duration_value(1, m.group("u").lower()))
+
+
+def h_units_apart(m: re.Match, st: _State) -> Result:
+    """A bare plural unit before after/later/before/earlier ("minutes after the blast"):
+    an unspecified number of them, the unit alone."""
+    if re.search(r"(?:\d|\b(?:the|of|few|several|many|some|all|those|these|more|first|last|final|early|initial|opening|closing|past|next|coming|\w+teen|\w+ty|one|two|three|four|five|six"
+                 r"|seven|eight|nine|ten|eleven|twelve|dozen|couple))\s$", st.text[max(0, m.start() - 12):m.start()], re.I):
+        return None  # counted or determined ("two days later", "the days before"): other rules
+    return ("DURATION", duration_value(None, unit_of(m.group("u"))))
 
 
 def h_recent_units(m: re.Match, st: _State) -> Result:
@@ -1041,6 +1113,11 @@ def h_clock(m: re.Match, st: _State) -> Result:
     return ("TIME", f"{d.isoformat()}T{hm}")
 
 
+def h_clock_zone(m: re.Match, st: _State) -> Result:
+    """A four-digit clock with its zone ("1942 GMT"), read as hours and minutes, not a year."""
+    return h_clock(m, st)
+
+
 def _quarter_point(st: _State, q: int, year: int | None, mods: str, pos: int) -> Point:
     dct = st.dct
     if year is None:
@@ -1105,6 +1182,9 @@ def h_the_quarter(m: re.Match, st: _State) -> Result:
             return ("DATE", ym.group(1))
         return ("DATE", Point("quarter", dt.date(int(ym.group(1)), q, 1)).value)
     base = st.last_quarter
+    whole = m.group(0).lower()
+    if base is None and "period" in whole and re.search(r"(?:a\syear\sago|a\syear\searlier|last\syear)$", whole):
+        return ("DATE", f"{st.dct.year - 1:04d}")  # "the same period of last year", no quarter named: the year
     if base is None:
         prev = shift(st.dct, -1, "quarter") if "current" not in mods and "this" not in m.group(0).lower() else st.dct
         base = Point("quarter", prev)
@@ -1214,6 +1294,13 @@ def h_current(m: re.Match, st: _State) -> Result:
     if m.group(0) == "Current" and _CAP_WORD_BEFORE.search(st.text, max(0, m.start() - 30), m.start()):
         return None
     return ("DATE", "PRESENT_REF")
+
+
+def h_coming_units(m: re.Match, st: _State) -> Result:
+    """"the coming weeks", "the days ahead": a stretch of the unit's length ahead, as TimeBank's
+    gold writes them ("coming weeks", "the weeks ahead": PXW); the first unit of "days and weeks"."""
+    u = m.group("u0") or m.group("u") or m.group("u2")
+    return ("DURATION", duration_value(None, unit_of(u)))
 
 
 def h_at_the_time(m: re.Match, st: _State) -> Result:
@@ -1342,7 +1429,7 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     (rf"(?:the\s)?(?P<mods>(?:(?:fiscal|latest|current|comparable|same|year-ago|year-earlier|year-before|this\syear's|last\syear's|next\syear's|{YEAR4})[-\s])*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?P<plural>s)?(?:\s(?:of\s)?(?:(?:fiscal\s)?(?P<y2>{YEAR})|(?P<yrel>this\syear|last\syear|next\syear)))?(?![\w-])",
      I, h_quarter),
     (r"(?<![\w-])(?:Q(?P<q>[1-4])(?:\s(?P<y>(?:19|20)\d\d))?|(?P<q2>[1-4])Q)(?![\w-])", 0, h_qnum),
-    (rf"(?:the|this|that)\s(?P<mods>(?:(?:{YEAR4}|latest|current|comparable|same|year-ago|year-earlier|year-before|most\srecent|recent|just-ended|just\sended|fiscal)[-\s])*)(?:quarter|period)(?:\s(?:a\syear\sago|a\syear\searlier|last\syear))?(?![\w-])",
+    (rf"(?:the|this|that)\s(?P<mods>(?:(?:{YEAR4}|latest|current|comparable|corresponding|same|year-ago|year-earlier|year-before|most\srecent|recent|just-ended|just\sended|fiscal)[-\s])*)(?:quarter|period)(?:\s(?:of\s)?(?:a\syear\sago|a\syear\searlier|last\syear))?(?![\w-])",
      I, h_the_quarter),
     (r"(?:the\s)?(?:comparable\s|same\s)?(?P<adj>year-ago|year-earlier|year-before)(?:\s(?P<what>(?:(?:first|second|third|fourth)[-\s])?quarter|period))?(?![\w-])",
      I, h_year_ago_adj),
@@ -1358,6 +1445,10 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     (rf"(?P<mod>(?:{DMOD}\s)?(?:(?:the|each\sof\sthe|all|all\sof\sthe)\s)?(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|better\spart\sof\sthe)\s)?)(?P<q>{QTY})[-\s](?:(?:more|additional|extra|full|straight|consecutive|long|trading|business|calendar|working)[-\s])?(?P<u>{UNITS})(?P<half>\sand\sa\shalf)?(?:-old|-long)?(?:\sor\sso)?(?!\w)(?!-\d)",
      I, h_duration),
     (r"(?:the\s)?recent\s(?P<u>years|months|weeks|days|decades|quarters)(?![\w-])", I, h_recent_units),
+    # one-word spans: "a weeklong visit", "the daylong meeting", "a year-long inquiry"
+    (r"(?P<u>hour|day|week|month|year|decade)-?long(?![\w-])", I, h_long_adj),
+    # a bare plural unit that says how long before or after: "minutes after the blast", "days later"
+    (r"(?<![\w-])(?P<u>minutes|hours|days|weeks|months|years)(?=\s(?:after|later|before|earlier)\b)", I, h_units_apart),
     # sets
     (rf"(?:every|each)\s(?:(?P<other>other)\s)?(?:(?P<q>{QTY})\s)?(?P<x>{WEEKDAY}|{MONTH}|{UNITS}|{SEASON}|morning|afternoon|evening|night)(?![\w-])",
      I, h_set_every),
@@ -1369,9 +1460,12 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
      I, h_clock),
     (rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s?(?:GMT|UTC|hours|hrs|local\stime|[A-Z]{{3}})(?:,?\s(?i:on\s)?(?P<dpart>(?i:{_DPART})))?(?![\w-])",
      0, h_clock),
+    # four-digit clock times with a zone, as agencies write them: "1942 GMT Tuesday", "0700 GMT"
+    (rf"(?<![\d,.$])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s?(?:GMT|UTC|(?i:local\stime))(?:,?\s(?i:on\s)?(?P<dpart>(?i:{_DPART})))?(?![\w-])",
+     0, h_clock_zone),
     # vague references
     (r"(?<![\w-])now(?![\w-])", I, h_vague("PRESENT_REF")),
-    (r"(?<![\w-])(?:currently|nowadays|these\sdays|the\spresent|at\sthe\smoment)(?![\w-])", I, h_vague("PRESENT_REF")),
+    (r"(?<![\w-])(?:currently|nowadays|these\sdays|the\spresent|at\spresent|at\sthe\smoment)(?![\w-])", I, h_vague("PRESENT_REF")),
     (r"(?<![\w-])current(?![\w-])(?!\saccounts?)", I, h_current),
     (r"(?<![\w-])(?:(?:more|most)\s)?(?:recently|lately)(?![\w-])", I, h_vague("PAST_REF")),
     (r"(?<![\w-])the\s(?:recent\s|distant\s)?past(?![\w-])", I, h_vague("PAST_REF")),
@@ -1381,8 +1475,8 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     (r"(?<=(?<![\w-])at\s)the\stime(?=\s*[.,;:!?)'\"]|\s(?:and|but)\b)", I, h_at_the_time),
     # "will soon", not the conjunction "as soon as" nor "soon after (it happened)"
     (r"(?<![\w-])(?<!as\s)soon(?![\w-])(?!\s(?:after|afterwards?|before|as|thereafter)\b)", I, h_vague("FUTURE_REF")),
-    (r"(?:the\s)?(?:coming|next\sfew|days\sand)\s(?:hours|days|weeks|months|years)(?![\w-])|the\s(?:hours|days|weeks|months|years)\sahead",
-     I, h_vague("FUTURE_REF")),
+    (r"(?:the\s)?(?:coming|next\sfew|(?P<u0>days)\sand)\s(?P<u>hours|days|weeks|months|years)(?![\w-])|the\s(?P<u2>hours|days|weeks|months|years)\sahead",
+     I, h_coming_units),
     (r"the\s(?:near|short|long|medium)\sterm(?![\w-])", I, h_vague("FUTURE_REF")),
 ]
 
@@ -1404,6 +1498,7 @@ _CLASSES: dict[str, str] = {
     "HOL": r"christmas|easter|halloween|thanksgiving|valentine|boxing",
     "EVERY": r"every|each|once|twice|thrice|times",
     "RECENT": r"recent",
+    "LONG": r"(?:hour|day|week|month|year|decade)-?long",
     "PERIOD": r"period",
     "VAGUE": (r"time|now|current|currently|nowadays|days|present|moment|recently|lately|past|future|possible|soon"
               r"|term|coming|ahead|hours|weeks|months|years"),
@@ -1442,6 +1537,7 @@ _add_words("HALF", ("half",))
 _add_words("HOL", ("christmas", "easter", "halloween", "thanksgiving", "valentine", "boxing"))
 _add_words("EVERY", ("every", "each", "once", "twice", "thrice", "times"))
 _add_words("RECENT", ("recent",))
+_add_words("LONG", ("hourlong", "daylong", "weeklong", "monthlong", "yearlong", "decadelong", "long"))
 _add_words("PERIOD", ("period",))
 _add_words("VAGUE", ("time", "now", "current", "currently", "nowadays", "days", "present", "moment", "recently", "lately",
                      "past", "future", "possible", "soon", "term", "coming", "ahead", "hours", "weeks", "months",
@@ -1511,13 +1607,17 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "h_duration": (("UNIT",), 80, 25),
     "h_recent_units": (("RECENT",), 5, 20),
     "h_bare_units": (("UNIT",), 10, 15),
+    "h_long_adj": (("LONG",), 8, 0),
+    "h_units_apart": (("UNIT",), 0, 8),
     "h_set_every": (("EVERY",), 5, 50),
     "h_times_per": (("EVERY",), 20, 25),
     "h_anaphoric_wrap": (("UNIT", "POD"), 30, 15),
     "h_clock": (("CLOCK",), 40, 60),
+    "h_clock_zone": (("NUM4",), 2, 40),
     "h_vague": (("VAGUE", "RECENT", "UNIT"), 30, 30),
     "h_current": (("VAGUE",), 1, 12),
     "h_at_the_time": (("VAGUE",), 10, 12),
+    "h_coming_units": (("VAGUE",), 30, 30),
     "h_numeric": (("DIG", "NUM4"), 2, 12),
     "h_holiday": (("HOL", "UNIT", "WD"), 20, 20),
     "h_qnum": (("DIG", "NUM4"), 5, 10),
@@ -1630,7 +1730,47 @@ def tag(text: str, published: dt.date, doc=None) -> list[Timex]:
     st = _State(text=text, dct=published, tense=_Tense(doc), doc=doc, anchor=Point("day", published))
     out: list[Timex] = []
     _resolve(cands, st, out)
+    _join_day_next_to_date(text, out)
+    _add_range_ends(text, out)
     return [t for t in out if not _names_a_place(text, t)]
+
+
+def _join_day_next_to_date(text: str, out: list[Timex]) -> None:
+    """"the day after Thanksgiving", "the day before Christmas Eve", "the day after Nov. 3": one
+    date, a day from the date named (not a day from the last date and the date besides)."""
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        dm = re.fullmatch(r"the\s+day\s+(before|after)", a.text, re.I)
+        if dm and text[a.end:b.start] == " " and b.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", b.value):
+            d = dt.date.fromisoformat(b.value) + dt.timedelta(days=1 if dm.group(1).lower() == "after" else -1)
+            out[i:i + 2] = [Timex(a.start, b.end, text[a.start:b.end], "DATE", d.isoformat())]
+        i += 1
+
+
+#: A bare day number closing a range after a calendar date ("from August 20 to 25",
+#: "between Oct. 5 and 9"): the same month's day, when the clause goes on or ends there.
+_RANGE_END = re.compile(r"\s(?:to|through|until|till|and|or)\s(?P<d>[0-3]?\d)(?![\w%$-]|[.,]\d|\s(?:percent|per|p\.m|a\.m))"
+                        r"(?=\s*(?:[,.;:)]|$)|\s(?:in|at|on|and|for|when|after|before|while|with|to|of)\b)")
+
+
+def _add_range_ends(text: str, out: list[Timex]) -> None:
+    """Add the closing day of a day range to ``out`` (kept in text order)."""
+    added = []
+    for i, t in enumerate(out):
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value) or not re.search(MONTH, t.text, re.I):
+            continue
+        rm = _RANGE_END.match(text, t.end)
+        if rm is None or (i + 1 < len(out) and out[i + 1].start < rm.end()):
+            continue
+        first = dt.date.fromisoformat(t.value)
+        day = int(rm.group("d"))
+        d = valid_date(first.year, first.month, day) if day > first.day else None
+        if d is not None:
+            added.append(Timex(rm.start("d"), rm.end("d"), rm.group("d"), "DATE", d.isoformat()))
+    if added:
+        out.extend(added)
+        out.sort(key=lambda t: t.start)
 
 
 #: A calendar date that names something ("the 6th of October Bridge", "Tahrir's 25
