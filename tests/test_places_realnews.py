@@ -83,3 +83,20 @@ def test_a_people_s_name_inside_a_place_name_is_no_town(nlp):
     # is the adjective, not the Alabama town of that name.
     text = "Arab Gulf countries pledged aid to the refugees on Sunday."
     assert "Arab" not in [p["text"] for p in _places(nlp, text)]
+
+
+def test_surname_owning_something_after_in_is_no_town(nlp):
+    # "in <surname>'s mind" puts a thought in a person, not in a town of that name (Ross on
+    # Wye); a credit line giving a second full name with the same surname used to leave
+    # the surname to the locative rule
+    text = ("Carne Ross resigned from the Foreign Office in 2004 . Photograph : Sarah Lee "
+            "Carne Ross at his desk . But , in Ross 's mind , one word stands out .")
+    assert "Ross" not in [p["text"] for p in _places_and_people(nlp, text)]
+
+
+@pytest.mark.parametrize("text,paper", [
+    ("Anna Webb told the London Evening Standard that her son was refusing to go .", "London"),
+    ("Anna Webb told the Des Moines Register that she would not attend.", "Des Moines"),
+])
+def test_town_in_a_newspaper_s_name_is_not_stored(nlp, text, paper):
+    assert paper not in [p["text"] for p in _places(nlp, text)]

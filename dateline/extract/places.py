@@ -1618,6 +1618,11 @@ def _is_acronym(doc: Doc, start: int, end: int) -> bool:
 _IN_WORDS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
 
 
+def _possessed(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` owns what follows ("Ross's")."""
+    return end < len(doc) and doc[end].lower_ in ("'s", "’s", "'")
+
+
 def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[str]) -> list[_Mention]:
     """``mentions`` less the towns that two patterns of names show not to be meant.
 
@@ -1627,7 +1632,8 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     divisions and other features are kept. A word of a person's name the article gives ("Obama",
     "Kennedy", "Palin") names a town only when that town has :data:`METONYM_MIN_POP`
     people, or a country or state follows it after a comma ("Obama, Japan"), or a word
-    that puts something inside a place precedes it ("in Riverdale"); so does a one-word
+    that puts something inside a place precedes it ("in Riverdale") and no possessive
+    follows it ("in Ross's mind" is a person's); so does a one-word
     name the actor table gives a national actor ("Obama" in readers' comments that never
     give his full name). A title before a capitalised word ("King Abdullah Park", "King
     Hussein air base") is no town. A compass word of :data:`BLOC_WORDS` after "the" ("ties
@@ -1660,7 +1666,7 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
         elif m.text.lower() in INSTITUTION_NAMES and not comma_after:
             cands = [p for p in cands if p.kind != "city"]   # "approval from Congress"
         elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) \
-                and not comma_after and before not in _IN_WORDS:
+                and not comma_after and (before not in _IN_WORDS or _possessed(doc, m.tok_end)):
             cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
         if before == "the" and any(p.kind in THE_FEATURE_KINDS for p in cands):
             cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
