@@ -361,9 +361,44 @@ def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int,
     return span
 
 
+#: Prepositions of what a cue in the passive is about or for ("criticised by X for ...",
+#: "described by X as ..."), not of what was said.
+_TARGET_PREPS = frozenset({"as", "for", "of", "about", "over"})
+
+
+def _passive(cue: Token) -> tuple[bool, Token | None]:
+    """Whether ``cue`` is in the passive ("it was reported that", "what is being called"),
+    and the one named by its "by" who speaks what follows ("he was told by a source
+    that ...", 'was told by the Queen: "..."'); no one for what the cue's object or a
+    phrase of its frames names ("was criticised by X for ...", "was described by X as
+    ...") nor for a title in quotation marks that is the passive's subject ('"A Song"
+    was written by X')."""
+    kids = _children(cue)
+    if cue.lemma_ == "quote" or not any(
+            c.dep_ == "nsubjpass" or c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s")
+            for c in kids):   # ("who's called for": "has")
+        return False, None
+    frames = cue_frames().get(cue.lemma_.lower(), frozenset())
+    if any(c.dep_ in ("dobj", "oprd", "xcomp") or c.dep_ == "prep" and (
+            c.lower_ in frames or c.lower_ in _TARGET_PREPS) for c in kids):
+        return True, None
+    if any(c.dep_ == "nsubjpass" and (_QUOTE_MARK.search(c.doc[c.left_edge.i - 1].text)
+                                      or c.doc[c.left_edge.i - 1].text == "``")
+           for c in kids if c.left_edge.i > 0):
+        return True, None
+    return True, next((o for c in kids if c.dep_ == "agent" for o in _children(c) if o.dep_ == "pobj"),
+                      None)
+
+
 def _subject(cue: Token) -> Token | None:
     """The speaker token of ``cue``: its subject, the antecedent of a relative
-    pronoun, or the subject of the verb a participle ("..., saying") hangs on."""
+    pronoun, or the subject of the verb a participle ("..., saying") hangs on. For a
+    cue in the passive (see :func:`_passive`), the one its "by" names or None: the
+    subject of the clause it hangs on is not the speaker ("His call came as it was
+    reported that ...": not "His call")."""
+    passive, agent = _passive(cue)
+    if passive:
+        return agent
     tok: Token | None = cue
     for _ in range(4):
         if tok is None:
@@ -495,6 +530,12 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
         if not parts:
             continue
         subj = _subject(tok)
+        if subj is None and not speech and _passive(tok) == (True, None):
+            # "it was reported that ...": content without a source (PolNeAR's scheme
+            # annotates it so; under speech cues no quote without a speaker).
+            out.append(_Attr(parts, tok, _cue_text(tok), None, None,
+                             weak=_weak_content(text, comps, fr, parts)))
+            continue
         if subj is None:
             continue
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
@@ -789,6 +830,9 @@ class _Entities:
         self.subjects: set[int] = set()
         #: Each word of a person's name mapped to the names holding it (built on first use).
         self._words: dict[str, set[str]] | None = None
+        #: How many times the article names each organisation, and patterns of the
+        #: names of the companies among them (see :meth:`last_company_before`).
+        self._orgs: tuple[collections.Counter[str | None], list[tuple[re.Pattern[str], str]]] | None = None
         # Lower-cased text written just before each person, for titles ("spokeswoman X").
         self.before = [text[max(0, e["start"] - 40):e["start"]].lower().rstrip(" ,:") for e in self.people]
         self.text = text
@@ -896,6 +940,32 @@ class _Entities:
                 return e
         return None
 
+    def last_company_before(self, pos: int, quoted: list[tuple[int, int]], since: int) -> str | None:
+        """The company "the company" at ``pos`` is: of the organisations whose name may
+        be a company's (see :func:`_company_like`) and that the article names twice at
+        least as an organisation (a name given once is mostly a slip of the entity
+        stage: a place or a person taken for an organisation), those written in
+        ``[since, pos)`` outside quotations (tagged there or not: "BP engineers"), the
+        one the article names most often, the nearest on a tie; None when none is."""
+        if self._orgs is None:
+            counts = collections.Counter(_ent_name(e) for e in self.items if e.get("label") == "ORG")
+            forms: dict[str, str] = {}
+            for e in self.items:
+                name = _ent_name(e) or ""
+                if e.get("label") == "ORG" and counts[name] >= 2 and _company_like(name):
+                    forms.setdefault(e.get("text") or name, name)
+            self._orgs = (counts, [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), n)
+                                   for f, n in forms.items() if _LETTER.search(f)])
+        counts, patterns = self._orgs
+        best: tuple[int, int, str] | None = None
+        for pattern, name in patterns:
+            for m in pattern.finditer(self.text, since, pos):
+                if any(qs <= m.start() < qe for qs, qe in quoted):
+                    continue
+                if best is None or (counts[name], m.start()) > best[:2]:
+                    best = (counts[name], m.start(), name)
+        return best[2] if best is not None else None
+
     def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
         """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
         written right before it ("spokeswoman Heather Nauert"); the nearest before
@@ -932,6 +1002,36 @@ _PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospit
                           "hotel", "bridge", "prison", "mosque", "palace"})
 #: A news organisation's possessive right before a person ("the BBC's Jim Muir").
 _NEWS_OWN = re.compile(r"\b(?:bbc|cnn|reuters|afp|ap)\s?['’]s\Z")
+#: Nouns by which a story goes on calling a company it has named ("BP said ... . The
+#: company said", "the oil giant", "the firm").
+_COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "conglomerate"})
+#: Words of an organisation's name that say it is no company: a public body, a news
+#: organisation, a school, a party ("Coast Guard", "Interior Department", "Associated
+#: Press", "Duke University").
+_NOT_COMPANY = re.compile(
+    r"\b(?:department|dept|administration|agency|guard|council|committee|commission|congress|"
+    r"house|senate|parliament|assembly|government|ministry|office|bureau|service|court|"
+    r"police|army|navy|force|forces|military|party|university|college|institute|school|"
+    r"cent(?:er|re)|academy|association|foundation|board|panel|union|nations|organi[sz]ation|"
+    r"press|news|times|post|journal|photo|network|television|tv|radio|reuters|"
+    r"crews?|coalition|federation)\b", re.I)
+#: Acronyms of news organisations, which a story cites but never calls "the company".
+_NEWS_NAMES = frozenset({"ap", "afp", "abc", "bbc", "cbs", "cnn", "nbc", "msnbc", "upi", "itv", "pa"})
+
+
+def _company_mention(tok: Token | None) -> bool:
+    """Whether the speaker headed by ``tok`` is "the company" (or "the oil giant", "the
+    firm": a singular noun of :data:`_COMPANY_NOUNS` after "the", no name of its own)."""
+    return (tok is not None and tok.tag_ == "NN" and tok.lemma_.lower() in _COMPANY_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(tok))
+            and not any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.subtree if c.i != tok.i))
+
+
+def _company_like(name: str) -> bool:
+    """Whether an organisation named ``name`` may be a company (see :data:`_NOT_COMPANY`)."""
+    return bool(name) and name.lower() not in _NEWS_NAMES and _NOT_COMPANY.search(name) is None
+
+
 #: Words of page furniture the entity stage may glue to a name ("Watch Kholood ...").
 _FURNITURE_WORDS = frozenset({"watch", "read", "video", "photos", "click", "related"})
 
@@ -1477,6 +1577,11 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
                                   named, since, exclude)
+        if pronoun is None and a.speaker is not None and _company_mention(a.speaker_tok):
+            # "The company said": the company named in this sentence or the two before.
+            near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
+                if ctx.sentence_starts else 0
+            speaker = ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near) or speaker
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
             continue
         if speaker and pronoun and pronoun.lower() in _PERSON_PRONOUNS:
