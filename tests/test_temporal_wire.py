@@ -117,3 +117,5 @@ def test_coming_units_are_stretches_ahead(nlp):
     assert r["the coming weeks"] == ("DURATION", "PXW")
     r = run(nlp, "More refugees are expected in the days ahead.", "1999-03-04")
     assert r["the days ahead"] == ("DURATION", "PXD")
+    r = run(nlp, "Aid groups will stay in the region in the days and months to come.", "1999-03-04")
+    assert r["the days and months"] == ("DURATION", "PXD")

@@ -1617,7 +1617,7 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "h_vague": (("VAGUE", "RECENT", "UNIT"), 30, 30),
     "h_current": (("VAGUE",), 1, 12),
     "h_at_the_time": (("VAGUE",), 10, 12),
-    "h_coming_units": (("VAGUE",), 30, 30),
+    "h_coming_units": (("VAGUE", "UNIT"), 30, 30),
     "h_numeric": (("DIG", "NUM4"), 2, 12),
     "h_holiday": (("HOL", "UNIT", "WD"), 20, 20),
     "h_qnum": (("DIG", "NUM4"), 5, 10),
