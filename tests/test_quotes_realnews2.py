@@ -83,3 +83,13 @@ def test_passive_content_has_no_source_under_all_cues(nlp):
     (q,) = extract(doc, ctx)
     assert q["speaker"] is None and q["text"] == "that the harbour master had resigned"
     assert _quotes(nlp, text) == []
+
+
+def test_a_question_whose_cue_the_splitter_put_on_the_next_line(nlp):
+    # Pre-tokenised news puts one sentence a line: '"...?"' ends one, 'said X' opens the next.
+    text = ("The harbour stayed closed on Sunday.\n\n"
+            "\u201cWho is going to pay for the new pier now?\u201d\n\n"
+            "said Mara Tell, a ferry pilot who has worked there for years.\n")
+    quotes = _quotes(nlp, text, _ents(text, [("Mara Tell", "PERSON")]))
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("Who is going to pay for the new pier now?", "Mara Tell")]

@@ -702,7 +702,19 @@ def _cue_for_quote(doc: Doc, text: str, qs: int, qe: int,
     if k < len(index.cues) and index.cues[k].i < end_i and not index.has_newline(qe, index.cue_idx[k]):
         if best is None or index.cue_idx[k] - qe < qs - best.idx:
             best = index.cues[k]
+    if best is None and k < len(index.cues):
+        # A question or exclamation whose "said X" the sentence splitter put on a line of
+        # its own ('"What cease-fire?"⏎asked a doctor in Misrata'): that cue, the first
+        # word of the next line.
+        m = _NEXT_LINE_CUE.match(text, qe)
+        if m is not None and index.cue_idx[k] == m.end() - len(m.group(1)):
+            best = index.cues[k]
     return best
+
+
+#: What follows a quotation closed at a line's end when its cue opens the next line in
+#: lower case: the closing mark, the line break, the cue word.
+_NEXT_LINE_CUE = re.compile(r"[ \t]*(?:''|[”\"])?\s*\n\s*([a-z]+)\b")
 
 
 def _governs(cue: Token, doc: Doc, qs: int, qe: int) -> bool:
