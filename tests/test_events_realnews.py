@@ -637,3 +637,15 @@ def test_country_a_clause_is_about_is_no_target(nlp, text: str) -> None:
 def test_country_an_act_is_aimed_at_stays_the_target(nlp) -> None:
     evs = run(nlp, "Norway imposed sanctions on Kenya on Monday.")
     assert [roles(ev) for ev in evs] == [("SANCTION", "NOR", "KEN")]
+
+
+@pytest.mark.parametrize("text,victims", [
+    ("Kenyan police opened fire on mourners outside the mosque on Friday.", "mourners"),
+    ("Gunmen abducted twelve Ugandan pilgrims near the border on Friday.", "twelve Ugandan pilgrims"),
+])
+def test_civilians_shot_at_or_seized_are_the_target(nlp, text: str, victims: str) -> None:
+    # mourners, pilgrims, worshippers, passengers, bystanders ...: people the act was done to
+    evs = [ev for ev in run(nlp, text) if ev["type"] == "ASSAULT"]
+    assert evs, text
+    assert str((evs[0]["target"] or {}).get("text")).startswith(victims)
+    assert (evs[0]["target"] or {}).get("sector") == "CVL"
