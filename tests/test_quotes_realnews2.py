@@ -93,3 +93,42 @@ def test_a_question_whose_cue_the_splitter_put_on_the_next_line(nlp):
     quotes = _quotes(nlp, text, _ents(text, [("Mara Tell", "PERSON")]))
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("Who is going to pay for the new pier now?", "Mara Tell")]
+
+
+def _para(*lines: str) -> str:
+    """Pre-tokenised news: one sentence a paragraph."""
+    return "\n\n".join(lines) + "\n"
+
+
+def test_quoted_words_after_narration_that_names_someone_else(nlp):
+    text = _para("\u201cThe bridge will not reopen this winter,\u201d said Ruth Calder, the county engineer.",
+                 "Her deputy, Owen Pryce, has kept a tally of the cracks since the flood.",
+                 "\u201cWe counted more than forty new ones in the last month alone.\u201d")
+    ents = _ents(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
+    got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
+    assert got["The bridge will not reopen this winter"] == "Ruth Calder"
+    # Not the engineer's: her deputy's, whom the sentence before made its subject.
+    assert got.get("We counted more than forty new ones in the last month alone") != "Ruth Calder"
+
+
+def test_the_one_the_sentence_before_makes_its_subject_speaks(nlp):
+    text = _para("\u201cThe bridge will not reopen this winter,\u201d said Ruth Calder, the county engineer.",
+                 "Owen Pryce shook his head and pointed at the river.",
+                 "\u201cWe counted more than forty new cracks in the last month alone.\u201d")
+    ents = _ents(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
+    got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
+    assert got["We counted more than forty new cracks in the last month alone"] == "Owen Pryce"
+
+
+def test_quoted_words_still_run_on_through_a_question_or_her_own_narration(nlp):
+    # An interviewer's question, or a sentence about the same speaker ("she ..."),
+    # does not end her run of quoted paragraphs, even when it names someone else.
+    text = _para("\u201cI stood for the council because nobody else would,\u201d said Ruth Calder.",
+                 "Did Owen Pryce ask her to stand?",
+                 "\u201cHe asked me twice, and the second time I said yes to him.\u201d",
+                 "She says Owen Pryce never thanked her for it.",
+                 "\u201cThat is just the way he is, and I have stopped minding it.\u201d")
+    ents = _ents(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON"), ("Owen Pryce", "PERSON")])
+    got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
+    assert got["He asked me twice, and the second time I said yes to him"] == "Ruth Calder"
+    assert got["That is just the way he is, and I have stopped minding it"] == "Ruth Calder"

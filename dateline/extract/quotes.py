@@ -366,6 +366,20 @@ def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int,
 _TARGET_PREPS = frozenset({"as", "for", "of", "about", "over"})
 
 
+def _inverted_question(cue: Token) -> bool:
+    """Whether ``cue`` heads a question asked with its auxiliary before its subject ("Did
+    the mayor ask her to stand?", "Has he said why?"): the writer's or an interviewer's
+    question, nothing anyone said."""
+    kids = _children(cue)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "aux" and c.i < subj.i for c in kids):
+        return False
+    last = cue.sent[-1]
+    while last.i > cue.sent.start and (last.is_space or last.is_quote):
+        last = cue.doc[last.i - 1]
+    return last.text == "?"
+
+
 def _passive(cue: Token) -> tuple[bool, Token | None]:
     """Whether ``cue`` is in the passive ("it was reported that", "what is being called"),
     and the one named by its "by" who speaks what follows ("he was told by a source
@@ -399,6 +413,8 @@ def _subject(cue: Token) -> Token | None:
     passive, agent = _passive(cue)
     if passive:
         return agent
+    if _inverted_question(cue) and "thought" not in cue_frames().get(cue.lemma_.lower(), ()):
+        return None   # (PolNeAR counts "Do you know when ...?" as an attribution of thought)
     tok: Token | None = cue
     for _ in range(4):
         if tok is None:
@@ -715,6 +731,83 @@ def _cue_for_quote(doc: Doc, text: str, qs: int, qe: int,
 #: What follows a quotation closed at a line's end when its cue opens the next line in
 #: lower case: the closing mark, the line break, the cue word.
 _NEXT_LINE_CUE = re.compile(r"[ \t]*(?:''|[”\"])?\s*\n\s*([a-z]+)\b")
+
+
+def _names_another(doc: Doc, ents: _Entities, text: str, quoted: _Covers, prev: _Attr,
+                   upto: int) -> bool:
+    """Whether the narration between the line of the attribution ``prev`` and ``upto``
+    (the paragraph of a quotation with no cue of its own) names someone else: a
+    person named outside quotation marks, not as a modifier nor a possessor ("Bush's
+    plan"), whose name shares no word with a person named around ``prev`` (its line
+    and the two before, outside quotation marks: the speaker, or the one its pronoun
+    stands for), in a sentence that is neither a question (an interviewer's, answered
+    by the quote) nor one whose subject is "he" or "she" (the one quoted, still)."""
+    lo = _line_end(text, max(prev.end, prev.speaker[1] if prev.speaker else 0))
+    if not text[lo:upto].strip():
+        return False
+    first = min(prev.start, prev.speaker[0]) if prev.speaker else prev.start
+    around = _lines_back(text, first, 2)
+    k = bisect.bisect_left(ents.people_starts, around)
+    known: set[str] = set()
+    for e in ents.people[k:]:
+        if e["start"] >= upto:
+            break
+        if e["start"] in ents.modifiers or e["start"] in quoted:
+            continue
+        name = _ent_name(e) or ""
+        if e["start"] < lo:
+            known.update(w for w in name.split() if len(w) > 2)
+            continue
+        if _POSSESSIVE.match(text, e["end"]) or known & set(name.split()):
+            continue
+        before = text[text.rfind("\n", 0, prev.start) + 1:e["start"]]
+        if (before.count("“") + before.count("``") > before.count("”") + before.count("''")
+                or before.count("\"") % 2):
+            continue   # inside quoted words run on over paragraphs (no closing mark yet)
+        span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
+        sent = span.sent if span is not None and len(span) else None
+        if sent is not None and (sent.text.rstrip(" \t\n\"“”'`").endswith("?") or any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she")
+                for t in _children(sent.root))):
+            continue
+        return True
+    return False
+
+
+def _introduced(doc: Doc, ents: _Entities, upto: int) -> Token | None:
+    """The person the sentence ending right before ``upto`` (a paragraph of quoted words
+    with no cue) makes the subject of its main verb, named there (not a possessor nor a
+    pronoun: "Salman Hashim was crying beside the grave of his son."); None else."""
+    end = upto
+    while end > 0 and doc_text(doc)[end - 1].isspace():
+        end -= 1
+    span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span[0].sent.root
+    subj = next((c for c in _children(root) if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NNP":   # not "Ordinary Baghdadis"
+        return None
+    people = [e for e in ents.overlapping_all(subj.idx, subj.idx + len(subj)) if e.get("label") == "PERSON"]
+    return subj if people else None
+
+
+def _lines_back(text: str, pos: int, n: int) -> int:
+    """The start of the ``n``-th line holding more than blanks before the line of ``pos``
+    (0 when there are fewer)."""
+    start = text.rfind("\n", 0, pos) + 1
+    while n > 0 and start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if text[prev:start].strip():
+            n -= 1
+        start = prev
+    return start
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The position of the first line break at or after ``pos`` (the text's end if none)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _governs(cue: Token, doc: Doc, qs: int, qe: int) -> bool:
@@ -1468,6 +1561,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     attrs.extend(colon)
 
     # Quotations not inside any reported clause: attribute through a nearby cue.
+    quoted_covers = _Covers(quoted)
     prev: _Attr | None = None
     cue_index = _CueIndex(doc, text, speech)
     # Attributions with a speaker by end (then list order), and the last one added below.
@@ -1504,9 +1598,18 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             prev = attrs[spoken[bisect.bisect_left(spoken_ends, spoken_ends[k - 1])][1]] if k else None
             if latest is not None and (prev is None or latest.end > prev.end):
                 prev = latest
+            # Not when narration between that paragraph and this one names someone else
+            # ('"...," X said.⏎But Y struck a harsher note.⏎"We ..."' is not X's; '"...,"
+            # she said.⏎She is unimpressed by the plan.⏎"He ..."' is hers).
             if prev is not None and qs - prev.end < 600:
-                latest = _Attr([span], None, "", prev.speaker, prev.speaker_tok, "direct", [(qs, qe)])
-                attrs.append(latest)
+                if not _names_another(doc, ents, text, quoted_covers, prev, para_start):
+                    latest = _Attr([span], None, "", prev.speaker, prev.speaker_tok, "direct", [(qs, qe)])
+                    attrs.append(latest)
+                elif (intro := _introduced(doc, ents, para_start)) is not None:
+                    # '... .⏎Sgt Smith opened a packet of sweets.⏎"A duck goes into ..."':
+                    # the one the sentence before makes its subject.
+                    latest = _Attr([span], None, "", _speaker_span(intro), intro, "direct", [(qs, qe)])
+                    attrs.append(latest)
 
     attrs.sort(key=lambda a: (a.start, a.end))
     # A quotation split by its cue ('"A," he said, "B."'): one attribution in two parts,
