@@ -49,6 +49,13 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     # opinion: offering one's take is no offer
     ("The columnist offers his take on what the alliance should do next.", "offers", "AGREE",
      "opinion"),
+    # paying: "shell out" money
+    ("The insurer has already shelled out more than $2 billion to farmers.", "shelled",
+     "ASSAULT", "paying"),
+    # showing: "demonstrate" with an object
+    ("The rebels demonstrated their ability to hold the valley.", "demonstrated", "PROTEST",
+     "showing"),
+    ("Engineers demonstrate a new pump for the inspectors.", "demonstrate", "PROTEST", "showing"),
 ])
 def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
     assert expected in REFUSALS
@@ -56,6 +63,8 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
 
 
 @pytest.mark.parametrize("text, trigger, etype", [
+    ("Government artillery shelled the old town overnight.", "shelled", "ASSAULT"),
+    ("Thousands demonstrated against the new tax in the capital.", "demonstrated", "PROTEST"),
     ("The opposition called for a ceasefire in the north.", "called", "REQUEST"),
     ("Kenya and Somalia failed to reach agreement on the border.", "failed", "REJECT"),
     ("The government sought help from its neighbours.", "sought", "REQUEST"),
@@ -291,3 +300,13 @@ def test_controls_stay_events_5(nlp) -> None:
         assert [e["type"] for e in run(nlp, text)] == ["ASSAULT"], text
     text = "A car bomb went off in the market on Sunday. The blast killed seven people."
     assert "ASSAULT" in [e["type"] for e in run(nlp, text)]
+
+
+def test_every_refusal_reason_is_described_and_checked() -> None:
+    # the acceptance step's checks and their reasons live in one registry
+    # (dateline.extract.events._refuses): a reason without a check, or a check whose
+    # reason has no description, would be a reason the docs and the code disagree on
+    from dateline.extract.events import _REFUSAL_CHECKS
+    checked = {name for name, _ in _REFUSAL_CHECKS}
+    assert checked == set(REFUSALS)
+    assert all(REFUSALS[name].strip() for name in checked)

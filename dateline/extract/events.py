@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -1995,63 +1996,25 @@ def _named_actor(place: dict, coder: _Coder) -> bool:
 
 #: Why the acceptance step (:func:`refusal`) turns a coded event away: each reason
 #: names a pattern of the language in which a trigger word reports no act of its
-#: type by its actor.
-REFUSALS: dict[str, str] = {
-    "naming": "'call' that names or describes ('what it called a lifeline', "
-              "'called the fighting the most violent'), not a call for anything",
-    "failure": "'fail to' with a complement that is no agreement or compliance "
-               "('failed to materialize', 'failed to halt the crackdown'): a failure, not a refusal",
-    "aim": "'seek' as an aim: 'seek to do', or a participle adjunct "
-           "('entered Libya seeking work', 'seeking rapprochement, he ...')",
-    "to-blame": "'X are to blame': who is responsible, not an accusation made by X",
-    "interview": "a meeting or talk with the news media, or by a reporter "
-                 "('talked with CNN's correspondent', 'the BBC's reporter meets a family'), "
-                 "or a newspaper asking someone ('when The Guardian asked her ...')",
-    "instruction": "an imperative to the reader opening the sentence ('Ask regime economists ...')",
-    "question": "'ask' after a question, with its subject after it "
-                "('But how solid is this evidence, asks our correspondent')",
-    "opinion": "'offer' or 'give' an opinion, a view or one's take: no offer to anyone",
-    "asked": "'ask' in the passive with no one named who asked ('X was asked if he backed "
-             "...', 'when asked about ...'), or asking a question ('asked whether ...'): "
-             "an interviewer's question, no request",
-    "claim": "'suggest' with a clause of fact ('suggested that the government is ready for "
-             "dialogue'): a claim, not a proposal (one with 'should' is kept)",
-    "consequence": "'allowing'/'permitting' as a participle adjunct with no subject of its "
-                   "own ('waited too long, allowing the army to regroup'): a result, not a concession",
-    "writer": "the writer's own 'I' as the subject ('I was permitted to spend a night in "
-              "...'): the reporter's experience, not a political event",
-    "wish": "a noun event wanted, wished or hoped for ('wants a ceasefire'): a wish, not an agreement",
-    "draft": "what a draft text says ('the draft resolution condemns ...'), or a text "
-             "described in a relative clause ('stopped a Security Council resolution that "
-             "condemned Ethiopia's leaders'): a text's wording, no act of its sponsors",
-    "impersonal": "'it is alleged/claimed/said that ...' with no one named who says it: "
-                  "hearsay, no accusation by anyone",
-    "seated": "'sit down' with no one to sit down with: no 'with' phrase and no two "
-              "parties as its subject ('the minister sat down on a chair')",
-    "vote-for": "'vote for' something ('voted for tough restrictions against the regime'): "
-                "a vote in favour, no rejection (the 'against' is in what was voted)",
-    "not-forces": "a verb moving forces whose moved or moving people are no armed force "
-                  "('a diplomat stationed in China', 'refugees have amassed', 'two UN observers "
-                  "are stationed there')",
-    "business": "a company withdrawing its own staff or business ('the company withdrew its "
-                "employees from Libya'): no political retreat",
-    "cessation": "an act under a verb of stopping ('telling them to stop fighting', 'ceased "
-                 "shelling'): its end, not the act",
-    "hosting-people": "'host' with people as its object ('now hosts some 24,000 Syrians'): "
-                      "sheltering refugees, no talks hosted",
-    "armed-defence": "'defend' a place ('fighters defending their city against armor'): "
-                     "armed defence, no political support",
-    "access-caveat": "a standing restriction on the news media told in the present "
-                     "('Kenya restricts access to foreign journalists', "
-                     "'foreign journalists are banned'): the reporter's caveat, not news of a coercive act",
-    "accident": "a killing or injury whose cause is an accident or a disaster ('the rig "
-                "explosion killed 11 workers', 'were killed in the accident', 'the storm "
-                "killed four', 'the blast' of a story that names the rig explosion): no "
-                "one's attack",
-    "figurative": "a verb of attack whose object is a thing or a view, no one's body or "
-                  "forces ('fighting the slick', 'fight the perception', 'kill the bill', "
-                  "'killing wildlife'): a figure of speech",
-}
+#: type by its actor (filled by :func:`_refuses`, one entry per registered check).
+REFUSALS: dict[str, str] = {}
+#: A check of the acceptance step: (trigger, type, lemma, children) -> the act is refused.
+RefusalCheck = Callable[["Token", str, str, list["Token"]], bool]
+#: The checks in the order :func:`refusal` tries them, with the reason each gives.
+_REFUSAL_CHECKS: list[tuple[str, RefusalCheck]] = []
+
+
+def _refuses(name: str, description: str | None = None) -> Callable[[RefusalCheck], RefusalCheck]:
+    """Register the decorated check under reason ``name`` (described once, by the first
+    check of that name), after those registered before it."""
+    def register(check: RefusalCheck) -> RefusalCheck:
+        if description is not None:
+            REFUSALS[name] = description
+        _REFUSAL_CHECKS.append((name, check))
+        return check
+    return register
+
+
 #: Objects that make a verb of attack a figure of speech: things, animals, ideas and ills.
 _NOT_VICTIMS = frozenset({
     "slick", "spill", "leak", "oil", "well", "blaze", "flame", "disease", "virus",
@@ -2172,102 +2135,208 @@ def _works_blast(noun: Token) -> bool:
         for p in noun.children))
 
 
-def refusal(tok: Token, etype: str) -> str | None:
-    """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
-    which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
-    None when the event is accepted.
-
-    It runs after coding, so it only ever removes an event; each check is a pattern
-    of the language around the trigger, never a list of records.
-    """
-    lemma = tok.lemma_.lower()
-    children = list(tok.children)
-    if etype == "ASSAULT" and (
+@_refuses('accident',
+           "a killing or injury whose cause is an accident or a disaster ('the rig "
+           "explosion killed 11 workers', 'were killed in the accident', 'the storm killed "
+           "four', 'the blast' of a story that names the rig explosion): no one's attack")
+def _refuse_accident(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "ASSAULT" and (
             (tok.pos_ not in ("VERB", "AUX") and _mishap(tok))
             or any(ch.dep_ == "nsubj" and _mishap(ch) for ch in children)
             # "the rig explosion that killed 11 workers": the noun the clause is about
             or (tok.dep_ == "relcl" and _mishap(tok.head) and any(
                 ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children))
             or any(ch.dep_ in ("agent", "prep") and ch.lower_ in ("by", "in") and any(
-                g.dep_ == "pobj" and _mishap(g) for g in ch.children) for ch in children)):
-        return "accident"
-    if etype == "ASSAULT" and tok.pos_ in ("VERB", "AUX") and any(
-            ch.dep_ == "dobj" and ch.lemma_.lower() in _NOT_VICTIMS for ch in children):
-        return "figurative"
-    if etype == "REQUEST" and lemma == "call" and any(
+                g.dep_ == "pobj" and _mishap(g) for g in ch.children) for ch in children))
+
+
+@_refuses('figurative',
+           "a verb of attack whose object is a thing or a view, no one's body or forces "
+           "('fighting the slick', 'fight the perception', 'kill the bill', 'killing "
+           "wildlife'): a figure of speech")
+def _refuse_figurative(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "ASSAULT" and tok.pos_ in ("VERB", "AUX") and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in _NOT_VICTIMS for ch in children)
+
+
+@_refuses('naming',
+           "'call' that names or describes ('what it called a lifeline', 'called the "
+           "fighting the most violent'), not a call for anything")
+def _refuse_naming(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "REQUEST" and lemma == "call" and any(
             ch.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-            or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children):
-        return "naming"
-    if etype == "REJECT" and lemma == "fail" and not any(
-            ch.dep_ == "xcomp" and ch.lemma_.lower() in _FAILED_ACCORD for ch in children):
-        return "failure"
-    if etype == "REQUEST" and lemma == "seek" and (
+            or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children)
+
+
+@_refuses('failure',
+           "'fail to' with a complement that is no agreement or compliance ('failed to "
+           "materialize', 'failed to halt the crackdown'): a failure, not a refusal")
+def _refuse_failure(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "REJECT" and lemma == "fail" and not any(
+            ch.dep_ == "xcomp" and ch.lemma_.lower() in _FAILED_ACCORD for ch in children)
+
+
+@_refuses('aim',
+           "'seek' as an aim: 'seek to do', or a participle adjunct ('entered Libya "
+           "seeking work', 'seeking rapprochement, he ...')")
+def _refuse_aim(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "REQUEST" and lemma == "seek" and (
             any(ch.dep_ == "xcomp" for ch in children)
             or tok.dep_ == "relcl"  # "the goals we sought": what was aimed at, named
             or (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
-                and not any(ch.dep_ in ("aux", "nsubj") for ch in children))):
-        return "aim"
-    if etype == "ACCUSE" and lemma == "blame" and tok.head.lemma_ == "be" and any(
-            ch.dep_ == "aux" and ch.lower_ == "to" for ch in children):
-        return "to-blame"
+                and not any(ch.dep_ in ("aux", "nsubj") for ch in children)))
+
+
+@_refuses('to-blame', "'X are to blame': who is responsible, not an accusation made by X")
+def _refuse_to_blame(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "ACCUSE" and lemma == "blame" and tok.head.lemma_ == "be" and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in children)
+
+
+@_refuses('interview',
+           "a meeting or talk with the news media, or by a reporter ('talked with CNN's "
+           "correspondent', 'the BBC's reporter meets a family'), or a newspaper asking "
+           "someone ('when The Guardian asked her ...')")
+def _refuse_interview(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype == "CONSULT" and tok.pos_ in ("VERB", "AUX"):
         parties = [ch for ch in children if ch.dep_ in ("nsubj", "dobj")]
         parties += [g for ch in children if ch.dep_ == "prep" and ch.lower_ in ("with", "to")
                     for g in ch.children if g.dep_ == "pobj"]
         if any(_media(p) for p in parties):
-            return "interview"
+            return True
+    return False
+
+
+@_refuses('interview')
+def _refuse_interview_2(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if lemma == "ask" and any(ch.dep_ == "nsubj" and _media(ch) for ch in children):
-        return "interview"  # "When The Guardian asked her what she made of ..."
+        return True  # "When The Guardian asked her what she made of ..."
+    return False
+
+
+@_refuses('instruction',
+           "an imperative to the reader opening the sentence ('Ask regime economists ...')")
+def _refuse_instruction(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
             ch.dep_ in ("nsubj", "aux") for ch in children):
-        return "instruction"
-    if lemma == "ask" and (
+        return True
+    return False
+
+
+@_refuses('question',
+           "'ask' after a question, with its subject after it ('But how solid is this "
+           "evidence, asks our correspondent')")
+def _refuse_question(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "ask" and (
             any(ch.dep_ == "nsubj" and ch.i > tok.i for ch in children)
             # the parser may take the asker for the object: a clause before "ask" and
             # no subject before it ("how solid is this evidence, asks our reporter")
             or (any(ch.dep_ == "ccomp" and ch.i < tok.i for ch in children)
                 and not any(ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i
-                            for ch in children))):
-        return "question"
-    if lemma in ("offer", "give") and any(
-            ch.dep_ == "dobj" and ch.lemma_.lower() in _OPINIONS for ch in children):
-        return "opinion"
-    if lemma == "ask" and etype == "REQUEST" and (
+                            for ch in children)))
+
+
+@_refuses('opinion', "'offer' or 'give' an opinion, a view or one's take: no offer to anyone")
+def _refuse_opinion(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma in ("offer", "give") and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in _OPINIONS for ch in children)
+
+
+@_refuses('asked',
+           "'ask' in the passive with no one named who asked ('X was asked if he backed "
+           "...', 'when asked about ...'), or asking a question ('asked whether ...'): an "
+           "interviewer's question, no request")
+def _refuse_asked(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "ask" and etype == "REQUEST" and (
             (tok.tag_ == "VBN" and not any(ch.dep_ == "agent" for ch in children)
              and (any(ch.dep_ == "auxpass" for ch in children)
                   or not any(ch.dep_ == "aux" for ch in children)))  # "X, when asked, ..."
             or any(ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether")
-                                               for g in ch.children) for ch in children)):
-        return "asked"
-    if etype == "REQUEST" and lemma == "suggest" and any(
-            ch.dep_ == "ccomp" and not _obligation(ch) for ch in children):
-        return "claim"
-    if lemma in _PERMITTING and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
-            and not any(ch.dep_ in ("nsubj", "aux", "nsubjpass") for ch in children):
-        return "consequence"
-    if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ == "i" for ch in children):
-        return "writer"
-    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WISHING:
-        return "wish"
+                                               for g in ch.children) for ch in children))
+
+
+@_refuses('claim',
+           "'suggest' with a clause of fact ('suggested that the government is ready for "
+           "dialogue'): a claim, not a proposal (one with 'should' is kept)")
+def _refuse_claim(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "REQUEST" and lemma == "suggest" and any(
+            ch.dep_ == "ccomp" and not _obligation(ch) for ch in children)
+
+
+@_refuses('consequence',
+           "'allowing'/'permitting' as a participle adjunct with no subject of its own "
+           "('waited too long, allowing the army to regroup'): a result, not a concession")
+def _refuse_consequence(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma in _PERMITTING and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
+            and not any(ch.dep_ in ("nsubj", "aux", "nsubjpass") for ch in children)
+
+
+@_refuses('writer',
+           "the writer's own 'I' as the subject ('I was permitted to spend a night in "
+           "...'): the reporter's experience, not a political event")
+def _refuse_writer(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ == "i" for ch in children)
+
+
+@_refuses('wish',
+           "a noun event wanted, wished or hoped for ('wants a ceasefire'): a wish, not an "
+           'agreement')
+def _refuse_wish(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WISHING
+
+
+@_refuses('draft',
+           "what a draft text says ('the draft resolution condemns ...'), or a text "
+           "described in a relative clause ('stopped a Security Council resolution that "
+           "condemned Ethiopia's leaders'): a text's wording, no act of its sponsors")
+def _refuse_draft(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if any(ch.dep_ == "nsubj" and any(w.lemma_.lower() == "draft" for w in ch.subtree)
            for ch in children):
-        return "draft"  # (a draft "supported by 13 members" is their act: kept)
+        return True  # (a draft "supported by 13 members" is their act: kept)
+    return False
+
+
+@_refuses('draft')
+def _refuse_draft_2(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
             ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children):
-        return "draft"
-    if etype == "ACCUSE" and any(ch.dep_ in ("nsubjpass", "expl") and ch.lower_ == "it" for ch in children) \
-            and not any(ch.dep_ == "agent" for ch in children):
-        return "impersonal"
-    if lemma == "sit" and etype == "CONSULT" and not (
+        return True
+    return False
+
+
+@_refuses('impersonal',
+           "'it is alleged/claimed/said that ...' with no one named who says it: hearsay, "
+           'no accusation by anyone')
+def _refuse_impersonal(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "ACCUSE" and any(ch.dep_ in ("nsubjpass", "expl") and ch.lower_ == "it" for ch in children) \
+            and not any(ch.dep_ == "agent" for ch in children)
+
+
+@_refuses('seated',
+           "'sit down' with no one to sit down with: no 'with' phrase and no two parties "
+           "as its subject ('the minister sat down on a chair')")
+def _refuse_seated(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "sit" and etype == "CONSULT" and not (
             any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in children)
             or any(ch.dep_ == "nsubj" and (any(g.dep_ == "conj" for g in ch.children)
                                             or any(g.dep_ == "amod" and any(h.dep_ == "conj" for h in g.children)
                                                    for g in ch.children))
-                   for ch in children)):
-        return "seated"
-    if etype == "REJECT" and lemma == "vote" and any(ch.dep_ == "prep" and ch.lower_ == "for"
-                                                      for ch in children):
-        return "vote-for"
+                   for ch in children))
+
+
+@_refuses('vote-for',
+           "'vote for' something ('voted for tough restrictions against the regime'): a "
+           "vote in favour, no rejection (the 'against' is in what was voted)")
+def _refuse_vote_for(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "REJECT" and lemma == "vote" and any(ch.dep_ == "prep" and ch.lower_ == "for"
+                                                      for ch in children)
+
+
+@_refuses('not-forces',
+           "a verb moving forces whose moved or moving people are no armed force ('a "
+           "diplomat stationed in China', 'refugees have amassed', 'two UN observers are "
+           "stationed there')")
+def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype == "MOBILIZE" and tok.pos_ == "VERB":
         moved = [ch for ch in children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if tok.dep_ == "acl":
@@ -2277,20 +2346,50 @@ def refusal(tok: Token, etype: str) -> str | None:
                   for g in p.children if g.dep_ == "pobj"]
         if any(m.lemma_.lower() in _NOT_FORCES for m in moved) and not any(
                 m.lemma_.lower() in FORCE_WORDS for m in moved):
-            return "not-forces"
+            return True
+    return False
+
+
+@_refuses('business',
+           "a company withdrawing its own staff or business ('the company withdrew its "
+           "employees from Libya'): no political retreat")
+def _refuse_business(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype == "RETREAT" and any(ch.dep_ == "nsubj" and ch.lemma_.lower() in _COMPANIES for ch in children):
-        return "business"
-    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _STOPPING:
-        return "cessation"
-    if lemma == "host" and etype == "CONSULT" and any(
+        return True
+    return False
+
+
+@_refuses('cessation',
+           "an act under a verb of stopping ('telling them to stop fighting', 'ceased "
+           "shelling'): its end, not the act")
+def _refuse_cessation(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _STOPPING
+
+
+@_refuses('hosting-people',
+           "'host' with people as its object ('now hosts some 24,000 Syrians'): sheltering "
+           'refugees, no talks hosted')
+def _refuse_hosting_people(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "host" and etype == "CONSULT" and any(
             ch.dep_ == "dobj" and any(_crowd_number(w) or w.lemma_.lower() in _HOSTED_PEOPLE
                                       for w in ch.subtree)
-            for ch in children):
-        return "hosting-people"
-    if lemma == "defend" and etype == "SUPPORT" and any(
+            for ch in children)
+
+
+@_refuses('armed-defence',
+           "'defend' a place ('fighters defending their city against armor'): armed "
+           'defence, no political support')
+def _refuse_armed_defence(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "defend" and etype == "SUPPORT" and any(
             ch.dep_ == "dobj" and (ch.lemma_.lower() in _DEFENDED_PLACES or ch.ent_type_ in ("GPE", "LOC", "FAC"))
-            for ch in children):
-        return "armed-defence"
+            for ch in children)
+
+
+@_refuses('access-caveat',
+           "a standing restriction on the news media told in the present ('Kenya restricts "
+           "access to foreign journalists', 'foreign journalists are banned'): the "
+           "reporter's caveat, not news of a coercive act")
+def _refuse_access_caveat(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype == "COERCE" and lemma in _ACCESS_VERBS and (
             tok.tag_ in ("VBZ", "VBP")
             or any(ch.dep_ == "auxpass" and ch.lower_ in ("is", "are") for ch in children)):
@@ -2298,7 +2397,36 @@ def refusal(tok: Token, etype: str) -> str | None:
         parties += [g for p in list(parties) for pr in p.children if pr.dep_ == "prep"
                     for g in pr.children if g.dep_ == "pobj"]
         if any(_media(p) for p in parties):
-            return "access-caveat"
+            return True
+    return False
+
+
+@_refuses("paying", "'shell out' money ('BP has shelled out $8 billion'): paying, no shelling")
+def _refuse_paying(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "shell" and any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in children)
+
+
+@_refuses("showing", "'demonstrate' with an object ('images that demonstrate the abuse', "
+                     "'demonstrated its resolve'): showing something, no demonstration")
+def _refuse_showing(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "PROTEST" and lemma == "demonstrate" and any(
+        ch.dep_ in ("dobj", "ccomp") for ch in children)
+
+
+def refusal(tok: Token, etype: str) -> str | None:
+    """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
+    which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
+    None when the event is accepted: the first registered check (:func:`_refuses`)
+    that refuses it.
+
+    It runs after coding, so it only ever removes an event; each check is a pattern
+    of the language around the trigger, never a list of records.
+    """
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    for name, check in _REFUSAL_CHECKS:
+        if check(tok, etype, lemma, children):
+            return name
     return None
 
 
