@@ -132,3 +132,18 @@ def test_quoted_words_still_run_on_through_a_question_or_her_own_narration(nlp):
     got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
     assert got["He asked me twice, and the second time I said yes to him"] == "Ruth Calder"
     assert got["That is just the way he is, and I have stopped minding it"] == "Ruth Calder"
+
+
+def test_he_is_whom_the_sentence_before_is_about(nlp):
+    # The nearest name is the object of a sentence about someone else: not "he".
+    text = ("Ali Marsh, for one, still believes the rebels can outlast Omar Reyes. "
+            "The rebels, he said, have gained ground in the hills since May.")
+    ents = _ents(text, [("Ali Marsh", "PERSON"), ("Omar Reyes", "PERSON")])
+    (q,) = _quotes(nlp, text, ents)
+    assert q["speaker"] == "Ali Marsh" and q["speaker_pronoun"] == "he"
+    text = ("Tom Hale flew to Rome on Monday. "
+            "He may have sharp words for Omar Reyes, whom he accused last week of stalling. "
+            "He said the talks must end by June.")
+    ents = _ents(text, [("Tom Hale", "PERSON"), ("Omar Reyes", "PERSON")])
+    (q,) = _quotes(nlp, text, ents)
+    assert q["speaker"] == "Tom Hale"

@@ -933,6 +933,9 @@ class _Entities:
         self.modifiers: set[int] = set()
         #: Starts of people named as the subject of a clause.
         self.subjects: set[int] = set()
+        #: For people named outside the subject of their sentence's main clause: that
+        #: subject, when it comes before them (its offset, or the pronoun "he"/"she").
+        self.main_subject: dict[int, int | str] = {}
         #: Each word of a person's name mapped to the names holding it (built on first use).
         self._words: dict[str, set[str]] | None = None
         #: How many times the article names each organisation, and patterns of the
@@ -1012,6 +1015,15 @@ class _Entities:
                     self.modifiers.add(e["start"])
                 elif root.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.add(e["start"])
+                if e["start"] not in self.subjects:
+                    # Who the main clause of the sentence is about, when it names this
+                    # person elsewhere ("Ali Ahmida stands by his belief that the rebels can
+                    # defeat Gadhafi.", "He may have strong words for Mr Putin").
+                    main = root.sent.root
+                    subj = next((c for c in _children(main) if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.i < span.start:
+                        self.main_subject[e["start"]] = (subj.lower_ if subj.lower_ in _PERSON_PRONOUNS
+                                                         else subj.idx)
 
     def last_subject_before(self, pos: int, quoted: list[tuple[int, int]], since: int,
                             exclude: frozenset[str] = frozenset()) -> dict | None:
@@ -1192,6 +1204,19 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     e: dict | None
     if low in _PERSON_PRONOUNS:
         e, number = ents.last_person_before(span[0], quoted, since, exclude), "person"
+        main = ents.main_subject.get(e["start"]) if e is not None else None
+        if isinstance(main, int):
+            # Named outside the main clause of a sentence whose subject is a person: that
+            # person, the one the story is about ("Ali Ahmida stands by his belief that the
+            # rebels can defeat Gadhafi. The rebels, he said, ...": Ahmida).
+            subj = ents.overlapping(main, main + 1)
+            if subj is not None and subj.get("label") == "PERSON" and subj["start"] in ents.subjects \
+                    and _ent_name(subj) not in exclude:
+                e = subj
+        elif main is not None and (main in ("he", "him")) == (low in ("he", "him")):
+            # ... of a sentence whose subject is "he" (or "she") already: someone named
+            # before, not this one ("He may have strong words for Mr Putin. He said ...").
+            e = None
     elif low in ("they", "them"):
         e, number = ents.last_group_before(span[0], quoted, since), "group"
     elif low == "it":   # "it said": an organisation (the ministry, the agency)
