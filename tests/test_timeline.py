@@ -4,6 +4,7 @@ formats, and the Timeline17 scorer on tiny hand-computed examples."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 
@@ -23,7 +24,7 @@ D = dt.date
 
 
 def _record(aid: str, published: str, sentences: list[str],
-            dates: list[tuple[int, str]] = ()) -> dict:
+            dates: Sequence[tuple[int, str]] = ()) -> dict:
     """A record of ``sentences`` joined by spaces; ``dates`` = (sentence, value)."""
     text, spans = joined(sentences)
     ds = []
@@ -490,3 +491,48 @@ def test_spread_shares_dates_among_periods_by_volume():
     # no ranked day in the quiet period: the busy one's passed-over days fill up
     assert _spread([jan1, jan2, jan3], 2, {jan1: 8, feb20: 1}, 0.5, 0.5) == [jan1, jan2]
     assert _spread([], 2, volume, 0.5, 0.5) == []
+
+
+def _date_ranker_script():
+    """benchmarks/tls_date_ranker.py as a module (the benchmarks are no package)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "tls_date_ranker" not in sys.modules:
+        path = Path(__file__).resolve().parent.parent / "benchmarks" / "tls_date_ranker.py"
+        spec = importlib.util.spec_from_file_location("tls_date_ranker", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["tls_date_ranker"] = module   # its dataclass looks itself up there
+        spec.loader.exec_module(module)
+    return sys.modules["tls_date_ranker"]
+
+
+def test_date_ranker_features_count_articles_by_when_they_refer_to_a_day(flood):
+    # the features that benchmarks/tls_date_ranker.py trains on, counted by hand on FLOOD
+    import math
+
+    R = _date_ranker_script()
+    arts = {r[0]: (r[1], D.fromisoformat(r[2])) for r in flood.db.execute(
+        "SELECT rowid, id, published FROM articles")}
+    rowid = {aid: k for k, (aid, _) in arts.items()}
+    mentions = R.day_mentions(flood, arts, D(2021, 3, 1), D(2021, 3, 31))
+    assert mentions[(rowid["a3"], 1)] == {D(2021, 3, 4)}
+    pub = {k: p for k, (_, p) in arts.items()}
+    feats = R.day_features(mentions, pub)
+    assert sorted(feats) == [D(2021, 3, 4), D(2021, 3, 5), D(2021, 3, 8), D(2021, 3, 9),
+                             D(2021, 3, 20)]
+    got = dict(zip(R.FEATURES, feats[D(2021, 3, 4)]))
+    # a1, a2 (published the day after) and a3 (five days after) mention March 4, each
+    # in one of its first three sentences; nothing is published on it
+    assert got["mentions"] == got["later"] == got["lead"] == pytest.approx(math.log1p(3))
+    assert got["published"] == got["before"] == got["week_later"] == 0
+    assert got["next_day"] == pytest.approx(math.log1p(2))
+    # the week either side: March 5 (2 articles), 8 (1 mention), 9 (1 published)
+    assert got["burst"] == pytest.approx(math.log1p(3) - math.log1p(4 / 14))
+    assert got["share"] == pytest.approx(3 / 4)
+    assert got["after"] == pytest.approx(math.log1p(4))
+    quiet = dict(zip(R.FEATURES, feats[D(2021, 3, 20)]))
+    # a4 mentions its own publication day, the last one: nothing can refer back to it
+    assert quiet["mentions"] == quiet["published"] == pytest.approx(math.log1p(1))
+    assert quiet["later"] == quiet["after"] == quiet["next_day"] == 0
