@@ -37,6 +37,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dateline.analyses.timeline as T
 from dateline.evaluate import folds as F
@@ -119,7 +120,8 @@ def main() -> int:
     stores = {t.name: Store(args.workdir / f"{t.name}.db", readonly=True) for t in topics}
     runs: dict[tuple, dict[str, Scores]] = {}
     for combo in itertools.product(*grid.values()):
-        settings = TimelineSettings(**dict(zip(grid, combo)))
+        values: dict[str, Any] = dict(zip(grid, combo))
+        settings = TimelineSettings(**values)
         runs[combo] = score_all(topics, stores, settings)
     names = list(grid)
     if args.folds:
