@@ -649,3 +649,17 @@ def test_civilians_shot_at_or_seized_are_the_target(nlp, text: str, victims: str
     assert evs, text
     assert str((evs[0]["target"] or {}).get("text")).startswith(victims)
     assert (evs[0]["target"] or {}).get("sector") == "CVL"
+
+
+def test_a_caution_about_a_danger_is_no_threat(nlp) -> None:
+    # "caution" like "warn": a that-clause telling of a state of affairs is a warning of
+    # danger, not a threat by the speaker
+    assert run(nlp, "Kenyan officials cautioned on Monday that the repairs could take "
+                    "many weeks.") == []
+
+
+def test_of_in_the_speaker_s_title_is_not_the_verb_s(nlp) -> None:
+    # "warn of" is an accusation pattern; the "of" of "Secretary of State" is not the verb's
+    evs = run(nlp, "Meanwhile, Kenyan Secretary of State Mary Otieno has warned Uganda its "
+                   "trade in the region will be harmed if it does not withdraw.")
+    assert [ev["type"] for ev in evs] == ["THREATEN"]

@@ -456,18 +456,22 @@ def tables() -> Tables:
 
 def _near_lemmas(tok: Token, depth: int = 3) -> set[str]:
     """Lemmas (lower case) of ``tok``'s dependents down to ``depth`` levels, not
-    entering clauses, plus the surface forms of its particles and prepositions."""
+    entering clauses, plus the surface forms of its particles and prepositions; a
+    preposition inside the subject's phrase is not the verb's (the "of" of "Secretary of
+    State" is no "warn of")."""
     out: set[str] = set()
-    frontier = [tok]
+    frontier = [(tok, False)]
     for _ in range(depth):
         nxt = []
-        for t in frontier:
+        for t, in_subject in frontier:
             for ch in t.children:
                 if ch.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "csubj"):
                     continue
-                out.add(ch.lemma_.lower())
-                out.add(ch.lower_)
-                nxt.append(ch)
+                sub = in_subject or ch.dep_ in ("nsubj", "nsubjpass")
+                if not (sub and ch.pos_ == "ADP"):
+                    out.add(ch.lemma_.lower())
+                    out.add(ch.lower_)
+                nxt.append((ch, sub))
         frontier = nxt
     return out
 
@@ -1646,7 +1650,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "ACCUSE", None  # a protest made in words
     if etype == "CONSULT" and (_scheduled(tok) or _planned(tok)):
         return None  # a meeting the news announces or plans for later has not happened
-    if tok.lemma_.lower() == "warn" and _impersonal_warning(tok, coder.index):
+    if tok.lemma_.lower() in _WARNING_VERBS and _impersonal_warning(tok, coder.index):
         return None
     if (etype == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear")
             and any(i.via_complement and i.pattern.type == "RETREAT" and _negated(i.tok)
@@ -1848,11 +1852,16 @@ def _planned(tok: Token) -> bool:
 
 
 def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
-    """Whether "warn" reports a danger, not a threat: a that-clause whose subject is
+    """Whether "warn" or "caution" reports a danger, not a threat: a that-clause whose subject is
     no actor ("warned that more shelter would be needed", "warned the spill
-    threatens their way of life")."""
+    threatens their way of life"). A warning addressed to a party of what may befall it
+    ("cautioned Georgia that aid could be cut if ...") is a threat."""
+    addressed = any(ch.dep_ in ("dobj", "dative") and _covered(ch, index) for ch in tok.children)
     for ch in tok.children:
         if ch.dep_ == "ccomp":
+            if addressed and any(g.dep_ in ("aux", "auxpass") and g.lower_ in MODALS
+                                 for g in ch.children):
+                return False
             subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and not _is_pronoun(subj) and subj.pos_ != "PROPN" \
                     and subj.ent_type_ == "" and not _covered(subj, index):
@@ -1874,6 +1883,8 @@ def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
     return False
 
 
+#: Verbs of warning, whose that-clause may report a danger rather than a threat.
+_WARNING_VERBS = frozenset({"warn", "caution"})
 #: Arms of a state besides :data:`FORCE_WORDS` whose acts its leaders threaten.
 _OWN_ARMS = frozenset({"police", "policeman", "security", "military", "government", "regime",
                        "authority", "air", "aircraft", "jet", "warplane"})
