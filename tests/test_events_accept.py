@@ -56,6 +56,18 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     ("The rebels demonstrated their ability to hold the valley.", "demonstrated", "PROTEST",
      "showing"),
     ("Engineers demonstrate a new pump for the inspectors.", "demonstrate", "PROTEST", "showing"),
+    # opinion-agreement: agreeing with a finding, or impersonally
+    ("The professor agreed with the panel's findings on the dam.", "agreed", "AGREE",
+     "opinion-agreement"),
+    ("It is widely agreed that the reforms came too late.", "agreed", "AGREE",
+     "opinion-agreement"),
+    # signed-text: signing what is no accord
+    ("Forty officers signed a letter to the newspaper about their pay.", "signed", "AGREE",
+     "signed-text"),
+    # private-gain: a job or a gift offered or accepted
+    ("The veteran was offered a job by a local bakery.", "offered", "AGREE", "private-gain"),
+    ("Two inspectors accepted gifts from the drilling firms.", "accepted", "AGREE",
+     "private-gain"),
 ])
 def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
     assert expected in REFUSALS
@@ -64,6 +76,9 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
 
 @pytest.mark.parametrize("text, trigger, etype", [
     ("Government artillery shelled the old town overnight.", "shelled", "ASSAULT"),
+    ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),
+    ("The two presidents signed a trade agreement in Nairobi.", "signed", "AGREE"),
+    ("Uganda offered troops to the African Union force.", "offered", "AGREE"),
     ("Thousands demonstrated against the new tax in the capital.", "demonstrated", "PROTEST"),
     ("The opposition called for a ceasefire in the north.", "called", "REQUEST"),
     ("Kenya and Somalia failed to reach agreement on the border.", "failed", "REJECT"),

@@ -2424,6 +2424,52 @@ def _refuse_showing(tok: Token, etype: str, lemma: str, children: list[Token]) -
         ch.dep_ in ("dobj", "ccomp") for ch in children)
 
 
+#: What one agrees with when agreeing in opinion ("agreed with the findings").
+_AGREED_VIEWS = _OPINIONS | frozenset({
+    "finding", "report", "conclusion", "point", "idea", "premise", "sentiment", "argument",
+    "claim", "characterization", "characterisation", "description", "estimate", "statement"})
+#: Texts whose signing is an agreement; any other signed thing ("a letter", "autographs",
+#: "the guest book") is not.
+_ACCORDS = frozenset({
+    "agreement", "accord", "deal", "treaty", "pact", "memorandum", "protocol", "declaration",
+    "ceasefire", "cease-fire", "truce", "armistice", "law", "bill", "decree", "order",
+    "resolution", "contract", "convention", "charter", "document", "communique", "plan",
+    "roadmap", "settlement", "compact", "understanding", "legislation", "measure", "executive"})
+#: Private gains an offer or an acceptance may be of, no political agreement ("offered him
+#: a job", "accepted gifts").
+_PERSONAL_GAINS = frozenset({
+    "job", "gift", "bribe", "donation", "award", "prize", "scholarship", "fellowship",
+    "position", "role", "ride", "seat", "drink", "meal", "discount", "refund", "tip"})
+
+
+@_refuses("opinion-agreement",
+          "'agree' in opinion: with a finding, view or report ('agreed with the report's "
+          "findings'), or impersonal ('it is widely agreed that'): no agreement between parties")
+def _refuse_opinion_agreement(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype != "AGREE" or lemma != "agree":
+        return False
+    if any(ch.dep_ in ("nsubjpass", "expl") and ch.lower_ == "it" for ch in children):
+        return True
+    return any(ch.dep_ == "prep" and ch.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _AGREED_VIEWS for g in ch.children)
+        for ch in children)
+
+
+@_refuses("signed-text", "'sign' a text that is no accord, law or resolution ('signed a "
+                         "letter', 'signed the guest book'): no agreement")
+def _refuse_signed_text(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "AGREE" and lemma == "sign" and any(
+        ch.dep_ == "dobj" and ch.pos_ == "NOUN" and ch.lemma_.lower() not in _ACCORDS
+        for ch in children)
+
+
+@_refuses("private-gain", "an offer or acceptance of a private gain ('offered him a job', "
+                          "'accepted gifts'): no political agreement")
+def _refuse_private_gain(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "AGREE" and lemma in ("offer", "accept") and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in _PERSONAL_GAINS for ch in children)
+
+
 def refusal(tok: Token, etype: str) -> str | None:
     """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
     which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
