@@ -147,3 +147,23 @@ def test_he_is_whom_the_sentence_before_is_about(nlp):
     ents = _ents(text, [("Tom Hale", "PERSON"), ("Omar Reyes", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "Tom Hale"
+
+
+def test_photograph_credits_and_correction_labels_are_no_speakers(nlp):
+    text = _para("Photograph: Lena Moss/AP The old covered market reopened on Tuesday after the floods.",
+                 "Photograph: Ivo Kranz/Getty Images Fishing boats wait at the quay for the storm to pass.",
+                 "French: nuit means night, not light as we printed on Monday.",
+                 "French: the bridge is the Pont Neuf, not the Pont Vieux.")
+    assert [q for q in _quotes(nlp, text) if q["cue"] == ":"] == []
+
+
+def test_a_label_taken_for_a_role_noun_is_the_name_written(nlp):
+    # An interviewer's surname the tagger reads as a common noun names the interviewer,
+    # not the person named right after the label ("Hale: Ross, ...").
+    text = _para("Hale: Ross, you promised the voters lower taxes last spring.",
+                 "Ross: I did, and we kept that promise to the letter.",
+                 "Hale: Ross, the treasury figures say something rather different.",
+                 "Ross: Those figures are a year old and out of date.")
+    ents = _ents(text, [("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON")])
+    quotes = _quotes(nlp, text, ents)
+    assert [q["speaker"] for q in quotes] == ["Hale", "Ross", "Hale", "Ross"]

@@ -856,6 +856,18 @@ _COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]
 
 #: Labels of an interview's lines that name no speaker.
 _INTERVIEW_LABELS = frozenset({"question", "q", "answer", "a", "interviewer"})
+#: First words of the labels of page furniture: a photograph's credit and caption, a
+#: cast list, an e-mail's subject line, a correction ("Photograph: NAME/AP The 30th
+#: anniversary of ..."); nobody speaks there.
+_FURNITURE_LABELS = frozenset({
+    "photograph", "photographs", "photo", "photos", "picture", "pictures", "image", "images",
+    "credit", "credits", "caption", "illustration", "graphic", "graphics", "video", "map",
+    "source", "sources", "cast", "subject", "correction", "corrections", "update", "gallery",
+    "related", "watch", "listen", "audio", "timeline", "factbox", "profile", "tags"})
+#: Entity types of a label that names no speaker: a day or date, a language or
+#: nationality ("French: meurt means dies"). (Not a place: the small model tags
+#: unfamiliar first names so, "Nastaran: ...".)
+_NO_SPEAKER_ENTS = frozenset({"DATE", "TIME", "NORP", "LANGUAGE"})
 
 
 def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
@@ -878,6 +890,9 @@ def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
         if m.group(1).lower().rstrip(".") in _INTERVIEW_LABELS:
             continue   # "Question: ...": the interviewer's question, nobody named
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if m.group(1).split()[0].lower().rstrip(".") in _FURNITURE_LABELS or name is not None and any(
+                t.ent_type_ in _NO_SPEAKER_ENTS for t in name):
+            continue   # "Photograph: NAME/AP <caption>", "Saturday: ...", "French: <word> means ..."
         if lines[m.group(1)] < 2 and not _wholly_quoted(text, s, e) and not (
                 _headline(text[s:e]) and _names_someone(name, ents)):
             continue
@@ -1682,6 +1697,12 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 continue   # (cut_after: a caption or headline run on into the next line)
         if _ANONYMITY.match(text, a.start) or _teaser(text, a):
             continue
+        if any(_CREDIT.search(text, *p) for p in a.parts):
+            # '... suggests the trail for X Photograph: NAME/Getty Images "We will ..."':
+            # the words after the photograph's credit are the caption's or the quote's.
+            a.parts = [q for q in (_trim(text, *_after_credit(text, p)) for p in a.parts) if q[1] > q[0]]
+            if not a.parts:
+                continue
         if a.cue is not None and a.speaker is not None and a.speaker[1] <= a.cue.idx and (
                 _LABEL_COLON.match(text, a.speaker[1])):
             continue   # the subject is a headline's label ("Syria crisis: ... activists said")
@@ -1701,6 +1722,15 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 _ent_name(e) or "" for p in a.parts for e in ents.overlapping_all(*p)
                 if e.get("label") == "PERSON"})
         speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since, exclude)
+        if speaker and _CREDIT.search(speaker):
+            continue   # "Photograph: Dave Hogan/Getty Call me ...": a credit run into a caption
+        if a.cue_text == ":" and a.speaker is not None and pronoun is None:
+            # A line's label names its speaker as written: no apposition, title or role
+            # to resolve ("Paxman: Blair, you said ..." is Paxman's, not Blair's).
+            label = ents.overlapping(*a.speaker)
+            mention = text[a.speaker[0]:a.speaker[1]]
+            speaker = (_ent_name(label, mention) if label is not None and label.get("label") == "PERSON"
+                       else ents.person_named(mention) or mention)
         if speaker is None and pronoun and pronoun.lower() in _PERSON_PRONOUNS and a.speaker:
             # "he"/"she" a few sentences on from the last person quoted: that person,
             # rather than someone named only in what that person said.
@@ -1762,6 +1792,20 @@ _ANY_QUOTE_MARK = re.compile("[\"“”]|``|''")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "dame", "president",
                      "gen", "col", "maj", "capt", "sen", "rep", "gov", "sheikh", "king", "queen"})
+
+
+#: A photograph's credit: a name and an agency after a slash ("Horst Faas/AP", "Liu
+#: Jin/AFP/Getty Images"; the slash escaped in pre-tokenised text), after "Photograph:".
+_CREDIT = re.compile(r"(?:\b(?:Photograph|Photo|Picture)\s*:\s*)?(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+                     r"(?:\\?/(?:AP|AFP|Getty|Reuters|PA|EPA|Corbis|Rex|Xinhua)\b(?:\s+Images)?)+")
+
+
+def _after_credit(text: str, part: tuple[int, int]) -> tuple[int, int]:
+    """``part`` without what comes before the end of the last photograph credit in it."""
+    end = part[0]
+    for m in _CREDIT.finditer(text, *part):
+        end = m.end()
+    return end, part[1]
 
 
 def _teaser(text: str, a: _Attr) -> bool:
