@@ -167,3 +167,16 @@ def test_a_label_taken_for_a_role_noun_is_the_name_written(nlp):
     ents = _ents(text, [("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON")])
     quotes = _quotes(nlp, text, ents)
     assert [q["speaker"] for q in quotes] == ["Hale", "Ross", "Hale", "Ross"]
+
+
+def test_the_ministry_is_the_ministry_named_before(nlp):
+    text = ("The Harbour Ministry closed the northern channel on Friday. Two ferries were turned "
+            "back at dawn. The ministry said the channel would reopen once divers had checked it.")
+    ents = _ents(text, [("Harbour Ministry", "ORG")])
+    (q,) = _quotes(nlp, text, ents)
+    assert q["speaker"] == "Harbour Ministry"
+    # "the alliance": NATO, by its acronym.
+    text = ("NATO jets flew over the port on Sunday. The alliance said its aircraft had "
+            "struck two radar sites near the coast.")
+    (q,) = _quotes(nlp, text, _ents(text, [("NATO", "ORG")]))
+    assert q["speaker"] == "NATO"

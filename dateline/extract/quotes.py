@@ -1098,6 +1098,27 @@ class _Entities:
                     best = (counts[name], m.start(), name)
         return best[2] if best is not None else None
 
+    def last_body_before(self, noun: str, pos: int, quoted: list[tuple[int, int]],
+                         since: int) -> str | None:
+        """The body "the ``noun``" at ``pos`` is ("the ministry", "the council"): of the
+        organisations named in ``[since, pos)`` outside quotations whose name holds that
+        noun ("Foreign Ministry", "Transitional National Council"; for "alliance" also
+        NATO), the one the article names most often, the nearest on a tie; None when
+        there is none."""
+        words = {noun} | set(_BODY_ALIASES.get(noun, ()))
+        counts = collections.Counter(_ent_name(e) for e in self.items if e.get("label") == "ORG")
+        i = bisect.bisect_left(self.starts, pos)
+        best: tuple[int, int, str] | None = None
+        for e in reversed(self.items[:i]):
+            if e["start"] < since:
+                break
+            name = _ent_name(e) or ""
+            if (e.get("label") == "ORG" and words & {w.lower() for w in _WORD.findall(name)}
+                    and not any(qs <= e["start"] < qe for qs, qe in quoted)
+                    and (best is None or counts[name] > best[0])):
+                best = (counts[name], e["start"], name)
+        return best[2] if best is not None else None
+
     def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
         """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
         written right before it ("spokeswoman Heather Nauert"); the nearest before
@@ -1151,10 +1172,18 @@ _NOT_COMPANY = re.compile(
 _NEWS_NAMES = frozenset({"ap", "afp", "abc", "bbc", "cbs", "cnn", "nbc", "msnbc", "upi", "itv", "pa"})
 
 
-def _company_mention(tok: Token | None) -> bool:
+#: Nouns by which a story goes on calling a public body it has named, found in the
+#: body's own name ("the Foreign Ministry said ... . The ministry added"), or (for
+#: "alliance") an acronym.
+_BODY_NOUNS = frozenset({"agency", "organization", "organisation", "ministry", "council",
+                         "committee", "commission", "court", "tribunal", "alliance"})
+_BODY_ALIASES = {"alliance": ("nato",)}
+
+
+def _company_mention(tok: Token | None, nouns: frozenset[str] = _COMPANY_NOUNS) -> bool:
     """Whether the speaker headed by ``tok`` is "the company" (or "the oil giant", "the
-    firm": a singular noun of :data:`_COMPANY_NOUNS` after "the", no name of its own)."""
-    return (tok is not None and tok.tag_ == "NN" and tok.lemma_.lower() in _COMPANY_NOUNS
+    firm": a singular noun of ``nouns`` after "the", no name of its own)."""
+    return (tok is not None and tok.tag_ == "NN" and tok.lemma_.lower() in nouns
             and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(tok))
             and not any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.subtree if c.i != tok.i))
 
@@ -1752,6 +1781,13 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
                 if ctx.sentence_starts else 0
             speaker = ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near) or speaker
+        elif pronoun is None and a.speaker is not None and a.speaker_tok is not None and _company_mention(
+                a.speaker_tok, _BODY_NOUNS) and speaker == text[a.speaker[0]:a.speaker[1]]:
+            # "The ministry said": the ministry named in this sentence or the two before.
+            near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
+                if ctx.sentence_starts else 0
+            speaker = ents.last_body_before(a.speaker_tok.lemma_.lower(), a.speaker[0],
+                                            sorted(quoted + a.parts), near) or speaker
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
             continue
         if speaker and pronoun and pronoun.lower() in _PERSON_PRONOUNS:
