@@ -76,6 +76,7 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
 
 @pytest.mark.parametrize("text, trigger, etype", [
     ("Government artillery shelled the old town overnight.", "shelled", "ASSAULT"),
+    ("Kenyan troops shelled a market in Kismayo.", "shelled", "ASSAULT"),
     ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),
     ("The two presidents signed a trade agreement in Nairobi.", "signed", "AGREE"),
     ("Uganda offered troops to the African Union force.", "offered", "AGREE"),

@@ -663,3 +663,28 @@ def test_of_in_the_speaker_s_title_is_not_the_verb_s(nlp) -> None:
     evs = run(nlp, "Meanwhile, Kenyan Secretary of State Mary Otieno has warned Uganda its "
                    "trade in the region will be harmed if it does not withdraw.")
     assert [ev["type"] for ev in evs] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, trigger, date", [
+    # a verb joined with "and" in the same tense shares the date of its partner
+    ("The league suspended Kenya in November and imposed sanctions on its ministers.",
+     "imposed", "2020-11"),
+    ("A Kenyan journalist was kidnapped by militants and freed by Ugandan troops in 2017.",
+     "kidnapped", "2017"),
+    # a "when" clause happens at the time of the clause it hangs on
+    ("In 2016, Kenya made headlines when Kenyan troops shelled a market in Kismayo.",
+     "shelled", "2016"),
+    # "it was not until YEAR that ...": the cleft's year is the event's
+    ("It was not until 1998 that Kenya imposed a ban on ivory exports.", "imposed", "1998"),
+    # across tenses no date is shared: the present act keeps the publication day
+    ("The police station was destroyed last year and Kenyan troops patrol the town "
+     "every week.", "patrol", "2021-03-10"),
+])
+def test_event_shares_the_date_of_a_clause_it_is_joined_to(nlp, text: str, trigger: str,
+                                                           date: str) -> None:
+    from dateline.extract import run_extractors
+
+    evs = [ev for ev in run_extractors(nlp(text), PUBLISHED, text=text)["events"]
+           if ev["text"] == trigger]
+    assert evs, text
+    assert evs[0]["date"] == date

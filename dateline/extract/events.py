@@ -379,14 +379,68 @@ def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
     """The date of the event ``trigger`` names: the first calendar date of the
     sentence (a TIMEX3 day, month or year: ``2011-03-15``, ``2011-03``, ``1986``)
     that modifies the trigger itself ("the 1986 bombing") or its clause
-    ("bombed ... in 1986", "began shelling ... last month"); else ``fallback``.
-    A date of another clause ("said on Tuesday that ...") is not the event's own."""
+    ("bombed ... in 1986", "began shelling ... last month"); else one that dates a
+    clause the trigger's shares its time with (:func:`_time_sharers`: "kidnapped ... and
+    rescued in 2009", "in 2009, when the government granted ...", "it was not until 1981
+    that Congress imposed ..."); else ``fallback``. A date of another clause ("said on
+    Tuesday that ...") is not the event's own."""
     carriers = {trigger.i}
     tok = trigger
     while tok.dep_ in _TIME_CARRIER_DEPS and tok.head != tok:
         tok = tok.head
         carriers.add(tok.i)
+    found = _clause_date(trigger, carriers, sent_dates)
+    if found is None:
+        sharers = _time_sharers(trigger.doc, carriers) - carriers
+        if sharers:
+            found = _clause_date(trigger, sharers, sent_dates, own=carriers)
+    return found if found is not None else fallback
+
+
+def _time_sharers(doc: Doc, carriers: set[int]) -> set[int]:
+    """Verbs whose time the clause of ``carriers`` shares: verbs joined to them with
+    "and" (their conjuncts, either way), the clause a "when" clause of theirs hangs on,
+    and the "it was ... that" of a cleft sentence around them."""
+    out: set[int] = set()
+    for i in carriers:
+        v = doc[i]
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        # a verb joined with "and" in the same tense ("suspended Syria in November and
+        # imposed sanctions"); not across tenses ("were destroyed last year and marines make
+        # only fleeting visits", "abandoned him last month and has not recognized ...")
+        out.update(c.i for c in v.conjuncts if c.pos_ in ("VERB", "AUX")
+                   and _tense(c) == _tense(v) and _tense(v) == "past")
+        if v.dep_ == "advcl" and any(ch.dep_ == "advmod" and ch.lower_ == "when" for ch in v.children):
+            out.add(v.head.i)
+        head = v.head
+        if (v.dep_ in ("ccomp", "relcl", "advcl") and head.lemma_ == "be"
+                and any(ch.dep_ in ("nsubj", "expl") and ch.lower_ == "it" for ch in head.children)
+                and any(ch.lower_ == "that" for ch in v.children if ch.dep_ in ("mark", "dobj", "nsubj"))):
+            out.add(head.i)
+    return out
+
+
+def _tense(v: Token) -> str:
+    """"past" for a verb in the simple past or a past passive ("imposed", "was
+    suspended"), else "other" (present, perfect, future, infinitive ...)."""
+    auxes = [ch for ch in v.children if ch.dep_ in ("aux", "auxpass")]
+    if v.tag_ == "VBN" and not auxes and v.dep_ == "conj" and v.head.tag_ == "VBN":
+        return _tense(v.head)  # "was kidnapped ... and rescued": the auxiliary is shared
+    if v.tag_ == "VBD" and not auxes:
+        return "past"
+    if v.tag_ == "VBN" and auxes and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes):
+        return "past"
+    return "other"
+
+
+def _clause_date(trigger: Token, carriers: set[int], sent_dates: list[dict],
+                 own: set[int] | None = None) -> str | None:
+    """The first calendar date of ``sent_dates`` that modifies one of ``carriers`` (or
+    the phrase it governs), skipping the words of ``own`` (the trigger's own clause) and
+    bounds of time ("since March")."""
     doc = trigger.doc
+    skip = carriers | (own or set())
     for d in sent_dates:
         value = str(d.get("value", ""))
         if d.get("type") == "TIME":
@@ -397,13 +451,21 @@ def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
         if span is None or not len(span):
             continue
         root = span.root
-        if root.i in carriers:
+        if root.i in skip:
             continue  # the date is the trigger's own word ("last month's" rarely)
-        if root.dep_ == "pobj" and root.head.lower_ not in _POINT_PREPS:
+        if root.dep_ == "pobj" and root.head.lower_ not in _POINT_PREPS and not _not_until(root):
             continue  # a bound or a stretch of time ("since March", "over the past year")
         if root.head.i in carriers or _governor(root).i in carriers:
             return value
-    return fallback
+    return None
+
+
+def _not_until(date_root: Token) -> bool:
+    """Whether the date is the point of "it was not until 1998 that ..." (a cleft)."""
+    prep = date_root.head
+    be = prep.head
+    return (prep.lower_ == "until" and be.lemma_ == "be"
+            and any(ch.dep_ == "neg" for ch in be.children))
 
 
 @dataclass(frozen=True)
@@ -2026,6 +2088,11 @@ def _refuses(name: str, description: str | None = None) -> Callable[[RefusalChec
     return register
 
 
+#: Verbs of attack that English also uses figuratively ("fight the slick", "kill the
+#: bill"); shelling, bombing or shooting a market or a well is no figure of speech.
+_FIGURATIVE_VERBS = frozenset({"fight", "kill", "attack", "combat", "battle", "beat", "hit",
+                               "tackle", "target", "slaughter", "crush", "destroy", "capture",
+                               "seize"})
 #: Objects that make a verb of attack a figure of speech: things, animals, ideas and ills.
 _NOT_VICTIMS = frozenset({
     "slick", "spill", "leak", "oil", "well", "blaze", "flame", "disease", "virus",
@@ -2166,7 +2233,7 @@ def _refuse_accident(tok: Token, etype: str, lemma: str, children: list[Token]) 
            "('fighting the slick', 'fight the perception', 'kill the bill', 'killing "
            "wildlife'): a figure of speech")
 def _refuse_figurative(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return etype == "ASSAULT" and tok.pos_ in ("VERB", "AUX") and any(
+    return etype == "ASSAULT" and lemma in _FIGURATIVE_VERBS and tok.pos_ in ("VERB", "AUX") and any(
             ch.dep_ == "dobj" and ch.lemma_.lower() in _NOT_VICTIMS for ch in children)
 
 
