@@ -68,6 +68,12 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     ("The veteran was offered a job by a local bakery.", "offered", "AGREE", "private-gain"),
     ("Two inspectors accepted gifts from the drilling firms.", "accepted", "AGREE",
      "private-gain"),
+    # met-thing: a demand satisfied or resistance encountered
+    ("Kenya said it had met all the conditions set by the lenders.", "met", "CONSULT",
+     "met-thing"),
+    ("The convoy met stiff resistance outside the town.", "met", "CONSULT", "met-thing"),
+    # talk-about: a topic with no one to talk to
+    ("We are talking about a disaster on a huge scale.", "talking", "CONSULT", "talk-about"),
 ])
 def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: str) -> None:
     assert expected in REFUSALS
@@ -77,6 +83,8 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
 @pytest.mark.parametrize("text, trigger, etype", [
     ("Government artillery shelled the old town overnight.", "shelled", "ASSAULT"),
     ("Kenyan troops shelled a market in Kismayo.", "shelled", "ASSAULT"),
+    ("The Kenyan president met the Ugandan envoy in Nairobi.", "met", "CONSULT"),
+    ("The two ministers talked about the border for an hour.", "talked", "CONSULT"),
     ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),
     ("The two presidents signed a trade agreement in Nairobi.", "signed", "AGREE"),
     ("Uganda offered troops to the African Union force.", "offered", "AGREE"),

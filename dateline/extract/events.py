@@ -2537,6 +2537,37 @@ def _refuse_private_gain(tok: Token, etype: str, lemma: str, children: list[Toke
         ch.dep_ == "dobj" and ch.lemma_.lower() in _PERSONAL_GAINS for ch in children)
 
 
+#: What is "met" without meeting anyone: a demand satisfied, a fate or a response
+#: encountered ("met the deadline", "met stiff resistance", "met his death").
+_MET_THINGS = frozenset({
+    "demand", "requirement", "criterion", "standard", "target", "goal", "deadline", "need",
+    "expectation", "condition", "obligation", "resistance", "opposition", "fate", "death",
+    "end", "challenge", "cost", "approval", "response", "reception", "criticism",
+    "scepticism", "skepticism", "silence", "success", "failure", "threshold", "quota"})
+
+
+@_refuses("met-thing", "'meet' a demand, a deadline, resistance or one's death: satisfied "
+                       "or encountered, no meeting")
+def _refuse_met_thing(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype != "CONSULT" or lemma != "meet":
+        return False
+    objs = [ch for ch in children if ch.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl":
+        objs.append(tok.head)  # "the demands the regime has met"
+    return any(o.lemma_.lower() in _MET_THINGS for o in objs)
+
+
+@_refuses("talk-about", "'talk about' something with no one to talk to ('we are talking "
+                        "about a calamity'): a topic, no consultation")
+def _refuse_talk_about(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return (etype == "CONSULT" and lemma == "talk"
+            and any(ch.dep_ == "prep" and ch.lower_ == "about" for ch in children)
+            and not any(ch.dep_ in ("dobj", "dative") or (ch.dep_ == "prep" and ch.lower_ in (
+                "with", "to")) for ch in children)
+            and not any(ch.dep_ == "nsubj" and any(g.dep_ == "conj" for g in ch.children)
+                        for ch in children))
+
+
 def refusal(tok: Token, etype: str) -> str | None:
     """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
     which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
