@@ -180,3 +180,16 @@ def test_the_ministry_is_the_ministry_named_before(nlp):
             "struck two radar sites near the coast.")
     (q,) = _quotes(nlp, text, _ents(text, [("NATO", "ORG")]))
     assert q["speaker"] == "NATO"
+
+
+def test_he_after_a_sentence_about_someone_unnamed_is_not_a_name_in_it(nlp):
+    text = ("The former envoy, who knew Tom Hale's staff well, has written a long memoir. "
+            "He says the talks failed because nobody trusted the mediators.")
+    ents = _ents(text, [("Tom Hale", "PERSON")])
+    (q,) = _quotes(nlp, text, ents)
+    assert q["speaker"] != "Tom Hale" and q["speaker_pronoun"] == "He"
+    # The role noun's own name is the one: "The deputy minister, Ana Ruiz, ... . She says".
+    text = ("The deputy minister, Ana Ruiz, returned from exile to take up the post in March. "
+            "She says the prisons are still far too crowded.")
+    (q,) = _quotes(nlp, text, _ents(text, [("Ana Ruiz", "PERSON")]))
+    assert q["speaker"] == "Ana Ruiz"

@@ -949,7 +949,8 @@ class _Entities:
         #: Starts of people named as the subject of a clause.
         self.subjects: set[int] = set()
         #: For people named outside the subject of their sentence's main clause: that
-        #: subject, when it comes before them (its offset, or the pronoun "he"/"she").
+        #: subject, when it comes before them (its offset, the pronoun "he"/"she", or
+        #: "role" for a role noun: "the former diplomat").
         self.main_subject: dict[int, int | str] = {}
         #: Each word of a person's name mapped to the names holding it (built on first use).
         self._words: dict[str, set[str]] | None = None
@@ -1036,9 +1037,18 @@ class _Entities:
                     # defeat Gadhafi.", "He may have strong words for Mr Putin").
                     main = root.sent.root
                     subj = next((c for c in _children(main) if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None and subj.i < span.start:
-                        self.main_subject[e["start"]] = (subj.lower_ if subj.lower_ in _PERSON_PRONOUNS
-                                                         else subj.idx)
+                    role = subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _PERSON_NOUNS
+                    if subj is not None and (root.dep_ == "appos" and root.head.i == subj.i or role and (
+                            subj.left_edge.i <= span.start and span.end <= subj.right_edge.i + 1)
+                            and (root.dep_ == "appos" or root.head.lemma_ in ("call", "name"))):
+                        # The one the subject's role noun names ("The deputy minister, Aida
+                        # Ussayran, ...", "A man called Abu Rabe'e came up").
+                        self.subjects.add(e["start"])
+                    elif subj is not None and subj.i < span.start:
+                        self.main_subject[e["start"]] = (
+                            subj.lower_ if subj.lower_ in _PERSON_PRONOUNS
+                            else "role" if role
+                            else subj.idx)
 
     def last_subject_before(self, pos: int, quoted: list[tuple[int, int]], since: int,
                             exclude: frozenset[str] = frozenset()) -> dict | None:
@@ -1257,6 +1267,10 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
             if subj is not None and subj.get("label") == "PERSON" and subj["start"] in ents.subjects \
                     and _ent_name(subj) not in exclude:
                 e = subj
+        elif main == "role":
+            # ... of a sentence about someone unnamed ("The former diplomat, who knew Mr
+            # Bush's aides, gives an account. He says"): not this one.
+            e = None
         elif main is not None and (main in ("he", "him")) == (low in ("he", "him")):
             # ... of a sentence whose subject is "he" (or "she") already: someone named
             # before, not this one ("He may have strong words for Mr Putin. He said ...").
