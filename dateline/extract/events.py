@@ -2564,8 +2564,10 @@ def _refuse_talk_about(tok: Token, etype: str, lemma: str, children: list[Token]
             and any(ch.dep_ == "prep" and ch.lower_ == "about" for ch in children)
             and not any(ch.dep_ in ("dobj", "dative") or (ch.dep_ == "prep" and ch.lower_ in (
                 "with", "to")) for ch in children)
-            and not any(ch.dep_ == "nsubj" and any(g.dep_ == "conj" for g in ch.children)
-                        for ch in children))
+            # parties talking among themselves ("the two ministers talked about ...",
+            # "Kenya and Uganda talked about ...") need no one else
+            and not any(ch.dep_ == "nsubj" and (ch.tag_ == "NNS" or any(
+                g.dep_ == "conj" for g in ch.children)) for ch in children))
 
 
 def refusal(tok: Token, etype: str) -> str | None:
