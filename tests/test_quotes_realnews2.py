@@ -193,3 +193,14 @@ def test_he_after_a_sentence_about_someone_unnamed_is_not_a_name_in_it(nlp):
             "She says the prisons are still far too crowded.")
     (q,) = _quotes(nlp, text, _ents(text, [("Ana Ruiz", "PERSON")]))
     assert q["speaker"] == "Ana Ruiz"
+
+
+def test_the_newspaper_and_the_network_are_the_ones_named_before(nlp):
+    text = ("The claim first appeared in the Morning Herald on Friday. Quoting two unnamed "
+            "officials, the newspaper said the minister had known of the leak for weeks.")
+    (q,) = _quotes(nlp, text, _ents(text, [("Morning Herald", "ORG")]))
+    assert q["speaker"] == "Morning Herald"
+    text = ("Crews from Delta Vision TV filmed the convoy at dawn. Two of its drivers were hurt. "
+            "The network said its crew had been fired on from the ridge.")
+    (q,) = _quotes(nlp, text, _ents(text, [("Delta Vision", "ORG")]))
+    assert q["speaker"] == "Delta Vision"

@@ -1116,6 +1116,7 @@ class _Entities:
         NATO), the one the article names most often, the nearest on a tie; None when
         there is none."""
         words = {noun} | set(_BODY_ALIASES.get(noun, ()))
+        media = _MEDIA_NAMES.get(noun)
         counts = collections.Counter(_ent_name(e) for e in self.items if e.get("label") == "ORG")
         i = bisect.bisect_left(self.starts, pos)
         best: tuple[int, int, str] | None = None
@@ -1123,7 +1124,18 @@ class _Entities:
             if e["start"] < since:
                 break
             name = _ent_name(e) or ""
-            if (e.get("label") == "ORG" and words & {w.lower() for w in _WORD.findall(name)}
+            if media is not None:
+                # a newspaper or a broadcaster by its name or the word after it
+                # ("The New York Times", "Egypt's Al-Ahram newspaper", "Al-Jazeera"), the
+                # nearest; not the wire's own "(CNN) --"
+                kind = ((media.search(name) is not None or _MEDIA_AFTER.match(self.text, e["end"]) is not None)
+                        and " The " not in name   # (a headline run into the name)
+                        and not self.text[:e["start"]].rstrip().endswith("("))
+                if kind and not any(qs <= e["start"] < qe for qs, qe in quoted):
+                    return name
+            else:
+                kind = bool(words & {w.lower() for w in _WORD.findall(name)})
+            if (e.get("label") == "ORG" and kind
                     and not any(qs <= e["start"] < qe for qs, qe in quoted)
                     and (best is None or counts[name] > best[0])):
                 best = (counts[name], e["start"], name)
@@ -1182,12 +1194,24 @@ _NOT_COMPANY = re.compile(
 _NEWS_NAMES = frozenset({"ap", "afp", "abc", "bbc", "cbs", "cnn", "nbc", "msnbc", "upi", "itv", "pa"})
 
 
-#: Nouns by which a story goes on calling a public body it has named, found in the
-#: body's own name ("the Foreign Ministry said ... . The ministry added"), or (for
-#: "alliance") an acronym.
+#: Nouns by which a story goes on calling a public body or a news organisation it has
+#: named, found in the body's own name ("the Foreign Ministry said ... . The ministry
+#: added"), or (for "alliance") an acronym, or (for a newspaper or a broadcaster) a
+#: word of :data:`_MEDIA_NAMES`.
 _BODY_NOUNS = frozenset({"agency", "organization", "organisation", "ministry", "council",
-                         "committee", "commission", "court", "tribunal", "alliance"})
+                         "committee", "commission", "court", "tribunal", "alliance", "newspaper",
+                         "paper", "daily", "tabloid", "network", "channel", "broadcaster", "station"})
 _BODY_ALIASES = {"alliance": ("nato",)}
+#: What names a newspaper ("the newspaper", "the paper") or a broadcaster ("the network",
+#: "the channel", "the station") in an organisation's name or the word after it.
+_PAPER = re.compile(r"(?i)\b(?:times|post|journal|guardian|telegraph|mail|mirror|sun|herald|observer|"
+                    r"gazette|tribune|independent|express|chronicle|standard|daily|newspaper)\b")
+_STATION = re.compile(r"(?i)(?:\b(?:tv|television|radio|channel|network|broadcast\w*|bbc|cnn|nbc|cbs|abc|"
+                      r"fox|sky|itv)\b|jazeera|arabiya)")
+#: The word right after a name that makes it a news organisation's ("Al-Ahram newspaper").
+_MEDIA_AFTER = re.compile(r"\s*(?:newspaper|daily|TV|television|radio|channel|network)\b", re.I)
+_MEDIA_NAMES = {"newspaper": _PAPER, "paper": _PAPER, "daily": _PAPER, "tabloid": _PAPER,
+                "network": _STATION, "channel": _STATION, "broadcaster": _STATION, "station": _STATION}
 
 
 def _company_mention(tok: Token | None, nouns: frozenset[str] = _COMPANY_NOUNS) -> bool:
@@ -1790,16 +1814,18 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
                                   named, since, exclude)
+        # The sentence of the speaker and the two before, after the wire's dateline when
+        # the speaker is (not the headline and highlights before it).
+        near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
+            if ctx.sentence_starts and a.speaker is not None else 0
+        if lead is not None and a.speaker is not None and a.speaker[0] >= lead.end():
+            near = max(near, lead.end())
         if pronoun is None and a.speaker is not None and _company_mention(a.speaker_tok):
             # "The company said": the company named in this sentence or the two before.
-            near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
-                if ctx.sentence_starts else 0
             speaker = ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near) or speaker
         elif pronoun is None and a.speaker is not None and a.speaker_tok is not None and _company_mention(
                 a.speaker_tok, _BODY_NOUNS) and speaker == text[a.speaker[0]:a.speaker[1]]:
             # "The ministry said": the ministry named in this sentence or the two before.
-            near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
-                if ctx.sentence_starts else 0
             speaker = ents.last_body_before(a.speaker_tok.lemma_.lower(), a.speaker[0],
                                             sorted(quoted + a.parts), near) or speaker
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
