@@ -1501,47 +1501,29 @@ def _several(head: Token | None) -> bool:
     )
 
 
-def _predicate(head: Token, trigger: Token | None = None) -> set[int]:
-    """Indices of the words that make up the act's predicate: ``head``, the verbs
-    joined to it, the verbs it governs as its complement ("threatened to cut off"),
-    and the ``trigger`` when it is a noun ("imposed sanctions")."""
-    out = {head.i} | {c.i for c in head.conjuncts}
-    todo = [head]
-    while todo:
-        v = todo.pop()
-        for ch in v.children:
-            if ch.dep_ == "xcomp" and ch.i not in out:
-                out.add(ch.i)
-                todo.append(ch)
-    if trigger is not None:
-        out.add(trigger.i)
-    return out
-
-
-def _argument_of(root: Token, predicate: set[int], etype: str | None) -> bool:
-    """Whether the name headed by ``root`` (its modifiers climbed: "Syria" in
-    "Syria's crackdown") may be whom the act is aimed at. PLOVER codes as target the
-    country the clause acts on, wherever the grammar puts it ("demanded that the
-    Sudanese government end ..."), so only a name that gives the act's subject matter
-    is ruled out: after "about", "over", "regarding", "concerning", or, for a type
-    whose "on" names its topic (:data:`_TOPIC_ON`: "vetoed a resolution on Syria",
-    "talks on Iran"), after "on"."""
+def _subject_matter(root: Token, etype: str | None) -> bool:
+    """Whether the name headed by ``root`` (its modifiers climbed: "Syria" in "the
+    report on Syria's oil") gives the act's subject matter, never whom it is aimed at:
+    after "about", "over", "regarding", "concerning", or, for a type whose "on" names
+    its topic (:data:`_TOPIC_ON`: "vetoed a resolution on Syria", "talks on Iran"),
+    after "on". PLOVER codes as target the country the clause acts on wherever the
+    grammar puts it ("demanded that the Sudanese government end ..."), so nothing
+    else is ruled out."""
     t = root
     for _ in range(4):
-        if t.dep_ not in _NAME_MODIFIER_DEPS or t.head.i == t.i or t.i in predicate:
+        if t.dep_ not in _NAME_MODIFIER_DEPS or t.head.i == t.i:
             break
         t = t.head
     if t.dep_ != "pobj":
-        return True
+        return False
     prep = t.head.lower_
-    return prep not in _TOPIC_PREPS and not (prep == "on" and etype in _TOPIC_ON)
+    return prep in _TOPIC_PREPS or (prep == "on" and etype in _TOPIC_ON)
 
 
 def _clause_country(head: Token, coder: _Coder, actor: dict | None,
-                    actor_tok: Token | None = None, venue: str | None = None,
-                    trigger: Token | None = None) -> dict | None:
+                    actor_tok: Token | None = None, venue: str | None = None) -> dict | None:
     """Fallback target: the first country named in the clause of ``head``
-    outside the actor's phrase and not its subject matter (see :func:`_argument_of`:
+    outside the actor's phrase and not its subject matter (see :func:`_subject_matter`:
     "threatened to cut off electricity to the Azerbaijani republic", not "vetoed a
     resolution on Syria"). For ``venue`` "CONSULT" (a meeting), a place after "in"
     or "at" is where it met, never whom ("told the summit in the Iraqi capital");
@@ -1566,7 +1548,6 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
     co_actors.update(w.i for v in (head, *head.conjuncts) for ch in v.children
                      if ch.dep_ == "agent" for w in ch.subtree)
     doc = coder.index.doc
-    predicate = _predicate(head, trigger)
     for m in coder.index.within(start, end):
         if a0 <= m.start < a1 or not m.alias.country:
             continue
@@ -1586,9 +1567,8 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
                 and root.head.head.pos_ in ("VERB", "AUX") and not _country_name(root, coder.index)):
             continue  # where it happened ("rallied in Nairobi"), not to whom; a thing's
             # place is its owner's ("suspended aid deliveries in Baghdad")
-        if not _argument_of(root, predicate, venue):
-            continue  # named in passing ("vetoed a resolution on Syria", "the UN envoy to
-            # Syria said"): the clause speaks of the country, the act is not aimed at it
+        if _subject_matter(root, venue):
+            continue  # "vetoed a resolution on Syria": what the act is about, not at
         return {"text": coder.index.text[m.start:m.end], "start": m.start, "end": m.end,
                 "country": m.alias.country, "sector": m.alias.sector}
     return None
@@ -1796,7 +1776,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     picked = target is not None  # found by the grammar, not the clause's first country
     if target is None:
         target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
-                                 coder, actor, actor_tok, venue=etype, trigger=tok)
+                                 coder, actor, actor_tok, venue=etype)
     if (picked and actor is not None and target is not None and actor.get("unknown_name")
             and actor.get("country") and target.get("country") == actor.get("country")
             and target.get("start") is not None and _place_name(target, sent)
