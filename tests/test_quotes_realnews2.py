@@ -204,3 +204,14 @@ def test_the_newspaper_and_the_network_are_the_ones_named_before(nlp):
             "The network said its crew had been fired on from the ridge.")
     (q,) = _quotes(nlp, text, _ents(text, [("Delta Vision", "ORG")]))
     assert q["speaker"] == "Delta Vision"
+
+
+def test_what_was_not_said_and_the_wires_dateline(nlp):
+    # The modal perfect reports nothing said.
+    text = "A short call to the harbour office could have told her the ferry was cancelled."
+    assert _quotes(nlp, text) == []
+    # A wire story's dateline is nobody's words.
+    text = ("AP HARBOUR CITY -- Divers found a second crack in the old pier on Monday, "
+            "port engineers said.")
+    (q,) = _quotes(nlp, text)
+    assert q["text"] == "Divers found a second crack in the old pier on Monday"

@@ -366,6 +366,14 @@ def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int,
 _TARGET_PREPS = frozenset({"as", "for", "of", "about", "over"})
 
 
+def _counterfactual(cue: Token) -> bool:
+    """Whether ``cue`` is in the modal perfect ("could have told her it was bunkum",
+    "would have said"): what was not said (under speech cues; PolNeAR's scheme
+    annotates it)."""
+    aux = [c.lower_ for c in _children(cue) if c.dep_ == "aux"]
+    return "have" in aux and any(a in ("could", "would", "might", "should", "must") for a in aux)
+
+
 def _inverted_question(cue: Token) -> bool:
     """Whether ``cue`` heads a question asked with its auxiliary before its subject ("Did
     the mayor ask her to stand?", "Has he said why?"): the writer's or an interviewer's
@@ -505,8 +513,8 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         if not _is_cue(tok, frames, speech):
             continue
-        if speech and any(c.dep_ == "neg" for c in _children(tok)):
-            continue   # "could not confirm the reports", "did not say whether": nothing reported
+        if speech and (any(c.dep_ == "neg" for c in _children(tok)) or _counterfactual(tok)):
+            continue   # "could not confirm the reports", "would have said": nothing reported
         if speech and tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_TO_SAY or any(
                 c.lower_ == "yet" for c in _children(tok.head))):
             continue   # "declined to say", "have yet to say whether": nothing reported
@@ -671,7 +679,8 @@ class _CueIndex:
         frames = cue_frames()
         self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         self.sent_starts = [s[0] for s in self.sents]
-        self.cues = [t for t in doc if _is_cue(t, frames, speech) and _subject(t) is not None]
+        self.cues = [t for t in doc if _is_cue(t, frames, speech) and _subject(t) is not None
+                     and not (speech and _counterfactual(t))]
         self.cue_idx = [t.idx for t in self.cues]
         self.newlines = [m.start() for m in re.finditer("\n", text)]
 
@@ -1764,6 +1773,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 continue   # (cut_after: a caption or headline run on into the next line)
         if _ANONYMITY.match(text, a.start) or _teaser(text, a):
             continue
+        if (m := _DATELINE_START.match(text, a.parts[0][0])) is not None and m.end() < a.parts[0][1]:
+            # "AP WASHINGTON -- Tests performed before ... should have raised doubts,
+            # investigators said": the wire's dateline is not said by anyone.
+            a.parts = [(m.end(), a.parts[0][1])] + a.parts[1:]
         if any(_CREDIT.search(text, *p) for p in a.parts):
             # '... suggests the trail for X Photograph: NAME/Getty Images "We will ..."':
             # the words after the photograph's credit are the caption's or the quote's.
@@ -1874,6 +1887,12 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "da
 #: Jin/AFP/Getty Images"; the slash escaped in pre-tokenised text), after "Photograph:".
 _CREDIT = re.compile(r"(?:\b(?:Photograph|Photo|Picture)\s*:\s*)?(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
                      r"(?:\\?/(?:AP|AFP|Getty|Reuters|PA|EPA|Corbis|Rex|Xinhua)\b(?:\s+Images)?)+")
+
+
+#: A wire story's dateline opening a paragraph: an agency, a place in capitals (with its
+#: state or country), a dash ("AP WASHINGTON --", "ORANGE BEACH, Ala. --").
+_DATELINE_START = re.compile(r"(?:(?:AP|AFP|UPI)\s+)?[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*"
+                             r"(?:\s*,\s*[A-Z][\w.]*\.?)?\s*(?:--|—)\s*")
 
 
 def _after_credit(text: str, part: tuple[int, int]) -> tuple[int, int]:
