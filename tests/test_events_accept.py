@@ -68,6 +68,9 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     ("The veteran was offered a job by a local bakery.", "offered", "AGREE", "private-gain"),
     ("Two inspectors accepted gifts from the drilling firms.", "accepted", "AGREE",
      "private-gain"),
+    # claim: "insist" that something is so
+    ("The minister insisted on state television that the rebels were losing.", "insisted",
+     "REQUEST", "claim"),
     # met-thing: a demand satisfied or resistance encountered
     ("Kenya said it had met all the conditions set by the lenders.", "met", "CONSULT",
      "met-thing"),
@@ -83,6 +86,7 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
 @pytest.mark.parametrize("text, trigger, etype", [
     ("Government artillery shelled the old town overnight.", "shelled", "ASSAULT"),
     ("Kenyan troops shelled a market in Kismayo.", "shelled", "ASSAULT"),
+    ("Kenya insisted that Uganda must withdraw its troops.", "insisted", "REQUEST"),
     ("The Kenyan president met the Ugandan envoy in Nairobi.", "met", "CONSULT"),
     ("The two ministers talked about the border for an hour.", "talked", "CONSULT"),
     ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),

@@ -2314,10 +2314,11 @@ def _refuse_asked(tok: Token, etype: str, lemma: str, children: list[Token]) -> 
 
 
 @_refuses('claim',
-           "'suggest' with a clause of fact ('suggested that the government is ready for "
-           "dialogue'): a claim, not a proposal (one with 'should' is kept)")
+           "'suggest' or 'insist' with a clause of fact ('suggested that the government is "
+           "ready for dialogue', 'insisted that the rebels were losing'): a claim, not a "
+           "proposal or demand (one with 'should' or 'must' is kept)")
 def _refuse_claim(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return etype == "REQUEST" and lemma == "suggest" and any(
+    return etype == "REQUEST" and lemma in ("suggest", "insist") and any(
             ch.dep_ == "ccomp" and not _obligation(ch) for ch in children)
 
 
