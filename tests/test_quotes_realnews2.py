@@ -215,3 +215,11 @@ def test_what_was_not_said_and_the_wires_dateline(nlp):
             "port engineers said.")
     (q,) = _quotes(nlp, text)
     assert q["text"] == "Divers found a second crack in the old pier on Monday"
+
+
+def test_a_noun_of_kin_in_apposition_tells_the_sex(nlp):
+    text = ("Dana Whitlow runs the shop alone now. Her husband, Paul Whitlow, left for the coast in May. "
+            "She said the winter had been the hardest in years.")
+    ents = _ents(text, [("Dana Whitlow", "PERSON"), ("Paul Whitlow", "PERSON")])
+    (q,) = _quotes(nlp, text, ents)
+    assert q["speaker"] != "Paul Whitlow"

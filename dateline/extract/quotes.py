@@ -957,6 +957,8 @@ class _Entities:
         self.modifiers: set[int] = set()
         #: Starts of people named as the subject of a clause.
         self.subjects: set[int] = set()
+        #: Starts of people whose sex a noun in apposition tells (see :func:`_sexes`).
+        self.role_sex: dict[int, str] = {}
         #: For people named outside the subject of their sentence's main clause: that
         #: subject, when it comes before them (its offset, the pronoun "he"/"she", or
         #: "role" for a role noun: "the former diplomat").
@@ -1035,6 +1037,10 @@ class _Entities:
             span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
             if span is not None and len(span):
                 root = span.root
+                noun = (root.head if root.dep_ == "appos" else next(
+                    (c for c in _children(root) if c.dep_ == "appos"), root)).lemma_.lower()
+                if noun in _MALE_NOUNS or noun in _FEMALE_NOUNS:
+                    self.role_sex[e["start"]] = "m" if noun in _MALE_NOUNS else "f"
                 if (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
                         or root.lower_ in _PLACE_WORDS):
                     self.modifiers.add(e["start"])
@@ -1262,17 +1268,29 @@ _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "baroness", "dame"})
 
 def _sexes(ents: _Entities) -> dict[str, str]:
     """The people of the article whose sex a title written right before a mention of
-    theirs tells ("Mr Assad", "Mrs Clinton"): name (:func:`_ent_name`) -> "m" or "f";
-    a name given both is left out."""
+    theirs tells ("Mr Assad", "Mrs Clinton"), or a noun of kin naming them in apposition
+    ("her husband, David"): name (:func:`_ent_name`) -> "m" or "f"; a name given both
+    is left out."""
     out: dict[str, str] = {}
     for e, before in zip(ents.people, ents.before):
         words = before.split()
         title = words[-1] if words else ""
         sex = "m" if title in _MALE_TITLES else "f" if title in _FEMALE_TITLES else ""
+        sex = sex or ents.role_sex.get(e["start"], "")
         name = _ent_name(e)
         if sex and name:
             out[name] = sex if out.get(name, sex) == sex else "?"
     return {n: g for n, g in out.items() if g != "?"}
+
+
+#: Nouns of kin and of people that tell a person's sex when they name them in apposition
+#: ("Deedy's husband, David, ...", "his widow, Ann Lee").
+_MALE_NOUNS = frozenset({"husband", "father", "son", "brother", "man", "boy", "grandfather",
+                         "uncle", "nephew", "widower", "king", "prince", "businessman",
+                         "spokesman", "chairman", "congressman", "policeman"})
+_FEMALE_NOUNS = frozenset({"wife", "mother", "daughter", "sister", "woman", "girl", "grandmother",
+                           "aunt", "niece", "widow", "queen", "princess", "businesswoman",
+                           "spokeswoman", "chairwoman", "congresswoman", "policewoman"})
 
 
 def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
