@@ -367,7 +367,7 @@ _TARGET_PREPS = frozenset({"as", "for", "of", "about", "over"})
 
 
 def _counterfactual(cue: Token) -> bool:
-    """Whether ``cue`` is in the modal perfect ("could have told her it was bunkum",
+    """Whether ``cue`` is in the modal perfect ("could have told her it was nonsense",
     "would have said"): what was not said (under speech cues; PolNeAR's scheme
     annotates it)."""
     aux = [c.lower_ for c in _children(cue) if c.dep_ == "aux"]
@@ -786,7 +786,7 @@ def _names_another(doc: Doc, ents: _Entities, text: str, quoted: _Covers, prev: 
 def _introduced(doc: Doc, ents: _Entities, upto: int) -> Token | None:
     """The person the sentence ending right before ``upto`` (a paragraph of quoted words
     with no cue) makes the subject of its main verb, named there (not a possessor nor a
-    pronoun: "Salman Hashim was crying beside the grave of his son."); None else."""
+    pronoun: "Omar Reyes knelt by the new grave."); None else."""
     end = upto
     while end > 0 and doc_text(doc)[end - 1].isspace():
         end -= 1
@@ -1048,16 +1048,16 @@ class _Entities:
                     self.subjects.add(e["start"])
                 if e["start"] not in self.subjects:
                     # Who the main clause of the sentence is about, when it names this
-                    # person elsewhere ("Ali Ahmida stands by his belief that the rebels can
-                    # defeat Gadhafi.", "He may have strong words for Mr Putin").
+                    # person elsewhere ("Ali Marsh still thinks the rebels can outlast Omar
+                    # Reyes.", "He will have sharp words for Omar Reyes").
                     main = root.sent.root
                     subj = next((c for c in _children(main) if c.dep_ in ("nsubj", "nsubjpass")), None)
                     role = subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _PERSON_NOUNS
                     if subj is not None and (root.dep_ == "appos" and root.head.i == subj.i or role and (
                             subj.left_edge.i <= span.start and span.end <= subj.right_edge.i + 1)
                             and (root.dep_ == "appos" or root.head.lemma_ in ("call", "name"))):
-                        # The one the subject's role noun names ("The deputy minister, Aida
-                        # Ussayran, ...", "A man called Abu Rabe'e came up").
+                        # The one the subject's role noun names ("The deputy minister, Ana
+                        # Ruiz, ...", "A man called Sami came over").
                         self.subjects.add(e["start"])
                     elif subj is not None and subj.i < span.start:
                         self.main_subject[e["start"]] = (
@@ -1312,8 +1312,8 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
         main = ents.main_subject.get(e["start"]) if e is not None else None
         if isinstance(main, int):
             # Named outside the main clause of a sentence whose subject is a person: that
-            # person, the one the story is about ("Ali Ahmida stands by his belief that the
-            # rebels can defeat Gadhafi. The rebels, he said, ...": Ahmida).
+            # person, the one the story is about ("Ali Marsh still thinks the rebels can
+            # outlast Omar Reyes. The rebels, he said, ...": Marsh).
             subj = ents.overlapping(main, main + 1)
             if subj is not None and subj.get("label") == "PERSON" and subj["start"] in ents.subjects \
                     and _ent_name(subj) not in exclude:
@@ -1324,7 +1324,7 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
             e = None
         elif main is not None and (main in ("he", "him")) == (low in ("he", "him")):
             # ... of a sentence whose subject is "he" (or "she") already: someone named
-            # before, not this one ("He may have strong words for Mr Putin. He said ...").
+            # before, not this one ("He will have sharp words for Omar Reyes. He said ...").
             e = None
     elif low in ("they", "them"):
         e, number = ents.last_group_before(span[0], quoted, since), "group"
@@ -1821,7 +1821,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 if e.get("label") == "PERSON"})
         speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since, exclude)
         if speaker and _CREDIT.search(speaker):
-            continue   # "Photograph: Dave Hogan/Getty Call me ...": a credit run into a caption
+            continue   # "Photograph: Lena Moss/Getty Call me ...": a credit run into a caption
         if a.cue_text == ":" and a.speaker is not None and pronoun is None:
             # A line's label names its speaker as written: no apposition, title or role
             # to resolve ("Paxman: Blair, you said ..." is Paxman's, not Blair's).
@@ -1901,8 +1901,8 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "da
                      "gen", "col", "maj", "capt", "sen", "rep", "gov", "sheikh", "king", "queen"})
 
 
-#: A photograph's credit: a name and an agency after a slash ("Horst Faas/AP", "Liu
-#: Jin/AFP/Getty Images"; the slash escaped in pre-tokenised text), after "Photograph:".
+#: A photograph's credit: a name and an agency after a slash ("Lena Moss/AP", "Ivo
+#: Kranz/AFP/Getty Images"; the slash escaped in pre-tokenised text), after "Photograph:".
 _CREDIT = re.compile(r"(?:\b(?:Photograph|Photo|Picture)\s*:\s*)?(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
                      r"(?:\\?/(?:AP|AFP|Getty|Reuters|PA|EPA|Corbis|Rex|Xinhua)\b(?:\s+Images)?)+")
 
