@@ -3,7 +3,8 @@
 The tests check the HTTP API and that the page is served; only a browser runs the
 page's script. This starts ``dateline serve`` on a free loopback port, opens the page
 in headless Chromium (Debian's ``chromium`` package, driven by Playwright, neither of
-which CI has) and goes through each view: search (and its pages of 5), an article record, timeline, events
+which CI has) and goes through each view: search (and its pages of 5), an article record
+(its text with the extractions highlighted inline, a hover value, a legend toggle), timeline, events
 and the store page, then a bad query, then the API documentation at ``/docs`` and
 ``/redoc``; a request for anything the server does not serve is refused and counted as
 a problem (the page and the documentation must work offline). It prints what each view showed, saves
@@ -110,7 +111,24 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         page.wait_for_selector("#article-body h2")
         print("article:", page.text_content("#article-body h2"),
               f"({page.locator('#article-body table').count()} tables)")
+        marks = {kind: page.locator(f"#article-body .article-text .x-{kind}").count()
+                 for kind in ("date", "person", "place", "quote", "amount", "event")}
+        print("article highlights:", ", ".join(f"{k} {n}" for k, n in marks.items()))
+        for kind in ("date", "place", "quote", "event"):
+            if not marks[kind]:
+                problems.append(f"the article view highlights no {kind}")
+        hover = page.locator("#article-body .article-text .x-place").first.get_attribute("title")
+        print("hover on a place:", hover)
+        if not hover or "place:" not in hover:
+            problems.append("a highlighted place has no normalised value to hover")
         shot("article", page)
+        if shots:  # the highlighted text alone, small enough to show in the README
+            page.locator("#article-body .article-text").screenshot(
+                path=str(shots / "article-text.png"))
+        page.locator("#article-body .legend input[data-kind=place]").uncheck()
+        if "hide-place" not in (page.get_attribute("#article-body .article-text", "class") or ""):
+            problems.append("unticking 'places' does not hide the place highlights")
+        page.locator("#article-body .legend input[data-kind=place]").check()
 
         page.click("nav a[data-view=timeline]")
         page.click("#timeline-form button")

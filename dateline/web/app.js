@@ -240,17 +240,79 @@ async function loadStats() {
 
 // -- article --------------------------------------------------------------------------
 
-/** The article text with sentence `sentence` marked (as text nodes, no HTML). */
+/** What the article view highlights: each kind's label in the legend. */
+const MARK_KINDS = [["date", "dates"], ["person", "people"], ["org", "organisations"],
+  ["place", "places"], ["quote", "quotes"], ["speaker", "speakers"], ["amount", "amounts"],
+  ["event", "events"]];
+
+function joined(...parts) { return parts.filter((x) => x !== null && x !== undefined && x !== "").join(" "); }
+
+/** Every extraction of the record with its offsets, kind and hover text. */
+function markSpans(rec) {
+  const out = [];
+  const add = (start, end, kind, label) => {
+    if (Number.isInteger(start) && Number.isInteger(end) && end > start) out.push({ start, end, kind, label });
+  };
+  for (const d of rec.dates || []) add(d.start, d.end, "date", joined("date:", d.type, d.value));
+  for (const e of rec.entities || []) {
+    if (e.label === "PERSON") add(e.start, e.end, "person", joined("person:", e.canonical));
+    else if (e.label === "ORG") add(e.start, e.end, "org", joined("organisation:", e.canonical));
+  }
+  for (const p of rec.places || []) {
+    const where = p.lat === null || p.lat === undefined ? "" : "(" + p.lat + ", " + p.lon + ")";
+    add(p.start, p.end, "place", joined("place:", p.name, p.country, where, p.adjectival ? "(adjective)" : ""));
+  }
+  for (const q of rec.quotes || []) {
+    add(q.start, q.end, "quote", joined("quote (" + q.kind + "), speaker:", q.speaker || "unknown"));
+    add(q.speaker_start, q.speaker_end, "speaker", joined("speaker of a quote:", q.speaker));
+  }
+  for (const a of rec.amounts || []) add(a.start, a.end, "amount", joined("amount:", a.qualifier, a.value, a.unit));
+  for (const e of rec.events || []) {
+    const who = (x) => (x ? x.text + (x.country ? " [" + x.country + "]" : "") : "–");
+    add(e.start, e.end, "event", joined("event:", e.type + (e.mode ? "/" + e.mode : ""), who(e.actor),
+      "→", who(e.target), e.date ? "on " + e.date : "", e.place ? "at " + e.place : ""));
+  }
+  return out;
+}
+
+/** The article text with every extraction highlighted inline (hover for the normalised
+ * value) and sentence `sentence` marked; built from text nodes and spans, no HTML. */
 function articleText(rec, sentence) {
   const box = el("div", { class: "article-text" });
-  const span = rec.sentences[sentence];
-  if (sentence === null || span === undefined) {
-    box.append(rec.text);
-    return box;
+  const text = rec.text || "";
+  const spans = markSpans(rec);
+  const chosen = sentence === null ? undefined : rec.sentences[sentence];
+  if (chosen) spans.push({ start: chosen.start, end: chosen.end, kind: "sentence", label: "" });
+  // a sweep over the span boundaries: each piece of text gets the kinds covering it
+  const cuts = new Set([0, text.length]);
+  for (const sp of spans) { cuts.add(Math.max(0, Math.min(sp.start, text.length))); cuts.add(Math.max(0, Math.min(sp.end, text.length))); }
+  const points = [...cuts].sort((x, y) => x - y);
+  const starts = new Map();
+  for (const sp of spans) { if (!starts.has(sp.start)) starts.set(sp.start, []); starts.get(sp.start).push(sp); }
+  const active = new Set();
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i], to = points[i + 1];
+    for (const sp of starts.get(from) || []) active.add(sp);
+    for (const sp of [...active]) if (sp.end <= from) active.delete(sp);
+    const piece = text.slice(from, to);
+    if (!active.size) { box.append(piece); continue; }
+    const kinds = [...new Set([...active].map((sp) => "x-" + sp.kind))];
+    const labels = [...active].map((sp) => sp.label).filter(Boolean);
+    box.append(el("span", { class: kinds.join(" "), title: labels.join("\n") }, piece));
   }
-  box.append(rec.text.slice(0, span.start), el("mark", {}, rec.text.slice(span.start, span.end)),
-    rec.text.slice(span.end));
   return box;
+}
+
+/** Checkboxes that show or hide each kind of highlight in `box`. */
+function markLegend(box) {
+  const legend = el("p", { class: "legend" });
+  for (const [kind, label] of MARK_KINDS) {
+    const input = el("input", { type: "checkbox", "data-kind": kind });
+    input.checked = true;
+    input.addEventListener("change", () => box.classList.toggle("hide-" + kind, !input.checked));
+    legend.append(el("label", {}, input, el("span", { class: "x-" + kind }, label)));
+  }
+  return legend;
 }
 
 function itemTable(title, items, columns) {
@@ -286,7 +348,8 @@ async function showArticle(id, sentence) {
         ? el("a", { href: rec.url, rel: "noopener noreferrer", target: "_blank" }, rec.url)
         : rec.url));
     }
-    out.append(articleText(rec, sentence));
+    const text = articleText(rec, sentence);
+    out.append(markLegend(text), text);
     const s = (item) => item.sentence;
     out.append(...[
       itemTable("Dates", rec.dates, [["text", (d) => d.text], ["value", (d) => d.value],
