@@ -71,6 +71,9 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     # claim: "insist" that something is so
     ("The minister insisted on state television that the rebels were losing.", "insisted",
      "REQUEST", "claim"),
+    # standing-by-words: keeping to one's findings
+    ("The army said it stood by its findings on the crash.", "stood", "SUPPORT",
+     "standing-by-words"),
     # met-thing: a demand satisfied or resistance encountered
     ("Kenya said it had met all the conditions set by the lenders.", "met", "CONSULT",
      "met-thing"),
@@ -87,6 +90,7 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
     ("Government artillery shelled the old town overnight.", "shelled", "ASSAULT"),
     ("Kenyan troops shelled a market in Kismayo.", "shelled", "ASSAULT"),
     ("Kenya insisted that Uganda must withdraw its troops.", "insisted", "REQUEST"),
+    ("Kenya stood by its ally during the crisis.", "stood", "SUPPORT"),
     ("The Kenyan president met the Ugandan envoy in Nairobi.", "met", "CONSULT"),
     ("The two ministers talked about the border for an hour.", "talked", "CONSULT"),
     ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),

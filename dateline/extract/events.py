@@ -2551,6 +2551,21 @@ def _refuse_talk_about(tok: Token, etype: str, lemma: str, children: list[Token]
                 g.dep_ == "conj" for g in ch.children)) for ch in children))
 
 
+#: What one "stands by" when keeping to one's own word, no support of anyone.
+_KEPT_WORDS = _AGREED_VIEWS | frozenset({
+    "account", "story", "remark", "comment", "decision", "position", "version", "figure",
+    "number", "assertion", "word", "words", "reporting", "allegation"})
+
+
+@_refuses("standing-by-words", "'stand by' one's findings, account, story or decision ('it "
+                               "stood by its findings'): keeping to one's word, no support")
+def _refuse_standing_by_words(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "SUPPORT" and lemma == "stand" and any(
+        ch.dep_ == "prep" and ch.lower_ == "by" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _KEPT_WORDS for g in ch.children)
+        for ch in children)
+
+
 def refusal(tok: Token, etype: str) -> str | None:
     """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
     which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
