@@ -15,7 +15,7 @@ of the lexicon) are not amounts. Words come from ``data/amounts_lexicon.tsv``.
 
 Nor are list-item numbers ("... civilians 3. Release", "1)", "(2)"), ranks and
 codes ("a top 10 investor", "0370 60 60 900"), clock times and days ("12.22 GMT",
-"11 Jun"), a number hyphened to a word into a modifier ("a six-point plan"), or a
+"11 Jun"), years of an era ("562 BC"), a number hyphened to a word into a modifier ("a six-point plan"), or a
 bare "one" that is an indefinite ("one woman told the BBC"; kept with a qualifier
 or when the one was killed, hurt, displaced or arrested).
 
@@ -100,6 +100,29 @@ One number before plural nouns joined by "and"/"or" counts them all ("nine towns
 the one next to the number is kept ("only about two feet": about; "just over 1,000": more
 than); "30 of whom" takes the unit of the count "whom" stands for. The parts of scientific
 notation ("1.96 * 10 ** 22 Joules", "^ 2") and "two peas" (in a pod) count nothing.
+
+A proportion written "<n> in <m>" ("one in five asylum seekers", "nearly 1 in every 4",
+"one out of every five homes") is one amount, not a count of the m: ``value`` n/m (0.2),
+``unit`` "proportion", with its hedge; "one in 100 years" (a rate) is none. Neither are
+"the two of you", "the three of us" (a reference, as "the other two"; kept when killed,
+hurt, displaced or arrested), the number of a military unit or a street ("16 Squadron",
+"116 Provost Company", "29 Ferris Road": capitalised words ending in a ``numbered_name`` of
+the lexicon), a number after a ``numbered_noun`` ("resolution 687", "paragraph 4": it
+names one thing), an age after a person's name ("Sergeant Paul Jones , 33 -"), opening a
+sentence ("At 22 , ...") or after "aged" with a hedge or "as young as", or "half" before a
+preposition ("only half in jest"). A plural name after a count is its unit ("Six Royal Military Policemen"). "up to"
+is the value reached, no hedge, after a verb of change ("went up to 9 %", "pushed the price
+... up to $ 4"), after "the way", or after a ``level_noun`` that "with" introduces ("with
+the official rate up to 11 %"); "can carry up to 50 people" keeps it. "a family of five",
+"an audience of 50 million" count people, "a mother of six" children (``count_noun``s).
+A bare number takes the plural noun after adjectives the parser left loose ("several dozen
+armed and masked fighters"), the plural subject of "total" or "number" ("deaths ...
+totalled 895"), or "times" after it ("10 times higher": a factor). "about" before a vague
+plural is a preposition ("read about scores of Iraqis"). An entity tagged as money with no
+currency sign or word is a count ("a toll of 40,000 to 60,000"); "A$", "C$" are
+Australian and Canadian dollars. A bare "tens" not followed by "of" is elliptical, no
+amount; "the stranded" are displaced. The injured, displaced or arrested after a death toll
+are people, not deaths.
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
@@ -241,24 +264,33 @@ def parse_value(words: list[str]) -> float | None:
     return total + (current or 0)
 
 
-#: Vague plurals as the scales they multiply ("hundreds" of "billions").
-_PLURAL_SCALE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3,
-                 "millions": 1e6, "billions": 1e9, "trillions": 1e12}
-_VAGUE_CHAIN = re.compile(r"^(?:(?:" + "|".join(_PLURAL_SCALE) + r")\s+of\s+)+(?:" + "|".join(_PLURAL_SCALE) + r")\b",
-                          re.I)
+@functools.lru_cache(maxsize=1)
+def _plural_scale() -> dict[str, float]:
+    """Vague plurals as the scales they multiply ("hundreds" of "billions"): the
+    lexicon's one-word ``vague`` rows, whose value is the smallest the plural implies,
+    twice its scale ("hundreds" 200: a scale of 100). The lexicon is the one source."""
+    return {w: float(v) / 2 for w, v in lexicon()["vague"].items() if " " not in w}
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_chain_re() -> re.Pattern[str]:
+    """Two or more vague plurals joined by "of" ("hundreds of billions")."""
+    words = "|".join(sorted(_plural_scale(), key=len, reverse=True))
+    return re.compile(r"^(?:(?:" + words + r")\s+of\s+)+(?:" + words + r")\b", re.I)
 
 
 def _vague_chain(text: str) -> tuple[float, int] | None:
     """The smallest value of vague plurals joined by "of" at the start of ``text``
     ("hundreds of billions" 2e11, "tens of millions" 2e7: twice the product of their
     scales, as "hundreds" is 200) and where the chain ends; ``None`` for fewer than two."""
-    m = _VAGUE_CHAIN.match(text)
+    m = _vague_chain_re().match(text)
     if m is None:
         return None
-    words = [w for w in m.group(0).lower().split() if w in _PLURAL_SCALE]
+    scales = _plural_scale()
+    words = [w for w in m.group(0).lower().split() if w in scales]
     value = 2.0
     for w in words:
-        value *= _PLURAL_SCALE[w]
+        value *= scales[w]
     return value, m.end()
 
 
@@ -345,6 +377,11 @@ def _number_root(ent: Span) -> Token:
     syntactic head; "an estimated 10,000" -> "10,000")."""
     outside = [t for t in ent if not (ent.start <= t.head.i < ent.end) or t.head == t]
     root = outside[-1] if outside else ent.root
+    if root.pos_ in ("ADP", "ADV") and not _numberish(root):
+        # "about scores of Iraqis" tagged as one entity, "about" a preposition: the number is its object
+        nums = [t for t in ent if t.head == root and _numberish(t)]
+        if nums:
+            return nums[-1]
     if root.pos_ in ("NOUN", "PROPN") and not _numberish(root):
         # "about 500 mortars" tagged as one entity: the number is the one on the noun
         nums = [t for t in ent if t.i < root.i and (t.head == root or t.head == root.head) and _numberish(t)]
@@ -387,8 +424,17 @@ def _unit_noun(root: Token) -> Token | None:
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:   # "scores of Iraqis being killed": the parser made "of" open a clause
+                    clause = next((g for g in c.children if g.dep_ == "pcomp"), None)
+                    obj = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < clause.i
+                                and g.i == c.i + 1 + sum(1 for t in g.lefts)), None) if clause is not None else None
+                if obj is not None and obj.lower_ in lexicon()["vague"] and obj != root:
+                    return _unit_noun(obj)   # "many tens of thousands of refugees": what the thousands count
                 if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
+        for c in root.children:
+            if c.dep_ == "conj" and c.lower_ == root.lower_:
+                return _unit_noun(c)   # "millions and millions of gallons"
     if root.lower_ == "half" and root.dep_ == "predet" and root.head.pos_ == "NOUN" and root.head.i > root.i \
             and root.head.lower_ not in lexicon()["scale"]:
         return root.head   # "lost half a leg"
@@ -409,11 +455,20 @@ def _unit_noun(root: Token) -> Token | None:
             noun = root.doc[after] if after < len(root.doc) else None
             if noun is not None and noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or noun.lower_ in _COLLECTIVE):
                 return noun   # "Four New York Times journalists", "Seventeen United Nations staff"
+            if after == root.head.i + 1 and _plural_name(root.head):
+                return root.head   # "Six Royal Military Policemen": the name of a kind of people, plural
             return None   # "clashes kill 40 Associated Press : ...": a name after the count, not what it counts
         return root.head
     if root.dep_ == "conj" and root.head.like_num and root.head != root:
         return _unit_noun(root.head)   # "90 and 72 passengers": 72 counts passengers too
     return None
+
+
+def _plural_name(tok: Token) -> bool:
+    """Whether a capitalised word the tagger took for a singular name is a plural
+    ("Policemen", "Marines", "Rangers"): "-men", or "-s" after a letter other than "s", "u" or "i"."""
+    w = tok.lower_
+    return tok.tag_ in ("NNPS", "NNS") or w.endswith("men") or re.search(r"[^sui]s$", w) is not None
 
 
 def _coordinated(noun: Token) -> str | None:
@@ -507,7 +562,33 @@ def _size_of(root: Token) -> str | None:
         return None
     if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.lemma_.lower() not in lex["count_noun"]:
         subj = subj.head.head   # "the population of the island, which numbers ..."
+    if subj.tag_ == "NNS" and subj.pos_ == "NOUN" and verb.lemma_.lower() in ("number", "total"):
+        return _hyphen_word(subj)   # "deaths among the police totalled 895": deaths
     return lex["count_noun"].get(subj.lemma_.lower())
+
+
+def _noun_past_adjectives(span: Span) -> Token | None:
+    """The plural noun a bare number counts across adjectives the parser did not hang on
+    it ("several dozen armed and masked fighters"): up to five adjectives or participles
+    and "and", "or" or commas between them, at least one adjective, then a plural common
+    noun with no number of its own; else ``None``."""
+    doc = span.doc
+
+    def adjective(t: Token) -> bool:   # "armed", "masked" (a past tense only after "and" or "or": not "died")
+        return t.pos_ in ("ADJ", "VERB") and (t.tag_ in ("JJ", "VBN") or t.tag_ == "VBD" and t.i > span.end
+                                              and doc[t.i - 1].lower_ in ("and", "or"))
+
+    i, adjectives = span.end, 0
+    while i < len(doc) and i - span.end < 6 and (adjective(doc[i]) or adjectives
+                                                  and doc[i].lower_ in ("and", "or", ",")):
+        adjectives += adjective(doc[i])
+        i += 1
+    if not adjectives or i >= len(doc) or not adjective(doc[i - 1]):
+        return None
+    noun = doc[i]
+    if noun.tag_ != "NNS" or noun.pos_ != "NOUN" or any(c.like_num for c in noun.children):
+        return None
+    return noun
 
 
 def _out_of(root: Token) -> Token | None:
@@ -577,14 +658,17 @@ _ANAPHOR_BEFORE = re.compile(r"\b(?:the|the other|these|those|the last|the first
 
 def _anaphor(span: Span) -> bool:
     """Whether a bare small number word is a reference to people or things named before
-    ("the other two arrived", "the two had met"), not a count: "the" (or "the other",
-    "these") before it and no noun after it."""
+    ("the other two arrived", "the two had met", "the two of you", "the three of us"),
+    not a count: "the" (or "the other", "these") before it and no noun after it, or only
+    "of" and a personal pronoun."""
     t = span.text.strip().lower()
     if t not in lexicon()["number"] or float(lexicon()["number"][t]) > 10:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
+    pronoun = nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) \
+        and doc[span.end + 1].lower_ in ("us", "you", "them")
+    if nxt is not None and not pronoun and (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
         return False
     return _ANAPHOR_BEFORE.search(doc_text(doc)[max(0, span.start_char - 12):span.start_char]
                                   ) is not None
@@ -678,14 +762,18 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     if _YEAR.match(t) and ent.label_ == "CARDINAL":
         return True
     after = text[ent.end_char:ent.end_char + 14].lower()
-    before = text[max(0, ent.start_char - 8):ent.start_char].lower()
-    if re.match(r"[\s-]*years?[\s-]*old|-year-old|\s*,?\s*years of age", after) or re.search(r"\bage[ds]?\s*$", before):
-        return True
+    before = text[max(0, ent.start_char - 22):ent.start_char].lower()
+    if re.match(r"[\s-]*years?[\s-]*old|-year-old|\s*,?\s*years of age", after) \
+            or re.search(r"\bage[ds]?\s+(?:(?:over|under|about|around|between|from|only|just|nearly|almost|"
+                         r"more than|less than)\s+)?$|\bage[ds]?$|\bas\s+(?:young|old)\s+as\s+$", before):
+        return True   # "aged over three", "as young as eight"
     if root.dep_ in ("nummod", "appos", "npadvmod", "compound") and root.head.i < root.i \
             and root.head.pos_ in ("NOUN", "PROPN"):
         return True
     if t.lower() == "one" and root.dep_ != "nummod":
         return True
+    if t.lower() == "tens" and not re.match(r"\s+of\b", text[ent.end_char:ent.end_char + 4]):
+        return True   # "tens, even hundreds of thousands": "tens" of what the text says after
     if t.lower().split()[-1:] in (["one"], ["two"]) and root.dep_ == "nummod" \
             and root.head.lemma_.lower() in lexicon().get("idiom", {}):
         return True   # "at one point", "one thing is clear", "on more than one occasion"
@@ -700,8 +788,20 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True
     if _in_name(root, ent):
         return True   # "the 13 Colonies", "the Group of 20"
+    if _unit_number(ent):
+        return True   # "16 Squadron", "116 Provost Company", "29 Ferris Road": part of a name
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > root.sent.start else None
+    if prev is not None and prev.lower_ in lexicon().get("numbered_noun", {}) and prev.tag_ == "NN" \
+            and re.fullmatch(r"\d+", t) and not _YEAR.match(t):
+        return True   # "resolution 687", "paragraph 4", "mark 77": a number naming one thing, no count
+    if prev is not None and prev.lower_ == "at" and prev.i == root.sent.start and re.fullmatch(r"\d{1,2}|[a-z-]+", t.lower()) \
+            and ent.end < len(doc) and doc[ent.end].text == ",":
+        return True   # "At 22 , fresh out of university, he ...": an age
+    if prev is not None and prev.text == "," and prev.i > root.sent.start and doc[prev.i - 1].ent_type_ == "PERSON" \
+            and re.fullmatch(r"\d{1,3}", t) and int(t) < 120 \
+            and (ent.end == len(doc) or doc[ent.end].text in (",", "-", ".", ";", ")", "-RRB-", "and")):
+        return True   # "Sergeant Paul Jones , 33 - ...": a person's age
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if prev is not None and prev.tag_ == "NNP" and prev.ent_type_ != "NORP" and re.fullmatch(r"\d+", t) \
             and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ not in ("NNS", "NNPS") \
@@ -720,13 +820,39 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
 
 
+#: Brackets the text may hold between a unit's number and its name ("33 (EOD) Engineer Regiment").
+_NAME_BRACKETS = {"(": ")", "-LRB-": "-RRB-"}
+
+
+def _unit_number(ent: Span) -> bool:
+    """Whether a number in figures opens a name, of a military or other unit or of a
+    street: capitalised words after it (an acronym in brackets may stand between) that
+    end in a ``numbered_name`` noun of the lexicon ("16 Squadron", "116 Provost Company",
+    "33 (EOD) Engineer Regiment", "29 Ferris Road"); "40 Royal Marines" stays a count."""
+    if not re.fullmatch(r"\d{1,4}", ent.text.strip()):
+        return False
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].text in _NAME_BRACKETS:
+        close = next((j for j in range(i + 1, min(len(doc), i + 5)) if doc[j].text == _NAME_BRACKETS[doc[i].text]), None)
+        if close is None:
+            return False
+        i = close + 1
+    last = None
+    while i < len(doc) and i - ent.end < 8 and doc[i].is_alpha and doc[i].text[:1].isupper() \
+            and not _numberish(doc[i]):
+        last = doc[i]
+        i += 1
+    return last is not None and last.lower_ in lexicon().get("numbered_name", {})
+
+
 #: Set phrases that open with a number word and count nothing.
 _SET_PHRASE = re.compile(r"(?:half\s+(?:a\s+world|way|measures?|hearted|the\s+battle|the\s+time)|fifty\s*-\s*fifty)\b",
                          re.I)
 
 
 #: What follows a number that is a clock time or a day of a month.
-_CLOCK_OR_DATE = re.compile(r"\s*(?:local\s+time\b|GMT|BST|UTC|CET|[ECMP][SD]?T|[ap]\.?m\b\.?|(?:January|February|March|April|"
+_CLOCK_OR_DATE = re.compile(r"\s*(?:local\s+time\b|B\.?C\.?E?\b|A\.?D\.?\b|GMT|BST|UTC|CET|[ECMP][SD]?T|[ap]\.?m\b\.?|(?:January|February|March|April|"
                             r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
                             r"Aug|Sept?|Oct|Nov|Dec)\b)")
 
@@ -799,6 +925,11 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             and span[3].dep_ == "compound" and span[3].head.i >= span.end and span[3].head.pos_ == "NOUN":
         # "30 nine-feet posts": 30 counts the posts; "nine-feet" is their size
         return _record(doc, ctx, span[0].idx, span[0].idx + len(span[0].text), "CARDINAL")
+    if label == "RATIO":
+        return _ratio_record(ctx, start, end)
+    if label == "MONEY" and not _currency_in([t.text for t in span], text, start) \
+            and not any(ch in span.text for ch in "$£€¥#") and not re.search(r"\d\s*-\s*\d", span.text):
+        label = "CARDINAL"   # "a toll of 40,000 to 60,000" tagged as money: no currency, a count
     root = _number_root(span)
     if label == "CARDINAL" and _skip(span, root, text):
         return None
@@ -825,6 +956,11 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if qualifier is not None and _preposition_at(doc, q_start) \
             and not re.match(r"\s*(?:long|wide|high|deep|tall|away|thick|across)\b", text[end:end + 9]):
         qualifier, start, q_start = None, body_start, body_start   # "witnesses about two bombings": a preposition
+    if qualifier == "up to" and _reached(doc, q_start):
+        qualifier, start, q_start = None, body_start, body_start   # "inflation went up to 11 %": the value reached
+    if qualifier == "about" and re.match(r"(?:about|around)\s", text[q_start:q_start + 7], re.I) \
+            and re.match(r"(?:tens|dozens|scores|hundreds|thousands|millions|billions)\b", text[body_start:end], re.I):
+        qualifier, start, q_start = None, body_start, body_start   # "read about scores of Iraqis": a preposition
     body = text[body_start:end]
     # a token that starts before the body gives only its part inside ("gallons/3" "3 .34 million")
     words = [t.text[max(0, body_start - t.idx):] for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
@@ -889,6 +1025,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 and last not in _PERCENT_WORDS else "money"
     else:
         unit_tok = _unit_noun(root)
+        if span.end < len(doc) and doc[span.end].lower_ == "times" and label != "QUANTITY":
+            unit_tok = doc[span.end]   # "10 times higher", "one million times the normal level": a factor
         noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" and not span[-1].like_num else None
         if noun is not None:
             mods = [c.text for c in noun.children if c.i < noun.i
@@ -931,8 +1069,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 and unit not in lex["currency"] and not re.search(r"(?:men|fish|people|meter|metre)$", unit):
             return None   # "residents of 86 district", "a 100 bed hospital", "two star general": no count of a singular noun
     fraction = 0 < value < 1 and label == "CARDINAL" and bounds is None
-    if fraction and unit is None and root.dep_ == "advmod" and root.head.pos_ in ("ADJ", "ADV", "VERB"):
-        return None   # "half asleep", "half as far": a degree, no quantity
+    if fraction and unit is None and root.dep_ == "advmod" and root.head.pos_ in ("ADJ", "ADV", "VERB", "ADP"):
+        return None   # "half asleep", "half as far", "only half in jest": a degree, no quantity
     rec_partitive = unit is None and label == "CARDINAL"
     if rec_partitive:
         unit_tok = _partitive(root)
@@ -952,6 +1090,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             unit = _hyphen_word(unit_tok) if unit_tok is not None else None
         elif _number_of(root) is not None:
             unit_tok = _number_of(root)   # "the number of deaths, reported in the hundreds"
+            unit = _hyphen_word(unit_tok) if unit_tok is not None else None
+        elif _noun_past_adjectives(span) is not None:
+            unit_tok = _noun_past_adjectives(span)   # "several dozen armed and masked fighters"
             unit = _hyphen_word(unit_tok) if unit_tok is not None else None
     if unit_tok is not None and _dead_or_hurt(unit_tok) and label == "CARDINAL":
         unit, kind_of_noun = "people", lex["casualty"][unit_tok.lemma_.lower()]   # "13 of the dead": people
@@ -1005,6 +1146,24 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     return rec
 
 
+def _ratio_record(ctx: Context, start: int, end: int) -> dict | None:
+    """The record of a proportion "<n> in <m>" at ``[start, end)``: ``value`` n/m (a
+    fraction of one), ``unit`` "proportion", the hedge written before it ("nearly one in
+    four": nearly). What it is a proportion of stays in the text after it."""
+    text = ctx.text
+    m = _ratio_re().fullmatch(text[start:end])
+    if m is None:
+        return None
+    num, den = parse_value([m.group(1)]), parse_value([m.group(2)])
+    if num is None or not den or num >= den:
+        return None
+    q = _qualifier_re().search(text[max(0, start - 20):start])
+    qualifier = lexicon()["qualifier"][q.group(1).lower()] if q else None
+    q_start = max(0, start - 20) + q.start() if q else start
+    return {"text": text[q_start:end], "start": q_start, "end": end, "sentence": ctx.sentence_of(q_start),
+            "value": _tidy(round(num / den, 6)), "unit": "proportion", "qualifier": qualifier, "kind": None}
+
+
 #: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
 _GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
 
@@ -1021,6 +1180,30 @@ def _preposition_at(doc: Doc, at: int) -> bool:
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return tok.lower_ == "about" and tok.dep_ == "prep" and tok.tag_ == "IN" and prev is not None \
         and prev.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _reached(doc: Doc, at: int) -> bool:
+    """Whether "up to" at ``at`` gives the value something reached, not a hedge: after
+    a verb of change ("went up to 9 %", "pushed the price up to $ 4"), after "the way"
+    ("all the way up to 9,000 feet"), or after a noun of a level that "with" introduces
+    ("with the official rate up to 11 %"); not "can carry up to 50 people"."""
+    span = doc.char_span(at, at + 2, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].lower_ != "up" or span[0].i == 0:
+        return False
+    up = span[0]
+    prev = doc[up.i - 1]
+    lex = lexicon()
+    if prev.lower_ == "way" or prev.lemma_.lower() in lex["change_verb"]:
+        return True
+    if prev.pos_ == "NOUN" and prev.lemma_.lower() in lex.get("level_noun", {}):
+        for t in reversed(doc[max(0, prev.i - 5):prev.i]):
+            if t.lower_ == "with":
+                return True   # "with the official rate up to 11 %"
+            if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+                break
+    verb = next((t for t in doc[up.i:min(len(doc), up.i + 8)] if t.head.i < up.i and t.head.pos_ == "VERB"), None)
+    return verb is not None and verb.head.lemma_.lower() in lex["change_verb"] \
+        and any(c.dep_ == "dobj" and c.i < up.i for c in verb.head.children)   # "pushed the price ... up to $ 4"
 
 
 def _numbered_item(text: str, start: int, end: int) -> bool:
@@ -1229,7 +1412,28 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 out[-1] = (ps, e, label if label != "CARDINAL" else plabel)
                 continue
         out.append((s, e, label))
+    ratios = [m.span() for m in _ratio_re().finditer(text) if not _YEAR.match(m.group(2))
+              and not _RATIO_TIME.match(text, m.end())
+              and (parse_value([m.group(1)]) or 0) < (parse_value([m.group(2)]) or 0)]
+    if ratios:   # "one in five": a proportion, no count of the five
+        out = [sp for sp in out if not any(a < sp[1] and sp[0] < b for a, b in ratios)]
+        out = sorted(out + [(a, b, "RATIO") for a, b in ratios])
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _ratio_re() -> re.Pattern[str]:
+    """A proportion written as "<n> in <m>" or "<n> out of every <m>" ("one in five",
+    "1 in 10", "two in every three"), its two numbers as groups 1 and 2."""
+    words = [w for w, v in lexicon()["number"].items() if w.isalpha() and float(v) >= 1 and w not in (
+        "a", "an", "dozen", "couple", "several", "few")]
+    num = r"(\d+|" + "|".join(sorted(words, key=len, reverse=True)) + r")"
+    return re.compile(r"(?<![\d,.])\b" + num + r"\s+(?:in(?:\s+every)?|out\s+of\s+every)\s+" + num + r"\b(?![,.]\d)",
+                      re.I)
+
+
+#: A time after a proportion's second number makes it a rate ("one in 100 years"), not a proportion.
+_RATIO_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.I)
 
 
 @extractor(
@@ -1300,6 +1504,8 @@ def _elided_units(amounts: list[dict]) -> None:
         sent = rec["sentence"]
         if rec.pop("_bare", False):
             earlier = last_any.get(sent) if rec["kind"] is None else last_kind.get(sent)
+            if earlier == "deaths" and rec["kind"] not in (None, "killed"):
+                earlier = None   # "a toll of 50,000, with millions more injured": the injured are people
             if earlier is not None:
                 rec["unit"] = earlier
             elif rec["kind"] is not None or rec.get("_others"):
