@@ -74,6 +74,9 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     # standing-by-words: keeping to one's findings
     ("The army said it stood by its findings on the crash.", "stood", "SUPPORT",
      "standing-by-words"),
+    # seize-on: making use of something
+    ("Opposition officials seized on the minister's resignation as a sign of weakness.",
+     "seized", "COERCE", "seize-on"),
     # met-thing: a demand satisfied or resistance encountered
     ("Kenya said it had met all the conditions set by the lenders.", "met", "CONSULT",
      "met-thing"),
@@ -91,6 +94,7 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
     ("Kenyan troops shelled a market in Kismayo.", "shelled", "ASSAULT"),
     ("Kenya insisted that Uganda must withdraw its troops.", "insisted", "REQUEST"),
     ("Kenya stood by its ally during the crisis.", "stood", "SUPPORT"),
+    ("Rebels seized the airport on Sunday.", "seized", "COERCE"),
     ("The Kenyan president met the Ugandan envoy in Nairobi.", "met", "CONSULT"),
     ("The two ministers talked about the border for an hour.", "talked", "CONSULT"),
     ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),

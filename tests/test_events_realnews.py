@@ -688,3 +688,12 @@ def test_event_shares_the_date_of_a_clause_it_is_joined_to(nlp, text: str, trigg
            if ev["text"] == trigger]
     assert evs, text
     assert evs[0]["date"] == date
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president still enjoys strong support among farmers.",
+    "Uganda received military aid from abroad last year.",
+])
+def test_who_enjoys_or_receives_an_act_is_not_its_actor(nlp, text: str) -> None:
+    # like "faces sanctions": the subject of enjoy/receive/win/gain undergoes the act
+    assert all((ev["actor"] or {}).get("country") not in ("KEN", "UGA") for ev in run(nlp, text))

@@ -210,7 +210,7 @@ _BROADCASTERS = frozenset({"television", "tv", "radio", "newspaper", "channel",
 FORCE_MET = frozenset({"force", "violence", "fire", "gunfire", "bullet", "gas", "crackdown",
                        "repression", "tear", "teargas", "batons", "baton"})
 #: Verbs whose subject undergoes the act their object names ("faces sanctions").
-UNDERGO = frozenset({"face"})
+UNDERGO = frozenset({"face", "enjoy", "receive", "win", "gain", "garner", "attract", "lose"})
 #: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
 #: air strike campaign"); elsewhere a trigger modifying a noun names a kind of thing
 #: ("attack helicopters", "arrest warrants", "aid workers", "protest movement").
@@ -2563,6 +2563,15 @@ def _refuse_standing_by_words(tok: Token, etype: str, lemma: str, children: list
     return etype == "SUPPORT" and lemma == "stand" and any(
         ch.dep_ == "prep" and ch.lower_ == "by" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in _KEPT_WORDS for g in ch.children)
+        for ch in children)
+
+
+@_refuses("seize-on", "'seize on' something ('seized on the resignation as a sign'): "
+                      "making use of it, no seizure")
+def _refuse_seize_on(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma in ("seize", "pounce") and any(
+        ch.dep_ in ("prep", "prt") and ch.lower_ in ("on", "upon") and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in ch.subtree)  # "seized on Sunday"
         for ch in children)
 
 
