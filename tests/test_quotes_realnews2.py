@@ -223,3 +223,16 @@ def test_a_noun_of_kin_in_apposition_tells_the_sex(nlp):
     ents = _ents(text, [("Dana Whitlow", "PERSON"), ("Paul Whitlow", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] != "Paul Whitlow"
+
+
+def test_a_cue_between_commas_inside_the_reported_clause(nlp):
+    # The speaker follows the cue; the words before the first comma and after the
+    # speaker's phrase are what was said.
+    text = "The danger, said Kelly Lane, a marketing adviser, is that the new name gets tarnished."
+    (q,) = _quotes(nlp, text, _ents(text, [("Kelly Lane", "PERSON")]))
+    assert q["speaker"] == "Kelly Lane"
+    assert [text[s:e] for s, e in q["parts"]] == ["The danger", "is that the new name gets tarnished"]
+    # Control: a person before the cue speaks ("Tom Hale, a council member, said ...").
+    text = "Tom Hale, a council member, said the mayor, Ann Lee, was in favour of the plan."
+    (q,) = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")]))
+    assert q["speaker"] == "Tom Hale"

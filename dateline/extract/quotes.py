@@ -366,6 +366,47 @@ def _clip_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int,
 _TARGET_PREPS = frozenset({"as", "for", "of", "about", "over"})
 
 
+def _said_between_commas(cue: Token, subj: Token) -> tuple[Token, list[tuple[int, int]]] | None:
+    """The speaker and the content of a cue set between commas inside the reported
+    clause with its speaker after it ("The danger, said Kelly Lane, a marketing
+    adviser, is that ...", "Voters, said the Morning Herald, deserved ..."), which the
+    parser reads as the clause's subject saying the rest: the noun phrase after the cue
+    speaks; the content is the clause's subject up to the comma and what follows the
+    speaker's phrase. None for any other cue."""
+    doc = cue.doc
+    if not (subj.i < cue.i - 1 and doc[cue.i - 1].text == "," and cue.i + 1 < len(doc)):
+        return None
+    nxt = doc[cue.i + 1]
+    if nxt.pos_ not in ("PROPN", "DET") or subj.pos_ == "PRON":
+        return None
+    if subj.ent_type_ == "PERSON" or subj.lemma_.lower() in _PERSON_NOUNS or any(
+            c.dep_ == "appos" for c in _children(subj)) or subj.right_edge.i - subj.left_edge.i > 5:
+        return None   # "Tom Hale, a council member, said the mayor, Ann Lee, was ...": Hale speaks
+        # (and a long subject is the speaker's own phrase: "The MP, elected in May ..., said")
+    kids = _children(cue)
+    after = [c for c in kids if c.dep_ == "nsubj" and c.i > cue.i]
+    speaker: Token | None
+    clause: Token | None
+    if after:                              # "The risk, said Omar Reyes, may lie ...": two subjects
+        speaker, clause = after[0], cue.head if cue.dep_ == "parataxis" else None
+    else:                                  # "..., said Kelly Lane, a ..., is that ...": Lane the clause's
+        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        speaker = next((c for c in _children(comp) if c.dep_ == "nsubj" and c.left_edge.i == cue.i + 1),
+                       None) if comp is not None else None
+        clause = comp
+    if speaker is None or clause is None or speaker.pos_ not in ("PROPN", "NOUN") or clause.i <= speaker.i:
+        return None
+    # the speaker's phrase with its apposition ends at the last comma before the clause's verb
+    comma = next((t for t in reversed(doc[speaker.i + 1:clause.i]) if t.text == ","), None)
+    if comma is None or comma.i + 1 >= len(doc) or any(t.text in (".", ";") for t in doc[cue.i:comma.i]):
+        return None
+    first = (subj.left_edge.idx, doc[cue.i - 1].idx)
+    rest_start = doc[comma.i + 1].idx
+    last = clause.right_edge
+    rest = _trim(doc_text(doc), rest_start, last.idx + len(last.text))
+    return speaker, [p for p in (_trim(doc_text(doc), *first), rest) if p[1] > p[0]]
+
+
 def _counterfactual(cue: Token) -> bool:
     """Whether ``cue`` is in the modal perfect ("could have told her it was nonsense",
     "would have said"): what was not said (under speech cues; PolNeAR's scheme
@@ -562,6 +603,8 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue
         if subj is None:
             continue
+        if (inverted := _said_between_commas(tok, subj)) is not None:
+            subj, parts = inverted
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
         if speech and _WHETHER.match(text, parts[0][0]):
