@@ -100,3 +100,24 @@ def test_surname_owning_something_after_in_is_no_town(nlp):
 ])
 def test_town_in_a_newspaper_s_name_is_not_stored(nlp, text, paper):
     assert paper not in [p["text"] for p in _places(nlp, text)]
+
+
+def test_the_gulf_of_a_story_about_the_gulf_of_mexico_is_that_gulf(nlp):
+    # one word of a feature's name stands for the feature the article names in full
+    text = ("Oil from the leaking well in the Gulf of Mexico reached the Louisiana marshes on "
+            "Monday. Shrimpers across the Gulf kept their boats in port.")
+    gulfs = [p for p in _places(nlp, text) if p["text"] == "Gulf"]
+    assert gulfs and all(p["name"] == "Gulf of Mexico" for p in gulfs)
+
+
+def test_the_gulf_alone_is_still_the_persian_gulf(nlp):
+    text = "Iranian boats patrolled the Gulf on Monday near the Strait of Hormuz."
+    assert [p["name"] for p in _places(nlp, text) if p["text"] == "Gulf"] == ["Persian Gulf"]
+
+
+def test_the_earth_is_no_town(nlp):
+    # "the Earth" is the planet; Earth, Texas only with its state after a comma
+    assert "Earth" not in [p["text"] for p in _places(
+        nlp, "The new strain spread across the Earth within a few weeks.")]
+    assert "Earth" in [p["text"] for p in _places(
+        nlp, "The sheriff of Earth, Texas, closed the road on Monday.")]

@@ -214,7 +214,7 @@ BODY_WORDS = _WORDS["body"]
 BLOC_WORDS = _WORDS["bloc"]
 #: Names of state bodies or their seats ("Congress", "the White House"): no town unless a
 #: state or country follows after a comma ("Congress, Arizona").
-INSTITUTION_NAMES = _WORDS["institution"]
+INSTITUTION_NAMES = _WORDS["institution"] | _WORDS.get("common", frozenset())
 #: Kinds of curated features that "the" names ("the Middle East", "the Gulf", "the Nile"):
 #: with "the" before the name, one of these is meant rather than a town of that name.
 THE_FEATURE_KINDS = frozenset({"region", "continent", "sea", "ocean", "union", "landmark", "river"})
@@ -1774,6 +1774,32 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
         r["in_name"] = True
 
 
+def _short_feature_names(mentions: list[_Mention]) -> None:
+    """Resolve a feature written by one word of its name ("the Gulf", "the Strait") to the
+    feature of that kind the article names in full ("the Gulf of Mexico"), the one it names
+    most often, rather than the feature the word alone stands for in the gazetteer (the
+    Persian Gulf): a story about the Gulf of Mexico shortens it."""
+    full: Counter = Counter()
+    places: dict[str, Place] = {}
+    for m in mentions:
+        written = m.text[4:] if m.text.lower().startswith("the ") else m.text
+        if (m.best is not None and m.best.kind in THE_FEATURE_KINDS and " " in written
+                and " " in m.best.name):
+            full[m.best.name] += 1
+            places[m.best.name] = m.best
+    if not full:
+        return
+    for m in mentions:
+        word = m.text.split()[-1] if m.text.lower().startswith("the ") else m.text
+        if (m.best is None or m.best.kind not in THE_FEATURE_KINDS or " " in word
+                or m.best.name in full):
+            continue
+        names = [n for n in full if word.lower() in n.lower().split()
+                 and places[n].kind == m.best.kind]
+        if names:
+            m.best = places[max(names, key=lambda n: (full[n], n))]
+
+
 def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
     """Detect and geocode the place mentions of ``doc`` (see the module docstring)."""
     gaz = gaz or gazetteer()
@@ -1829,6 +1855,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     named = _named_areas(doc, gaz, mentions, local_spans)
     _mark_capital_lists(doc, mentions)
     _resolve(mentions, countries2, admins, points, cfg, named, pairs)
+    _short_feature_names(mentions)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     _main_country_for(gaz, adj_terms, top_country)
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
