@@ -64,10 +64,12 @@ _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BRE
                        "LIVE", "ANALYSIS", "OPINION", "SOURCE", "SOURCES", "Q", "A"})
 #: A reader comment's time stamp, as three sites print them: "March 8, 2011 at 6:19 pm |"
 #: or "March 8, 2011 06:19 pm at 6:19 pm |" (CNN: 49 and 5 Timeline17 development articles), "At 04:23 23rd Aug 2010, dylen wrote:"
-#: (BBC: 11) and a line opening "6th June 2012 - 19:49" (BBC: 17).
+#: (BBC: 11) or "At 6:50 pm on 05 May 2009, dylen wrote:" (BBC blogs of 2009: 20 more) and a line
+#: opening "6th June 2012 - 19:49" (BBC: 17).
 _COMMENT_STAMP = re.compile(
     r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
-    r"|\bAt \d{1,2}:\d{2} \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2} \d{4} ?, ?\S+ wrote ?:"
+    r"|\bAt \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: on)? \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4} ?, ?\S+"
+    r" wrote ?:"
     r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
 #: A sentence inside a line: up to and including its final punctuation (and closing marks).

@@ -118,6 +118,8 @@ def test_readers_comments_are_hidden_from_the_extractors() -> None:
 
 def test_comment_stamps_of_other_sites_start_the_comments_too() -> None:
     for stamp in ("At 04:23 23rd Aug 2010 , kestrel wrote : Nobody cares.",
+                  "At 6:50 pm on 05 May 2009 , kestrel wrote : Nobody cares.",
+                  "At 08:55 am on 30 Jun 2009 , kestrel wrote : Nobody cares.",
                   "6th June 2012 - 19:49 Nobody cares ."):
         norm = normalise(f"The port reopened on Monday .\n{stamp}\nThe army will win .\n")
         assert norm.text.strip() == "The port reopened on Monday."

@@ -236,3 +236,18 @@ def test_a_cue_between_commas_inside_the_reported_clause(nlp):
     text = "Tom Hale, a council member, said the mayor, Ann Lee, was in favour of the plan."
     (q,) = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")]))
     assert q["speaker"] == "Tom Hale"
+
+
+@pytest.mark.parametrize("text", [
+    "The sold-out sign at the box office spoke volumes about the mood of the city.",
+    "The timing of the raid suggests that the army had been warned in advance.",
+    "The move suggests that the two sides are ready to talk again.",
+])
+def test_a_thing_that_shows_says_nothing(nlp, text):
+    # a sign, a move, the timing: the writer's inference, no one's words
+    assert _quotes(nlp, text) == []
+
+
+def test_a_person_who_suggests_still_speaks(nlp):
+    text = "The minister suggested that the two sides are ready to talk again."
+    assert [q["speaker"] for q in _quotes(nlp, text)] == ["The minister"]

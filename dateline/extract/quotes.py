@@ -520,6 +520,15 @@ def _is_cue(tok: Token, frames: dict[str, frozenset[str]], speech: bool = False)
     return fr is not None and not (speech and "thought" in fr)
 
 
+#: Things that show or suggest but say nothing: as the subject of a cue ("the move suggests
+#: that ...", "the timing reveals ..."), the writer's inference, no one's words.
+_MUTE_THINGS = frozenset({
+    "sign", "silence", "move", "fact", "absence", "timing", "history", "picture", "image",
+    "photo", "photograph", "footage", "scene", "sight", "mood", "atmosphere", "pattern",
+    "trend", "decision", "outcome", "behaviour", "behavior", "death", "loss", "shift",
+    "reluctance", "willingness", "presence", "episode", "affair", "collapse", "rise", "fall"})
+
+
 def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr]:
     """Attributions found through cue verbs and "according to" in the parse; with
     ``speech``, through verbs of saying only (see :func:`_is_cue`)."""
@@ -607,6 +616,9 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             subj, parts = inverted
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
+        if subj.lemma_.lower() in _MUTE_THINGS or (tok.lemma_.lower() == "speak" and any(
+                c.dep_ == "dobj" and c.lower_ == "volumes" for c in _children(tok))):
+            continue   # "the move suggests ...", "the silence spoke volumes": no one speaks
         if speech and _WHETHER.match(text, parts[0][0]):
             continue   # "impossible for CNN to confirm whether ...": a question left open, no message
         out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj,
