@@ -100,3 +100,15 @@ def found_near(places: list[dict], mention: str, lat: float, lon: float, km: flo
 
     found = [p for p in places if p["text"] == mention]
     return bool(found) and haversine_km(found[0]["lat"], found[0]["lon"], lat, lon) < km
+
+
+def entity_records(text: str, items: list[tuple[str, str]]) -> list[dict]:
+    """Entity records for (mention, label), each at its first occurrence after the last
+    one's start, as the entities extractor would give them (canonical = the mention)."""
+    out, pos = [], 0
+    for mention, label in items:
+        start = text.index(mention, pos)
+        out.append({"text": mention, "start": start, "end": start + len(mention), "sentence": 0,
+                    "label": label, "canonical": mention})
+        pos = start + 1
+    return out

@@ -8,22 +8,12 @@ import pytest
 from dateline.extract import Context
 from dateline.extract.quotes import QuoteConfig, extract
 from dateline.nlp import load_model
+from dateline_testing import entity_records
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_model()
-
-
-def _ents(text: str, items: list[tuple[str, str]]) -> list[dict]:
-    """Entity records for (mention, label), each at its first occurrence after the last."""
-    out, pos = [], 0
-    for mention, label in items:
-        start = text.index(mention, pos)
-        out.append({"text": mention, "start": start, "end": start + len(mention), "sentence": 0,
-                    "label": label, "canonical": mention})
-        pos = start + 1
-    return out
 
 
 def _quotes(nlp, text: str, ents: list[dict] | None = None, cues: str | None = None) -> list[dict]:
@@ -50,7 +40,7 @@ def test_thought_and_wish_are_no_speech_by_default(nlp):
 
 def test_speech_verbs_still_attribute(nlp):
     text = "The mayor said that the bridge will reopen in May."
-    (q,) = _quotes(nlp, text, _ents(text, []))
+    (q,) = _quotes(nlp, text, entity_records(text, []))
     assert q["text"] == "that the bridge will reopen in May" and q["speaker"] == "The mayor"
 
 
@@ -87,13 +77,13 @@ def test_writer_voice_is_no_quote(nlp):
 
 def test_appositive_names_the_speaker(nlp):
     text = "The foreign minister, Anna Berg, said the talks would resume next week."
-    (q,) = _quotes(nlp, text, _ents(text, [("Anna Berg", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Anna Berg", "PERSON")]))
     assert q["speaker"] == "Anna Berg"
 
 
 def test_possessor_is_not_the_speaker(nlp):
     text = "Anna Berg's spokesman said the talks had stalled."
-    (q,) = _quotes(nlp, text, _ents(text, [("Anna Berg", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Anna Berg", "PERSON")]))
     assert q["speaker"] == "Anna Berg's spokesman"
 
 
@@ -107,11 +97,11 @@ def test_colon_labels_and_interviews(nlp):
                  "Ross: Because nobody else in the party was willing to do it.\n\n"
                  "Hale: And would you sign it again today, knowing what you know?\n\n"
                  "Ross: Yes, without a moment of doubt in my mind.\n")
-    quotes = _quotes(nlp, interview, _ents(interview, [("Hale", "PERSON"), ("Ross", "PERSON")]))
+    quotes = _quotes(nlp, interview, entity_records(interview, [("Hale", "PERSON"), ("Ross", "PERSON")]))
     assert [q["speaker"] for q in quotes] == ["Hale", "Ross", "Hale", "Ross"]
     # A line wholly in quotation marks is a quote even when its name heads no other.
     single = 'Paul Adams: "We left a town that will not be there next year."\n'
-    (q,) = _quotes(nlp, single, _ents(single, [("Paul Adams", "PERSON")]))
+    (q,) = _quotes(nlp, single, entity_records(single, [("Paul Adams", "PERSON")]))
     assert q["speaker"] == "Paul Adams"
 
 
@@ -132,21 +122,21 @@ def test_scare_quotes_are_the_writers(nlp):
 
 def test_according_to_keeps_the_claim_only(nlp):
     text = "Prices rose by five percent last year, according to the bureau, but wages fell."
-    (q,) = _quotes(nlp, text, _ents(text, [("bureau", "ORG")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("bureau", "ORG")]))
     assert q["text"] == "Prices rose by five percent last year" and q["cue"] == "according to"
 
 
 def test_pronoun_skips_a_name_in_reported_words(nlp):
     text = ('Tom Hale said the committee would question Paul Ross. '
             '"This will take weeks," he said.')
-    quotes = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON"), ("Paul Ross", "PERSON")]))
+    quotes = _quotes(nlp, text, entity_records(text, [("Tom Hale", "PERSON"), ("Paul Ross", "PERSON")]))
     assert _one(quotes, "take weeks")["speaker"] == "Tom Hale"
 
 
 def test_it_is_an_organisation(nlp):
     text = ('The Water Board met on Monday. '
             '"The reservoir is safe," it said.')
-    quotes = _quotes(nlp, text, _ents(text, [("The Water Board", "ORG")]))
+    quotes = _quotes(nlp, text, entity_records(text, [("The Water Board", "ORG")]))
     q = _one(quotes, "reservoir")
     assert q["speaker"] == "The Water Board" and q["speaker_pronoun"] == "it"
 
@@ -154,7 +144,7 @@ def test_it_is_an_organisation(nlp):
 def test_he_a_few_sentences_after_the_last_speaker(nlp):
     text = ("Tom Hale said the plan was sound. The committee met for two hours. "
             'Reporters waited outside in the rain. "We will vote tomorrow," he said.')
-    quotes = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON")]))
+    quotes = _quotes(nlp, text, entity_records(text, [("Tom Hale", "PERSON")]))
     assert _one(quotes, "vote tomorrow")["speaker"] == "Tom Hale"
 
 
@@ -166,7 +156,7 @@ def _one(quotes: list[dict], words: str) -> dict:
 
 def test_coordinated_speakers_are_all_named(nlp):
     text = "Norway and Denmark said the treaty would be signed in June."
-    (q,) = _quotes(nlp, text, _ents(text, [("Norway", "GPE"), ("Denmark", "GPE")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Norway", "GPE"), ("Denmark", "GPE")]))
     assert q["speaker"] == "Norway and Denmark"
     assert text[q["speaker_start"]:q["speaker_end"]] == "Norway and Denmark"
 
@@ -180,14 +170,14 @@ def test_negated_cue_reports_nothing(nlp):
 def test_person_named_as_a_modifier_is_no_antecedent(nlp):
     text = ('Omar Haddad had joined protests against the Berg government. '
             '"The mood was tense," he says.')
-    ents = _ents(text, [("Omar Haddad", "PERSON"), ("Berg", "PERSON")])
+    ents = entity_records(text, [("Omar Haddad", "PERSON"), ("Berg", "PERSON")])
     assert _one(_quotes(nlp, text, ents), "mood was tense")["speaker"] == "Omar Haddad"
 
 
 def test_plural_role_noun_names_no_one(nlp):
     text = ("Activist Sami Nour spoke to reporters on Monday. "
             "Activists said the road to the north was closed.")
-    ents = _ents(text, [("Sami Nour", "PERSON")])
+    ents = entity_records(text, [("Sami Nour", "PERSON")])
     ents[0]["title"] = "activist"
     q = _one(_quotes(nlp, text, ents), "road to the north")
     assert q["speaker"] == "Activists"
@@ -215,7 +205,7 @@ def test_glued_headline_or_caption_is_cut_off(nlp):
 def test_pronoun_after_an_unnamed_speaker_is_that_speaker(nlp):
     text = ('The farmer said the harvest had failed. Prices of bread doubled in a week. '
             '"We cannot feed the children," he said.')
-    quotes = _quotes(nlp, text, _ents(text, []))
+    quotes = _quotes(nlp, text, entity_records(text, []))
     assert [(q["speaker"], q.get("speaker_pronoun")) for q in quotes] == [
         ("The farmer", None), ("The farmer", "he")]
 
@@ -224,14 +214,14 @@ def test_pronoun_is_not_someone_named_in_the_last_speakers_words(nlp):
     text = ('Analyst Tom Reyes said the army was tired. Soldiers had not slept for days. '
             'Commanders said General Vale had ordered a retreat. '
             '"It is hard to hold ground you take," he said.')
-    ents = _ents(text, [("Tom Reyes", "PERSON"), ("General Vale", "PERSON")])
+    ents = entity_records(text, [("Tom Reyes", "PERSON"), ("General Vale", "PERSON")])
     quotes = _quotes(nlp, text, ents)
     assert quotes[-1]["speaker"] == "Tom Reyes" and quotes[-1]["speaker_pronoun"] == "he"
 
 
 def test_garbled_entity_names_give_the_written_name(nlp):
     text = "Watch Lena Ortiz said the port would reopen. Omar Salah said the road was shut."
-    ents = _ents(text, [("Watch Lena Ortiz", "PERSON"), ("Omar Salah", "PERSON")])
+    ents = entity_records(text, [("Watch Lena Ortiz", "PERSON"), ("Omar Salah", "PERSON")])
     ents[1]["canonical"] = "salah"
     assert [q["speaker"] for q in _quotes(nlp, text, ents)] == ["Lena Ortiz", "Omar Salah"]
 
@@ -239,7 +229,7 @@ def test_garbled_entity_names_give_the_written_name(nlp):
 def test_the_author_of_a_statement_is_its_speaker(nlp):
     text = ('"The port must stay open," Omar Salah\'s statement said. '
             "Lena Ortiz's spokesman said the port was open.")
-    ents = _ents(text, [("Omar Salah", "PERSON"), ("Lena Ortiz", "PERSON")])
+    ents = entity_records(text, [("Omar Salah", "PERSON"), ("Lena Ortiz", "PERSON")])
     # a spokesman is not the one he speaks for
     assert [q["speaker"] for q in _quotes(nlp, text, ents)] == ["Omar Salah", "Lena Ortiz's spokesman"]
 
@@ -251,7 +241,7 @@ def test_quotation_over_several_lines_keeps_its_words_from_the_antecedent(nlp):
     text = ("Tariq Aziz, a spokesman for the farmers, said the prices were too low.\n\n"
             "“Salim Haddad's traders pay us nothing.\n\n"
             "The harvest is rotting in the fields,” he said.")
-    ents = _ents(text, [("Tariq Aziz", "PERSON"), ("Salim Haddad", "PERSON")])
+    ents = entity_records(text, [("Tariq Aziz", "PERSON"), ("Salim Haddad", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "rotting in the fields")
     assert q["kind"] == "direct" and q["speaker"] == "Tariq Aziz" and q["speaker_pronoun"] == "he"
     assert q["text"].startswith("Salim Haddad's traders")
@@ -260,7 +250,7 @@ def test_quotation_over_several_lines_keeps_its_words_from_the_antecedent(nlp):
 def test_role_noun_after_a_body_is_a_person_for_he(nlp):
     text = ("Nadia Kamal spoke in Geneva on Monday. "
             "An EU official said the talks were stalled, though he said a deal was near.")
-    ents = _ents(text, [("Nadia Kamal", "PERSON"), ("Geneva", "GPE"), ("EU", "ORG")])
+    ents = entity_records(text, [("Nadia Kamal", "PERSON"), ("Geneva", "GPE"), ("EU", "ORG")])
     q = _one(_quotes(nlp, text, ents), "a deal was near")
     assert q["speaker"] == "An EU official" and q["speaker_pronoun"] == "he"
 
@@ -275,17 +265,17 @@ def test_article_glued_after_a_name_or_a_closing_quotation_mark_is_cut_off(nlp):
     # What a cue reports running on into a glued start, with no full stop of its own,
     # is a caption's or a headline's (see the caption test below): no quote.
     text = "Officials said the convoy had reached Tarn The river rose two metres overnight."
-    assert _quotes(nlp, text, _ents(text, [("Tarn", "GPE")])) == []
+    assert _quotes(nlp, text, entity_records(text, [("Tarn", "GPE")])) == []
     text = ("Farid Nasser: “The old bridge held all night” The river fell on Monday, "
             "the police said on Tuesday.")
-    quotes = _quotes(nlp, text, _ents(text, [("Farid Nasser", "PERSON")]))
+    quotes = _quotes(nlp, text, entity_records(text, [("Farid Nasser", "PERSON")]))
     assert [(q["speaker"], q["text"]) for q in quotes] == [("the police", "The river fell on Monday")]
 
 
 def test_he_is_the_speaker_of_the_sentence_before_not_a_name_after_him(nlp):
     text = ("Omar Salah, the mayor who met Karim Nouri on Monday, said the road was shut. "
             "He said the bridge would reopen in May.")
-    ents = _ents(text, [("Omar Salah", "PERSON"), ("Karim Nouri", "PERSON")])
+    ents = entity_records(text, [("Omar Salah", "PERSON"), ("Karim Nouri", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "bridge would reopen")
     assert q["speaker"] == "Omar Salah" and q["speaker_pronoun"] == "He"
 
@@ -313,7 +303,7 @@ def test_where_it_was_said_is_no_content(nlp):
 def test_quoted_title_of_a_programme_where_it_was_said_is_no_content(nlp):
     text = ("The storm damaged most of the roads and some bridges, Smith said in interviews "
             "on CNN's “State of the Nation” program and other networks.")
-    (q,) = _quotes(nlp, text, _ents(text, [("Smith", "PERSON"), ("CNN", "ORG")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Smith", "PERSON"), ("CNN", "ORG")]))
     assert q["text"] == "The storm damaged most of the roads and some bridges" and q["kind"] == "indirect"
     # Control: a quoted phrase that opens the reported words is content.
     text = "“On this basis,” the bank said, “growth will stay weak for two more years.”"
@@ -326,7 +316,7 @@ def test_he_is_not_the_person_his_own_reported_words_name(nlp):
     # pronoun that reports it), but the editor named before him.
     text = ("Editor Paul Garner was among the guests at a dinner with the premier Erik Lund. "
             "He reports that Mr Lund insisted his party had no ties to the firm.")
-    ents = _ents(text, [("Paul Garner", "PERSON"), ("Erik Lund", "PERSON")])
+    ents = entity_records(text, [("Paul Garner", "PERSON"), ("Erik Lund", "PERSON")])
     at = text.rindex("Lund")
     ents.append({"text": "Lund", "start": at, "end": at + 4, "sentence": 1, "label": "PERSON",
                  "canonical": "Erik Lund"})
@@ -337,7 +327,7 @@ def test_he_is_not_the_person_his_own_reported_words_name(nlp):
 def test_he_is_no_one_titled_mrs_or_ms(nlp):
     text = ("Mrs Dalia Haddad met the envoy on Monday. "
             "He said the talks would go on for another week.")
-    ents = _ents(text, [("Dalia Haddad", "PERSON")])
+    ents = entity_records(text, [("Dalia Haddad", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "talks would go on")
     assert q["speaker"] is None and q["speaker_pronoun"] == "He"
     # Control: she is.
@@ -349,7 +339,7 @@ def test_he_is_no_one_titled_mrs_or_ms(nlp):
 def test_quoted_as_saying_names_its_passive_subject(nlp):
     text = ("The council met on Sunday. "
             "“When the new law is passed, the country will be calmer,” Mr Assad was quoted as saying.")
-    (q,) = _quotes(nlp, text, _ents(text, [("Assad", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Assad", "PERSON")]))
     assert q["speaker"] == "Assad" and q["text"].startswith("When the new law")
 
 
@@ -363,7 +353,7 @@ def test_caption_run_into_a_quotation_before_its_cue_is_cut_off(nlp):
 def test_name_in_apposition_after_for_a_body_is_the_speaker(nlp):
     text = ("A spokesman for the city government, Musa Karim, told reporters that the claims were wrong. "
             "A spokesman for the envoy, Kofi Mensah, said the visit was off.")
-    ents = _ents(text, [("Musa Karim", "PERSON"), ("Kofi Mensah", "PERSON")])
+    ents = entity_records(text, [("Musa Karim", "PERSON"), ("Kofi Mensah", "PERSON")])
     quotes = _quotes(nlp, text, ents)
     assert _one(quotes, "claims were wrong")["speaker"] == "Musa Karim"
     # Control: after a person noun the name is that person's, not the speaker's.
@@ -381,7 +371,7 @@ def test_the_official_after_an_unnamed_official_is_not_a_titled_person_elsewhere
     text = ("Counterterrorism official Mark Dale spoke in March. "
             "Troops killed a rebel leader, a government official said Thursday. "
             "The official said the leader had planned a bomb attack.")
-    ents = _ents(text, [("Mark Dale", "PERSON")])
+    ents = entity_records(text, [("Mark Dale", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "planned a bomb")
     assert q["speaker"] == "The official"
     # Control: without the unnamed official, the titled person is meant.
@@ -419,7 +409,7 @@ def test_a_lone_label_is_a_headline_not_a_transcript_turn(nlp):
 def test_quoted_him_as_saying_names_the_one_quoted(nlp):
     text = ("Mr Demir spoke to reporters at the airport. "
             "“The pilots are safe and on their way home,” the Daily Courier quoted him as saying.")
-    ents = _ents(text, [("Demir", "PERSON"), ("Daily Courier", "ORG")])
+    ents = entity_records(text, [("Demir", "PERSON"), ("Daily Courier", "ORG")])
     q = _one(_quotes(nlp, text, ents), "pilots are safe")
     assert q["speaker"] == "Demir" and q["speaker_pronoun"] == "him"
 
@@ -427,7 +417,7 @@ def test_quoted_him_as_saying_names_the_one_quoted(nlp):
 def test_name_right_before_a_cue_after_a_caption_is_the_speaker(nlp):
     text = ("Hundreds of families crossed the river into Narvia Samir Halabi says "
             "that the militia stopped shelling at dawn.")
-    ents = _ents(text, [("Narvia", "GPE"), ("Samir Halabi", "PERSON")])
+    ents = entity_records(text, [("Narvia", "GPE"), ("Samir Halabi", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "Samir Halabi"
 
@@ -442,7 +432,7 @@ def test_declining_or_yet_to_say_reports_nothing(nlp):
 def test_our_correspondent_is_the_news_organisations_reporter_named_before(nlp):
     text = ("The BBC's Lena Marsh in Beirut says the army is pushing ahead. "
             "The talks may resume soon, our correspondent adds.")
-    ents = _ents(text, [("BBC", "ORG"), ("Lena Marsh", "PERSON"), ("Beirut", "GPE")])
+    ents = entity_records(text, [("BBC", "ORG"), ("Lena Marsh", "PERSON"), ("Beirut", "GPE")])
     q = _one(_quotes(nlp, text, ents), "talks may resume")
     assert q["speaker"] == "Lena Marsh"
 
@@ -461,13 +451,13 @@ def test_an_open_question_or_a_cited_source_is_no_message(nlp):
 def test_a_person_named_as_modifier_of_a_role_noun_is_not_the_speaker(nlp):
     text = ("The port will reopen next week, a senior Harmon administration official said. "
             "A former Velasquez aide said the talks were over.")
-    ents = _ents(text, [("Harmon", "PERSON"), ("Velasquez", "PERSON")])
+    ents = entity_records(text, [("Harmon", "PERSON"), ("Velasquez", "PERSON")])
     out = _quotes(nlp, text, ents)
     assert _one(out, "port will reopen")["speaker"] == "a senior Harmon administration official"
     assert _one(out, "talks were over")["speaker"] == "A former Velasquez aide"
     # Control: the person heading the mention speaks.
     text = "The port will reopen next week, the envoy Tom Harmon said."
-    ents = _ents(text, [("Tom Harmon", "PERSON")])
+    ents = entity_records(text, [("Tom Harmon", "PERSON")])
     assert _one(_quotes(nlp, text, ents), "port will reopen")["speaker"] == "Tom Harmon"
 
 
@@ -476,7 +466,7 @@ def test_a_noun_of_the_quoted_words_parsed_as_a_second_subject_is_not_the_speake
     text = ("The mayor spoke on Monday. \n\n“The belief that the answer to all of these troubles "
             "is to send our navy, that hasn't been right before, and it won't be right now,” "
             "said Mr Carlsen. \n\n")
-    ents = _ents(text, [("Carlsen", "PERSON")])
+    ents = entity_records(text, [("Carlsen", "PERSON")])
     q = _one(_quotes(nlp, text, ents), "answer to all")
     assert q["speaker"] == "Carlsen"
 
@@ -487,7 +477,7 @@ def test_one_the_article_calls_she_is_no_antecedent_of_he(nlp):
             "He looked tired and spoke for an hour. "
             "He said he had been betrayed by his old allies in the capital. "
             "She said the camp was quiet at night.")
-    ents = _ents(text, [("Dana Whitfield", "PERSON")])
+    ents = entity_records(text, [("Dana Whitfield", "PERSON")])
     out = _quotes(nlp, text, ents)
     assert _one(out, "fired on the market")["speaker"] == "Dana Whitfield"
     assert _one(out, "betrayed by his old allies")["speaker"] is None
@@ -560,14 +550,14 @@ def test_he_a_few_sentences_on_is_the_person_the_story_is_about(nlp):
             "The shop was damaged twice during the winter. "
             "Its windows are still boarded up. "
             "\"We will open again in April,\" she says.")
-    out = _quotes(nlp, text, _ents(text, [("Marta Kowalczyk", "PERSON")]))
+    out = _quotes(nlp, text, entity_records(text, [("Marta Kowalczyk", "PERSON")]))
     assert [(q["speaker"], q["speaker_pronoun"]) for q in out] == [("Marta Kowalczyk", "she")]
     # Control: a person named only inside a phrase, never the subject, is not taken.
     text = ("The shop of Marta Kowalczyk has stood on the square for thirty years. "
             "It was damaged twice during the winter. "
             "Its windows are still boarded up. "
             "\"We will open again in April,\" she says.")
-    out = _quotes(nlp, text, _ents(text, [("Marta Kowalczyk", "PERSON")]))
+    out = _quotes(nlp, text, entity_records(text, [("Marta Kowalczyk", "PERSON")]))
     assert [q["speaker"] for q in out] == [None]
 
 
@@ -575,24 +565,24 @@ def test_a_building_the_entity_stage_took_for_a_person_is_no_antecedent(nlp):
     text = ("A nurse said she woke to a loud blast. "
             "She saw smoke rising near Kerrow Airport. "
             "She also said that the night had been calm before.")
-    out = _quotes(nlp, text, _ents(text, [("Kerrow Airport", "PERSON")]))
+    out = _quotes(nlp, text, entity_records(text, [("Kerrow Airport", "PERSON")]))
     assert "Kerrow Airport" not in {q["speaker"] for q in out}
 
 
 def test_a_quotation_goes_on_after_its_cue_only_after_a_pause(nlp):
     text = ('"The harbour will be rebuilt by the summer," said Ilse Brandt, a historian and '
             'the author of "A Short History of the Northern Harbour and its Ships."')
-    out = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON")]))
+    out = _quotes(nlp, text, entity_records(text, [("Ilse Brandt", "PERSON")]))
     assert [q["text"] for q in out if q["speaker"] == "Ilse Brandt"] == [
         "The harbour will be rebuilt by the summer"]
     # Control: the same quotation split by its cue is one quote in two parts.
     text = ('"The harbour will be rebuilt by the summer," said Ilse Brandt, '
             '"and the ships will come back soon after that."')
-    (q,) = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Ilse Brandt", "PERSON")]))
     assert len(q["parts"]) == 2 and q["text"].endswith("soon after that")
     text = ('"The harbour will be rebuilt by the summer," said Ilse Brandt, but '
             '"the ships will not come back before the autumn."')
-    (q,) = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Ilse Brandt", "PERSON")]))
     assert len(q["parts"]) == 2 and q["text"].endswith("before the autumn")
 
 
@@ -601,7 +591,7 @@ def test_interview_labels_name_no_speaker(nlp):
             "Ilse Brandt: About four million euros, most of it from the regional fund.\n\n"
             "Question: And when will the ships come back to the northern quay?\n\n"
             "Ilse Brandt: Not before the end of the summer, I am afraid.\n")
-    out = _quotes(nlp, text, _ents(text, [("Ilse Brandt", "PERSON"), ("Ilse Brandt", "PERSON")]))
+    out = _quotes(nlp, text, entity_records(text, [("Ilse Brandt", "PERSON"), ("Ilse Brandt", "PERSON")]))
     assert [q["speaker"] for q in out] == ["Ilse Brandt", "Ilse Brandt"]
 
 

@@ -9,22 +9,12 @@ import pytest
 from dateline.extract import Context
 from dateline.extract.quotes import QuoteConfig, extract
 from dateline.nlp import load_model
+from dateline_testing import entity_records
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_model()
-
-
-def _ents(text: str, items: list[tuple[str, str]]) -> list[dict]:
-    """Entity records for (mention, label), each at its first occurrence after the last."""
-    out, pos = [], 0
-    for mention, label in items:
-        start = text.index(mention, pos)
-        out.append({"text": mention, "start": start, "end": start + len(mention), "sentence": 0,
-                    "label": label, "canonical": mention})
-        pos = start + 1
-    return out
 
 
 def _quotes(nlp, text: str, ents: list[dict] | None = None) -> list[dict]:
@@ -42,7 +32,7 @@ def test_the_company_is_the_company_named_before(nlp):
     text = ("Norvale Mining shut its northern pit in March. Inspectors from the Labour "
             "Department visited the site twice. The company said the closure would cost "
             "about 400 jobs. Norvale Mining has not given a date for reopening.")
-    ents = _ents(text, [("Norvale Mining", "ORG"), ("Labour Department", "ORG"),
+    ents = entity_records(text, [("Norvale Mining", "ORG"), ("Labour Department", "ORG"),
                         ("Norvale Mining", "ORG")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "Norvale Mining"
@@ -54,7 +44,7 @@ def test_the_company_stays_when_no_company_is_named_near(nlp):
     text = ("Inspectors from the Labour Department visited the pit twice in March. "
             "Crews from Hollow Ridge worked through the night. "
             "The company said the closure would cost about 400 jobs.")
-    ents = _ents(text, [("Labour Department", "ORG"), ("Hollow Ridge", "ORG")])
+    ents = entity_records(text, [("Labour Department", "ORG"), ("Hollow Ridge", "ORG")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "The company"
 
@@ -90,7 +80,7 @@ def test_a_question_whose_cue_the_splitter_put_on_the_next_line(nlp):
     text = ("The harbour stayed closed on Sunday.\n\n"
             "\u201cWho is going to pay for the new pier now?\u201d\n\n"
             "said Mara Tell, a ferry pilot who has worked there for years.\n")
-    quotes = _quotes(nlp, text, _ents(text, [("Mara Tell", "PERSON")]))
+    quotes = _quotes(nlp, text, entity_records(text, [("Mara Tell", "PERSON")]))
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("Who is going to pay for the new pier now?", "Mara Tell")]
 
@@ -104,7 +94,7 @@ def test_quoted_words_after_narration_that_names_someone_else(nlp):
     text = _para("\u201cThe bridge will not reopen this winter,\u201d said Ruth Calder, the county engineer.",
                  "Her deputy, Owen Pryce, has kept a tally of the cracks since the flood.",
                  "\u201cWe counted more than forty new ones in the last month alone.\u201d")
-    ents = _ents(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
+    ents = entity_records(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
     got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
     assert got["The bridge will not reopen this winter"] == "Ruth Calder"
     # Not the engineer's: her deputy's, whom the sentence before made its subject.
@@ -115,7 +105,7 @@ def test_the_one_the_sentence_before_makes_its_subject_speaks(nlp):
     text = _para("\u201cThe bridge will not reopen this winter,\u201d said Ruth Calder, the county engineer.",
                  "Owen Pryce shook his head and pointed at the river.",
                  "\u201cWe counted more than forty new cracks in the last month alone.\u201d")
-    ents = _ents(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
+    ents = entity_records(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
     got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
     assert got["We counted more than forty new cracks in the last month alone"] == "Owen Pryce"
 
@@ -128,7 +118,7 @@ def test_quoted_words_still_run_on_through_a_question_or_her_own_narration(nlp):
                  "\u201cHe asked me twice, and the second time I said yes to him.\u201d",
                  "She says Owen Pryce never thanked her for it.",
                  "\u201cThat is just the way he is, and I have stopped minding it.\u201d")
-    ents = _ents(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON"), ("Owen Pryce", "PERSON")])
+    ents = entity_records(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON"), ("Owen Pryce", "PERSON")])
     got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
     assert got["He asked me twice, and the second time I said yes to him"] == "Ruth Calder"
     assert got["That is just the way he is, and I have stopped minding it"] == "Ruth Calder"
@@ -138,13 +128,13 @@ def test_he_is_whom_the_sentence_before_is_about(nlp):
     # The nearest name is the object of a sentence about someone else: not "he".
     text = ("Ali Marsh, for one, still believes the rebels can outlast Omar Reyes. "
             "The rebels, he said, have gained ground in the hills since May.")
-    ents = _ents(text, [("Ali Marsh", "PERSON"), ("Omar Reyes", "PERSON")])
+    ents = entity_records(text, [("Ali Marsh", "PERSON"), ("Omar Reyes", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "Ali Marsh" and q["speaker_pronoun"] == "he"
     text = ("Tom Hale flew to Rome on Monday. "
             "He may have sharp words for Omar Reyes, whom he accused last week of stalling. "
             "He said the talks must end by June.")
-    ents = _ents(text, [("Tom Hale", "PERSON"), ("Omar Reyes", "PERSON")])
+    ents = entity_records(text, [("Tom Hale", "PERSON"), ("Omar Reyes", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "Tom Hale"
 
@@ -164,7 +154,7 @@ def test_a_label_taken_for_a_role_noun_is_the_name_written(nlp):
                  "Ross: I did, and we kept that promise to the letter.",
                  "Hale: Ross, the treasury figures say something rather different.",
                  "Ross: Those figures are a year old and out of date.")
-    ents = _ents(text, [("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON")])
+    ents = entity_records(text, [("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON")])
     quotes = _quotes(nlp, text, ents)
     assert [q["speaker"] for q in quotes] == ["Hale", "Ross", "Hale", "Ross"]
 
@@ -172,37 +162,37 @@ def test_a_label_taken_for_a_role_noun_is_the_name_written(nlp):
 def test_the_ministry_is_the_ministry_named_before(nlp):
     text = ("The Harbour Ministry closed the northern channel on Friday. Two ferries were turned "
             "back at dawn. The ministry said the channel would reopen once divers had checked it.")
-    ents = _ents(text, [("Harbour Ministry", "ORG")])
+    ents = entity_records(text, [("Harbour Ministry", "ORG")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] == "Harbour Ministry"
     # "the alliance": NATO, by its acronym.
     text = ("NATO jets flew over the port on Sunday. The alliance said its aircraft had "
             "struck two radar sites near the coast.")
-    (q,) = _quotes(nlp, text, _ents(text, [("NATO", "ORG")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("NATO", "ORG")]))
     assert q["speaker"] == "NATO"
 
 
 def test_he_after_a_sentence_about_someone_unnamed_is_not_a_name_in_it(nlp):
     text = ("The former envoy, who knew Tom Hale's staff well, has written a long memoir. "
             "He says the talks failed because nobody trusted the mediators.")
-    ents = _ents(text, [("Tom Hale", "PERSON")])
+    ents = entity_records(text, [("Tom Hale", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] != "Tom Hale" and q["speaker_pronoun"] == "He"
     # The role noun's own name is the one: "The deputy minister, Ana Ruiz, ... . She says".
     text = ("The deputy minister, Ana Ruiz, returned from exile to take up the post in March. "
             "She says the prisons are still far too crowded.")
-    (q,) = _quotes(nlp, text, _ents(text, [("Ana Ruiz", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Ana Ruiz", "PERSON")]))
     assert q["speaker"] == "Ana Ruiz"
 
 
 def test_the_newspaper_and_the_network_are_the_ones_named_before(nlp):
     text = ("The claim first appeared in the Morning Herald on Friday. Quoting two unnamed "
             "officials, the newspaper said the minister had known of the leak for weeks.")
-    (q,) = _quotes(nlp, text, _ents(text, [("Morning Herald", "ORG")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Morning Herald", "ORG")]))
     assert q["speaker"] == "Morning Herald"
     text = ("Crews from Delta Vision TV filmed the convoy at dawn. Two of its drivers were hurt. "
             "The network said its crew had been fired on from the ridge.")
-    (q,) = _quotes(nlp, text, _ents(text, [("Delta Vision", "ORG")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Delta Vision", "ORG")]))
     assert q["speaker"] == "Delta Vision"
 
 
@@ -220,7 +210,7 @@ def test_what_was_not_said_and_the_wires_dateline(nlp):
 def test_a_noun_of_kin_in_apposition_tells_the_sex(nlp):
     text = ("Dana Whitlow runs the shop alone now. Her husband, Paul Whitlow, left for the coast in May. "
             "She said the winter had been the hardest in years.")
-    ents = _ents(text, [("Dana Whitlow", "PERSON"), ("Paul Whitlow", "PERSON")])
+    ents = entity_records(text, [("Dana Whitlow", "PERSON"), ("Paul Whitlow", "PERSON")])
     (q,) = _quotes(nlp, text, ents)
     assert q["speaker"] != "Paul Whitlow"
 
@@ -229,12 +219,12 @@ def test_a_cue_between_commas_inside_the_reported_clause(nlp):
     # The speaker follows the cue; the words before the first comma and after the
     # speaker's phrase are what was said.
     text = "The danger, said Kelly Lane, a marketing adviser, is that the new name gets tarnished."
-    (q,) = _quotes(nlp, text, _ents(text, [("Kelly Lane", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Kelly Lane", "PERSON")]))
     assert q["speaker"] == "Kelly Lane"
     assert [text[s:e] for s, e in q["parts"]] == ["The danger", "is that the new name gets tarnished"]
     # Control: a person before the cue speaks ("Tom Hale, a council member, said ...").
     text = "Tom Hale, a council member, said the mayor, Ann Lee, was in favour of the plan."
-    (q,) = _quotes(nlp, text, _ents(text, [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")]))
+    (q,) = _quotes(nlp, text, entity_records(text, [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")]))
     assert q["speaker"] == "Tom Hale"
 
 

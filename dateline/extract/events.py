@@ -2267,18 +2267,15 @@ def _refuse_interview(tok: Token, etype: str, lemma: str, children: list[Token])
 
 @_refuses('interview')
 def _refuse_interview_2(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    if lemma == "ask" and any(ch.dep_ == "nsubj" and _media(ch) for ch in children):
-        return True  # "When The Guardian asked her what she made of ..."
-    return False
+    # "When The Guardian asked her what she made of ..."
+    return lemma == "ask" and any(ch.dep_ == "nsubj" and _media(ch) for ch in children)
 
 
 @_refuses('instruction',
            "an imperative to the reader opening the sentence ('Ask regime economists ...')")
 def _refuse_instruction(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    if tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
-            ch.dep_ in ("nsubj", "aux") for ch in children):
-        return True
-    return False
+    return tok.tag_ == "VB" and tok.i == tok.sent.start and not any(
+            ch.dep_ in ("nsubj", "aux") for ch in children)
 
 
 @_refuses('question',
@@ -2349,18 +2346,15 @@ def _refuse_wish(tok: Token, etype: str, lemma: str, children: list[Token]) -> b
            "described in a relative clause ('stopped a Security Council resolution that "
            "condemned Ethiopia's leaders'): a text's wording, no act of its sponsors")
 def _refuse_draft(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    if any(ch.dep_ == "nsubj" and any(w.lemma_.lower() == "draft" for w in ch.subtree)
-           for ch in children):
-        return True  # (a draft "supported by 13 members" is their act: kept)
-    return False
+    # (a draft "supported by 13 members" is their act: kept)
+    return any(ch.dep_ == "nsubj" and any(w.lemma_.lower() == "draft" for w in ch.subtree)
+           for ch in children)
 
 
 @_refuses('draft')
 def _refuse_draft_2(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
-            ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children):
-        return True
-    return False
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in _TEXTS and any(
+            ch.dep_ == "nsubj" and ch.lower_ in ("that", "which") for ch in children)
 
 
 @_refuses('impersonal',
@@ -2413,9 +2407,7 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
            "a company withdrawing its own staff or business ('the company withdrew its "
            "employees from Libya'): no political retreat")
 def _refuse_business(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    if etype == "RETREAT" and any(ch.dep_ == "nsubj" and ch.lemma_.lower() in _COMPANIES for ch in children):
-        return True
-    return False
+    return etype == "RETREAT" and any(ch.dep_ == "nsubj" and ch.lemma_.lower() in _COMPANIES for ch in children)
 
 
 @_refuses('cessation',
