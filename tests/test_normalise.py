@@ -120,7 +120,11 @@ def test_comment_stamps_of_other_sites_start_the_comments_too() -> None:
     for stamp in ("At 04:23 23rd Aug 2010 , kestrel wrote : Nobody cares.",
                   "At 6:50 pm on 05 May 2009 , kestrel wrote : Nobody cares.",
                   "At 08:55 am on 30 Jun 2009 , kestrel wrote : Nobody cares.",
-                  "6th June 2012 - 19:49 Nobody cares ."):
+                  "6th June 2012 - 19:49 Nobody cares .",
+                  "We welcome comments that advance the story through relevant opinion . "
+                  "Nobody cares .",
+                  "Views expressed in the comments do not represent those of the agency . "
+                  "Nobody cares ."):
         norm = normalise(f"The port reopened on Monday .\n{stamp}\nThe army will win .\n")
         assert norm.text.strip() == "The port reopened on Monday."
 
