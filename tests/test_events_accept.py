@@ -77,6 +77,11 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     # seize-on: making use of something
     ("Opposition officials seized on the minister's resignation as a sign of weakness.",
      "seized", "COERCE", "seize-on"),
+    # effort: fighting to save or contain something
+    ("Volunteers battled to save the beaches from the oil.", "battled", "ASSAULT", "effort"),
+    # met-by-force: a confrontation, not a meeting
+    ("The marchers were met by riot police outside the ministry.", "met", "CONSULT",
+     "met-by-force"),
     # met-thing: a demand satisfied or resistance encountered
     ("Kenya said it had met all the conditions set by the lenders.", "met", "CONSULT",
      "met-thing"),
@@ -95,6 +100,8 @@ def test_refused_patterns(nlp, text: str, trigger: str, etype: str, expected: st
     ("Kenya insisted that Uganda must withdraw its troops.", "insisted", "REQUEST"),
     ("Kenya stood by its ally during the crisis.", "stood", "SUPPORT"),
     ("Rebels seized the airport on Sunday.", "seized", "COERCE"),
+    ("Rebel forces fought to regain the oil town.", "fought", "ASSAULT"),
+    ("The envoy was met by the foreign minister at the airport.", "met", "CONSULT"),
     ("The Kenyan president met the Ugandan envoy in Nairobi.", "met", "CONSULT"),
     ("The two ministers talked about the border for an hour.", "talked", "CONSULT"),
     ("Kenya agreed with Somalia on a joint border patrol.", "agreed", "AGREE"),

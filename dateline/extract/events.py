@@ -2567,6 +2567,34 @@ def _refuse_seize_on(tok: Token, etype: str, lemma: str, children: list[Token]) 
         for ch in children)
 
 
+#: What one fights or battles to do when the fight is an effort against a disaster, not
+#: combat ("battled to save the beaches", "fought to contain the fire"); "fought to oust",
+#: "to regain", "to hold" are combat.
+_RESCUE_AIMS = frozenset({"save", "contain", "clean", "plug", "cap", "stop", "protect", "preserve",
+                          "rescue", "restore", "repair", "stem", "seal", "curb", "limit", "control"})
+
+
+@_refuses("effort", "'fight' or 'battle' to save, contain or clean something ('battled to save "
+                    "the beaches', 'fought to contain the fire'): an effort, no combat")
+def _refuse_effort(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return (etype == "ASSAULT" and lemma in ("fight", "battle", "struggle")
+            and any(ch.dep_ in ("xcomp", "advcl") and ch.lemma_.lower() in _RESCUE_AIMS
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+                    for ch in children)
+            and not any(ch.dep_ == "dobj" or (ch.dep_ == "prep" and ch.lower_ in ("against", "with"))
+                        for ch in children))
+
+
+@_refuses("met-by-force", "'was met by' security forces or troops ('protesters were met by "
+                          "police'): a confrontation, no meeting")
+def _refuse_met_by_force(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "CONSULT" and lemma == "meet" and any(
+        ch.dep_ == "agent" and any(g.dep_ == "pobj" and (g.lemma_.lower() in FORCE_WORDS | FORCE_MET
+                                                         or g.lower_ in ("police", "security"))
+                                   for g in ch.children)
+        for ch in children)
+
+
 def refusal(tok: Token, etype: str) -> str | None:
     """The acceptance step: the name of the pattern (a key of :data:`REFUSALS`) by
     which the event of type ``etype`` coded from trigger ``tok`` reports no act, or
