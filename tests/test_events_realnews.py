@@ -697,3 +697,10 @@ def test_event_shares_the_date_of_a_clause_it_is_joined_to(nlp, text: str, trigg
 def test_who_enjoys_or_receives_an_act_is_not_its_actor(nlp, text: str) -> None:
     # like "faces sanctions": the subject of enjoy/receive/win/gain undergoes the act
     assert all((ev["actor"] or {}).get("country") not in ("KEN", "UGA") for ev in run(nlp, text))
+
+
+def test_an_attorney_general_is_no_soldier(nlp) -> None:
+    # "general" alone is a military rank; attorney, solicitor, inspector ... general are
+    # officials, whose visit is a visit, not troops moved
+    evs = run(nlp, "Kenyan Attorney General Amos Wako visited the port of Mombasa on Tuesday.")
+    assert [(ev["type"], (ev["actor"] or {}).get("sector")) for ev in evs] == [("CONSULT", "GOV")]
