@@ -77,6 +77,8 @@ def reason(nlp, text: str, trigger: str, etype: str) -> str | None:
     # seize-on: making use of something
     ("Opposition officials seized on the minister's resignation as a sign of weakness.",
      "seized", "COERCE", "seize-on"),
+    # not-forces: gear deployed
+    ("Crews deployed booms along the coast on Friday.", "deployed", "MOBILIZE", "not-forces"),
     # effort: fighting to save or contain something
     ("Volunteers battled to save the beaches from the oil.", "battled", "ASSAULT", "effort"),
     # met-by-force: a confrontation, not a meeting

@@ -2388,7 +2388,7 @@ def _refuse_vote_for(tok: Token, etype: str, lemma: str, children: list[Token]) 
 @_refuses('not-forces',
            "a verb moving forces whose moved or moving people are no armed force ('a "
            "diplomat stationed in China', 'refugees have amassed', 'two UN observers are "
-           "stationed there')")
+           "stationed there'), or what it moves is gear ('deployed booms')")
 def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype == "MOBILIZE" and tok.pos_ == "VERB":
         moved = [ch for ch in children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
@@ -2397,10 +2397,16 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
         moved += [g for m in list(moved) if m.lemma_.lower() in COLLECTIVES  # "thousands of refugees"
                   for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
-        if any(m.lemma_.lower() in _NOT_FORCES for m in moved) and not any(
+        if any(m.lemma_.lower() in _NOT_FORCES | _GEAR for m in moved) and not any(
                 m.lemma_.lower() in FORCE_WORDS for m in moved):
             return True
     return False
+
+
+#: Gear deployed against a disaster ("crews deployed booms", "skimmers were deployed"): no
+#: forces mobilised.
+_GEAR = frozenset({"boom", "skimmer", "equipment", "dispersant", "barrier", "berm", "sandbag",
+                   "pump", "robot", "dome", "cap", "net", "resource", "sensor", "buoy"})
 
 
 @_refuses('business',
