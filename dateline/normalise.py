@@ -62,7 +62,7 @@ _NAME_LABEL = re.compile(r"^[ \t]*[A-Z][\w'’.-]* ?:(?= )", re.M)
 _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BREAKING",
                        "BREAKING NEWS", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTOS",
                        "LIVE", "ANALYSIS", "OPINION", "SOURCE", "SOURCES", "Q", "A"})
-#: A reader comment's time stamp, as three sites print them: "March 8, 2011 at 6:19 pm |"
+#: Where readers' comments start, as the sites print it: a time stamp "March 8, 2011 at 6:19 pm |"
 #: or "March 8, 2011 06:19 pm at 6:19 pm |" (CNN: 49 and 5 Timeline17 development articles), "At 04:23 23rd Aug 2010, dylen wrote:"
 #: (BBC: 11) or "At 6:50 pm on 05 May 2009, dylen wrote:" (BBC blogs of 2009: 20 more), a line
 #: opening "6th June 2012 - 19:49" (BBC: 17), and Reuters' comment policy above its readers'
