@@ -3,7 +3,8 @@
 The tests check the HTTP API and that the page is served; only a browser runs the
 page's script. This starts ``dateline serve`` on a free loopback port, opens the page
 in headless Chromium (Debian's ``chromium`` package, driven by Playwright, neither of
-which CI has) and goes through each view: search (and its pages of 5), an article record
+which CI has) and goes through each view: search (and its pages of 5, each in the URL, which
+restores it on a fresh load), an article record
 (its text with the extractions highlighted inline, a hover value, a legend toggle), timeline, events
 and the store page, then a bad query, then the API documentation at ``/docs`` and
 ``/redoc``; a request for anything the server does not serve is refused and counted as
@@ -97,6 +98,10 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         page.click("#search-next")
         page.wait_for_selector("#search-prev")   # only a later page has one
         print("next page:", page.text_content("#search-summary"))
+        second_url, second_first = page.url, page.text_content("#search-results li")
+        print("its URL:", second_url[len(base):])
+        if "offset=5" not in second_url or "q=" not in second_url:
+            problems.append("the page's URL does not hold the search and its page")
         if not page.text_content("#search-summary").startswith("sentences 6"):
             problems.append("the next page does not start at the sixth result")
         if page.text_content("#search-results li") == first:
@@ -105,6 +110,14 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         page.wait_for_selector("#search-prev", state="detached")
         if page.text_content("#search-results li") != first:
             problems.append("previous does not go back to the first page")
+        # the URL restores the view: a fresh load of the second page's URL shows it again
+        page.goto("about:blank")
+        page.goto(second_url)
+        page.wait_for_selector("#search-prev")
+        print("restored from its URL:", page.text_content("#search-summary"))
+        if (page.text_content("#search-results li") != second_first
+                or page.input_value("#search-form input[name=q]") != query):
+            problems.append("loading a search page's URL does not restore that page")
         page.fill("#search-form input[name=limit]", "20")
 
         page.locator("#search-results li button.link").first.click()
@@ -133,6 +146,8 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         page.click("nav a[data-view=timeline]")
         page.click("#timeline-form button")
         page.wait_for_selector("#timeline-results .tl-date")
+        if "#timeline" not in page.url:
+            problems.append("the timeline view is not in the URL")
         print("timeline:", page.locator("#timeline-results .tl-date").count(), "dates;",
               page.text_content("#timeline-notes"))
         shot("timeline", page)

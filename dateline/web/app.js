@@ -6,7 +6,8 @@ const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AI
   "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
   "ASSAULT"];
 const VIEWS = ["search", "timeline", "events", "stats", "article"];
-let previousView = "search";
+/** The hash of the last view shown before an article, with its query (for "back"). */
+let previousHash = "#search";
 
 /** Make an element; `attrs` are set as properties/attributes, children are nodes or text. */
 function el(tag, attrs, ...children) {
@@ -80,7 +81,30 @@ function showView(name) {
   for (const a of document.querySelectorAll("nav a[data-view]")) {
     a.classList.toggle("active", a.dataset.view === name);
   }
-  if (name !== "article") previousView = name;
+}
+
+/** The hash that names `view` run with `params` (empty values left out), e.g.
+ * "#search?q=Sochi&limit=5": the selection lives in the URL, to bookmark and share. A bare
+ * "#timeline" (the menu) shows a view; "#timeline?" runs it with its defaults. */
+function viewHash(view, params) {
+  const kept = Object.entries(params || {}).filter(([, v]) => v !== "" && v !== null && v !== undefined);
+  return "#" + view + "?" + new URLSearchParams(kept).toString();
+}
+
+/** Show `view` with `params`: put them in the URL, which runs the view (see route). */
+function go(view, params) {
+  const hash = viewHash(view, params);
+  if (location.hash === hash) route();   // the same selection again: run it anew
+  else location.hash = hash;
+}
+
+/** Fill form `id` with `params` (the other fields emptied). */
+function fillForm(id, params) {
+  const form = document.getElementById(id);
+  form.reset();
+  for (const [key, value] of Object.entries(params)) {
+    if (form.elements[key]) form.elements[key].value = value;
+  }
 }
 
 // -- search ---------------------------------------------------------------------------
@@ -102,12 +126,12 @@ async function runSearch(params) {
     // pages: the API skips `offset` results; a full page may have a next one
     if (offset > 0) {
       pager.append(el("button", { type: "button", class: "link", id: "search-prev",
-        onclick: () => runSearch({ ...params, offset: Math.max(0, offset - limit) }) },
+        onclick: () => go("search", { ...params, offset: Math.max(0, offset - limit) }) },
         "← previous " + limit));
     }
     if (n === limit) {
       pager.append(el("button", { type: "button", class: "link", id: "search-next",
-        onclick: () => runSearch({ ...params, offset: offset + limit }) }, "next " + limit + " →"));
+        onclick: () => go("search", { ...params, offset: offset + limit }) }, "next " + limit + " →"));
     }
     for (const hit of data.results) {
       list.append(el("li", {},
@@ -123,11 +147,8 @@ async function runSearch(params) {
 
 /** Fill the search form with `params` and run it (used by the store page's lists). */
 function searchFor(params) {
-  const form = document.getElementById("search-form");
-  form.reset();
-  for (const [key, value] of Object.entries(params)) form.elements[key].value = value;
-  location.hash = "#search";
-  runSearch(formParams(form));
+  fillForm("search-form", params);
+  go("search", formParams(document.getElementById("search-form")));
 }
 
 // -- timeline -------------------------------------------------------------------------
@@ -385,15 +406,26 @@ function route() {
     showArticle(id, sentence === undefined || sentence === "" ? null : Number(sentence));
     return;
   }
-  const view = VIEWS.includes(hash) && hash !== "article" ? hash : "search";
+  const [name, query] = hash.split("?");
+  const view = VIEWS.includes(name) && name !== "article" ? name : "search";
+  previousHash = "#" + hash;
   showView(view);
   if (view === "stats") loadStats();
+  const run = RUNS[view];
+  if (run && query !== undefined) {
+    const params = Object.fromEntries(new URLSearchParams(query));
+    fillForm(view + "-form", params);
+    run(params);
+  }
 }
 
-function bindForm(id, run) {
-  document.getElementById(id).addEventListener("submit", (event) => {
+/** What runs each view with a selection from the URL. */
+const RUNS = { search: runSearch, timeline: runTimeline, events: runEvents };
+
+function bindForm(view) {
+  document.getElementById(view + "-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    run(formParams(event.target));
+    go(view, formParams(event.target));
   });
 }
 
@@ -401,12 +433,10 @@ document.addEventListener("DOMContentLoaded", async () => {
   for (const select of document.querySelectorAll("select.event-types")) {
     for (const t of PLOVER_TYPES) select.append(el("option", { value: t }, t));
   }
-  bindForm("search-form", runSearch);
-  bindForm("timeline-form", runTimeline);
-  bindForm("events-form", runEvents);
+  for (const view of Object.keys(RUNS)) bindForm(view);
   document.getElementById("article-back").addEventListener("click", (event) => {
     event.preventDefault();
-    location.hash = "#" + previousView;
+    location.hash = previousHash;
   });
   window.addEventListener("hashchange", route);
   route();
