@@ -22,9 +22,9 @@ every offset an extractor finds is turned into an offset into the article's own 
   Monday ET, ...)", the BBC's "Last updated at 05:55 GMT", "By the CNN Wire Staff")
   are blanked alone.
 - **Readers' comments** under an article (from the line of the first comment time
-  stamp, "March 8 , 2011 at 6:19 pm |" and three BBC forms, or of Reuters' comment policy,
-  to the end: 303 of the 2,421 Timeline17 development articles): blanked; what readers
-  write is not news.
+  stamp, "March 8 , 2011 at 6:19 pm |" and three BBC forms, or of Reuters' comment policy
+  or the BBC's call for comments, to the end: 341 of the 2,421 Timeline17 development
+  articles): blanked; what readers write is not news.
 
 Blanking replaces characters by spaces (newlines are kept), so it needs no map; the
 token rewrites change lengths, and the map covers them.
@@ -67,13 +67,19 @@ _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BRE
 #: (BBC: 11) or "At 6:50 pm on 05 May 2009, dylen wrote:" (BBC blogs of 2009: 20 more), a line
 #: opening "6th June 2012 - 19:49" (BBC: 17), and Reuters' comment policy above its readers'
 #: comments, "We welcome comments that advance the story ..." / "Views expressed in the
-#: comments do not represent those of Reuters" (201 of the 298 bpoil_reuters articles).
+#: comments do not represent those of Reuters" (201 of the 298 bpoil_reuters articles), and the
+#: BBC's call for readers' comments ("Send us your comments ... using the form below", "We
+#: will aim to publish as many of your views as we can"; 38 BBC articles), after which come
+#: the call's own small print or the readers' views.
 _COMMENT_STAMP = re.compile(
     r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
     r"|\bAt \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: on)? \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4} ?, ?\S+"
     r" wrote ?:"
     r"|\bWe welcome comments that advance the story\b"
     r"|\bViews expressed in the comments do not represent\b"
+    r"|\bSend us your (?:comments|views|experiences|stories)\b"
+    r"|\busing the form (?:on the right|below)\b"
+    r"|\bWe will aim to publish as many of your\b"
     r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
 #: A sentence inside a line: up to and including its final punctuation (and closing marks).

@@ -124,6 +124,8 @@ def test_comment_stamps_of_other_sites_start_the_comments_too() -> None:
                   "We welcome comments that advance the story through relevant opinion . "
                   "Nobody cares .",
                   "Views expressed in the comments do not represent those of the agency . "
+                  "Nobody cares .",
+                  "Were you there ? Send us your experiences using the form below . "
                   "Nobody cares ."):
         norm = normalise(f"The port reopened on Monday .\n{stamp}\nThe army will win .\n")
         assert norm.text.strip() == "The port reopened on Monday."
