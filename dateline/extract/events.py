@@ -380,7 +380,7 @@ def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
     sentence (a TIMEX3 day, month or year: ``2011-03-15``, ``2011-03``, ``1986``)
     that modifies the trigger itself ("the 1986 bombing") or its clause
     ("bombed ... in 1986", "began shelling ... last month"); else one that dates a
-    clause the trigger's shares its time with (:func:`_time_sharers`: "kidnapped ... and
+    clause that the trigger's clause shares its time with (:func:`_time_sharers`: "kidnapped ... and
     rescued in 2009", "in 2009, when the government granted ...", "it was not until 1981
     that Congress imposed ..."); else ``fallback``. A date of another clause ("said on
     Tuesday that ...") is not the event's own."""
