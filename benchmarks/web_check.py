@@ -118,6 +118,26 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         if (page.text_content("#search-results li") != second_first
                 or page.input_value("#search-form input[name=q]") != query):
             problems.append("loading a search page's URL does not restore that page")
+        # facets: a click on a person beside the results narrows the search to that person
+        page.goto("about:blank")
+        page.goto(f"{base}/#search?q={query}&limit=20")
+        page.wait_for_selector("#search-facets button[data-facet=person]")
+        before = page.text_content("#search-summary")
+        person = page.locator("#search-facets button[data-facet=person]").first
+        print("facets:", page.locator("#search-facets section").count(), "lists; clicking",
+              person.text_content())
+        person.click()
+        page.wait_for_function("document.querySelector('#search-summary').textContent"
+                               f" !== {before!r} && !location.hash.endsWith('limit=20')"
+                               " && location.hash.includes('entity=')")
+        page.wait_for_selector("#search-results li")
+        print("after the facet:", page.text_content("#search-summary"), "|",
+              page.url[len(base):])
+        if page.text_content("#search-summary") == before:
+            problems.append("a facet click does not change the results")
+        page.goto("about:blank")
+        page.goto(f"{base}/#search?q={query}&limit=20")
+        page.wait_for_selector("#search-results li")
         page.fill("#search-form input[name=limit]", "20")
 
         page.locator("#search-results li button.link").first.click()

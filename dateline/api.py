@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -112,6 +113,12 @@ class SearchHit:
     def as_dict(self) -> dict[str, Any]:
         """As ``dateline search --json`` prints it."""
         return asdict(self)
+
+
+#: The facets :meth:`Dateline.facets` counts, in the order it gives them.
+FACETS = ("date", "source", "person", "place", "event", "country")
+#: How many of a search's results the facets count.
+FACET_WINDOW = 500
 
 
 class SearchHits(list[SearchHit]):
@@ -375,6 +382,58 @@ class Dateline:
         hits = SearchHits(SearchHit(**row) for row in rows)
         hits.window = rows.window
         return hits
+
+    def facets(self, query: str | None = None, *, start: DateLike | None = None,
+               end: DateLike | None = None, entity: str | None = None,
+               place: str | None = None, event: str | None = None,
+               country: str | None = None, window: int = FACET_WINDOW,
+               top: int = 10) -> dict[str, Any]:
+        """Counts beside a search: of the first ``window`` results :meth:`search` gives for
+        the same criteria (the same errors), how many fall on each publication ``date``,
+        come from each ``source``, and name each ``person`` (canonical), ``place``,
+        ``event`` type and event ``country`` (actor or target, ISO alpha-3): ``{"results":
+        N, "window": window, "date": [[value, count], ...], ...}``, each list the ``top``
+        commonest, most first (ties in value order). A sentence counts once per value."""
+        hits = self.search(query, start=start, end=end, entity=entity, place=place,
+                           event=event, country=country, limit=window)
+        out: dict[str, Any] = {"results": len(hits), "window": window}
+        if not hits:
+            return out | {k: [] for k in FACETS}
+        db = self.store.db
+        ids = sorted({h.id for h in hits})
+        rowid = dict(db.execute(f"SELECT id, rowid FROM articles WHERE id IN "
+                                f"({','.join('?' * len(ids))})", ids).fetchall())
+        keys = {(rowid[h.id], h.sentence) for h in hits if h.id in rowid}
+        arts = sorted({a for a, _ in keys})
+        marks = ",".join("?" * len(arts))
+        counts: dict[str, Counter] = {k: Counter() for k in FACETS}
+        for h in hits:
+            counts["date"][h.published[:10]] += 1
+        source = dict(db.execute(f"SELECT rowid, source FROM articles WHERE rowid IN ({marks})",
+                                 arts).fetchall())
+        for a, _ in keys:
+            if source.get(a):
+                counts["source"][source[a]] += 1
+        queries = {
+            "person": "SELECT article, sentence, canonical FROM entities WHERE label = 'PERSON' "
+                      f"AND article IN ({marks})",
+            "place": f"SELECT article, sentence, name FROM places WHERE article IN ({marks})",
+            "event": f"SELECT article, sentence, type FROM events WHERE article IN ({marks})",
+            "country": "SELECT article, sentence, actor_country FROM events WHERE article IN "
+                       f"({marks}) UNION ALL SELECT article, sentence, target_country FROM events"
+                       f" WHERE article IN ({marks})",
+        }
+        for name, sql in queries.items():
+            seen: set[tuple] = set()
+            args = arts * sql.count(f"({marks})")
+            for a, sent, value in db.execute(sql, args):
+                if value and (a, sent) in keys and (a, sent, value) not in seen:
+                    seen.add((a, sent, value))
+                    counts[name][value] += 1
+        for name in FACETS:
+            out[name] = [[v, n] for v, n in sorted(counts[name].items(),
+                                                   key=lambda x: (-x[1], x[0]))[:top]]
+        return out
 
     def timeline(self, query: str | None = None, *, max_dates: int | None = None,
                  sentences_per_date: int | None = None, start: DateLike | None = None,

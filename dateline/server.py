@@ -481,6 +481,28 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             answer["note"] = hits.note()
         return answer
 
+    @app.get("/api/facets", summary="Counts beside a search: dates, sources, people, places, "
+                                    "event types, countries")
+    def facets(q: str | None = Query(None, description="SQLite FTS5 query, as for /api/search."),
+               start: str | None = Query(None, description="Published on or after (YYYY-MM-DD)."),
+               end: str | None = Query(None, description="Published on or before (YYYY-MM-DD)."),
+               entity: str | None = Query(None, description="Person or organisation, any alias."),
+               place: str | None = Query(None, description="Place name."),
+               event: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
+               country: str | None = Query(None, description="Event actor or target country "
+                                           "(ISO alpha-3, e.g. RUS)."),
+               top: int = Query(10, ge=1, le=50, description="Values per facet (at most 50)."),
+               ) -> dict[str, Any]:
+        """``{"results": N, "window": W, "date": [[value, count], ...], "source": ...,
+        "person": ..., "place": ..., "event": ..., "country": ...}``: of the first W results
+        of the same search (the same criteria and errors as /api/search), how many fall on
+        each publication date, come from each source, and name each person, place, event
+        type and event country, commonest first."""
+        with store() as dl:
+            return dl.facets(_text(q), start=_text(start), end=_text(end), entity=_text(entity),
+                             place=_text(place), event=_event_type(event, "event"),
+                             country=_country(country), top=top)
+
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
     def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
                                        "organisation's or place's name; all articles when "

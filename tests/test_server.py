@@ -234,6 +234,25 @@ def test_search_filters(client: TestClient) -> None:
     assert get(q="rescue", place="Eastbridge") == [("flood-1", 2)]
 
 
+def test_facets_count_what_the_search_finds(client: TestClient) -> None:
+    # place=Eastbridge finds flood-1 sentence 2 and flood-2 sentences 0 and 2 (above);
+    # Maria Lopez is named only in the sentences 1, so no person is counted
+    r = client.get("/api/facets", params={"place": "Eastbridge"})
+    assert r.status_code == 200, r.text
+    f = r.json()
+    assert (f["results"], f["window"]) == (3, 500)
+    assert f["date"] == [["2021-03-06", 2], ["2021-03-05", 1]]
+    assert f["source"] == [["River News", 2], ["Valley Post", 1]]
+    assert f["person"] == []
+    assert f["place"] == [["Eastbridge", 3]]
+    assert f["event"] == [["MOBILIZE", 2]]
+    assert f["country"] == [["CHL", 2]]   # the soldiers (actor) of both; no target country
+    assert client.get("/api/facets", params={"place": "Eastbridge", "top": 1}
+                      ).json()["date"] == [["2021-03-06", 2]]
+    assert "needs" in _bad(client.get("/api/facets"))
+    assert "event" in _bad(client.get("/api/facets", params={"event": "PICNIC"}))
+
+
 def test_search_limit(client: TestClient) -> None:
     assert client.get("/api/search", params={"start": "2021-01-01", "limit": 1}
                       ).json()["results"][0]["id"] == "flood-1"
@@ -421,7 +440,7 @@ def test_web_page(client: TestClient) -> None:
 
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
-    assert paths == {"/api/health", "/api/stats", "/api/search", "/api/timeline",
+    assert paths == {"/api/health", "/api/stats", "/api/search", "/api/facets", "/api/timeline",
                      "/api/articles/{article_id}", "/api/events"}
     assert client.get("/docs").status_code == 200
 

@@ -110,6 +110,7 @@ function fillForm(id, params) {
 // -- search ---------------------------------------------------------------------------
 
 async function runSearch(params) {
+  clear(document.getElementById("search-facets"));
   const list = clear(document.getElementById("search-results"));
   const pager = clear(document.getElementById("search-pager"));
   const summary = document.getElementById("search-summary");
@@ -133,6 +134,7 @@ async function runSearch(params) {
       pager.append(el("button", { type: "button", class: "link", id: "search-next",
         onclick: () => go("search", { ...params, offset: offset + limit }) }, "next " + limit + " →"));
     }
+    showFacets(params);
     for (const hit of data.results) {
       list.append(el("li", {},
         el("span", { class: "meta" }, hit.published), articleLink(hit.id, hit.sentence),
@@ -142,6 +144,41 @@ async function runSearch(params) {
   } catch (err) {
     summary.textContent = "";
     showError(err.message);
+  }
+}
+
+/** Which search parameter a click on a facet's value sets (the source has none). */
+const FACET_FILTERS = { date: ["start", "end"], person: ["entity"], place: ["place"],
+  event: ["event"], country: ["country"], source: [] };
+const FACET_TITLES = { date: "Published", source: "Source", person: "People", place: "Places",
+  event: "Event types", country: "Countries" };
+
+/** The counts beside the results of the search `params`: clicking a value narrows it. */
+async function showFacets(params) {
+  const box = clear(document.getElementById("search-facets"));
+  const { limit, offset, ...criteria } = params;
+  let data;
+  try {
+    data = await api("/api/facets", criteria);
+  } catch (err) {
+    return;   // the search itself reports what is wrong
+  }
+  box.append(el("p", { class: "muted" }, "in the first " + Math.min(data.results, data.window)
+    + " result(s)"));
+  for (const [name, title] of Object.entries(FACET_TITLES)) {
+    const values = data[name] || [];
+    if (!values.length) continue;
+    const list = el("ul", {});
+    for (const [value, count] of values) {
+      const keys = FACET_FILTERS[name];
+      const label = value + " (" + count + ")";
+      list.append(el("li", {}, keys.length
+        ? el("button", { type: "button", class: "link", "data-facet": name,
+            onclick: () => go("search", { ...criteria, limit: limit || 20,
+              ...Object.fromEntries(keys.map((k) => [k, value])) }) }, label)
+        : label));
+    }
+    box.append(el("section", {}, el("h4", {}, title), list));
   }
 }
 
