@@ -406,6 +406,11 @@ class Dateline:
         keys = {(rowid[h.id], h.sentence) for h in hits if h.id in rowid}
         arts = sorted({a for a, _ in keys})
         marks = ",".join("?" * len(arts))
+        # the hit sentences themselves, through the (article, sentence) indexes: an article's
+        # other sentences are never read
+        pairs = sorted(keys)
+        values = ",".join(["(?,?)"] * len(pairs))
+        flat = [x for pair in pairs for x in pair]
         counts: dict[str, Counter] = {k: Counter() for k in FACETS}
         for h in hits:
             counts["date"][h.published[:10]] += 1
@@ -414,19 +419,23 @@ class Dateline:
         for a, _ in keys:
             if source.get(a):
                 counts["source"][source[a]] += 1
+        # (a join from the hits: SQLite reads "(article, sentence) IN (VALUES ...)" by a scan)
+        hits_cte = f"WITH hits(a, s) AS (VALUES {values}) "
+        join = "FROM hits JOIN {t} x ON x.article = hits.a AND x.sentence = hits.s"
         queries = {
-            "person": "SELECT article, sentence, canonical FROM entities WHERE label = 'PERSON' "
-                      f"AND article IN ({marks})",
-            "place": f"SELECT article, sentence, name FROM places WHERE article IN ({marks})",
-            "event": f"SELECT article, sentence, type FROM events WHERE article IN ({marks})",
-            "country": "SELECT article, sentence, actor_country FROM events WHERE article IN "
-                       f"({marks}) UNION ALL SELECT article, sentence, target_country FROM events"
-                       f" WHERE article IN ({marks})",
+            # (the label tested in the SELECT: in a WHERE, SQLite would index every person of
+            # the store first)
+            "person": hits_cte + "SELECT x.article, x.sentence, CASE WHEN x.label = 'PERSON' "
+                      "THEN x.canonical END " + join.format(t="entities"),
+            "place": hits_cte + "SELECT x.article, x.sentence, x.name " + join.format(t="places"),
+            "event": hits_cte + "SELECT x.article, x.sentence, x.type " + join.format(t="events"),
+            "country": hits_cte + "SELECT x.article, x.sentence, x.actor_country "
+                       + join.format(t="events") + " UNION ALL SELECT x.article, x.sentence,"
+                       " x.target_country " + join.format(t="events"),
         }
         for name, sql in queries.items():
             seen: set[tuple] = set()
-            args = arts * sql.count(f"({marks})")
-            for a, sent, value in db.execute(sql, args):
+            for a, sent, value in db.execute(sql, flat):
                 if value and (a, sent) in keys and (a, sent, value) not in seen:
                     seen.add((a, sent, value))
                     counts[name][value] += 1
