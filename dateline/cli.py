@@ -25,7 +25,7 @@ from typing import Any
 
 import click
 
-from dateline.api import Dateline, ParamError
+from dateline.api import FACETS, Dateline, ParamError
 from dateline.read import ReadOptions, Rejection
 from dateline.read.base import BadInput, parse_date
 from dateline.settings import CONFIG_ENV, CONFIG_FILE, Settings
@@ -376,9 +376,12 @@ def stats(db: str, top: int, as_json: bool) -> None:
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
               help="Skip this many results first (the next page: the results already read).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+@click.option("--facets", "facets", is_flag=True, help="Print, instead of the sentences, how "
+              "many of the first 500 fall on each publication date and name each person, "
+              "place, event type and country (and the sources), as the web page shows them.")
 def search(query: str | None, db: str, start: dt.date | None, end: dt.date | None,
            entity: str | None, place: str | None, event: str | None, country: str | None,
-           limit: int, offset: int, as_json: bool) -> None:
+           limit: int, offset: int, as_json: bool, facets: bool) -> None:
     """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT,
     prefix*) and every filter given; without QUERY, all sentences the filters select,
     in date order.
@@ -389,7 +392,26 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
       dateline search --entity Lavrov --start 2018-08-25 --db idlib.db
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
       dateline search Sochi --limit 5 --offset 5 --db idlib.db      # results 6 to 10
+      dateline search Sochi --facets --db idlib.db                  # counts beside them
     """
+    if facets:
+        with _open(db, readonly=True) as dl, _errors(db):
+            try:
+                counts = dl.facets(query, start=start, end=end, entity=entity, place=place,
+                                   event=event, country=country)
+            except UnknownEntity as exc:
+                _fail(str(exc), 1)
+        if as_json:
+            click.echo(json.dumps(counts, ensure_ascii=False))
+        else:
+            click.echo(f"in the first {counts['results']} result(s)")
+            for name in FACETS:
+                if counts[name]:
+                    click.echo(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts[name]))
+        if not counts["results"]:
+            click.echo(f"dateline: {db}: no sentence matches", err=True)
+            sys.exit(1)
+        return
     with _open(db, readonly=True) as dl, _errors(db):
         try:
             hits = dl.search(query, start=start, end=end, entity=entity, place=place,

@@ -211,3 +211,25 @@ def test_search_that_finds_nothing_says_so(tmp_path):
     assert paged.returncode == 1 and paged.stdout == b""
     bad = run_cli("search", "Geneva", "--db", db, "--offset", "-1")
     assert bad.returncode == 2 and b"--offset" in bad.stderr
+
+
+def test_search_facets_count_the_results(tmp_path):
+    from dateline_testing import run_cli, write_jsonl
+
+    src = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "a1", "published": "2018-09-07", "text": "Envoys met in Geneva on Friday."},
+        {"id": "a2", "published": "2018-09-08", "text": "More envoys reached Geneva on Saturday."},
+        {"id": "a3", "published": "2018-09-08", "text": "Talks in Vienna ended."}])
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(src), "--db", db).returncode == 0
+    r = run_cli("search", "Geneva", "--facets", "--json", "--db", db)
+    assert r.returncode == 0, r.stderr
+    f = json.loads(r.stdout)
+    # two sentences name Geneva, one published on each day (a3 is not found)
+    assert f["results"] == 2
+    assert f["date"] == [["2018-09-07", 1], ["2018-09-08", 1]]
+    assert f["place"] == [["Geneva", 2]]
+    text = run_cli("search", "Geneva", "--facets", "--db", db)
+    assert b"place: Geneva (2)" in text.stdout
+    none = run_cli("search", "Sochi", "--facets", "--db", db)
+    assert none.returncode == 1 and b"no sentence matches" in none.stderr
