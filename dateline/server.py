@@ -35,9 +35,9 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -138,6 +138,28 @@ def _country(value: str | None) -> str | None:
     if not _ALPHA3.match(value):
         raise _bad(f"country {value!r} is not an ISO 3166-1 alpha-3 code like RUS")
     return value.upper()
+
+
+def _search_criteria(
+        q: str | None = Query(None, description="SQLite FTS5 query: words, "
+                              '"phrases", AND/OR/NOT, prefix*.'),
+        start: str | None = Query(None, description="Published on or after (YYYY-MM-DD)."),
+        end: str | None = Query(None, description="Published on or before (YYYY-MM-DD)."),
+        entity: str | None = Query(None, description="Person or organisation, any alias."),
+        place: str | None = Query(None, description="Place name."),
+        event: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
+        country: str | None = Query(None, description="Event actor or target country "
+                                    "(ISO alpha-3, e.g. RUS)."),
+) -> dict[str, Any]:
+    """The criteria of a search, as /api/search and /api/facets take them, checked and made
+    the keyword arguments of :meth:`Dateline.search` (and :meth:`Dateline.facets`)."""
+    return {"query": _text(q), "start": _text(start), "end": _text(end),
+            "entity": _text(entity), "place": _text(place),
+            "event": _event_type(event, "event"), "country": _country(country)}
+
+
+#: A search's criteria as an endpoint parameter (see :func:`_search_criteria`).
+SearchCriteria = Annotated[dict[str, Any], Depends(_search_criteria)]
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -448,15 +470,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             pass
 
     @app.get("/api/search", summary="Sentences by words, entity, place, event and date")
-    def search(q: str | None = Query(None, description="SQLite FTS5 query: words, "
-                                     '"phrases", AND/OR/NOT, prefix*.'),
-               start: str | None = Query(None, description="Published on or after (YYYY-MM-DD)."),
-               end: str | None = Query(None, description="Published on or before (YYYY-MM-DD)."),
-               entity: str | None = Query(None, description="Person or organisation, any alias."),
-               place: str | None = Query(None, description="Place name."),
-               event: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
-               country: str | None = Query(None, description="Event actor or target country "
-                                           "(ISO alpha-3, e.g. RUS)."),
+    def search(criteria: SearchCriteria,
                limit: int = Query(20, ge=1, description="Most results (at most "
                                                         f"{MAX_SEARCH_LIMIT})."),
                offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET,
@@ -469,13 +483,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         offsets and text. When ``q`` matches more sentences than one search ranks
         (SEARCH_WINDOW), ``window`` is that number, the results are the best of the most
         recently stored matches, and ``note`` says so."""
-        query, entity, place = _text(q), _text(entity), _text(place)
-        first, last = _text(start), _text(end)
-        event, country = _event_type(event, "event"), _country(country)
         with store() as dl:
-            hits = dl.search(query, start=first, end=last, entity=entity, place=place,
-                             event=event, country=country, limit=min(limit, MAX_SEARCH_LIMIT),
-                             offset=offset)
+            hits = dl.search(**criteria, limit=min(limit, MAX_SEARCH_LIMIT), offset=offset)
         answer: dict[str, Any] = {"results": [h.as_dict() for h in hits], "window": hits.window}
         if hits.window is not None:
             answer["note"] = hits.note()
@@ -483,14 +492,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
 
     @app.get("/api/facets", summary="Counts beside a search: dates, sources, people, places, "
                                     "event types, countries")
-    def facets(q: str | None = Query(None, description="SQLite FTS5 query, as for /api/search."),
-               start: str | None = Query(None, description="Published on or after (YYYY-MM-DD)."),
-               end: str | None = Query(None, description="Published on or before (YYYY-MM-DD)."),
-               entity: str | None = Query(None, description="Person or organisation, any alias."),
-               place: str | None = Query(None, description="Place name."),
-               event: str | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
-               country: str | None = Query(None, description="Event actor or target country "
-                                           "(ISO alpha-3, e.g. RUS)."),
+    def facets(criteria: SearchCriteria,
                top: int = Query(10, ge=1, le=50, description="Values per facet (at most 50)."),
                ) -> dict[str, Any]:
         """``{"results": N, "window": W, "date": [[value, count], ...], "source": ...,
@@ -499,9 +501,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         each publication date, come from each source, and name each person, place, event
         type and event country, commonest first."""
         with store() as dl:
-            return dl.facets(_text(q), start=_text(start), end=_text(end), entity=_text(entity),
-                             place=_text(place), event=_event_type(event, "event"),
-                             country=_country(country), top=top)
+            return dl.facets(**criteria, top=top)
 
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
     def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
