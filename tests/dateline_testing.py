@@ -112,3 +112,23 @@ def entity_records(text: str, items: list[tuple[str, str]]) -> list[dict]:
                     "label": label, "canonical": mention})
         pos = start + 1
     return out
+
+
+def quotes_of(nlp: Any, text: str, ents: list[dict] | None = None,
+              cues: str | None = None) -> list[dict]:
+    """The quotes extractor alone on ``text`` (published 2020-01-01) with entity records
+    ``ents`` (none when None) and, when given, the ``cues`` setting; every quote's offsets
+    are checked against its text."""
+    from dateline.extract import Context
+    from dateline.extract.quotes import QuoteConfig, extract
+
+    doc = nlp(text)
+    ctx = Context(published=dt.date(2020, 1, 1), text=text,
+                  sentence_starts=[s.start_char for s in doc.sents])
+    ctx.results["entities"] = ents or []
+    if cues is not None:
+        ctx.config = QuoteConfig(cues=cues)
+    out = extract(doc, ctx)
+    for q in out:
+        assert text[q["start"]:q["end"]] == q["text"]
+    return out

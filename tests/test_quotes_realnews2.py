@@ -2,30 +2,16 @@
 speakers the way news goes on naming them, and cues that name no speaker (texts of
 our own, in the shapes seen in the samples)."""
 
-import datetime as dt
 
 import pytest
 
-from dateline.extract import Context
-from dateline.extract.quotes import QuoteConfig, extract
 from dateline.nlp import load_model
-from dateline_testing import entity_records
+from dateline_testing import entity_records, quotes_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_model()
-
-
-def _quotes(nlp, text: str, ents: list[dict] | None = None) -> list[dict]:
-    doc = nlp(text)
-    ctx = Context(published=dt.date(2020, 1, 1), text=text,
-                  sentence_starts=[s.start_char for s in doc.sents])
-    ctx.results["entities"] = ents or []
-    out = extract(doc, ctx)
-    for q in out:
-        assert text[q["start"]:q["end"]] == q["text"]
-    return out
 
 
 def test_the_company_is_the_company_named_before(nlp):
@@ -34,7 +20,7 @@ def test_the_company_is_the_company_named_before(nlp):
             "about 400 jobs. Norvale Mining has not given a date for reopening.")
     ents = entity_records(text, [("Norvale Mining", "ORG"), ("Labour Department", "ORG"),
                         ("Norvale Mining", "ORG")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] == "Norvale Mining"
 
 
@@ -45,19 +31,19 @@ def test_the_company_stays_when_no_company_is_named_near(nlp):
             "Crews from Hollow Ridge worked through the night. "
             "The company said the closure would cost about 400 jobs.")
     ents = entity_records(text, [("Labour Department", "ORG"), ("Hollow Ridge", "ORG")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] == "The company"
 
 
 def test_a_cue_in_the_passive_names_no_speaker(nlp):
     text = ("The vote came as it was reported that the minister had quietly resigned. "
             "The old ferry was described as a floating ruin.")
-    assert [q["speaker"] for q in _quotes(nlp, text)] == []
+    assert [q["speaker"] for q in quotes_of(nlp, text)] == []
 
 
 def test_the_one_named_by_by_speaks(nlp):
     text = 'On her last shift the nurse was told by a porter: "The ward will close within a week."'
-    (q,) = _quotes(nlp, text)
+    (q,) = quotes_of(nlp, text)
     assert q["speaker"] == "a porter" and q["text"] == "The ward will close within a week"
 
 
@@ -65,14 +51,9 @@ def test_passive_content_has_no_source_under_all_cues(nlp):
     # PolNeAR annotates what "it was reported" as content without a source; Dateline's
     # default (speech cues) stores no quote without a speaker.
     text = "It was reported on Friday that the harbour master had resigned."
-    doc = nlp(text)
-    ctx = Context(published=dt.date(2020, 1, 1), text=text,
-                  sentence_starts=[s.start_char for s in doc.sents])
-    ctx.results["entities"] = []
-    ctx.config = QuoteConfig(cues="all")
-    (q,) = extract(doc, ctx)
+    (q,) = quotes_of(nlp, text, cues="all")
     assert q["speaker"] is None and q["text"] == "that the harbour master had resigned"
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
 
 
 def test_a_question_whose_cue_the_splitter_put_on_the_next_line(nlp):
@@ -80,7 +61,7 @@ def test_a_question_whose_cue_the_splitter_put_on_the_next_line(nlp):
     text = ("The harbour stayed closed on Sunday.\n\n"
             "\u201cWho is going to pay for the new pier now?\u201d\n\n"
             "said Mara Tell, a ferry pilot who has worked there for years.\n")
-    quotes = _quotes(nlp, text, entity_records(text, [("Mara Tell", "PERSON")]))
+    quotes = quotes_of(nlp, text, entity_records(text, [("Mara Tell", "PERSON")]))
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("Who is going to pay for the new pier now?", "Mara Tell")]
 
@@ -95,7 +76,7 @@ def test_quoted_words_after_narration_that_names_someone_else(nlp):
                  "Her deputy, Owen Pryce, has kept a tally of the cracks since the flood.",
                  "\u201cWe counted more than forty new ones in the last month alone.\u201d")
     ents = entity_records(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
-    got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
+    got = {q["text"]: q["speaker"] for q in quotes_of(nlp, text, ents)}
     assert got["The bridge will not reopen this winter"] == "Ruth Calder"
     # Not the engineer's: her deputy's, whom the sentence before made its subject.
     assert got.get("We counted more than forty new ones in the last month alone") != "Ruth Calder"
@@ -106,7 +87,7 @@ def test_the_one_the_sentence_before_makes_its_subject_speaks(nlp):
                  "Owen Pryce shook his head and pointed at the river.",
                  "\u201cWe counted more than forty new cracks in the last month alone.\u201d")
     ents = entity_records(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON")])
-    got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
+    got = {q["text"]: q["speaker"] for q in quotes_of(nlp, text, ents)}
     assert got["We counted more than forty new cracks in the last month alone"] == "Owen Pryce"
 
 
@@ -119,7 +100,7 @@ def test_quoted_words_still_run_on_through_a_question_or_her_own_narration(nlp):
                  "She says Owen Pryce never thanked her for it.",
                  "\u201cThat is just the way he is, and I have stopped minding it.\u201d")
     ents = entity_records(text, [("Ruth Calder", "PERSON"), ("Owen Pryce", "PERSON"), ("Owen Pryce", "PERSON")])
-    got = {q["text"]: q["speaker"] for q in _quotes(nlp, text, ents)}
+    got = {q["text"]: q["speaker"] for q in quotes_of(nlp, text, ents)}
     assert got["He asked me twice, and the second time I said yes to him"] == "Ruth Calder"
     assert got["That is just the way he is, and I have stopped minding it"] == "Ruth Calder"
 
@@ -129,13 +110,13 @@ def test_he_is_whom_the_sentence_before_is_about(nlp):
     text = ("Ali Marsh, for one, still believes the rebels can outlast Omar Reyes. "
             "The rebels, he said, have gained ground in the hills since May.")
     ents = entity_records(text, [("Ali Marsh", "PERSON"), ("Omar Reyes", "PERSON")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] == "Ali Marsh" and q["speaker_pronoun"] == "he"
     text = ("Tom Hale flew to Rome on Monday. "
             "He may have sharp words for Omar Reyes, whom he accused last week of stalling. "
             "He said the talks must end by June.")
     ents = entity_records(text, [("Tom Hale", "PERSON"), ("Omar Reyes", "PERSON")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] == "Tom Hale"
 
 
@@ -144,7 +125,7 @@ def test_photograph_credits_and_correction_labels_are_no_speakers(nlp):
                  "Photograph: Ivo Kranz/Getty Images Fishing boats wait at the quay for the storm to pass.",
                  "French: nuit means night, not light as we printed on Monday.",
                  "French: the bridge is the Pont Neuf, not the Pont Vieux.")
-    assert [q for q in _quotes(nlp, text) if q["cue"] == ":"] == []
+    assert [q for q in quotes_of(nlp, text) if q["cue"] == ":"] == []
 
 
 def test_a_label_taken_for_a_role_noun_is_the_name_written(nlp):
@@ -155,7 +136,7 @@ def test_a_label_taken_for_a_role_noun_is_the_name_written(nlp):
                  "Hale: Ross, the treasury figures say something rather different.",
                  "Ross: Those figures are a year old and out of date.")
     ents = entity_records(text, [("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON"), ("Ross", "PERSON")])
-    quotes = _quotes(nlp, text, ents)
+    quotes = quotes_of(nlp, text, ents)
     assert [q["speaker"] for q in quotes] == ["Hale", "Ross", "Hale", "Ross"]
 
 
@@ -163,12 +144,12 @@ def test_the_ministry_is_the_ministry_named_before(nlp):
     text = ("The Harbour Ministry closed the northern channel on Friday. Two ferries were turned "
             "back at dawn. The ministry said the channel would reopen once divers had checked it.")
     ents = entity_records(text, [("Harbour Ministry", "ORG")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] == "Harbour Ministry"
     # "the alliance": NATO, by its acronym.
     text = ("NATO jets flew over the port on Sunday. The alliance said its aircraft had "
             "struck two radar sites near the coast.")
-    (q,) = _quotes(nlp, text, entity_records(text, [("NATO", "ORG")]))
+    (q,) = quotes_of(nlp, text, entity_records(text, [("NATO", "ORG")]))
     assert q["speaker"] == "NATO"
 
 
@@ -176,34 +157,34 @@ def test_he_after_a_sentence_about_someone_unnamed_is_not_a_name_in_it(nlp):
     text = ("The former envoy, who knew Tom Hale's staff well, has written a long memoir. "
             "He says the talks failed because nobody trusted the mediators.")
     ents = entity_records(text, [("Tom Hale", "PERSON")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] != "Tom Hale" and q["speaker_pronoun"] == "He"
     # The role noun's own name is the one: "The deputy minister, Ana Ruiz, ... . She says".
     text = ("The deputy minister, Ana Ruiz, returned from exile to take up the post in March. "
             "She says the prisons are still far too crowded.")
-    (q,) = _quotes(nlp, text, entity_records(text, [("Ana Ruiz", "PERSON")]))
+    (q,) = quotes_of(nlp, text, entity_records(text, [("Ana Ruiz", "PERSON")]))
     assert q["speaker"] == "Ana Ruiz"
 
 
 def test_the_newspaper_and_the_network_are_the_ones_named_before(nlp):
     text = ("The claim first appeared in the Morning Herald on Friday. Quoting two unnamed "
             "officials, the newspaper said the minister had known of the leak for weeks.")
-    (q,) = _quotes(nlp, text, entity_records(text, [("Morning Herald", "ORG")]))
+    (q,) = quotes_of(nlp, text, entity_records(text, [("Morning Herald", "ORG")]))
     assert q["speaker"] == "Morning Herald"
     text = ("Crews from Delta Vision TV filmed the convoy at dawn. Two of its drivers were hurt. "
             "The network said its crew had been fired on from the ridge.")
-    (q,) = _quotes(nlp, text, entity_records(text, [("Delta Vision", "ORG")]))
+    (q,) = quotes_of(nlp, text, entity_records(text, [("Delta Vision", "ORG")]))
     assert q["speaker"] == "Delta Vision"
 
 
 def test_what_was_not_said_and_the_wires_dateline(nlp):
     # The modal perfect reports nothing said.
     text = "A short call to the harbour office could have told her the ferry was cancelled."
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
     # A wire story's dateline is nobody's words.
     text = ("AP HARBOUR CITY -- Divers found a second crack in the old pier on Monday, "
             "port engineers said.")
-    (q,) = _quotes(nlp, text)
+    (q,) = quotes_of(nlp, text)
     assert q["text"] == "Divers found a second crack in the old pier on Monday"
 
 
@@ -211,7 +192,7 @@ def test_a_noun_of_kin_in_apposition_tells_the_sex(nlp):
     text = ("Dana Whitlow runs the shop alone now. Her husband, Paul Whitlow, left for the coast in May. "
             "She said the winter had been the hardest in years.")
     ents = entity_records(text, [("Dana Whitlow", "PERSON"), ("Paul Whitlow", "PERSON")])
-    (q,) = _quotes(nlp, text, ents)
+    (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] != "Paul Whitlow"
 
 
@@ -219,12 +200,12 @@ def test_a_cue_between_commas_inside_the_reported_clause(nlp):
     # The speaker follows the cue; the words before the first comma and after the
     # speaker's phrase are what was said.
     text = "The danger, said Kelly Lane, a marketing adviser, is that the new name gets tarnished."
-    (q,) = _quotes(nlp, text, entity_records(text, [("Kelly Lane", "PERSON")]))
+    (q,) = quotes_of(nlp, text, entity_records(text, [("Kelly Lane", "PERSON")]))
     assert q["speaker"] == "Kelly Lane"
     assert [text[s:e] for s, e in q["parts"]] == ["The danger", "is that the new name gets tarnished"]
     # Control: a person before the cue speaks ("Tom Hale, a council member, said ...").
     text = "Tom Hale, a council member, said the mayor, Ann Lee, was in favour of the plan."
-    (q,) = _quotes(nlp, text, entity_records(text, [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")]))
+    (q,) = quotes_of(nlp, text, entity_records(text, [("Tom Hale", "PERSON"), ("Ann Lee", "PERSON")]))
     assert q["speaker"] == "Tom Hale"
 
 
@@ -235,9 +216,9 @@ def test_a_cue_between_commas_inside_the_reported_clause(nlp):
 ])
 def test_a_thing_that_shows_says_nothing(nlp, text):
     # a sign, a move, the timing: the writer's inference, no one's words
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
 
 
 def test_a_person_who_suggests_still_speaks(nlp):
     text = "The minister suggested that the two sides are ready to talk again."
-    assert [q["speaker"] for q in _quotes(nlp, text)] == ["The minister"]
+    assert [q["speaker"] for q in quotes_of(nlp, text)] == ["The minister"]

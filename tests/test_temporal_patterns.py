@@ -78,6 +78,23 @@ def score(nlp, path: Path = DATA) -> dict:
             "value_f1": _f1(value, sys_n, gold_n), "false_sentences": false_sentences, "wrong": wrong}
 
 
+def check_set(nlp, path: Path, label: str, value_floor: float, relaxed_floor: float,
+              baseline: dict | None = None) -> dict:
+    """Score the set at ``path``, print its figures (and ``baseline``'s) and what went
+    wrong (shown with ``pytest -s``), assert the two floors, and return the score."""
+    r = score(nlp, path)
+    since = (f" (baseline value {baseline['value_f1']:.3f}, relaxed {baseline['relaxed_f1']:.3f})"
+             if baseline else "")
+    print(f"\n{label}: gold {r['gold']} system {r['system']} "
+          f"relaxed F1 {r['relaxed_f1']:.3f} value F1 {r['value_f1']:.3f} "
+          f"sentences with false alarms {r['false_sentences']}{since}")
+    for line in r["wrong"]:
+        print("  " + line)
+    assert r["value_f1"] >= value_floor
+    assert r["relaxed_f1"] >= relaxed_floor
+    return r
+
+
 def test_set_is_well_formed():
     data = read_set()
     assert len(data) >= 60
@@ -85,12 +102,5 @@ def test_set_is_well_formed():
 
 
 def test_engine_on_own_pattern_set(nlp):
-    r = score(nlp)
-    print(f"\nown TimeML pattern set: gold {r['gold']} system {r['system']} "
-          f"relaxed F1 {r['relaxed_f1']:.3f} value F1 {r['value_f1']:.3f} "
-          f"sentences with false alarms {r['false_sentences']}")
-    for line in r["wrong"]:
-        print("  " + line)
-    assert r["value_f1"] >= VALUE_F1_FLOOR
-    assert r["relaxed_f1"] >= RELAXED_F1_FLOOR
+    r = check_set(nlp, DATA, "own TimeML pattern set", VALUE_F1_FLOOR, RELAXED_F1_FLOOR)
     assert r["false_sentences"] <= FALSE_POSITIVE_CEILING
