@@ -121,6 +121,13 @@ FACETS = ("date", "source", "person", "place", "event", "country")
 FACET_WINDOW = 500
 
 
+#: How many of a search's results the map, chart and network read (the first, as
+#: :meth:`Dateline.search` orders them): each view's work is bounded by it, not by the store.
+VIEW_WINDOW = 1000
+#: PLOVER's quad classes, as the events' ``quad`` column holds them (DESIGN.md).
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
 class SearchHits(list[SearchHit]):
     """What :meth:`Dateline.search` found. ``window`` is None when every match of the
     query was ranked; else the query matched more sentences than ``window`` and the
@@ -442,6 +449,230 @@ class Dateline:
         for name in FACETS:
             out[name] = [[v, n] for v, n in sorted(counts[name].items(),
                                                    key=lambda x: (-x[1], x[0]))[:top]]
+        return out
+
+    def _view_hits(self, criteria: Mapping[str, Any], window: int
+                   ) -> tuple[SearchHits, list[tuple[int, int, str]]]:
+        """The first ``window`` results of :meth:`search` for ``criteria`` (its errors) and
+        their sentences as ``(article rowid, sentence, publication day)``, sorted."""
+        hits = self.search(**criteria, limit=window)
+        if not hits:
+            return hits, []
+        ids = sorted({h.id for h in hits})
+        rowid = dict(self.store.db.execute(
+            f"SELECT id, rowid FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+            ids).fetchall())
+        keys = sorted({(rowid[h.id], h.sentence, h.published[:10]) for h in hits
+                       if h.id in rowid})
+        return hits, keys
+
+    def _rows_of_hits(self, keys: list[tuple[int, int, str]], table: str, columns: str,
+                      tail: str = "", args: Iterable[Any] = ()) -> list[Any]:
+        """Rows of ``table`` (aliased ``x``) in the hit sentences ``keys``: ``SELECT
+        columns`` (``hits.d`` is the publication day) followed by ``tail`` (a WHERE, GROUP
+        BY ...). The hits are walked first and each looked up through the table's
+        (article, sentence) index: the work is bounded by the hits, never by the store."""
+        values = ",".join(["(?,?,?)"] * len(keys))
+        flat = [x for key in keys for x in key]
+        sql = (f"WITH hits(a, s, d) AS (VALUES {values}) SELECT {columns} FROM hits "
+               f"CROSS JOIN {table} x INDEXED BY {table}_article "
+               f"ON x.article = hits.a AND x.sentence = hits.s {tail}")
+        return self.store.db.execute(sql, [*flat, *args]).fetchall()
+
+    def map(self, query: str | None = None, *, start: DateLike | None = None,
+            end: DateLike | None = None, entity: str | None = None, place: str | None = None,
+            event: str | None = None, country: str | None = None,
+            window: int = VIEW_WINDOW, top: int = 200) -> dict[str, Any]:
+        """The map of a selection: of the first ``window`` results :meth:`search` gives for
+        the same criteria (the same errors), the places with coordinates that those
+        sentences name and the events they report, as ``{"results": N, "window": window,
+        "places": [...], "countries": [...]}``.
+
+        ``places``: the ``top`` most mentioned, each ``{"name", "country"`` (alpha-2),
+        ``"kind", "lat", "lon", "mentions"`` (place mentions), ``"sentences"`` (results
+        naming it), ``"events"`` (events of those results placed there)``}``, most
+        mentioned first (ties by name). ``countries``: events by the country where they
+        took place (the country of the event's place), each ``{"country"`` (alpha-3),
+        ``"numeric"`` (ISO 3166-1 numeric, three digits, as Natural Earth's outlines are
+        keyed), ``"name", "events"}``, most first. Click-through: :meth:`search` with the
+        same criteria and ``place`` gives a place's sentences."""
+        from dateline.countries import geonames_countries
+
+        hits, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
+                                          place=place, event=event, country=country), window)
+        out: dict[str, Any] = {"results": len(hits), "window": window, "places": [],
+                               "countries": []}
+        if not keys:
+            return out
+        rows = self._rows_of_hits(
+            keys, "places", "x.name, x.country, x.kind, x.lat, x.lon, count(*), "
+            "count(DISTINCT x.article || '/' || x.sentence)",
+            "WHERE x.lat IS NOT NULL AND x.lon IS NOT NULL AND x.name IS NOT NULL "
+            "GROUP BY x.name, x.country, x.lat, x.lon ORDER BY count(*) DESC, x.name LIMIT ?",
+            [top])
+        placed = self._rows_of_hits(
+            keys, "events", "x.place, p.country, count(*)",
+            "JOIN places p INDEXED BY places_article ON p.article = x.article AND "
+            "p.sentence = x.sentence AND p.name = x.place AND p.rowid = (SELECT min(q.rowid) "
+            "FROM places q INDEXED BY places_article WHERE q.article = x.article AND "
+            "q.sentence = x.sentence AND q.name = x.place) "
+            "WHERE x.place IS NOT NULL GROUP BY x.place, p.country")
+        at = {(name, code): n for name, code, n in placed}
+        out["places"] = [{"name": name, "country": code, "kind": kind, "lat": lat, "lon": lon,
+                          "mentions": n, "sentences": sentences,
+                          "events": at.get((name, code), 0)}
+                         for name, code, kind, lat, lon, n, sentences in rows]
+        per_country: Counter[str] = Counter()
+        for (_, code), n in at.items():
+            if code:
+                per_country[code] += n
+        known = geonames_countries()
+        for code, n in sorted(per_country.items(), key=lambda x: (-x[1], x[0])):
+            entry = known.get(code) or {}
+            number = entry.get("isonumeric")
+            out["countries"].append({
+                "country": entry.get("iso3") or code,
+                "numeric": f"{int(number):03d}" if number not in (None, "") else None,
+                "name": entry.get("name") or code, "events": n})
+        return out
+
+    def chart(self, query: str | None = None, *, start: DateLike | None = None,
+              end: DateLike | None = None, entity: str | None = None,
+              place: str | None = None, event: str | None = None,
+              country: str | None = None, window: int = VIEW_WINDOW) -> dict[str, Any]:
+        """The timeline chart of a selection: of the first ``window`` results
+        :meth:`search` gives for the same criteria (the same errors), per publication
+        day the results (``mentions``) and the events they report by PLOVER quad class:
+        ``{"results": N, "window": window, "quads": [...], "days": [{"date", "mentions",
+        "events": {quad: count}}, ...]}``, days in date order, only days with results."""
+        hits, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
+                                          place=place, event=event, country=country), window)
+        out: dict[str, Any] = {"results": len(hits), "window": window, "quads": list(QUADS),
+                               "days": []}
+        if not keys:
+            return out
+        mentions = Counter(day for _, _, day in keys)
+        events: dict[str, Counter[str]] = {day: Counter() for day in mentions}
+        for day, quad, n in self._rows_of_hits(keys, "events", "hits.d, x.quad, count(*)",
+                                               "WHERE x.quad IS NOT NULL "
+                                               "GROUP BY hits.d, x.quad"):
+            events[day][quad] += n
+        out["days"] = [{"date": day, "mentions": mentions[day],
+                        "events": {q: events[day][q] for q in QUADS if events[day][q]}}
+                       for day in sorted(mentions)]
+        return out
+
+    def _actor_events(self, keys: list[tuple[int, int, str]]) -> list[tuple[Any, ...]]:
+        """The events of the hit sentences ``keys`` as ``(rowid, article, sentence, day,
+        type, quad, actor node, target node)``; a node is ``(id, kind, country)`` or None
+        (see :meth:`network`)."""
+        from dateline.countries import alpha2
+
+        # the person or organisation named inside the actor's (target's) words, in the same
+        # sentence, under its store-wide canonical name
+        def named(side: str) -> str:
+            return (f"(SELECT coalesce(al.canonical, n.canonical) || char(31) || n.label "
+                    f"FROM entities n INDEXED BY entities_article LEFT JOIN aliases al "
+                    f"ON al.alias = n.canonical AND al.label = n.label "
+                    f"WHERE n.article = x.article AND n.sentence = x.sentence "
+                    f"AND n.label IN ('PERSON', 'ORG') AND x.{side}_text IS NOT NULL "
+                    f"AND instr(x.{side}_text, n.text) > 0 ORDER BY length(n.text) DESC, "
+                    f"n.rowid LIMIT 1)")
+
+        rows = self._rows_of_hits(
+            keys, "events", f"x.rowid, x.article, x.sentence, hits.d, x.type, x.quad, "
+            f"{named('actor')}, x.actor_country, {named('target')}, x.target_country")
+        kinds = {"PERSON": "person", "ORG": "organisation"}
+
+        def node(entity: str | None, code: str | None) -> tuple[str, str, str | None] | None:
+            if entity:
+                name, _, label = entity.partition("\x1f")
+                return name, kinds.get(label, "organisation"), code
+            if code and alpha2(code):
+                return code, "country", code
+            return None
+
+        return [(rid, art, sent, day, etype, quad, node(a, ac), node(t, tc))
+                for rid, art, sent, day, etype, quad, a, ac, t, tc in rows]
+
+    def network(self, query: str | None = None, *, start: DateLike | None = None,
+                end: DateLike | None = None, entity: str | None = None,
+                place: str | None = None, event: str | None = None,
+                country: str | None = None, window: int = VIEW_WINDOW,
+                top: int = 40) -> dict[str, Any]:
+        """The actor network of a selection: of the first ``window`` results
+        :meth:`search` gives for the same criteria (the same errors), the events
+        between two actors. An actor is the person or organisation named in the event's
+        actor (target) words (its canonical name), else the actor's country when it is
+        one (alpha-3: ``RUS``); other actors (``IGO``, none) are left out.
+
+        ``{"results": N, "window": window, "quads": [...], "nodes": [{"id", "kind"``
+        (person, organisation, country), ``"country", "events"}], "edges": [{"source",
+        "target", "events", "quads": {quad: count}}]}``: the ``top`` actors in most events,
+        and the edges between them, undirected (``source`` < ``target``), most events
+        first. An event of an actor with itself is no edge. :meth:`network_events` gives
+        an edge's event mentions."""
+        hits, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
+                                          place=place, event=event, country=country), window)
+        out: dict[str, Any] = {"results": len(hits), "window": window, "quads": list(QUADS),
+                               "nodes": [], "edges": []}
+        if not keys:
+            return out
+        seen: dict[str, tuple[str, str, str | None]] = {}
+        degree: Counter[str] = Counter()
+        pairs: dict[tuple[str, str], Counter[str]] = {}
+        for *_, quad, actor, target in self._actor_events(keys):
+            if actor is None or target is None or actor[0] == target[0]:
+                continue
+            a, b = sorted((actor[0], target[0]))
+            seen.setdefault(actor[0], actor)
+            seen.setdefault(target[0], target)
+            degree[actor[0]] += 1
+            degree[target[0]] += 1
+            pairs.setdefault((a, b), Counter())[quad or "unknown"] += 1
+        kept = {n for n, _ in sorted(degree.items(), key=lambda x: (-x[1], x[0]))[:top]}
+        out["nodes"] = [{"id": n, "kind": seen[n][1], "country": seen[n][2],
+                         "events": degree[n]}
+                        for n in sorted(kept, key=lambda n: (-degree[n], n))]
+        edges = [{"source": a, "target": b, "events": sum(c.values()), "quads": dict(c)}
+                 for (a, b), c in pairs.items() if a in kept and b in kept]
+        out["edges"] = sorted(edges, key=lambda e: (-e["events"], e["source"], e["target"]))
+        return out
+
+    def network_events(self, a: str, b: str, query: str | None = None, *,
+                       start: DateLike | None = None, end: DateLike | None = None,
+                       entity: str | None = None, place: str | None = None,
+                       event: str | None = None, country: str | None = None,
+                       window: int = VIEW_WINDOW, limit: int = 100) -> dict[str, Any]:
+        """An edge of :meth:`network` opened: the event mentions between actors ``a``
+        and ``b`` (either way round) in the same selection, each with its sentence:
+        ``{"a", "b", "total": N, "events": [{"id", "published", "title", "sentence",
+        "text", "type", "quad", "actor_text", "actor_country", "target_text",
+        "target_country"}]}``, the first ``limit`` in date order. ParamError when ``a``
+        or ``b`` is blank."""
+        if not (a or "").strip() or not (b or "").strip():
+            raise ParamError("an edge needs two actors ({a} and {b})")
+        _, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
+                                       place=place, event=event, country=country), window)
+        wanted = {a.strip(), b.strip()}
+        rowids = [row[0] for row in self._actor_events(keys)
+                  if row[6] and row[7] and {row[6][0], row[7][0]} == wanted
+                  and row[6][0] != row[7][0]] if keys else []
+        out: dict[str, Any] = {"a": a.strip(), "b": b.strip(), "total": len(rowids),
+                               "events": []}
+        if not rowids:
+            return out
+        marks = ",".join("?" * len(rowids))
+        rows = self.store.db.execute(
+            f"SELECT ar.id, ar.published, ar.title, x.sentence, s.text, x.type, x.quad, "
+            f"x.actor_text, x.actor_country, x.target_text, x.target_country "
+            f"FROM events x JOIN articles ar ON ar.rowid = x.article "
+            f"JOIN sentences s ON s.article = x.article AND s.sentence = x.sentence "
+            f"WHERE x.rowid IN ({marks}) ORDER BY ar.published, ar.id, x.sentence, x.rowid "
+            f"LIMIT ?", [*rowids, limit]).fetchall()
+        names = ("id", "published", "title", "sentence", "text", "type", "quad",
+                 "actor_text", "actor_country", "target_text", "target_country")
+        out["events"] = [dict(zip(names, row, strict=True)) for row in rows]
         return out
 
     def timeline(self, query: str | None = None, *, max_dates: int | None = None,

@@ -58,6 +58,15 @@ from dateline.version import __version__
 
 #: Folder of the web page (index.html, app.js, style.css); shipped as package data.
 WEB_DIR = Path(__file__).parent / "web"
+#: Front-end files the page loads when npm installed them (dateline/web/package.json):
+#: Natural Earth's country outlines (world-atlas) and the TopoJSON decoder (topojson-client).
+VENDOR_FILES = {
+    "countries-110m.json": WEB_DIR / "node_modules" / "world-atlas" / "countries-110m.json",
+    "topojson-client.js": WEB_DIR / "node_modules" / "topojson-client" / "dist"
+                          / "topojson-client.min.js",
+}
+#: The command that installs them.
+NPM_INSTALL = "npm ci --prefix dateline/web"
 #: The 16 event types of the PLOVER manual (DESIGN.md); other values are refused.
 PLOVER_TYPES = tuple(row[0] for row in read_rows("events_types.tsv"))
 #: Most search results one request may ask for; larger limits are lowered to it.
@@ -66,6 +75,8 @@ MAX_SEARCH_LIMIT = 500
 MAX_SEARCH_OFFSET = 10_000
 #: Most event groups one request may ask for; larger limits are lowered to it.
 MAX_EVENTS_LIMIT = 5000
+#: Most places or actors one /api/map or /api/network request may ask for.
+MAX_VIEW_TOP = 500
 #: Most items per top-N list of /api/stats.
 MAX_STATS_TOP = 100
 #: Most articles one /api/timeline reads (the most relevant when more match; the answer
@@ -503,6 +514,57 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         with store() as dl:
             return dl.facets(**criteria, top=top)
 
+    @app.get("/api/map", summary="Map of a search: places with coordinates, events by country")
+    def map_view(criteria: SearchCriteria,
+                 top: int = Query(200, ge=1, le=MAX_VIEW_TOP,
+                                  description=f"Most places (at most {MAX_VIEW_TOP}).")
+                 ) -> dict[str, Any]:
+        """``{"results": N, "window": W, "places": [{"name", "country", "kind", "lat",
+        "lon", "mentions", "sentences", "events"}], "countries": [{"country", "numeric",
+        "name", "events"}]}``: of the first W results of the same search (the criteria and
+        errors of /api/search), the places named (most mentioned first) and the events by
+        the country where they took place (the choropleth). A place's sentences:
+        /api/search with the same criteria and ``place``."""
+        with store() as dl:
+            return dl.map(**criteria, top=top)
+
+    @app.get("/api/chart", summary="Timeline chart of a search: results and events per day")
+    def chart_view(criteria: SearchCriteria) -> dict[str, Any]:
+        """``{"results": N, "window": W, "quads": [...], "days": [{"date", "mentions",
+        "events": {quad: count}}]}``: of the first W results of the same search (the
+        criteria and errors of /api/search), per publication day the results and the
+        events they report by PLOVER quad class."""
+        with store() as dl:
+            return dl.chart(**criteria)
+
+    @app.get("/api/network", summary="Actor network of a search: who acts on whom")
+    def network_view(criteria: SearchCriteria,
+                     top: int = Query(40, ge=1, le=MAX_VIEW_TOP,
+                                      description=f"Most actors (at most {MAX_VIEW_TOP}).")
+                     ) -> dict[str, Any]:
+        """``{"results": N, "window": W, "quads": [...], "nodes": [{"id", "kind",
+        "country", "events"}], "edges": [{"source", "target", "events", "quads"}]}``: of
+        the first W results of the same search (the criteria and errors of /api/search),
+        the actors of their events (a person's or organisation's canonical name, else a
+        country's alpha-3 code) and the events between each two, undirected, most first."""
+        with store() as dl:
+            return dl.network(**criteria, top=top)
+
+    @app.get("/api/network/edge", summary="The event mentions of one edge of the network")
+    def network_edge(criteria: SearchCriteria,
+                     a: str = Query(..., description="One actor, as a node id of /api/network."),
+                     b: str = Query(..., description="The other actor."),
+                     limit: int = Query(100, ge=1, le=MAX_SEARCH_LIMIT,
+                                        description="Most mentions (at most "
+                                                    f"{MAX_SEARCH_LIMIT}).")
+                     ) -> dict[str, Any]:
+        """``{"a", "b", "total": N, "events": [{"id", "published", "title", "sentence",
+        "text", "type", "quad", "actor_text", "actor_country", "target_text",
+        "target_country"}]}``: the event mentions between ``a`` and ``b`` (either way) in
+        the same selection as /api/network, each with its sentence, in date order."""
+        with store() as dl:
+            return dl.network_events(a, b, **criteria, limit=limit)
+
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
     def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
                                        "organisation's or place's name; all articles when "
@@ -570,6 +632,24 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                               f"order (at most {most:,} mentions together, or the first "
                               "group); narrow the dates, type or country for the others")
         return answer
+
+    @app.get("/vendor/", include_in_schema=False)
+    def vendor() -> dict[str, Any]:
+        """Which front-end packages are installed (``npm ci --prefix dateline/web``): the
+        page asks before it loads them, so that a missing one is said in a line, not
+        met as a failed request."""
+        return {"outlines": all(p.is_file() for p in VENDOR_FILES.values()),
+                "install": NPM_INSTALL}
+
+    @app.get("/vendor/{name}", include_in_schema=False)
+    def vendor_file(name: str) -> FileResponse:
+        """One installed front-end file (VENDOR_FILES); 404 saying how to install it."""
+        target = VENDOR_FILES.get(name)
+        if target is None or not target.is_file():
+            raise HTTPException(status_code=404, detail=f"{name!r} is not installed; run "
+                                                        f"`{NPM_INSTALL}`")
+        kind = "text/javascript" if name.endswith(".js") else "application/json"
+        return FileResponse(target, media_type=kind)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
