@@ -5,8 +5,12 @@ page's script. This starts ``dateline serve`` on a free loopback port, opens the
 in headless Chromium (Debian's ``chromium`` package, driven by Playwright, neither of
 which CI has) and goes through each view: search (and its pages of 5, each in the URL, which
 restores it on a fresh load), an article record
-(its text with the extractions highlighted inline, a hover value, a legend toggle), timeline, events
-and the store page, then a bad query, then the API documentation at ``/docs`` and
+(its text with the extractions highlighted inline, a hover value, a legend toggle), timeline, events,
+the map (markers at Idlib, Damascus and Sochi for ``--map-query``, country outlines from the
+world-atlas npm package or the line saying how to install them, a click listing a place's
+sentences), the timeline chart (bars; a drag across it that narrows the results and goes into
+the URL, which restores it on a fresh load), the actor network (an edge RUS-TUR whose click
+lists its events) and the store page, then a bad query, then the API documentation at ``/docs`` and
 ``/redoc``; a request for anything the server does not serve is refused and counted as
 a problem (the page and the documentation must work offline). It prints what each view showed, saves
 screenshots with ``--shots``, and exits 1 if a step fails or the page logs an error
@@ -54,7 +58,96 @@ def wait_for(base: str, server: subprocess.Popen, seconds: float = 30) -> None:
     sys.exit(f"dateline serve did not answer at {base} within {seconds:.0f} s")
 
 
-def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]:
+def check_views(page, base: str, query: str, map_query: str, shot) -> list[str]:
+    """The map, the timeline chart and the actor network (issue 13); the problems found.
+
+    Map of ``map_query``: markers at Idlib, Damascus and Sochi, country outlines (or the
+    one line saying how to install them), a click on Damascus lists its sentences. Chart
+    of ``query``: bars, and a drag across it chooses dates that narrow the results and go
+    into the URL, which restores the chart and its results on a fresh load. Network of
+    ``map_query``: an edge between RUS and TUR whose click lists its events."""
+    problems: list[str] = []
+    page.goto("about:blank")
+    page.goto(f"{base}/#map?q={map_query}")
+    page.wait_for_selector("#map-svg .marker")
+    places = page.eval_on_selector_all("#map-svg .marker", "ms => ms.map(m => m.dataset.place)")
+    outlines = page.locator("#map-svg path.country").count()
+    shaded = page.locator("#map-svg path.country[data-country]").count()
+    print(f"map {map_query!r}:", len(places), "markers;", outlines, "country outlines,", shaded,
+          "shaded by events;", page.text_content("#map-note"))
+    for name in ("Idlib", "Damascus", "Sochi"):
+        if name not in places:
+            problems.append(f"the map has no marker at {name}")
+    if not outlines and "npm ci --prefix dateline/web" not in page.text_content("#map-note"):
+        problems.append("the map has no country outlines and does not say how to install them")
+    if outlines and not shaded:
+        problems.append("no country is shaded by its events")
+    page.click("#map-fit")
+    shot("map", page)
+    page.locator('#map-svg .marker[data-place="Damascus"]').dispatch_event("click")
+    page.wait_for_selector("#map-pick li")
+    print("  click on Damascus:", page.text_content("#map-pick-title"))
+    if "Damascus" not in page.text_content("#map-pick li"):
+        problems.append("the sentences listed for Damascus do not name it")
+
+    page.goto("about:blank")
+    page.goto(f"{base}/#chart?q={query}")
+    page.wait_for_selector("#chart-svg rect.bar")
+    page.wait_for_selector("#chart-results li")
+    bars = page.locator("#chart-svg rect.bar").count()
+    marks = page.locator("#chart-svg line.mark").count()
+    before = int(page.get_attribute("#chart-results-summary", "data-count") or 0)
+    print(f"chart {query!r}:", bars, "bars,", marks, "timeline dates marked;", before, "results")
+    if not bars:
+        problems.append("the chart draws no bars")
+    box = page.locator("#chart-svg rect.plot").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=5)
+    page.mouse.up()
+    page.wait_for_url(lambda url: "start=" in url and "end=" in url)
+    deadline = time.monotonic() + 15
+    while (page.get_attribute("#chart-results-summary", "data-count") == str(before)
+           and time.monotonic() < deadline):
+        page.wait_for_timeout(100)
+    brushed_url = page.url
+    after = int(page.get_attribute("#chart-results-summary", "data-count") or 0)
+    print("  brushed:", page.url[len(base):], "->", after, "results")
+    if not 0 < after < before:
+        problems.append(f"brushing the chart does not narrow the results ({before} -> {after})")
+    shot("chart", page)
+    page.goto("about:blank")
+    page.goto(brushed_url)
+    page.wait_for_selector("#chart-results li")
+    page.wait_for_selector("#chart-svg rect.brush[visibility=visible]")
+    restored = int(page.get_attribute("#chart-results-summary", "data-count") or 0)
+    print("  restored from its URL:", restored, "results, start",
+          page.input_value("#chart-form input[name=start]"))
+    if restored != after or not page.input_value("#chart-form input[name=start]"):
+        problems.append("loading a brushed chart's URL does not restore its dates and results")
+
+    page.goto("about:blank")
+    page.goto(f"{base}/#network?q={map_query}")
+    page.wait_for_selector("#network-svg .edge-hit")
+    edges = page.eval_on_selector_all("#network-svg .edge-hit",
+                                      "es => es.map(e => [e.dataset.a, e.dataset.b])")
+    print(f"network {map_query!r}:", page.locator("#network-svg .node").count(), "actors,",
+          len(edges), "edges")
+    pair = next((e for e in edges if sorted(e) == ["RUS", "TUR"]), None)
+    if pair is None:
+        problems.append("the network has no edge between RUS and TUR")
+    else:
+        page.locator(f'#network-svg .edge-hit[data-a="{pair[0]}"][data-b="{pair[1]}"]'
+                     ).dispatch_event("click")
+        page.wait_for_selector("#network-pick li")
+        print("  click on RUS-TUR:", page.text_content("#network-pick-title"))
+    shot("network", page)
+    return problems
+
+
+def check(base: str, query: str, chromium: str, shots: Path | None,
+          map_query: str = "Idlib") -> list[str]:
     """Go through the page's views; the problems found (empty when all is well)."""
     from playwright.sync_api import sync_playwright
 
@@ -178,6 +271,8 @@ def check(base: str, query: str, chromium: str, shots: Path | None) -> list[str]
         print("events:", page.text_content("#events-summary"))
         shot("events", page)
 
+        problems += check_views(page, base, query, map_query, shot)
+
         page.click("nav a[data-view=stats]")
         page.wait_for_selector("#stats-body table")
         print("store page:", page.locator("#stats-body table").count(), "tables")
@@ -208,6 +303,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True, type=Path, help="a store to serve")
     ap.add_argument("--query", default="Sochi", help="words to search for (must match)")
+    ap.add_argument("--map-query", default="Idlib",
+                    help="words whose map (markers at Idlib, Damascus, Sochi) and network "
+                         "(an edge RUS-TUR) are checked")
     ap.add_argument("--chromium", default="/usr/bin/chromium", help="the browser to drive")
     ap.add_argument("--shots", type=Path, help="save a screenshot of each view here")
     args = ap.parse_args()
@@ -224,7 +322,7 @@ def main() -> int:
     try:
         wait_for(base, server)
         try:
-            problems = check(base, args.query, args.chromium, args.shots)
+            problems = check(base, args.query, args.chromium, args.shots, args.map_query)
         except Exception as exc:  # a step timed out, or the browser would not start
             problems = [f"{type(exc).__name__}: {str(exc).splitlines()[0]}"]
     finally:
