@@ -379,9 +379,12 @@ def stats(db: str, top: int, as_json: bool) -> None:
 @click.option("--facets", "facets", is_flag=True, help="Print, instead of the sentences, how "
               "many of the first 500 fall on each publication date and name each person, "
               "place, event type and country (and the sources), as the web page shows them.")
+@click.option("--view", type=click.Choice(["map", "chart", "network"]), help="Print, instead "
+              "of the sentences, the web page's map, chart or network of the first 1,000 "
+              "results, as one JSON object (as /api/map, /api/chart, /api/network answer).")
 def search(query: str | None, db: str, start: dt.date | None, end: dt.date | None,
            entity: str | None, place: str | None, event: str | None, country: str | None,
-           limit: int, offset: int, as_json: bool, facets: bool) -> None:
+           limit: int, offset: int, as_json: bool, facets: bool, view: str | None) -> None:
     """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT,
     prefix*) and every filter given; without QUERY, all sentences the filters select,
     in date order.
@@ -393,7 +396,20 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
       dateline search --event MOBILIZE --country RUS --db idlib.db --json
       dateline search Sochi --limit 5 --offset 5 --db idlib.db      # results 6 to 10
       dateline search Sochi --facets --db idlib.db                  # counts beside them
+      dateline search Idlib --view network --db idlib.db            # actors and their events
     """
+    if view:
+        with _open(db, readonly=True) as dl, _errors(db):
+            try:
+                drawn = getattr(dl, view)(query, start=start, end=end, entity=entity,
+                                          place=place, event=event, country=country)
+            except UnknownEntity as exc:
+                _fail(str(exc), 1)
+        click.echo(json.dumps(drawn, ensure_ascii=False))
+        if not drawn["results"]:
+            click.echo(f"dateline: {db}: no sentence matches", err=True)
+            sys.exit(1)
+        return
     if facets:
         with _open(db, readonly=True) as dl, _errors(db):
             try:

@@ -34,7 +34,7 @@ import dateline.server as server
 from dateline.api import Dateline, ParamError
 from dateline.server import create_app
 from dateline.store import Store
-from dateline_testing import joined
+from dateline_testing import joined, run_cli
 
 #: name -> (country alpha-2, lat, lon, kind)
 PLACES = {"Kars": ("TR", 40.6, 43.1, "city"), "Sochi": ("RU", 43.6, 39.7, "city"),
@@ -292,3 +292,21 @@ def test_vendor_files_served_when_installed(client: TestClient, tmp_path: Path,
     assert script.text == "var x = 1;"
     assert script.headers["content-type"].startswith("text/javascript")
     assert client.get("/vendor/package.json").status_code == 404   # only the files named
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def test_search_view_prints_the_same_object(db: Path, dl: Dateline) -> None:
+    import json
+
+    p = run_cli("search", "corridor", "--view", "network", "--db", str(db))
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout) == dl.network("corridor")
+    p = run_cli("search", "Kars", "--start", "2022-05-03", "--view", "chart", "--db", str(db))
+    assert json.loads(p.stdout)["days"] == [
+        {"date": "2022-05-04", "mentions": 2,
+         "events": {"material cooperation": 1, "material conflict": 1}}]
+    p = run_cli("search", "volcano", "--view", "map", "--db", str(db))
+    assert p.returncode == 1
+    assert "no sentence matches" in p.stderr.decode()
