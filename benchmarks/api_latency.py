@@ -17,6 +17,12 @@ taking CPU meanwhile): that time is printed on a line of its own::
 
 ``--reuse`` skips the build when ``--out`` already holds a store of that size;
 ``--workers 1 2`` runs the requests once per number of server processes, on one store.
+``--existing`` times ``--db`` itself, opened read-only (no build, no upgrade);
+``--only map chart network`` times those endpoints alone; ``--direct`` times the views
+(map, chart, network, network edge) in this process, as server time without HTTP::
+
+    python benchmarks/api_latency.py --db /tmp/api/big.db --existing --direct
+    python benchmarks/api_latency.py --db /tmp/api/big.db --existing --only map chart network
 """
 
 from __future__ import annotations
@@ -139,13 +145,27 @@ def requests_for(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
         f"SELECT actor_country, count(*) c FROM events WHERE article IN ({sample}) AND"
         " actor_country IS NOT NULL GROUP BY actor_country ORDER BY c DESC LIMIT 6")]
     ids = [r[0] for r in con.execute(
-        "SELECT id FROM articles WHERE rowid % 97 = 0 LIMIT 500")]
+        "SELECT id FROM articles WHERE rowid % 97 = 0 LIMIT 500")] or [r[0] for r in con.execute(
+        "SELECT id FROM articles LIMIT 500")]   # a small store
     con.close()
     words = ["Gaddafi", "rebels", "Benghazi", "NATO", "oil", "ceasefire", "Tripoli",
              "\"no-fly zone\"", "Misrata AND port", "civilians OR refugees"]
 
     def day() -> str:
         return rnd.choice(days)[:10]
+
+    def view_selection() -> str:
+        """The selection of a map, chart or network: words (a frequent place's name, found
+        in any store), a person, a place or a day."""
+        pick = rnd.randrange(4)
+        if pick == 0:
+            return f"q={rnd.choice(places)}"
+        if pick == 1:
+            return f"entity={rnd.choice(people)}"
+        if pick == 2:
+            return f"place={rnd.choice(places)}"
+        d = day()
+        return f"start={d}&end={d}"
 
     def one(label: str) -> str:
         if label == "search words":
@@ -168,15 +188,60 @@ def requests_for(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
                 return f"/api/events?type={rnd.choice(types)}&country={rnd.choice(countries)}"
             d = day()
             return f"/api/events?start={d}&end={d}"
+        if label in ("map", "chart", "network"):
+            return f"/api/{label}?{view_selection()}"
+        if label == "network edge":
+            pair = rnd.sample(countries, 2) if len(countries) > 1 else countries * 2
+            return f"/api/network/edge?{view_selection()}&a={pair[0]}&b={pair[1]}"
         if label == "article":
             return f"/api/articles/{rnd.choice(ids)}"
         if label == "stats":
             return "/api/stats"
         return "/api/health"
 
-    labels = ("health", "stats", "article", "search words", "search filters", "timeline",
-              "events")
-    return {label: [one(label) for _ in range(n)] for label in labels}
+    return {label: [one(label) for _ in range(n)] for label in LABELS}
+
+
+#: The endpoints timed, as requests_for labels them.
+LABELS = ("health", "stats", "article", "search words", "search filters", "timeline",
+          "events", "map", "chart", "network", "network edge")
+#: The views of a selection (issue 13), which --direct times in-process.
+VIEW_LABELS = ("map", "chart", "network", "network edge")
+
+
+def server_times(db: Path, n: int, labels: tuple[str, ...]) -> None:
+    """Time the views' API calls in this process, on ``db`` opened read-only: the server
+    time of each request (what the endpoint spends in :class:`dateline.api.Dateline`),
+    without HTTP and without other clients. One table line per label: requests,
+    failures (a bad parameter drawn, e.g. a name the store lacks), p50, p99, max."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from dateline.api import Dateline
+
+    plan = requests_for(db, n)
+    names = {"q": "query"}
+    print("| endpoint (server time) | requests | failed | p50 ms | p99 ms | max ms |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    with Dateline(db, readonly=True) as dl:
+        for label in labels:
+            times, failed = [], 0
+            for url in plan[label]:
+                parts = urlsplit(url)
+                params = {names.get(k, k): v for k, v in parse_qsl(parts.query)}
+                view = parts.path.rsplit("/", 1)[-1]
+                t = time.perf_counter()
+                try:
+                    if view == "edge":
+                        dl.network_events(params.pop("a"), params.pop("b"), **params)
+                    else:
+                        getattr(dl, view)(**params)
+                except ValueError:
+                    failed += 1
+                times.append(time.perf_counter() - t)
+            ts = sorted(times)
+            p99 = ts[min(len(ts) - 1, round(0.99 * (len(ts) - 1)))]
+            print(f"| {label} | {len(ts)} | {failed} | {statistics.median(ts) * 1000:.0f} |"
+                  f" {p99 * 1000:.0f} | {ts[-1] * 1000:.0f} |")
 
 
 #: Consecutive answers saying "checked" and "counted" taken as every server process done
@@ -208,7 +273,7 @@ def _steady(base: str, proc: subprocess.Popen[bytes], limit_s: float = 600) -> f
 
 
 def run(db: Path, n: int, clients: int, limit_s: float, timeout_s: float,
-        workers: int | None = None) -> None:
+        workers: int | None = None, labels: tuple[str, ...] = LABELS) -> None:
     """Serve ``db`` (with ``workers`` server processes; None: the command's default),
     send the requests, print the table; the server is always stopped."""
     port = _free_port()
@@ -229,7 +294,7 @@ def run(db: Path, n: int, clients: int, limit_s: float, timeout_s: float,
             except httpx.TransportError:
                 time.sleep(0.3)
         ready = _steady(base, proc)
-        plan = requests_for(db, n)
+        plan = {k: v for k, v in requests_for(db, n).items() if k in labels}
         work = [(label, url) for label, urls in plan.items() for url in urls]
         random.Random(1).shuffle(work)
         times: dict[str, list[float]] = defaultdict(list)
@@ -293,7 +358,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", type=Path, required=True, help="source store (only read)")
     ap.add_argument("--articles", type=int, default=100_000, help="size of the built store")
-    ap.add_argument("--out", type=Path, required=True, help="the store to build")
+    ap.add_argument("--out", type=Path, help="the store to build")
     ap.add_argument("--reuse", action="store_true",
                     help="use --out as it is when it already holds --articles articles")
     ap.add_argument("--requests", type=int, default=50, help="requests per endpoint")
@@ -303,7 +368,24 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="*", default=None,
                     help="server processes, one run per value given (default: one run "
                          "with the serve command's default)")
+    ap.add_argument("--only", nargs="+", choices=LABELS, metavar="LABEL",
+                    help=f"time these endpoints only (of: {', '.join(LABELS)})")
+    ap.add_argument("--existing", action="store_true",
+                    help="time --db itself, opened read-only (no --out, no build, no upgrade)")
+    ap.add_argument("--direct", action="store_true",
+                    help="time the views' API calls in this process (server time, no HTTP) "
+                         "on the store, instead of serving it")
     args = ap.parse_args()
+    labels = tuple(args.only or LABELS)
+    if args.existing:
+        if args.direct:
+            server_times(args.db, args.requests, tuple(x for x in labels if x in VIEW_LABELS))
+            return
+        for workers in args.workers or [None]:
+            run(args.db, args.requests, args.clients, args.limit, args.timeout, workers, labels)
+        return
+    if args.out is None:
+        raise SystemExit("--out is needed (or --existing)")
     if args.out.resolve() == args.db.resolve():
         raise SystemExit("--out must not be the source store")
     fresh = True
@@ -315,8 +397,11 @@ def main() -> None:
         print(f"building {args.out} ({args.articles:,} articles from {args.db})", file=sys.stderr)
         build(args.db, args.out, args.articles)
     _upgrade(args.out)
+    if args.direct:
+        server_times(args.out, args.requests, tuple(x for x in labels if x in VIEW_LABELS))
+        return
     for workers in args.workers or [None]:
-        run(args.out, args.requests, args.clients, args.limit, args.timeout, workers)
+        run(args.out, args.requests, args.clients, args.limit, args.timeout, workers, labels)
 
 
 if __name__ == "__main__":
