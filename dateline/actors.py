@@ -319,6 +319,8 @@ class ActorIndex:
 
 
 #: A live blog's time stamp opening a phrase ("01.21 BST", "14:05 GMT", "9.30am").
+#: The legal form that ends a company's name ("BP Plc", "Anadarko Petroleum Corp").
+_COMPANY_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Plc|PLC|Ltd|LLC|AG|SA|NV|GmbH|Co)\.?$")
 _TIME_STAMP = re.compile(
     r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|CET|CEST|EST|EDT|ET|UTC|local time)?\s*[:-]?\s*",
     re.I)
@@ -440,6 +442,8 @@ def code_token(
     if country is None and sector in ("IGO", "NGO"):
         country = sector
     name = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG")
+    if country is None and sector is None and _COMPANY_SUFFIX.search(text):
+        sector = "BUS"  # "Anadarko Petroleum Corp", "Transocean Ltd": a company by its legal form
     if country is None and name:
         # a name the tables do not know ("Lapan", "Sheikh Hamad"): who it is, with
         # its title's sector, and only the country its own sentence gives

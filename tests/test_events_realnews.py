@@ -704,3 +704,36 @@ def test_an_attorney_general_is_no_soldier(nlp) -> None:
     # officials, whose visit is a visit, not troops moved
     evs = run(nlp, "Kenyan Attorney General Amos Wako visited the port of Mombasa on Tuesday.")
     assert [(ev["type"], (ev["actor"] or {}).get("sector")) for ev in evs] == [("CONSULT", "GOV")]
+
+
+def test_company_named_only_by_its_legal_form_is_an_actor_and_its_rival_the_target(nlp) -> None:
+    # a name the actor tables do not know, ending in a company's legal form, is a business;
+    # a name the tables do not know, as the direct object, is whom the act is done to
+    evs = run(nlp, "Kestrel Drilling Corp, a partner in the field, accused Norbrite of "
+                   "careless work on the rig.")
+    assert [(e["type"], e["actor"]["sector"], e["target"]["text"]) for e in evs] == [
+        ("ACCUSE", "BUS", "Norbrite")]
+
+
+def test_unknown_name_is_no_target_of_an_act_without_an_actor(nlp) -> None:
+    # "the Norbrite well was killed" names no one who did anything to anyone
+    assert run(nlp, "The Norbrite well was finally killed this month.") == []
+
+
+def test_legislators_are_actors(nlp) -> None:
+    evs = run(nlp, "Six senators asked the Justice Department to investigate the company.")
+    assert [(e["type"], e["actor"]["sector"], e["target"]["sector"]) for e in evs] == [
+        ("REQUEST", "LEG", "GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Drilling Corp late on Friday blasted Norbrite for reckless decisions.",
+    "Obama has sharpened his attacks on Norbrite Oil Inc. in recent days.",
+])
+def test_words_against_a_company_are_criticism_not_violence(nlp, text: str) -> None:
+    assert [e["type"] for e in run(nlp, text)] == ["ACCUSE"]
+
+
+def test_attacks_by_a_government_on_civilians_stay_violence(nlp) -> None:
+    evs = run(nlp, "The Kenyan government began attacking civilians in the north.")
+    assert [e["type"] for e in evs] == ["ASSAULT"]

@@ -1339,6 +1339,7 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
     civilians, of Syria). A target named by a modifier of a phrase ("Gadhafi's
     compound", "the Syrian people") keeps that phrase as its text."""
     fallback = None
+    unknown: dict | None = None  # a name the tables do not know, when nothing else codes
     co_actors = _co_actors(actor_tok)
     if actor_tok is not None and trigger not in actor_tok.subtree:
         # nor anything inside the actor's own phrase ("troops backed by 26 tanks attacked")
@@ -1359,6 +1360,13 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
                 return dict(fallback, country=fallback["country"] or (place or {}).get("country"))
         head = _actor_head(cand, coder.index) if cand is not None else None
         if head is None:
+            if (unknown is None and cand is t and t.pos_ == "PROPN"
+                    and t.ent_type_ in ("PERSON", "ORG") and _direct_target(t, trigger)):
+                coded = code_token(t, coder.index)
+                ent = next((e for e in sent.ents if e.start <= t.i < e.end), None)
+                if coded and coded.get("unknown_name") and ent is not None:
+                    # the name itself, not "Mr Blair of weakness" (the phrase with its "of")
+                    unknown = dict(coded, text=ent.text, start=ent.start_char, end=ent.end_char)
             continue
         coded = code_token(head, coder.index)
         if cand is t:  # "in Syria" is the place itself, whatever it modifies
@@ -1368,7 +1376,17 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
         if fallback is None and coded and coded["sector"]:
             outsiders = any(w.lower() in OUTSIDERS for w in coded["text"].split())
             fallback = dict(coded, country=None if outsiders else coder.context(sent))
-    return fallback
+    return fallback or unknown
+
+
+def _direct_target(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` is the trigger's own object or passive subject ("accused BP", "BP
+    was fined"), or the object of its "by" or "with" ("talks with BP"): the places where a name
+    the tables do not know is still whom the act is done to, not a bystander."""
+    if tok.head.i == trigger.i and tok.dep_ in ("dobj", "nsubjpass", "dative"):
+        return True
+    return (tok.dep_ == "pobj" and tok.head.head.i == trigger.i
+            and tok.head.lower_ in ("with", "against", "on", "to"))
 
 
 def _owner_phrase(coded: dict | None, head: Token, text: str) -> dict | None:
@@ -1771,6 +1789,17 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
+    if actor is None and target is not None and target.get("unknown_name"):
+        target = None  # "the BP well was killed": a name alone makes no one a target
+    if (etype == "ASSAULT" and tok.lemma_.lower() in _CRITICISM_VERBS and actor is not None
+            and actor.get("sector") in _UNARMED_SECTORS and (
+                (target is not None and (target.get("unknown_name")
+                                         or target.get("sector") in _CRITICISED_SECTORS))
+                or any(ch.dep_ == "prep" and ch.lower_ == "for" for ch in tok.children))):
+        # "Anadarko blasted BP", "Obama's attacks on BP", "slammed the firm for its delays":
+        # words of a civilian body against a company or a person, or blame with its
+        # reason, a criticism, not violence
+        etype, mode = "ACCUSE", None
     if etype == "ASSAULT" and target is not None and target.get("sector") == "GOV" and _place_name(target, sent):
         target = {**target, "sector": None}  # "shelled Damascus": the city, not its government
     picked = target is not None  # found by the grammar, not the clause's first country
@@ -2070,6 +2099,13 @@ def _refuses(name: str, description: str | None = None) -> Callable[[RefusalChec
 
 #: Verbs of attack that English also uses figuratively ("fight the slick", "kill the
 #: bill"); shelling, bombing or shooting a market or a well is no figure of speech.
+#: Verbs of attack that also mean harsh criticism ("slammed the decision").
+_CRITICISM_VERBS = frozenset({"blast", "slam", "lash", "bash", "savage", "attack", "hit", "rip"})
+#: Sectors that bear no arms: their "attacks" on a company or a person are words.
+_UNARMED_SECTORS = frozenset({"GOV", "LEG", "JUD", "BUS", "NGO", "MED", "JRN", "PTY", "EDU",
+                              "LAB"})
+#: Targets that such words are aimed at: companies, legislators, parties.
+_CRITICISED_SECTORS = frozenset({"BUS", "LEG", "PTY"})
 _FIGURATIVE_VERBS = frozenset({"fight", "kill", "attack", "combat", "battle", "beat", "hit",
                                "tackle", "target", "slaughter", "crush", "destroy", "capture",
                                "seize"})
