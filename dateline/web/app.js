@@ -110,6 +110,7 @@ function fillForm(id, params) {
 // -- search ---------------------------------------------------------------------------
 
 async function runSearch(params) {
+  alsoLinks("search", criteriaOf(params));
   clear(document.getElementById("search-facets"));
   const list = clear(document.getElementById("search-results"));
   const pager = clear(document.getElementById("search-pager"));
@@ -1100,6 +1101,10 @@ document.addEventListener("DOMContentLoaded", async () => {
   });
   bindMapZoom();
   document.getElementById("chart-measure").addEventListener("change", route);
+  document.getElementById("chart-clear").addEventListener("click", () => {
+    const { start, end, ...rest } = criteriaOf(formParams(document.getElementById("chart-form")));
+    go("chart", rest);
+  });
   window.addEventListener("hashchange", route);
   route();
   try {
