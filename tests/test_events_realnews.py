@@ -737,3 +737,16 @@ def test_words_against_a_company_are_criticism_not_violence(nlp, text: str) -> N
 def test_attacks_by_a_government_on_civilians_stay_violence(nlp) -> None:
     evs = run(nlp, "The Kenyan government began attacking civilians in the north.")
     assert [e["type"] for e in evs] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said Norway will accept some of the offers.",
+    "India plans to evacuate its citizens from Libya.",
+])
+def test_cooperation_stated_as_an_intention_is_an_agree_intent(nlp, text: str) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == [("AGREE", "intent")]
+
+
+def test_an_agreement_made_has_no_intent_mode(nlp) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, "Russia agreed to send aid to Syria.")] == [
+        ("AGREE", None)]

@@ -12,7 +12,8 @@ fire" or "impose curfew"). Then:
   accept", "did not allow") is a REJECT;
 * hypothetical material events (under will/would/may, or plan/prepare/willing,
   or a "planned"/"imminent" noun) are not events that happened: conflict ones
-  (ASSAULT, COERCE, SANCTION) become THREATEN, cooperative ones become AGREE;
+  (ASSAULT, COERCE, SANCTION) become THREATEN, cooperative ones become AGREE
+  with mode ``intent``;
 * other material events under a modal in their own clause ("an assault would
   amount to a massacre", "protesters will march") keep their type with mode
   ``hypothetical`` (left out of the GDELT and ACLED exports); events inside a
@@ -122,6 +123,11 @@ COOPERATION = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 #: clashes") or planned without being recoded as a threat or an agreement (a
 #: "planned" protest). Its type is kept; the GDELT and ACLED exports leave it out.
 HYPOTHETICAL = "hypothetical"
+#: The mode of an AGREE that is a stated intention to cooperate, under a modal or a
+#: plan ("will accept the offers", "plans to evacuate its citizens"): PLOVER codes it
+#: AGREE; the mode says no accord or act has happened yet. Exported (an expressed intent is
+#: itself the event, as CAMEO's "express intent to cooperate").
+INTENT_MODE = "intent"
 #: Modes of events that did not happen (see :data:`HYPOTHETICAL`).
 UNREAL_MODES = frozenset({HYPOTHETICAL})
 #: Subordinators of a condition or an open question: an event inside such a clause
@@ -1735,8 +1741,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         if etype in CONFLICT_MATERIAL:
             mode = etype.lower() if etype != "ASSAULT" else "violence"
             etype = "THREATEN"
-        elif etype in COOPERATION:
-            etype, mode = "AGREE", None
+        elif etype in COOPERATION or etype == "AGREE":
+            # "X plans to send aid", "the U.S. will accept the offers": PLOVER's AGREE, said
+            # to be an intention, not an accord reached
+            etype, mode = "AGREE", INTENT_MODE
     elif etype in ("AGREE",) and inner_types & CONFLICT_MATERIAL:
         # "vowed to crush", "pledged to retaliate": a threat, not an agreement.
         etype, mode = "THREATEN", "violence"
