@@ -750,3 +750,12 @@ def test_cooperation_stated_as_an_intention_is_an_agree_intent(nlp, text: str) -
 def test_an_agreement_made_has_no_intent_mode(nlp) -> None:
     assert [(e["type"], e["mode"]) for e in run(nlp, "Russia agreed to send aid to Syria.")] == [
         ("AGREE", None)]
+
+
+def test_a_promise_to_fight_a_spill_is_no_threat(nlp) -> None:
+    evs = run(nlp, "The Kenyan president promised to fight the oil spill.")
+    assert [e["type"] for e in evs] == ["AGREE"]
+
+
+def test_capturing_some_of_the_oil_is_no_seizure(nlp) -> None:
+    assert run(nlp, "The Kenyan company will try to capture some of the oil.") == []

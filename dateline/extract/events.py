@@ -1699,7 +1699,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
                 ch.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for ch in tok.children)):
         return None  # a participle with no one who spoke ("Asked about the groups, ...")
     # Modality: obligation reported by someone is their request.
-    inner_types = {i.pattern.type for i in c.absorbed if i.via_complement}
+    # what the complements say was (to be) done, less the figures of speech ("promised to
+    # fight the oil spill" is no threat)
+    inner_types = {i.pattern.type for i in c.absorbed
+                   if i.via_complement and refusal(i.tok, i.pattern.type) is None}
     if _obligation(tok):
         speaker = coder.speaker(tok, sent, speech_only=False)
         if speaker is None:
@@ -2105,8 +2108,6 @@ def _refuses(name: str, description: str | None = None) -> Callable[[RefusalChec
     return register
 
 
-#: Verbs of attack that English also uses figuratively ("fight the slick", "kill the
-#: bill"); shelling, bombing or shooting a market or a well is no figure of speech.
 #: Verbs of attack that also mean harsh criticism ("slammed the decision").
 _CRITICISM_VERBS = frozenset({"blast", "slam", "lash", "bash", "savage", "attack", "hit", "rip"})
 #: Sectors that bear no arms: their "attacks" on a company or a person are words.
@@ -2114,6 +2115,8 @@ _UNARMED_SECTORS = frozenset({"GOV", "LEG", "JUD", "BUS", "NGO", "MED", "JRN", "
                               "LAB"})
 #: Targets that such words are aimed at: companies, legislators, parties.
 _CRITICISED_SECTORS = frozenset({"BUS", "LEG", "PTY"})
+#: Verbs of attack that English also uses figuratively ("fight the slick", "kill the
+#: bill"); shelling, bombing or shooting a market or a well is no figure of speech.
 _FIGURATIVE_VERBS = frozenset({"fight", "kill", "attack", "combat", "battle", "beat", "hit",
                                "tackle", "target", "slaughter", "crush", "destroy", "capture",
                                "seize"})
@@ -2257,8 +2260,20 @@ def _refuse_accident(tok: Token, etype: str, lemma: str, children: list[Token]) 
            "('fighting the slick', 'fight the perception', 'kill the bill', 'killing "
            "wildlife'): a figure of speech")
 def _refuse_figurative(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return etype == "ASSAULT" and lemma in _FIGURATIVE_VERBS and tok.pos_ in ("VERB", "AUX") and any(
-            ch.dep_ == "dobj" and ch.lemma_.lower() in _NOT_VICTIMS for ch in children)
+    return (etype in ("ASSAULT", "COERCE", "THREATEN") and lemma in _FIGURATIVE_VERBS
+            and tok.pos_ in ("VERB", "AUX") and any(
+                ch.dep_ == "dobj" and _thing(ch) for ch in children))
+
+
+def _thing(obj: Token) -> bool:
+    """Whether object ``obj`` is a thing, an animal or an ill (:data:`_NOT_VICTIMS`), also
+    through a partitive "of" ("any of the oil", "some of the slick")."""
+    if obj.lemma_.lower() in _NOT_VICTIMS:
+        return True
+    return obj.pos_ in ("PRON", "DET", "NUM", "ADJ") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _NOT_VICTIMS for g in p.children)
+        for p in obj.children)
 
 
 @_refuses('naming',
