@@ -759,3 +759,9 @@ def test_a_promise_to_fight_a_spill_is_no_threat(nlp) -> None:
 
 def test_capturing_some_of_the_oil_is_no_seizure(nlp) -> None:
     assert run(nlp, "The Kenyan company will try to capture some of the oil.") == []
+
+
+def test_whom_a_demand_is_made_of_is_the_subject_of_its_clause(nlp) -> None:
+    evs = run(nlp, "The Kenyan government demanded that the Ugandan army halt its operations.")
+    assert [(e["type"], e["target"]["country"], e["target"]["sector"]) for e in evs] == [
+        ("REQUEST", "UGA", "MIL")]

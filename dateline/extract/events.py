@@ -1391,6 +1391,8 @@ def _direct_target(tok: Token, trigger: Token) -> bool:
     the tables do not know is still whom the act is done to, not a bystander."""
     if tok.head.i == trigger.i and tok.dep_ in ("dobj", "nsubjpass", "dative"):
         return True
+    if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.head.i == trigger.i:
+        return True  # "demanded that BP pay"
     return (tok.dep_ == "pobj" and tok.head.head.i == trigger.i
             and tok.head.lower_ in ("with", "against", "on", "to"))
 
@@ -1797,6 +1799,11 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     # forces sent or deployed, named by no country or name of their own ("sent his troops into
     # Misrata", "ruled out sending ground troops"): the actor's own, never the target
     target_toks = [w for w in target_toks if not _own_forces(w)]
+    if etype in _CLAUSE_TARGET_TYPES and tok.pos_ in ("VERB", "AUX"):
+        # "demanded that BP pay", "complained that BP was slow": whom a demand or a
+        # complaint is about is the subject of its clause, after any object
+        target_toks.extend(g for ch in tok.children if ch.dep_ == "ccomp"
+                           for g in ch.children if g.dep_ == "nsubj")
     target = _pick_target(target_toks, coder, sent, tok, actor_tok)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
@@ -2108,6 +2115,10 @@ def _refuses(name: str, description: str | None = None) -> Callable[[RefusalChec
     return register
 
 
+#: Verbal types whose target may be the subject of the trigger's clause ("demanded that BP
+#: pay", "complained that the ministry was slow"); not a threat, whose clause tells of the
+#: threatener's own act ("warned that police would no longer tolerate ...").
+_CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
 #: Verbs of attack that also mean harsh criticism ("slammed the decision").
 _CRITICISM_VERBS = frozenset({"blast", "slam", "lash", "bash", "savage", "attack", "hit", "rip"})
 #: Sectors that bear no arms: their "attacks" on a company or a person are words.
