@@ -13,8 +13,10 @@ what went wrong.
 
 Baseline, the engine of commit f007242 before any rule was written after reading the set's
 errors: first batch value F1 .959, relaxed F1 .986 (332 gold, 333 system); second batch .920 /
-.993 (137, 139); whole set .948 / .988 (469, 472). Those are the set's only out-of-sample scores;
-later figures are in-sample.
+.993 (137, 139); whole set .948 / .988 (469, 472). After six gold rows were corrected to
+TimeBank's own practice ("N weeks ago" is the day, "hours" PTXH; see the set's header) the same
+engine scores .971 / .986, .935 / .993 and .961 / .988. Those are the set's only out-of-sample
+scores; later figures are in-sample.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from test_temporal_patterns import check_set, read_set
 
 HELDOUT3 = Path(__file__).parent / "data" / "timex_heldout3.tsv"
 
-#: The engine's figures on the set before any rule was changed for it (scored once).
-BASELINE = {"value_f1": 0.948, "relaxed_f1": 0.988}
+#: The engine's figures on the set before any rule was changed for it (f007242, corrected gold).
+BASELINE = {"value_f1": 0.961, "relaxed_f1": 0.988}
 #: Floors a change must keep (the baseline, rounded down).
 VALUE_F1_FLOOR = 0.94
 RELAXED_F1_FLOOR = 0.98
