@@ -31,6 +31,7 @@ def roles(ev: dict) -> tuple:
     "The Kenyan embassy did not respond to our emailed request for comment.",
     "A Kenyan official, who declined to be identified, was angry.",
     "The Ugandan army spokesman refused to say whether troops had moved.",
+    "The Kenyan minister refused to predict how long the Ugandan leader could hold on.",
     # speculation, schedules, purposes and claims
     "Norway could sign a trade deal with Chile next year.",
     "The Arab League will hold an emergency summit on Sunday.",

@@ -288,6 +288,7 @@ IMPLICATIVE = frozenset({
 _SPEECH_WITHHELD = frozenset({
     "identify", "name", "comment", "say", "speak", "elaborate", "discuss", "disclose",
     "reveal", "confirm", "specify", "indicate", "detail", "give", "provide", "answer",
+    "predict", "speculate", "estimate", "guess", "explain", "describe", "divulge",
 })
 #: Subjects that negate their verb ("nobody is standing by me").
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
