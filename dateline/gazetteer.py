@@ -51,7 +51,7 @@ FEATURES_FILE = DATA_DIR / "places_features.tsv"
 COUNTIES_FILE = DATA_DIR / "places_counties.tsv"
 
 #: Format version of the cached index; bump when :class:`Gazetteer` changes.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-’‘\u02bb\u02bc\u02be\u02bf]+$")
 _KEY_DROP = re.compile(r"[.\u2018\u2019'`´\u02bb\u02bc\u02be\u02bf]")
@@ -483,6 +483,9 @@ def build() -> Gazetteer:
                  and places[i].country == cc and places[i].key == seat_key]
         if not seats:
             continue
+        # The seat inside the county's own division when one bears the name: the Isle of
+        # Wight's Newport, not the bigger Welsh city.
+        seats = [p for p in seats if p.admin1 == (row["admin1"] or None)] or seats
         seat = max(seats, key=lambda p: p.population)
         place = Place(row["name"], "admin2", cc, row["admin1"] or None, seat.lat, seat.lon,
                       FEATURE_PROMINENCE["admin2"], None, False, name_key(row["name"]))

@@ -69,7 +69,16 @@ Disambiguation
     pass chose for them ("Durham" beside "Dover" and "Portsmouth": New Hampshire's
     three; a country's name vouches for no town), an explicit container ("Paris, Texas",
     "Aleppo, Syria", "Lebanon, Tenn.") and a kind word around the mention
-    ("Idlib province", "province of Idlib", "Idlib city").
+    ("Idlib province", "province of Idlib", "Idlib city"). The country and the state the
+    text names nearest a town, in its sentence or the one either side, count most ("Winter
+    has come early in Australia. A virologist based in Melbourne"; "North Carolina ...
+    Jacksonville"; see :func:`_mark_nearby`), even against a far bigger namesake.
+
+    A town the gazetteer lacks is put at the place around it (kind ``local``): one written
+    with a state or country that holds no town of its name ("Venice, La.", with the
+    article's bare "Venice" after it), and a small town abroad that only names a district
+    of a city named beside it ("one in Dulwich" in a London story; see
+    :func:`_gazetteer_gaps`).
 
     A bare name shared by a city and the division around it ("Idlib", "Aleppo",
     "Hama") resolves to the city, and a capital's name to the capital
@@ -181,6 +190,17 @@ class PlacesConfig:
         "help": "score a town of exactly the name gains per other name of the article that some "
                 "town lies within close_km of it ('Durham' beside 'Dover' and 'Portsmouth')"})
     pair_cap: int = field(default=2, metadata={"help": "most other names that pair_weight counts"})
+    near_area_weight: float = field(default=2.0, metadata={
+        "help": "score a city gains when its first-level division (a US state, or a state with "
+                "a county or parish of the name given) is named in its sentence or the one "
+                "either side, even against a far bigger city of its name"})
+    near_country_weight: float = field(default=1.0, metadata={
+        "help": "score a city gains when its country is named in its sentence or the one "
+                "either side ('Winter has come early in Australia. ... based in Melbourne')"})
+    gap_max_pop: int = field(default=20_000, metadata={
+        "help": "a town the gazetteer holds abroad only, under this size, named beside a city of "
+                "the article's own country is a district of that city the gazetteer lacks "
+                "(0: never; see _gazetteer_gaps)"})
     capital_list_weight: float = field(default=3.0, metadata={
         "help": "score a national capital gains when its name is listed beside another "
                 "national capital ('Washington, Paris and London': governments, not towns)"})
@@ -215,6 +235,14 @@ BLOC_WORDS = _WORDS["bloc"]
 #: Names of state bodies or their seats ("Congress", "the White House"): no town unless a
 #: state or country follows after a comma ("Congress, Arizona").
 INSTITUTION_NAMES = _WORDS["institution"] | _WORDS.get("common", frozenset())
+#: Words after a country's or state's name for its people or bodies posted elsewhere ("the
+#: US consulate in St. Petersburg"): such a name is no nearby evidence (see _mark_nearby).
+ABROAD_WORDS = _WORDS["abroad"]
+#: First-level divisions that news names as countries (the United Kingdom's four): as nearby
+#: evidence they count as their country, not as a state ("over in England ... Washington").
+CONSTITUENT_COUNTRIES = frozenset({("GB", "ENG"), ("GB", "SCT"), ("GB", "WLS"), ("GB", "NIR")})
+#: Most states a US county's name may hold for it to count as nearby evidence.
+NEARBY_COUNTY_STATES = 2
 #: Kinds of curated features that "the" names ("the Middle East", "the Gulf", "the Nile"):
 #: with "the" before the name, one of these is meant rather than a town of that name.
 THE_FEATURE_KINDS = frozenset({"region", "continent", "sea", "ocean", "union", "landmark", "river"})
@@ -234,7 +262,7 @@ def _mention_bounds(span: Span) -> tuple[int, int]:
 
 class _Mention:
     __slots__ = ("start", "end", "tok_start", "tok_end", "text", "cands", "hint", "label",
-                 "container", "best", "score", "second", "beside_capital")
+                 "container", "best", "score", "second", "beside_capital", "nearby")
 
     def __init__(self, doc: Doc, tok_start: int, tok_end: int, label: str, cands: list[Place],
                  hint: str | None) -> None:
@@ -248,6 +276,9 @@ class _Mention:
         self.label = label
         self.container: _Mention | None = None
         self.beside_capital = False   # listed beside a national capital (see _mark_capital_lists)
+        #: Countries ``(cc, None)`` and first-level divisions ``(cc, admin1)`` the text names
+        #: in the mention's sentence or the one either side (see :func:`_mark_nearby`).
+        self.nearby: frozenset[tuple[str, str | None]] = frozenset()
         self.best: Place | None = None
         self.score = 0.0
         self.second = -math.inf
@@ -1228,6 +1259,11 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         n_area = admins.get(area, 0) - (1 if area == own else 0)
         if n_area > 0:
             s += cfg.area_weight * min(n_area, cfg.area_cap)
+        if cfg.near_area_weight and area in m.nearby:
+            # The state named beside the town: "North Carolina ... Jacksonville", "Ulster
+            # County ... Kingston"; it outweighs a far bigger city of the name elsewhere.
+            s += cfg.near_area_weight
+            n_area = max(n_area, 1)
         if cfg.named_area_weight and named and named.get(area, 0) > 0 and not any(
                 p.kind == "city" and p.country == place.country
                 and p.population >= max(METONYM_MIN_POP, SMALL_RATIO * place.population) for p in m.cands):
@@ -1240,6 +1276,11 @@ def _score(place: Place, key: str, m: _Mention, countries: Counter, top: float,
         if n_pair:
             s += cfg.pair_weight * n_pair
             n_area = max(n_area, 1)
+    if (cfg.near_country_weight and place.kind == "city" and place.country
+            and (place.country, None) in m.nearby
+            and any(p.country != place.country for p in m.cands)):
+        s += cfg.near_country_weight
+        n_area = max(n_area, 1)
     if points is not None and place.kind == "city":
         n_near = points.count_near(place.lat, place.lon, 1.4, 150, other_than=key, most=cfg.near_cap)
         s += cfg.near_weight * n_near
@@ -1329,6 +1370,87 @@ def _named_areas(doc: Doc, gaz: Gazetteer, mentions: list[_Mention],
         if m.best is not None and m.best.kind == "admin1" and m.best.admin1:
             named[(m.best.country, m.best.admin1)] += 1
     return named
+
+
+def _mark_nearby(doc: Doc, gaz: Gazetteer, ctx: Context, mentions: list[_Mention],
+                 local_spans: list[tuple[int, int]]) -> None:
+    """Set each mention's ``nearby``: the country and the first-level division that the
+    text names nearest to it in its sentence or the one either side, as the first pass
+    read them (the nearest only: "... for Canada at the championships in Australia. The
+    meet opens in Sydney" is Australia's Sydney).
+
+    A country is a mention the first pass resolved to one ("Australia"). A division is a
+    mention the first pass resolved to one ("La.", "Louisiana"), or one whose name a
+    division bears as its main name while the first pass did not take it for a town
+    ("Georgia" read first as the country still names the US state beside "Albany"); a US
+    county or parish ("Bradley County") names the states that have one. Each is local
+    evidence for the towns inside it (see :func:`_score`).
+
+    Not evidence: a country listed beside another name ("The United States and Russia
+    sponsor the talks" names actors, not where "the Geneva meeting" is), a name that opens
+    another one or modifies a word for its people or
+    bodies abroad ("the US consulate in St. Petersburg"), a US state written as a university's
+    name ("Mississippi State's guard"), a
+    county's name that more than :data:`NEARBY_COUNTY_STATES` states share ("Orange
+    County"); and a mention that may itself name a country or first-level division
+    ("Wales", "Greece") takes none: the rule chooses between towns."""
+    if len(mentions) < 2 and not local_spans:
+        return
+    by_sentence: dict[int, list[tuple[int, str, str | None]]] = {}
+    listed = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if b.tok_start > a.tok_end and all(t.lower_ in _LIST_JOINS for t in doc[a.tok_end:b.tok_start]):
+            listed.update((id(a), id(b)))
+    for m in mentions:
+        found: set[tuple[str, str | None]] = set()
+        after = doc[m.tok_end] if m.tok_end < len(doc) else None
+        if (after is not None and (after.pos_ == "PROPN" or after.lower_ in ABROAD_WORDS)) or (
+                m.text.endswith(" State") and m.best is not None and m.best.country == "US"):
+            continue  # "Mississippi State's guard": a university's team, not the state
+        best = m.best
+        if best is not None and best.kind == "country" and best.country and id(m) not in listed:
+            found.add((best.country, None))
+        elif best is not None and best.kind == "admin1" and best.admin1 and best.country:
+            found.add((best.country, best.admin1))
+        if best is None or best.kind != "city":
+            key = name_key(m.text)
+            found.update((p.country, p.admin1) for p in m.cands
+                         if p.kind == "admin1" and p.key == key and p.admin1 and p.country)
+        found = {(cc, None) if (cc, code) in CONSTITUENT_COUNTRIES else (cc, code) for cc, code in found}
+        if found:
+            by_sentence.setdefault(ctx.sentence_of(m.start), []).extend(
+                (m.start, cc, code) for cc, code in found)
+    for start, end in local_spans:
+        if doc[end - 1].lower_ in ("county", "parish"):
+            states = gaz.us_county(doc[start:end].text)
+            if states and len(states) <= NEARBY_COUNTY_STATES:
+                at = doc[start].idx
+                by_sentence.setdefault(ctx.sentence_of(at), []).extend(
+                    (at, "US", code) for code in states)
+    if not by_sentence:
+        return
+    for m in mentions:
+        key = name_key(m.text)
+        if any(p.kind in ("country", "admin1") and p.key == key for p in m.cands):
+            continue
+        i = ctx.sentence_of(m.start)
+        own = {(p.country, p.admin1) for p in m.cands if p.kind == "admin1"} | {
+            (p.country, None) for p in m.cands if p.kind == "country"}
+        items = [(abs(at - m.start), cc, code) for j in (i - 1, i, i + 1)
+                 for at, cc, code in by_sentence.get(j, ()) if (cc, code) not in own and at != m.start]
+        near: set[tuple[str, str | None]] = set()
+        closest: dict[bool, int] = {}
+        for division in (False, True):
+            kind = [it for it in items if (it[2] is not None) == division]
+            if kind:
+                closest[division] = min(it[0] for it in kind)
+                near.update((cc, code) for dist, cc, code in kind if dist == closest[division])
+        if len(closest) == 2 and closest[False] < closest[True]:
+            # A country named nearer than a division of another country: "Scotland's
+            # cricketers ... their tour of Australia. The first match is in Perth".
+            countries = {cc for cc, code in near if code is None}
+            near = {(cc, code) for cc, code in near if code is None or cc in countries}
+        m.nearby = frozenset(near)
 
 
 def _pair_points(mentions: list[_Mention], km: float) -> _Points | None:
@@ -1800,6 +1922,72 @@ def _short_feature_names(mentions: list[_Mention]) -> None:
             m.best = places[max(names, key=lambda n: (full[n], n))]
 
 
+def _gazetteer_gaps(doc: Doc, ctx: Context, mentions: list[_Mention], countries: Counter,
+                    top_country: str | None, max_pop: int) -> list[tuple[_Mention, Place]]:
+    """Mentions whose place the gazetteer lacks, each with the place to put it at.
+
+    - A town written with its state or country ("Venice, La.") when no candidate of its
+      name lies there (the gazetteer lacks the small Louisiana town): it is put at the
+      nearest city the article names in that state, else at the state; the article's other
+      bare mentions of the name follow it (one place per name in a story).
+    - A small town (under ``max_pop``, :class:`PlacesConfig` ``gap_max_pop``) in a country the article names nowhere else,
+      when a city of the article's main country is named in its sentence or the sentence
+      before ("Three are in London: one in Dulwich"): a district of that city that the
+      gazetteer lacks, not the South Australian Dulwich; it is put at that city.
+    """
+    out: dict[int, tuple[_Mention, Place]] = {}
+    gaps: dict[str, Place] = {}
+    if max_pop <= 0:
+        return []
+    placed = [m for m in mentions if m.best is not None]
+    listed_after = {id(a): True for a, b in zip(mentions, mentions[1:])
+                    if b.tok_start > a.tok_end and all(t.lower_ in _LIST_JOINS for t in doc[a.tok_end:b.tok_start])}
+    for m in placed:
+        c = m.container
+        if c is None or c.best is None or c.best.kind not in ("admin1", "country") or m.best.kind != "city":
+            continue
+        box = c.best
+
+        def inside(p: Place, box: Place = box) -> bool:
+            return p.country == box.country and (box.kind == "country" or p.admin1 in (box.admin1, None))
+
+        after = doc[c.tok_end] if c.tok_end < len(doc) else None
+        if any(inside(p) for p in m.cands) or listed_after.get(id(c)) or (
+                after is not None and after.pos_ == "PROPN"):
+            # A list ("Trips to Saipan, Guam, Alaska and Hawaii") or a name's first word ("On
+            # Capitol Hill, Florida Democratic Sen. Bill Nelson"), not a town and its state.
+            continue
+        towns = [o for o in placed if o.best.kind == "city" and inside(o.best) and o is not m]
+        at = min(towns, key=lambda o: abs(o.start - m.start)).best if towns else box
+        gaps[name_key(m.text)] = at
+        out[id(m)] = (m, at)
+    for m in placed:
+        key = name_key(m.text)
+        if id(m) not in out and key in gaps and m.container is None:
+            out[id(m)] = (m, gaps[key])
+    if top_country is None or max_pop <= 0:
+        return list(out.values())
+    home = [o for o in placed if o.best.kind == "city" and o.best.country == top_country]
+    listed: dict[int, bool] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if b.tok_start > a.tok_end and all(t.lower_ in _LIST_JOINS for t in doc[a.tok_end:b.tok_start]):
+            listed[id(a)] = listed[id(b)] = True
+    for m in placed:
+        p = m.best
+        if (id(m) in out or m.container is not None or p.kind != "city" or p.country == top_country
+                or p.population >= max_pop
+                or any(o.kind != "city" or o.population >= max_pop for o in m.cands)
+                or countries.get(p.country, 0) > 0.5):
+            continue
+        if listed.get(id(m)):
+            continue  # "Trips to Saipan, Guam, Alaska": a list of places, not a district
+        i = ctx.sentence_of(m.start)
+        beside = [o for o in home if i - 1 <= ctx.sentence_of(o.start) <= i and o.text != m.text]
+        if beside:
+            out[id(m)] = (m, min(beside, key=lambda o: abs(o.start - m.start)).best)
+    return list(out.values())
+
+
 def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
     """Detect and geocode the place mentions of ``doc`` (see the module docstring)."""
     gaz = gaz or gazetteer()
@@ -1853,12 +2041,17 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
             assert m.best is not None
             points.add(m.best.lat, m.best.lon, name_key(m.text))
     named = _named_areas(doc, gaz, mentions, local_spans)
+    _mark_nearby(doc, gaz, ctx, mentions, local_spans)
     _mark_capital_lists(doc, mentions)
     _resolve(mentions, countries2, admins, points, cfg, named, pairs)
     _short_feature_names(mentions)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     _main_country_for(gaz, adj_terms, top_country)
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
+    for m, at in _gazetteer_gaps(doc, ctx, [m for m in mentions if id(m) not in converted], countries2,
+                                 top_country, cfg.gap_max_pop):
+        converted.add(id(m))
+        local_records.append(_local_record(doc, ctx, gaz, m.tok_start, m.tok_end, at))
     records = [_record(m, gaz, ctx) for m in mentions if m.best is not None and id(m) not in converted]
     records += local_records
     text = flags.text
