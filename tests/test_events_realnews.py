@@ -766,3 +766,16 @@ def test_whom_a_demand_is_made_of_is_the_subject_of_its_clause(nlp) -> None:
     evs = run(nlp, "The Kenyan government demanded that the Ugandan army halt its operations.")
     assert [(e["type"], e["target"]["country"], e["target"]["sector"]) for e in evs] == [
         ("REQUEST", "UGA", "MIL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Some parents were calling for the pupil's removal from the school.",
+    "A century later, people still clash over the causes of the war.",
+])
+def test_people_of_no_country_acting_on_no_one_are_no_event(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_people_of_a_named_country_keep_their_event(nlp) -> None:
+    evs = run(nlp, "Kenyan farmers demanded compensation for the floods.")
+    assert [(e["type"], e["actor"]["country"]) for e in evs] == [("REQUEST", "KEN")]

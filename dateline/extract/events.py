@@ -2015,8 +2015,16 @@ def _ordinary_crime(ev: dict, sent: Span) -> bool:
 
 
 def _finish(etype: str, mode: str | None, tok: Token, actor: dict | None,
-            target: dict | None, t: Tables) -> dict:
+            target: dict | None, t: Tables) -> dict | None:
+    """The event record, or None for people of no named country acting on no one."""
     info = t.types[etype]
+    if (target is None and etype != "PROTEST" and actor is not None
+            and actor.get("sector") == "CVL" and not actor.get("countries")):
+        # "some parents calling for the student's removal", "people still clash over the
+        # causes", "at least 10 people killed": ordinary people of no named country acting on
+        # no one are rarely a political event (and often the victims, parsed as the actor);
+        # "Greek farmers demanded ..." stays
+        return None
 
     def public(a: dict | None) -> dict | None:
         if a is None:
