@@ -190,3 +190,18 @@ def test_past_obligation_is_past(nlp):
     # 2010-05-09 is a Sunday: "had to be moved on Saturday" is the day before
     r = run(nlp, "The dome had to be moved on Saturday after crystals formed.", "2010-05-09")
     assert r["Saturday"] == ("DATE", "2010-05-08")
+
+
+# --- bare plural units after a verb of spending time ----------------------------
+
+def test_bare_units_after_take_and_spend(nlp):
+    r = run(nlp, "Officials said the search for survivors could take months.", "2010-06-01")
+    assert r["months"] == ("DURATION", "PXM")
+    r = run(nlp, "The repairs took weeks, and the lawsuits may take years to settle.", "2010-06-01")
+    assert r["weeks"] == ("DURATION", "PXW")
+    assert r["years"] == ("DURATION", "PXY")
+    r = run(nlp, "She spent decades in exile.", "2010-06-01")
+    assert r["decades"] == ("DURATION", "PXE")
+    # counted or determined units are other rules' ("took three months", "take the days off")
+    r = run(nlp, "The inquiry took three months.", "2010-06-01")
+    assert r["three months"] == ("DURATION", "P3M")

@@ -1033,7 +1033,8 @@ def h_recent_units(m: re.Match, st: _State) -> Result:
 
 
 def h_bare_units(m: re.Match, st: _State) -> Result:
-    """Bare plural units after a preposition: "for years", "within weeks" (preposition left out)."""
+    """Bare plural units after a preposition or a verb of spending time: "for years", "within
+    weeks", "could take months", "spent years" (the word before left out)."""
     u = unit_of(m.group("u"))
     return ("DURATION", duration_value(None, u), m.start("u"), m.end("u"))
 
@@ -1443,7 +1444,8 @@ RULES: list[tuple[str, int, Callable[[re.Match, _State], Result]]] = [
     (r"the\s(?:(?:full|fiscal|calendar|current|entire|whole|latest)\s)*year(?![\w-])", I, h_the_year),
     (r"(?:the|this)\s(?P<u>weekend|week)(?![\w-])", I, h_the_week),
     (rf"{_EDGE}(?:the|this)\s(?P<u>month|week|year)(?![\w-])", I, h_within_year),
-    (r"(?<![\w-])(?:for|within|in|over|after|from)\s(?P<u>hours|days|weeks|months|years|decades|centuries)(?![\w-])", I, h_bare_units),
+    (r"(?<![\w-])(?:for|within|in|over|after|from|take|takes|took|taken|taking|spend|spends|spent|spending)"
+     r"\s(?P<u>hours|days|weeks|months|years|decades|centuries)(?![\w-])", I, h_bare_units),
     # durations
     (rf"(?P<mod>(?:{DMOD}\s)?(?:(?:the|each\sof\sthe|all|all\sof\sthe)\s)?(?:(?:past|last|next|first|final|coming|previous|following|initial|remaining|latest|better\spart\sof\sthe)\s)?)(?P<q>{QTY})[-\s](?:(?:more|additional|extra|full|straight|consecutive|long|trading|business|calendar|working)[-\s])?(?P<u>{UNITS})(?P<half>\sand\sa\shalf)?(?:-old|-long)?(?:\sor\sso)?(?!\w)(?!-\d)",
      I, h_duration),
