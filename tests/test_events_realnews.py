@@ -32,6 +32,10 @@ def roles(ev: dict) -> tuple:
     "A Kenyan official, who declined to be identified, was angry.",
     "The Ugandan army spokesman refused to say whether troops had moved.",
     "The Kenyan minister refused to predict how long the Ugandan leader could hold on.",
+    # words offered, and a quantity, are no agreement
+    "The Kenyan minister offered a different view of the talks.",
+    "The Kenyan senator paid tribute to the soldiers.",
+    "Kenya has a great deal to lose from the war.",
     # speculation, schedules, purposes and claims
     "Norway could sign a trade deal with Chile next year.",
     "The Arab League will hold an emergency summit on Sunday.",

@@ -2595,6 +2595,29 @@ def _refuse_private_gain(tok: Token, etype: str, lemma: str, children: list[Toke
         ch.dep_ == "dobj" and ch.lemma_.lower() in _PERSONAL_GAINS for ch in children)
 
 
+#: What is offered or given in words, no accord: a view, an account, a reason.
+_WORDS_OFFERED = frozenset({
+    "view", "opinion", "explanation", "assessment", "account", "perspective", "insight",
+    "analysis", "thought", "reason", "excuse", "glimpse", "comment", "description", "picture",
+    "version", "interpretation", "theory", "argument", "defence", "defense", "detail",
+    "evidence", "testimony", "advice", "suggestion", "prayer", "tribute", "praise", "homage",
+    "respect", "attention", "compliment", "lip"})
+
+
+@_refuses("offered-words", "an offer of a view, an account or a reason ('offered a different "
+                           "view', 'offered no explanation', 'paid tribute'): words, no "
+                           "agreement")
+def _refuse_offered_words(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "AGREE" and lemma in ("offer", "give", "provide", "pay") and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in _WORDS_OFFERED for ch in children)
+
+
+@_refuses("quantity-deal", "'a great deal', 'a good deal' of something: a quantity, no deal")
+def _refuse_quantity_deal(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "deal" and tok.pos_ == "NOUN" and any(
+        ch.dep_ == "amod" and ch.lower_ in ("great", "good", "fair") for ch in children)
+
+
 #: What is "met" without meeting anyone: a demand satisfied, a fate or a response
 #: encountered ("met the deadline", "met stiff resistance", "met his death").
 _MET_THINGS = frozenset({
