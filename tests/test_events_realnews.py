@@ -34,7 +34,7 @@ def roles(ev: dict) -> tuple:
     "The Kenyan minister refused to predict how long the Ugandan leader could hold on.",
     # words offered, and a quantity, are no agreement
     "The Kenyan minister offered a different view of the talks.",
-    "The Kenyan senator paid tribute to the soldiers.",
+    "The Kenyan senator will pay tribute to the soldiers.",
     "Kenya has a great deal to lose from the war.",
     # speculation, schedules, purposes and claims
     "Norway could sign a trade deal with Chile next year.",
