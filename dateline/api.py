@@ -164,6 +164,9 @@ class StoreStats:
     sentences: int
     #: Items stored per extracted kind (dates, entities, places, quotes, amounts, events).
     counts: dict[str, int] = field(default_factory=dict)
+    #: Articles flagged as near-duplicates of another, and the groups they are in.
+    duplicates: int = 0
+    duplicate_groups: int = 0
     #: Top-N lists, each ``{name: count}``, most first.
     sources: dict[str, int] = field(default_factory=dict)
     busiest_publication_dates: dict[str, int] = field(default_factory=dict)
@@ -176,7 +179,7 @@ class StoreStats:
     def from_dict(cls, d: Mapping[str, Any]) -> StoreStats:
         """From :meth:`dateline.store.Store.stats`'s dict."""
         fixed = ("database", "schema_version", "articles", "published", "sentences",
-                 *_STATS_LISTS)
+                 "duplicates", "duplicate_groups", *_STATS_LISTS)
         return cls(**{k: d[k] for k in fixed},
                    counts={k: v for k, v in d.items() if k not in fixed})
 
@@ -185,6 +188,7 @@ class StoreStats:
         return {"database": self.database, "schema_version": self.schema_version,
                 "articles": self.articles, "published": dict(self.published),
                 "sentences": self.sentences, **self.counts,
+                "duplicates": self.duplicates, "duplicate_groups": self.duplicate_groups,
                 **{k: dict(getattr(self, k)) for k in _STATS_LISTS}}
 
 
@@ -363,7 +367,8 @@ class Dateline:
     def search(self, query: str | None = None, *, start: DateLike | None = None,
                end: DateLike | None = None, entity: str | None = None,
                place: str | None = None, event: str | None = None,
-               country: str | None = None, limit: int = 20, offset: int = 0) -> SearchHits:
+               country: str | None = None, limit: int = 20, offset: int = 0,
+               include_duplicates: bool = False) -> SearchHits:
         """Sentences matching ``query`` (SQLite FTS5 syntax) and every filter given,
         best first (in date order without a query), as :class:`SearchHit` (``as_dict()``
         is what ``dateline search --json`` prints) in :class:`SearchHits`, whose
@@ -375,7 +380,10 @@ class Dateline:
         :class:`~dateline.store.QueryError` for a query FTS5 cannot parse, and its
         subclass :class:`~dateline.store.UnknownEntity` when ``entity`` names no person or
         organisation in the store (a surname, "President Putin", an alias or an acronym
-        find the person or organisation; a name that finds nobody is never an empty list)."""
+        find the person or organisation; a name that finds nobody is never an empty list).
+        The sentences of articles flagged as near-duplicates of another are left out
+        (a duplicate group is found once, in its representative) unless
+        ``include_duplicates`` (docs/duplicates.md)."""
         first, last = _range(start, end)
         if not (query or first or last or entity or place or event or country):
             raise ParamError("search needs {query} or a filter ({start}, {end}, {entity}, "
@@ -385,7 +393,7 @@ class Dateline:
         rows = self.store.search_sentences(
             query, limit, start=first.isoformat() if first else None,
             end=last.isoformat() if last else None, entity=entity, place=place,
-            event=event, country=country, offset=offset)
+            event=event, country=country, offset=offset, include_duplicates=include_duplicates)
         hits = SearchHits(SearchHit(**row) for row in rows)
         hits.window = rows.window
         return hits
@@ -394,15 +402,17 @@ class Dateline:
                end: DateLike | None = None, entity: str | None = None,
                place: str | None = None, event: str | None = None,
                country: str | None = None, window: int = FACET_WINDOW,
-               top: int = 10) -> dict[str, Any]:
+               top: int = 10, include_duplicates: bool = False) -> dict[str, Any]:
         """Counts beside a search: of the first ``window`` results :meth:`search` gives for
         the same criteria (the same errors), how many fall on each publication ``date``,
         come from each ``source``, and name each ``person`` (canonical), ``place``,
         ``event`` type and event ``country`` (actor or target, ISO alpha-3): ``{"results":
         N, "window": window, "date": [[value, count], ...], ...}``, each list the ``top``
-        commonest, most first (ties in value order). A sentence counts once per value."""
+        commonest, most first (ties in value order). A sentence counts once per value.
+        ``include_duplicates`` as for :meth:`search`."""
         hits = self.search(query, start=start, end=end, entity=entity, place=place,
-                           event=event, country=country, limit=window)
+                           event=event, country=country, limit=window,
+                           include_duplicates=include_duplicates)
         out: dict[str, Any] = {"results": len(hits), "window": window}
         if not hits:
             return out | {k: [] for k in FACETS}
@@ -677,7 +687,8 @@ class Dateline:
 
     def timeline(self, query: str | None = None, *, max_dates: int | None = None,
                  sentences_per_date: int | None = None, start: DateLike | None = None,
-                 end: DateLike | None = None, max_articles: int | None = None) -> Timeline:
+                 end: DateLike | None = None, max_articles: int | None = None,
+                 include_duplicates: bool = False) -> Timeline:
         """The timeline of the articles ``query`` selects (all when None), as
         ``dateline timeline``, with the weights of ``settings.timeline``: a
         :class:`dateline.analyses.timeline.Timeline` whose entries hold dates and
@@ -685,6 +696,8 @@ class Dateline:
         json``; ``format_text`` and ``format_tilse`` of that module render it).
         At most ``max_articles`` articles are read (None: that module's MAX_ARTICLES),
         the most relevant when more match; ``Timeline.matching`` and a note say so.
+        Articles flagged as near-duplicates are left out (a duplicate group votes once)
+        unless ``include_duplicates``.
         Raises ValueError for a bad date, ParamError for start after end, QueryError
         for a query FTS5 cannot parse."""
         from dateline.analyses.timeline import MAX_ARTICLES, build_timeline
@@ -693,7 +706,8 @@ class Dateline:
         return build_timeline(self.store, query, max_dates=max_dates,
                               sentences_per_date=sentences_per_date, start=first, end=last,
                               settings=self.settings.timeline,
-                              max_articles=max_articles or MAX_ARTICLES)
+                              max_articles=max_articles or MAX_ARTICLES,
+                              include_duplicates=include_duplicates)
 
     def record(self, article_id: str) -> dict[str, Any] | None:
         """The stored record of one article (DESIGN.md's format), or None when no
@@ -701,30 +715,37 @@ class Dateline:
         return self.store.record(article_id)
 
     def events(self, *, start: DateLike | None = None, end: DateLike | None = None,
-               type: str | None = None, country: str | None = None) -> list[EventGroup]:
+               type: str | None = None, country: str | None = None,
+               include_duplicates: bool = False) -> list[EventGroup]:
         """Event groups (each distinct event once, with its mentions), as
         ``dateline export events --format groups``: a list of
-        :class:`dateline.analyses.events.EventGroup` (``.as_dict()`` for JSON)."""
+        :class:`dateline.analyses.events.EventGroup` (``.as_dict()`` for JSON). The
+        mentions in articles flagged as near-duplicates are left out (a duplicate group
+        counts once) unless ``include_duplicates``."""
         from dateline.analyses.events import event_groups
 
         first, last = _range(start, end)
-        return list(event_groups(self.store, start=first, end=last, type=type, country=country))
+        return list(event_groups(self.store, start=first, end=last, type=type, country=country,
+                                 include_duplicates=include_duplicates))
 
     def event_page(self, limit: int, *, start: DateLike | None = None,
                    end: DateLike | None = None, type: str | None = None,
-                   country: str | None = None, max_mentions: int | None = None
+                   country: str | None = None, max_mentions: int | None = None,
+                   include_duplicates: bool = False
                    ) -> tuple[list[EventGroup], int | None]:
         """``(groups, total)``: the first ``limit`` event groups :meth:`events` gives
         and their number, with work bounded by ``limit`` and ``max_mentions`` (None:
         :data:`dateline.analyses.events.MAX_MENTIONS`): when the filters select more
         mentions than that, ``total`` is None (not counted) and ``groups`` are only the
         first groups that hold that many mentions (see
-        :func:`dateline.analyses.events.first_event_groups`)."""
+        :func:`dateline.analyses.events.first_event_groups`); ``include_duplicates`` as
+        for :meth:`events`."""
         from dateline.analyses.events import MAX_MENTIONS, first_event_groups
 
         first, last = _range(start, end)
         return first_event_groups(self.store, limit, start=first, end=last, type=type,
-                                  country=country, max_mentions=max_mentions or MAX_MENTIONS)
+                                  country=country, max_mentions=max_mentions or MAX_MENTIONS,
+                                  include_duplicates=include_duplicates)
 
     def export(self, kind: str, fmt: str = "csv", out: str | os.PathLike[str] | None = None,
                *, start: DateLike | None = None, end: DateLike | None = None,
@@ -754,10 +775,18 @@ class Dateline:
 
         return draw(self.store, kind, sample, seed)
 
-    def stats(self, top: int = 10) -> StoreStats:
+    def stats(self, top: int = 10, include_duplicates: bool = False) -> StoreStats:
         """What the store holds, as :class:`StoreStats` (``as_dict()`` is what
-        ``dateline stats --json`` prints); ``top`` items per top-N list."""
-        return StoreStats.from_dict(self.store.stats(top))
+        ``dateline stats --json`` prints); ``top`` items per top-N list. Articles flagged
+        as near-duplicates (and what was extracted from them) are not counted unless
+        ``include_duplicates``; ``duplicates`` and ``duplicate_groups`` say how many
+        there are."""
+        return StoreStats.from_dict(self.store.stats(top, include_duplicates))
+
+    def duplicate_group(self, article_id: str) -> dict[str, Any] | None:
+        """``{"representative": id, "members": [ids]}`` of the near-duplicate group
+        holding ``article_id`` (docs/duplicates.md), or None when it is in none."""
+        return self.store.duplicate_group(article_id)
 
     def count(self) -> int:
         """Articles stored."""

@@ -333,7 +333,9 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, update: b
 @_db_option
 @click.option("--top", type=int, default=10, show_default=True, help="How many top items.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def stats(db: str, top: int, as_json: bool) -> None:
+@click.option("--include-duplicates", is_flag=True, help="Count the articles flagged as "
+              "near-duplicates of another too (by default a duplicate group counts once).")
+def stats(db: str, top: int, as_json: bool, include_duplicates: bool) -> None:
     """Say what the store holds: articles, date range, sources, counts per kind,
     busiest dates, most mentioned people and places.
 
@@ -342,12 +344,16 @@ def stats(db: str, top: int, as_json: bool) -> None:
       dateline stats --db idlib.db
     """
     with _open(db, readonly=True) as dl, _errors(db):
-        s = dl.stats(top).as_dict()
+        s = dl.stats(top, include_duplicates=include_duplicates).as_dict()
     if as_json:
         click.echo(json.dumps(s, indent=2, ensure_ascii=False))
         return
     click.echo(f"{s['database']}: {s['articles']:,} articles published "
                f"{s['published']['first']} to {s['published']['last']}")
+    if s["duplicates"]:
+        click.echo(f"  {s['duplicates']:,} near-duplicate article(s) in "
+                   f"{s['duplicate_groups']:,} group(s), "
+                   + ("counted" if include_duplicates else "not counted: each group counts once"))
     click.echo("  " + ", ".join(f"{s[k]:,} {k}" for k in
                                ("sentences", "dates", "entities", "places", "quotes", "amounts",
                                 "events")))
@@ -382,9 +388,13 @@ def stats(db: str, top: int, as_json: bool) -> None:
 @click.option("--view", type=click.Choice(["map", "chart", "network"]), help="Print, instead "
               "of the sentences, the web page's map, chart or network of the first 1,000 "
               "results, as one JSON object (as /api/map, /api/chart, /api/network answer).")
+@click.option("--include-duplicates", is_flag=True, help="Search the articles flagged as "
+              "near-duplicates of another too (by default a duplicate group is searched once, "
+              "in its representative).")
 def search(query: str | None, db: str, start: dt.date | None, end: dt.date | None,
            entity: str | None, place: str | None, event: str | None, country: str | None,
-           limit: int, offset: int, as_json: bool, facets: bool, view: str | None) -> None:
+           limit: int, offset: int, as_json: bool, facets: bool, view: str | None,
+           include_duplicates: bool) -> None:
     """Find sentences matching QUERY (SQLite FTS5 syntax: words, "phrases", OR, NOT,
     prefix*) and every filter given; without QUERY, all sentences the filters select,
     in date order.
@@ -414,7 +424,8 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
         with _open(db, readonly=True) as dl, _errors(db):
             try:
                 counts = dl.facets(query, start=start, end=end, entity=entity, place=place,
-                                   event=event, country=country)
+                                   event=event, country=country,
+                                   include_duplicates=include_duplicates)
             except UnknownEntity as exc:
                 _fail(str(exc), 1)
         if as_json:
@@ -431,7 +442,8 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
     with _open(db, readonly=True) as dl, _errors(db):
         try:
             hits = dl.search(query, start=start, end=end, entity=entity, place=place,
-                             event=event, country=country, limit=limit, offset=offset)
+                             event=event, country=country, limit=limit, offset=offset,
+                             include_duplicates=include_duplicates)
         except UnknownEntity as exc:   # a name that finds nobody: said, and exit 1
             _fail(str(exc), 1)
     for h in hits:
@@ -459,8 +471,11 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "tilse"]), default="text",
               show_default=True, help="text for people, json for programs, tilse for the "
               "benchmark's format.")
+@click.option("--include-duplicates", is_flag=True, help="Read the articles flagged as "
+              "near-duplicates of another too (by default a duplicate group votes once).")
 def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_date: int | None,
-             start: dt.date | None, end: dt.date | None, fmt: str) -> None:
+             start: dt.date | None, end: dt.date | None, fmt: str,
+             include_duplicates: bool) -> None:
     """The dates that matter for a story (QUERY: keywords, or a person's, organisation's
     or place's name; all articles when omitted) and, for each, the sentences that say
     what happened, each with its article.
@@ -476,7 +491,7 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
 
     with _open(db, readonly=True, settings=_settings()) as dl, _errors(db):
         tl = dl.timeline(query, max_dates=max_dates, sentences_per_date=sentences_per_date,
-                         start=start, end=end)
+                         start=start, end=end, include_duplicates=include_duplicates)
     if fmt == "json":
         click.echo(json.dumps(tl.as_dict(), indent=2, ensure_ascii=False))
     elif fmt == "tilse":

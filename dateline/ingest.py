@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from dateline.analyses.aliases import build_aliases
+from dateline.analyses.duplicates import DuplicateIndex
 from dateline.article import Article
 from dateline.pipeline import extract_fingerprint, extract_records
 from dateline.read import ReadOptions, Rejection, read_paths
@@ -34,6 +35,7 @@ class IngestSummary:
     updated: int = 0       # articles re-extracted and replaced (--update)
     duplicates: int = 0    # articles already stored (or repeated in the input)
     rejected: list[Rejection] = field(default_factory=list)
+    near_duplicates: int = 0   # articles written that joined a duplicate group, not first
 
     def lines(self) -> list[str]:
         """The summary as lines for people."""
@@ -41,6 +43,9 @@ class IngestSummary:
                f" skipped {self.duplicates:,} already stored; rejected {len(self.rejected):,}"]
         reasons = Counter(_reason_kind(r.reason) for r in self.rejected)
         out += [f"  {n:,} x {reason}" for reason, n in reasons.most_common()]
+        if self.near_duplicates:
+            out.append(f"  {self.near_duplicates:,} near-duplicate(s) of other articles flagged"
+                       " (counted once; see docs/duplicates.md)")
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -118,6 +123,9 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
     ``on_reject`` is called with each rejection as it happens, ``on_batch``
     with the running summary after each committed batch.
 
+    Each batch's articles are signed and linked into duplicate groups
+    (:mod:`dateline.analyses.duplicates`) in the batch's transaction.
+
     One ingest writes to a store at a time: raises
     :class:`dateline.store.StoreBusy` when another holds it, and
     :class:`dateline.store.StoreError` (one line) when the store is damaged,
@@ -127,6 +135,9 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
         summary = IngestSummary()
         settings = settings or Settings()
         current = extract_fingerprint(settings)
+        index = DuplicateIndex(store)
+        if store.unsigned_count():   # articles stored before signatures were kept
+            store.write([], index.plan([]))
 
         def reject(r: Rejection) -> None:
             summary.rejected.append(r)
@@ -173,7 +184,13 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
                     rows.append((record, {"text_hash": article.hash, "origin": article.origin,
                                           "extractor_version": current}))
             replaced = sum(1 for record, _ in rows if store.lookup(record["id"]) is not None)
-            store.write(rows)
+            groups = index.plan((record["id"], record["published"], record["text"])
+                                for record, _ in rows) if rows else None
+            store.write(rows, groups)
+            if groups is not None:
+                written = {record["id"] for record, _ in rows}
+                summary.near_duplicates += sum(1 for k, rep in groups.groups
+                                               if k in written and k != rep)
             summary.updated += replaced
             summary.stored += len(rows) - replaced
             if on_batch:

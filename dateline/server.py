@@ -334,7 +334,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
 
     allowed = frozenset(host_name(h) if h.startswith("[") else h.lower() for h in allowed_hosts)
     stats_cache: dict[tuple[Any, ...], dict[str, Any] | HTTPException] = {}
-    stats_latest: dict[int, dict[str, Any]] = {}   # top -> the last count made
+    # (top, include_duplicates) -> the last count made
+    stats_latest: dict[tuple[int, bool], dict[str, Any]] = {}
     stats_workers: dict[tuple[Any, ...], threading.Thread] = {}   # counts begun
     stats_lock = threading.Lock()   # guards starting a count
     count_lock = threading.Lock()   # one count at a time
@@ -413,20 +414,24 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
 
     @app.get("/api/stats", summary="What the store holds")
     def stats(top: int = Query(10, ge=1, description="Items per top-N list (at most "
-                                                      f"{MAX_STATS_TOP}).")) -> dict[str, Any]:
+                                                      f"{MAX_STATS_TOP})."),
+              include_duplicates: bool = Query(False, description="Count the articles flagged as "
+                                        "near-duplicates of another too (by default a "
+                                        "duplicate group counts once).")) -> dict[str, Any]:
         """Counts per kind, publication date range, sources, busiest dates and the
         most mentioned people, organisations and places (as `dateline stats --json`).
         Kept until the file changes: counting a large store takes seconds."""
-        return counted(min(top, MAX_STATS_TOP))
+        return counted(min(top, MAX_STATS_TOP), include_duplicates)
 
-    def counted(top: int) -> dict[str, Any]:
+    def counted(top: int, include_duplicates: bool = False) -> dict[str, Any]:
         """The store's statistics with ``top`` items per list (``"status": "counted"``),
         counted once per state of the file in a background thread. A request waits at
         most STATS_WAIT_S for that count; then it gets the last count made, or only the
         figures an index gives at once (articles, publication range; the other counts
         None, the lists empty), with ``"status": "counting"``. 503 when the store fails
         its integrity check or the count failed."""
-        key = (top, *_file_signature(path))
+        signature = _file_signature(path)
+        key = (top, include_duplicates, *signature)
         with store(None) as dl:
             problem = dl.store.integrity_problem(reuse=True)
             if problem:
@@ -437,20 +442,21 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                 if len(stats_cache) >= 16:
                     stats_cache.clear()
                     stats_workers.clear()
-                worker = threading.Thread(target=count_in_background, args=(key, top),
+                worker = threading.Thread(target=count_in_background,
+                                          args=(key, top, include_duplicates),
                                           name="dateline-stats", daemon=True)
                 stats_workers[key] = worker
                 worker.start()
         if worker is not None and key not in stats_cache and (
-                sum(max(0, n) for n in key[1::2]) < BACKGROUND_CHECK_BYTES):
+                sum(max(0, n) for n in signature[0::2]) < BACKGROUND_CHECK_BYTES):
             worker.join(STATS_WAIT_S)   # a small store is counted in that time
         answer = stats_cache.get(key)
         if isinstance(answer, HTTPException):
             raise answer
         if answer is not None:
             return {**answer, "status": "counted"}
-        if top in stats_latest:
-            return {**stats_latest[top], "status": "counting"}
+        if (top, include_duplicates) in stats_latest:
+            return {**stats_latest[(top, include_duplicates)], "status": "counting"}
         with store() as dl:   # two index look-ups, not a scan
             first = dl.store.db.execute("SELECT min(published) FROM articles").fetchone()[0]
             last = dl.store.db.execute("SELECT max(published) FROM articles").fetchone()[0]
@@ -459,20 +465,22 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             return {**quick.as_dict(), "articles": article_count(dl), "sentences": None,
                     **{k: None for k in KINDS}, "status": "counting"}
 
-    def count_in_background(key: tuple[Any, ...], top: int) -> None:
+    def count_in_background(key: tuple[Any, ...], top: int,
+                            include_duplicates: bool = False) -> None:
         """Count the statistics for ``key`` (one count at a time) and keep the answer,
         or the 503 to give, in ``stats_cache``."""
         with count_lock:
             try:
                 with store(STATS_BUDGET_S) as dl:
-                    answer: dict[str, Any] | HTTPException = dl.stats(top).as_dict()
+                    answer: dict[str, Any] | HTTPException = dl.stats(
+                        top, include_duplicates=include_duplicates).as_dict()
             except HTTPException as exc:
                 answer = exc
             except Exception as exc:  # noqa: BLE001 - said to the requests, as 503
                 answer = HTTPException(status_code=503, detail=describe_error(path.name, exc))
             stats_cache[key] = answer
             if isinstance(answer, dict):
-                stats_latest[top] = answer
+                stats_latest[(top, include_duplicates)] = answer
 
     def count_at_start() -> None:
         try:
@@ -487,6 +495,10 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET,
                                    description="Results to skip first: the next page "
                                                f"(at most {MAX_SEARCH_OFFSET})."),
+               include_duplicates: bool = Query(False, description="Search the articles "
+                                                "flagged as near-duplicates of another too "
+                                                "(by default a duplicate group is searched "
+                                                "once, in its representative)."),
                ) -> dict[str, Any]:
         """``{"results": [...], "window": null}``: the sentences matching ``q`` (best
         first) and every filter given, or without ``q`` all those the filters select in
@@ -495,7 +507,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         (SEARCH_WINDOW), ``window`` is that number, the results are the best of the most
         recently stored matches, and ``note`` says so."""
         with store() as dl:
-            hits = dl.search(**criteria, limit=min(limit, MAX_SEARCH_LIMIT), offset=offset)
+            hits = dl.search(**criteria, limit=min(limit, MAX_SEARCH_LIMIT), offset=offset,
+                             include_duplicates=include_duplicates)
         answer: dict[str, Any] = {"results": [h.as_dict() for h in hits], "window": hits.window}
         if hits.window is not None:
             answer["note"] = hits.note()
@@ -505,6 +518,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                                     "event types, countries")
     def facets(criteria: SearchCriteria,
                top: int = Query(10, ge=1, le=50, description="Values per facet (at most 50)."),
+               include_duplicates: bool = Query(False, description="Count the articles "
+                                                "flagged as near-duplicates of another too."),
                ) -> dict[str, Any]:
         """``{"results": N, "window": W, "date": [[value, count], ...], "source": ...,
         "person": ..., "place": ..., "event": ..., "country": ...}``: of the first W results
@@ -512,7 +527,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         each publication date, come from each source, and name each person, place, event
         type and event country, commonest first."""
         with store() as dl:
-            return dl.facets(**criteria, top=top)
+            return dl.facets(**criteria, top=top, include_duplicates=include_duplicates)
 
     @app.get("/api/map", summary="Map of a search: places with coordinates, events by country")
     def map_view(criteria: SearchCriteria,
@@ -574,7 +589,10 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                  max_dates: int | None = Query(None, ge=1, description="At most N dates."),
                  sentences_per_date: int | None = Query(None, ge=1,
                                                         description="At most K sentences "
-                                                                    "per date.")
+                                                                    "per date."),
+                 include_duplicates: bool = Query(False, description="Read the articles "
+                                                  "flagged as near-duplicates of another too "
+                                                  "(by default a duplicate group votes once).")
                  ) -> dict[str, Any]:
         """The timeline as `dateline timeline --format json` prints it: query, range,
         N and K, notes, and entries (date, score, articles, sentences with their
@@ -587,7 +605,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
             tl = dl.timeline(_text(q), max_dates=max_dates,
                              sentences_per_date=sentences_per_date, start=_text(start),
                              end=_text(end),
-                             max_articles=timeline_articles or TIMELINE_ARTICLES)
+                             max_articles=timeline_articles or TIMELINE_ARTICLES,
+                             include_duplicates=include_duplicates)
         return tl.as_dict()
 
     @app.get("/api/articles/{article_id:path}", summary="One article's full record")
@@ -609,7 +628,11 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                country: str | None = Query(None, description="Actor or target country "
                                            "(ISO alpha-3)."),
                limit: int = Query(100, ge=1, description="Most groups (at most "
-                                                         f"{MAX_EVENTS_LIMIT}).")
+                                                         f"{MAX_EVENTS_LIMIT})."),
+               include_duplicates: bool = Query(False, description="Count the mentions in "
+                                                "articles flagged as near-duplicates of "
+                                                "another too (by default a duplicate group's "
+                                                "mentions count once).")
                ) -> dict[str, Any]:
         """``{"total": N, "groups": [...]}``: the stored event mentions grouped into
         distinct events (dateline.analyses.events), in date order, then type, then id;
@@ -624,7 +647,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         with store() as dl:
             groups, total = dl.event_page(min(limit, MAX_EVENTS_LIMIT), start=_text(start),
                                           end=_text(end), type=etype, country=ecountry,
-                                          max_mentions=most)
+                                          max_mentions=most,
+                                          include_duplicates=include_duplicates)
         answer: dict[str, Any] = {"total": total, "groups": [g.as_dict() for g in groups]}
         if total is None:
             answer["note"] = (f"over {most:,} event mentions selected: the groups are not "

@@ -30,13 +30,16 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.extract import Extractor, record_order, table_kinds
 
+if TYPE_CHECKING:
+    from dateline.analyses.duplicates import GroupChanges
+
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The oldest schema a read-only store may be at: the steps after it add indexes only,
 #: so such a store (one that cannot be written, say) is read as it is, more slowly.
 READABLE_SINCE = 3
@@ -208,7 +211,26 @@ DROP INDEX IF EXISTS places_name;
 DROP INDEX IF EXISTS events_type_date;
 DROP INDEX IF EXISTS events_date;
 """,
+    # 5: near-duplicate articles (dateline.analyses.duplicates): each article's MinHash
+    # signature, and the members of each duplicate group with its representative. The
+    # articles stored before are signed and grouped by the next ingest.
+    4: """
+CREATE TABLE IF NOT EXISTS minhashes (
+  id TEXT PRIMARY KEY,
+  signature BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS duplicates (
+  id TEXT PRIMARY KEY,
+  representative TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS duplicates_representative ON duplicates(representative);
+""",
 }
+
+#: The rowids of the articles flagged as duplicates (members of a duplicate group other
+#: than its representative), as a subquery for ``column NOT IN (...)``.
+FLAGGED_ROWIDS = ("SELECT fa.rowid FROM duplicates fd JOIN articles fa ON fa.id = fd.id"
+                  " WHERE fd.id <> fd.representative")
 
 
 class StoreError(Exception):
@@ -685,12 +707,15 @@ class Store:
             (article_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def write(self, records: Iterable[tuple[dict[str, Any], dict[str, str]]]) -> int:
+    def write(self, records: Iterable[tuple[dict[str, Any], dict[str, str]]],
+              groups: GroupChanges | None = None) -> int:
         """Store records in one transaction, replacing any article with the same id.
 
         Each item is ``(record, info)`` where info holds ``text_hash``, ``origin``
-        and ``extractor_version``. Returns the number written. Either all of them
-        are committed or none is.
+        and ``extractor_version``. ``groups`` (from
+        :meth:`dateline.analyses.duplicates.DuplicateIndex.plan`) are the signatures and
+        duplicate groups these records change, written in the same transaction.
+        Returns the number written. Either all of them are committed or none is.
         """
         n = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -699,7 +724,84 @@ class Store:
                 self._delete(record["id"])
                 self._insert(record, info, now)
                 n += 1
+            if groups is not None:
+                self.db.executemany("INSERT OR REPLACE INTO minhashes VALUES (?, ?)",
+                                    groups.signatures)
+                self.db.executemany("DELETE FROM duplicates WHERE id = ?",
+                                    [(k,) for k in groups.cleared])
+                self.db.executemany("INSERT INTO duplicates VALUES (?, ?)", groups.groups)
         return n
+
+    # -- duplicate groups (dateline.analyses.duplicates) ---------------------------
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """``(id, MinHash signature)`` of every signed article, in id order."""
+        yield from self.db.execute("SELECT id, signature FROM minhashes")
+
+    def unsigned_articles(self) -> Iterator[tuple[str, str, str]]:
+        """``(id, published, text)`` of the stored articles without a signature (stored
+        before the store kept them), in ingest order."""
+        yield from self.db.execute(
+            "SELECT id, published, text FROM articles WHERE id NOT IN (SELECT id FROM minhashes)"
+            " ORDER BY rowid")
+
+    def unsigned_count(self) -> int:
+        """How many stored articles have no signature yet (stored before the store kept
+        them): the articles and signatures counted from their indexes."""
+        q = self.db.execute
+        return q("SELECT count(*) FROM articles").fetchone()[0] - q(
+            "SELECT count(*) FROM minhashes WHERE id IN (SELECT id FROM articles)").fetchone()[0]
+
+    def _by_ids(self, sql: str, ids: Iterable[str]) -> Iterator[sqlite3.Row]:
+        """The rows of ``sql`` (ending in ``IN ({})``) for ``ids``, asked 500 at a time."""
+        keys = list(ids)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            yield from self.db.execute(sql.format(", ".join("?" * len(chunk))), chunk)
+
+    def groups_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """``{id: representative}`` for those of ``ids`` that are in a duplicate group."""
+        return {r[0]: r[1] for r in self._by_ids(
+            "SELECT id, representative FROM duplicates WHERE id IN ({})", ids)}
+
+    def group_members(self, representatives: Iterable[str]) -> dict[str, list[str]]:
+        """``{representative: [member ids, sorted]}`` of the given groups."""
+        out: dict[str, list[str]] = {}
+        for rep, key in self._by_ids("SELECT representative, id FROM duplicates"
+                                     " WHERE representative IN ({}) ORDER BY id",
+                                     representatives):
+            out.setdefault(rep, []).append(key)
+        return out
+
+    def published_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """``{id: publication date}`` of the stored articles among ``ids``."""
+        return {r[0]: r[1] for r in self._by_ids(
+            "SELECT id, published FROM articles WHERE id IN ({})", ids)}
+
+    def has_duplicates(self) -> bool:
+        """Whether any stored article is flagged as a duplicate (a group member other than
+        its representative); False for a store whose schema predates the groups."""
+        try:
+            return self.db.execute("SELECT 1 FROM duplicates WHERE id <> representative"
+                                   " LIMIT 1").fetchone() is not None
+        except sqlite3.OperationalError:
+            return False
+
+    def unflagged(self, column: str, include_duplicates: bool = False) -> list[str]:
+        """SQL conditions keeping the rows whose ``column`` (an article rowid) is not a
+        flagged duplicate: none when ``include_duplicates`` or when the store flags none
+        (so a store without duplicates is queried exactly as before)."""
+        if include_duplicates or not self.has_duplicates():
+            return []
+        return [f"{column} NOT IN ({FLAGGED_ROWIDS})"]
+
+    def duplicate_group(self, article_id: str) -> dict[str, Any] | None:
+        """``{"representative": id, "members": [ids]}`` of the duplicate group holding
+        ``article_id``, or None when it is in none."""
+        rep = self.groups_of([article_id]).get(article_id)
+        if rep is None:
+            return None
+        return {"representative": rep, "members": self.group_members([rep])[rep]}
 
     def _delete(self, article_id: str) -> None:
         row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -790,36 +892,55 @@ class Store:
         rec["tone"] = a["tone"]
         return rec
 
-    def stats(self, top: int = 10) -> dict[str, Any]:
-        """What the store holds: counts, date range, sources, busiest dates, top names."""
+    def stats(self, top: int = 10, include_duplicates: bool = False) -> dict[str, Any]:
+        """What the store holds: counts, date range, sources, busiest dates, top names.
+        Articles flagged as duplicates (and their sentences and items) are not counted
+        unless ``include_duplicates``; ``duplicates`` says how many are flagged and
+        ``duplicate_groups`` in how many groups."""
         q = self.db.execute
-        first, last = q("SELECT min(published), max(published) FROM articles").fetchone()
+        cond = self.unflagged("rowid", include_duplicates)
+        art = f" WHERE {cond[0]}" if cond else ""
+        kept = self.unflagged("article", include_duplicates)
+        per = f" AND {kept[0]}" if kept else ""
+        first, last = q(f"SELECT min(published), max(published) FROM articles{art}").fetchone()
         out: dict[str, Any] = {
             "database": str(self.path),
             "schema_version": self.schema_version(),
-            "articles": self.count(),
+            "articles": q(f"SELECT count(*) FROM articles{art}").fetchone()[0] if cond
+            else self.count(),
             "published": {"first": first, "last": last},
-            "sentences": q("SELECT count(*) FROM sentences").fetchone()[0],
+            "sentences": q("SELECT count(*) FROM sentences"
+                           + (f" WHERE {kept[0]}" if kept else "")).fetchone()[0],
         }
-        out.update({k: q(f"SELECT count(*) FROM {k}").fetchone()[0] if k in self.kinds else 0
+        out.update({k: q(f"SELECT count(*) FROM {k}" + (f" WHERE {kept[0]}" if kept else "")
+                         ).fetchone()[0] if k in self.kinds else 0
                     for k in kind_specs()})
+        try:
+            out["duplicates"], out["duplicate_groups"] = q(
+                "SELECT count(*) - count(DISTINCT representative), count(DISTINCT representative)"
+                " FROM duplicates").fetchone()
+        except sqlite3.OperationalError:   # a store whose schema predates the groups
+            out["duplicates"] = out["duplicate_groups"] = 0
         out["sources"] = {r[0] or "(none)": r[1] for r in q(
-            "SELECT source, count(*) n FROM articles GROUP BY source ORDER BY n DESC LIMIT ?",
-            (top,))}
+            f"SELECT source, count(*) n FROM articles{art} GROUP BY source"
+            " ORDER BY n DESC LIMIT ?", (top,))}
         out["busiest_publication_dates"] = {r[0]: r[1] for r in q(
-            "SELECT published, count(*) n FROM articles GROUP BY published"
+            f"SELECT published, count(*) n FROM articles{art} GROUP BY published"
             " ORDER BY n DESC, published LIMIT ?", (top,))}
         out["most_mentioned_dates"] = {r[0]: r[1] for r in q(
             "SELECT value, count(DISTINCT article) n FROM dates WHERE type = 'DATE'"
-            " AND length(value) = 10 GROUP BY value ORDER BY n DESC, value LIMIT ?", (top,))}
+            f" AND length(value) = 10{per} GROUP BY value ORDER BY n DESC, value LIMIT ?",
+            (top,))}
+        ent = self.unflagged("e.article", include_duplicates)
         for key, label in (("top_people", "PERSON"), ("top_organisations", "ORG")):
             out[key] = {r[0]: r[1] for r in q(
                 "SELECT coalesce(a.canonical, e.canonical) name, count(*) n FROM entities e"
                 " LEFT JOIN aliases a ON a.alias = e.canonical AND a.label = e.label"
-                " WHERE e.label = ? GROUP BY name ORDER BY n DESC, name LIMIT ?", (label, top))}
+                f" WHERE e.label = ?{f' AND {ent[0]}' if ent else ''}"
+                " GROUP BY name ORDER BY n DESC, name LIMIT ?", (label, top))}
         out["top_places"] = {r[0]: r[1] for r in q(   # places named, not adjectives ("Russian")
             "SELECT name, count(*) n FROM places"
-            " WHERE coalesce(json_extract(extra, '$.adjectival'), 0) = 0"
+            f" WHERE coalesce(json_extract(extra, '$.adjectival'), 0) = 0{per}"
             " GROUP BY name ORDER BY n DESC, name LIMIT ?", (top,))}
         return out
 
@@ -833,7 +954,8 @@ class Store:
                          start: str | None = None, end: str | None = None,
                          entity: str | None = None, place: str | None = None,
                          event: str | None = None, country: str | None = None,
-                         window: int = SEARCH_WINDOW, offset: int = 0) -> SearchRows:
+                         window: int = SEARCH_WINDOW, offset: int = 0,
+                         include_duplicates: bool = False) -> SearchRows:
         """Sentences matching an FTS5 ``query`` (best first; all, in date order, when
         None) and every filter given. With a query, the matches are ranked within the
         ``window`` most recently stored ones that pass the filters (``SearchRows.window``
@@ -842,7 +964,9 @@ class Store:
         aliases, a surname, a title and surname or an acronym, matched under its store-wide
         names; :class:`UnknownEntity` when it names no one in the store); naming ``place``; reporting an event of type ``event``, or with
         an actor or target from ``country`` (alpha-3). ``offset`` skips that many of the
-        results in their order first (the next page: ``offset`` = the results already read)."""
+        results in their order first (the next page: ``offset`` = the results already read).
+        The sentences of articles flagged as duplicates are left out unless
+        ``include_duplicates`` (a duplicate group is searched in its representative)."""
         check_query(query)
         where, args = [], []
         in_article: list[tuple[str, list[str]]] = []   # (condition on a, its arguments)
@@ -850,7 +974,7 @@ class Store:
             where.append("sentences_fts MATCH ?")
             args.append(query)
         dates, dargs = date_range("a.published", start, end)
-        where += dates
+        where += dates + self.unflagged("s.article", include_duplicates)
         args += dargs
         if entity:   # the entity's store-wide names, so "Putin" finds "Vladimir Putin" too
             from dateline.analyses.aliases import find_entity

@@ -151,7 +151,7 @@ def _most_common(counter: Counter[str]) -> str | None:
 
 
 def _filters(start: str | None, end: str | None, type: str | None,
-             country: str | None) -> tuple[str, list[Any]]:
+             country: str | None, unflagged: list[str] | None = None) -> tuple[str, list[Any]]:
     where: list[str]
     args: list[Any]
     where, args = period_range("e.date", start, end)
@@ -162,20 +162,24 @@ def _filters(start: str | None, end: str | None, type: str | None,
         where.append("(e.actor_country = ? OR e.target_country = ?)")
         args += [country.upper(), country.upper()]
     where.append("e.date IS NOT NULL AND e.type IS NOT NULL")
+    where += unflagged or []   # the mentions in articles flagged as duplicates left out
     return " WHERE " + " AND ".join(where), args
 
 
 def event_groups(store: Store, *, start: str | dt.date | None = None,
                  end: str | dt.date | None = None, type: str | None = None,
-                 country: str | None = None) -> Iterator[EventGroup]:
+                 country: str | None = None,
+                 include_duplicates: bool = False) -> Iterator[EventGroup]:
     """The stored events grouped into distinct events (rule in the module docstring).
 
     Only mentions whose event ``date`` lies between ``start`` and ``end`` (ISO
     dates, inclusive), of PLOVER ``type``, and with ``country`` (ISO alpha-3)
-    as actor or target country are read, when given. Groups come in date order,
-    then type, then id.
+    as actor or target country are read, when given; the mentions in articles
+    flagged as duplicates are not read unless ``include_duplicates`` (a duplicate
+    group's mentions count once). Groups come in date order, then type, then id.
     """
-    where, args = _filters(iso(start), iso(end), type, country)
+    where, args = _filters(iso(start), iso(end), type, country,
+                           store.unflagged("e.article", include_duplicates))
     yield from _groups(store, where, args)
 
 
@@ -186,7 +190,8 @@ MAX_MENTIONS = 1_000
 
 def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None = None,
                        end: str | dt.date | None = None, type: str | None = None,
-                       country: str | None = None, max_mentions: int = MAX_MENTIONS
+                       country: str | None = None, max_mentions: int = MAX_MENTIONS,
+                       include_duplicates: bool = False
                        ) -> tuple[list[EventGroup], int | None]:
     """``(groups, total)``: the first ``limit`` groups :func:`event_groups` gives for
     these filters, and how many it gives in all. When the filters select more than
@@ -195,8 +200,10 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     together (at least one): only the cells' keys up to the (date, type) of mention
     ``max_mentions`` + 1 are read from the index (groups come in date and type order),
     then the mentions up to the last group kept are grouped.
-    The work is bounded by ``limit`` and ``max_mentions``, not by the store's size."""
-    where, args = _filters(iso(start), iso(end), type, country)
+    The work is bounded by ``limit`` and ``max_mentions``, not by the store's size.
+    ``include_duplicates`` as for :func:`event_groups`."""
+    unflagged = store.unflagged("e.article", include_duplicates)
+    where, args = _filters(iso(start), iso(end), type, country, unflagged)
     db = store.db
     n = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT ?)",
                    [*args, max_mentions + 1]).fetchone()[0]
@@ -216,7 +223,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
         # in SQL the index can read (the planner draws no bound out of the OR below
         # when the values are parameters), or, with a start date, the start's tight
         # ranges ended there; the mentions of that date of a later type are left out.
-        w, a = _filters(iso(start), last, type, country)
+        w, a = _filters(iso(start), last, type, country, unflagged)
         return w + " AND (e.date < ? OR e.date = ? AND e.type <= ?)", [*a, last, last, last_type]
 
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:

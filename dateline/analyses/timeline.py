@@ -160,9 +160,11 @@ class _Sent:
 
 
 def _select_articles(store: Store, query: str | None, start: dt.date | None,
-                     end: dt.date | None) -> dict[int, tuple[str, dt.date]]:
-    """``{article rowid: (id, published)}`` of the articles the query and range select."""
-    return _select(store, query, start, end, None)[0]
+                     end: dt.date | None, include_duplicates: bool = False
+                     ) -> dict[int, tuple[str, dt.date]]:
+    """``{article rowid: (id, published)}`` of the articles the query and range select
+    (flagged duplicates left out unless ``include_duplicates``)."""
+    return _select(store, query, start, end, None, include_duplicates)[0]
 
 
 #: Most articles one timeline reads: its work (sentences, dates, names read and
@@ -184,7 +186,8 @@ _NAMING = ("SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NO
 
 
 def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date | None,
-            cap: int | None) -> tuple[dict[int, tuple[str, dt.date]], int, str | None]:
+            cap: int | None, include_duplicates: bool = False
+            ) -> tuple[dict[int, tuple[str, dt.date]], int, str | None]:
     """``(articles, matching, note)``: ``{article rowid: (id, published)}`` of the
     articles the query and range select and their number, or, when more than ``cap``
     match, of the ``cap`` most relevant: those FTS5 ranks best for the query (bm25 over
@@ -193,8 +196,11 @@ def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date
     published (then latest stored). ``note`` is None when every match was kept, else
     says which were (and that ``matching`` is only a lower bound when a lookup stopped
     after ``cap`` + 1 articles). The work is bounded by ``cap`` (and RANK_WINDOW), not by
-    the size of the store (None: read every match)."""
+    the size of the store (None: read every match). Articles flagged as duplicates are
+    not selected unless ``include_duplicates``: a duplicate group votes once, through
+    its representative."""
     where, args = date_range("published", start, end)
+    where += store.unflagged("rowid", include_duplicates)
     cond = " AND ".join(["published IS NOT NULL", *where])
     q = store.db.execute
     exact, how = True, "published last"
@@ -474,20 +480,22 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
                    sentences_per_date: int | None = None, start: dt.date | None = None,
                    end: dt.date | None = None,
                    settings: TimelineSettings | None = None,
-                   max_articles: int | None = MAX_ARTICLES) -> Timeline:
+                   max_articles: int | None = MAX_ARTICLES,
+                   include_duplicates: bool = False) -> Timeline:
     """Build a timeline of at most ``max_dates`` dates and ``sentences_per_date``
     sentences per date from the articles ``query`` selects (all when None) published
     between ``start`` and ``end`` (inclusive; open when None). Dates outside the range
     are never used. Entries come in date order; notes say how N and K were chosen.
     When more than ``max_articles`` articles match (None: no limit), only the most
     relevant ``max_articles`` are read (:func:`_select`); ``Timeline.matching`` counts
-    all and a note says so.
+    all and a note says so. Articles flagged as duplicates are left out unless
+    ``include_duplicates`` (each duplicate group's sentences vote once).
     ``settings`` holds the weights and thresholds (the defaults when None). Raises
     :class:`~dateline.store.QueryError` for a query FTS5 cannot parse even as a phrase.
     """
     cfg = settings or TimelineSettings()
     notes: list[str] = []
-    arts, matching, note = _select(store, query, start, end, max_articles)
+    arts, matching, note = _select(store, query, start, end, max_articles, include_duplicates)
     if not arts:
         return Timeline([], query, start, end, max_dates or 0, sentences_per_date or 0, 0,
                         ["no article matches"])
