@@ -783,3 +783,15 @@ def test_people_of_no_country_acting_on_no_one_are_no_event(nlp, text: str) -> N
 def test_people_of_a_named_country_keep_their_event(nlp) -> None:
     evs = run(nlp, "Kenyan farmers demanded compensation for the floods.")
     assert [(e["type"], e["actor"]["country"]) for e in evs] == [("REQUEST", "KEN")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sanction decided is imposed
+    ("The EU agreed to ban Kenyan oil imports.", [("SANCTION", None)]),
+    ("The African Union decided to suspend Kenya.", [("SANCTION", None)]),
+    # a sanction vowed or planned is a threat of one, not of violence
+    ("Uganda vowed to impose sanctions on Kenya.", [("THREATEN", "sanction")]),
+    ("The African Union will decide to suspend Kenya.", [("THREATEN", "sanction")]),
+])
+def test_decided_and_threatened_sanctions(nlp, text: str, expected: list) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected

@@ -896,6 +896,20 @@ def _in_passing(tok: Token, etype: str) -> bool:
     return False
 
 
+#: Heads whose complement is a decision taken ("decided to suspend", "voted to impose").
+DECISION_HEADS = frozenset({"decide", "agree", "vote", "approve"})
+
+
+def _decided(tok: Token) -> bool:
+    """Whether trigger ``tok`` is what a decision already taken says to do ("the League
+    decided to suspend Syria", "voted to impose sanctions"; not "will decide to")."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and head.lemma_.lower() in DECISION_HEADS
+            and head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+            and not any(ch.dep_ == "aux" and ch.lower_ in MODALS for ch in head.children)
+            and not _hypothetical(head))
+
+
 def _speculative(tok: Token) -> bool:
     """Whether trigger ``tok`` stands under could/might/may in its own clause, also
     through the verb that governs a noun trigger ("could cut a deal")."""
@@ -1705,7 +1719,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     # what the complements say was (to be) done, less the figures of speech ("promised to
     # fight the oil spill" is no threat)
     inner_types = {i.pattern.type for i in c.absorbed
-                   if i.via_complement and refusal(i.tok, i.pattern.type) is None}
+                   if i.via_complement and refusal(i.tok, i.pattern.type) is None
+                   and not _conditional(i.tok)}
     if _obligation(tok):
         speaker = coder.speaker(tok, sent, speech_only=False)
         if speaker is None:
@@ -1743,7 +1758,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # made ("is expected to be criticised", "is expected to urge", "will likely face
         # a Russian veto"): nothing was said yet (a cooperative intent is AGREE, below)
         return None
-    if _hypothetical(tok):
+    decided = etype == "SANCTION" and _decided(tok)
+    if _hypothetical(tok) and not decided:
         if etype in CONFLICT_MATERIAL:
             mode = etype.lower() if etype != "ASSAULT" else "violence"
             etype = "THREATEN"
@@ -1751,9 +1767,15 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             # "X plans to send aid", "the U.S. will accept the offers": PLOVER's AGREE, said
             # to be an intention, not an accord reached
             etype, mode = "AGREE", INTENT_MODE
+    elif (etype == "AGREE" and "SANCTION" in inner_types and tok.lemma_.lower() in DECISION_HEADS
+          and not _hypothetical(tok)):
+        # "the EU agreed to ban Syrian oil imports": a sanction decided is imposed
+        etype, mode = "SANCTION", None
     elif etype in ("AGREE",) and inner_types & CONFLICT_MATERIAL:
-        # "vowed to crush", "pledged to retaliate": a threat, not an agreement.
-        etype, mode = "THREATEN", "violence"
+        # "vowed to crush", "pledged to retaliate": a threat, not an agreement; "vowed to
+        # impose sanctions" threatens a sanction
+        etype, mode = "THREATEN", ("violence" if "ASSAULT" in inner_types
+                                   else "sanction" if "SANCTION" in inner_types else "coerce")
     elif etype == "MOBILIZE" and tok.pos_ == "NOUN" and (
         any(ch.lower_ == "joint" for ch in tok.children) or _several(actor_tok)
     ):
@@ -1773,7 +1795,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if etype == "COERCE" and actor_tok is not None and (
             weapon or (tok.lemma_.lower() == "raid" and actor_tok.lemma_.lower() in ARMED_CARRIERS)):
         etype, mode = "ASSAULT", None  # "airstrikes destroyed tanks", "warplanes carried out a raid"
-    if t.types[etype].quad.startswith("material") and (_hypothetical(tok) or _unreal(tok)):
+    if t.types[etype].quad.startswith("material") and not decided and (
+            _hypothetical(tok) or _unreal(tok)):
         mode = HYPOTHETICAL
     if actor is not None and not actor.get("country") and not actor.get("sector"):
         return None  # a name we know nothing of ("Chris has visited Haiti")
