@@ -87,3 +87,18 @@ def test_a_small_foreign_town_in_a_list_of_places_is_kept(namesake_places):
             "in Washington.")
     place = _first(namesake_places(text), "Saipan")
     assert place["kind"] == "city" and place["country"] == "MP"
+
+
+def test_a_bare_gulf_is_the_gulf_near_the_articles_places(namesake_places):
+    # The article never writes "Gulf of Mexico": its places say which gulf "the Gulf" is.
+    text = ("Tar balls washed up in Pensacola, Florida, and crews in Louisiana laid more boom on "
+            "Tuesday. Fishermen in Mobile, Alabama, said the Gulf had not been this quiet in years.")
+    gulf = _first(namesake_places(text), "Gulf")
+    assert gulf["name"] == "Gulf of Mexico"
+
+
+def test_a_bare_gulf_near_kuwait_stays_the_persian_gulf(namesake_places):
+    text = ("Tankers left Kuwait and Bahrain under escort on Monday. Shipping through the Gulf "
+            "has slowed since the attacks, officials in Baghdad and Riyadh said.")
+    gulf = _first(namesake_places(text), "Gulf")
+    assert gulf["name"] == "Persian Gulf"

@@ -114,7 +114,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-from dateline.data import read_rows
+from dateline.data import read_records, read_rows
 from dateline.extract import Context, doc_text, extractor
 from dateline.gazetteer import (
     Gazetteer,
@@ -1397,7 +1397,7 @@ def _mark_nearby(doc: Doc, gaz: Gazetteer, ctx: Context, mentions: list[_Mention
     if len(mentions) < 2 and not local_spans:
         return
     by_sentence: dict[int, list[tuple[int, str, str | None]]] = {}
-    listed = set()
+    listed: set[int] = set()
     for a, b in zip(mentions, mentions[1:]):
         if b.tok_start > a.tok_end and all(t.lower_ in _LIST_JOINS for t in doc[a.tok_end:b.tok_start]):
             listed.update((id(a), id(b)))
@@ -1988,6 +1988,55 @@ def _gazetteer_gaps(doc: Doc, ctx: Context, mentions: list[_Mention], countries:
     return list(out.values())
 
 
+@functools.lru_cache(maxsize=1)
+def _features_by_word(gaz: Gazetteer) -> dict[tuple[str, str], tuple[Place, ...]]:
+    """The curated features of each kind by each word of their main names ("gulf": the
+    Persian Gulf, the Gulf of Mexico, the Gulf of Aden)."""
+    out: dict[tuple[str, str], list[Place]] = {}
+    for row in read_records("places_features.tsv"):
+        if row["kind"] not in THE_FEATURE_KINDS or " " not in row["name"]:
+            continue
+        place = next((p for p in gaz.lookup(row["name"]) if p.kind == row["kind"]
+                      and p.name == row["name"]), None)
+        if place is None:
+            continue
+        for word in row["name"].lower().split():
+            if word not in ("of", "the", "and"):
+                out.setdefault((row["kind"], word), []).append(place)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _bare_features_by_place(gaz: Gazetteer, mentions: list[_Mention]) -> None:
+    """Resolve a feature written by one word of its name ("the Gulf") that the article
+    never names in full to the feature of that kind and word lying nearest the article's
+    other places (by the median distance to its resolved towns, divisions and countries),
+    when that one is less than half as far as the gazetteer's reading: a story about
+    Louisiana's coast and Florida's beaches means the Gulf of Mexico, one about Kuwait and
+    Baghdad the Persian Gulf."""
+    others = [m.best for m in mentions if m.best is not None
+              and m.best.kind in ("city", "admin1", "admin2", "country")]
+    if len(others) < 3:
+        return
+    table = _features_by_word(gaz)
+
+    def median_km(p: Place) -> float:
+        dists = sorted(haversine_km(p.lat, p.lon, o.lat, o.lon) for o in others)
+        return dists[len(dists) // 2]
+
+    chosen: dict[str, Place] = {}
+    for m in mentions:
+        word = m.text.split()[-1] if m.text.lower().startswith("the ") else m.text
+        key = word.lower()
+        if (m.best is None or m.best.kind not in THE_FEATURE_KINDS or " " in word
+                or key not in m.best.name.lower().split()):
+            continue  # "the West" is the Western world, no West Bank
+        if key not in chosen:
+            options = table.get((m.best.kind, key), ())
+            best = min(options, key=median_km, default=None)
+            chosen[key] = best if best is not None and median_km(best) * 2 < median_km(m.best) else m.best
+        m.best = chosen[key]
+
+
 def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[dict[str, Any]]:
     """Detect and geocode the place mentions of ``doc`` (see the module docstring)."""
     gaz = gaz or gazetteer()
@@ -2045,6 +2094,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     _mark_capital_lists(doc, mentions)
     _resolve(mentions, countries2, admins, points, cfg, named, pairs)
     _short_feature_names(mentions)
+    _bare_features_by_place(gaz, mentions)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     _main_country_for(gaz, adj_terms, top_country)
     local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
