@@ -205,3 +205,35 @@ def test_bare_units_after_take_and_spend(nlp):
     # counted or determined units are other rules' ("took three months", "take the days off")
     r = run(nlp, "The inquiry took three months.", "2010-06-01")
     assert r["three months"] == ("DURATION", "P3M")
+
+
+# --- "since" + a month without a year lies behind the publication date ------------
+
+def test_since_month_is_behind(nlp):
+    # 2012-06-03: January is five months back and seven ahead; a modal in the clause
+    # ("might open") does not move a start that "since" places in the past
+    r = run(nlp, "Few expected that his first speech since January might open a way out.", "2012-06-03")
+    assert r["January"] == ("DATE", "2012-01")
+    # 2012-01-10: "since March" is March of the year before, not two months ahead
+    r = run(nlp, "More than 5,000 civilians have been killed since March, the UN says.", "2012-01-10")
+    assert r["March"] == ("DATE", "2011-03")
+    r = run(nlp, "Prices have risen since mid-December.", "2021-02-18")
+    assert r["mid-December"] == ("DATE", "2020-12")
+    # a day later in the month than the publication date: the year before
+    r = run(nlp, "He has been held since March 15.", "2013-03-10")
+    assert r["March 15"] == ("DATE", "2012-03-15")
+    # without "since" the clause's tense still decides ("will resume in January": ahead)
+    r = run(nlp, "Talks will resume in January.", "2012-06-03")
+    assert r["January"] == ("DATE", "2013-01")
+
+
+# --- a weekday with a part of the day anchors what follows -----------------------
+
+def test_weekday_part_of_day_anchors_the_evening(nlp):
+    # 2005-07-08 is a Friday: "Thursday afternoon" is 7 July, and "the evening" that follows is its evening
+    r = run(nlp, "He flew back on Thursday afternoon and returned to Scotland in the evening.", "2005-07-08")
+    assert r["Thursday afternoon"] == ("TIME", "2005-07-07TAF")
+    assert r["the evening"] == ("TIME", "2005-07-07TEV")
+    r = run(nlp, "The quake struck on Sunday night. The next day, rescuers reached the town.", "2017-11-14")
+    assert r["Sunday night"] == ("TIME", "2017-11-12TNI")
+    assert r["The next day"] == ("DATE", "2017-11-13")

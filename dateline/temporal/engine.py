@@ -462,6 +462,10 @@ def _in_of_verb(st: _State, pos: int) -> bool:
     return prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX")
 
 
+#: "since" just before a month (with "early", "mid-", "late", "the end of" between).
+_SINCE_BEFORE = re.compile(r"(?<![\w-])since\s(?:(?:early|late|mid|the\s(?:end|middle|beginning|start)\sof)[-\s])?$", re.I)
+
+
 def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
     """Year of a month (and day) named without one.
 
@@ -481,6 +485,11 @@ def _year_for_month(st: _State, month: int, day: int | None, pos: int) -> int:
         return ((valid_date(y, month, dd) or dct) - dct).days
 
     best = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(dist(y)))
+    if _SINCE_BEFORE.search(st.text, max(0, pos - 24), pos):
+        # "since January", "since mid-March", "since March 15": a start that lies behind
+        # the publication date, whatever the tense of the clause ("his first speech
+        # since January might open a way")
+        return best if (valid_date(best, month, day or 1) or dct) <= dct else best - 1
     t = st.tense(pos)
     delta = dist(best)
     if (t == "future" or st.present_ahead(pos)) and delta < -62:
@@ -515,9 +524,11 @@ def h_weekday(m: re.Match, st: _State) -> Result:
     # "the previous Friday", "the following Monday": counted from the date last talked about
     base = st.anchor.day if rel.startswith("the ") and st.anchor.gran == "day" else None
     d = _resolve_weekday(st, wd, rel, m.start(), base)
+    # the day is the anchor of what follows, a part of it too ("on Thursday afternoon ...
+    # in the evening", "Monday night ... the next day")
+    st.anchor = Point("day", d)
     if pod:
         return ("TIME", f"{d.isoformat()}T{_W['partofday'][pod.lower()]}")
-    st.anchor = Point("day", d)
     return ("DATE", d.isoformat())
 
 
