@@ -112,6 +112,22 @@ def test_an_earlier_copy_arriving_later_becomes_the_representative(tmp_path):
     assert _write(db, [[earlier]]) == {"a1": "z9", "b1": "z9", "c1": "z9", "z9": "z9"}
 
 
+def test_a_replaced_article_leaves_its_group_and_the_rest_is_split_again(tmp_path):
+    db = tmp_path / "d.db"
+    assert _write(db, [ROWS]) == GROUP
+    # b1 re-extracted with other text (--update): a1 and c1 stay together, and b1, now
+    # a copy of the election story, joins d1, published a day before it
+    assert _write(db, [[{**ROWS[1], "text": ELECTION + " A recount was refused."}]]) == {
+        "a1": "a1", "c1": "a1", "b1": "d1", "d1": "d1"}
+    db2 = tmp_path / "d2.db"
+    assert _write(db2, [ROWS]) == GROUP
+    # the representative replaced by an unrelated text: b1 and c1 still share most of
+    # the story (one paragraph moved, one trimmed), and c1 is published first
+    assert _write(db2, [[{**ROWS[0], "text": "Nothing to do with floods at all, a short note "
+                                             "about a village fete and its cake stall."}]]
+                  ) == {"b1": "c1", "c1": "c1"}
+
+
 def test_texts_without_words_are_nobodys_duplicates(tmp_path):
     rows = [{"id": f"w{i}", "published": "2021-03-02", "text": t}
             for i, t in enumerate(["...", "!!! ???", "-- --"])]
