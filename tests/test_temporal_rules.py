@@ -237,3 +237,18 @@ def test_weekday_part_of_day_anchors_the_evening(nlp):
     r = run(nlp, "The quake struck on Sunday night. The next day, rescuers reached the town.", "2017-11-14")
     assert r["Sunday night"] == ("TIME", "2017-11-12TNI")
     assert r["The next day"] == ("DATE", "2017-11-13")
+
+
+# --- a clock time with "on" + a day-first date (British copy) is one time --------
+
+def test_clock_on_day_first_date(nlp):
+    # the time takes the date that follows it, not the publication date's
+    r = run(nlp, "The ceasefire was due to start at 06:00 local time on 12 April.", "2012-04-06")
+    assert r["06:00 local time on 12 April"] == ("TIME", "2012-04-12T06:00")
+    r = run(nlp, "At 10.30 pm on 4 August 1914, the king held a council.", "2005-08-23")
+    assert r["10.30 pm on 4 August 1914"] == ("TIME", "1914-08-04T22:30")
+    r = run(nlp, "The vote took place at 10 a.m. on 3 March.", "2013-03-20")
+    assert r["10 a.m. on 3 March"] == ("TIME", "2013-03-03T10:00")
+    # month first, with its year, as before
+    r = run(nlp, "The blast happened at 9:15 a.m. on Jan. 5, 2012, police said.", "2013-03-20")
+    assert r["9:15 a.m. on Jan. 5, 2012"] == ("TIME", "2012-01-05T09:15")

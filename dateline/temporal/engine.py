@@ -1091,10 +1091,12 @@ def _clock_date(st: _State, m: re.Match, pos: int) -> dt.date:
         return st.dct + dt.timedelta(days=1)
     if dl in _W["weekday"]:
         return _resolve_weekday(st, _wd_num(dl), None, pos)
-    mm = re.match(rf"({MONTH})\.?\s(\d{{1,2}})", dp, I)
+    # "March 3", "3 March" (day first, as British copy writes it), either with its year
+    mm = re.match(rf"(?:({MONTH})\.?\s(\d{{1,2}})|(\d{{1,2}})\s({MONTH})\.?)(?:,?\s(\d{{4}}))?$", dp, I)
     if mm:
-        month, day = _month_num(mm.group(1)), int(mm.group(2))
-        y = _year_for_month(st, month, day, pos)
+        month = _month_num(mm.group(1) or mm.group(4))
+        day = int(mm.group(2) or mm.group(3))
+        y = int(mm.group(5)) if mm.group(5) else _year_for_month(st, month, day, pos)
         return valid_date(y, month, day) or st.dct
     return st.dct
 
@@ -1387,7 +1389,8 @@ def h_anaphoric_wrap(m: re.Match, st: _State) -> Result:
 
 _PRE_DAY = r"(?:(?P<pre>early|late|earlier|later)\s)"
 _REL_WD = r"(?:(?P<rel>last|next|this\spast|this\scoming|this|the\sprevious|the\sfollowing|the\snext|the\spreceding|that)\s)"
-_DPART = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight|{MONTH}\.?\s\d{{1,2}})"
+_DPART = (rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight"
+          rf"|(?:{MONTH}\.?\s\d{{1,2}}|\d{{1,2}}\s{MONTHD})(?:,?\s(?:19|20)\d\d(?!\d))?)")
 _REL_UNIT = (r"(?P<rel>this\spast|this\scoming|this|last|next|past|coming|previous|current|the\scurrent"
              r"|the\spast|the\slast|the\snext|the\scoming|the\sprevious|the\sfollowing|the\spreceding)")
 _EDGE = (r"(?:(?:earlier|later|early|late|mid|so\sfar|the\send\sof|the\sbeginning\sof|the\sstart\sof"
