@@ -102,3 +102,11 @@ def test_a_bare_gulf_near_kuwait_stays_the_persian_gulf(namesake_places):
             "has slowed since the attacks, officials in Baghdad and Riyadh said.")
     gulf = _first(namesake_places(text), "Gulf")
     assert gulf["name"] == "Persian Gulf"
+
+
+def test_a_place_opening_a_papers_or_channels_name_today_is_not_stored(namesake_places):
+    # "USA Today" and "Russia Today" are a newspaper and a channel, not places.
+    text = ("A spokeswoman told USA Today that the group has no research budget. Russia Today "
+            "reported the same story from Moscow.")
+    texts = [p["text"] for p in namesake_places(text)]
+    assert "USA" not in texts and "Russia" not in texts and "Moscow" in texts
