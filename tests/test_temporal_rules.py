@@ -252,3 +252,16 @@ def test_clock_on_day_first_date(nlp):
     # month first, with its year, as before
     r = run(nlp, "The blast happened at 9:15 a.m. on Jan. 5, 2012, police said.", "2013-03-20")
     assert r["9:15 a.m. on Jan. 5, 2012"] == ("TIME", "2012-01-05T09:15")
+
+
+# --- a person's age: more person nouns, up to four words on ----------------------
+
+def test_person_age_occupations_and_long_noun_phrases(nlp):
+    for text in ("The 24-year-old corporal was wounded by a sniper.",
+                 "The 29-year-old law school graduate burst into the hotel.",
+                 "In Keys, a 52-year-old retired ambulance training manager stood as a candidate.",
+                 "Rebels are seeking to oust the 68-year-old dictator."):
+        assert run(nlp, text, "2011-04-06") == {}, text
+    # a thing's age stays a duration
+    r = run(nlp, "BP will try again to plug the five-week-old leak.", "2010-05-24")
+    assert r["five-week-old"] == ("DURATION", "P5W")

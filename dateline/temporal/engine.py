@@ -939,8 +939,8 @@ _RATE_BEFORE = re.compile(
 _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|or|into|in|of|to|from|since)\b", I)
 
 
-#: Up to three words after an "N-year-old" compound (or the punctuation that ends it).
-_AFTER_OLD = re.compile(r"(?P<punct>\s*[,;:.!?)\"'\u2019\u201d]|\s*$)|(?P<words>(?:\s+[A-Za-z][\w'\u2019-]*){1,3})")
+#: Up to four words after an "N-year-old" compound (or the punctuation that ends it).
+_AFTER_OLD = re.compile(r"(?P<punct>\s*[,;:.!?)\"'\u2019\u201d]|\s*$)|(?P<words>(?:\s+[A-Za-z][\w'\u2019-]*){1,4})")
 #: Words after an age used as a noun ("the 62-year-old said", "the 45-year-old, who ...").
 _AGE_NOUN_NEXT = frozenset(("who", "whose", "was", "is", "has", "had", "said", "says", "told", "and", "or", "of", "from",
                             "in", "at", "on", "with", "died", "will", "would", "could", "faces", "remains", "became"))
@@ -949,7 +949,8 @@ _AGE_NOUN_NEXT = frozenset(("who", "whose", "was", "is", "has", "had", "said", "
 def _person_age(text: str, pos: int) -> bool:
     """Whether the "N-year-old" ending at ``pos`` is a person's age: used as a noun, or
     before a name, a nationality or a person noun (``age_person`` rows of the lexicon)
-    within three words ("a 29-year-old construction worker"). A thing's age stays a
+    within four words ("a 29-year-old construction worker", "a 52-year-old retired
+    ambulance training manager"). A thing's age stays a
     duration ("the IRA's 8-month-old truce", TimeBank)."""
     am = _AFTER_OLD.match(text, pos)
     if am is None:
