@@ -298,11 +298,17 @@ def _subtree_span(tok: Token) -> tuple[int, int]:
 
 
 def _np_span(tok: Token) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``tok``: its left dependents and itself."""
+    """Character span of the noun phrase headed by ``tok``: its left dependents and itself,
+    and the words joined to it by hyphens without a space ("the vice-president", "the
+    editor-in-chief", whose parse may head the phrase on its first word)."""
     left = tok.left_edge
     while left.i < tok.i and (left.is_space or left.is_punct):
         left = left.doc[left.i + 1]
-    return left.idx, tok.idx + len(tok.text)
+    doc, last = tok.doc, tok
+    while (last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_
+           and not doc[last.i + 1].whitespace_ and doc[last.i + 2].is_alpha):
+        last = doc[last.i + 2]
+    return left.idx, last.idx + len(last.text)
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -337,10 +343,23 @@ def _appositions(tok: Token) -> list[Token]:
     return out
 
 
+#: Words that head a speaker's phrase only with the "of" phrase after them ("One of the
+#: officials", "some of the residents", "two of the doctors").
+_PARTITIVES = frozenset({"one", "some", "many", "several", "most", "none", "each", "few",
+                         "all", "both", "either", "neither", "any", "another"})
+
+
 def _speaker_span(tok: Token) -> tuple[int, int]:
-    """Character span of the speaker headed by ``tok``: its noun phrase and the nouns
-    coordinated with it ("Russia and China said")."""
+    """Character span of the speaker headed by ``tok``: its noun phrase, the "of"
+    phrase of a word of :data:`_PARTITIVES` or a number ("One of the largest firms in
+    Iraq", not "One"), and the nouns coordinated with it ("Russia and China said")."""
     start, end = _np_span(tok)
+    if tok.lower_ in _PARTITIVES or tok.tag_ == "CD":
+        of = next((c for c in _children(tok) if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        obj = next((c for c in _children(of) if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.tag_ not in ("WP", "WDT"):   # not "many of whom"
+            last = obj.right_edge if obj.right_edge.i - tok.i <= 11 else obj
+            end = max(end, last.idx + len(last.text))
     for c in _conjuncts(tok):
         end = max(end, c.idx + len(c.text))
     return start, end
@@ -595,7 +614,12 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             # "However, X said, it would be ..." : the clause around the cue.
             hs, he = _subtree_span(tok.head)
             cs, ce = _subtree_span(tok)
-            spans = [p for p in ((hs, cs), (ce, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3]
+            # The clause's subject before the cue is its content even when short ("The
+            # talks, she said, have stalled"); a short word alone ("However") is not.
+            lead = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i
+                       for c in _children(tok.head))
+            spans = [p for p in ((hs, cs), (ce, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3
+                     or lead and p[1] <= cs and len(_WORD.findall(text[ce:he])) >= 3]
         spans = _drop_writers(text, spans, tok.idx)
         if not spans:
             continue
@@ -621,9 +645,102 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue   # "the move suggests ...", "the silence spoke volumes": no one speaks
         if speech and _WHETHER.match(text, parts[0][0]):
             continue   # "impossible for CNN to confirm whether ...": a question left open, no message
+        if speech and _topic_question(tok, comps, text, parts):
+            continue   # "explained why he wanted ...", "reveal what it entailed": the topic, no message
+        if speech and _mute_source(tok, subj, text, parts):
+            continue   # "studies suggest ...", "the documents reveal ...": the writer's reading of a text
         out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj,
                          weak=_weak_content(text, comps, fr, parts)))
     return out
+
+
+#: Words opening a content that is an indirect question ("explained why he wanted ...",
+#: "reveal what the plan involved", "recall what happened"): it names what the
+#: saying was about, not what was said.
+_TOPIC_WH = frozenset({"why", "what", "where", "when"})
+#: Cues after which "how" opens the topic, not an account ("explains how the deal came
+#: about"; "told how she was woken by the blast" is her account).
+_HOW_TOPIC_CUES = frozenset({"explain", "reveal", "show", "illustrate", "demonstrate", "detail"})
+#: Cues whose indirect question is the message itself ("asked why the bridge cost more")
+#: or whose "what" is the thing named ("what she calls a 'paper army'").
+_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query",
+                            "call", "describe", "dub", "term", "label", "brand", "nickname",
+                            # ... or that asserts what it stresses ("emphasised why the past matters")
+                            "emphasize", "emphasise", "stress", "underline", "underscore",
+                            "highlight", "note"})
+
+
+def _topic_question(cue: Token, comps: list[Token], text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether the content of ``cue`` is an indirect question that names a topic, not
+    a message: its first word is why/what/where/when (or "how" after a cue of
+    :data:`_HOW_TOPIC_CUES`) belonging to the complement clause itself (not to a clause
+    inside it: "said when the driver refused, the soldiers fired" is a message), no
+    quotation mark in it, not "how" before an adjective or adverb ("explained how
+    urgent the repairs are": a message), and the cue is no verb of asking, naming or stressing
+    (:data:`_QUESTION_CUES`) nor inside the content ("what X calls ...")."""
+    lemma = cue.lemma_.lower()
+    if not comps or lemma in _QUESTION_CUES:
+        return False
+    start, end = parts[0]
+    if start <= cue.idx < end or any(_QUOTE_MARK.search(text, s, e) or "`" in text[s:e] for s, e in parts):
+        return False
+    span = cue.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    low = first.lower_
+    if not (low in _TOPIC_WH or low == "how" and lemma in _HOW_TOPIC_CUES):
+        return False
+    if (low == "how" and first.head.i == first.i + 1 and first.head.pos_ in ("ADJ", "ADV")
+            and first.head.dep_ != "amod"):
+        return False   # "explained how urgent the repairs are": a message of degree
+    # the first verb above the wh-word is the complement clause's own head
+    head = first.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX") and head not in comps:
+        head = head.head
+    return head in comps
+
+
+#: Texts and findings that show or suggest but speak for no one in particular ("studies
+#: suggest", "the leaked files reveal", "the search concluded"): with a cue of
+#: :data:`_EVIDENCE_CUES` and no quotation mark in the content, the writer's reading
+#: of them, not anyone's words.
+_MUTE_TEXTS = frozenset({
+    "document", "paper", "file", "record", "memo", "memorandum", "email", "e-mail", "cable",
+    "note", "minute", "transcript", "diary", "log", "report", "study", "research", "survey",
+    "poll", "analysis", "investigation", "examination", "search", "evidence", "data", "figure",
+    "statistic", "result", "finding", "chapter", "paragraph", "passage", "section", "page",
+    "entry", "essay", "article", "book", "code", "advice", "answer", "premise", "example",
+    "element", "extract", "excerpt", "leak", "footage", "video", "film", "documentary", "map",
+    "chart", "table", "graph", "test", "experiment", "trial", "scan", "autopsy", "review",
+    "audit", "assessment", "model", "projection", "forecast", "census", "archive", "dream",
+    "intervention", "shelling", "war", "unrest", "situation", "deal", "story", "account"})
+#: Cues that are no verb of saying when a text or a finding is their subject: what it
+#: shows, not what it says ("the report said" and "the memo claimed" stay).
+_EVIDENCE_CUES = frozenset({
+    "reveal", "suggest", "confirm", "conclude", "explain", "stress", "emphasise", "emphasize",
+    "recommend", "estimate", "predict", "threaten", "continue", "indicate", "show", "find",
+    "demonstrate", "highlight", "underline", "underscore", "illustrate", "prove", "acknowledge",
+    "admit", "blame", "detail", "disclose", "expose", "document", "record", "propose"})
+
+
+def _mute_source(cue: Token, subj: Token, text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether ``subj`` is a text or a finding (:data:`_MUTE_TEXTS`: "the documents",
+    "animal studies", "the later chapters"; or "all of which", "none of this"), not a
+    person or a body, the subject of a
+    cue of :data:`_EVIDENCE_CUES`, with no quotation mark in the content: narration of
+    what it shows, not someone's words (quoted words of a document stay its quote)."""
+    if cue.lemma_.lower() not in _EVIDENCE_CUES:
+        return False
+    if subj.lower_ in _PARTITIVES and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lower_ in ("this", "that", "which", "it", "these")
+                for o in _children(c)) for c in _children(subj)):
+        pass   # "All of which suggests ...", "None of this suggests ...": the writer's inference
+    elif subj.pos_ != "NOUN" or subj.ent_type_ or (
+            subj.lemma_.lower() not in _MUTE_TEXTS and subj.lower_ not in _MUTE_TEXTS):
+        return False
+    return not any(_QUOTE_MARK.search(text, s, e) or "`" in text[s:e] for s, e in parts)
 
 
 #: A phrase naming where or how something was said ("in a report", "on state
@@ -1012,12 +1129,22 @@ class _Entities:
         self.modifiers: set[int] = set()
         #: Starts of people named as the subject of a clause.
         self.subjects: set[int] = set()
+        #: Starts of people named only inside a prepositional phrase ("went to dinner
+        #: with Ann Lee"), not one of "by" or "according to" (see :meth:`mark_modifiers`).
+        self.oblique: set[int] = set()
+        #: For those people: the sexes ("m", "f") of the personal pronouns written before
+        #: them in their sentence ("His cartoons of Omar Reyes hang in every cafe": "m").
+        self.oblique_pronouns: dict[int, set[str]] = {}
         #: Starts of people whose sex a noun in apposition tells (see :func:`_sexes`).
         self.role_sex: dict[int, str] = {}
         #: For people named outside the subject of their sentence's main clause: that
         #: subject, when it comes before them (its offset, the pronoun "he"/"she", or
         #: "role" for a role noun: "the former diplomat").
         self.main_subject: dict[int, int | str] = {}
+        #: People brought in by a role noun as the subject of a clause, with no name
+        #: ("the boy's father stood by the grave", "One widow recalls"): ``(offset, the
+        #: phrase, sex or "")``, in text order (see :meth:`mark_modifiers`).
+        self.roles: list[tuple[int, str, str]] = []
         #: Each word of a person's name mapped to the names holding it (built on first use).
         self._words: dict[str, set[str]] | None = None
         #: How many times the article names each organisation, and patterns of the
@@ -1088,6 +1215,19 @@ class _Entities:
         "Mitiga Airport"): no antecedent of
         "he" or "she"; and the people named as the subject of a clause (see
         :meth:`last_subject_before`)."""
+        for tok in doc:
+            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not tok.ent_type_
+                    and tok.lemma_.lower() in _ROLE_ANTECEDENTS - _TITLE_NOUNS
+                    and tok.left_edge.lower_ not in ("my", "our", "your")
+                    and any(c.dep_ in ("det", "poss", "nummod") for c in _children(tok))
+                    and not any(t.ent_type_ == "PERSON" for t in tok.subtree)
+                    and not any(c.dep_ in ("appos", "relcl", "acl") for c in _children(tok))
+                    and (tok.head == tok.sent.root
+                         or tok.head.dep_ in ("conj", "advcl") and tok.head.head == tok.sent.root)):
+                low = tok.lemma_.lower()
+                start, end = _np_span(tok)
+                self.roles.append((start, self.text[start:end],
+                                   "m" if low in _MALE_NOUNS else "f" if low in _FEMALE_NOUNS else ""))
         for e in self.people:
             span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
             if span is not None and len(span):
@@ -1099,6 +1239,11 @@ class _Entities:
                 if (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
                         or root.lower_ in _PLACE_WORDS):
                     self.modifiers.add(e["start"])
+                elif _oblique(root):
+                    self.oblique.add(e["start"])
+                    self.oblique_pronouns[e["start"]] = {
+                        _PRONOUN_SEX[t.lower_] for t in root.sent
+                        if t.lower_ in _PRONOUN_SEX and t.pos_ == "PRON" and t.i < span.start}
                 elif root.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.add(e["start"])
                 if e["start"] not in self.subjects:
@@ -1119,6 +1264,23 @@ class _Entities:
                             subj.lower_ if subj.lower_ in _PERSON_PRONOUNS
                             else "role" if role
                             else subj.idx)
+
+    def last_salient_before(self, pos: int, quoted: list[tuple[int, int]], since: int,
+                            exclude: frozenset[str] = frozenset()) -> dict | None:
+        """The last person in ``[since, pos)`` outside quotations, not a modifier, not
+        named only inside a prepositional phrase (:attr:`oblique`) and whose name is not
+        in ``exclude``."""
+        i = bisect.bisect_left(self.people_starts, pos)
+        for e in reversed(self.people[:i]):
+            if e["start"] < since:
+                return None
+            if (e["start"] in self.modifiers or e["start"] in self.oblique
+                    or any(qs <= e["start"] < qe for qs, qe in quoted)):
+                continue
+            if exclude and _ent_name(e) in exclude:
+                continue
+            return e
+        return None
 
     def last_subject_before(self, pos: int, quoted: list[tuple[int, int]], since: int,
                             exclude: frozenset[str] = frozenset()) -> dict | None:
@@ -1241,6 +1403,25 @@ class _Entities:
         return found
 
 
+def _oblique(root: Token) -> bool:
+    """Whether the name headed by ``root`` is named only inside a prepositional phrase
+    ("dinner with her and Ann Lee", "the release of Omar Reyes", "Ann Lee's daughter" in
+    one), through coordination, apposition and possession: a weaker antecedent of "he"
+    or "she" than a person named as a subject. Not after "by" (the one who acted) nor in
+    "according to" (a source)."""
+    tok = root
+    for _ in range(6):
+        if tok.dep_ in ("conj", "appos", "poss", "compound") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pobj":
+            prep = tok.head
+            return not (prep.lower_ == "by" or prep.lower_ == "to" and prep.i > 0
+                        and prep.doc[prep.i - 1].lower_ == "according")
+        else:
+            return False
+    return False
+
+
 #: Last words of names of buildings and places, which the entity stage may take for
 #: people ("Mitiga Airport", "Tahrir Square").
 _PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospital", "university",
@@ -1316,6 +1497,23 @@ def _ent_name(e: dict, fallback: str | None = None) -> str | None:
     return name or fallback
 
 
+#: The sex each personal pronoun of a person tells.
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                "she": "f", "her": "f", "hers": "f", "herself": "f"}
+#: Role nouns by which a story brings in a person it does not name, who may then be
+#: called "he" or "she" ("The boy's father stood by the grave ... . 'We want ...,' he said").
+_ROLE_ANTECEDENTS = _PERSON_NOUNS | {
+    "father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "widow",
+    "widower", "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece", "man",
+    "woman", "boy", "girl", "spokesman", "spokeswoman", "businessman", "businesswoman",
+    "policeman", "policewoman", "chairwoman", "congresswoman"}
+#: Role nouns that are the title of someone the story names ("the president", "the
+#: prime minister"): no unnamed person.
+_TITLE_NOUNS = frozenset({
+    "president", "minister", "secretary", "chairman", "leader", "chief", "head", "director",
+    "governor", "mayor", "general", "senator", "ambassador", "envoy", "commander", "colonel",
+    "captain", "congressman", "congresswoman", "chairwoman", "king", "queen", "prince",
+    "princess", "editor", "negotiator", "representative"})
 #: Titles that tell a person's sex ("Mr Assad", "Baroness Amos").
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord"})
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "baroness", "dame"})
@@ -1364,6 +1562,17 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     e: dict | None
     if low in _PERSON_PRONOUNS:
         e, number = ents.last_person_before(span[0], quoted, since, exclude), "person"
+        if e is not None and e["start"] in ents.oblique:
+            # Named only in a prepositional phrase, in the pronoun's own sentence ("Like
+            # Ann Lee, he argued") or after a pronoun of the same sex, which is someone
+            # else ("His cartoons of Omar Reyes hang in every cafe. 'People like them,' he
+            # says"): a person named before as a subject or a possessor, when there is
+            # one, is the antecedent; else none after such a pronoun.
+            marked = _PRONOUN_SEX[low] in ents.oblique_pronouns.get(e["start"], set())
+            if marked or not _SENTENCE_END.search(ents.text, e["end"], span[0]):
+                alt = ents.last_salient_before(e["start"], quoted, since, exclude)
+                if alt is not None or marked:
+                    e = alt
         main = ents.main_subject.get(e["start"]) if e is not None else None
         if isinstance(main, int):
             # Named outside the main clause of a sentence whose subject is a person: that
@@ -1390,6 +1599,16 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     else:
         return None
     best = (e["start"], _ent_name(e)) if e else None
+    if number == "person":
+        # Someone brought in by a role noun as a subject after the last person named
+        # ("The boy's father stood by the grave. 'We want ...,' he said"): that one, by
+        # the phrase, unless of the other sex.
+        other = "f" if low in ("he", "him") else "m"
+        k = bisect.bisect_left(ents.roles, (span[0],))
+        role = next((r for r in reversed(ents.roles[:k]) if r[0] >= since and r[2] != other
+                     and not any(qs <= r[0] < qe for qs, qe in quoted)), None)
+        if role is not None and (best is None or role[0] > best[0]):
+            best = role[:2]
     earlier = max((n for n in named if since <= n[0] < span[0] and n[2] == number
                    and not (number == "person" and n[1] in exclude)), default=None)
     # The speaker of a sentence before someone else named later in that sentence
