@@ -310,7 +310,8 @@ class ActorIndex:
             if m.start >= end:
                 break
             c = m.alias.country
-            if c and c not in ("IGO", "NGO", "IMG"):
+            if c and c not in ("IGO", "NGO", "IMG") and m.alias.sector != "BUS":
+                # a company's home country is not what the story is about ("BP" in a Gulf story)
                 counts[c] = counts.get(c, 0) + 1
         if not counts:
             return None
@@ -318,9 +319,9 @@ class ActorIndex:
         return best if 2 * counts[best] >= sum(counts.values()) else None
 
 
-#: A live blog's time stamp opening a phrase ("01.21 BST", "14:05 GMT", "9.30am").
 #: The legal form that ends a company's name ("BP Plc", "Anadarko Petroleum Corp").
 _COMPANY_SUFFIX = re.compile(r"\b(?:Corp|Corporation|Inc|Plc|PLC|Ltd|LLC|AG|SA|NV|GmbH|Co)\.?$")
+#: A live blog's time stamp opening a phrase ("01.21 BST", "14:05 GMT", "9.30am").
 _TIME_STAMP = re.compile(
     r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:BST|GMT|CET|CEST|EST|EDT|ET|UTC|local time)?\s*[:-]?\s*",
     re.I)

@@ -795,3 +795,23 @@ def test_people_of_a_named_country_keep_their_event(nlp) -> None:
 ])
 def test_decided_and_threatened_sanctions(nlp, text: str, expected: list) -> None:
     assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected
+
+
+def test_a_known_company_keeps_its_home_country(nlp) -> None:
+    # a company's country is its own, not the sentence's, and it does not make the story's
+    evs = run(nlp, "Kenya accused BP of negligence.")
+    assert [(e["type"], e["target"]["country"], e["target"]["sector"]) for e in evs] == [
+        ("ACCUSE", "GBR", "BUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "BP has been burning small amounts of floating oil.",
+    "Kestrel Drilling Corp attacked the rig with new equipment.",
+])
+def test_a_company_does_no_force_or_coercion(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_harsh_words_against_a_decision_are_criticism(nlp) -> None:
+    evs = run(nlp, "The Kenyan minister slammed the decision as a betrayal.")
+    assert [e["type"] for e in evs] == ["ACCUSE"]

@@ -1204,8 +1204,8 @@ class _Coder:
         found = set()
         for m in self.index.within(sent.start_char, sent.end_char):
             c = m.alias.country
-            if not c or c in ("IGO", "NGO", "IMG"):
-                continue
+            if not c or c in ("IGO", "NGO", "IMG") or m.alias.sector == "BUS":
+                continue  # a company's home country is none of its sentence's people's
             span = self.index.doc.char_span(m.start, m.end, alignment_mode="expand")
             root = span.root if span is not None else None
             if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
@@ -1590,8 +1590,8 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
                      if ch.dep_ == "agent" for w in ch.subtree)
     doc = coder.index.doc
     for m in coder.index.within(start, end):
-        if a0 <= m.start < a1 or not m.alias.country:
-            continue
+        if a0 <= m.start < a1 or not m.alias.country or m.alias.sector == "BUS":
+            continue  # a company is a target only by the grammar ("the BP oil spill" is none)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.root.i in co_actors or _actor_head(span.root, coder.index) is None:
             continue
@@ -1837,7 +1837,9 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             and actor.get("sector") in _UNARMED_SECTORS and (
                 (target is not None and (target.get("unknown_name")
                                          or target.get("sector") in _CRITICISED_SECTORS))
-                or any(ch.dep_ == "prep" and ch.lower_ == "for" for ch in tok.children))):
+                or any(ch.dep_ == "prep" and ch.lower_ == "for" for ch in tok.children)
+                or any(ch.dep_ == "dobj" and ch.lemma_.lower() in _CRITICISED_THINGS
+                       for ch in tok.children))):
         # "Anadarko blasted BP", "Obama's attacks on BP", "slammed the firm for its delays":
         # words of a civilian body against a company or a person, or blame with its
         # reason, a criticism, not violence
@@ -2041,6 +2043,10 @@ def _finish(etype: str, mode: str | None, tok: Token, actor: dict | None,
             target: dict | None, t: Tables) -> dict | None:
     """The event record, or None for people of no named country acting on no one."""
     info = t.types[etype]
+    if actor is not None and actor.get("sector") == "BUS" and etype in _NO_BUSINESS_ACTS:
+        # "BP has been burning oil", "Transocean blasted the report", "the company remained
+        # on standby": a company's works and words, no force, coercion or mobilisation
+        return None
     if (target is None and etype != "PROTEST" and actor is not None
             and actor.get("sector") == "CVL" and not actor.get("countries")):
         # "some parents calling for the student's removal", "people still clash over the
@@ -2151,6 +2157,13 @@ def _refuses(name: str, description: str | None = None) -> Callable[[RefusalChec
 #: pay", "complained that the ministry was slow"); not a threat, whose clause tells of the
 #: threatener's own act ("warned that police would no longer tolerate ...").
 _CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE"})
+#: What harsh words are aimed at when they are not aimed at someone ("slammed the decision").
+_CRITICISED_THINGS = frozenset({
+    "report", "decision", "plan", "proposal", "remark", "comment", "move", "policy", "ruling",
+    "bill", "deal", "idea", "claim", "statement", "response", "handling", "approach",
+    "strategy", "law", "verdict", "findings", "budget", "speech", "offer"})
+#: Types a company never does in PLOVER's sense: force, coercion, mobilisation.
+_NO_BUSINESS_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Verbs of attack that also mean harsh criticism ("slammed the decision").
 _CRITICISM_VERBS = frozenset({"blast", "slam", "lash", "bash", "savage", "attack", "hit", "rip"})
 #: Sectors that bear no arms: their "attacks" on a company or a person are words.
