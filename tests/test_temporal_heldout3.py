@@ -29,9 +29,10 @@ HELDOUT3 = Path(__file__).parent / "data" / "timex_heldout3.tsv"
 
 #: The engine's figures on the set before any rule was changed for it (f007242, corrected gold).
 BASELINE = {"value_f1": 0.961, "relaxed_f1": 0.988}
-#: Floors a change must keep (the baseline, rounded down).
-VALUE_F1_FLOOR = 0.94
-RELAXED_F1_FLOOR = 0.98
+#: Floors a change must keep: the figures after the set-3 rules of docs/rules-dates.md
+#: (value .981, relaxed .996, in-sample), rounded down.
+VALUE_F1_FLOOR = 0.97
+RELAXED_F1_FLOOR = 0.99
 
 
 def test_heldout3_set_is_well_formed():
