@@ -30,10 +30,11 @@ def test_hedge_carries_into_a_converted_sum_in_brackets(nlp):
     assert (the_amount(out, 19_000_000)["unit"], the_amount(out, 19_000_000)["qualifier"]) == ("GBP", "nearly")
 
 
-def test_fraction_of_a_common_noun_counts_a_part_of_it(nlp):
+def test_fraction_of_a_common_noun_is_a_proportion_of_it(nlp):
+    # a share of a whole is a proportion, as "one in five" is (issue 12, seed-91/94 judges)
     out = amounts_of(nlp, "Nearly one-fifth of the province is under water.")
     a = the_amount(out, 0.2)
-    assert (a["unit"], a["qualifier"]) == ("province", "nearly")
+    assert (a["unit"], a["qualifier"]) == ("proportion", "nearly")
 
 
 def test_fraction_as_a_degree_is_no_amount(nlp):

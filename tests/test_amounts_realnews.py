@@ -530,7 +530,8 @@ def test_scientific_notation_and_two_peas_count_nothing(nlp):
 
 def test_half_the_time_is_a_set_phrase(nlp):
     assert amounts_of(nlp, "Half the time the phone rings , it is a wrong number .") == []
-    assert [a["unit"] for a in amounts_of(nlp, "Half the survey respondents said they were unhappy .")] == ["respondents"]
+    out = amounts_of(nlp, "Half the survey respondents said they were unhappy .")   # a share of the respondents
+    assert [(a["text"], a["unit"]) for a in out] == [("Half the survey respondents", "proportion")]
 
 
 

@@ -124,6 +124,22 @@ Australian and Canadian dollars. A bare "tens" not followed by "of" is elliptica
 amount; "the stranded" are displaced. The injured, displaced or arrested after a death toll
 are people, not deaths.
 
+A fraction of a whole is a share: "a third of the dead", "half the country", "nearly one-fifth
+of the province" have ``unit`` "proportion" (as "one in five" has) and no casualty kind; a
+fraction of a measure keeps it ("half a mile", "half a megaton"), and a fraction before its
+scale is one number ("more than half a million gallons", "a quarter of a million", "a million
+and a half"). Nor are amounts: a day before a month written in capitals ("19 JANUARY"), a "#"
+that numbers an item or a comment ("Roundup # 31", "Re # 25", "# 24 : ..."), a number before a
+``size_noun`` ("a 100 bed hospital", "two storey buildings"; "39 rig blowouts" counts the
+blowouts), a bare zero ("start from below zero"), a person's age after "be" or "turn" ("when he
+was nine"). A range the tagger cut is joined ("8 million" "to 9 million gallons", "only 10 to"
+"15 percent"), and one tagged as a quantity with no measure in it is a count ("the death toll
+was likely to be between 100,000 and 200,000": deaths). "17 of its staff" counts staff; "boost
+troop numbers by 2,000" troops; "a town of 1,500" people (``settlement``); "from 1,000 to 5,000
+barrels" gives both barrels; a decimal below ten is a quake's magnitude ("the quake measured
+7.0", "aftershocks of 5.9 and 5.5"); "N pounds of" a thing that is no money is a weight; "17
+degrees below zero" is -17 degrees; "per cent" left out of the entity is percent.
+
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
 
@@ -192,12 +208,18 @@ def parse_value(words: list[str]) -> float | None:
     after_article = False   # the word before was "a" or "an" ("a quarter")
     other_word = False   # a word that is no part of a number came after a figure
     after_big_scale = False   # the word before was "thousand", "million"...
+    prev_w = ""
+    and_after_scale = 0.0   # "a million and": the scale a fraction after it takes a part of ("a million and a half")
     for raw in words:
         w = raw.lower().strip(",")
         if w.endswith(".") and w[:-1].isalpha():
             w = w[:-1]   # "m." closing a sentence
         if w == "-" and after_number:
             continue   # "three - quarters": a hyphen written apart
+        if w in fractions and and_after_scale and not after_number:
+            total += and_after_scale / float(fractions[w])   # "a million and a half": 1.5 million, not a million and 0.5
+            and_after_scale = 0.0
+            continue
         if w in fractions and after_number and current is not None:
             current /= float(fractions[w])   # "one half", "three quarters": a fraction, not a sum
             after_number = after_digits = False
@@ -215,7 +237,12 @@ def parse_value(words: list[str]) -> float | None:
         after_number = bool(_NUM.match(w)) or (w in numbers and w not in ("a", "an", "half"))
         if w == "and" and (after_digits or after_big_scale):
             other_word = True   # "840,000 and 1.7 million", "3.2 million and 6.4 million": two figures, never one sum
+        if w == "and" and after_big_scale:
+            and_after_scale = float(scales[prev_w])
+        elif w not in ("a", "an"):
+            and_after_scale = 0.0
         after_big_scale = w in scales and len(w) > 2 and float(scales[w]) >= 1000
+        prev_w = w
         if not w or w in ("and", "of"):
             continue
         if seen and w in ("or", "to", "nor"):
@@ -379,9 +406,10 @@ def _number_root(ent: Span) -> Token:
     root = outside[-1] if outside else ent.root
     if root.pos_ in ("ADP", "ADV") and not _numberish(root):
         # "about scores of Iraqis" tagged as one entity, "about" a preposition: the number is its object
-        nums = [t for t in ent if t.head == root and _numberish(t)]
+        nums = [t for t in ent if t.head == root and _numberish(t)] \
+            or [t for t in ent if t.i > root.i and _numberish(t) and not _numberish(t.head)]
         if nums:
-            return nums[-1]
+            return nums[-1]   # "up to 200 of its staff": "200" hangs on "to", not on "up"
     if root.pos_ in ("NOUN", "PROPN") and not _numberish(root):
         # "about 500 mortars" tagged as one entity: the number is the one on the noun
         nums = [t for t in ent if t.i < root.i and (t.head == root or t.head == root.head) and _numberish(t)]
@@ -438,10 +466,13 @@ def _unit_noun(root: Token) -> Token | None:
     if root.lower_ == "half" and root.dep_ == "predet" and root.head.pos_ == "NOUN" and root.head.i > root.i \
             and root.head.lower_ not in lexicon()["scale"]:
         return root.head   # "lost half a leg"
+    doc = root.doc
+    if root.lower_ in lexicon().get("fraction", {}) and root.i + 2 < len(doc) and doc[root.i + 1].lower_ in ("a", "an") \
+            and doc[root.i + 2].pos_ == "NOUN" and doc[root.i + 2].lower_ not in lexicon()["scale"]:
+        return doc[root.i + 2]   # "about half a mile", "half a megaton": what the fraction measures
     if root.dep_ == "quantmod" and root.head.like_num and root.head.i == root.i + 2 \
             and root.doc[root.i + 1].lower_ == "to":
         return _unit_noun(root.head)   # "from 30 to 250 members" cut in two: 30 members
-    doc = root.doc
     if root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "more" and doc[root.i + 2].tag_ in ("NNS", "NNPS") \
             and doc[root.i + 2].pos_ == "NOUN":
         return doc[root.i + 2]   # "at least 28 more people", "two more digits"
@@ -501,19 +532,25 @@ def _noun_before(root: Token) -> Token | None:
     head = root.head
     if root.dep_ == "quantmod" and head.like_num and head.i > root.i:
         return _noun_before(head)   # "from 500 to 40": the old size has the noun of the new
-    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_.lower() in lexicon()["change_verb"]:
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from", "by") and head.head.lemma_.lower() in lexicon()["change_verb"]:
         verb = head.head
-        cands = [c for c in verb.children if c.dep_ == "dobj"] + \
-            [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)] + \
+            [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < head.i]
+        # "boost troop numbers by 2,000 , and police numbers by 1,500": the object nearest before the number;
+        # "brought to 50 the number of people killed": the object after it
+        before = sorted((o for o in objects if o.i < head.i), key=lambda o: -o.i)
+        cands = (before[:1] or objects[:1]) + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif root.dep_ == "dobj" and head.lemma_.lower() == "reach":
         cands = [c for c in head.children if c.dep_ == "nsubj"]   # only "the number of X reached"
     else:
         return None
     for noun in cands[:1]:
         if noun.lemma_.lower() in ("number", "total", "count", "tally"):
-            return _partitive(noun)
-        if noun.tag_ in ("NNS", "NNPS") and noun.pos_ == "NOUN" and head.lemma_.lower() != "reach":
-            return noun
+            # "the number of refugees rose to 300"; "boost troop numbers by 2,000": the noun on the tally
+            return _partitive(noun) or next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1
+                                             and c.pos_ == "NOUN" and c.tag_ in ("NN", "NNS")), None)
+        if noun.tag_ in ("NNS", "NNPS") and noun.pos_ == "NOUN" and head.lemma_.lower() != "reach" and head.lower_ != "by":
+            return noun   # "incomes fell by about 1 per cent": "by" gives the change of a tally only
     return None
 
 
@@ -527,8 +564,9 @@ def _partitive(root: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in lexicon()["vague"]:
                 return _partitive(obj)   # "12,000 of the tens of thousands of nationals"
-            if obj is not None and (obj.tag_ in ("NNS", "NNPS") or obj.ent_type_ == "NORP" or _dead_or_hurt(obj)):
-                return obj
+            if obj is not None and (obj.tag_ in ("NNS", "NNPS") or obj.ent_type_ == "NORP" or _dead_or_hurt(obj)
+                                    or obj.lower_ in _STAFF):
+                return obj   # "17 of its staff": a group counted by its members
     return None
 
 
@@ -601,6 +639,27 @@ def _out_of(root: Token) -> Token | None:
     if noun.tag_ in ("NNS", "NNPS") and any(c.like_num for c in noun.children):
         return noun
     return None
+
+
+#: Nouns of an earthquake, whose size a decimal number below ten gives ("a 7.0 earthquake").
+_QUAKE_NOUNS = {"quake", "earthquake", "tremor", "aftershock", "temblor"}
+
+
+def _quake_magnitude(root: Token, value: float, after: str) -> bool:
+    """Whether a number written with one decimal below ten ("7.0", "5.9") is the magnitude of
+    an earthquake: the object or complement of a verb whose subject is a quake ("the quake
+    measured 7.0", "Tuesday 's earthquake was 7.0"), after "of" on a quake noun ("two strong
+    aftershocks of 5.9 and 5.5"), or before "on the scale" ("reached 7.0 on the scale")."""
+    if not (value < 10 and re.fullmatch(r"\d\.\d", root.text)):
+        return False
+    if re.match(r"\s+on the scale\b", after, re.I):
+        return True
+    node = root.head if root.dep_ == "conj" and root.head.like_num else root   # "5.9 and 5.5"
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _QUAKE_NOUNS:
+        return True
+    return node.dep_ in ("dobj", "attr", "oprd", "npadvmod") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _QUAKE_NOUNS for c in head.children)
 
 
 #: Nouns whose "of" names what a bare number elsewhere in the clause counts ("the number of deaths").
@@ -772,6 +831,8 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True
     if t.lower() == "one" and root.dep_ != "nummod":
         return True
+    if _age_of_person(root, ent):
+        return True   # "when he was nine", "she turned two on the day of the quake"
     if t.lower() == "tens" and not re.match(r"\s+of\b", text[ent.end_char:ent.end_char + 4]):
         return True   # "tens, even hundreds of thousands": "tens" of what the text says after
     if t.lower().split()[-1:] in (["one"], ["two"]) and root.dep_ == "nummod" \
@@ -820,6 +881,20 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
 
 
+def _age_of_person(root: Token, ent: Span) -> bool:
+    """Whether a bare number (a word or up to two digits) is a person's age: the complement of
+    "be" or "turn" whose subject is "he", "she", "I" or a person's name, with no noun after it
+    ("when he was nine", "she turned two on the day of the quake"; not "he was 40 minutes late")."""
+    t = ent.text.strip().lower()
+    if root.dep_ not in ("attr", "dobj", "acomp", "oprd") or root.head.lemma_.lower() not in ("be", "turn") \
+            or not (re.fullmatch(r"\d{1,2}", t) or t in lexicon()["number"]):
+        return False
+    if not any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "i") or c.ent_type_ == "PERSON") for c in root.head.children):
+        return False
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is None or nxt.pos_ in ("PUNCT", "ADP", "CCONJ", "SCONJ", "ADV") and nxt.lower_ != "of"
+
+
 #: Brackets the text may hold between a unit's number and its name ("33 (EOD) Engineer Regiment").
 _NAME_BRACKETS = {"(": ")", "-LRB-": "-RRB-"}
 
@@ -854,7 +929,8 @@ _SET_PHRASE = re.compile(r"(?:half\s+(?:a\s+world|way|measures?|hearted|the\s+ba
 #: What follows a number that is a clock time or a day of a month.
 _CLOCK_OR_DATE = re.compile(r"\s*(?:local\s+time\b|B\.?C\.?E?\b|A\.?D\.?\b|GMT|BST|UTC|CET|[ECMP][SD]?T|[ap]\.?m\b\.?|(?:January|February|March|April|"
                             r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
-                            r"Aug|Sept?|Oct|Nov|Dec)\b)")
+                            r"Aug|Sept?|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|"
+                            r"OCTOBER|NOVEMBER|DECEMBER)\b)")
 
 
 def _compound_modifier(ent: Span, text: str) -> bool:
@@ -865,6 +941,7 @@ def _compound_modifier(ent: Span, text: str) -> bool:
     if joined in ("man", "woman", "person"):
         return not _group_after(ent, joined)   # "a 10-person tent": a capacity
     return joined is not None and joined not in numbers and joined not in lexicon()["hyphen_unit"] \
+        and not (joined in lexicon()["scale"] and len(joined) > 2) \
         and not re.match(r"(third|fourth|fifth|quarter|half|halve)s?$|\w+ths$", joined)
 
 
@@ -927,9 +1004,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         return _record(doc, ctx, span[0].idx, span[0].idx + len(span[0].text), "CARDINAL")
     if label == "RATIO":
         return _ratio_record(ctx, start, end)
+    if len(span) > 1 and span[-1].is_punct and span[-1].text not in ("%", ")", "-RRB-"):
+        end, span = span[-2].idx + len(span[-2].text), span[:-1]   # "200,000 ''": the tagger took the closing quote
     if label == "MONEY" and not _currency_in([t.text for t in span], text, start) \
             and not any(ch in span.text for ch in "$£€¥#") and not re.search(r"\d\s*-\s*\d", span.text):
         label = "CARDINAL"   # "a toll of 40,000 to 60,000" tagged as money: no currency, a count
+    if label == "QUANTITY" and re.search(r"\b(?:between|and|to|or)\b", span.text, re.I) \
+            and not re.search(r"[^\W\d_]", re.sub(r"\b(?:between|and|to|from|or)\b", "", span.text, flags=re.I)):
+        label = "CARDINAL"   # "between 100,000 and 200,000" tagged as a quantity: no measure named, a count
     root = _number_root(span)
     if label == "CARDINAL" and _skip(span, root, text):
         return None
@@ -985,7 +1067,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             if not any(w.lower() in lex["scale"] or w.lower() == "dozen" for w in words):
                 return None   # "a few kilometres", "several miles": no number
             qualifier = qualifier or "at least"   # "several thousand": 3000 at least
-    if value is None or label == "MONEY" and _numbered_item(text, start, end):
+    if value is None or label == "MONEY" and _numbered_item(doc, text, start, end):
         return None
     multi = re.search(r"\bmulti[-\s]?(million|billion|trillion)", body, re.I)
     if multi:   # "a multi-million-dollar fund": millions, at least two
@@ -1023,17 +1105,25 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             # "2.5 million gallons" tagged as money: the measure it names, else money of no stated currency
             unit = last if last.isalpha() and last.islower() and not _numberish(span[-1]) \
                 and last not in _PERCENT_WORDS else "money"
+        if unit == "GBP" and not re.search(r"[#\u00a3]", text[max(0, start - 2):end]) and _scale_of(words) is None \
+                and _POUNDS_OF.match(text, _pounds_end(text, start, end)):
+            unit = "pounds"   # "40 pounds of oil", "thousands of pounds of gas": a weight, no money
     else:
         unit_tok = _unit_noun(root)
         if span.end < len(doc) and doc[span.end].lower_ == "times" and label != "QUANTITY":
             unit_tok = doc[span.end]   # "10 times higher", "one million times the normal level": a factor
-        noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" and not span[-1].like_num else None
+        noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" and not span[-1].like_num else next(
+            (t for t in span if t.pos_ == "NOUN" and not _numberish(t)), None) if label == "QUANTITY" else None
+        if label == "QUANTITY" and re.search(r"\bbelow\s+zero$", body, re.I):
+            value = -value   # "17 degrees below zero": -17 degrees
         if noun is not None:
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
             unit = " ".join(mods + [re.split(r"\\?/(?=\d)", _hyphen_word(noun))[0]])   # "gallons\/3": a token glued at a slash
             if label == "CARDINAL" and noun == unit_tok:
                 unit = _coordinated(noun) or unit   # "nine towns and cities", "dozens of men, women and children"
+            if noun.lower_ == "cent" and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "per":
+                unit = "percent"   # "Fifty-eight per cent" tagged without its "per cent"
             cur_key = noun.lower_ if noun.lower_ in lex["currency"] else noun.lower_.rstrip("s")
             pair = f"{noun.doc[noun.i - 1].lower_} {cur_key}" if noun.i > 0 else ""
             if pair in lex["currency"]:
@@ -1044,7 +1134,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if hyphened in lex["hyphen_unit"]:
             unit, unit_tok = lex["hyphen_unit"][hyphened], None   # "a four-man team": 4 people
         if re.search(r"\bmagnitude\s+(?:of\s+)?$", text[max(0, start - 14):start], re.I) \
-                or re.match(r"\s*-?\s*magnitude\b|\s+on the richter", text[end:end + 20], re.I):
+                or re.match(r"\s*-?\s*magnitude\b|\s+(?:(?:and|or|to)\s+\d+(?:\.\d+)?\s+)?on the richter",
+                            text[end:end + 40], re.I) \
+                or label == "CARDINAL" and _quake_magnitude(root, value, text[end:end + 20]):
             unit, unit_tok = "magnitude", None
         measure = doc[root.i + 1] if root.i + 1 < len(doc) else None
         if unit_tok is not None and measure is not None and measure.dep_ == "compound" and measure.head == unit_tok \
@@ -1064,7 +1156,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             unit, unit_tok = count_noun, None   # "Haiti 's nine million population": people
         elif unit_tok.lower_ in ("quake", "earthquake", "tremor", "aftershock") and value < 10 and "." in root.text:
             unit, unit_tok = "magnitude", None   # "a 7.0 earthquake"
-        elif value > 1 and unit == unit_tok.text and len(unit) >= 4 and unit.isalpha() and unit.islower() \
+        elif unit_tok.dep_ == "compound" and unit_tok.head.i == unit_tok.i + 1 and unit_tok.head.tag_ == "NNS" \
+                and unit_tok.head.pos_ == "NOUN" and unit_tok.head.text.islower() and unit_tok.lower_ not in lex["hyphen_unit"] \
+                and unit_tok.lower_ not in lex.get("size_noun", {}):
+            unit_tok = unit_tok.head   # "the 39 rig blowouts": the plural noun the compound is part of
+            unit = unit_tok.text
+        elif value > 1 and unit == unit_tok.text and unit.isalpha() and unit.islower() \
+                and (len(unit) >= 4 or len(unit) == 3 and unit_tok.dep_ == "compound" and unit_tok.head.i > unit_tok.i
+                     and unit_tok.head.pos_ == "NOUN" or unit in lex.get("size_noun", {})) \
                 and unit not in _COLLECTIVE and unit not in _MEASURE_SG and unit not in lex["hyphen_unit"] \
                 and unit not in lex["currency"] and not re.search(r"(?:men|fish|people|meter|metre)$", unit):
             return None   # "residents of 86 district", "a 100 bed hospital", "two star general": no count of a singular noun
@@ -1081,8 +1180,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         before_tok = _noun_before(root)
         if before_tok is not None:
             unit_tok, unit = before_tok, _hyphen_word(before_tok)
-        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex["count_noun"]:
-            unit = lex["count_noun"][root.head.head.lemma_.lower()]   # "a population of 800,000"
+            if before_tok.tag_ == "NN" and before_tok.dep_ == "compound" and unit.isalpha() and unit not in _COLLECTIVE:
+                unit += "s"   # "troop numbers by 2,000": troops
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _of_counts():
+            unit = _of_counts()[root.head.head.lemma_.lower()]   # "a population of 800,000", "a town of 1,500"
         elif _size_of(root) is not None:
             unit = _size_of(root)   # "the population, which numbers less than 6,000"
         elif _out_of(root) is not None:
@@ -1098,9 +1199,17 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         unit, kind_of_noun = "people", lex["casualty"][unit_tok.lemma_.lower()]   # "13 of the dead": people
     else:
         kind_of_noun = None
+    share = label == "CARDINAL" and _fraction_words(words) and (0 < value < 1 if bounds is None else bounds[1] < 1) \
+        and not (unit_tok is not None and (_measure_noun(unit_tok) or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit_tok.children)))   # "half a megaton" measures
+    share_of = unit_tok if share else None
+    if share:
+        unit, unit_tok = None, None   # "a third of the dead", "half the country": a share, no count (below)
+    if label == "CARDINAL" and value == 0 and unit is None and not re.search(r"\d[\w ]*\s+to\s+$", text[max(0, start - 20):start]):
+        return None   # "start from zero", "below zero": a bare zero counts nothing ("10 votes to zero" does)
     others = unit_tok is not None and unit_tok.lower_ == "others"
     kind = None
-    if unit not in ("percent",) and label != "MONEY":
+    if unit not in ("percent",) and label != "MONEY" and not share:
         kind = kind_of_noun or _casualty(unit_tok if unit_tok is not None else root)
         if kind is None and rec_partitive:
             kind = _casualty(root)   # "36 of its staff were killed"
@@ -1113,6 +1222,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         return None   # "one woman told the BBC": an indefinite, not a count
     if label == "CARDINAL" and unit is None and kind is None and _anaphor(span):
         return None   # "the other two arrived": a reference to things named before, no count
+    if share:
+        unit, unit_tok = "proportion", share_of   # the share keeps its noun in its text ("half the oil")
     out_start, out_end = min(q_start, start), end
     if unit_tok is not None and unit_tok.idx >= end and not rec_partitive:
         gap = text[end:unit_tok.idx]
@@ -1139,7 +1250,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them", "whom", "which") for g in c.children)
             for c in root.children):
         rec["_bare"] = True   # "162,752 of oil": a measure of a mass, no count to borrow
-    if unit_tok is not None and unit_tok.tag_ in ("NNS", "NNPS") and not others and label != "QUANTITY":
+    if unit_tok is not None and (unit_tok.tag_ in ("NNS", "NNPS") or unit_tok.lower_ in _STAFF) and not others \
+            and label != "QUANTITY" and not share:
         rec["_plural"] = True   # a count of things a later bare count may share; a measure ("155 miles") is none
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
@@ -1162,6 +1274,19 @@ def _ratio_record(ctx: Context, start: int, end: int) -> dict | None:
     q_start = max(0, start - 20) + q.start() if q else start
     return {"text": text[q_start:end], "start": q_start, "end": end, "sentence": ctx.sentence_of(q_start),
             "value": _tidy(round(num / den, 6)), "unit": "proportion", "qualifier": qualifier, "kind": None}
+
+
+#: "pounds of" a thing that is no money: a weight ("40 pounds of oil"; not "pounds of taxpayers' money").
+_POUNDS_OF = re.compile(r"\s+of\s+(?!(?:the\s+|public\s+|taxpayers?\W*\s+|[A-Z][a-z]+\s+)?(?:money|cash|funds?|funding|"
+                        r"investment|aid|savings|revenue|income|debt|tax|taxpayers?|assets?|damage|spending|"
+                        r"compensation|loans?|shares|bonds|sales|contracts?)\b)(?:[a-z-]+\s+){0,2}[a-z]+", re.I)
+
+
+def _pounds_end(text: str, start: int, end: int) -> int:
+    """Where the word "pound(s)" of the money phrase at ``[start, end)`` ends (it may stand just
+    after the entity, "thousands" "of pounds"); ``end`` when there is none."""
+    m = re.search(r"\bpounds?\b", text[start:end + 12], re.I)
+    return start + m.end() if m else end
 
 
 #: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
@@ -1206,15 +1331,29 @@ def _reached(doc: Doc, at: int) -> bool:
         and any(c.dep_ == "dobj" and c.i < up.i for c in verb.head.children)   # "pushed the price ... up to $ 4"
 
 
-def _numbered_item(text: str, start: int, end: int) -> bool:
-    """Whether a "#" before a one-digit number numbers an item ("# 1 Oil spill ; # 2
-    Wildlife"), not pounds: no scale after it and a capitalised word next."""
-    m = re.search(r"#\s*$", text[max(0, start - 3):start + 1])
+def _numbered_item(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether a "#" before a number numbers an item, not pounds ("# 1 Oil spill ; # 2
+    Wildlife"): a one-digit number with a capitalised word next; or a whole number of up to
+    three digits with no scale after a capitalised noun that is no organisation's name ("Roundup
+    # 31", "Option # 8", "Re # 25"; "Weidenfeld & Nicolson # 20" is a price) or opening its line, then a capitalised word or a colon, dash or full stop ("# 24 : Please
+    expand", a reader's comment answering another)."""
+    m = re.search(r"#\s*$", text[max(0, start - 3):start])
     body = text[start:end]
     if m is None and not body.startswith("#"):
         return False
-    return re.match(r"#?\s*\d(?:\s+[A-Z][a-z]+)", body) is not None \
-        or re.match(r"\s+[A-Z][a-z]+", text[end:end + 12]) is not None and re.fullmatch(r"#?\s*\d", body) is not None
+    if re.match(r"#?\s*\d(?:\s+[A-Z][a-z]+)", body) is not None \
+            or re.match(r"\s+[A-Z][a-z]+", text[end:end + 12]) is not None and re.fullmatch(r"#?\s*\d", body) is not None:
+        return True
+    if not re.fullmatch(r"#?\s*\d{1,3}", body):
+        return False
+    sign = text.rfind("#", 0, start + 1)
+    span = doc.char_span(sign, sign + 1, alignment_mode="expand")
+    prev = doc[span[0].i - 1] if span is not None and span[0].i > 0 else None
+    if prev is not None and (prev.pos_ in ("NOUN", "PROPN") or prev.text == "Re") and prev.ent_type_ != "ORG" \
+            and re.fullmatch(r"[A-Z][a-z]+", prev.text) and text[prev.idx + len(prev.text):sign].strip() == "":
+        return True   # "Roundup # 31", "Option # 8", "Re # 25"; a price after a seller stays ("Verso # 20")
+    line = text[text.rfind("\n", 0, sign) + 1:sign].strip()
+    return (line == "" or line.endswith(":")) and re.match(r"\s*(?:[A-Z]|[:.-](?:\s|$))", text[end:end + 4]) is not None
 
 
 def _casualty_after(span: Span) -> str | None:
@@ -1236,6 +1375,10 @@ _COLLECTIVE = {"police", "staff", "personnel", "military", "crew", "infantry", "
                "machinery", "weaponry", "infrastructure", "data", "footage", "media", "press", "public"}
 
 
+#: Singular nouns of a body of people counted by its members ("800 staff , 90 of which", "17 of its staff").
+_STAFF = {"police", "staff", "personnel", "crew", "militia", "clergy", "military", "workforce", "infantry"}
+
+
 #: Entity types of names that a count never counts (people's names, organisations, titles).
 _NAME_TYPES = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PRODUCT"}
 
@@ -1244,6 +1387,30 @@ _NAME_TYPES = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PRODUCT"}
 _MEASURE_SG = {"barrel", "gallon", "acre", "hectare", "yard", "kilo", "gram", "ounce", "degree", "volt",
                "watt", "megawatt", "hertz", "knot", "calorie", "magnitude", "percent", "cent", "point",
                "bpd", "cfpd", "mph", "kph"}
+
+
+def _of_counts() -> dict[str, str]:
+    """Nouns whose "of N" counts a unit: the ``count_noun`` rows ("a population of 800,000") and the
+    ``settlement`` rows ("a town of 1,500": people; "one city" is no count of people)."""
+    return {**lexicon().get("settlement", {}), **lexicon()["count_noun"]}
+
+
+#: Nouns of a time, which a fraction measures ("half an hour", "a quarter of a century").
+_TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millennium"}
+
+
+def _fraction_words(words: list[str]) -> bool:
+    """Whether ``words`` write a fraction with a word ("a third", "two-thirds", "half")."""
+    fractions = lexicon().get("fraction", {})
+    return any(p in fractions for w in words for p in w.lower().split("-"))
+
+
+def _measure_noun(tok: Token) -> bool:
+    """Whether ``tok`` names a unit of measure or of time ("half a mile", "a quarter of an hour"),
+    which a fraction measures, rather than a whole it takes a share of."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon()["hyphen_unit"] and lexicon()["hyphen_unit"][lemma] not in ("people", "members", "seats") \
+        or lemma in _MEASURE_SG or lemma in _TIME_NOUNS or lemma in lexicon().get("unit_abbrev", {})
 
 
 #: A time a rate is counted over ("one new case every day", "one death a week").
@@ -1330,6 +1497,11 @@ _COORDINATED_UNIT = re.compile(r"^([\d.,]+\s+[a-z]+)\s+and\s+([\d.,]+\s+[a-z]+)\
 _SCALE_AFTER = re.compile(r"\s?(?:m|bn|mn|tn)\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
 
 
+#: The high end of a range after "to" that the tagger left out of the number's entity ("8 million" "to 9 million").
+_RANGE_TAIL = re.compile(r"\s+to\s+\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?(?![\d:/.-])"
+                         r"(?:\s*(?:%|percent\b|per\s+cent\b))?(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)")
+
+
 def _to_at(body: str) -> int | None:
     """Where " to " starts in ``body``, if it holds one."""
     m = re.search(r"\s+to\s+", body, re.I)
@@ -1362,10 +1534,13 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     scale or currency written after the entity ("137m euros", "# 371 m") joins it,
     and a number after a currency sign is money."""
     spans = []
+    ent_spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
         s, e, label = ent.start_char, ent.end_char, ent.label_
+        if len(ent) > 1 and ent[0].pos_ == "VERB" and not _numberish(ent[0]):
+            s = ent[1].idx   # "threatens hundreds" tagged as one entity: the verb is no part of the number
         signed = text[:s].rstrip()[-1:] in ("$", "£", "€", "#")
         m = _SCALE_AFTER.match(text[e:])
         if m and (signed or label == "MONEY" or re.search(r"[a-z]$", m.group(0), re.I)
@@ -1373,6 +1548,14 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             e, label = e + m.end(), "MONEY"
         if signed and label == "CARDINAL" and text[:s].rstrip()[-1:] != "#":
             label = "MONEY"
+        scaled = re.match(r"\s+(?:of\s+)?an?\s+(?:hundred|thousand|million|billion|trillion)\b", text[e:e + 24], re.I)
+        if scaled and _fraction_words(text[s:e].split()):
+            e += scaled.end()   # "more than half" "a million gallons": the tagger left the scale out
+        cut_to = re.search(r"\s+to$", text[s:e], re.I)   # "3 million to" "4 million gallons": cut after "to"
+        tail = _RANGE_TAIL.match(text, e - len(cut_to.group(0)) if cut_to else e)
+        if tail and label == "CARDINAL" and not any(a < tail.end() and e < b for a, b in ent_spans) \
+                and _descending(s, tail.end(), text) is None and _range(text[s:tail.end()], "") is not None:
+            e = tail.end()   # "8 million to 9 million gallons": the tagger left the high end out
         dash = re.match(r"-\d[\d,]*(?:\.\d+)?\b", text[e:e + 12])
         if dash and label == "CARDINAL" and re.fullmatch(r"[\d,.]+", text[s:e]):
             e += dash.end()   # "60-70 army deserters": the tagger cut the range at its dash
@@ -1398,6 +1581,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             spans.append((s, e, label))
     out: list[tuple[int, int, str]] = []
     for s, e, label in spans:
+        if out and s < out[-1][1]:
+            continue   # inside the span before, which took in its scale ("a quarter of a million")
         if out:
             ps, pe, plabel = out[-1]
             gap = text[pe:s]
@@ -1408,7 +1593,9 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 _qualifier_start_re().sub("", text[ps:pe]), text[s:e])   # "at least six or seven"
             falls = _RANGE_GAP.match(gap) is not None and (_descending(ps, e, text) is not None
                                                            or _change_from(doc, ps, text))
-            if (_RANGE_GAP.match(gap) and not falls) or between or either:
+            part_of = re.match(r"^\s+of\s+(?:an?\s+)?$", gap, re.I) is not None and _fraction_words(text[ps:pe].split()) \
+                and text[s:e].strip().lower() in lexicon()["scale"]   # "a quarter" "of a" "million": one number
+            if (_RANGE_GAP.match(gap) and not falls) or between or either or part_of:
                 out[-1] = (ps, e, label if label != "CARDINAL" else plabel)
                 continue
         out.append((s, e, label))
@@ -1470,12 +1657,23 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             out.append(rec)
             covered.append((rec["start"], rec["end"]))   # "hundreds of billions": one amount
     out.sort(key=lambda r: r["start"])
+    _low_end_units(out, ctx.text)
     _elided_units(out)
     _bracket_hedges(out, ctx.text)
     return out
 
 
 _BRACKET_GAP = re.compile(r"^\s*(?:\(|-LRB-|\[)\s*[#$£€]?\s*$")
+
+
+def _low_end_units(amounts: list[dict], text: str) -> None:
+    """A bare count just before "to" and a count with a unit, kept apart as an old size and a
+    new one ("increased their estimate from 1,000 to 5,000 barrels a day"), takes that unit."""
+    for a, b in zip(amounts, amounts[1:]):
+        if a.get("_bare") and a["unit"] is None and b["unit"] is not None and b["sentence"] == a["sentence"] \
+                and re.fullmatch(r"\s+to\s+", text[a["end"]:b["start"]], re.I):
+            a["unit"], a["kind"] = b["unit"], a["kind"] or b["kind"]
+            a.pop("_bare")
 
 
 def _bracket_hedges(amounts: list[dict], text: str) -> None:
