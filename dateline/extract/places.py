@@ -1967,22 +1967,24 @@ def _gazetteer_gaps(doc: Doc, ctx: Context, mentions: list[_Mention], countries:
             out[id(m)] = (m, gaps[key])
     if top_country is None or max_pop <= 0:
         return list(out.values())
-    home = [o for o in placed if o.best.kind == "city" and o.best.country == top_country]
     listed: dict[int, bool] = {}
     for a, b in zip(mentions, mentions[1:]):
         if b.tok_start > a.tok_end and all(t.lower_ in _LIST_JOINS for t in doc[a.tok_end:b.tok_start]):
             listed[id(a)] = listed[id(b)] = True
     for m in placed:
         p = m.best
-        if (id(m) in out or m.container is not None or p.kind != "city" or p.country == top_country
-                or p.population >= max_pop
+        rivals = max((v for cc, v in countries.items() if cc != p.country), default=0)
+        if (id(m) in out or m.container is not None or p.kind != "city"
+                or countries.get(p.country, 0) > rivals or p.population >= max_pop
                 or any(o.kind != "city" or o.population >= max_pop for o in m.cands)
                 or countries.get(p.country, 0) > 0.5):
             continue
         if listed.get(id(m)):
             continue  # "Trips to Saipan, Guam, Alaska": a list of places, not a district
         i = ctx.sentence_of(m.start)
-        beside = [o for o in home if i - 1 <= ctx.sentence_of(o.start) <= i and o.text != m.text]
+        beside = [o for o in placed if o.best.kind == "city" and o.best.country != p.country
+                  and countries.get(o.best.country, 0) >= countries.get(p.country, 0)
+                  and i - 1 <= ctx.sentence_of(o.start) <= i and o.text != m.text]
         if beside:
             out[id(m)] = (m, min(beside, key=lambda o: abs(o.start - m.start)).best)
     return list(out.values())
