@@ -199,3 +199,9 @@ def test_a_unit_abbreviation_before_a_noun_stays_a_measure(nlp):
 def test_a_hash_after_a_seller_is_a_price(nlp):
     out = _tagged(nlp, "The Long Road , Faber & Faber # 20 , pp 310 , is out now .", "Faber & Faber", "ORG", "20", "MONEY")
     assert [(a["value"], a["unit"]) for a in out] == [(20, "GBP")]
+
+
+def test_number_one_is_a_rank(nlp):
+    assert amounts_of(nlp, "The mayor called the flooding his council 's `` number one priority '' .") == []
+    # control: "a number of" is no rank, and the count after it stays
+    assert _triples("A number of residents said 40 homes were flooded .", nlp) == [(40, "homes", None)]

@@ -854,8 +854,11 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > root.sent.start else None
     if prev is not None and prev.lower_ in lexicon().get("numbered_noun", {}) and prev.tag_ == "NN" \
-            and re.fullmatch(r"\d+", t) and not _YEAR.match(t):
-        return True   # "resolution 687", "paragraph 4", "mark 77": a number naming one thing, no count
+            and (re.fullmatch(r"\d+", t) or t.lower() in lexicon()["number"] and t.lower() not in ("a", "an")) \
+            and not _YEAR.match(t):
+        return True   # "resolution 687", "paragraph 4", "mark 77", "number one priority": a number naming one thing
+    if re.fullmatch(r"number\s+(?:\d+|[a-z]+)", t.lower()) and (t.split()[-1].isdigit() or t.split()[-1].lower() in lexicon()["number"]):
+        return True   # "number one" tagged as one entity: a rank
     if prev is not None and prev.lower_ == "at" and prev.i == root.sent.start and re.fullmatch(r"\d{1,2}|[a-z-]+", t.lower()) \
             and ent.end < len(doc) and doc[ent.end].text == ",":
         return True   # "At 22 , fresh out of university, he ...": an age
