@@ -1090,7 +1090,19 @@ function bindForm(view) {
   });
 }
 
+/** Put a copy of the shared selection fields (template#selection-fields) in place of each
+ * form's span.selection-fields, with that form's own placeholder for the words if it has one. */
+function fillSelectionFields() {
+  const template = document.getElementById("selection-fields");
+  for (const slot of document.querySelectorAll("span.selection-fields")) {
+    const fields = template.content.cloneNode(true);
+    if (slot.dataset.words) fields.querySelector('input[name="q"]').placeholder = slot.dataset.words;
+    slot.replaceWith(fields);
+  }
+}
+
 document.addEventListener("DOMContentLoaded", async () => {
+  fillSelectionFields();
   for (const select of document.querySelectorAll("select.event-types")) {
     for (const t of PLOVER_TYPES) select.append(el("option", { value: t }, t));
   }
