@@ -136,8 +136,6 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
         settings = settings or Settings()
         current = extract_fingerprint(settings)
         index = DuplicateIndex(store)
-        if store.unsigned_count():   # articles stored before signatures were kept
-            store.write([], index.plan([]))
 
         def reject(r: Rejection) -> None:
             summary.rejected.append(r)
@@ -186,7 +184,9 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             replaced = sum(1 for record, _ in rows if store.lookup(record["id"]) is not None)
             groups = index.plan((record["id"], record["published"], record["text"])
                                 for record, _ in rows) if rows else None
-            store.write(rows, groups)
+            if groups is not None:
+                store.stage_groups(groups)   # written in the batch's transaction
+            store.write(rows)
             if groups is not None:
                 written = {record["id"] for record, _ in rows}
                 summary.near_duplicates += sum(1 for k, rep in groups.groups
@@ -195,6 +195,9 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             summary.stored += len(rows) - replaced
             if on_batch:
                 on_batch(summary)
+        if store.unsigned_count():   # stored before signatures were kept, and no batch
+            store.stage_groups(index.plan([]))   # signed them: signed and grouped now
+            store.write([])
         if summary.stored or summary.updated:
             build_aliases(store)
         return summary

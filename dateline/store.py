@@ -713,12 +713,15 @@ class Store:
 
         Each item is ``(record, info)`` where info holds ``text_hash``, ``origin``
         and ``extractor_version``. ``groups`` (from
-        :meth:`dateline.analyses.duplicates.DuplicateIndex.plan`) are the signatures and
-        duplicate groups these records change, written in the same transaction.
+        :meth:`dateline.analyses.duplicates.DuplicateIndex.plan`; when None, those given
+        to :meth:`stage_groups` since the last write) are the signatures and duplicate
+        groups these records change, written in the same transaction.
         Returns the number written. Either all of them are committed or none is.
         """
         n = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        if groups is None:
+            groups, self._staged = self._staged, None
         with self.db:
             for record, info in records:
                 self._delete(record["id"])
@@ -733,6 +736,13 @@ class Store:
         return n
 
     # -- duplicate groups (dateline.analyses.duplicates) ---------------------------
+
+    _staged: GroupChanges | None = None
+
+    def stage_groups(self, groups: GroupChanges) -> None:
+        """Have the next :meth:`write` write ``groups`` in its transaction (how ingest
+        passes a batch's signatures and groups along with its records)."""
+        self._staged = groups
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """``(id, MinHash signature)`` of every signed article, in id order."""

@@ -145,6 +145,20 @@ def test_an_old_store_is_upgraded_and_its_articles_grouped_by_the_next_ingest(tm
     assert _write(db, [[ROWS[2]]]) == GROUP
 
 
+def test_an_ingest_that_stores_nothing_new_groups_the_unsigned_articles(tmp_path):
+    from dateline.article import text_hash
+
+    db = tmp_path / "old.db"
+    with Store(db) as store:   # as stored before signatures were kept: no groups given
+        store.write([(_record(r), {"text_hash": text_hash(r["text"]), "origin": "t",
+                                   "extractor_version": "x"}) for r in ROWS])
+    assert groups(db) == {}
+    with dateline.Dateline(db) as d:
+        summary = d.ingest([write_jsonl(tmp_path / "same.jsonl", ROWS)], workers=1)
+        assert (summary.stored, summary.duplicates) == (0, 4)
+    assert groups(db) == GROUP
+
+
 @pytest.fixture(scope="module")
 def dl(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("dups")

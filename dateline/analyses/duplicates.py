@@ -68,7 +68,7 @@ def signature(text: str) -> np.ndarray:
         _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations,
                 scheme=SCHEME)
-    m.update_batch(sorted(shingles(text)))
+    m.update_batch(list(shingles(text)))   # the minimum does not depend on the order
     return m.hashvalues.astype("<u4")
 
 
@@ -154,13 +154,13 @@ class DuplicateIndex:
 
         return LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
 
-    def _insert(self, key: str, sig: np.ndarray) -> None:
+    def _insert(self, key: str, sig: np.ndarray, lean: Any = None) -> None:
         if key in self.sigs:
             self.lsh.remove(key)
             del self.sigs[key]
         if not is_empty(sig):   # a text without words is nobody's duplicate
             self.sigs[key] = sig
-            self.lsh.insert(key, self._lean(sig))
+            self.lsh.insert(key, lean if lean is not None else self._lean(sig))
 
     def load(self) -> list[tuple[str, str, np.ndarray]]:
         """Read the stored signatures into the index (once); returns ``(id, published,
@@ -207,10 +207,11 @@ class DuplicateIndex:
             uf.add(key)
             if is_empty(sig):
                 continue
-            for other in self.lsh.query(self._lean(sig)):
+            lean = self._lean(sig)
+            for other in self.lsh.query(lean):
                 if similarity(sig, self.sigs[other]) >= self.threshold:
                     uf.union(key, other)
-            self._insert(key, sig)
+            self._insert(key, sig, lean)
         # The stored groups met are whole components already: they join as they are.
         neighbours = [x for x in list(uf.parent) if x not in batch_keys]
         met = {rep for x, rep in self.store.groups_of(neighbours).items()
