@@ -21,6 +21,8 @@ paragraphs trimmed (10-40 %), boilerplate lines added, a few words changed (2 %)
 
     python benchmarks/duplicates.py --data /work/shared/data/tls/t17 [--articles 10000]
         [--thresholds 0.3 0.4 0.5 0.6 0.7] [--seed 0]
+    python benchmarks/duplicates.py --data /work/shared/data/tls/t17 --ingest 120
+        # the grouping's share of a real ingest's time (one worker)
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -239,13 +242,49 @@ def run(articles: list[dict], threshold: float, seed: int, trace: bool = False
     return {r["id"]: groups.get(r["id"], r["id"]) for r in articles}, plan_s, total, peak
 
 
+def stage_in_ingest(data: Path, n: int) -> None:
+    """Ingest the first ``n`` articles of bpoil_reuters (one worker, batches of 16) into a
+    temporary store, timing the grouping stage inside it; print its share of the time."""
+    from dateline.analyses import duplicates
+    from dateline.ingest import ingest
+
+    spent = [0.0]
+    plan = duplicates.DuplicateIndex.plan
+
+    def timed(self: DuplicateIndex, batch: Any) -> Any:
+        t = time.perf_counter()
+        out = plan(self, list(batch))
+        spent[0] += time.perf_counter() - t
+        return out
+
+    duplicates.DuplicateIndex.plan = timed   # type: ignore[method-assign]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with open(data / "bpoil_reuters" / "articles.jsonl", encoding="utf-8") as f:
+            src.write_text("".join(line for _, line in zip(range(n), f)), encoding="utf-8")
+        with Store(Path(tmp) / "d.db") as store:
+            t0 = time.perf_counter()
+            summary = ingest([str(src)], store, workers=1, batch_size=16)
+            wall = time.perf_counter() - t0
+    duplicates.DuplicateIndex.plan = plan   # type: ignore[method-assign]
+    print(f"ingest of {summary.stored} bpoil_reuters articles, 1 worker: {wall:.1f} s "
+          f"({summary.stored / wall:.2f} articles/s); grouping {spent[0]:.2f} s, "
+          f"{1000 * spent[0] / max(1, summary.stored):.1f} ms an article, "
+          f"{100 * spent[0] / wall:.1f}% of the ingest's time")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, required=True, help="Timeline17 folder")
     ap.add_argument("--articles", type=int, default=10_000, help="originals and copies")
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.4, 0.5, 0.6, 0.7])
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--ingest", type=int, metavar="N", help="only time the grouping inside "
+                    "a real ingest (NLP and all) of N articles, and its share of the time")
     args = ap.parse_args()
+    if args.ingest:
+        stage_in_ingest(args.data, args.ingest)
+        return
 
     rows = load(args.data)
     natural, bands = natural_pairs(rows)
