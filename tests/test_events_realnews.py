@@ -815,3 +815,15 @@ def test_a_company_does_no_force_or_coercion(nlp, text: str) -> None:
 def test_harsh_words_against_a_decision_are_criticism(nlp) -> None:
     evs = run(nlp, "The Kenyan minister slammed the decision as a betrayal.")
     assert [e["type"] for e in evs] == ["ACCUSE"]
+
+
+def test_deaths_in_a_disaster_story_are_no_assault(nlp) -> None:
+    text = ("A gas explosion tore through the Kenyan refinery on Monday. "
+            "Eleven workers were killed.")
+    assert run(nlp, text) == []
+
+
+def test_deaths_in_a_war_story_stay_an_assault(nlp) -> None:
+    text = ("Kenyan troops shelled the rebel town and army jets bombed its bridges. "
+            "Eleven soldiers were killed.")
+    assert "ASSAULT" in [e["type"] for e in run(nlp, text)]

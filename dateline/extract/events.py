@@ -2262,6 +2262,16 @@ def _media(tok: Token | None) -> bool:
                for h in heads for w in h.subtree if w.i <= h.i)
 
 
+def _disaster_story(coder: _Coder) -> bool:
+    """Whether the document tells of an accident or a disaster (an explosion in works, a
+    spill, an earthquake ...: :func:`_works_blast_in`, :data:`_MISHAPS`) and has hardly a
+    word of war (fewer than 3 of :data:`MILITARY_WORDS`)."""
+    doc = coder.index.doc
+    return coder.military_words() < 3 and doc_memo(
+        doc, "dateline.events.disaster",
+        lambda d: _works_blast_in(d) or any(t.lemma_.lower() in _MISHAPS for t in d))
+
+
 def _mishap(noun: Token) -> bool:
     """Whether ``noun`` names an accident or a disaster (:data:`_MISHAPS`), or an
     explosion or fire that its modifiers place in works or industry ("the April 20 rig
@@ -2858,6 +2868,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 continue  # no one did it to no one: nothing to code
             if refusal(c.tok, ev["type"]) is not None:
                 continue  # the acceptance step: the words report no such act
+            if ev["type"] == "ASSAULT" and ev["actor"] is None and _disaster_story(coder):
+                # "Eleven workers were killed." in the story of a rig explosion or an
+                # earthquake with no word of war: a death or injury no one caused
+                continue
             if t.types[ev["type"]].quad == "material conflict":
                 if sport is None:
                     sport = _sport(sent)
