@@ -205,3 +205,11 @@ def test_number_one_is_a_rank(nlp):
     assert amounts_of(nlp, "The mayor called the flooding his council 's `` number one priority '' .") == []
     # control: "a number of" is no rank, and the count after it stays
     assert _triples("A number of residents said 40 homes were flooded .", nlp) == [(40, "homes", None)]
+
+
+def test_a_tokenised_m_before_a_plural_noun_is_millions(nlp):
+    # "4.9m barrels" split by the tokenizer: millions of barrels, not metres
+    assert _triples("An estimated 4.9 m barrels of oil leaked into the sea .", nlp) == [
+        (4_900_000, "barrels", "estimated")]
+    # control: metres, which no plural noun follows
+    assert _triples("The wall is 2.4 m high .", nlp) == [(2.4, "m", None)]

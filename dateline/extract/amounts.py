@@ -1133,6 +1133,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 unit = lex["currency"][pair]   # "200,000 Libyan dinars": LYD
             elif not mods and cur_key in lex["currency"] and cur_key != "pound":   # "500 pounds" may weigh
                 unit = lex["currency"][cur_key]   # "tens of billions of euros": EUR
+        m_tok = unit_tok if unit_tok is not None and unit_tok.lower_ == "m" else (
+            span[-1] if len(span) > 1 and span[-1].lower_ == "m" else None)
+        if (unit == "m" and m_tok is not None and m_tok.i + 1 < len(doc)
+                and doc[m_tok.i + 1].tag_ == "NNS" and doc[m_tok.i + 1].is_alpha):
+            # "4.9 m barrels", "2.4 m treatments" (a tokenised "4.9m"): millions of what follows,
+            # not metres, which no plural noun follows
+            value, unit_tok = value * 1_000_000, doc[m_tok.i + 1]
+            unit = unit_tok.text
         hyphened = _hyphened(span, text) if label in ("CARDINAL", "QUANTITY") else None
         if hyphened in lex["hyphen_unit"]:
             unit, unit_tok = lex["hyphen_unit"][hyphened], None   # "a four-man team": 4 people
