@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 #: Written into the file header (PRAGMA application_id): "DTLN".
 APPLICATION_ID = 0x44544C4E
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 4
 #: The oldest schema a read-only store may be at: the steps after it add indexes only,
 #: so such a store (one that cannot be written, say) is read as it is, more slowly.
 READABLE_SINCE = 3
@@ -211,10 +211,14 @@ DROP INDEX IF EXISTS places_name;
 DROP INDEX IF EXISTS events_type_date;
 DROP INDEX IF EXISTS events_date;
 """,
-    # 5: near-duplicate articles (dateline.analyses.duplicates): each article's MinHash
-    # signature, and the members of each duplicate group with its representative. The
-    # articles stored before are signed and grouped by the next ingest.
-    4: """
+}
+
+#: The tables of near-duplicate articles (dateline.analyses.duplicates): each article's
+#: MinHash signature, and the members of each duplicate group with its representative.
+#: Like a newly declared kind's table, they are added to an older store the next time it
+#: is opened for writing (the schema version is unchanged); its articles are signed and
+#: grouped by the next ingest.
+DUPLICATE_TABLES = """
 CREATE TABLE IF NOT EXISTS minhashes (
   id TEXT PRIMARY KEY,
   signature BLOB NOT NULL
@@ -224,8 +228,7 @@ CREATE TABLE IF NOT EXISTS duplicates (
   representative TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS duplicates_representative ON duplicates(representative);
-""",
-}
+"""
 
 #: The rowids of the articles flagged as duplicates (members of a duplicate group other
 #: than its representative), as a subquery for ``column NOT IN (...)``.
@@ -542,6 +545,9 @@ class Store:
                 self.db.executescript("BEGIN;" + "".join(
                     _kind_table_sql(s, exists_ok=True) for s in specs.values()) + "COMMIT;")
             present.update(specs)
+        if not readonly and not {"minhashes", "duplicates"} <= present:
+            with self.db:   # the duplicate tables, for a store made before them
+                self.db.executescript("BEGIN;" + DUPLICATE_TABLES + "COMMIT;")
         #: Declarations of the kinds this store has tables for, in record order (every
         #: declared kind once the store has been opened for writing).
         self.specs = {k: s for k, s in specs.items() if k in present}
