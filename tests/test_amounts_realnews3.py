@@ -64,7 +64,7 @@ def test_a_fraction_and_its_scale(nlp):
     assert parse_value(["a", "thousand", "and", "one"]) == 1001   # control: "and one" still adds
     assert _triples("The tube has drawn off more than half a million gallons so far .", nlp) == [
         (500_000, "gallons", "more than")]
-    out = amounts_of(nlp, "Some 90,000 people died , and a quarter of a million have been injured .")
+    out = amounts_of(nlp, "Around 70,000 villagers died , and a quarter of a million were hurt in the storm .")
     assert the_amount(out, 250_000)["kind"] == "injured"
     assert all(a["value"] != 1_000_000 for a in out)
 
@@ -172,7 +172,7 @@ def test_a_bare_low_end_before_to_takes_the_next_unit():
 
 
 def test_pounds_of_a_thing_are_a_weight(nlp):
-    out = amounts_of(nlp, "Ten pounds of the stuff soaks up about 40 pounds of oil and tar , he said .")
+    out = amounts_of(nlp, "Ten pounds of the powder can absorb about 40 pounds of crude , the engineer said .")
     assert [(a["value"], a["unit"]) for a in out] == [(10, "pounds"), (40, "pounds")]
     # control: pounds of money, and pounds off a value, stay sterling
     out = amounts_of(nlp, "The council wasted millions of pounds of taxpayers money on the scheme .")
@@ -182,18 +182,18 @@ def test_pounds_of_a_thing_are_a_weight(nlp):
 
 
 def test_a_range_cut_after_to_takes_its_percent(nlp):
-    out = _tagged(nlp, "The skimmed liquid is generally only 10 to 15 percent oil .", "only 10 to", "CARDINAL")
+    out = _tagged(nlp, "What the boats collect is usually only 10 to 15 percent oil .", "only 10 to", "CARDINAL")
     assert [(a["low"], a["high"], a["unit"], a["qualifier"]) for a in out] == [(10, 15, "percent", "only")]
 
 
 def test_per_cent_left_out_of_the_entity_is_percent(nlp):
-    out = amounts_of(nlp, "The incomes of the richest fifth of households fell by about 1 per cent last year .")
+    out = amounts_of(nlp, "Wages in the poorest region dropped by about 1 per cent over the year .")
     assert [(a["value"], a["unit"], a["qualifier"]) for a in out] == [(1, "percent", "about")]
 
 
 def test_a_unit_abbreviation_before_a_noun_stays_a_measure(nlp):
     # control for the size nouns: "100m route" is 100 metres, not a modifier to drop
-    assert _triples("She got lost walking the simple 100m route from her hotel .", nlp) == [(100, "m", None)]
+    assert _triples("He went astray on the short 100m path from the station .", nlp) == [(100, "m", None)]
 
 
 def test_a_hash_after_a_seller_is_a_price(nlp):
@@ -209,7 +209,7 @@ def test_number_one_is_a_rank(nlp):
 
 def test_a_tokenised_m_before_a_plural_noun_is_millions(nlp):
     # "4.9m barrels" split by the tokenizer: millions of barrels, not metres
-    assert _triples("An estimated 4.9 m barrels of oil leaked into the sea .", nlp) == [
+    assert _triples("An estimated 4.9 m barrels spilled from the damaged tanker .", nlp) == [
         (4_900_000, "barrels", "estimated")]
     # control: metres, which no plural noun follows
     assert _triples("The wall is 2.4 m high .", nlp) == [(2.4, "m", None)]

@@ -746,7 +746,7 @@ def test_attacks_by_a_government_on_civilians_stay_violence(nlp) -> None:
 
 @pytest.mark.parametrize("text", [
     "Officials said Norway will accept some of the offers.",
-    "India plans to evacuate its citizens from Libya.",
+    "Norway plans to evacuate its nationals from Kenya.",
 ])
 def test_cooperation_stated_as_an_intention_is_an_agree_intent(nlp, text: str) -> None:
     assert [(e["type"], e["mode"]) for e in run(nlp, text)] == [("AGREE", "intent")]

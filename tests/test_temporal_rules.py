@@ -215,7 +215,7 @@ def test_since_month_is_behind(nlp):
     r = run(nlp, "Few expected that his first speech since January might open a way out.", "2012-06-03")
     assert r["January"] == ("DATE", "2012-01")
     # 2012-01-10: "since March" is March of the year before, not two months ahead
-    r = run(nlp, "More than 5,000 civilians have been killed since March, the UN says.", "2012-01-10")
+    r = run(nlp, "Over 4,000 people have fled the valley since March, aid groups say.", "2012-01-10")
     assert r["March"] == ("DATE", "2011-03")
     r = run(nlp, "Prices have risen since mid-December.", "2021-02-18")
     assert r["mid-December"] == ("DATE", "2020-12")
@@ -258,9 +258,9 @@ def test_clock_on_day_first_date(nlp):
 
 def test_person_age_occupations_and_long_noun_phrases(nlp):
     for text in ("The 24-year-old corporal was wounded by a sniper.",
-                 "The 29-year-old law school graduate burst into the hotel.",
-                 "In Keys, a 52-year-old retired ambulance training manager stood as a candidate.",
-                 "Rebels are seeking to oust the 68-year-old dictator."):
+                 "The 31-year-old former bank clerk walked into the embassy.",
+                 "In Dorset, a 57-year-old retired fire station manager ran for the council.",
+                 "Protesters want to remove the 71-year-old general."):
         assert run(nlp, text, "2011-04-06") == {}, text
     # a thing's age stays a duration
     r = run(nlp, "BP will try again to plug the five-week-old leak.", "2010-05-24")

@@ -134,7 +134,7 @@ that numbers an item or a comment ("Roundup # 31", "Re # 25", "# 24 : ..."), a n
 blowouts), a bare zero ("start from below zero"), a person's age after "be" or "turn" ("when he
 was nine"). A range the tagger cut is joined ("8 million" "to 9 million gallons", "only 10 to"
 "15 percent"), and one tagged as a quantity with no measure in it is a count ("the death toll
-was likely to be between 100,000 and 200,000": deaths). "17 of its staff" counts staff; "boost
+was thought to lie between 20,000 and 30,000": deaths). "17 of its staff" counts staff; "boost
 troop numbers by 2,000" troops; "a town of 1,500" people (``settlement``); "from 1,000 to 5,000
 barrels" gives both barrels; a decimal below ten is a quake's magnitude ("the quake measured
 7.0", "aftershocks of 5.9 and 5.5"); "N pounds of" a thing that is no money is a weight; "17
@@ -537,7 +537,7 @@ def _noun_before(root: Token) -> Token | None:
         objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)] + \
             [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < head.i]
         # "boost troop numbers by 2,000 , and police numbers by 1,500": the object nearest before the number;
-        # "brought to 50 the number of people killed": the object after it
+        # "raised to 35 the number of villagers hurt": the object after it
         before = sorted((o for o in objects if o.i < head.i), key=lambda o: -o.i)
         cands = (before[:1] or objects[:1]) + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif root.dep_ == "dobj" and head.lemma_.lower() == "reach":
@@ -832,7 +832,7 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
     if t.lower() == "one" and root.dep_ != "nummod":
         return True
     if _age_of_person(root, ent):
-        return True   # "when he was nine", "she turned two on the day of the quake"
+        return True   # "when he was nine", "he turned three in the week of the flood"
     if t.lower() == "tens" and not re.match(r"\s+of\b", text[ent.end_char:ent.end_char + 4]):
         return True   # "tens, even hundreds of thousands": "tens" of what the text says after
     if t.lower().split()[-1:] in (["one"], ["two"]) and root.dep_ == "nummod" \
@@ -887,7 +887,7 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
 def _age_of_person(root: Token, ent: Span) -> bool:
     """Whether a bare number (a word or up to two digits) is a person's age: the complement of
     "be" or "turn" whose subject is "he", "she", "I" or a person's name, with no noun after it
-    ("when he was nine", "she turned two on the day of the quake"; not "he was 40 minutes late")."""
+    ("when he was nine", "he turned three in the week of the flood"; not "he was 40 minutes late")."""
     t = ent.text.strip().lower()
     if root.dep_ not in ("attr", "dobj", "acomp", "oprd") or root.head.lemma_.lower() not in ("be", "turn") \
             or not (re.fullmatch(r"\d{1,2}", t) or t in lexicon()["number"]):
@@ -1133,14 +1133,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
                 unit = lex["currency"][pair]   # "200,000 Libyan dinars": LYD
             elif not mods and cur_key in lex["currency"] and cur_key != "pound":   # "500 pounds" may weigh
                 unit = lex["currency"][cur_key]   # "tens of billions of euros": EUR
-        m_tok = unit_tok if unit_tok is not None and unit_tok.lower_ == "m" else (
-            span[-1] if len(span) > 1 and span[-1].lower_ == "m" else None)
-        if (unit == "m" and m_tok is not None and m_tok.i + 1 < len(doc)
-                and doc[m_tok.i + 1].tag_ == "NNS" and doc[m_tok.i + 1].is_alpha):
+        last_num = next((t for t in reversed(span) if t.like_num), None)
+        m_tok = doc[last_num.i + 1] if last_num is not None and last_num.i + 2 < len(doc) else None
+        after_m = doc[m_tok.i + 1] if m_tok is not None else None
+        if (m_tok is not None and after_m is not None and m_tok.lower_ == "m"
+                and after_m.tag_ == "NNS" and after_m.is_alpha and unit in ("m", after_m.text)):
             # "4.9 m barrels", "2.4 m treatments" (a tokenised "4.9m"): millions of what follows,
             # not metres, which no plural noun follows
-            value, unit_tok = value * 1_000_000, doc[m_tok.i + 1]
-            unit = unit_tok.text
+            value, unit_tok, unit = value * 1_000_000, after_m, after_m.text
         hyphened = _hyphened(span, text) if label in ("CARDINAL", "QUANTITY") else None
         if hyphened in lex["hyphen_unit"]:
             unit, unit_tok = lex["hyphen_unit"][hyphened], None   # "a four-man team": 4 people
@@ -1679,7 +1679,7 @@ _BRACKET_GAP = re.compile(r"^\s*(?:\(|-LRB-|\[)\s*[#$£€]?\s*$")
 
 def _low_end_units(amounts: list[dict], text: str) -> None:
     """A bare count just before "to" and a count with a unit, kept apart as an old size and a
-    new one ("increased their estimate from 1,000 to 5,000 barrels a day"), takes that unit."""
+    new one ("raised the estimate from 2,000 to 8,000 barrels a day"), takes that unit."""
     for a, b in zip(amounts, amounts[1:]):
         if a.get("_bare") and a["unit"] is None and b["unit"] is not None and b["sentence"] == a["sentence"] \
                 and re.fullmatch(r"\s+to\s+", text[a["end"]:b["start"]], re.I):
