@@ -827,3 +827,10 @@ def test_deaths_in_a_war_story_stay_an_assault(nlp) -> None:
     text = ("Kenyan troops shelled the rebel town and army jets bombed its bridges. "
             "Eleven soldiers were killed.")
     assert "ASSAULT" in [e["type"] for e in run(nlp, text)]
+
+
+def test_destruction_in_an_earthquake_story_is_no_coercion(nlp) -> None:
+    text = ("The earthquake flattened the capital. Aftershocks and a second quake followed, and "
+            "the quake left a million homeless. Relief troops arrived after the earthquake. "
+            "Many churches were destroyed.")
+    assert [e for e in run(nlp, text) if e["type"] in ("ASSAULT", "COERCE")] == []

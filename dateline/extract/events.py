@@ -2265,11 +2265,15 @@ def _media(tok: Token | None) -> bool:
 def _disaster_story(coder: _Coder) -> bool:
     """Whether the document tells of an accident or a disaster (an explosion in works, a
     spill, an earthquake ...: :func:`_works_blast_in`, :data:`_MISHAPS`) and has hardly a
-    word of war (fewer than 3 of :data:`MILITARY_WORDS`)."""
+    word of war (fewer than 3 of :data:`MILITARY_WORDS`), or names the disaster at least five
+    times and twice as often as it uses words of war (troops sent to help after a quake)."""
     doc = coder.index.doc
-    return coder.military_words() < 3 and doc_memo(
-        doc, "dateline.events.disaster",
-        lambda d: _works_blast_in(d) or any(t.lemma_.lower() in _MISHAPS for t in d))
+    mishaps = doc_memo(doc, "dateline.events.mishaps",
+                       lambda d: sum(1 for t in d if t.lemma_.lower() in _MISHAPS))
+    if coder.military_words() < 3:
+        return bool(mishaps) or doc_memo(doc, "dateline.events.works_blast", _works_blast_in)
+    # an earthquake story with troops sent to help: the disaster outweighs the war words
+    return mishaps >= 5 and mishaps >= 2 * coder.military_words()
 
 
 def _mishap(noun: Token) -> bool:
@@ -2868,9 +2872,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 continue  # no one did it to no one: nothing to code
             if refusal(c.tok, ev["type"]) is not None:
                 continue  # the acceptance step: the words report no such act
-            if ev["type"] == "ASSAULT" and ev["actor"] is None and _disaster_story(coder):
+            if ((ev["type"] == "ASSAULT" or (ev["type"], ev["mode"]) == ("COERCE", "destroy"))
+                    and ev["actor"] is None and _disaster_story(coder)):
                 # "Eleven workers were killed." in the story of a rig explosion or an
-                # earthquake with no word of war: a death or injury no one caused
+                # earthquake: a death, injury or destruction no one caused
                 continue
             if t.types[ev["type"]].quad == "material conflict":
                 if sport is None:
