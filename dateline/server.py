@@ -472,8 +472,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         with count_lock:
             try:
                 with store(STATS_BUDGET_S) as dl:
-                    answer: dict[str, Any] | HTTPException = dl.stats(
-                        top, include_duplicates=include_duplicates).as_dict()
+                    counted_stats = (dl.stats(top, include_duplicates=True)
+                                     if include_duplicates else dl.stats(top))
+                    answer: dict[str, Any] | HTTPException = counted_stats.as_dict()
             except HTTPException as exc:
                 answer = exc
             except Exception as exc:  # noqa: BLE001 - said to the requests, as 503
