@@ -834,3 +834,20 @@ def test_destruction_in_an_earthquake_story_is_no_coercion(nlp) -> None:
             "the quake left a million homeless. Relief troops arrived after the earthquake. "
             "Many churches were destroyed.")
     assert [e for e in run(nlp, text) if e["type"] in ("ASSAULT", "COERCE")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "is to" + verb: an act to come
+    ("Norway is to triple its aid to Kenya.", [("AGREE", "intent")]),
+    ("The Kenyan government is to extend its sanctions on Uganda.", [("THREATEN", "sanction")]),
+    # an act stopped is not the act
+    ("The Kenyan army halted its air strikes on the rebels.", []),
+    ("Uganda must end its attacks on civilians.", []),
+])
+def test_acts_to_come_and_acts_stopped(nlp, text: str, expected: list) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected
+
+
+def test_an_aim_that_is_to_do_something_is_no_schedule(nlp) -> None:
+    # "is to" after a word of aim is no act to come, and ending attacks is no attack
+    assert run(nlp, "NATO's goal is to end attacks against civilians.") == []

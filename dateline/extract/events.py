@@ -687,6 +687,14 @@ def _hypothetical(tok: Token) -> bool:
             return True
         if ch.dep_ == "amod" and ch.lower_ in HYPO_ADJ and not carried:
             return True
+    verb = tok.head if tok.pos_ != "VERB" and tok.dep_ == "dobj" else tok
+    be = verb.head
+    if (verb.dep_ == "xcomp" and be.lemma_ == "be" and be.tag_ in ("VBZ", "VBP")
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+            and not any(ch.dep_ in ("prep", "attr", "acomp", "advmod") for ch in be.children)
+            and not any(ch.dep_ == "nsubj" and ch.lemma_.lower() in _AIM_NOUNS
+                        for ch in be.children)):
+        return True  # "Britain is to triple its aid", "the minister is to visit": to come
     if tok.dep_ in ("nsubj", "advcl") and any(
         c.dep_ in ("acomp", "oprd") and c.lower_ in HYPO_ADJ for c in tok.head.children
     ):
@@ -908,6 +916,11 @@ def _decided(tok: Token) -> bool:
             and head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
             and not any(ch.dep_ == "aux" and ch.lower_ in MODALS for ch in head.children)
             and not _hypothetical(head))
+
+
+#: Subjects of "is to" that name an aim, not a schedule ("NATO's goal is to end attacks").
+_AIM_NOUNS = frozenset({"goal", "aim", "plan", "priority", "task", "job", "mission", "idea",
+                        "purpose", "objective", "intention", "hope", "challenge", "point"})
 
 
 def _speculative(tok: Token) -> bool:
@@ -2547,8 +2560,11 @@ def _refuse_business(tok: Token, etype: str, lemma: str, children: list[Token]) 
 
 @_refuses('cessation',
            "an act under a verb of stopping ('telling them to stop fighting', 'ceased "
-           "shelling'): its end, not the act")
+           "shelling', 'halted deportations'): its end, not the act")
 def _refuse_cessation(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if (tok.pos_ == "NOUN" and tok.dep_ == "dobj" and etype in CONFLICT_MATERIAL | {"THREATEN"}
+            and tok.head.lemma_.lower() in _STOPPING | {"suspend"}):
+        return True  # "halted deportations", "suspended its air strikes": the act stopped
     return tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _STOPPING
 
 
