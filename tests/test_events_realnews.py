@@ -851,3 +851,10 @@ def test_acts_to_come_and_acts_stopped(nlp, text: str, expected: list) -> None:
 def test_an_aim_that_is_to_do_something_is_no_schedule(nlp) -> None:
     # "is to" after a word of aim is no act to come, and ending attacks is no attack
     assert run(nlp, "NATO's goal is to end attacks against civilians.") == []
+
+
+def test_a_health_inquiry_is_no_accusation(nlp) -> None:
+    assert run(nlp, "Kenyan health officials are investigating three suspected cases of the virus.") == []
+    # control: an inquiry into someone stays an accusation
+    evs = run(nlp, "Kenyan prosecutors are investigating the minister over the payments.")
+    assert [(e["type"], e["mode"]) for e in evs] == [("ACCUSE", "investigate")]

@@ -2684,6 +2684,24 @@ def _refuse_quantity_deal(tok: Token, etype: str, lemma: str, children: list[Tok
         ch.dep_ == "amod" and ch.lower_ in ("great", "good", "fair") for ch in children)
 
 
+#: What a medical or scientific inquiry looks at, no one's wrongdoing: cases, samples, patients.
+_NON_CULPABLE = frozenset({"case", "illness", "symptom", "sample", "plume", "infection",
+                           "patient", "virus", "strain", "outbreak", "disease"})
+
+
+@_refuses("fact-finding", "investigating or testing cases, samples or a disease "
+                          "('investigating suspected flu cases'): a health inquiry, no "
+                          "accusation (an inquiry into a spill or an explosion stays one)")
+def _refuse_fact_finding(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype != "ACCUSE" or lemma not in ("investigate", "probe", "examine", "study", "test",
+                                          "investigation", "inquiry"):
+        return False
+    objs = [ch for ch in children if ch.dep_ == "dobj"] + [
+        g for ch in children if ch.dep_ == "prep" and ch.lower_ in ("into", "of", "on")
+        for g in ch.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _NON_CULPABLE for o in objs)
+
+
 #: What is "met" without meeting anyone: a demand satisfied, a fate or a response
 #: encountered ("met the deadline", "met stiff resistance", "met his death").
 _MET_THINGS = frozenset({
