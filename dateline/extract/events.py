@@ -1415,8 +1415,9 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
 
 def _direct_target(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` is the trigger's own object or passive subject ("accused BP", "BP
-    was fined"), or the object of its "by" or "with" ("talks with BP"): the places where a name
-    the tables do not know is still whom the act is done to, not a bystander."""
+    was fined"), the subject of its that-clause ("demanded that BP pay"), or the object of its
+    "with", "against", "on" or "to" ("talks with BP"): the places where a name the tables do
+    not know is still whom the act is done to, not a bystander."""
     if tok.head.i == trigger.i and tok.dep_ in ("dobj", "nsubjpass", "dative"):
         return True
     if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.head.i == trigger.i:
