@@ -858,3 +858,11 @@ def test_a_health_inquiry_is_no_accusation(nlp) -> None:
     # control: an inquiry into someone stays an accusation
     evs = run(nlp, "Kenyan prosecutors are investigating the minister over the payments.")
     assert [(e["type"], e["mode"]) for e in evs] == [("ACCUSE", "investigate")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials warned that cutting the pipeline could raise the flow of oil.",
+    "The Kenyan ministry repeated its warning that the repairs could take until August.",
+])
+def test_a_warning_of_what_may_happen_is_no_threat(nlp, text: str) -> None:
+    assert run(nlp, text) == []

@@ -1986,8 +1986,12 @@ def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
     threatens their way of life"). A warning addressed to a party of what may befall it
     ("cautioned Georgia that aid could be cut if ...") is a threat."""
     addressed = any(ch.dep_ in ("dobj", "dative") and _covered(ch, index) for ch in tok.children)
+    clause_deps = ("ccomp",) if tok.pos_ in ("VERB", "AUX") else ("ccomp", "acl", "appos")
     for ch in tok.children:
-        if ch.dep_ == "ccomp":
+        if ch.dep_ in clause_deps and (tok.pos_ in ("VERB", "AUX") or any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in ch.children)):
+            if any(g.dep_ in ("csubj", "csubjpass") for g in ch.children):
+                return True  # "warned that cutting away the pipe could increase the flow"
             if addressed and any(g.dep_ in ("aux", "auxpass") and g.lower_ in MODALS
                                  for g in ch.children):
                 return False
@@ -2012,8 +2016,8 @@ def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
     return False
 
 
-#: Verbs of warning, whose that-clause may report a danger rather than a threat.
-_WARNING_VERBS = frozenset({"warn", "caution"})
+#: Verbs (and nouns) of warning, whose that-clause may report a danger rather than a threat.
+_WARNING_VERBS = frozenset({"warn", "caution", "warning"})
 #: Arms of a state besides :data:`FORCE_WORDS` whose acts its leaders threaten.
 _OWN_ARMS = frozenset({"police", "policeman", "security", "military", "government", "regime",
                        "authority", "air", "aircraft", "jet", "warplane"})
