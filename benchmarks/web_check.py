@@ -58,6 +58,16 @@ def wait_for(base: str, server: subprocess.Popen, seconds: float = 30) -> None:
     sys.exit(f"dateline serve did not answer at {base} within {seconds:.0f} s")
 
 
+def wait_until(page, ready, what: str, seconds: float = 15) -> None:
+    """Poll ``ready()`` from here (not a script in the page, which the page's Content
+    Security Policy forbids Playwright to evaluate) until it holds; raise after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {seconds:.0f} s for {what}")
+        page.wait_for_timeout(100)
+
+
 def check_views(page, base: str, query: str, map_query: str, shot) -> list[str]:
     """The map, the timeline chart and the actor network (issue 13); the problems found.
 
@@ -172,8 +182,7 @@ def check(base: str, query: str, chromium: str, shots: Path | None,
                                   route.abort()))
 
         page.goto(base + "/")
-        page.wait_for_function("document.querySelector('#store-line').textContent"
-                               " !== 'loading…'")
+        wait_until(page, lambda: page.text_content("#store-line") != "loading…", "the header")
         print("header:", page.text_content("#store-line"))
 
         page.fill("#search-form input[name=q]", query)
@@ -219,9 +228,9 @@ def check(base: str, query: str, chromium: str, shots: Path | None,
         print("facets:", page.locator("#search-facets section").count(), "lists; clicking",
               person.text_content())
         person.click()
-        page.wait_for_function("document.querySelector('#search-summary').textContent"
-                               f" !== {before!r} && !location.hash.endsWith('limit=20')"
-                               " && location.hash.includes('entity=')")
+        wait_until(page, lambda: page.text_content("#search-summary") != before
+                   and not page.url.endswith("limit=20") and "entity=" in page.url,
+                   "the facet's results")
         page.wait_for_selector("#search-results li")
         print("after the facet:", page.text_content("#search-summary"), "|",
               page.url[len(base):])
