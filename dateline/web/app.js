@@ -578,24 +578,33 @@ async function runMap(params) {
   }
 }
 
-/** The sentences of the selection that name `place`, listed under the map. */
-async function showPlace(place, criteria, marker) {
-  for (const m of document.querySelectorAll("#map-svg .marker.picked")) m.classList.remove("picked");
-  marker.classList.add("picked");
-  const title = document.getElementById("map-pick-title");
-  const list = clear(document.getElementById("map-pick"));
+/** Mark `picked` (a map marker or a network edge) in the view's figure and list what it stands
+ * for under the figure: `load(list)` fills the list and returns the count shown after
+ * `heading`. */
+async function showPicked(view, picked, heading, load) {
+  for (const p of document.querySelectorAll("#" + view + "-svg .picked")) p.classList.remove("picked");
+  picked.classList.add("picked");
+  const title = document.getElementById(view + "-pick-title");
+  const list = clear(document.getElementById(view + "-pick"));
   title.hidden = false;
-  title.textContent = "Sentences naming " + place.name + "…";
+  title.textContent = heading + "…";
   try {
-    const data = await api("/api/search", { ...criteria, place: place.name, limit: 100 });
+    const count = await load(list);
     showError("");
-    title.textContent = "Sentences naming " + place.name + " (" + data.results.length
-      + (data.results.length === 100 ? "+" : "") + ")";
-    for (const hit of data.results) list.append(hitItem(hit));
+    title.textContent = heading + " (" + count + ")";
   } catch (err) {
     title.textContent = "";
     showError(err.message);
   }
+}
+
+/** The sentences of the selection that name `place`, listed under the map. */
+function showPlace(place, criteria, marker) {
+  return showPicked("map", marker, "Sentences naming " + place.name, async (list) => {
+    const data = await api("/api/search", { ...criteria, place: place.name, limit: 100 });
+    for (const hit of data.results) list.append(hitItem(hit));
+    return data.results.length + (data.results.length === 100 ? "+" : "");
+  });
 }
 
 // -- timeline chart --
@@ -854,28 +863,19 @@ async function runNetwork(params) {
 }
 
 /** The event mentions of one edge, with their sentences, listed under the network. */
-async function showEdge(edge, criteria, line) {
-  for (const l of document.querySelectorAll("#network-svg .edge.picked")) l.classList.remove("picked");
-  line.classList.add("picked");
-  const title = document.getElementById("network-pick-title");
-  const list = clear(document.getElementById("network-pick"));
-  title.hidden = false;
-  title.textContent = "Events between " + edge.source + " and " + edge.target + "…";
-  try {
-    const data = await api("/api/network/edge", { ...criteria, a: edge.source, b: edge.target, limit: 100 });
-    showError("");
-    title.textContent = "Events between " + edge.source + " and " + edge.target + " (" + data.total + ")";
-    for (const e of data.events) {
-      list.append(el("li", { "data-quad": e.quad },
-        el("span", { class: "meta" }, e.published), articleLink(e.id, e.sentence),
-        el("span", { class: "meta" }, " " + e.type + " (" + e.quad + "): "
-          + party(e.actor_text, e.actor_country, null) + " → " + party(e.target_text, e.target_country, null)),
-        el("div", {}, oneLine(e.text))));
-    }
-  } catch (err) {
-    title.textContent = "";
-    showError(err.message);
-  }
+function showEdge(edge, criteria, line) {
+  return showPicked("network", line, "Events between " + edge.source + " and " + edge.target,
+    async (list) => {
+      const data = await api("/api/network/edge", { ...criteria, a: edge.source, b: edge.target, limit: 100 });
+      for (const e of data.events) {
+        list.append(el("li", { "data-quad": e.quad },
+          el("span", { class: "meta" }, e.published), articleLink(e.id, e.sentence),
+          el("span", { class: "meta" }, " " + e.type + " (" + e.quad + "): "
+            + party(e.actor_text, e.actor_country, null) + " → " + party(e.target_text, e.target_country, null)),
+          el("div", {}, oneLine(e.text))));
+      }
+      return data.total;
+    });
 }
 
 // -- store statistics -----------------------------------------------------------------
