@@ -55,6 +55,15 @@ class Alias:
     sector: str | None
     kind: str
 
+    @property
+    def place_country(self) -> str | None:
+        """The country a mention of this alias says a text is about: its country code, but
+        none for an international organisation (IGO, NGO, IMG) or a company (BUS), whose home
+        is not the story's ("BP" in a story about the Gulf coast)."""
+        if self.country in ("IGO", "NGO", "IMG") or self.sector == "BUS":
+            return None
+        return self.country
+
 
 @dataclass(frozen=True)
 class Match:
@@ -291,16 +300,6 @@ class ActorIndex:
             i += 1
         return out
 
-    def countries_between(self, start: int, end: int) -> list[str]:
-        """Country codes named between characters ``start`` and ``end``, in order."""
-        return [m.alias.country for m in self.within(start, end) if m.alias.country]
-
-    def only_country(self, start: int, end: int) -> str | None:
-        """The one country named between characters ``start`` and ``end``, if exactly
-        one is (organisations' codes IGO, NGO, IMG aside)."""
-        found = {c for c in self.countries_between(start, end) if c not in ("IGO", "NGO", "IMG")}
-        return found.pop() if len(found) == 1 else None
-
     def dominant_country(self, end: int) -> str | None:
         """The country most often named before character ``end`` (ties: the first),
         when it holds at least half of the country mentions so far; else None (a
@@ -309,9 +308,8 @@ class ActorIndex:
         for m in self.matches:
             if m.start >= end:
                 break
-            c = m.alias.country
-            if c and c not in ("IGO", "NGO", "IMG") and m.alias.sector != "BUS":
-                # a company's home country is not what the story is about ("BP" in a Gulf story)
+            c = m.alias.place_country
+            if c:
                 counts[c] = counts.get(c, 0) + 1
         if not counts:
             return None

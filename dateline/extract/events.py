@@ -1216,9 +1216,9 @@ class _Coder:
         the tables do not know ("President Levy Mwanawasa ... the Zambian people")."""
         found = set()
         for m in self.index.within(sent.start_char, sent.end_char):
-            c = m.alias.country
-            if not c or c in ("IGO", "NGO", "IMG") or m.alias.sector == "BUS":
-                continue  # a company's home country is none of its sentence's people's
+            c = m.alias.place_country
+            if not c:
+                continue
             span = self.index.doc.char_span(m.start, m.end, alignment_mode="expand")
             root = span.root if span is not None else None
             if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
