@@ -2289,7 +2289,7 @@ def _disaster_story(coder: _Coder) -> bool:
     mishaps = doc_memo(doc, "dateline.events.mishaps",
                        lambda d: sum(1 for t in d if t.lemma_.lower() in _MISHAPS))
     if coder.military_words() < 3:
-        return bool(mishaps) or doc_memo(doc, "dateline.events.works_blast", _works_blast_in)
+        return bool(mishaps) or _works_blast_in(doc)
     # an earthquake story with troops sent to help: the disaster outweighs the war words
     return mishaps >= 5 and mishaps >= 2 * coder.military_words()
 
