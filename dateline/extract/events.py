@@ -1852,8 +1852,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
                 (target is not None and (target.get("unknown_name")
                                          or target.get("sector") in _CRITICISED_SECTORS))
                 or any(ch.dep_ == "prep" and ch.lower_ == "for" for ch in tok.children)
-                or any(ch.dep_ == "dobj" and ch.lemma_.lower() in _CRITICISED_THINGS
-                       for ch in tok.children))):
+                or _object_in(list(tok.children), _CRITICISED_THINGS))):
         # "Anadarko blasted BP", "Obama's attacks on BP", "slammed the firm for its delays":
         # words of a civilian body against a company or a person, or blame with its
         # reason, a criticism, not violence
@@ -2438,10 +2437,19 @@ def _refuse_question(tok: Token, etype: str, lemma: str, children: list[Token]) 
                             for ch in children)))
 
 
-@_refuses('opinion', "'offer' or 'give' an opinion, a view or one's take: no offer to anyone")
+def _object_in(children: list[Token], words: frozenset[str]) -> bool:
+    """Whether one of ``children`` is a direct object whose lemma is one of ``words``."""
+    return any(ch.dep_ == "dobj" and ch.lemma_.lower() in words for ch in children)
+
+
+@_refuses('opinion', "'offer' or 'give' an opinion, a view or one's take: no offer to "
+                     "anyone; and an agreement to offer, give, provide or pay words, a "
+                     "reason or tribute ('will pay tribute', 'offered no explanation'): "
+                     "words, no agreement")
 def _refuse_opinion(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return lemma in ("offer", "give") and any(
-            ch.dep_ == "dobj" and ch.lemma_.lower() in _OPINIONS for ch in children)
+    return (lemma in ("offer", "give") and _object_in(children, _OPINIONS)) or (
+        etype == "AGREE" and lemma in ("offer", "give", "provide", "pay")
+        and _object_in(children, _WORDS_OFFERED))
 
 
 @_refuses('asked',
@@ -2662,25 +2670,17 @@ def _refuse_signed_text(tok: Token, etype: str, lemma: str, children: list[Token
 @_refuses("private-gain", "an offer or acceptance of a private gain ('offered him a job', "
                           "'accepted gifts'): no political agreement")
 def _refuse_private_gain(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return etype == "AGREE" and lemma in ("offer", "accept") and any(
-        ch.dep_ == "dobj" and ch.lemma_.lower() in _PERSONAL_GAINS for ch in children)
+    return etype == "AGREE" and lemma in ("offer", "accept") and _object_in(children, _PERSONAL_GAINS)
 
 
-#: What is offered or given in words, no accord: a view, an account, a reason.
+#: What is offered, given or paid in words, no accord (see the "opinion" refusal): a view, an
+#: account, a reason, tribute.
 _WORDS_OFFERED = frozenset({
     "view", "opinion", "explanation", "assessment", "account", "perspective", "insight",
     "analysis", "thought", "reason", "excuse", "glimpse", "comment", "description", "picture",
     "version", "interpretation", "theory", "argument", "defence", "defense", "detail",
     "evidence", "testimony", "advice", "suggestion", "prayer", "tribute", "praise", "homage",
     "respect", "attention", "compliment", "lip"})
-
-
-@_refuses("offered-words", "an offer of a view, an account or a reason ('offered a different "
-                           "view', 'offered no explanation', 'paid tribute'): words, no "
-                           "agreement")
-def _refuse_offered_words(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return etype == "AGREE" and lemma in ("offer", "give", "provide", "pay") and any(
-        ch.dep_ == "dobj" and ch.lemma_.lower() in _WORDS_OFFERED for ch in children)
 
 
 @_refuses("quantity-deal", "'a great deal', 'a good deal' of something: a quantity, no deal")
