@@ -24,6 +24,8 @@ other than the bad query's expected HTTP 400::
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import socket
 import subprocess
 import sys
@@ -155,6 +157,159 @@ def check_views(page, base: str, query: str, map_query: str, shot) -> list[str]:
     return problems
 
 
+def csv_link(page, base: str, box: str, table: str | None = None
+             ) -> tuple[str, list[str], list[list[str]]]:
+    """The CSV download link in element ``box`` (of ``table`` when given), fetched: its
+    href, header and rows; raises when the link is missing or the answer is no CSV file."""
+    where = f"{box} a[data-format=csv]" + (f'[data-table="{table}"]' if table else "")
+    href = page.get_attribute(where, "href", timeout=5000)
+    r = httpx2.get(base + href, timeout=30)
+    if r.status_code != 200 or not r.headers.get("content-type", "").startswith("text/csv"):
+        raise ValueError(f"{href}: HTTP {r.status_code} {r.headers.get('content-type')}")
+    if "attachment" not in r.headers.get("content-disposition", ""):
+        raise ValueError(f"{href}: not sent as a file to save")
+    header, *rows = list(csv.reader(io.StringIO(r.text)))
+    return href, header, rows
+
+
+def check_downloads(page, base: str, query: str, map_query: str, shot) -> list[str]:
+    """Each view's CSV download holds what the view shows (its header and as many rows),
+    the chart's tone measure (points for the days whose articles have a tone, restored
+    from the URL), event pages, and the near-duplicates toggle kept in the URL; the
+    problems found."""
+    problems: list[str] = []
+
+    def same(what: str, box: str, shown: int, first_column: str, table: str | None = None,
+             rows_filter=None) -> list[list[str]]:
+        try:
+            href, header, rows = csv_link(page, base, box, table)
+        except Exception as exc:  # noqa: BLE001 - reported as a problem
+            problems.append(f"{what}: no CSV download ({exc})")
+            return []
+        counted = [r for r in rows if rows_filter(header, r)] if rows_filter else rows
+        print(f"  download {what}: {href} -> {len(counted)} row(s), columns "
+              f"{','.join(header[:4])},...; the view shows {shown}")
+        if not header or header[0] != first_column:
+            problems.append(f"{what}: the CSV's header starts {header[:1]}, not {first_column}")
+        if len(counted) != shown:
+            problems.append(f"{what}: the CSV has {len(counted)} row(s), the view shows {shown}")
+        return rows
+
+    print("downloads:")
+    # search: a real download through the browser, of the page on screen
+    page.goto("about:blank")
+    page.goto(f"{base}/#search?q={query}&limit=20")
+    page.wait_for_selector("#search-results li")
+    page.wait_for_selector("#search-facets li")
+    shown = page.locator("#search-results li").count()
+    with page.expect_download() as info:
+        page.click("#search-downloads a[data-format=csv]")
+    saved = info.value
+    header, *rows = list(csv.reader(io.StringIO(Path(saved.path()).read_text())))
+    print(f"  browser download of the search: {saved.suggested_filename}, {len(rows)} row(s); "
+          f"the page shows {shown}")
+    if header[:2] != ["id", "published"] or len(rows) != shown:
+        problems.append(f"the search's CSV download has {len(rows)} rows (header {header[:2]}), "
+                        f"the page shows {shown}")
+    same("facets", "#search-facets", page.locator("#search-facets li").count(), "facet")
+    # a later page: the download is that page
+    page.goto("about:blank")
+    page.goto(f"{base}/#search?q={query}&limit=5&offset=5")
+    page.wait_for_selector("#search-prev")
+    rows = same("search page 2", "#search-downloads", page.locator("#search-results li").count(),
+                "id")
+    first = page.text_content("#search-results li button.link")
+    if rows and f"{rows[0][0]}#{rows[0][3]}" != first:
+        problems.append(f"the second page's CSV starts at {rows[0][0]}#{rows[0][3]}, "
+                        f"the page at {first}")
+
+    page.goto("about:blank")
+    page.goto(f"{base}/#timeline?q={query}")
+    page.wait_for_selector("#timeline-results li")
+    same("timeline", "#timeline-downloads", page.locator("#timeline-results li").count(), "date")
+
+    page.goto("about:blank")
+    page.goto(f"{base}/#events?limit=40")
+    page.wait_for_selector("#events-table tbody tr")
+    same("events", "#events-downloads", page.locator("#events-table tbody tr").count(), "id")
+    first = page.text_content("#events-table tbody tr")
+    if page.locator("#events-next").count():
+        page.click("#events-next")
+        page.wait_for_selector("#events-prev")
+        print("  events, next page:", page.text_content("#events-summary"), "|",
+              page.url[len(base):])
+        if "offset=40" not in page.url or page.text_content("#events-table tbody tr") == first:
+            problems.append("the events' next page is not in the URL or shows the first page")
+        same("events page 2", "#events-downloads",
+             page.locator("#events-table tbody tr").count(), "id")
+
+    page.goto("about:blank")
+    page.goto(f"{base}/#map?q={map_query}")
+    page.wait_for_selector("#map-svg .marker")
+    same("map places", "#map-downloads", page.locator("#map-svg .marker").count(), "name",
+         "places")
+    same("map countries", "#map-downloads",
+         page.locator("#map-svg path.country[data-country]").count(), "country", "countries")
+    page.locator('#map-svg .marker[data-place="Damascus"]').dispatch_event("click")
+    page.wait_for_selector("#map-pick li")
+    same("a place's sentences", "#map-pick-downloads", page.locator("#map-pick li").count(), "id")
+
+    page.goto("about:blank")
+    page.goto(f"{base}/#network?q={map_query}")
+    page.wait_for_selector("#network-svg .edge-hit")
+    same("network edges", "#network-downloads", page.locator("#network-svg .edge-hit").count(),
+         "source", "edges")
+    same("network nodes", "#network-downloads", page.locator("#network-svg .node").count(),
+         "id", "nodes")
+    page.locator("#network-svg .edge-hit").first.dispatch_event("click")
+    page.wait_for_selector("#network-pick li")
+    same("an edge's events", "#network-pick-downloads", page.locator("#network-pick li").count(),
+         "id")
+
+    # the chart's tone: one point per day whose articles have a tone, the measure in the URL
+    page.goto("about:blank")
+    page.goto(f"{base}/#chart?q={query}&measure=tone")
+    page.wait_for_selector("#chart-svg circle.tone-point")
+    points = page.locator("#chart-svg circle.tone-point").count()
+    tones = page.eval_on_selector_all("#chart-svg circle.tone-point",
+                                      "ps => ps.map(p => p.dataset.tone)")
+    print(f"chart {query!r}, tone:", points, "days with a mean tone:", ", ".join(tones),
+          "| measure shown:", page.input_value("#chart-measure"))
+    if page.input_value("#chart-measure") != "tone":
+        problems.append("the chart's URL with measure=tone does not show the tone")
+    rows = same("chart days with a tone", "#chart-downloads", points, "date",
+                rows_filter=lambda h, r: r[h.index("tone")] != "")
+    csv_tones = sorted(float(r[3]) for r in rows if r[3] != "")
+    if csv_tones != sorted(float(t) for t in tones):
+        problems.append(f"the tone points {tones} are not the download's tones {csv_tones}")
+    shot("chart-tone", page)
+    page.select_option("#chart-measure", "mentions")
+    page.wait_for_url(lambda url: "measure=mentions" in url)
+    page.wait_for_selector("#chart-svg rect.bar")
+    same("chart days", "#chart-downloads", page.locator("#chart-svg rect.bar").count(), "date")
+
+    # near-duplicates: the toggle goes into the URL, is restored by it, and travels with the
+    # selection to the other views
+    page.goto("about:blank")
+    page.goto(f"{base}/#search?q={query}&limit=20")
+    page.wait_for_selector("#search-results li")
+    page.check("#search-form input[name=include_duplicates]")
+    page.click("#search-form button")
+    page.wait_for_url(lambda url: "include_duplicates=true" in url)
+    page.wait_for_selector("#search-results li")
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_selector("#search-results li")
+    kept = page.is_checked("#search-form input[name=include_duplicates]")
+    also = page.get_attribute("#search-form .also a[data-also=map]", "href") or ""
+    print("near-duplicates too:", url[len(base):], "| restored:", kept, "| map link:", also)
+    if not kept or "include_duplicates=true" not in also:
+        problems.append("the near-duplicates toggle is not restored from the URL or not "
+                        "passed to the other views")
+    return problems
+
+
 def check(base: str, query: str, chromium: str, shots: Path | None,
           map_query: str = "Idlib") -> list[str]:
     """Go through the page's views; the problems found (empty when all is well)."""
@@ -168,7 +323,7 @@ def check(base: str, query: str, chromium: str, shots: Path | None,
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page = browser.new_page(viewport={"width": 1200, "height": 900}, accept_downloads=True)
         page.set_default_timeout(15_000)
         page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
         # ReDoc's script asks for its own logo at cdn.redoc.ly; the policy refuses it (the
@@ -280,6 +435,7 @@ def check(base: str, query: str, chromium: str, shots: Path | None,
         shot("events", page)
 
         problems += check_views(page, base, query, map_query, shot)
+        problems += check_downloads(page, base, query, map_query, shot)
 
         page.click("nav a[data-view=stats]")
         page.wait_for_selector("#stats-body table")

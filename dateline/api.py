@@ -492,7 +492,8 @@ class Dateline:
     def map(self, query: str | None = None, *, start: DateLike | None = None,
             end: DateLike | None = None, entity: str | None = None, place: str | None = None,
             event: str | None = None, country: str | None = None,
-            window: int = VIEW_WINDOW, top: int = 200) -> dict[str, Any]:
+            window: int = VIEW_WINDOW, top: int = 200,
+            include_duplicates: bool = False) -> dict[str, Any]:
         """The map of a selection: of the first ``window`` results :meth:`search` gives for
         the same criteria (the same errors), the places with coordinates that those
         sentences name and the events they report, as ``{"results": N, "window": window,
@@ -509,7 +510,8 @@ class Dateline:
         from dateline.countries import geonames_countries
 
         hits, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
-                                          place=place, event=event, country=country), window)
+                                          place=place, event=event, country=country,
+                                          include_duplicates=include_duplicates), window)
         out: dict[str, Any] = {"results": len(hits), "window": window, "places": [],
                                "countries": []}
         if not keys:
@@ -549,14 +551,18 @@ class Dateline:
     def chart(self, query: str | None = None, *, start: DateLike | None = None,
               end: DateLike | None = None, entity: str | None = None,
               place: str | None = None, event: str | None = None,
-              country: str | None = None, window: int = VIEW_WINDOW) -> dict[str, Any]:
+              country: str | None = None, window: int = VIEW_WINDOW,
+              include_duplicates: bool = False) -> dict[str, Any]:
         """The timeline chart of a selection: of the first ``window`` results
         :meth:`search` gives for the same criteria (the same errors), per publication
-        day the results (``mentions``) and the events they report by PLOVER quad class:
-        ``{"results": N, "window": window, "quads": [...], "days": [{"date", "mentions",
-        "events": {quad: count}}, ...]}``, days in date order, only days with results."""
+        day the results (``mentions``), the articles they are in (``articles``), those
+        articles' mean tone (``tone``, rounded to 2 places; None when none has a tone) and
+        the events the results report by PLOVER quad class: ``{"results": N, "window":
+        window, "quads": [...], "days": [{"date", "mentions", "articles", "tone", "events":
+        {quad: count}}, ...]}``, days in date order, only days with results."""
         hits, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
-                                          place=place, event=event, country=country), window)
+                                          place=place, event=event, country=country,
+                                          include_duplicates=include_duplicates), window)
         out: dict[str, Any] = {"results": len(hits), "window": window, "quads": list(QUADS),
                                "days": []}
         if not keys:
@@ -567,7 +573,20 @@ class Dateline:
                                                "WHERE x.quad IS NOT NULL "
                                                "GROUP BY hits.d, x.quad"):
             events[day][quad] += n
+        articles: dict[str, set[int]] = {day: set() for day in mentions}
+        for art, _, day in keys:
+            articles[day].add(art)
+        arts = sorted({art for art, _, _ in keys})
+        tone = dict(self.store.db.execute(
+            f"SELECT rowid, tone FROM articles WHERE rowid IN ({','.join('?' * len(arts))})",
+            arts).fetchall())
+
+        def mean_tone(day: str) -> float | None:
+            tones = [tone[a] for a in articles[day] if tone.get(a) is not None]
+            return round(sum(tones) / len(tones), 2) if tones else None
+
         out["days"] = [{"date": day, "mentions": mentions[day],
+                        "articles": len(articles[day]), "tone": mean_tone(day),
                         "events": {q: events[day][q] for q in QUADS if events[day][q]}}
                        for day in sorted(mentions)]
         return out
@@ -609,7 +628,7 @@ class Dateline:
                 end: DateLike | None = None, entity: str | None = None,
                 place: str | None = None, event: str | None = None,
                 country: str | None = None, window: int = VIEW_WINDOW,
-                top: int = 40) -> dict[str, Any]:
+                top: int = 40, include_duplicates: bool = False) -> dict[str, Any]:
         """The actor network of a selection: of the first ``window`` results
         :meth:`search` gives for the same criteria (the same errors), the events
         between two actors. An actor is the person or organisation named in the event's
@@ -623,7 +642,8 @@ class Dateline:
         first. An event of an actor with itself is no edge. :meth:`network_events` gives
         an edge's event mentions."""
         hits, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
-                                          place=place, event=event, country=country), window)
+                                          place=place, event=event, country=country,
+                                          include_duplicates=include_duplicates), window)
         out: dict[str, Any] = {"results": len(hits), "window": window, "quads": list(QUADS),
                                "nodes": [], "edges": []}
         if not keys:
@@ -653,17 +673,23 @@ class Dateline:
                        start: DateLike | None = None, end: DateLike | None = None,
                        entity: str | None = None, place: str | None = None,
                        event: str | None = None, country: str | None = None,
-                       window: int = VIEW_WINDOW, limit: int = 100) -> dict[str, Any]:
+                       window: int = VIEW_WINDOW, limit: int = 100, offset: int = 0,
+                       include_duplicates: bool = False) -> dict[str, Any]:
         """An edge of :meth:`network` opened: the event mentions between actors ``a``
         and ``b`` (either way round) in the same selection, each with its sentence:
         ``{"a", "b", "total": N, "events": [{"id", "published", "title", "sentence",
         "text", "type", "quad", "actor_text", "actor_country", "target_text",
-        "target_country"}]}``, the first ``limit`` in date order. ParamError when ``a``
-        or ``b`` is blank."""
+        "target_country"}]}``, ``limit`` of them in date order after the first ``offset``.
+        ParamError when ``a`` or ``b`` is blank or ``offset`` negative.
+        ``include_duplicates`` (here and in :meth:`map`, :meth:`chart`, :meth:`network`)
+        as for :meth:`search`: by default a near-duplicate group is read once."""
         if not (a or "").strip() or not (b or "").strip():
             raise ParamError("an edge needs two actors ({a} and {b})")
+        if offset < 0:
+            raise ParamError("{offset} must be 0 or more")
         _, keys = self._view_hits(dict(query=query, start=start, end=end, entity=entity,
-                                       place=place, event=event, country=country), window)
+                                       place=place, event=event, country=country,
+                                       include_duplicates=include_duplicates), window)
         wanted = {a.strip(), b.strip()}
         rowids = [row[0] for row in self._actor_events(keys)
                   if row[6] and row[7] and {row[6][0], row[7][0]} == wanted
@@ -679,7 +705,7 @@ class Dateline:
             f"FROM events x JOIN articles ar ON ar.rowid = x.article "
             f"JOIN sentences s ON s.article = x.article AND s.sentence = x.sentence "
             f"WHERE x.rowid IN ({marks}) ORDER BY ar.published, ar.id, x.sentence, x.rowid "
-            f"LIMIT ?", [*rowids, limit]).fetchall()
+            f"LIMIT ? OFFSET ?", [*rowids, limit, offset]).fetchall()
         names = ("id", "published", "title", "sentence", "text", "type", "quad",
                  "actor_text", "actor_country", "target_text", "target_country")
         out["events"] = [dict(zip(names, row, strict=True)) for row in rows]

@@ -43,6 +43,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from dateline import downloads
 from dateline.api import Dateline, ParamError, StoreStats
 from dateline.data import read_rows
 from dateline.settings import Settings
@@ -171,6 +172,56 @@ def _search_criteria(
 
 #: A search's criteria as an endpoint parameter (see :func:`_search_criteria`).
 SearchCriteria = Annotated[dict[str, Any], Depends(_search_criteria)]
+
+
+@dataclasses.dataclass(frozen=True)
+class DownloadAsked:
+    """What a request's ``format`` and ``table`` ask for (:mod:`dateline.downloads`)."""
+
+    #: "csv", "json", or None: the answer as the page reads it, no file.
+    format: str | None = None
+    #: The CSV table (one of downloads.TABLES[view]); None: the view's first.
+    table: str | None = None
+
+    def answer(self, view: str, data: dict[str, Any], words: str | None = None) -> Any:
+        """``data`` as the view's answer: itself when no download is asked, else a file
+        to save (``Content-Disposition: attachment``): the same JSON, or one table of it
+        as CSV; 400 for a table that ``view`` does not have."""
+        try:
+            table = downloads.check(view, self.format, self.table)
+        except ValueError as exc:
+            raise _bad(str(exc)) from None
+        if self.format is None:
+            return data
+        name = downloads.filename(view, table, self.format, words)
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if table is None:
+            return JSONResponse(data, headers=headers)
+        header, rows = downloads.table(view, data, table)
+        return Response(downloads.csv_text(header, rows), headers=headers,
+                        media_type="text/csv; charset=utf-8")
+
+
+def _download(format: str | None = Query(None, description="Answer as a file to save: "
+                                         "csv (one table, with a header row) or json (the "
+                                         "same JSON as without it); docs/http.md#downloads."),
+              table: str | None = Query(None, description="With format=csv: which table "
+                                        "of the answer (map: places, countries; network: "
+                                        "edges, nodes); the first when omitted.")
+              ) -> DownloadAsked:
+    """The download a request asks for; 400 when ``format`` is not csv or json."""
+    fmt = _text(format)
+    if fmt is not None and fmt.lower() not in downloads.FORMATS:
+        raise _bad(f"format {fmt!r} is not one of {', '.join(downloads.FORMATS)}")
+    return DownloadAsked(fmt.lower() if fmt else None, _text(table))
+
+
+#: A download (``format``, ``table``) as an endpoint parameter.
+Download = Annotated[DownloadAsked, Depends(_download)]
+#: ``include_duplicates`` of the views of a selection (map, chart, network).
+VIEW_DUPLICATES = Query(False, description="Read the articles flagged as near-duplicates "
+                        "of another too (by default a duplicate group is read once, in its "
+                        "representative; docs/duplicates.md).")
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -500,7 +551,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                                                 "flagged as near-duplicates of another too "
                                                 "(by default a duplicate group is searched "
                                                 "once, in its representative)."),
-               ) -> dict[str, Any]:
+               download: Download = DownloadAsked(),
+               ) -> Any:
         """``{"results": [...], "window": null}``: the sentences matching ``q`` (best
         first) and every filter given, or without ``q`` all those the filters select in
         date order; each with its article id, publication date, title, sentence index,
@@ -513,7 +565,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         answer: dict[str, Any] = {"results": [h.as_dict() for h in hits], "window": hits.window}
         if hits.window is not None:
             answer["note"] = hits.note()
-        return answer
+        return download.answer("search", answer, criteria["query"])
 
     @app.get("/api/facets", summary="Counts beside a search: dates, sources, people, places, "
                                     "event types, countries")
@@ -521,20 +573,24 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                top: int = Query(10, ge=1, le=50, description="Values per facet (at most 50)."),
                include_duplicates: bool = Query(False, description="Count the articles "
                                                 "flagged as near-duplicates of another too."),
-               ) -> dict[str, Any]:
+               download: Download = DownloadAsked(),
+               ) -> Any:
         """``{"results": N, "window": W, "date": [[value, count], ...], "source": ...,
         "person": ..., "place": ..., "event": ..., "country": ...}``: of the first W results
         of the same search (the same criteria and errors as /api/search), how many fall on
         each publication date, come from each source, and name each person, place, event
         type and event country, commonest first."""
         with store() as dl:
-            return dl.facets(**criteria, top=top, include_duplicates=include_duplicates)
+            answer = dl.facets(**criteria, top=top, include_duplicates=include_duplicates)
+        return download.answer("facets", answer, criteria["query"])
 
     @app.get("/api/map", summary="Map of a search: places with coordinates, events by country")
     def map_view(criteria: SearchCriteria,
                  top: int = Query(200, ge=1, le=MAX_VIEW_TOP,
-                                  description=f"Most places (at most {MAX_VIEW_TOP}).")
-                 ) -> dict[str, Any]:
+                                  description=f"Most places (at most {MAX_VIEW_TOP})."),
+                 include_duplicates: bool = VIEW_DUPLICATES,
+                 download: Download = DownloadAsked(),
+                 ) -> Any:
         """``{"results": N, "window": W, "places": [{"name", "country", "kind", "lat",
         "lon", "mentions", "sentences", "events"}], "countries": [{"country", "numeric",
         "name", "events"}]}``: of the first W results of the same search (the criteria and
@@ -542,29 +598,35 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         the country where they took place (the choropleth). A place's sentences:
         /api/search with the same criteria and ``place``."""
         with store() as dl:
-            return dl.map(**criteria, top=top)
+            answer = dl.map(**criteria, top=top, include_duplicates=include_duplicates)
+        return download.answer("map", answer, criteria["query"])
 
     @app.get("/api/chart", summary="Timeline chart of a search: results and events per day")
-    def chart_view(criteria: SearchCriteria) -> dict[str, Any]:
+    def chart_view(criteria: SearchCriteria, include_duplicates: bool = VIEW_DUPLICATES,
+                   download: Download = DownloadAsked()) -> Any:
         """``{"results": N, "window": W, "quads": [...], "days": [{"date", "mentions",
         "events": {quad: count}}]}``: of the first W results of the same search (the
         criteria and errors of /api/search), per publication day the results and the
         events they report by PLOVER quad class."""
         with store() as dl:
-            return dl.chart(**criteria)
+            answer = dl.chart(**criteria, include_duplicates=include_duplicates)
+        return download.answer("chart", answer, criteria["query"])
 
     @app.get("/api/network", summary="Actor network of a search: who acts on whom")
     def network_view(criteria: SearchCriteria,
                      top: int = Query(40, ge=1, le=MAX_VIEW_TOP,
-                                      description=f"Most actors (at most {MAX_VIEW_TOP}).")
-                     ) -> dict[str, Any]:
+                                      description=f"Most actors (at most {MAX_VIEW_TOP})."),
+                     include_duplicates: bool = VIEW_DUPLICATES,
+                     download: Download = DownloadAsked(),
+                     ) -> Any:
         """``{"results": N, "window": W, "quads": [...], "nodes": [{"id", "kind",
         "country", "events"}], "edges": [{"source", "target", "events", "quads"}]}``: of
         the first W results of the same search (the criteria and errors of /api/search),
         the actors of their events (a person's or organisation's canonical name, else a
         country's alpha-3 code) and the events between each two, undirected, most first."""
         with store() as dl:
-            return dl.network(**criteria, top=top)
+            answer = dl.network(**criteria, top=top, include_duplicates=include_duplicates)
+        return download.answer("network", answer, criteria["query"])
 
     @app.get("/api/network/edge", summary="The event mentions of one edge of the network")
     def network_edge(criteria: SearchCriteria,
@@ -572,14 +634,21 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                      b: str = Query(..., description="The other actor."),
                      limit: int = Query(100, ge=1, le=MAX_SEARCH_LIMIT,
                                         description="Most mentions (at most "
-                                                    f"{MAX_SEARCH_LIMIT}).")
-                     ) -> dict[str, Any]:
+                                                    f"{MAX_SEARCH_LIMIT})."),
+                     offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET,
+                                         description="Mentions to skip first: the next "
+                                                     "page."),
+                     include_duplicates: bool = VIEW_DUPLICATES,
+                     download: Download = DownloadAsked(),
+                     ) -> Any:
         """``{"a", "b", "total": N, "events": [{"id", "published", "title", "sentence",
         "text", "type", "quad", "actor_text", "actor_country", "target_text",
         "target_country"}]}``: the event mentions between ``a`` and ``b`` (either way) in
         the same selection as /api/network, each with its sentence, in date order."""
         with store() as dl:
-            return dl.network_events(a, b, **criteria, limit=limit)
+            answer = dl.network_events(a, b, **criteria, limit=limit, offset=offset,
+                                       include_duplicates=include_duplicates)
+        return download.answer("network-edge", answer, f"{a} {b}")
 
     @app.get("/api/timeline", summary="The dates that matter for a story, with sentences")
     def timeline(q: str | None = Query(None, description="Keywords, or a person's, "
@@ -593,8 +662,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                                                                     "per date."),
                  include_duplicates: bool = Query(False, description="Read the articles "
                                                   "flagged as near-duplicates of another too "
-                                                  "(by default a duplicate group votes once).")
-                 ) -> dict[str, Any]:
+                                                  "(by default a duplicate group votes once)."),
+                 download: Download = DownloadAsked(),
+                 ) -> Any:
         """The timeline as `dateline timeline --format json` prints it: query, range,
         N and K, notes, and entries (date, score, articles, sentences with their
         article id, publication date, sentence index and offsets)."""
@@ -608,7 +678,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                              end=_text(end),
                              max_articles=timeline_articles or TIMELINE_ARTICLES,
                              include_duplicates=include_duplicates)
-        return tl.as_dict()
+        return download.answer("timeline", tl.as_dict(), _text(q))
 
     @app.get("/api/articles/{article_id:path}", summary="One article's full record")
     def article(article_id: str) -> dict[str, Any]:
@@ -630,14 +700,19 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                                            "(ISO alpha-3)."),
                limit: int = Query(100, ge=1, description="Most groups (at most "
                                                          f"{MAX_EVENTS_LIMIT})."),
+               offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET,
+                                   description="Groups to skip first: the next page (at "
+                                               f"most {MAX_SEARCH_OFFSET})."),
                include_duplicates: bool = Query(False, description="Count the mentions in "
                                                 "articles flagged as near-duplicates of "
                                                 "another too (by default a duplicate group's "
-                                                "mentions count once).")
-               ) -> dict[str, Any]:
+                                                "mentions count once)."),
+               download: Download = DownloadAsked(),
+               ) -> Any:
         """``{"total": N, "groups": [...]}``: the stored event mentions grouped into
         distinct events (dateline.analyses.events), in date order, then type, then id;
-        ``total`` counts all groups selected, ``groups`` holds the first ``limit``. When
+        ``total`` counts all groups selected, ``groups`` holds ``limit`` of them after
+        the first ``offset``. When
         the filters select more than MAX_MENTIONS mentions, ``total`` is null (not
         counted), ``groups`` holds only the first groups that hold MAX_MENTIONS
         mentions together, and ``note`` says so."""
@@ -646,17 +721,18 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
         etype, ecountry = _event_type(type, "type"), _country(country)
         most = event_mentions or MAX_MENTIONS
         with store() as dl:
-            groups, total = dl.event_page(min(limit, MAX_EVENTS_LIMIT), start=_text(start),
-                                          end=_text(end), type=etype, country=ecountry,
-                                          max_mentions=most,
+            groups, total = dl.event_page(offset + min(limit, MAX_EVENTS_LIMIT),
+                                          start=_text(start), end=_text(end), type=etype,
+                                          country=ecountry, max_mentions=most,
                                           include_duplicates=include_duplicates)
-        answer: dict[str, Any] = {"total": total, "groups": [g.as_dict() for g in groups]}
+        answer: dict[str, Any] = {"total": total,
+                                  "groups": [g.as_dict() for g in groups[offset:]]}
         if total is None:
             answer["note"] = (f"over {most:,} event mentions selected: the groups are not "
                               f"all counted, and these are the first {len(groups)} in date "
                               f"order (at most {most:,} mentions together, or the first "
                               "group); narrow the dates, type or country for the others")
-        return answer
+        return download.answer("events", answer, etype)
 
     @app.get("/vendor/", include_in_schema=False)
     def vendor() -> dict[str, Any]:

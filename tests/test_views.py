@@ -181,15 +181,18 @@ def test_chart_days_stacked_by_quad(dl: Dateline) -> None:
     c = dl.chart("Kars")
     assert c["quads"] == ["verbal cooperation", "material cooperation", "verbal conflict",
                           "material conflict"]
+    # summit-1 on 05-02; summit-2 and summit-3 on 05-04; no article has a tone
     assert c["days"] == [
-        {"date": "2022-05-02", "mentions": 1, "events": {"verbal cooperation": 1}},
-        {"date": "2022-05-04", "mentions": 2,
+        {"date": "2022-05-02", "mentions": 1, "articles": 1, "tone": None,
+         "events": {"verbal cooperation": 1}},
+        {"date": "2022-05-04", "mentions": 2, "articles": 2, "tone": None,
          "events": {"material cooperation": 1, "material conflict": 1}}]
 
 
 def test_chart_counts_results_without_events_and_honours_dates(dl: Dateline) -> None:
     # "port" is only in summit-1/2, which reports no event
-    assert dl.chart("port")["days"] == [{"date": "2022-05-02", "mentions": 1, "events": {}}]
+    assert dl.chart("port")["days"] == [{"date": "2022-05-02", "mentions": 1, "articles": 1,
+                                         "tone": None, "events": {}}]
     # the brushed range narrows the selection like a search's
     c = dl.chart("Kars", start="2022-05-03", end="2022-05-04")
     assert c["results"] == 2
@@ -305,7 +308,7 @@ def test_search_view_prints_the_same_object(db: Path, dl: Dateline) -> None:
     assert json.loads(p.stdout) == dl.network("corridor")
     p = run_cli("search", "Kars", "--start", "2022-05-03", "--view", "chart", "--db", str(db))
     assert json.loads(p.stdout)["days"] == [
-        {"date": "2022-05-04", "mentions": 2,
+        {"date": "2022-05-04", "mentions": 2, "articles": 2, "tone": None,
          "events": {"material cooperation": 1, "material conflict": 1}}]
     p = run_cli("search", "volcano", "--view", "map", "--db", str(db))
     assert p.returncode == 1

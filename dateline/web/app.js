@@ -36,13 +36,7 @@ function showError(message) {
 /** GET an API path with query parameters (blank ones left out); the JSON, or throws the
  * server's one-line detail. */
 async function api(path, params) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params || {})) {
-    if (value !== null && value !== undefined && String(value).trim() !== "") {
-      query.set(key, String(value).trim());
-    }
-  }
-  const url = path + (query.toString() ? "?" + query.toString() : "");
+  const url = apiUrl(path, params);
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
@@ -51,6 +45,31 @@ async function api(path, params) {
     throw new Error(detail + " (HTTP " + response.status + ")");
   }
   return body;
+}
+
+/** The URL of API `path` with query parameters (blank ones left out). */
+function apiUrl(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value !== null && value !== undefined && String(value).trim() !== "") {
+      query.set(key, String(value).trim());
+    }
+  }
+  return path + (query.toString() ? "?" + query.toString() : "");
+}
+
+/** Links that download what a view shows: the URL it read (`path` with `params`, so the
+ * same selection, limits and page) with `format=csv` (one link per table in `tables`, the
+ * view's first table when empty) and `format=json`. Put into element `id`. */
+function downloadLinks(id, path, params, tables) {
+  const box = clear(document.getElementById(id));
+  box.append("Download:");
+  for (const table of (tables && tables.length ? tables : [null])) {
+    box.append(el("a", { href: apiUrl(path, { ...params, format: "csv", table }), download: "",
+      class: "download", "data-format": "csv", "data-table": table }, table ? table + " CSV" : "CSV"));
+  }
+  box.append(el("a", { href: apiUrl(path, { ...params, format: "json" }), download: "",
+    class: "download", "data-format": "json" }, "JSON"));
 }
 
 function formParams(form) {
@@ -103,7 +122,10 @@ function fillForm(id, params) {
   const form = document.getElementById(id);
   form.reset();
   for (const [key, value] of Object.entries(params)) {
-    if (form.elements[key]) form.elements[key].value = value;
+    const field = form.elements[key];
+    if (!field) continue;
+    if (field.type === "checkbox") field.checked = value === "true" || value === "1";
+    else field.value = value;
   }
 }
 
@@ -112,6 +134,7 @@ function fillForm(id, params) {
 async function runSearch(params) {
   alsoLinks("search", criteriaOf(params));
   clear(document.getElementById("search-facets"));
+  clear(document.getElementById("search-downloads"));
   const list = clear(document.getElementById("search-results"));
   const pager = clear(document.getElementById("search-pager"));
   const summary = document.getElementById("search-summary");
@@ -125,6 +148,7 @@ async function runSearch(params) {
     summary.textContent = n && offset ? "sentences " + (offset + 1) + "–" + (offset + n)
                                       : n + " sentence(s)";
     list.start = offset + 1;
+    downloadLinks("search-downloads", "/api/search", params);
     // pages: the API skips `offset` results; a full page may have a next one
     if (offset > 0) {
       pager.append(el("button", { type: "button", class: "link", id: "search-prev",
@@ -165,7 +189,8 @@ async function showFacets(params) {
     return;   // the search itself reports what is wrong
   }
   box.append(el("p", { class: "muted" }, "in the first " + Math.min(data.results, data.window)
-    + " result(s)"));
+    + " result(s)"), el("p", { class: "downloads", id: "facets-downloads" }));
+  downloadLinks("facets-downloads", "/api/facets", criteria);
   for (const [name, title] of Object.entries(FACET_TITLES)) {
     const values = data[name] || [];
     if (!values.length) continue;
@@ -195,9 +220,11 @@ async function runTimeline(params) {
   const out = clear(document.getElementById("timeline-results"));
   const notes = document.getElementById("timeline-notes");
   notes.textContent = "building…";
+  clear(document.getElementById("timeline-downloads"));
   try {
     const tl = await api("/api/timeline", params);
     showError("");
+    downloadLinks("timeline-downloads", "/api/timeline", params);
     notes.textContent = tl.articles + " article(s); " + tl.entries.length + " date(s). "
       + tl.notes.join("; ");
     for (const entry of tl.entries) {
@@ -229,13 +256,29 @@ async function runEvents(params) {
   const body = clear(table.querySelector("tbody"));
   const summary = document.getElementById("events-summary");
   summary.textContent = "loading…";
+  clear(document.getElementById("events-downloads"));
+  const pager = clear(document.getElementById("events-pager"));
+  const offset = Number(params.offset) || 0;
+  const limit = Number(params.limit) || 100;
   try {
     const data = await api("/api/events", params);
     showError("");
+    const n = data.groups.length;
+    const shown = offset || (data.total !== null && n < data.total)
+      ? (n ? "groups " + (offset + 1) + "–" + (offset + n) + " shown" : "none shown past " + offset) : "";
     summary.textContent = data.total === null
-      ? data.groups.length + " event group(s) shown; " + (data.note || "more match")
-      : data.total + " event group(s)"
-        + (data.groups.length < data.total ? ", first " + data.groups.length + " shown" : "");
+      ? (shown || n + " event group(s) shown") + "; " + (data.note || "more match")
+      : data.total + " event group(s)" + (shown ? ", " + shown : "");
+    downloadLinks("events-downloads", "/api/events", params);
+    if (offset > 0) {
+      pager.append(el("button", { type: "button", class: "link", id: "events-prev",
+        onclick: () => go("events", { ...params, offset: Math.max(0, offset - limit) }) },
+        "← previous " + limit));
+    }
+    if (n === limit && (data.total === null || offset + n < data.total)) {
+      pager.append(el("button", { type: "button", class: "link", id: "events-next",
+        onclick: () => go("events", { ...params, offset: offset + limit }) }, "next " + limit + " →"));
+    }
     for (const g of data.groups) {
       const articles = el("td", {});
       g.article_ids.forEach((id, i) => {
@@ -259,7 +302,7 @@ async function runEvents(params) {
 // -- map, chart and network: three views of one selection -----------------------------
 
 /** The search criteria a selection is made of (the URL holds them). */
-const CRITERIA = ["q", "start", "end", "entity", "place", "event", "country"];
+const CRITERIA = ["q", "start", "end", "entity", "place", "event", "country", "include_duplicates"];
 /** PLOVER's quad classes and the colour each is drawn in. */
 const QUAD_COLOURS = { "verbal cooperation": "#43a047", "material cooperation": "#1e88e5",
   "verbal conflict": "#fb8c00", "material conflict": "#e53935" };
@@ -292,7 +335,7 @@ function criteriaOf(params) {
 
 /** True when `criteria` select something besides a date range. */
 function hasFilter(criteria) {
-  return CRITERIA.some((key) => key !== "start" && key !== "end" && criteria[key]);
+  return CRITERIA.some((key) => !["start", "end", "include_duplicates"].includes(key) && criteria[key]);
 }
 
 /** Links from `view`'s form to the other views of the same selection. */
@@ -498,11 +541,14 @@ async function runMap(params) {
   const summary = document.getElementById("map-summary");
   const note = document.getElementById("map-note");
   clear(document.getElementById("map-pick"));
+  clear(document.getElementById("map-pick-downloads"));
+  clear(document.getElementById("map-downloads"));
   document.getElementById("map-pick-title").hidden = true;
   summary.textContent = "loading…";
   try {
     const [data, outlines] = await Promise.all([api("/api/map", criteria), loadOutlines()]);
     showError("");
+    downloadLinks("map-downloads", "/api/map", criteria, ["places", "countries"]);
     summary.textContent = data.places.length + " place(s) with coordinates and "
       + data.countries.reduce((n, c) => n + c.events, 0) + " placed event(s) in the first "
       + Math.min(data.results, data.window) + " result(s). Click a marker for its sentences.";
@@ -601,7 +647,9 @@ async function showPicked(view, picked, heading, load) {
 /** The sentences of the selection that name `place`, listed under the map. */
 function showPlace(place, criteria, marker) {
   return showPicked("map", marker, "Sentences naming " + place.name, async (list) => {
-    const data = await api("/api/search", { ...criteria, place: place.name, limit: 100 });
+    const asked = { ...criteria, place: place.name, limit: 100 };
+    const data = await api("/api/search", asked);
+    downloadLinks("map-pick-downloads", "/api/search", asked);
     for (const hit of data.results) list.append(hitItem(hit));
     return data.results.length + (data.results.length === 100 ? "+" : "");
   });
@@ -614,8 +662,21 @@ const DAY_MS = 86400000;
 function dayNumber(iso) { return Math.round(Date.parse(iso.slice(0, 10) + "T00:00:00Z") / DAY_MS); }
 function dayIso(n) { return new Date(n * DAY_MS).toISOString().slice(0, 10); }
 
+/** What the chart shows (the select's values); the first is the default, left out of the URL. */
+const CHART_MEASURES = ["events", "mentions", "tone"];
+/** The measure asked for by `params` (its `measure`), the default when none or unknown. */
+function chartMeasure(params) {
+  return CHART_MEASURES.includes(params.measure) ? params.measure : CHART_MEASURES[0];
+}
+/** The chart's URL parameters: `criteria` and the measure (when not the default). */
+function chartParams(criteria, measure) {
+  return measure === CHART_MEASURES[0] ? { ...criteria } : { ...criteria, measure };
+}
+
 async function runChart(params) {
   const criteria = criteriaOf(params);
+  const measure = chartMeasure(params);
+  document.getElementById("chart-measure").value = measure;
   alsoLinks("chart", criteria);
   // the chart shows the whole story; the chosen dates are its brush and filter the results
   const whole = { ...criteria };
@@ -626,6 +687,8 @@ async function runChart(params) {
   const resultsSummary = document.getElementById("chart-results-summary");
   const list = clear(document.getElementById("chart-results"));
   resultsSummary.textContent = "";
+  clear(document.getElementById("chart-downloads"));
+  clear(document.getElementById("chart-results-downloads"));
   try {
     const [data, timeline, found] = await Promise.all([
       api("/api/chart", whole),
@@ -637,7 +700,9 @@ async function runChart(params) {
       + Math.min(data.results, data.window) + " result(s)"
       + (timeline && timeline.entries.length ? "; dashed lines: the timeline's dates" : "")
       + ". Drag across the chart to choose dates.";
-    drawChart(box, data, timeline, criteria);
+    downloadLinks("chart-downloads", "/api/chart", whole);
+    downloadLinks("chart-results-downloads", "/api/search", { ...criteria, limit: 500 });
+    drawChart(box, data, timeline, criteria, measure);
     const n = found.results.length;
     const range = criteria.start || criteria.end
       ? " published " + (criteria.start || "…") + " to " + (criteria.end || "…") : "";
@@ -651,8 +716,7 @@ async function runChart(params) {
   }
 }
 
-function drawChart(box, data, timeline, criteria) {
-  const measure = document.getElementById("chart-measure").value;
+function drawChart(box, data, timeline, criteria, measure) {
   const days = data.days;
   const legend = clear(document.getElementById("chart-legend"));
   if (!days.length) return;
@@ -664,11 +728,15 @@ function drawChart(box, data, timeline, criteria) {
   const xOf = (n) => CHART.left + (n - first) * slot;
   const valueOf = (day) => measure === "mentions" ? day.mentions
     : Object.values(day.events).reduce((a, b) => a + b, 0);
-  const most = Math.max(1, ...days.map(valueOf));
-  const yOf = (v) => CHART.top + plotH - v / most * plotH;
-  // axes: counts on the left, dates below
+  // tone: from -most to +most around a middle line at 0; counts: from 0 up
+  const toned = days.filter((day) => day.tone !== null && day.tone !== undefined);
+  const most = measure === "tone" ? Math.max(1, Math.ceil(Math.max(...toned.map((d) => Math.abs(d.tone)), 0)))
+    : Math.max(1, ...days.map(valueOf));
+  const yOf = measure === "tone" ? (v) => CHART.top + plotH / 2 - v / most * plotH / 2
+    : (v) => CHART.top + plotH - v / most * plotH;
+  // axes: counts (or tone) on the left, dates below
   box.append(svg("line", { class: "axis-line", x1: CHART.left, y1: CHART.top + plotH, x2: CHART.w - CHART.right, y2: CHART.top + plotH }));
-  for (const v of [0, Math.round(most / 2), most]) {
+  for (const v of measure === "tone" ? [-most, 0, most] : [0, Math.round(most / 2), most]) {
     box.append(svg("text", { class: "axis", x: CHART.left - 6, y: yOf(v) + 4, "text-anchor": "end" }, v));
     box.append(svg("line", { class: "axis-line", x1: CHART.left - 3, y1: yOf(v), x2: CHART.left, y2: yOf(v) }));
   }
@@ -681,7 +749,21 @@ function drawChart(box, data, timeline, criteria) {
   }
   const bars = svg("g", {});
   const barW = Math.max(1, slot * 0.8);
-  for (const day of days) {
+  if (measure === "tone") {
+    bars.append(svg("line", { class: "zero-line", x1: CHART.left, y1: yOf(0), x2: CHART.w - CHART.right, y2: yOf(0) }));
+    const points = toned.map((day) => [xOf(dayNumber(day.date)) + slot / 2, yOf(day.tone)]);
+    if (points.length > 1) {
+      bars.append(svg("path", { class: "tone-line",
+        d: points.map(([x, y], i) => (i ? "L" : "M") + x.toFixed(2) + "," + y.toFixed(2)).join("") }));
+    }
+    toned.forEach((day, i) => {
+      bars.append(svg("circle", { class: "tone-point", cx: points[i][0].toFixed(2), cy: points[i][1].toFixed(2),
+        r: 3 + Math.min(4, Math.sqrt(day.articles || 1)), fill: day.tone < 0 ? "#e53935" : "#43a047",
+        "data-date": day.date, "data-tone": day.tone },
+      svg("title", {}, day.date + ": mean tone " + day.tone.toFixed(2) + " of " + day.articles + " article(s)")));
+    });
+  }
+  for (const day of measure === "tone" ? [] : days) {
     const x = xOf(dayNumber(day.date)) + (slot - barW) / 2;
     const parts = measure === "mentions" ? [["mentions", day.mentions, "#7a8ca3"]]
       : data.quads.filter((q) => day.events[q]).map((q) => [q, day.events[q], QUAD_COLOURS[q]]);
@@ -731,7 +813,8 @@ function drawChart(box, data, timeline, criteria) {
     const x = toX(event);
     const day = days.find((d) => dayNumber(d.date) === dayAt(x));
     plot.replaceChildren(svg("title", {}, dayIso(dayAt(x)) + (day ? ": " + day.mentions + " result(s), "
-      + Object.entries(day.events).map(([q, n]) => n + " " + q).join(", ") : ": nothing")));
+      + Object.entries(day.events).map(([q, n]) => n + " " + q).join(", ")
+      + (day.tone === null || day.tone === undefined ? "" : "; mean tone " + day.tone.toFixed(2)) : ": nothing")));
     if (from === null) return;
     const a = dayAt(Math.min(from, x)), b = dayAt(Math.max(from, x));
     brush.setAttribute("x", xOf(a)); brush.setAttribute("width", (b - a + 1) * slot);
@@ -741,9 +824,14 @@ function drawChart(box, data, timeline, criteria) {
     const x = toX(event);
     const a = dayAt(Math.min(from, x)), b = dayAt(Math.max(from, x));
     from = null;
-    go("chart", { ...criteria, start: dayIso(a), end: dayIso(b) });
+    go("chart", chartParams({ ...criteria, start: dayIso(a), end: dayIso(b) }, measure));
   });
   if (measure === "mentions") legend.append(legendItem("#7a8ca3", "results (sentences) per publication day"));
+  else if (measure === "tone") {
+    legend.append(legendItem("#e53935", "mean tone below 0 (negative)", "round"),
+      legendItem("#43a047", "0 or above", "round"),
+      el("span", { class: "muted" }, "the mean tone of the articles holding the day's results (dateline's tone scale)"));
+  }
   else for (const q of data.quads) legend.append(legendItem(QUAD_COLOURS[q], q));
   if (timeline && timeline.entries.length) legend.append(legendItem("#7c3aed", "the timeline's dates (dashed)"));
   paintSwatches(legend);
@@ -809,11 +897,14 @@ async function runNetwork(params) {
   const box = clear(document.getElementById("network-svg"));
   const summary = document.getElementById("network-summary");
   clear(document.getElementById("network-pick"));
+  clear(document.getElementById("network-pick-downloads"));
+  clear(document.getElementById("network-downloads"));
   document.getElementById("network-pick-title").hidden = true;
   summary.textContent = "loading…";
   try {
     const data = await api("/api/network", criteria);
     showError("");
+    downloadLinks("network-downloads", "/api/network", criteria, ["edges", "nodes"]);
     summary.textContent = data.nodes.length + " actor(s) and " + data.edges.length
       + " edge(s) from the events of the first " + Math.min(data.results, data.window)
       + " result(s). Click an edge for its events.";
@@ -866,7 +957,9 @@ async function runNetwork(params) {
 function showEdge(edge, criteria, line) {
   return showPicked("network", line, "Events between " + edge.source + " and " + edge.target,
     async (list) => {
-      const data = await api("/api/network/edge", { ...criteria, a: edge.source, b: edge.target, limit: 100 });
+      const asked = { ...criteria, a: edge.source, b: edge.target, limit: 100 };
+      const data = await api("/api/network/edge", asked);
+      downloadLinks("network-pick-downloads", "/api/network/edge", asked);
       for (const e of data.events) {
         list.append(el("li", { "data-quad": e.quad },
           el("span", { class: "meta" }, e.published), articleLink(e.id, e.sentence),
@@ -1112,10 +1205,14 @@ document.addEventListener("DOMContentLoaded", async () => {
     location.hash = previousHash;
   });
   bindMapZoom();
-  document.getElementById("chart-measure").addEventListener("change", route);
+  // the measure and the dates chosen go into the URL with the selection shown
+  const shownChart = () => Object.fromEntries(new URLSearchParams(location.hash.split("?")[1] || ""));
+  document.getElementById("chart-measure").addEventListener("change", (event) => {
+    go("chart", chartParams(criteriaOf(shownChart()), event.target.value));
+  });
   document.getElementById("chart-clear").addEventListener("click", () => {
-    const { start, end, ...rest } = criteriaOf(formParams(document.getElementById("chart-form")));
-    go("chart", rest);
+    const { start, end, ...rest } = criteriaOf(shownChart());
+    go("chart", chartParams(rest, document.getElementById("chart-measure").value));
   });
   window.addEventListener("hashchange", route);
   route();
