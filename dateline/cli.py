@@ -412,7 +412,8 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
         with _open(db, readonly=True) as dl, _errors(db):
             try:
                 drawn = getattr(dl, view)(query, start=start, end=end, entity=entity,
-                                          place=place, event=event, country=country)
+                                          place=place, event=event, country=country,
+                                          include_duplicates=include_duplicates)
             except UnknownEntity as exc:
                 _fail(str(exc), 1)
         click.echo(json.dumps(drawn, ensure_ascii=False))

@@ -33,7 +33,7 @@ from fastapi.testclient import TestClient
 from dateline.api import Dateline
 from dateline.server import create_app
 from dateline.store import Store
-from dateline_testing import joined
+from dateline_testing import joined, run_cli
 
 GRC = {"country": "GRC", "sector": None}
 
@@ -214,3 +214,8 @@ def test_views_read_near_duplicates_only_when_asked(tmp_path: Path) -> None:
         assert get("/api/network/edge", a="ALB", b="GRC")["total"] == 1
         assert get("/api/network/edge", a="ALB", b="GRC", include_duplicates=1)["total"] == 2
         assert get("/api/map", include_duplicates=1)["countries"][0]["events"] == 4
+    # and the command's --view, as the endpoints
+    for flag, articles in [(), 2], [("--include-duplicates",), 3]:
+        p = run_cli("search", "--place", "Larnport", "--view", "chart", *flag, "--db", str(db))
+        assert p.returncode == 0, p.stderr
+        assert json.loads(p.stdout)["days"][0]["articles"] == articles
