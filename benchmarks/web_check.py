@@ -10,7 +10,11 @@ the map (markers at Idlib, Damascus and Sochi for ``--map-query``, country outli
 world-atlas npm package or the line saying how to install them, a click listing a place's
 sentences), the timeline chart (bars; a drag across it that narrows the results and goes into
 the URL, which restores it on a fresh load), the actor network (an edge RUS-TUR whose click
-lists its events) and the store page, then a bad query, then the API documentation at ``/docs`` and
+lists its events), the downloads (each view's CSV link fetched: its header, and as many rows
+as the view shows; the search's through a real browser download; events in pages of 40 with
+the page in the URL), the chart's tone (``measure=tone`` in the URL restores it; one point per
+day with a tone, the download's values), the near-duplicates box (kept in the URL and passed
+to the other views) and the store page, then a bad query, then the API documentation at ``/docs`` and
 ``/redoc``; a request for anything the server does not serve is refused and counted as
 a problem (the page and the documentation must work offline). It prints what each view showed, saves
 screenshots with ``--shots``, and exits 1 if a step fails or the page logs an error
