@@ -58,6 +58,7 @@ from dateline.store import Store
 if TYPE_CHECKING:
     from dateline.analyses.audit import AuditItem
     from dateline.analyses.events import EventGroup
+    from dateline.analyses.stories import GroupingSummary, StorySummary
     from dateline.analyses.timeline import Timeline
     from dateline.ingest import IngestSummary
 
@@ -126,6 +127,13 @@ FACET_WINDOW = 500
 VIEW_WINDOW = 1000
 #: PLOVER's quad classes, as the events' ``quad`` column holds them (DESIGN.md).
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+class StoryList(list["StorySummary"]):
+    """What :meth:`Dateline.stories` found; ``total`` counts every story that qualifies
+    (the list holds the first ``limit``)."""
+
+    total: int = 0
 
 
 class SearchHits(list[SearchHit]):
@@ -714,7 +722,7 @@ class Dateline:
     def timeline(self, query: str | None = None, *, max_dates: int | None = None,
                  sentences_per_date: int | None = None, start: DateLike | None = None,
                  end: DateLike | None = None, max_articles: int | None = None,
-                 include_duplicates: bool = False) -> Timeline:
+                 include_duplicates: bool = False, story: str | None = None) -> Timeline:
         """The timeline of the articles ``query`` selects (all when None), as
         ``dateline timeline``, with the weights of ``settings.timeline``: a
         :class:`dateline.analyses.timeline.Timeline` whose entries hold dates and
@@ -723,17 +731,73 @@ class Dateline:
         At most ``max_articles`` articles are read (None: that module's MAX_ARTICLES),
         the most relevant when more match; ``Timeline.matching`` and a note say so.
         Articles flagged as near-duplicates are left out (a duplicate group votes once)
-        unless ``include_duplicates``.
+        unless ``include_duplicates``. ``story`` (an id :meth:`stories` gives) draws
+        that story alone: only its articles are read.
         Raises ValueError for a bad date, ParamError for start after end, QueryError
-        for a query FTS5 cannot parse."""
+        for a query FTS5 cannot parse, ValueError for a story that does not exist."""
         from dateline.analyses.timeline import MAX_ARTICLES, build_timeline
 
         first, last = _range(start, end)
+        if story is not None:
+            self._check_story(story)
         return build_timeline(self.store, query, max_dates=max_dates,
                               sentences_per_date=sentences_per_date, start=first, end=last,
                               settings=self.settings.timeline,
                               max_articles=max_articles or MAX_ARTICLES,
-                              include_duplicates=include_duplicates)
+                              include_duplicates=include_duplicates, story=story)
+
+    def _check_story(self, story: str) -> None:
+        """Raise ValueError naming ``story`` when the store holds no such story."""
+        from dateline.analyses.stories import has_tables
+
+        if not has_tables(self.store) or self.store.db.execute(
+                "SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is None:
+            raise ValueError(f"no story {story!r} in {self.store.path} (`dateline stories` "
+                             "lists them)")
+
+    def stories(self, query: str | None = None, *, limit: int = 20, min_size: int = 1,
+                start: DateLike | None = None, end: DateLike | None = None, top: int = 5,
+                include_duplicates: bool = False) -> StoryList:
+        """The stories (docs/stories.md), as ``dateline stories``: the ``limit`` largest
+        of at least ``min_size`` articles whose span of dates meets ``start``..``end``,
+        each a :class:`dateline.analyses.stories.StorySummary` (span, size, ``top`` people,
+        organisations, places, event types and words; ``as_dict()`` for JSON); with an
+        FTS5 ``query``, only the stories holding a matching article, those with the most
+        matches first. ``StoryList.total`` counts all that qualify. Near-duplicate
+        copies count once in a size unless ``include_duplicates``. Raises ParamError
+        for start after end or a limit under 1, QueryError for a bad query."""
+        from dateline.analyses.stories import list_stories
+
+        if limit < 1 or min_size < 1 or top < 0:
+            raise ParamError("{limit} and {min_size} must be at least 1, {top} at least 0")
+        first, last = _range(start, end)
+        found, total = list_stories(self.store, query, limit=limit, min_size=min_size, top=top,
+                                    include_duplicates=include_duplicates, start=first,
+                                    end=last)
+        out = StoryList(found)
+        out.total = total
+        return out
+
+    def story(self, story: str, *, top: int = 10, include_duplicates: bool = False
+              ) -> StorySummary | None:
+        """One story with its articles (``articles``: id, published, title, how it
+        joined and its score, in publication order), or None when there is no such
+        story; sizes and articles count near-duplicate copies once unless
+        ``include_duplicates``."""
+        from dateline.analyses.stories import summarise
+
+        return summarise(self.store, story, top=top, include_duplicates=include_duplicates,
+                         with_articles=True)
+
+    def update_stories(self, rebuild: bool = False) -> GroupingSummary:
+        """Group the articles not in a story yet (ingest does this at its end), or with
+        ``rebuild`` all of them afresh, in one transaction, holding the writer lock as an
+        ingest does (:class:`~dateline.store.StoreBusy` while another writes). Returns a
+        :class:`dateline.analyses.stories.GroupingSummary`."""
+        from dateline.analyses.stories import update_stories
+
+        with self.store.writing():
+            return update_stories(self.store, rebuild=rebuild)
 
     def record(self, article_id: str) -> dict[str, Any] | None:
         """The stored record of one article (DESIGN.md's format), or None when no
@@ -820,4 +884,4 @@ class Dateline:
 
 
 __all__ = ["Dateline", "Extracted", "ParamError", "SearchHit", "SearchHits", "StoreStats",
-           "extract_many", "extract_record"]
+           "StoryList", "extract_many", "extract_record"]

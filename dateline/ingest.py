@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from dateline.analyses.aliases import build_aliases
 from dateline.analyses.duplicates import DuplicateIndex
+from dateline.analyses.stories import update_stories
 from dateline.article import Article
 from dateline.pipeline import extract_fingerprint, extract_records
 from dateline.read import ReadOptions, Rejection, read_paths
@@ -124,7 +125,9 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
     with the running summary after each committed batch.
 
     Each batch's articles are signed and linked into duplicate groups
-    (:mod:`dateline.analyses.duplicates`) in the batch's transaction.
+    (:mod:`dateline.analyses.duplicates`) in the batch's transaction. At the end, the
+    articles not in a story yet are grouped into stories
+    (:mod:`dateline.analyses.stories`) in one transaction.
 
     One ingest writes to a store at a time: raises
     :class:`dateline.store.StoreBusy` when another holds it, and
@@ -200,4 +203,5 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             store.write([])
         if summary.stored or summary.updated:
             build_aliases(store)
+        update_stories(store)   # the articles not in a story yet, in one transaction
         return summary

@@ -230,6 +230,35 @@ CREATE TABLE IF NOT EXISTS duplicates (
 CREATE INDEX IF NOT EXISTS duplicates_representative ON duplicates(representative);
 """
 
+#: The tables of stories (dateline.analyses.stories): each story's span, size and
+#: centroid, the story of each grouped article (how it joined, its score, the text hash
+#: it was grouped with) and the document frequencies of the terms grouped so far. Added
+#: to an older store the next time it is opened for writing, as the duplicate tables are
+#: (the schema version is unchanged); its articles are grouped by the next ingest or
+#: ``dateline stories --update``.
+STORY_TABLES = """
+CREATE TABLE IF NOT EXISTS stories (
+  id TEXT PRIMARY KEY,
+  first TEXT NOT NULL,
+  last TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  centroid TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last, first);
+CREATE TABLE IF NOT EXISTS story_articles (
+  article TEXT PRIMARY KEY,
+  story TEXT NOT NULL,
+  how TEXT NOT NULL,
+  score REAL,
+  text_hash TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story, how);
+CREATE TABLE IF NOT EXISTS story_terms (
+  term TEXT PRIMARY KEY,
+  df INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
 #: The rowids of the articles flagged as duplicates (members of a duplicate group other
 #: than its representative), as a subquery for ``column NOT IN (...)``.
 FLAGGED_ROWIDS = ("SELECT fa.rowid FROM duplicates fd JOIN articles fa ON fa.id = fd.id"
@@ -548,6 +577,9 @@ class Store:
         if not readonly and not {"minhashes", "duplicates"} <= present:
             with self.db:   # the duplicate tables, for a store made before them
                 self.db.executescript("BEGIN;" + DUPLICATE_TABLES + "COMMIT;")
+        if not readonly and "story_articles" not in present:
+            with self.db:   # the story tables, for a store made before them
+                self.db.executescript("BEGIN;" + STORY_TABLES + "COMMIT;")
         #: Declarations of the kinds this store has tables for, in record order (every
         #: declared kind once the store has been opened for writing).
         self.specs = {k: s for k, s in specs.items() if k in present}

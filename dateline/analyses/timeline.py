@@ -186,7 +186,7 @@ _NAMING = ("SELECT DISTINCT article FROM entities WHERE canonical = ? COLLATE NO
 
 
 def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date | None,
-            cap: int | None, include_duplicates: bool = False
+            cap: int | None, include_duplicates: bool = False, story: str | None = None
             ) -> tuple[dict[int, tuple[str, dt.date]], int, str | None]:
     """``(articles, matching, note)``: ``{article rowid: (id, published)}`` of the
     articles the query and range select and their number, or, when more than ``cap``
@@ -198,9 +198,13 @@ def _select(store: Store, query: str | None, start: dt.date | None, end: dt.date
     after ``cap`` + 1 articles). The work is bounded by ``cap`` (and RANK_WINDOW), not by
     the size of the store (None: read every match). Articles flagged as duplicates are
     not selected unless ``include_duplicates``: a duplicate group votes once, through
-    its representative."""
+    its representative. With ``story``, only that story's articles are selected
+    (:mod:`dateline.analyses.stories`)."""
     where, args = date_range("published", start, end)
     where += store.unflagged("rowid", include_duplicates)
+    if story is not None:
+        where.append("id IN (SELECT article FROM story_articles WHERE story = ?)")
+        args.append(story)
     cond = " AND ".join(["published IS NOT NULL", *where])
     q = store.db.execute
     exact, how = True, "published last"
@@ -481,7 +485,7 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
                    end: dt.date | None = None,
                    settings: TimelineSettings | None = None,
                    max_articles: int | None = MAX_ARTICLES,
-                   include_duplicates: bool = False) -> Timeline:
+                   include_duplicates: bool = False, story: str | None = None) -> Timeline:
     """Build a timeline of at most ``max_dates`` dates and ``sentences_per_date``
     sentences per date from the articles ``query`` selects (all when None) published
     between ``start`` and ``end`` (inclusive; open when None). Dates outside the range
@@ -489,13 +493,15 @@ def build_timeline(store: Store, query: str | None = None, *, max_dates: int | N
     When more than ``max_articles`` articles match (None: no limit), only the most
     relevant ``max_articles`` are read (:func:`_select`); ``Timeline.matching`` counts
     all and a note says so. Articles flagged as duplicates are left out unless
-    ``include_duplicates`` (each duplicate group's sentences vote once).
+    ``include_duplicates`` (each duplicate group's sentences vote once). ``story`` (a
+    story id) restricts the articles to that story's.
     ``settings`` holds the weights and thresholds (the defaults when None). Raises
     :class:`~dateline.store.QueryError` for a query FTS5 cannot parse even as a phrase.
     """
     cfg = settings or TimelineSettings()
     notes: list[str] = []
-    arts, matching, note = _select(store, query, start, end, max_articles, include_duplicates)
+    arts, matching, note = _select(store, query, start, end, max_articles, include_duplicates,
+                                   story)
     if not arts:
         return Timeline([], query, start, end, max_dates or 0, sentences_per_date or 0, 0,
                         ["no article matches"])
