@@ -166,6 +166,9 @@ MISLABELS = {"ORG", "PERSON", "PRODUCT", "NORP", "DATE", "WORK_OF_ART", "EVENT",
 #: Smallest city a mislabelled single-word entity may name without other evidence (metonymy:
 #: "Liverpool said", "relations between Harare and London").
 METONYM_MIN_POP = 150_000
+#: A city bearing a person's surname is meant by the bare surname only from this size
+#: (or as a national capital): "Houston", "Washington", not Hayward, California.
+SURNAME_CITY_MIN_POP = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,10 @@ class PlacesConfig:
         "help": "score a city gains when its first-level division (a US state, or a state with "
                 "a county or parish of the name given) is named in its sentence or the one "
                 "either side, even against a far bigger city of its name"})
+    local_main_window: int = field(default=4, metadata={
+        "help": "a local place (street, building) that no place around it locates is put at the "
+                "article's main city only when that city is named within this many sentences of "
+                "it; -1: wherever"})
     near_country_weight: float = field(default=1.0, metadata={
         "help": "score a city gains when its country is named in its sentence or the one "
                 "either side ('Winter has come early in Australia. ... based in Melbourne')"})
@@ -230,6 +237,9 @@ TITLE_WORDS = _WORDS["title"]
 #: Last words of names of bodies, publications, companies and agreements whose place word
 #: says nothing of where things happen ("Washington Institute", "New York Times").
 BODY_WORDS = _WORDS["body"]
+#: Words opening the name of a natural feature before "of" and a place's name ("Gulf of
+#: Mexico", "Horn of Africa", "Bay of Campeche"): the place inside is not the one meant.
+FEATURE_HEADS = _WORDS.get("feature", frozenset())
 #: Compass words that, capitalised after "the", name a bloc of countries ("the West").
 BLOC_WORDS = _WORDS["bloc"]
 #: Names of state bodies or their seats ("Congress", "the White House"): no town unless a
@@ -1518,7 +1528,7 @@ def _persons(ctx: Context) -> set[tuple[int, int]]:
 
 
 def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Mention],
-                   spans: list[tuple[int, int]], top_country: str | None
+                   spans: list[tuple[int, int]], top_country: str | None, window: int = -1
                    ) -> tuple[list[dict[str, Any]], set[int]]:
     """Records of local mentions, each placed at the place around it, and the ids of
     the mentions turned into local ones.
@@ -1527,8 +1537,9 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
     right after it ("Oulton Park, Cheshire", "Crossroads Correctional Center in
     Shelby"); the nearest city or county before it in the same sentence and the
     same division as the article's main city; the article's main city (most and
-    most surely mentioned, in the article's main country). Without one the
-    mention is left out.
+    most surely mentioned, in the article's main country), when ``window`` is -1 or
+    the text names that city within ``window`` sentences of the mention. Without one
+    the mention is left out.
 
     A resolved mention that ends in a street or building word and names only a
     small town in another division than the main city's ("Washington Square" in
@@ -1579,6 +1590,8 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
                and (main is None or m.best.admin1 == main.best.admin1)]
     anchor_starts = [m.tok_start for m in anchors]
     ranked = sorted(weight, key=lambda k: -weight[k])
+    main_sents = sorted(ctx.sentence_of(m.start) for m in placed
+                        if main is not None and m.best == main.best)
     for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
         if any(taken[start:end]):
             continue  # inside a place already found, or a repeat
@@ -1623,8 +1636,15 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
         if anchor is None:
             # The last such place before it in its sentence, else the main city.
             k = bisect.bisect_left(anchor_starts, start) - 1
-            same = k >= 0 and ctx.sentence_of(anchors[k].start) == ctx.sentence_of(doc[start].idx)
+            here = ctx.sentence_of(doc[start].idx)
+            same = k >= 0 and ctx.sentence_of(anchors[k].start) == here
             anchor = anchors[k] if same else main
+            if not same and main is not None and window >= 0:
+                # The main city only where the text around names it ("Pupils at Downend
+                # School" in a London article naming London far away is not in London).
+                j = bisect.bisect_left(main_sents, here - window)
+                if j >= len(main_sents) or main_sents[j] > here + window:
+                    continue
         if anchor is None:
             continue
         out.append(_local_record(doc, ctx, gaz, start, end, anchor.best))
@@ -1672,6 +1692,20 @@ def _person_words(ctx: Context) -> frozenset[str]:
             for w in canonical.split():
                 if len(w) >= 3 and w[:1].isupper():
                     words.update(name_key(w).split())  # "Moreno-Ocampo": "moreno", "ocampo"
+    return frozenset(words)
+
+
+def _surnames(ctx: Context) -> frozenset[str]:
+    """Name keys of the last words of the full names (two words or more) the entities
+    extractor gives people ("Tony Hayward" -> "hayward"): a surname, by which news goes
+    on to name the person alone ("Hayward said")."""
+    words: set[str] = set()
+    for ent in ctx.results.get("entities") or []:
+        canonical = ent.get("canonical") or ""
+        if ent.get("label") == "PERSON" and " " in canonical:
+            last = canonical.split()[-1]
+            if len(last) >= 3 and last[:1].isupper():
+                words.update(name_key(last).split()[-1:])
     return frozenset(words)
 
 
@@ -1745,7 +1779,17 @@ def _possessed(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ("'s", "’s", "'")
 
 
-def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[str]) -> list[_Mention]:
+def _place_cued(doc: Doc, m: _Mention) -> bool:
+    """Whether the text writes mention ``m`` as a place: a country or state after a comma
+    ("Hayward, California") or a word that puts something inside a place before it ("in
+    Hayward") and no possessive after it ("in Ross's mind")."""
+    if m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," and doc[m.tok_end + 1].is_title:
+        return True
+    return m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS and not _possessed(doc, m.tok_end)
+
+
+def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[str],
+                   surnames: frozenset[str] = frozenset()) -> list[_Mention]:
     """``mentions`` less the towns that two patterns of names show not to be meant.
 
     An acronym in running text (:func:`_is_acronym`) or the name of an international
@@ -1764,11 +1808,17 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     state body or its seat (:data:`INSTITUTION_NAMES`: "approval from Congress") is no town
     unless a comma and its state follow; a name after "the" that names a curated region,
     sea, river or other feature (:data:`THE_FEATURE_KINDS`: "the Middle East") is no town.
+    A surname (:func:`_surnames`, :func:`_titled_words`: "Tony Hayward", "Mr Dudley") that
+    the article never writes as a place (:func:`_place_cued`) is the person's wherever it
+    stands bare: no town of that name, however big ("Hayward said": no Hayward,
+    California; "Dudley" no English Dudley), but a national capital or a city of
+    :data:`SURNAME_CITY_MIN_POP` still ("Washington said").
     A mention left without candidates is dropped.
     """
     if not mentions:
         return mentions
     out = []
+    placed = {name_key(m.text) for m in mentions if _place_cued(doc, m)} if surnames else set()
     for m in mentions:
         cands = m.cands
         before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
@@ -1787,6 +1837,10 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
             cands = [p for p in cands if p.kind != "city"]  # "King Abdullah Park": a title
         elif m.text.lower() in INSTITUTION_NAMES and not comma_after:
             cands = [p for p in cands if p.kind != "city"]   # "approval from Congress"
+        elif name_key(m.text) in surnames and name_key(m.text) not in placed:
+            # "Hayward said", "Dudley, who grew up in Mississippi": the person.
+            cands = [p for p in cands if p.kind != "city" or p.population >= SURNAME_CITY_MIN_POP
+                     or p.capital]
         elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) \
                 and not comma_after and (before not in _IN_WORDS or _possessed(doc, m.tok_end)):
             cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
@@ -1798,6 +1852,32 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
             m.cands = cands
         out.append(m)
     return out
+
+
+def _feature_of_names(doc: Doc, gaz: Gazetteer, mentions: list[_Mention]) -> tuple[list[_Mention], set[int]]:
+    """``mentions`` with each place named inside a natural feature's name ("Mexico" of "a
+    leaking Gulf of Mexico oil well", where spaCy found only "Mexico") taken into that
+    feature when the gazetteer holds it, and the character starts of those it does not
+    hold ("Bay of Campeche"), which are places inside another name (``in_name``): the
+    country is not the place meant."""
+    out: list[_Mention] = []
+    inside: set[int] = set()
+    for m in mentions:
+        i = m.tok_start
+        if i < 2 or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in FEATURE_HEADS \
+                or not doc[i - 2].text[:1].isupper():
+            out.append(m)
+            continue
+        cands = [p for p in gaz.lookup(doc[i - 2:m.tok_end].text) if p.kind != "city"]
+        if not cands:
+            inside.add(m.start)
+            out.append(m)
+            continue
+        feature = _Mention(doc, i - 2, m.tok_end, m.label, cands, None)
+        while out and out[-1].tok_end > feature.tok_start:
+            out.pop()   # "Gulf" found alone before it
+        out.append(feature)
+    return out, inside
 
 
 #: Labels of the names whose place words say nothing of where something happened
@@ -2051,8 +2131,11 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     adj_terms = [(term, r) for term, r in ((term, _adjectival_record(doc, ctx, gaz, flags, s, e, term))
                                            for s, e, term in adjectival) if r is not None]
     adj_records = [r for _, r in adj_terms]
-    person_words = _person_words(ctx) | _titled_words(doc)
-    mentions = _no_town_names(doc, mentions, person_words)
+    mentions, in_features = _feature_of_names(doc, gaz, mentions)
+    titled = _titled_words(doc)
+    person_words = _person_words(ctx) | titled
+    surnames = _surnames(ctx) | titled
+    mentions = _no_town_names(doc, mentions, person_words, surnames)
     if not mentions:
         _mark_in_name(doc, flags, adj_records)
         return adj_records
@@ -2064,7 +2147,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
         countries["US"] += 1  # a US county or parish the article names
     pairs = _pair_points(mentions, cfg.close_km)
     _resolve(mentions, countries, Counter(), None, cfg, counties, pairs)
-    near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words)
+    near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words, surnames)
     if near:
         _resolve(near, countries, Counter(), None, cfg, counties, pairs)
         mentions = sorted(mentions + near, key=lambda m: m.start)
@@ -2099,7 +2182,8 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     _bare_features_by_place(gaz, mentions)
     top_country = max(countries2, key=countries2.get) if countries2 else None
     _main_country_for(gaz, adj_terms, top_country)
-    local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country)
+    local_records, converted = _local_records(doc, ctx, gaz, mentions, local_spans, top_country,
+                                               cfg.local_main_window)
     for m, at in _gazetteer_gaps(doc, ctx, [m for m in mentions if id(m) not in converted], countries2,
                                  top_country, cfg.gap_max_pop):
         converted.add(id(m))
@@ -2114,6 +2198,9 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     records += adj_records
     records.sort(key=lambda r: r["start"])
     _mark_in_name(doc, flags, records)
+    for r in records:
+        if r["start"] in in_features:
+            r["in_name"] = True
     return records
 
 
