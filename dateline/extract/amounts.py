@@ -140,6 +140,12 @@ barrels" gives both barrels; a decimal below ten is a quake's magnitude ("the qu
 7.0", "aftershocks of 5.9 and 5.5"); "N pounds of" a thing that is no money is a weight; "17
 degrees below zero" is -17 degrees; "per cent" left out of the entity is percent.
 
+Nor are amounts: a step of a graded scale (a ``scale_noun`` of the lexicon: "raised the alert
+level to six", "the threat level was lowered to three", "moved to phase five out of a possible
+six", "a category 4 storm"; "raised the number of troops to 300" stays a count), and a number
+the tagger cut at "to" before a duration ("an estimated four to" "six months"), a time span
+as "2 to 3 weeks" is.
+
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
 
@@ -881,7 +887,37 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True   # "2144 Veteran NBC anchor ...": the clock time of a live page's entry
     if _CLOCK_OR_DATE.match(text[ent.end_char:ent.end_char + 12]):
         return True   # "12.22 GMT", "11 Jun"
+    if _scale_position(root, ent, text):
+        return True   # "raised the alert level to six", "out of a possible six": a step of a scale
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
+
+
+def _scale_position(root: Token, ent: Span, text: str) -> bool:
+    """Whether a bare number names a step of a graded scale (a ``scale_noun`` of the
+    lexicon), not an amount: the object of "to", "at" or "from" whose verb has a scale
+    noun for object or subject ("raised the alert level to six", "the threat level was
+    lowered to three") or whose noun is one ("the alert level at five"), a number right
+    after a scale noun ("to phase five", "a category 4 storm"), or the top of a scale
+    "out of a possible six". A number with a noun of its own ("raised the
+    level to 300 troops") stays an amount."""
+    if _unit_noun(root) is not None:
+        return False
+    scales = lexicon().get("scale_noun", {})
+    if re.search(r"\bout\s+of\s+a\s+possible\s+$", text[max(0, ent.start_char - 24):ent.start_char], re.I):
+        return True
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in scales:
+        return True   # "to phase five" (the parser may read "phase" as a verb), "category 4"
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "at", "from"):
+        return False
+    head = root.head.head
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower() in scales
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if re.match(r"\s*-?\s*(?:fold|times)\b", text[ent.end_char:ent.end_char + 10], re.I):
+        return False   # "levels jumped 2 to 3 fold": a factor
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ == "NN" and c.lemma_.lower() in scales
+               for c in head.children)
 
 
 def _age_of_person(root: Token, ent: Span) -> bool:
@@ -1513,6 +1549,11 @@ _RANGE_TAIL = re.compile(r"\s+to\s+\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|m
                          r"(?:\s*(?:%|percent\b|per\s+cent\b))?(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)")
 
 
+#: The high end of a duration after a number cut at "to": a number and a plural time noun (" six months").
+_DURATION = re.compile(r"\s+(?:\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b",
+                       re.I)
+
+
 def _to_at(body: str) -> int | None:
     """Where " to " starts in ``body``, if it holds one."""
     m = re.search(r"\s+to\s+", body, re.I)
@@ -1567,6 +1608,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if tail and label == "CARDINAL" and not any(a < tail.end() and e < b for a, b in ent_spans) \
                 and _descending(s, tail.end(), text) is None and _range(text[s:tail.end()], "") is not None:
             e = tail.end()   # "8 million to 9 million gallons": the tagger left the high end out
+        if cut_to and label == "CARDINAL" and _DURATION.match(text, e):
+            continue   # "an estimated four to" "six months": a duration, as "2 to 3 weeks" is (a time expression, no amount)
         dash = re.match(r"-\d[\d,]*(?:\.\d+)?\b", text[e:e + 12])
         if dash and label == "CARDINAL" and re.fullmatch(r"[\d,.]+", text[s:e]):
             e += dash.end()   # "60-70 army deserters": the tagger cut the range at its dash
