@@ -752,7 +752,7 @@ class Dateline:
 
         if not has_tables(self.store) or self.store.db.execute(
                 "SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is None:
-            raise ValueError(f"no story {story!r} in {self.store.path} (`dateline stories` "
+            raise ValueError(f"no story {story!r} in the store (`dateline stories` "
                              "lists them)")
 
     def stories(self, query: str | None = None, *, limit: int = 20, min_size: int = 1,
@@ -841,8 +841,8 @@ class Dateline:
                *, start: DateLike | None = None, end: DateLike | None = None,
                header: bool = True, stream: IO[str] | None = None) -> int:
         """Write ``kind`` (events, articles, sentences, dates, entities, places, quotes,
-        amounts) as ``fmt`` (csv, jsonl, parquet; for events also groups, gdelt,
-        acled) to the file ``out`` (or ``stream``, default stdout; parquet needs
+        amounts, stories) as ``fmt`` (csv, jsonl, parquet; for events also groups, gdelt,
+        acled; for stories also groups) to the file ``out`` (or ``stream``, default stdout; parquet needs
         ``out``), as ``dateline export`` (docs/export.md). Returns the rows written.
         Raises :class:`dateline.export.ExportError` (a ValueError) for an unknown
         kind or format or parquet without pyarrow or ``out``, ValueError or

@@ -474,9 +474,11 @@ def search(query: str | None, db: str, start: dt.date | None, end: dt.date | Non
               "benchmark's format.")
 @click.option("--include-duplicates", is_flag=True, help="Read the articles flagged as "
               "near-duplicates of another too (by default a duplicate group votes once).")
+@click.option("--story", metavar="ID", help="Draw one story (an id `dateline stories` lists):"
+              " only its articles are read.")
 def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_date: int | None,
              start: dt.date | None, end: dt.date | None, fmt: str,
-             include_duplicates: bool) -> None:
+             include_duplicates: bool, story: str | None) -> None:
     """The dates that matter for a story (QUERY: keywords, or a person's, organisation's
     or place's name; all articles when omitted) and, for each, the sentences that say
     what happened, each with its article.
@@ -487,12 +489,14 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
       dateline timeline Sochi --db idlib.db --max-dates 5 --sentences-per-date 2
       dateline timeline "Staffan de Mistura" --db idlib.db --format json
       dateline timeline --db idlib.db --start 2018-09-01 --end 2018-09-10 --format tilse
+      dateline timeline --story s3f932dc4c3e --db idlib.db
     """
     from dateline.analyses.timeline import format_text, format_tilse
 
     with _open(db, readonly=True, settings=_settings()) as dl, _errors(db):
         tl = dl.timeline(query, max_dates=max_dates, sentences_per_date=sentences_per_date,
-                         start=start, end=end, include_duplicates=include_duplicates)
+                         start=start, end=end, include_duplicates=include_duplicates,
+                         story=story)
     if fmt == "json":
         click.echo(json.dumps(tl.as_dict(), indent=2, ensure_ascii=False))
     elif fmt == "tilse":
@@ -505,13 +509,97 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("query", required=False)
+@_db_option
+@click.option("--update", is_flag=True, help="First group the articles not in a story yet "
+              "(ingest does this at its end).")
+@click.option("--rebuild", is_flag=True, help="First forget every story and group all "
+              "articles afresh (the result then depends only on the stored articles).")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many stories, the largest first.")
+@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Only stories of at least this many articles.")
+@click.option("--start", callback=_date_option, help="Stories still running on or after "
+              "this date (YYYY-MM-DD).")
+@click.option("--end", callback=_date_option, help="Stories begun on or before this date.")
+@click.option("--top", type=click.IntRange(min=0), default=5, show_default=True,
+              help="How many people, organisations, places and event types per story.")
+@click.option("--story", "story_id", metavar="ID", help="Show this story with its articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON lines (one story a line).")
+@click.option("--include-duplicates", is_flag=True, help="Count near-duplicate copies in "
+              "sizes too (by default a duplicate group counts once).")
+def stories(query: str | None, db: str, update: bool, rebuild: bool, limit: int,
+            min_size: int, start: dt.date | None, end: dt.date | None, top: int,
+            story_id: str | None, as_json: bool, include_duplicates: bool) -> None:
+    """The stories the articles follow (docs/stories.md): for each, its span of dates,
+    its size, its top people, organisations, places, event types and words. With QUERY
+    (SQLite FTS5 syntax), only the stories holding an article that matches it, those
+    with the most matches first.
+
+    \b
+    Examples:
+      dateline stories --db idlib.db
+      dateline stories Sochi --db idlib.db --json
+      dateline stories --story s3f932dc4c3e --db idlib.db
+      dateline stories --update --db idlib.db        # group articles not grouped yet
+      dateline timeline --story s3f932dc4c3e --db idlib.db
+    """
+    if update or rebuild:
+        with _open(db) as dl, _errors(db):
+            done = dl.update_stories(rebuild=rebuild)
+        click.echo(f"dateline: grouped {done.grouped:,} article(s); {done.opened:,} new "
+                   f"stor{'y' if done.opened == 1 else 'ies'}, {done.changed:,} changed",
+                   err=True)
+    with _open(db, readonly=True) as dl, _errors(db):
+        if story_id:
+            one = dl.story(story_id, top=max(top, 1), include_duplicates=include_duplicates)
+            if one is None:
+                _fail(f"no story {story_id!r} in {db} (`dateline stories` lists them)", 1)
+                return
+            found = grouped = [one]
+            total = 1
+        else:
+            found = dl.stories(query, limit=limit, min_size=min_size, start=start, end=end,
+                               top=top, include_duplicates=include_duplicates)
+            total = found.total
+            grouped = found or dl.stories(limit=1)   # is any article in a story at all?
+    for s in found:
+        if as_json:
+            click.echo(json.dumps(s.as_dict(), ensure_ascii=False))
+            continue
+        size = f"{s.size:,} article{'' if s.size == 1 else 's'}"
+        if s.copies and not include_duplicates:
+            size += f" (+{s.copies:,} near-duplicate{'' if s.copies == 1 else 's'})"
+        match = f", {s.matching:,} matching" if s.matching is not None else ""
+        click.echo(f"{s.id}  {s.first} to {s.last}  {size}{match}")
+        for label, items in (("people", s.people), ("organisations", s.organisations),
+                             ("places", s.places), ("events", s.event_types)):
+            if items:
+                click.echo(f"  {label}: " + ", ".join(f"{k} ({n})" for k, n in items))
+        if s.words:
+            click.echo("  words: " + ", ".join(s.words))
+        for a in s.articles or []:
+            how = a["how"] + (f" {a['score']:.3f}" if a["score"] is not None else "")
+            click.echo(f"  {a['published']}  {a['id']}  [{how}]"
+                       + (f"  {a['title']}" if a["title"] else ""))
+    if not story_id and total > len(found):
+        click.echo(f"dateline: {len(found):,} of {total:,} stories shown (--limit)", err=True)
+    if not found:
+        click.echo(f"dateline: {db}: " + ("no story matches" if grouped else
+                   "no article is in a story yet (ingest some, or run `dateline stories "
+                   "--update`)"), err=True)
+        sys.exit(1)
+
+
 @cli.command("export")
 @click.argument("kind", type=click.Choice(["events", "articles", "sentences", "dates",
-                                           "entities", "places", "quotes", "amounts"]))
+                                           "entities", "places", "quotes", "amounts",
+                                           "stories"]))
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "groups",
                                                     "gdelt", "acled"]), default="csv",
               show_default=True, help="csv/jsonl/parquet: one row per stored item; events "
-              "also as groups (JSON Lines, one event group per line), gdelt (GDELT 2.0 Events "
+              "also as groups (JSON Lines, one event group per line; for stories one story a line), gdelt (GDELT 2.0 Events "
               "columns, tab-separated) or acled (ACLED columns).")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True),
               help="Write here (default: stdout; parquet needs a file).")
@@ -525,7 +613,8 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
 def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None,
             end: dt.date | None, header: bool) -> None:
     """Write what the store holds as a file for other tools (docs/export.md): KIND is
-    events, articles, sentences, dates, entities, places, quotes or amounts.
+    events, articles, sentences, dates, entities, places, quotes, amounts or stories
+    (one row per article in a story; --format groups: one story per line).
 
     \b
     Examples:

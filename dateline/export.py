@@ -9,7 +9,9 @@
   (one row per event group whose PLOVER type has an ACLED counterpart, ACLED
   columns, comma-separated);
 * ``articles``, ``sentences``, ``dates``, ``entities``, ``places``, ``quotes``,
-  ``amounts`` as ``csv`` / ``jsonl`` / ``parquet``, one row per stored item.
+  ``amounts`` as ``csv`` / ``jsonl`` / ``parquet``, one row per stored item;
+* ``stories`` as ``csv`` / ``jsonl`` / ``parquet`` (one row per article in a story) or
+  ``groups`` (JSON Lines, one story per line with its summary and articles).
 
 Events are selected by their event date, everything else by the article's
 publication date. Parquet needs pyarrow (``pip install 'dateline[parquet]'``).
@@ -41,6 +43,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "articles": ("csv", "jsonl", "parquet"),
     "sentences": ("csv", "jsonl", "parquet"),
     **{k: ("csv", "jsonl", "parquet") for k in KINDS if k != "events"},
+    "stories": ("csv", "jsonl", "parquet", "groups"),
 }
 
 #: GDELT 2.0 Events table columns, in the codebook's order (61 columns).
@@ -129,6 +132,17 @@ def article_table(store: Store, *, start: str | None = None, end: str | None = N
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY published, rowid")
     return Table(cols, ["float" if c == "tone" else "str" for c in cols],
                  (tuple(r) for r in store.db.execute(sql, args)))
+
+
+def story_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
+    """One row per article in a story (dateline.analyses.stories): the story's id, first
+    and last dates, the article's id and publication date, how it joined (seed, joined,
+    duplicate) and its score; selected by publication date, ordered by story then date."""
+    from dateline.analyses.stories import memberships
+
+    return Table(["story", "story_first", "story_last", "article_id", "published", "how",
+                  "score"], ["str", "str", "str", "str", "str", "str", "float"],
+                 memberships(store, start, end))
 
 
 def sentence_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
@@ -510,6 +524,25 @@ def _write_parquet(table: Table, path: str) -> int:
     return n
 
 
+def _write_story_groups(store: Store, stream: IO[str], start: str | None,
+                        end: str | None) -> int:
+    """Every story whose span meets ``start``..``end`` as one JSON line (its summary, as
+    /api/stories/{id} gives it, with its articles), largest first."""
+    from dateline.analyses.stories import list_stories, summarise
+
+    first = dt.date.fromisoformat(start) if start else None
+    last = dt.date.fromisoformat(end) if end else None
+    _, total = list_stories(store, limit=1, top=0, start=first, end=last)
+    listed, _ = list_stories(store, limit=max(total, 1), top=0, start=first, end=last)
+    n = 0
+    for s in listed:
+        full = summarise(store, s.id, top=10, with_articles=True)
+        if full is not None:
+            stream.write(json.dumps(full.as_dict(), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
 def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
            start: str | dt.date | None = None, end: str | dt.date | None = None,
            header: bool = True, stream: IO[str] | None = None) -> int:
@@ -528,6 +561,8 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
         raise ExportError("parquet is binary: give the output file with --out FILE")
     if fmt == "groups":
         table = None
+    elif kind == "stories":
+        table = story_table(store, start=start_s, end=end_s)
     elif fmt == "gdelt":
         table = gdelt_table(store, start=start_s, end=end_s)
     elif fmt == "acled":
@@ -554,6 +589,8 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
     sink = open(part, "w", encoding="utf-8", newline="") if out is not None else (stream or sys.stdout)
     failed = False
     try:
+        if table is None and kind == "stories":
+            return _write_story_groups(store, sink, start_s, end_s)
         if table is None:
             n = 0
             for g in event_groups(store, start=start_s, end=end_s):

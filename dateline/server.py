@@ -76,6 +76,8 @@ MAX_SEARCH_LIMIT = 500
 MAX_SEARCH_OFFSET = 10_000
 #: Most event groups one request may ask for; larger limits are lowered to it.
 MAX_EVENTS_LIMIT = 5000
+#: Most stories one /api/stories answer lists (each is summarised with a few queries).
+MAX_STORIES_LIMIT = 200
 #: Most places or actors one /api/map or /api/network request may ask for.
 MAX_VIEW_TOP = 500
 #: Most items per top-N list of /api/stats.
@@ -663,6 +665,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                  include_duplicates: bool = Query(False, description="Read the articles "
                                                   "flagged as near-duplicates of another too "
                                                   "(by default a duplicate group votes once)."),
+                 story: str | None = Query(None, description="Draw one story (an id "
+                                           "/api/stories gives): only its articles are read."),
                  download: Download = DownloadAsked(),
                  ) -> Any:
         """The timeline as `dateline timeline --format json` prints it: query, range,
@@ -677,8 +681,55 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *,
                              sentences_per_date=sentences_per_date, start=_text(start),
                              end=_text(end),
                              max_articles=timeline_articles or TIMELINE_ARTICLES,
-                             include_duplicates=include_duplicates)
+                             include_duplicates=include_duplicates, story=_text(story))
         return download.answer("timeline", tl.as_dict(), _text(q))
+
+    @app.get("/api/stories", summary="Stories: the articles that follow one story over days")
+    def stories(q: str | None = Query(None, description="Only stories holding an article "
+                                      "that matches these words (FTS5 syntax), most matches "
+                                      "first."),
+                start: str | None = Query(None, description="Stories still running on or "
+                                          "after (YYYY-MM-DD)."),
+                end: str | None = Query(None, description="Stories begun on or before "
+                                        "(YYYY-MM-DD)."),
+                limit: int = Query(20, ge=1, le=MAX_STORIES_LIMIT,
+                                   description=f"Most stories (at most {MAX_STORIES_LIMIT}), "
+                                   "the largest first."),
+                min_size: int = Query(2, ge=1, description="Only stories of at least this "
+                                      "many articles."),
+                top: int = Query(5, ge=0, le=50, description="People, organisations, places "
+                                 "and event types per story."),
+                include_duplicates: bool = Query(False, description="Count near-duplicate "
+                                                 "copies in sizes too (by default a duplicate "
+                                                 "group counts once)."),
+                ) -> dict[str, Any]:
+        """``{"total": N, "stories": [...]}``: each story's id, first and last dates,
+        size, copies, top people, organisations, places, event types and words
+        (docs/stories.md); ``total`` counts all that qualify."""
+        try:
+            check_query(q, "stories")
+        except ValueError as exc:
+            raise _bad(str(exc)) from None
+        with store() as dl:
+            found = dl.stories(_text(q), limit=limit, min_size=min_size, start=_text(start),
+                               end=_text(end), top=top, include_duplicates=include_duplicates)
+        return {"total": found.total, "stories": [x.as_dict() for x in found]}
+
+    @app.get("/api/stories/{story_id}", summary="One story with its articles")
+    def story(story_id: str,
+              top: int = Query(10, ge=0, le=50, description="People, organisations, places "
+                               "and event types."),
+              include_duplicates: bool = Query(False, description="List and count "
+                                               "near-duplicate copies too."),
+              ) -> dict[str, Any]:
+        """The story as in /api/stories, with ``articles``: id, published, title, ``how``
+        it joined (seed, joined, duplicate) and its score, in publication order; 404
+        when there is no such story. Its timeline: /api/timeline?story=ID."""
+        with store() as dl:
+            found = dl.story(story_id, top=top, include_duplicates=include_duplicates)
+        if found is None:
+            raise HTTPException(status_code=404, detail=f"no story {story_id!r} in the store")
+        return found.as_dict()
 
     @app.get("/api/articles/{article_id:path}", summary="One article's full record")
     def article(article_id: str) -> dict[str, Any]:

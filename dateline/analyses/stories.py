@@ -499,8 +499,8 @@ class StorySummary:
     """One story as listed: id, first and last publication dates, ``size`` (articles,
     each near-duplicate group once unless asked otherwise), ``copies`` (flagged
     near-duplicates it also holds), the most named people, organisations, places and
-    event types with their counts (mentions in its articles), its top words, and, with a
-    query, how many of its articles match it."""
+    event types with their counts (mentions in its articles), its top words (heaviest in
+    its centroid, weighted by idf), and, with a query, how many of its articles match it."""
 
     id: str
     first: str
@@ -572,9 +572,12 @@ def summarise(store: Store, story: str, *, top: int = 5, include_duplicates: boo
                   rowids, top) if "places" in store.kinds else []
     events = _top(store, "SELECT type, count(*) FROM events WHERE article IN ({})"
                   " GROUP BY type", rowids, top) if "events" in store.kinds else []
-    centroid = json.loads(row["centroid"])
-    top_words = [t[2:] for t, _ in sorted(((t, v) for t, v in centroid.items()
-                                           if t.startswith("w:")),
+    centroid = {t: v for t, v in json.loads(row["centroid"]).items() if t.startswith("w:")}
+    df = {r[0]: r[1] for r in store._by_ids("SELECT term, df FROM story_terms"
+                                             " WHERE term IN ({})", list(centroid))}
+    n = store.db.execute("SELECT value FROM meta WHERE key = 'story_articles'").fetchone()
+    idf = Idf(df, int(n[0]) if n else 0)
+    top_words = [t[2:] for t, _ in sorted(((t, v * idf(t)) for t, v in centroid.items()),
                                           key=lambda kv: (-kv[1], kv[0]))[:top * 2]]
     first = min((m["published"] for m in kept), default=row["first"])
     last = max((m["published"] for m in kept), default=row["last"])
