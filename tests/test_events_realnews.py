@@ -866,3 +866,39 @@ def test_a_health_inquiry_is_no_accusation(nlp) -> None:
 ])
 def test_a_warning_of_what_may_happen_is_no_threat(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # advice to the public is no threat
+    "The Kenyan health ministry warned travellers to avoid the border towns.",
+    "Kenyan officials have warned against travel to the coast.",
+    # a danger foretold, or a warning heard, is no act of the warner
+    "The Kenyan weather service warned of heavy floods along the river.",
+    "Warnings about the state of the Kenyan dam went unheeded for years.",
+    # a threat posed is a danger, not a threat made
+    "Uganda still poses a threat to its neighbours, the Kenyan minister said.",
+    "Kenya is taking the threat of the virus seriously.",
+])
+def test_a_warning_is_a_threat_only_on_evidence_of_one(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party told what to do, or warned of harm or against an act
+    ("The Kenyan president warned Uganda to withdraw its troops from the island.",
+     [("THREATEN", "KEN", "UGA")]),
+    ("Kenyan unions warned the government of a general strike.", [("THREATEN", "KEN", "KEN")]),
+    ("Kenya warned Uganda against moving troops to the border.", [("THREATEN", "KEN", "UGA")]),
+    ("Kenya issued a stern warning to its neighbour Uganda over the raids.",
+     [("THREATEN", "KEN", "UGA")]),
+    # harm held out on a condition, or the warner's own act to come
+    ("The Kenyan leader warned that thousands would die if foreign troops landed.",
+     [("THREATEN", "KEN", None)]),
+    ("Kenya warned that it would launch an offensive if the raids went on.",
+     [("THREATEN", "KEN", None)]),
+    # criticism of what a party does stays an accusation
+    ("The Kenyan minister warned against foreign meddling in the election.",
+     [("ACCUSE", "KEN", None)]),
+])
+def test_warnings_that_are_threats(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

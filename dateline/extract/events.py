@@ -1751,8 +1751,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "ACCUSE", None  # a protest made in words
     if etype == "CONSULT" and (_scheduled(tok) or _planned(tok)):
         return None  # a meeting the news announces or plans for later has not happened
-    if tok.lemma_.lower() in _WARNING_VERBS and _impersonal_warning(tok, coder.index):
-        return None
+    if tok.lemma_.lower() in _WARNING_WORDS and len(c.pattern.extras) <= 1 \
+            and etype in ("THREATEN", "ACCUSE"):
+        warned = _warning_type(tok, etype, coder.index)
+        if warned is None:
+            return None
+        etype = warned
     if (etype == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear")
             and any(i.via_complement and i.pattern.type == "RETREAT" and _negated(i.tok)
                     for i in c.absorbed)):
@@ -1979,44 +1983,146 @@ def _planned(tok: Token) -> bool:
     return False
 
 
-def _impersonal_warning(tok: Token, index: ActorIndex) -> bool:
-    """Whether "warn" or "caution" reports a danger, not a threat: a that-clause whose subject is
-    no actor ("warned that more shelter would be needed", "warned the spill
-    threatens their way of life"). A warning addressed to a party of what may befall it
-    ("cautioned Georgia that aid could be cut if ...") is a threat."""
-    addressed = any(ch.dep_ in ("dobj", "dative") and _covered(ch, index) for ch in tok.children)
-    clause_deps = ("ccomp",) if tok.pos_ in ("VERB", "AUX") else ("ccomp", "acl", "appos")
-    for ch in tok.children:
-        if ch.dep_ in clause_deps and (tok.pos_ in ("VERB", "AUX") or any(
-                g.dep_ == "mark" and g.lower_ == "that" for g in ch.children)):
-            if any(g.dep_ in ("csubj", "csubjpass") for g in ch.children):
-                return True  # "warned that cutting away the pipe could increase the flow"
-            if addressed and any(g.dep_ in ("aux", "auxpass") and g.lower_ in MODALS
-                                 for g in ch.children):
-                return False
-            subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and not _is_pronoun(subj) and subj.pos_ != "PROPN" \
-                    and subj.ent_type_ == "" and not _covered(subj, index):
-                return True
-            if ch.pos_ in ("VERB", "AUX") and not any(
-                    g.dep_ in ("aux", "auxpass") and (g.lower_ in MODALS or g.lower_ in ("going", "to"))
-                    for w in (ch, *(x for x in ch.children if x.dep_ in ("xcomp", "acomp")))
-                    for g in w.children):
-                # a state of affairs, not an act to come ("warned that the government
-                # was in breach of the plan", "warns that the region is drifting apart"):
-                # a warning of danger
-                return True
-            if (subj is not None and subj.dep_ == "nsubj" and not _is_pronoun(subj)
-                    and subj.lemma_.lower() not in FORCE_WORDS | _OWN_ARMS):
-                # someone else's act to come ("warned that Iran could close the strait"):
-                # a forecast; the warner's own forces ("police will no longer tolerate
-                # rallies") or a passive ("its leaders would be hunted down") threaten
-                return True
-    return False
+def _warning_type(tok: Token, etype: str, index: ActorIndex) -> str | None:
+    """What a word of warning reports, given the type of its pattern ("warn", "caution",
+    "warning", "threat": THREATEN; "warn of", "warn against": ACCUSE): THREATEN, ACCUSE or
+    no event (None).
+
+    News warns far more often of dangers (storms, diseases, leaks, wars to come) and
+    advises the public ("warned travellers", "a travel warning") than it reports threats,
+    so a warning is a threat only on the evidence of one:
+
+    - a condition: "warned Gadhafi to pull back ... or face consequences", "warned of civil
+      war if citizens sided with the protesters", "thousands will die if they attack";
+    - a party told what to do or what will befall it: "warned Syria to end its occupation",
+      "warned Turkey not to intervene", "issued a stark warning to Syria over the jet";
+    - the warner's own act or a sanction to come: "warned that police would no longer
+      tolerate rallies", "warned that it would launch an operation", "warned that they would
+      be held accountable"; or a deterrent: "warned that any military action would turn
+      Syria into another Afghanistan";
+    - a party warned of harm or against an act: "warned the government of a nationwide
+      strike", "warned Greece against militarising the islands".
+
+    "Threat" as a noun is a threat made only when someone issues, makes or carries it out, or
+    it is someone's threat to act ("Libya's threat to sink ships"); "poses a threat", "the
+    threat from the forces diminished" and "the H1N1 threat" make no event. "Warn of" a
+    danger makes no event, and "warn against" makes an accusation only of what a party does
+    ("warned against crude interference"), not advice ("warned against travel to Mexico",
+    "cautioned against taking his statements as fact")."""
+    lemma = tok.lemma_.lower()
+    if lemma == "threat":
+        return "THREATEN" if _threat_issued(tok) else None
+    told = _told_party(tok, index)
+    if _conditional_warning(tok):
+        return "THREATEN"
+    if etype == "ACCUSE":
+        # the preposition may hang on the party warned ("warned [the government of a strike]")
+        heads = [tok, *(ch for ch in tok.children if ch.dep_ in ("dobj", "dative"))]
+        prep = next((p for h in heads for p in h.children
+                     if p.dep_ == "prep" and p.lower_ in ("of", "against")), None)
+        what = next((w for w in prep.children if w.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if what is None:
+            return None
+        if prep is not None and prep.lower_ == "of":
+            # "warned the government of a nationwide strike": harm held out to a party;
+            # "warned of a looming massacre": a danger foretold
+            return "THREATEN" if told and what.lemma_.lower() in _HARM else None
+        if told:
+            return "THREATEN"  # "warned Greece against militarising the islands"
+        if what.lemma_.lower() in _ADVISED_ACTS or what.tag_ == "VBG":
+            return None  # advice: "warned against travel to Mexico", "against taking ..."
+        return "ACCUSE"  # "warned against crude interference"
+    if told and any(ch.dep_ == "xcomp" or (ch.dep_ == "prep" and ch.lower_ in ("against", "over"))
+                    for ch in tok.children):
+        return "THREATEN"
+    if tok.pos_ not in ("VERB", "AUX") and told and tok.head.lemma_.lower() in _ISSUING:
+        return "THREATEN"
+    for clause in (ch for ch in tok.children if ch.dep_ == "ccomp"):
+        modal = any(g.dep_ in ("aux", "auxpass") and g.lower_ in MODALS for g in clause.children)
+        if not modal:
+            continue
+        subj = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if any(w.i < clause.i and w.lemma_.lower() in _HARM and w.lemma_.lower() not in ("war", "fight")
+               for w in clause.subtree):
+            return "THREATEN"  # a deterrent: "warned that any military action would ..."
+        if subj is not None and (subj.dep_ == "nsubjpass" and clause.lemma_.lower() in _PUNISHING
+                or subj.lower_ in _OWN_PRONOUNS
+                or (subj.lower_ == "it" and any(g.dep_ == "dobj" for g in clause.children))
+                or subj.lemma_.lower() in FORCE_WORDS | _OWN_ARMS):
+            return "THREATEN"
+        if told:
+            return "THREATEN"
+    return None
 
 
-#: Verbs (and nouns) of warning, whose that-clause may report a danger rather than a threat.
-_WARNING_VERBS = frozenset({"warn", "caution", "warning"})
+def _told_party(tok: Token, index: ActorIndex) -> bool:
+    """Whether a warning is addressed to a party the actor tables know (its object, indirect
+    object, passive subject or "to" phrase), not to the public ("warned travellers", "warnings to civilians")."""
+    addressees = [ch for ch in tok.children if ch.dep_ in ("dobj", "dative", "nsubjpass")]
+    carriers = [tok] if tok.pos_ in ("VERB", "AUX") else [tok, tok.head]  # "issued a warning to"
+    addressees += [w for v in carriers for p in v.children if p.dep_ == "prep" and p.lower_ == "to"
+                   for w in p.children if w.dep_ == "pobj"]
+    addressees += [w for a in addressees for w in a.children if w.dep_ in ("appos", "compound")]
+    return any((_covered(a, index) or a.ent_type_ in ("ORG", "GPE", "NORP")
+                or a.lemma_.lower() in _OWN_ARMS | FORCE_WORDS)
+               and a.lemma_.lower() not in _ADVISED for a in addressees)
+
+
+def _conditional_warning(tok: Token) -> bool:
+    """Whether a warning holds out harm on a condition: "or face" / "or risk" ("warned him
+    to pull back or face consequences"), or "if"/"unless" in what it says with a word of
+    harm before it ("warned that thousands will die if they attack", "warnings of a civil
+    war if the protests go on"), not a mere forecast ("warned that drilling will be
+    suspended if a storm comes")."""
+    sent = tok.sent
+    after = [w for w in sent if w.i > tok.i]
+    if any(w.lower_ == "or" and w.i + 1 < len(w.doc) and w.doc[w.i + 1].lemma_.lower() in ("face", "risk")
+           for w in after):
+        return True
+    cond = next((w for w in after if w.lower_ in ("if", "unless")), None)
+    return cond is not None and any(w.lemma_.lower() in _HARM for w in after if w.i < cond.i)
+
+
+def _threat_issued(tok: Token) -> bool:
+    """Whether the noun "threat" is a threat someone made: the object of a verb of issuing
+    ("made threats", "carried out its threat"), someone's ("Libya's threat came hours
+    after"), or a threat to act ("the threat to sink ships")."""
+    if tok.dep_ in ("dobj", "conj") and tok.head.lemma_.lower() in _ISSUING | {"carry", "execute", "renew"}:
+        return True
+    if any(ch.dep_ == "poss" for ch in tok.children):
+        return True
+    return any(ch.dep_ in ("acl", "relcl") and ch.tag_ == "VB" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in ch.children) for ch in tok.children)
+
+
+#: Verbs of issuing a warning or a threat ("issued a warning to Syria").
+_ISSUING = frozenset({"issue", "make", "send", "give", "deliver", "repeat", "voice", "sound"})
+#: Whom a warning advises rather than threatens: the public and its parts.
+_ADVISED = frozenset({
+    "people", "public", "citizen", "civilian", "resident", "traveller", "traveler", "visitor",
+    "tourist", "passenger", "parent", "colleague", "consumer", "investor", "user", "reader",
+    "viewer", "family", "patient", "driver", "worker", "student", "doctor", "member"})
+#: What the public is advised against ("warned against travel to Mexico").
+_ADVISED_ACTS = frozenset({"travel", "trip", "journey", "visit", "complacency", "panic", "use",
+                           "consumption"})
+#: Words of the harm a conditional warning holds out ("or face consequences", "thousands
+#: will die if ...").
+_HARM = frozenset({"die", "kill", "war", "consequence", "repercussion", "measure", "action",
+                   "force", "strike", "attack", "punish", "pay", "price", "accountable",
+                   "retaliation", "retaliate", "response", "respond", "bloodbath", "massacre",
+                   "destroy", "crush", "sanction", "hunt", "fight", "operation", "offensive",
+                   "invasion", "invade", "intervention", "interference"})
+#: Verbs of a punishment to come, in the passive ("warned that they would be held
+#: accountable", "will be chased in their hiding places").
+_PUNISHING = frozenset({"hold", "punish", "chase", "hunt", "prosecute", "target", "attack",
+                        "crush", "expel", "sanction", "arrest", "try", "kill", "destroy"})
+#: Pronouns by which a warner speaks of its own side ("warned that we will respond").
+_OWN_PRONOUNS = frozenset({"we", "i", "he", "she", "they"})
+#: Words of warning, which mostly report a danger or advice rather than a threat
+#: (:func:`_warning_type`).
+_WARNING_WORDS = frozenset({"warn", "caution", "warning", "threat"})
+
+
 #: Arms of a state besides :data:`FORCE_WORDS` whose acts its leaders threaten.
 _OWN_ARMS = frozenset({"police", "policeman", "security", "military", "government", "regime",
                        "authority", "air", "aircraft", "jet", "warplane"})
