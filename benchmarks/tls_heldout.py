@@ -13,9 +13,10 @@ chooses on the rest: a harsher test with less to tune on. Each topic's held-out
 precision and recall are then averaged over the groups it was held out in.
 
 ``--folds K`` instead deals the topics into K seeded folds and prints the nested
-estimate of :mod:`dateline.evaluate.folds` (the one the ``dateline eval`` harnesses
-print with ``--folds K --grid ...``): each fold scored with the combination best on
-the other folds, per-fold figures, their mean and spread.
+estimate of :mod:`dateline.evaluate.folds`, the same as ``dateline eval tls --folds K
+--grid timeline.NAME=...`` prints: each fold scored with the combination best on the
+other folds, per-fold figures, their mean and spread. Timelines are built and scored
+by the functions of :mod:`dateline.evaluate.tls` that ``dateline eval tls`` uses.
 
 Uses the per-topic stores that ``dateline eval tls`` caches under ``--workdir`` (build
 them first with ``dateline eval tls --data ...``)::
@@ -24,8 +25,9 @@ them first with ``dateline eval tls --data ...``)::
         --grid mention_bonus=0.02,0.05,0.08 --grid topic_weight=1.0,1.25,1.5 \\
         --grid duplicate_similarity=0.5,0.6
 
-(The upper-case names of the former module constants, ``MENTION_BONUS`` ..., are
-accepted too.) Each combination is passed to ``build_timeline`` as ``settings``.
+(``timeline.mention_bonus``, as ``dateline config`` lists it, and the upper-case names
+of the former module constants, ``MENTION_BONUS`` ..., are accepted too.) Each
+combination is passed to ``build_timeline`` as ``settings``.
 """
 
 from __future__ import annotations
@@ -35,18 +37,21 @@ import dataclasses
 import itertools
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import dateline.analyses.timeline as T
 from dateline.evaluate import folds as F
 from dateline.evaluate import tls_metrics as M
-from dateline.evaluate.tls import load_topics, mean_sentences_per_date
+from dateline.evaluate.tls import (
+    METRICS,
+    Scores,
+    load_topics,
+    score_timelines,
+    tally_score,
+    topic_units,
+)
 from dateline.settings import TimelineSettings
 from dateline.store import Store
-
-Scores = dict[str, dict[str, float]]
 
 
 def parse_grid(items: list[str]) -> dict[str, list[float]]:
@@ -57,7 +62,7 @@ def parse_grid(items: list[str]) -> dict[str, list[float]]:
     known = {f.name for f in dataclasses.fields(defaults)}
     for item in items:
         name, _, values = item.partition("=")
-        name = name.strip().lower()
+        name = name.strip().lower().removeprefix("timeline.")
         if name not in known or not values:
             raise SystemExit(f"--grid {item!r}: expected name=v1,v2 with name one of "
                              f"{', '.join(sorted(known))}")
@@ -71,17 +76,9 @@ def parse_grid(items: list[str]) -> dict[str, list[float]]:
 
 def score_all(topics: list, stores: dict[str, Store],
               settings: TimelineSettings | None = None) -> dict[str, Scores]:
-    """Scores of every gold timeline (keyed topic/name) with ``settings``."""
-    out = {}
-    for topic in topics:
-        for name, gold in topic.timelines.items():
-            dates = sorted(gold)
-            tl = T.build_timeline(stores[topic.name], max_dates=len(dates),
-                                  sentences_per_date=mean_sentences_per_date(gold),
-                                  start=dates[0], end=dates[-1], settings=settings)
-            pred = {e.date: [s.text for s in e.sentences] for e in tl.entries}
-            out[f"{topic.name}/{name}"] = M.evaluate(pred, gold)
-    return out
+    """Scores of every gold timeline (keyed topic/name) with ``settings``
+    (:func:`dateline.evaluate.tls.score_timelines`, which ``dateline eval tls`` uses)."""
+    return score_timelines(topics, stores, settings)
 
 
 def f_scores(results: list[Scores]) -> tuple[float, float, float]:
@@ -152,43 +149,16 @@ def main() -> int:
     return 0
 
 
-def topic_tally(results: list[Scores]) -> dict[str, float]:
-    """One topic's timelines as additive counts: the number of timelines and the sums
-    of their precisions and recalls (so pooled counts give ``M.average``'s means)."""
-    t: dict[str, float] = {"timelines": len(results)}
-    for metric in ("rouge_1", "rouge_2", "date"):
-        t[f"{metric}_p"] = sum(r[metric]["precision"] for r in results)
-        t[f"{metric}_r"] = sum(r[metric]["recall"] for r in results)
-    return t
-
-
-def tally_score(counts: Mapping[str, float]) -> dict[str, float]:
-    """R1 F, R2 F and date F1 of pooled :func:`topic_tally` counts (precision and recall
-    averaged over timelines, then F, as ``dateline eval tls``), and their R1 F + R2 F,
-    the figure the grid is chosen on."""
-    n = counts.get("timelines", 0) or 1
-    out = {m: M.f_score(counts.get(f"{m}_p", 0) / n, counts.get(f"{m}_r", 0) / n)
-           for m in ("rouge_1", "rouge_2", "date")}
-    out["r1_r2"] = out["rouge_1"] + out["rouge_2"]
-    return {k: float(v) for k, v in out.items()}
-
-
 def _folds(runs: dict[tuple, dict[str, Scores]], names: list[str], k: int, seed: int) -> int:
     """The ``--folds`` estimate: topics dealt into ``k`` folds, each fold scored with the
     combination best (R1 F + R2 F) on the other folds."""
-    units: dict[tuple, dict[str, dict[str, float]]] = {}
-    for combo, res in runs.items():
-        by_topic: dict[str, list[Scores]] = defaultdict(list)
-        for key, scores in res.items():
-            by_topic[key.split("/", 1)[0]].append(scores)
-        units[tuple(zip(names, combo))] = {t: topic_tally(r) for t, r in by_topic.items()}
+    units = {tuple(zip(names, combo)): topic_units(res) for combo, res in runs.items()}
     try:
         result = F.nested(units, tally_score, "r1_r2", k, seed)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
-    F.report(result, [("rouge_1", "R1 F"), ("rouge_2", "R2 F"), ("date", "date F1")],
-             "topic", echo=print)
+    F.report(result, METRICS, "topic", echo=print)
     return 0
 
 
