@@ -131,7 +131,7 @@ def main() -> int:
     chosen: Counter = Counter()
     keys = list(next(iter(runs.values())))
     if args.leave_out == 1:
-        print("held-out topic: settings chosen on the others")
+        print("held-out topic: settings chosen on the others, its R1 F, R2 F, date F1")
     for group in itertools.combinations(keys, args.leave_out):
         best = max(runs, key=lambda c: sum(f_scores(
             [s for k, s in runs[c].items() if k not in group])[:2]))
@@ -139,7 +139,8 @@ def main() -> int:
         for key in group:
             held[key].append(runs[best][key])
         if args.leave_out == 1:
-            print(f"  {group[0]:48s} {dict(zip(names, best))}")
+            r1, r2, d = f_scores([runs[best][group[0]]])
+            print(f"  {group[0]:40s} {r1:.4f}  {r2:.4f}  {d:.3f}  {dict(zip(names, best))}")
     if args.leave_out > 1:
         print(f"settings chosen, holding out {args.leave_out} topics at a time:")
         for combo, times in chosen.most_common():

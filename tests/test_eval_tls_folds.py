@@ -155,6 +155,8 @@ def test_heldout_benchmark_scores_with_the_same_functions(t17, monkeypatch, caps
     elif not extra:
         # each topic held out is scored with 10, chosen on the other three
         assert "held-out average: R1 F 0.5000  R2 F 0.5000  date F1 1.000" in out
+        assert _row(out, "  ferry_a/gold")[1:4] == ["1.0000", "1.0000", "1.000"]
+        assert _row(out, "  vote_c/gold")[1:4] == ["0.0000", "0.0000", "1.000"]
     else:
         # 6 pairs; holding out both topics written like their gold leaves a tie on the
         # other two, which 0 (first) wins: those two score 0 in 1 of their 3 pairs.
