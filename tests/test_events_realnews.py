@@ -902,3 +902,15 @@ def test_a_warning_is_a_threat_only_on_evidence_of_one(nlp, text: str) -> None:
 ])
 def test_warnings_that_are_threats(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # permission is no gift, even when the care it allows is named after it
+    "The Kenyan government gave him permission to leave the country for medical care.",
+    # cases under study are a health inquiry, in the passive too
+    "Another 300 suspected cases in Kenya are being investigated.",
+    # refugees and families arriving somewhere pay no visit
+    "About 2,000 Ugandan refugees arrived in Kenya over the weekend.",
+])
+def test_no_gift_no_inquiry_no_visit(nlp, text: str) -> None:
+    assert run(nlp, text) == []

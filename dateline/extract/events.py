@@ -998,10 +998,20 @@ def _gift(tok: Token) -> bool:
     (:data:`GIFTS`, or an amount of money)."""
     given = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
     for g in given:
-        words = list(g.subtree)  # "25,000 tons of emergency food aid"
+        words = _phrase_words(g)  # "25,000 tons of emergency food aid"
         if any(w.lemma_.lower() in GIFTS or w.lower_ in GIFTS or w.ent_type_ == "MONEY" for w in words):
             return True
     return False
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The words of noun phrase ``head`` without the clauses hung on it: "permission to leave
+    the country and receive medical care" is permission, not care."""
+    words = [head]
+    for ch in head.children:
+        if ch.dep_ not in ("acl", "relcl", "advcl", "xcomp", "ccomp"):
+            words.extend(_phrase_words(ch))
+    return words
 
 
 def _asked(tok: Token, sent: Span, text: str) -> bool:
@@ -1826,6 +1836,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return _finish("MOBILIZE", "troops", tok, actor, None, t)
     if etype == "CONSULT" and actor is not None and actor.get("sector") in ("MED", "JRN"):
         return None  # "Arab journalists visiting Syria": reporters travel, no talks between parties
+    if etype == "CONSULT" and mode == "visit" and actor is not None and actor.get("sector") in ("CVL", "REF"):
+        return None  # "2,500 people had arrived in Jordan": refugees or tourists travel, no visit
     armed = actor is not None and actor.get("sector") in ("MIL", "COP")
     if etype == "CONSULT" and mode == "visit" and armed:
         # "security forces arrived in the town with tanks": forces moved, no visit
@@ -2801,13 +2813,14 @@ _NON_CULPABLE = frozenset({"case", "illness", "symptom", "sample", "plume", "inf
 
 
 @_refuses("fact-finding", "investigating or testing cases, samples or a disease "
-                          "('investigating suspected flu cases'): a health inquiry, no "
+                          "('investigating suspected flu cases', 'cases are being "
+                          "investigated'): a health inquiry, no "
                           "accusation (an inquiry into a spill or an explosion stays one)")
 def _refuse_fact_finding(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype != "ACCUSE" or lemma not in ("investigate", "probe", "examine", "study", "test",
                                           "investigation", "inquiry"):
         return False
-    objs = [ch for ch in children if ch.dep_ == "dobj"] + [
+    objs = [ch for ch in children if ch.dep_ in ("dobj", "nsubjpass")] + [
         g for ch in children if ch.dep_ == "prep" and ch.lower_ in ("into", "of", "on")
         for g in ch.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in _NON_CULPABLE for o in objs)
