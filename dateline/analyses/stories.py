@@ -84,7 +84,7 @@ class StorySettings:
     topics with two-fold validation (docs/stories.md)."""
 
     #: Least score that joins an article to a story.
-    threshold: float = 0.25
+    threshold: float = 0.08
     #: Days over which the similarity to a story falls by a factor e outside its span.
     decay_days: float = 30.0
     #: Weight of each family of terms: words, names, places, dates.
