@@ -349,11 +349,49 @@ _PARTITIVES = frozenset({"one", "some", "many", "several", "most", "none", "each
                          "all", "both", "either", "neither", "any", "another"})
 
 
+#: Common nouns of a group that speaks through its members ("a chorus of critics", "a
+#: group of residents"): like a role noun, the phrase after them says whose.
+_GROUP_HEADS = frozenset({"group", "chorus", "coalition", "panel", "team", "delegation",
+                          "committee", "association", "union", "body", "council", "agency",
+                          "office", "ministry", "department", "organisation", "organization",
+                          "spokesperson", "number", "handful", "majority", "minority"})
+#: Prepositions whose phrase after a role noun says whose role it is ("a spokeswoman for
+#: the airline", "an official at the ministry", "Syria's envoy to the UN").
+_ROLE_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to"})
+
+
+def _role_phrase_end(tok: Token) -> int | None:
+    """End (character) of the prepositional phrase right after a role or group noun
+    ``tok`` that says whose role it is ("A spokeswoman for the airline", "an official at
+    the ministry", "a chorus of critics"), when it is short (up to 8 words after the noun)
+    and names no time; None otherwise."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _PERSON_NOUNS | _GROUP_HEADS:
+        return None
+    prep = next((c for c in _children(tok) if c.dep_ == "prep" and c.i == tok.i + 1
+                 and c.lower_ in _ROLE_PREPS), None)
+    obj = next((c for c in _children(prep) if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME") \
+            or obj.tag_ in ("WP", "WDT"):
+        return None
+    last = obj.right_edge
+    if last.i - tok.i > 8 or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":", "(", "-LRB-")
+                                 for t in tok.doc[tok.i + 1:last.i + 1]):
+        last = obj   # a long or clausal phrase: up to its noun only ("a spokesman for BP, which ...")
+        while last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].dep_ == "compound":
+            last = tok.doc[last.i + 1]
+    return last.idx + len(last.text)
+
+
 def _speaker_span(tok: Token) -> tuple[int, int]:
     """Character span of the speaker headed by ``tok``: its noun phrase, the "of"
     phrase of a word of :data:`_PARTITIVES` or a number ("One of the largest firms in
-    Iraq", not "One"), and the nouns coordinated with it ("Russia and China said")."""
+    Iraq", not "One"), the phrase that says whose role a role noun is ("a spokeswoman
+    for the airline", :func:`_role_phrase_end`), and the nouns coordinated with it
+    ("Russia and China said")."""
     start, end = _np_span(tok)
+    role_end = _role_phrase_end(tok)
+    if role_end is not None:
+        end = max(end, role_end)
     if tok.lower_ in _PARTITIVES or tok.tag_ == "CD":
         of = next((c for c in _children(tok) if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
         obj = next((c for c in _children(of) if c.dep_ == "pobj"), None) if of is not None else None
@@ -605,6 +643,14 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             # Contiguous complements on the same side of the cue form one part.
             for c in comps:
                 s, e = _subtree_span(c)
+                if c.left_edge.tag_ in ("WDT", "WP", "WRB") and s < tok.idx < e:
+                    # "a current which the agency says could carry the oil", "the man
+                    # whom the rebels claim ...": the relative word and the speaker
+                    # and cue after it are no part of what is said; "what the government
+                    # asked us to do" names a topic, and a gap left short is no message.
+                    s = tok.idx + len(tok.text)
+                    if c.left_edge.lower_ in ("what", "whatever") or len(_WORD.findall(text[s:e])) < 3:
+                        continue
                 if spans and (s <= spans[-1][1] + 2 or (spans[-1][1] < tok.idx) == (s < tok.idx)
                               and not text[spans[-1][1]:s].strip(" ,\"“”")):
                     spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
@@ -616,8 +662,13 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             cs, ce = _subtree_span(tok)
             # The clause's subject before the cue is its content even when short ("The
             # talks, she said, have stalled"); a short word alone ("However") is not.
-            lead = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i
-                       for c in _children(tok.head))
+            # A pronoun subject too when it opens the clause (not a conjunct's: "..., but
+            # she survived," he says), and one the parse hung on the auxiliary ("It
+            # would, the official said, be similar to ...").
+            heads = [tok.head] + [c for c in _children(tok.head) if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+            lead = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and (
+                c.pos_ in ("NOUN", "PROPN") or c.pos_ == "PRON" and c.idx == hs and tok.head.dep_ != "conj")
+                for h in heads for c in _children(h))
             spans = [p for p in ((hs, cs), (ce, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3
                      or lead and p[1] <= cs and len(_WORD.findall(text[ce:he])) >= 3]
         spans = _drop_writers(text, spans, tok.idx)
@@ -714,7 +765,8 @@ _MUTE_TEXTS = frozenset({
     "element", "extract", "excerpt", "leak", "footage", "video", "film", "documentary", "map",
     "chart", "table", "graph", "test", "experiment", "trial", "scan", "autopsy", "review",
     "audit", "assessment", "model", "projection", "forecast", "census", "archive", "dream",
-    "intervention", "shelling", "war", "unrest", "situation", "deal", "story", "account"})
+    "intervention", "shelling", "war", "unrest", "situation", "deal", "story", "account",
+    "estimate", "calculation", "measurement", "image", "picture", "photograph", "photo"})
 #: Cues that are no verb of saying when a text or a finding is their subject: what it
 #: shows, not what it says ("the report said" and "the memo claimed" stay).
 _EVIDENCE_CUES = frozenset({
@@ -1669,6 +1721,12 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
     is not a personal pronoun: an entity it overlaps, the person a role noun names
     ("the spokeswoman"), else the mention as written."""
     mention = text[span[0]:span[1]]
+    # Who is named in the phrase that says whose role it is ("a spokesman for Omar
+    # Reyes", "the son of the leader") is not the speaker: names are looked for in the
+    # phrase without it, which is given whole only when no name is found.
+    core = span
+    if tok is not None and (role_end := _role_phrase_end(tok)) is not None and span[1] >= role_end:
+        core = (span[0], min(span[1], max(_np_span(tok)[1], tok.idx + len(tok.text))))
     if tok is not None:
         head = ents.overlapping_all(tok.idx, tok.idx + len(tok.text))
         if head:
@@ -1677,7 +1735,14 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
             named = [e for e in ents.overlapping_all(*_subtree_span(child)) if e.get("label") == "PERSON"]
             if named:
                 return _ent_name(named[0], mention)
-    ent = ents.overlapping(*span)
+            # "One manufacturer, Acme Ltd, said", "the EU health commissioner, Ann Berg
+            # (tagged ORG), said": a proper name in apposition to a common noun names it.
+            if tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.head.i == tok.i:
+                named = [e for e in ents.overlapping_all(child.idx, child.idx + len(child.text))
+                         if e.get("label") == "ORG"]
+                if named:
+                    return _ent_name(named[0], mention)
+    ent = ents.overlapping(*core)
     # A person named as a modifier of a role noun ("a senior Obama administration
     # official", "a former Gadhafi aide", "Younis' supporters") is not the speaker:
     # the unnamed one is.
@@ -1697,14 +1762,14 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
     # A role noun names the one person with that title; a plural ("activists said")
     # names no one in particular.
     if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and low not in _OTHER_PRONOUNS:
-        mods = tuple(t.lower_ for t in tok.doc.char_span(*span, alignment_mode="expand") or ()
+        mods = tuple(t.lower_ for t in tok.doc.char_span(*core, alignment_mode="expand") or ()
                      if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
         e = ents.with_title(tok.lemma_, span[0], mods)
         if e is not None:
             return _ent_name(e)
     if tok.tag_ in ("NNS", "NNPS"):
         return mention
-    return ents.person_named(mention) or mention
+    return ents.person_named(text[core[0]:core[1]]) or mention
 
 
 # ---------------------------------------------------------------------------
