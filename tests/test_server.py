@@ -442,7 +442,8 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
     assert paths == {"/api/health", "/api/stats", "/api/search", "/api/facets", "/api/timeline",
                      "/api/articles/{article_id}", "/api/events", "/api/map", "/api/chart",
-                     "/api/network", "/api/network/edge"}
+                     "/api/network", "/api/network/edge", "/api/stories",
+                     "/api/stories/{story_id}"}
     assert client.get("/docs").status_code == 200
 
 

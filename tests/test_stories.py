@@ -185,6 +185,22 @@ def test_a_later_article_joins_its_story_and_only_new_articles_are_grouped(tmp_p
     assert n[0] == "7"
 
 
+def test_an_article_whose_text_changed_is_grouped_again(tmp_path):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        _write(store, ROWS)
+        update_stories(store)
+        # flood0, which opened the flood story, now reports the Brennport coalition
+        # (as `dateline ingest --update` would replace it)
+        _write(store, [{**ROWS[0], "text": "Marta Vell and the Harbour party met again in "
+                        "Brennport to share out the council posts of their coalition, with "
+                        "housing and rents first."}])
+        assert update_stories(store).grouped == 1
+    assert stories_of(db) == {story_id("flood0"): {"flood1", "flood2"},
+                              story_id("vote0"): {"vote0", "vote1", "vote2", "flood0"},
+                              story_id("autumn"): {"autumn"}}
+
+
 def test_a_near_duplicate_follows_its_representative_and_counts_once(tmp_path):
     db = tmp_path / "s.db"
     copy = {"id": "flood9", "published": "2021-03-05",

@@ -268,6 +268,8 @@ def assign(articles: Iterable[ArticleTerms], stories: dict[str, Story], idf: Idf
                     best = (score, s.id)
         if best is None:
             sid = story_id(a.id)
+            while sid in stories:   # a re-grouped article whose first story still exists
+                sid = story_id(sid)
             stories[sid] = Story(sid, a.published, a.published)
             out.append(Assignment(a.id, sid, "seed", None, a.text_hash))
         else:
@@ -421,6 +423,9 @@ def update_stories(store: Store, settings: StorySettings | None = None, *,
     days = [a.published for a in new]
     reach = dt.timedelta(days=math.ceil(cfg.reach) + 1)
     stories = {} if rebuild else _load_stories(store, (min(days) - reach, max(days) + reach))
+    if not rebuild:   # the stories that re-grouped articles opened, whatever their dates
+        seeds = {story_id(a.id) for a in new} - stories.keys()
+        stories.update(_load_all(store, sorted(seeds)))
     before = {k: (s.first, s.last, s.size) for k, s in stories.items()}
     known: dict[str, str] = {}
     reps = {a.duplicate_of for a in new if a.duplicate_of and a.duplicate_of != a.id}
@@ -432,12 +437,6 @@ def update_stories(store: Store, settings: StorySettings | None = None, *,
             stories.update({k: v for k, v in _load_all(store, missing).items()})
             before.update({k: (s.first, s.last, s.size) for k, s in stories.items()
                            if k in missing})
-    if not rebuild:   # an article grouped before and re-grouped now leaves its story
-        old = {r[0]: r[1] for r in store._by_ids(
-            "SELECT article, story FROM story_articles WHERE article IN ({})",
-            [a.id for a in new])}
-    else:
-        old = {}
     result = assign(new, stories, Idf(df, n), cfg, known)
     changed = {x.story for x in result}
     summary.grouped = len(result)
@@ -459,8 +458,7 @@ def update_stories(store: Store, settings: StorySettings | None = None, *,
         store.db.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?, ?)",
                              [(x.article, x.story, x.how, x.score, x.text_hash)
                               for x in result])
-        moved = {o for a, o in old.items() if o not in changed}
-        for k in sorted(changed | moved):
+        for k in sorted(changed):
             s = stories.get(k)
             if s is None:
                 continue
