@@ -10,7 +10,10 @@ Three tables under ``dateline/data`` drive it:
 
 * ``actors_countries.tsv`` -- country names, demonyms, capitals and seats of
   government ("Damascus", "the Kremlin" -> GOV);
-* ``actors_orgs.tsv`` -- institutions, armed groups and well-known people;
+* ``actors_orgs.tsv`` -- institutions, armed groups and companies;
+* ``actors_people.tsv`` -- political figures, heads of international bodies and
+  of companies, with the surname news names them by alone and when that surname
+  is safe to read as them (:meth:`ActorTables.find_surnames`);
 * ``actors_sectors.tsv`` -- role words (president, troops, militants, ...).
 
 Aliases are tokenised like the text, so a whole document is scanned once,
@@ -24,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,13 +58,16 @@ class Alias:
     country: str | None
     sector: str | None
     kind: str
+    #: The full name of the person (actors_people.tsv) an alias names; "" for others.
+    person: str = ""
 
     @property
     def place_country(self) -> str | None:
         """The country a mention of this alias says a text is about: its country code, but
-        none for an international organisation (IGO, NGO, IMG) or a company (BUS), whose home
-        is not the story's ("BP" in a story about the Gulf coast)."""
-        if self.country in ("IGO", "NGO", "IMG") or self.sector == "BUS":
+        none for an international organisation (IGO, NGO, IMG), a company (BUS) or a person
+        (actors_people.tsv), whose home is not the story's ("BP" in a story about the Gulf
+        coast, "Medvedev" in one about BP's deals)."""
+        if self.country in ("IGO", "NGO", "IMG") or self.sector == "BUS" or self.person:
             return None
         return self.country
 
@@ -131,6 +138,7 @@ class ActorTables:
                     cs[words] = value
                 else:
                     ci[tuple(w.lower() for w in words)] = value
+        self._load_people(tokenizer, ci, cs)
         self.tokenizer = tokenizer
         self.ci = ci
         self.cs = cs
@@ -145,6 +153,110 @@ class ActorTables:
 
         self.ci_hashes = np.array(sorted(hash_string(w) for w in self.first_ci), dtype=np.uint64)
         self.cs_hashes = np.array(sorted(hash_string(w) for w in self.first_cs), dtype=np.uint64)
+
+    def _load_people(self, tokenizer, ci: dict[tuple[str, ...], Alias],
+                     cs: dict[tuple[str, ...], Alias]) -> None:
+        """Add ``actors_people.tsv``: every full name (and its unaccented spelling) as
+        an alias of kind "org"; a surname whose rule is ``alone`` as an alias too,
+        unless people of different countries share it or it is already another
+        table's word; and every surname into :attr:`surnames` for
+        :meth:`find_surnames`."""
+        #: surname tokens -> [(person's alias, rule)]
+        self.surnames: dict[tuple[str, ...], list[tuple[Alias, str]]] = {}
+        alone: dict[tuple[str, ...], list[Alias]] = {}
+        for row in read_rows("actors_people.tsv"):
+            row += [""] * (5 - len(row))
+            name, country, sector, surname, rule = (f.strip() for f in row[:5])
+            if not name:
+                continue
+            value = Alias(country or None, sector or None, "org", name)
+            for spelling in _spellings(name):
+                words = tuple(t.text for t in tokenizer(spelling) if not t.is_space)
+                ci.setdefault(tuple(w.lower() for w in words), value)
+            for spelling in _spellings(surname) if surname else ():
+                words = tuple(t.text for t in tokenizer(spelling) if not t.is_space)
+                entries = self.surnames.setdefault(words, [])
+                if all(a.person != name for a, _ in entries):
+                    entries.append((value, rule or "title"))
+                if rule == "alone":
+                    alone.setdefault(words, []).append(value)
+        for words, people in alone.items():
+            key = tuple(w.lower() for w in words)
+            sharers = {a.country for a, _ in self.surnames[words]}
+            if len(sharers) == 1 and key not in ci and words not in cs:
+                ci[key] = people[0]
+        self.surname_first: dict[str, int] = {}
+        for words in self.surnames:
+            self.surname_first[words[0]] = max(self.surname_first.get(words[0], 0), len(words))
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
+
+        self.surname_hashes = np.array(sorted(hash_string(w) for w in self.surname_first),
+                                       dtype=np.uint64)
+
+    def find_surnames(self, tokens: Sequence[Token] | Doc, matches: list[Match],
+                      starts: Iterable[int]) -> list[Match]:
+        """``matches`` with the surnames of table people added where they name one
+        (trying positions ``starts``): a surname ("Cameron", "Mr Hayward") names the
+        person of that surname whom the text names in full somewhere ("David
+        Cameron"); where it names none, it names the table's one person of that surname
+        when a title stands before it ("Mr", "President", "Prime Minister"; a
+        particle "al-", "de" may come between) and the table's rule for it is not
+        ``full``. Never inside another match, nor as a word of another name ("Liam
+        Fox", "the Hague", "Cook Islands"), nor (without a title) where the parse
+        reads a date or number ("May 5"). People of one surname who differ in
+        country name nobody by it alone; of one country but different sectors, they
+        give the country and no sector."""
+        if not self.surnames:
+            return matches
+        named = {m.alias.person for m in matches if m.alias.person}
+        spans = [(m.start, m.end) for m in matches]
+        begins = [sp[0] for sp in spans]
+        n = len(tokens)
+        added: list[Match] = []
+        for i in starts:
+            tok = tokens[i]
+            longest = self.surname_first.get(tok.text, 0)
+            if not longest:
+                continue
+            k = bisect.bisect_right(begins, tok.idx) - 1
+            if k >= 0 and spans[k][0] <= tok.idx < spans[k][1]:
+                continue  # inside a name the tables know ("Thomas Cook", "Liam Fox")
+            words: tuple[str, ...] = ()
+            for size in range(min(longest, n - i), 0, -1):
+                cand = tuple(tokens[j].text for j in range(i, i + size))
+                if cand in self.surnames:
+                    words = cand
+                    break
+            if not words:
+                continue
+            last = tokens[i + len(words) - 1]
+            after = tokens[i + len(words)] if i + len(words) < n else None
+            if after is not None and after.is_alpha and after.is_title:
+                continue  # the first word of a longer name ("Cook Islands")
+            j = i - 1
+            while j >= 0 and (tokens[j].text == "-" or tokens[j].lower_ in _PARTICLES):
+                j -= 1
+            before = tokens[j] if j >= 0 else None
+            titled = before is not None and before.lower_.rstrip(".") in _title_words()
+            if not titled:
+                if before is not None and (before.lower_ == "the" or (
+                        before.is_alpha and before.is_title and before.pos_ in ("PROPN", ""))):
+                    continue  # another's first name ("Liam Fox"), "the Hague"
+                if tok.ent_type_ in _NOT_NAMES:
+                    continue
+            people = self.surnames[words]
+            pick = [a for a, _ in people if a.person in named]
+            if not pick and titled and all(rule != "full" for _, rule in people):
+                pick = [a for a, _ in people]
+            if not pick or len({a.country for a in pick}) != 1:
+                continue
+            alias = pick[0]
+            if len({a.sector for a in pick}) > 1:
+                alias = Alias(alias.country, None, "org", alias.person)
+            added.append(Match(tok.idx, last.idx + len(last.text), alias))
+        if not added:
+            return matches
+        return sorted(matches + added, key=lambda m: m.start)
 
     def find_tokens(self, tokens: Sequence[Token] | Doc, starts: Iterable[int]) -> list[Match]:
         """Alias matches in a token sequence, trying only positions ``starts``
@@ -187,12 +299,47 @@ class ActorTables:
         arr = doc.to_array([LOWER, ORTH])
         hit = np.isin(arr[:, 0], self.ci_hashes) | np.isin(arr[:, 1], self.cs_hashes)
         starts = np.nonzero(hit)[0].tolist()
-        return self.find_tokens(doc, starts)
+        found = self.find_tokens(doc, starts)
+        names = np.nonzero(np.isin(arr[:, 1], self.surname_hashes))[0].tolist()
+        return self.find_surnames(doc, found, names) if names else found
 
     def find(self, text: str) -> list[Match]:
         """All alias matches in a free text, left to right."""
         doc = self.tokenizer(text)
-        return self.find_tokens(doc, range(len(doc)))
+        return self.find_surnames(doc, self.find_tokens(doc, range(len(doc))), range(len(doc)))
+
+
+#: Particles that may stand between a title and a surname ("Mr al-Maliki", "Mr de Villepin").
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "de", "van", "von", "der", "zu",
+                        "la", "le", "da", "dos", "di", "du", "del", "bin", "ibn"})
+#: Entity labels of a word that is then no surname ("May 5": a date).
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                        "LANGUAGE", "LAW", "EVENT", "WORK_OF_ART", "NORP"})
+#: Titles after which a surname is not the table's person: who speaks or writes for
+#: another ("spokesman Brown"), or an American representative.
+_NOT_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "correspondent", "reporter",
+                         "editor", "rep", "representative", "congressman", "congresswoman"})
+#: Words that open a person's name like a title without being one in entities_titles.tsv.
+_MORE_TITLES = frozenset({"premier", "baroness", "lady", "lord", "mullah", "counterpart",
+                          "emperor", "sultan", "crown", "candidate", "nominee", "vice",
+                          "deputy", "colonel", "field", "marshal", "dame"})
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Last words (lower case, no final dot) of the titles in entities_titles.tsv and
+    :data:`_MORE_TITLES`, less :data:`_NOT_TITLES`: the word just before a surname
+    that makes it a title plus surname ("Prime Minister Cameron", "Mr. Hague")."""
+    words = {row[0].strip().lower().replace("-", " ").split()[-1].rstrip(".")
+             for row in read_rows("entities_titles.tsv") if row and row[0].strip()}
+    return frozenset((words | _MORE_TITLES) - _NOT_TITLES)
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and, where it has accents, its spelling without them ("François
+    Hollande", "Francois Hollande")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return [name] if plain == name else [name, plain]
 
 
 @functools.lru_cache(maxsize=1)
