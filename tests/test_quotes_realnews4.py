@@ -119,3 +119,22 @@ def test_a_relative_clause_after_its_cue_is_what_was_said(nlp):
     (q,) = quotes_of(nlp, "The cheque, which Ross said he received from a cousin, was never cashed.", [])
     assert (q["speaker"], q["text"]) == ("Ross", "he received from a cousin")
 
+
+
+def test_she_after_a_quotation_of_several_sentences_is_who_was_quoted(nlp):
+    text = ('"The situation is grave," says Ann Lee, the regional health chief. "I blame the owners '
+            'of the mills. They ignore the rules. They pay no fines. They never answer our letters." '
+            'She also says the courts are too slow.')
+    ents = entity_records(text, [("Ann Lee", "PERSON")])
+    got = [(q["speaker"], q.get("speaker_pronoun"), q["text"]) for q in quotes_of(nlp, text, ents)]
+    assert got[-1] == ("Ann Lee", "She", "the courts are too slow")
+
+
+def test_she_after_plain_narration_is_not_reached_back(nlp):
+    # control: no quotation runs up to the pronoun, so no one named four sentences back
+    text = ('Ann Lee, the regional health chief, toured the mills on Monday. The owners were absent '
+            'from their desks. The rules are ignored by all. No fines are paid at all. Dust covers the '
+            'yards. She also says the courts are too slow.')
+    ents = entity_records(text, [("Ann Lee", "PERSON")])
+    (q,) = quotes_of(nlp, text, ents)
+    assert (q["speaker"], q["speaker_pronoun"]) == (None, "She")

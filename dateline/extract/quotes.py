@@ -2181,6 +2181,12 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 4)]
                 subj_ent = ents.last_subject_before(a.speaker[0], sorted(quoted + a.parts), far, exclude)
                 speaker = _ent_name(subj_ent) if subj_ent is not None else None
+            if speaker is None and (back := _after_quotation(ctx, quoted, min(start, a.speaker[0]))) is not None:
+                # Right after a quotation of several sentences ('"...," says Ann Lee.
+                # "I blame ... . They ... ." She also says ...'): whoever was quoted
+                # when it began, named in or before its first sentence.
+                speaker, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, back,
+                                      exclude)
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
                                   named, since, exclude)
@@ -2250,6 +2256,22 @@ _CREDIT = re.compile(r"(?:\b(?:Photograph|Photo|Picture)\s*:\s*)?(?:\b[A-Z][\w.'
 #: state or country), a dash ("AP WASHINGTON --", "ORANGE BEACH, Ala. --").
 _DATELINE_START = re.compile(r"(?:(?:AP|AFP|UPI)\s+)?[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*"
                              r"(?:\s*,\s*[A-Z][\w.]*\.?)?\s*(?:--|—)\s*")
+
+
+def _after_quotation(ctx: Context, quoted: list[tuple[int, int]], pos: int) -> int | None:
+    """When the sentence before the one at ``pos`` ends inside a quotation that began
+    two sentences or more before it, the start of the sentence before that quotation's
+    first (where its speaker is named); else None."""
+    if not ctx.sentence_starts:
+        return None
+    k = ctx.sentence_of(pos)
+    if k < 2:
+        return None
+    prev, cur = ctx.sentence_starts[k - 1], ctx.sentence_starts[k]
+    q = next((q for q in quoted if q[0] < prev < q[1] <= cur), None)
+    if q is None or ctx.sentence_of(q[0]) > k - 2:
+        return None
+    return ctx.sentence_starts[max(0, ctx.sentence_of(q[0]) - 1)]
 
 
 def _after_credit(text: str, part: tuple[int, int]) -> tuple[int, int]:
