@@ -64,10 +64,11 @@ class Alias:
     @property
     def place_country(self) -> str | None:
         """The country a mention of this alias says a text is about: its country code, but
-        none for an international organisation (IGO, NGO, IMG), a company (BUS) or a person
-        (actors_people.tsv), whose home is not the story's ("BP" in a story about the Gulf
-        coast, "Medvedev" in one about BP's deals)."""
-        if self.country in ("IGO", "NGO", "IMG") or self.sector == "BUS" or self.person:
+        none for an international organisation (IGO, NGO, IMG) or a company (BUS), whose home
+        is not the story's ("BP" in a story about the Gulf coast). A person's country counts:
+        leaving it out lost the country of most role words in stories about one country's
+        leaders ("security forces" in a story naming Assad)."""
+        if self.country in ("IGO", "NGO", "IMG") or self.sector == "BUS":
             return None
         return self.country
 
