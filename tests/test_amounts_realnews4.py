@@ -48,3 +48,8 @@ def test_a_factor_after_a_plural_level_stays(nlp):
     # control: "levels" that rise by a factor are no step of a scale
     out = amounts_of(nlp, "Pollution levels have also jumped 2 to 3 fold in other bays , she said .")
     assert [(a["low"], a["high"]) for a in out] == [(2, 3)]
+
+
+def test_a_range_cut_at_its_dash_before_a_glued_unit_is_joined(nlp):
+    out = amounts_of(nlp, "One of the relief wells is within 4-5ft horizontally of the old one .")
+    assert [(a["low"], a["high"], a["unit"]) for a in out] == [(4, 5, "feet")]

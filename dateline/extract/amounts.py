@@ -1610,9 +1610,11 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             e = tail.end()   # "8 million to 9 million gallons": the tagger left the high end out
         if cut_to and label == "CARDINAL" and _DURATION.match(text, e):
             continue   # "an estimated four to" "six months": a duration, as "2 to 3 weeks" is (a time expression, no amount)
-        dash = re.match(r"-\d[\d,]*(?:\.\d+)?\b", text[e:e + 12])
+        dash = re.match(r"-\d[\d,]*(?:\.\d+)?(?:\b|(?=([a-z]{2,3})\b))", text[e:e + 12], re.I)
+        if dash and dash.group(1) and dash.group(1).lower() not in lexicon().get("unit_abbrev", {}):
+            dash = None
         if dash and label == "CARDINAL" and re.fullmatch(r"[\d,.]+", text[s:e]):
-            e += dash.end()   # "60-70 army deserters": the tagger cut the range at its dash
+            e += dash.end()   # "60-70 army deserters", "4-5ft": the tagger cut the range at its dash
         slash = re.search(r"(?<=[a-z])\s*\\?/\s*(?=[\d$#])", text[s:e], re.I)
         # "798,000 gallons/3 million liters": one amount in two units, two amounts
         pieces = [(s, s + slash.start()), (s + slash.end(), e)] if slash else [(s, e)]
