@@ -119,6 +119,7 @@ def group_in_parts(parts: Iterable[Sequence[ArticleTerms]], settings: StorySetti
 
 
 def line(name: str, pred: dict[str, str], gold: dict[str, str]) -> str:
+    gold = {k: gold[k] for k in pred}
     p, r, f = bcubed(pred, gold)
     return (f"  {name:<34} B3 P {p:.3f} R {r:.3f} F1 {f:.3f}   purity {purity(pred, gold):.3f}"
             f" inverse {purity(gold, pred):.3f}   stories {len(set(pred.values()))}")
@@ -154,7 +155,7 @@ def best_on(arts: Sequence[ArticleTerms], gold: dict[str, str]
     for th in THRESHOLDS:
         for decay in DECAYS:
             pred = group_all(arts, StorySettings(threshold=th, decay_days=decay))
-            grid.append((bcubed(pred, gold)[2], th, decay))
+            grid.append((bcubed(pred, {k: gold[k] for k in pred})[2], th, decay))
     f, th, decay = max(grid, key=lambda g: (round(g[0], 6), g[1], -g[2]))
     return StorySettings(threshold=th, decay_days=decay), f, grid
 

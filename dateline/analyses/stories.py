@@ -3,7 +3,7 @@
 An article is described by four families of terms, each read from its stored record:
 
 * **words** of its title and text (lower case, letters only, three letters or more, not
-  an English stop word (spaCy's list)), counted;
+  an English stop word (spaCy's list) nor a word of attribution (REPORTING)), counted;
 * **names**: the people and organisations it names (their store-wide canonical names,
   :mod:`dateline.analyses.aliases`), counted per mention;
 * **places** it names (the gazetteer's names), counted per mention;
@@ -100,12 +100,16 @@ class StorySettings:
 _STOP: frozenset[str] | None = None
 
 
+#: Words of attribution every news story is full of, left out with the stop words.
+REPORTING = frozenset({"said", "says", "say", "told", "according"})
+
+
 def _stop_words() -> frozenset[str]:
     global _STOP
     if _STOP is None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        _STOP = frozenset(w.lower() for w in STOP_WORDS)
+        _STOP = frozenset(w.lower() for w in STOP_WORDS) | REPORTING
     return _STOP
 
 
