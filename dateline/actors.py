@@ -338,9 +338,14 @@ def _title_words() -> frozenset[str]:
 
 def _spellings(name: str) -> list[str]:
     """``name`` and, where it has accents, its spelling without them ("François
-    Hollande", "Francois Hollande")."""
+    Hollande", "Francois Hollande"); where it has the Arabic article as "Al ", its
+    spellings "al-" and "Al-" ("Hamad bin Khalifa al-Thani")."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return [name] if plain == name else [name, plain]
+    forms = [name] if plain == name else [name, plain]
+    for form in list(forms):
+        if " Al " in form:
+            forms += [form.replace(" Al ", " al-"), form.replace(" Al ", " Al-")]
+    return forms
 
 
 @functools.lru_cache(maxsize=1)

@@ -433,10 +433,10 @@ def test_future_words_are_not_yet_said(nlp, text: str, expected: list) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # a name the tables do not know takes no country from the place it visits or speaks of
-    ("Jean Ping criticised Kenya on Monday.", []),
+    ("Jules Ndako criticised Kenya on Monday.", []),
     # a country named apart from the place acted on, or a government spoken of, is still
     # the name's own
-    ("Jean Ping, who fled Kenya last month, criticised Kenya on Monday.", [("ACCUSE", "KEN")]),
+    ("Jules Ndako, who fled Kenya last month, criticised Kenya on Monday.", [("ACCUSE", "KEN")]),
     ("Opposition leader Raila Odinga criticised the Kenyan government on Monday.",
      [("ACCUSE", "KEN")]),
 ])
@@ -914,3 +914,17 @@ def test_warnings_that_are_threats(nlp, text: str, expected: list) -> None:
 ])
 def test_no_gift_no_inquiry_no_visit(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # help, teams and alerts are mobilised with no force moved
+    ("The UN is mobilising an emergency response team for Kenya.", []),
+    ("The WHO raised its pandemic alert to phase five.", []),
+    ("Doing English exercises every day helped the Kenyan minister.", []),
+    # forces, arms or a general mobilisation are
+    ("Kenya deployed 3,000 troops to the border.", [("MOBILIZE", "KEN", None)]),
+    ("The Kenyan navy held exercises off the coast.", [("MOBILIZE", "KEN", None)]),
+    ("A general mobilisation was declared by the Kenyan government.", [("MOBILIZE", "KEN", None)]),
+])
+def test_a_mobilisation_moves_forces(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

@@ -2676,6 +2676,32 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
     return False
 
 
+@_refuses('unarmed-mobilisation',
+           "a mobilisation, deployment, exercise or alert in a sentence naming no armed force "
+           "or arms ('the UN is mobilising an emergency response team', 'the WHO raised its "
+           "pandemic alert', 'an exercise in risk assessment'): no forces were moved")
+def _refuse_unarmed_mobilisation(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "MOBILIZE" and lemma not in _MOBILISATION_NOUNS and not any(
+        w.lemma_.lower() in _ARMED_WORDS or w.lower_ in _ARMED_WORDS for w in tok.sent)
+
+
+#: Nouns that name a military mobilisation by themselves ("a general mobilisation was
+#: declared").
+_MOBILISATION_NOUNS = frozenset({"mobilisation", "mobilization", "conscription", "conscript"})
+
+
+#: Words of armed forces and their arms, one of which a sentence reporting a mobilisation
+#: names ("sent 3,500 soldiers", "deployed tanks", "the navy's exercises").
+_ARMED_WORDS = FORCE_WORDS | frozenset({
+    "tank", "jet", "warplane", "aircraft", "helicopter", "drone", "missile", "rocket",
+    "artillery", "weapon", "arm", "militia", "militiaman", "mercenary", "police", "policeman",
+    "officer", "guard", "gendarme", "gendarmerie", "military", "militant", "insurgent", "rebel",
+    "commando", "sniper", "frigate", "destroyer", "submarine", "bomber", "airman", "sailor",
+    "naval", "armed", "armored", "armoured", "mujahideen", "jihadist", "war", "invasion",
+    "nuclear", "corps", "legion", "squadron", "fleet", "carrier", "personnel", "marines",
+    "troops", "forces", "arms", "warfare", "garrison", "armour", "armor", "combat", "enemy"})
+
+
 #: Gear deployed against a disaster ("crews deployed booms", "skimmers were deployed"): no
 #: forces mobilised.
 _GEAR = frozenset({"boom", "skimmer", "equipment", "dispersant", "barrier", "berm", "sandbag",
