@@ -53,3 +53,17 @@ def test_a_factor_after_a_plural_level_stays(nlp):
 def test_a_range_cut_at_its_dash_before_a_glued_unit_is_joined(nlp):
     out = amounts_of(nlp, "One of the relief wells is within 4-5ft horizontally of the old one .")
     assert [(a["low"], a["high"], a["unit"]) for a in out] == [(4, 5, "feet")]
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The total number of cases in the region rose above 200 on Friday .", (200, "cases", "more than")),
+    ("Eight or more children were hurt in the crash .", (8, "children", "at least")),
+    ("2,000 or more protesters marched on the ministry .", (2000, "protesters", "at least")),
+])
+def test_above_and_an_open_upper_end_are_qualifiers(nlp, text, triple):
+    assert _triples(text, nlp) == [triple]
+
+
+def test_and_more_importantly_is_no_open_end(nlp):
+    # control: "and more" that opens an adverb
+    assert _triples("Some 50 people and more importantly their leaders left .", nlp) == [(50, "people", "about")]

@@ -1113,6 +1113,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         value, qualifier = 2 * float(lex["scale"][multi.group(1).lower()]), qualifier or "at least"
     if qualifier is None and re.match(r"\s+or\s+so\b", text[end:end + 8], re.I):
         qualifier = "about"   # "500,000 or so inhabitants"
+    if qualifier is None and _OR_MORE.search(text[body_start:end + 16]):
+        qualifier = "at least"   # "eight or more children", "60 and above", "200 or over"
     low = body.lower()
     unit: str | None = None
     unit_tok: Token | None = None
@@ -1549,6 +1551,11 @@ _RANGE_TAIL = re.compile(r"\s+to\s+\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|m
                          r"(?:\s*(?:%|percent\b|per\s+cent\b))?(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)")
 
 
+#: An open upper end written after a number ("eight or more children", "60 and above"; not
+#: "and more importantly").
+_OR_MORE = re.compile(r"^[^\s]*\d[^\s]*\s+(?:or|and)\s+(?:more|above|over|upwards)\b(?!\s+\w+ly\b)|"
+                      r"^[a-z-]+(?:\s+(?:hundred|thousand|million|billion))?\s+(?:or|and)\s+(?:more|above|over|upwards)\b"
+                      r"(?!\s+\w+ly\b)", re.I)
 #: The high end of a duration after a number cut at "to": a number and a plural time noun (" six months").
 _DURATION = re.compile(r"\s+(?:\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b",
                        re.I)
