@@ -489,7 +489,7 @@ def timeline(query: str | None, db: str, max_dates: int | None, sentences_per_da
       dateline timeline Sochi --db idlib.db --max-dates 5 --sentences-per-date 2
       dateline timeline "Staffan de Mistura" --db idlib.db --format json
       dateline timeline --db idlib.db --start 2018-09-01 --end 2018-09-10 --format tilse
-      dateline timeline --story s3f932dc4c3e --db idlib.db
+      dateline timeline --story s51a7da19612 --db idlib.db
     """
     from dateline.analyses.timeline import format_text, format_tilse
 
@@ -541,9 +541,9 @@ def stories(query: str | None, db: str, update: bool, rebuild: bool, limit: int,
     Examples:
       dateline stories --db idlib.db
       dateline stories Sochi --db idlib.db --json
-      dateline stories --story s3f932dc4c3e --db idlib.db
+      dateline stories --story s51a7da19612 --db idlib.db
       dateline stories --update --db idlib.db        # group articles not grouped yet
-      dateline timeline --story s3f932dc4c3e --db idlib.db
+      dateline timeline --story s51a7da19612 --db idlib.db
     """
     if update or rebuild:
         with _open(db) as dl, _errors(db):
