@@ -928,3 +928,14 @@ def test_no_gift_no_inquiry_no_visit(nlp, text: str) -> None:
 ])
 def test_a_mobilisation_moves_forces(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person fired is dismissed, not shot
+    ("The Kenyan president fired his finance minister on Monday.", []),
+    ("The Kenyan president said he would have fired the oil company's chief.", []),
+    # what is fired at someone is shooting
+    ("Kenyan troops fired on the protesters.", [("ASSAULT", "KEN", "KEN")]),
+])
+def test_fired_from_a_post_is_no_shooting(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

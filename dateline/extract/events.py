@@ -2676,6 +2676,28 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
     return False
 
 
+@_refuses('dismissal',
+           "'fire' with a person or a post-holder for object and nothing fired at ('fired "
+           "his finance minister', 'would have fired me'): a dismissal, no shooting")
+def _refuse_dismissal(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype not in ("ASSAULT", "THREATEN") or lemma != "fire":
+        return False
+    if any(ch.dep_ == "prep" and ch.lower_ in ("at", "on", "upon", "into", "toward", "towards")
+           and not any(g.ent_type_ in ("DATE", "TIME") for g in ch.children) for ch in children):
+        return False  # "fired at a military vehicle", "fired on the protesters"
+    return any(ch.dep_ == "dobj" and (
+        (_is_pronoun(ch) and ch.lower_ not in ("it", "this", "that", "what", "which"))
+        or ch.ent_type_ == "PERSON" or ch.lemma_.lower() in _STAFF) for ch in children)
+
+
+#: Holders of posts who are fired from them ("fired his finance minister").
+_STAFF = frozenset({
+    "minister", "manager", "chief", "official", "coach", "director", "head", "employee",
+    "staff", "aide", "adviser", "advisor", "secretary", "executive", "commander", "general",
+    "governor", "ambassador", "editor", "worker", "spokesman", "spokeswoman", "president",
+    "prosecutor", "judge", "officer", "cabinet", "boss"})
+
+
 @_refuses('unarmed-mobilisation',
            "a mobilisation, deployment, exercise or alert in a sentence naming no armed force "
            "or arms ('the UN is mobilising an emergency response team', 'the WHO raised its "
