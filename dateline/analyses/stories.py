@@ -355,8 +355,11 @@ def read_terms(store: Store, rowids: Sequence[int] | None = None) -> list[Articl
     return list(arts.values())
 
 
-def _load_df(store: Store) -> tuple[dict[str, int], int]:
-    df = {r[0]: r[1] for r in store.db.execute("SELECT term, df FROM story_terms")}
+def _load_df(store: Store, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+    """The stored document frequencies of ``terms`` (those the grouping will weigh, not
+    the whole vocabulary) and the number of articles they count."""
+    df = {r[0]: r[1] for r in store._by_ids("SELECT term, df FROM story_terms"
+                                             " WHERE term IN ({})", sorted(set(terms)))}
     row = store.db.execute("SELECT value FROM meta WHERE key = 'story_articles'").fetchone()
     return df, int(row[0]) if row else 0
 
@@ -410,7 +413,6 @@ def update_stories(store: Store, settings: StorySettings | None = None, *,
     summary = GroupingSummary()
     if not new:
         return summary
-    df, n = ({}, 0) if rebuild else _load_df(store)
     fresh = [a for a in new if a.duplicate_of is None or a.duplicate_of == a.id]
     if not rebuild:   # re-grouped articles (text changed): their old terms are unknown
         stale = {r[0] for r in store._by_ids(
@@ -421,9 +423,6 @@ def update_stories(store: Store, settings: StorySettings | None = None, *,
     added: Counter[str] = Counter()
     for a in fresh_new:
         added.update(a.counts.keys())
-    for t, c in added.items():
-        df[t] = df.get(t, 0) + c
-    n += len(fresh_new)
     days = [a.published for a in new]
     reach = dt.timedelta(days=math.ceil(cfg.reach) + 1)
     stories = {} if rebuild else _load_stories(store, (min(days) - reach, max(days) + reach))
@@ -441,6 +440,15 @@ def update_stories(store: Store, settings: StorySettings | None = None, *,
             stories.update({k: v for k, v in _load_all(store, missing).items()})
             before.update({k: (s.first, s.last, s.size) for k, s in stories.items()
                            if k in missing})
+    if rebuild:
+        df: dict[str, int] = {}
+        n = 0
+    else:   # the terms this grouping weighs: the new articles' and the near stories'
+        df, n = _load_df(store, [*(t for a in new for t in a.counts),
+                                 *(t for x in stories.values() for t in x.centroid)])
+    for t, c in added.items():
+        df[t] = df.get(t, 0) + c
+    n += len(fresh_new)
     result = assign(new, stories, Idf(df, n), cfg, known)
     changed = {x.story for x in result}
     summary.grouped = len(result)
