@@ -26,6 +26,12 @@ every offset an extractor finds is turned into an offset into the article's own 
   or the BBC's call for comments, to the end: 341 of the 2,421 Timeline17 development
   articles): blanked; what readers write is not news.
 
+- **Other sites' headlines** listed under an article, each with its age ("BP credit rating
+  cut amid oil fears - 50 mins ago Sky News ...", the BBC's news feeds: 42 of the 2,421
+  Timeline17 development articles): blanked from the line of the first age stamp to the
+  end (or to the readers' comments); they are other articles' headlines, not this
+  article's news.
+
 Blanking replaces characters by spaces (newlines are kept), so it needs no map; the
 token rewrites change lengths, and the map covers them.
 """
@@ -71,6 +77,8 @@ _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BRE
 #: BBC's call for readers' comments ("Send us your comments ... using the form below", "We
 #: will aim to publish as many of your views as we can"; 38 BBC articles), after which come
 #: the call's own small print or the readers' views.
+#: The age stamp of a headline in a list of other sites' news ("- 1 hr ago", "- 34 mins ago").
+_LINK_STAMP = re.compile(r" - \d{1,2} (?:mins?|hrs?|hours?|days?) ago\b")
 _COMMENT_STAMP = re.compile(
     r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
     r"|\bAt \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: on)? \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4} ?, ?\S+"
@@ -216,6 +224,19 @@ def _blank_comments(text: str, chars: list[str], blanked: list[tuple[int, int, s
     return start
 
 
+def _blank_link_list(text: str, chars: list[str], blanked: list[tuple[int, int, str]],
+                     stop: int) -> int:
+    """Blank a list of other sites' headlines at the end of an article (see the module
+    docstring) before ``stop``; return where it starts (``stop`` when there is none)."""
+    stamp = _LINK_STAMP.search(text, 0, stop)
+    if stamp is None:
+        return stop
+    start = text.rfind("\n", 0, stamp.start()) + 1
+    _blank(chars, start, stop)
+    blanked.append((start, stop, "links"))
+    return start
+
+
 def _blank_labels(text: str, chars: list[str], blanked: list[tuple[int, int, str]],
                   stop: int) -> list[tuple[str | None, int, int]]:
     """Blank the speaker labels and bulletin headings; return ``(speaker, start, end)``
@@ -312,7 +333,7 @@ def normalise(text: str) -> Normalised:
     tokenised = is_tokenised(text)
     chars = list(text)
     blanked: list[tuple[int, int, str]] = []
-    comments = _blank_comments(text, chars, blanked)
+    comments = _blank_link_list(text, chars, blanked, _blank_comments(text, chars, blanked))
     labels = _blank_labels(text, chars, blanked, comments)
     _blank_furniture(text, chars, blanked, comments)
     blank = "".join(chars) if blanked else text

@@ -175,3 +175,21 @@ def test_live_blog_entry_stamps_are_blanked() -> None:
     norm = normalise(text)
     assert "6:15" not in norm.text and "NIGER" not in norm.text
     assert "Some 900 refugees reached the camp overnight" in norm.text
+
+
+def test_a_list_of_other_sites_headlines_is_blanked() -> None:
+    text = ("Kenya sent 200 police officers to the coast on Monday .\n"
+            "Officials said more would follow .\n"
+            "Daily Courier Kenya deploys police to coast - 2 hrs ago Radio Mombasa "
+            "Coast towns brace for storm - 35 mins ago Nairobi Times\n")
+    norm = normalise(text)
+    start = text.index("Daily Courier")
+    assert norm.text[:start] == text[:start]
+    assert norm.text[start:].strip() == ""
+    assert [(b, e, k) for b, e, k in norm.blanked if k == "links"] == [(start, len(text), "links")]
+
+
+def test_a_time_span_in_the_news_is_no_headline_stamp() -> None:
+    text = "The talks ended 2 hours ago, officials said.\nThe ministers left.\n"
+    norm = normalise(text)
+    assert norm.text == text and norm.blanked == []
