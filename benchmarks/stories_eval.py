@@ -23,6 +23,9 @@ Views:
 2. **incremental**: the articles arrive in 4 ingests (chronological quarters, then 4
    random parts), each grouped against the stories of the ones before, as ingest does;
    scored, and compared with the full grouping (B-cubed F1 of one against the other);
+   with ``--through-store``, the chronological quarters also go through
+   ``update_stories`` on a copy of the store (the code ingest runs), which must give the
+   same stories;
 3. **held-out thresholds**: the subjects split in two folds (A: bpoil, haiti, IraqWar =
    5 topics; B: H1N1, LibyaWar, SyrianCrisis = 4 topics); a grid of thresholds and decay
    lengths is tried on one fold, the best is scored on the other, both ways. The grid's
@@ -30,6 +33,7 @@ Views:
 4. time of a full grouping of the store (reading the terms and assigning).
 
     python benchmarks/stories_eval.py /work/shared/data/tls/t17 --db /tmp/stories/t17.db
+        [--through-store] [--no-grid] [--no-ingest]
 """
 
 from __future__ import annotations
@@ -147,6 +151,41 @@ def ensure_store(data: Path, db: Path) -> None:
                 print("\n".join(summary.lines()), file=sys.stderr)
 
 
+def through_store(db: Path, by_date: Sequence[ArticleTerms], size: int) -> dict[str, str]:
+    """``{article: story}`` when a copy of ``db`` is grouped by ``update_stories`` (what
+    ingest runs at its end) in parts of ``size`` articles in date order, as if each part
+    were a later ingest."""
+    import sqlite3
+
+    from dateline.analyses import stories
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy.db"
+        src, dst = sqlite3.connect(db), sqlite3.connect(copy)
+        src.backup(dst)   # the committed state, WAL included
+        src.close()
+        dst.close()
+        read = stories.read_terms
+        try:
+            with Store(copy) as store:
+                store.db.executescript("DELETE FROM stories; DELETE FROM story_articles;"
+                                       " DELETE FROM story_terms;"
+                                       " DELETE FROM meta WHERE key LIKE 'story_%';")
+                for i in range(0, len(by_date), size):
+                    last = by_date[min(i + size, len(by_date)) - 1]
+                    key = (last.published, last.id)
+
+                    def upto(st: Store, rowids: Sequence[int] | None = None,
+                             key: tuple = key) -> list[ArticleTerms]:
+                        return [a for a in read(st, rowids) if (a.published, a.id) <= key]
+
+                    stories.read_terms = upto   # type: ignore[assignment]
+                    stories.update_stories(store)
+                return dict(store.db.execute("SELECT article, story FROM story_articles"))
+        finally:
+            stories.read_terms = read   # type: ignore[assignment]
+
+
 def best_on(arts: Sequence[ArticleTerms], gold: dict[str, str]
             ) -> tuple[StorySettings, float, list[tuple[float, float, float]]]:
     """The grid's settings with the best B-cubed F1 on ``arts`` (ties: the higher
@@ -168,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ingest", action="store_true",
                     help="use the store as it is (do not ingest missing articles)")
     ap.add_argument("--no-grid", action="store_true", help="skip the held-out view")
+    ap.add_argument("--through-store", action="store_true",
+                    help="also run the date-ordered incremental view through "
+                    "update_stories on a copy of the store (the code ingest runs)")
     args = ap.parse_args(argv)
     if not args.no_ingest:
         ensure_store(args.data, args.db)
@@ -204,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     chrono = group_in_parts([by_date[i:i + q] for i in range(0, len(by_date), q)], settings)
     print(line("chronological quarters", chrono, subject))
     print(f"  {'  agreement with full (B3 F1)':<34} {bcubed(chrono, full)[2]:.3f}")
+    if args.through_store:
+        stored = through_store(args.db, by_date, q)
+        print(line("same, through the store", stored, subject))
+        print(f"  {'  identical to the line above':<34} {stored == chrono}")
     shuffled = list(arts)
     random.Random(1).shuffle(shuffled)
     rand = group_in_parts([shuffled[i:i + q] for i in range(0, len(shuffled), q)], settings)
