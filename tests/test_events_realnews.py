@@ -939,3 +939,14 @@ def test_a_mobilisation_moves_forces(nlp, text: str, expected: list) -> None:
 ])
 def test_fired_from_a_post_is_no_shooting(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a present tense under a future, after "when", "once" or "until", has not happened
+    ("NATO strikes will stop when the Kenyan president steps down.", [("ASSAULT", "hypothetical")]),
+    ("The bombing will go on until the Kenyan leader meets the terms.", []),
+    # a past clause of time is told as done
+    ("When the Kenyan army fired on the protesters, the crowd fled.", [("ASSAULT", "firearms")]),
+])
+def test_a_clause_of_time_under_a_future_has_not_happened(nlp, text: str, expected: list) -> None:
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected

@@ -1035,7 +1035,8 @@ def _asked(tok: Token, sent: Span, text: str) -> bool:
 def _conditional(tok: Token) -> bool:
     """Whether trigger ``tok`` lies in a clause of condition or open question ("if
     forces used chemical weapons", "unless troops withdraw", "whether the army
-    fired"), climbing its heads up to a reported clause; or before the first comma of a
+    fired") or in a present-tense clause of time under a future ("will stop when Gadhafi
+    steps down"), climbing its heads up to a reported clause; or before the first comma of a
     sentence opened by "If"/"Unless" ("If the air raid were a NATO strike, ...",
     which the parser may misattach)."""
     sent = tok.sent
@@ -1046,10 +1047,21 @@ def _conditional(tok: Token) -> bool:
     for _ in range(8):
         if any(ch.dep_ == "mark" and ch.lower_ in CONDITIONAL_MARKS for ch in cur.children):
             return True
+        if (cur.dep_ == "advcl" and cur.tag_ in ("VBZ", "VBP")
+                and any(ch.dep_ in ("mark", "advmod") and ch.lower_ in _FUTURE_TIME_MARKS
+                        for ch in cur.children)
+                and any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in FUTURE_OR_CONDITIONAL
+                        for ch in cur.head.children)):
+            return True  # "the strikes will stop when Gadhafi steps down": not yet, maybe never
         if cur.head.i == cur.i or cur.dep_ == "ccomp":
             return False
         cur = cur.head
     return False
+
+
+#: Subordinators of a clause of time whose present tense, under a future, tells of what
+#: has not happened yet ("will stop when Gadhafi steps down", "once the rebels disarm").
+_FUTURE_TIME_MARKS = frozenset({"when", "once", "until", "till", "before", "after", "whenever"})
 
 
 def _unreal(tok: Token) -> bool:
