@@ -25,6 +25,13 @@ Each group's :attr:`EventGroup.id` is a hash of its key (date, type, actor
 country, actor sector, target country, place as resolved above), so the same
 store gives the same ids run after run.
 
+Each group says why it holds its mentions (:attr:`EventGroup.why`, the ``why``
+field of ``/api/events`` and ``dateline export events --format groups``), e.g.
+"3 mentions share date 2010-01-13, type AID, actor country USA, target country
+HTI; actor sector GOV (2 named it, 1 naming none joined); place Port-au-Prince
+(all)": the key fields all the mentions agree on, and how many joined by naming
+no actor sector or no place (step 2 and 3). ``num_mentions`` counts them.
+
 ``num_sources`` counts distinct ``articles.source`` values; an article without
 a source counts as a source of its own (we cannot tell that two unsourced
 articles came from the same outlet, so we do not assume it).
@@ -66,7 +73,10 @@ class EventGroup:
     intensities, ``tone`` the mean tone of the distinct articles (None when none
     has a tone). ``article_ids`` are in publication order (then ingest order);
     ``mentions`` are ``(article id, sentence index)`` pairs in the same order.
-    The example is the mention of the earliest published article.
+    The example is the mention of the earliest published article. ``why`` says in
+    words how many mentions the group merged and on what: the key fields all its
+    mentions share, and how many of them took the actor sector and the place
+    because they named none (:func:`merge_reason`).
     """
 
     id: str
@@ -96,12 +106,35 @@ class EventGroup:
     tone: float | None = None
     first_published: str | None = None
     first_added: str | None = None
+    why: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The group as plain JSON-ready values."""
         d = dict(self.__dict__)
         d["mentions"] = [list(m) for m in self.mentions]
         return d
+
+
+def merge_reason(n: int, date: str, type_: str, a_country: str | None,
+                 t_country: str | None, sector: str | None, sector_named: int,
+                 place: str | None, place_named: int) -> str:
+    """Why ``n`` mentions are one group, in words: the fields they all share (date,
+    type, actor and target country: "none" when missing), then the actor sector and
+    the place with how many mentions named them (``sector_named``, ``place_named``)
+    and how many, naming none, joined. One mention: "1 mention, nothing merged"."""
+    if n == 1:
+        return "1 mention, nothing merged"
+    text = (f"{n} mentions share date {date}, type {type_}, actor country "
+            f"{a_country or 'none'}, target country {t_country or 'none'}")
+    for label, value, named in (("actor sector", sector, sector_named),
+                                ("place", place, place_named)):
+        if value is None:
+            text += f"; no {label}"
+        elif named == n:
+            text += f"; {label} {value} (all)"
+        else:
+            text += f"; {label} {value} ({named} named it, {n - named} naming none joined)"
+    return text
 
 
 def group_id(date: str, type_: str, actor_country: str | None, actor_sector: str | None,
@@ -321,8 +354,11 @@ def _build(db: sqlite3.Connection, meta: dict[int, _Meta], cells: list[_Cell],
     isum, icount = 0.0, 0
     mentions: set[tuple[int, int]] = set()
     records: list[str] = []
+    sector_named = place_named = 0
     for c in cells:
         g.num_mentions += c.n
+        sector_named += c.n if c.values["actor_sector"] else 0
+        place_named += c.n if c.values["place"] else 0
         isum += c.isum
         icount += c.icount
         for m in c.mentions.split(","):
@@ -334,6 +370,8 @@ def _build(db: sqlite3.Connection, meta: dict[int, _Meta], cells: list[_Cell],
     for name, values in zip(_ATTRS, columns):
         setattr(g, name, _most_common(Counter(v for v in values if v)))
     g.intensity = isum / icount if icount else None
+    g.why = merge_reason(g.num_mentions, date, type_, a_country, t_country, a_sector,
+                         sector_named, place, place_named)
 
     def order(rowid: int) -> tuple[str, int]:
         return (meta[rowid].published, rowid)
