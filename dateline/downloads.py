@@ -101,12 +101,12 @@ TABLES: dict[str, dict[str, tuple[Callable[[Row], Iterable[Row]], Columns]]] = {
                           [*_plain("id", "date", "type", "mode", "quad", "actor_text",
                                    "actor_country", "actor_sector", "target_text",
                                    "target_country", "target_sector", "place", "trigger",
-                                   "num_mentions", "num_articles", "num_sources", "why",
-                                   "intensity",
+                                   "num_mentions", "num_articles", "num_sources", "intensity",
                                    "tone", "first_published", "article_ids", "sources",
                                    "urls"),
                            ("mentions", _mentions),
-                           *_plain("example", "example_article", "example_sentence")])},
+                           *_plain("example", "example_article", "example_sentence",
+                                   "why")])},   # new columns go last: CSV layouts stay
 }
 
 
