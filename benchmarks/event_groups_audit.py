@@ -74,9 +74,12 @@ def span(date: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
-def distance(a: str, b: str) -> int:
-    """Days between two event dates' spans (0 when they meet)."""
+def distance(a: str, b: str, a_last: str | None = None, b_last: str | None = None) -> int:
+    """Days between two event dates' spans (0 when they meet); ``a_last`` and
+    ``b_last``: the last dates of groups whose dates differ (a date window)."""
     (a0, a1), (b0, b1) = span(a), span(b)
+    a1 = span(a_last)[1] if a_last else a1
+    b1 = span(b_last)[1] if b_last else b1
     if a1 < b0:
         return (b0 - a1).days
     if b1 < a0:
@@ -96,10 +99,12 @@ def neighbours(group: EventGroup, groups: Sequence[EventGroup], window: int,
     A group dated only to a year is no neighbour of one dated to a day or a month
     (too vague to tell)."""
     vague = _days(group.date) > 31
-    near = [(-sum(getattr(g, f) == getattr(group, f) for f in _SHARED),
-             distance(g.date, group.date), g.id, g)
+    def gap(g: EventGroup) -> int:
+        return distance(g.date, group.date, g.last_date, group.last_date)
+
+    near = [(-sum(getattr(g, f) == getattr(group, f) for f in _SHARED), gap(g), g.id, g)
             for g in groups if g.id != group.id and g.type == group.type
-            and distance(g.date, group.date) <= window
+            and gap(g) <= window
             and (vague or _days(g.date) <= 31)]
     near.sort(key=lambda t: t[:3])
     return [t[3] for t in near[:most]]
@@ -109,8 +114,12 @@ def _mentions(g: EventGroup) -> str:
     return " ".join(f"{a}#{s}" for a, s in g.mentions)
 
 
+def _dates(g: EventGroup) -> str:
+    return g.date if not g.last_date or g.last_date == g.date else f"{g.date}..{g.last_date}"
+
+
 def _neighbour_cell(g: EventGroup) -> str:
-    return (f"{g.id} {g.date} {g.actor_country or '-'}>{g.target_country or '-'} "
+    return (f"{g.id} {_dates(g)} {g.actor_country or '-'}>{g.target_country or '-'} "
             f"{g.actor_sector or '-'} {g.place or '-'} n={g.num_mentions}")
 
 
@@ -138,7 +147,7 @@ def rows(sample: Iterable[Sampled], store_name: str) -> list[dict[str, str]]:
     for i, s in enumerate(sample, 1):
         g = s.group
         out.append({
-            "n": str(i), "store": store_name, "group": g.id, "date": g.date, "type": g.type,
+            "n": str(i), "store": store_name, "group": g.id, "date": _dates(g), "type": g.type,
             "actor_country": g.actor_country or "", "actor_sector": g.actor_sector or "",
             "target_country": g.target_country or "", "place": g.place or "",
             "actor_text": g.actor_text or "", "target_text": g.target_text or "",
@@ -172,7 +181,7 @@ def show(store: Store, sample: Iterable[Sampled]) -> str:
     lines = []
     for i, s in enumerate(sample, 1):
         for role, g in [("GROUP", s.group)] + [("  neighbour", x) for x in s.neighbours]:
-            lines.append(f"{i} {role} {g.id} {g.date} {g.type} {g.mode or ''} "
+            lines.append(f"{i} {role} {g.id} {_dates(g)} {g.type} {g.mode or ''} "
                          f"{g.actor_country or '-'}/{g.actor_sector or '-'} "
                          f"({g.actor_text or ''}) > {g.target_country or '-'} "
                          f"({g.target_text or ''}) at {g.place or '-'}")
@@ -183,8 +192,8 @@ def show(store: Store, sample: Iterable[Sampled]) -> str:
                     f"{r[0]}: {r[1] or '-'} > {r[2] or '-'}" for r in store.db.execute(
                         "SELECT e.text, e.actor_text, e.target_text FROM events e"
                         " JOIN articles a ON a.rowid = e.article WHERE a.id = ? AND"
-                        " e.sentence = ? AND e.type = ? AND e.date = ?",
-                        (a, snt, g.type, g.date)))
+                        " e.sentence = ? AND e.type = ? AND e.date BETWEEN ? AND ?",
+                        (a, snt, g.type, g.date, g.last_date or g.date)))
                 lines.append(f"      {a}#{snt} [{pub}] {{{coded}}} {sentence(store, a, snt)}")
         lines.append("")
     return "\n".join(lines)

@@ -73,7 +73,8 @@ def test_different_dates_or_types_are_different_events(store):
         event(0, "struck", 13, actor=RUS_JETS),
         event(1, "warned", 7, type="THREATEN", mode=None, quad="verbal conflict",
               intensity=-6.0, actor=RUS_JETS)])
-    b = article("b", "2018-09-06", ["Russian jets struck Idlib again."],
+    # b's own clause dates its strike two days after a's: beyond the one-day window
+    b = article("b", "2018-09-07", ["Russian jets struck Idlib again on Thursday."],
                 [event(0, "struck", 13, actor=RUS_JETS, date="2018-09-06")])
     store.write([(a, INFO), (b, INFO)])
     groups = list(event_groups(store))
@@ -166,3 +167,73 @@ def test_ids_are_stable_across_stores(tmp_path):
         s2.write([(r, INFO) for r in reversed(recs)])
         assert [g.id for g in event_groups(s1)] == [g.id for g in event_groups(s2)]
         assert len({g.id for g in event_groups(s1)}) == 2
+
+
+def _retold(aid: str, published: str, date: str, place: str | None = "Idlib",
+            mode: str | None = "aerial") -> dict[str, Any]:
+    return article(aid, published, ["Russian jets struck Idlib."],
+                   [event(0, "struck", 13, actor=RUS_JETS, date=date, place=place,
+                          mode=mode)], source=f"Wire {aid}")
+
+
+def test_a_story_retold_on_later_days_is_one_group_within_the_window(tmp_path):
+    # a dates the strike on 4 Sept by its clause; b and c retell it dated only by their
+    # publication days (7 Sept: 3 days on, within the publication window; 8 Sept: 4
+    # days, beyond it); d's own clause says 5 Sept (1 day: within the clause window);
+    # e's clause says 6 Sept (2 days: beyond it).
+    arts = [_retold("a", "2018-09-05", "2018-09-04"), _retold("b", "2018-09-07", "2018-09-07"),
+            _retold("c", "2018-09-08", "2018-09-08"), _retold("d", "2018-09-06", "2018-09-05"),
+            _retold("e", "2018-09-09", "2018-09-06")]
+    seen = []
+    for name, order in (("one", arts), ("two", arts[::-1])):
+        with Store(tmp_path / f"{name}.db") as s:
+            s.write([(r, INFO) for r in order])
+            seen.append([(g.id, g.date, g.last_date, g.article_ids, g.why)
+                         for g in event_groups(s)])
+    assert seen[0] == seen[1]   # the same groups whatever the order written
+    first, *rest = seen[0]
+    assert first[1:4] == ("2018-09-04", "2018-09-07", ["a", "d", "b"])
+    assert first[0] == group_id("2018-09-04", "ASSAULT", "RUS", "MIL", None, "Idlib")
+    assert first[4] == ("3 mentions share type ASSAULT, actor country RUS, target country "
+                        "none; dates 2018-09-04 to 2018-09-07 (1 dated by publication day); "
+                        "actor sector MIL (all); place Idlib (all)")
+    # e (6 Sept) anchors the next window, and c (8 Sept, publication day) joins it;
+    # articles in publication order: c (8 Sept) before e (9 Sept)
+    assert [r[1:4] for r in rest] == [("2018-09-06", "2018-09-08", ["c", "e"])]
+
+
+def test_window_settings_of_zero_group_by_the_exact_date(store):
+    store.write([(_retold("a", "2018-09-05", "2018-09-04"), INFO),
+                 (_retold("b", "2018-09-07", "2018-09-07"), INFO)])
+    assert len(list(event_groups(store, window_days=0, publication_days=0))) == 2
+    assert len(list(event_groups(store))) == 1
+    with pytest.raises(ValueError):
+        list(event_groups(store, window_days=-1))
+
+
+def test_what_would_happen_never_joins_what_happened(store):
+    store.write([(_retold("a", "2018-09-04", "2018-09-04"), INFO),
+                 (_retold("b", "2018-09-05", "2018-09-05", mode="hypothetical"), INFO)])
+    groups = list(event_groups(store))
+    assert sorted(g.mode for g in groups) == ["aerial", "hypothetical"]
+    assert len({g.id for g in groups}) == 2
+
+
+def test_a_place_and_its_province_are_one_place(store):
+    # the gazetteer puts the city Idlib in the province Idlib Governorate (admin1 Idlib)
+    city = {"name": "Idlib", "country": "SY", "admin1": "Idlib", "kind": "city"}
+    province = {"name": "Idlib Governorate", "country": "SY", "admin1": "Idlib",
+                "kind": "admin1"}
+    other = {"name": "Hama", "country": "SY", "admin1": "Hama", "kind": "city"}
+    recs = []
+    for aid, place in (("a", city), ("b", city), ("c", province), ("d", other)):
+        r = _retold(aid, "2018-09-04", "2018-09-04", place=place["name"])
+        r["places"] = [{"text": place["name"], "start": 0, "end": 1, "sentence": 0,
+                        "lat": None, "lon": None, "geonameid": None, "confidence": 0.9,
+                        **place}]
+        recs.append((r, INFO))
+    store.write(recs)
+    groups = {g.place: g for g in event_groups(store)}
+    assert sorted(groups) == ["Hama", "Idlib"]   # Hama is another place
+    assert groups["Idlib"].article_ids == ["a", "b", "c"]
+    assert groups["Idlib"].why.endswith("place Idlib (all named it, 1 its area or a place in it)")

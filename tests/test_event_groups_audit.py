@@ -34,7 +34,8 @@ TUR = {"text": "Ankara", "country": "TUR", "sector": "GOV"}
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """A store with: a strike on 4 Sept told by three articles (one naming no sector
-    and no place), the same strike dated a day late by a fourth, one in Hama the same
+    and no place), the same strike dated two days late by a fourth's own clause (out
+    of the one-day window of such a date), one in Hama the same
     day, a Turkish statement that day (other type) and a strike on 20 Sept."""
     path = tmp_path / "audit.db"
     arts = [
@@ -44,8 +45,8 @@ def db(tmp_path: Path) -> Path:
                 [event(0, "bombed", 15, actor=RUS_JETS)], source="Two"),
         article("c", "2018-09-05", ["Moscow hit the province on Tuesday."],
                 [event(0, "hit", 7, actor=RUS, place=None)], source="Three"),
-        article("d", "2018-09-05", ["The raids by Russian jets went on."],
-                [event(0, "raids", 4, actor=RUS_JETS, date="2018-09-05")], source="Four"),
+        article("d", "2018-09-07", ["The raids by Russian jets went on."],
+                [event(0, "raids", 4, actor=RUS_JETS, date="2018-09-06")], source="Four"),
         article("e", "2018-09-04", ["Russian jets also struck Hama.",
                                     "Ankara condemned the raids."],
                 [event(0, "struck", 18, actor=RUS_JETS, place="Hama"),
@@ -87,7 +88,7 @@ def test_the_sample_lists_merged_groups_with_their_unmerged_neighbours(db, tmp_p
     # (shares all four of actor and target country, sector and place) before the Hama
     # one (same day, shares three); the DISAPPROVE and the 20 Sept strike are none.
     near = [cell.split()[1:] for cell in row["neighbours"].split(" | ")]
-    assert near == [["2018-09-05", "RUS>-", "MIL", "Idlib", "n=1"],
+    assert near == [["2018-09-06", "RUS>-", "MIL", "Idlib", "n=1"],
                     ["2018-09-04", "RUS>-", "MIL", "Hama", "n=1"]]
     assert "struck Idlib" not in out.read_text()   # no sentence text
     # the same seed draws the same sample

@@ -9,28 +9,48 @@ The grouping rule (a heuristic: it reads only the coded fields, never the
 wording, so two different events that code alike are merged and one event
 coded differently by two articles stays split):
 
-1. Mentions are candidates for the same event when they share the event
-   ``date`` (the day, month or year of the event's clause, else the first full date
-   of the sentence, else the publication date; see ``dateline.extract.events``),
-   the PLOVER ``type``, the actor country and the target country (a missing
-   country only matches a missing country).
+1. Mentions are candidates for the same event when they share the PLOVER
+   ``type``, the actor country and the target country (a missing country only
+   matches a missing country), whether their mode is unreal (an act that would or
+   might happen never joins one that happened), and their dates lie in one date
+   window. The ``date`` is the day, month or year of the event's clause, else the
+   first full date of the sentence, else the publication date (see
+   ``dateline.extract.events``). Windows: among the candidates' day dates, the
+   earliest day not yet taken anchors a window, which takes every mention dated
+   from it to ``window_days`` later (default :data:`WINDOW_DAYS`, 1), or to
+   ``publication_days`` later (default :data:`PUBLICATION_WINDOW_DAYS`, 3) for a
+   mention dated on its article's publication day (no clause date: the report may
+   come days after the happening; a clause that names the publication day itself
+   counts the same, the table does not tell them apart); the next mention left
+   anchors the next window. So a window spans at most ``publication_days`` days,
+   and only the dates decide: the same mentions in any order give the same groups.
+   Dates of a month or a year group by their exact value.
 2. Among candidates, the actor sector must agree when both mentions know it:
    mentions with a known sector are split by sector, and those without one
    join the sector group with the most mentions (ties: alphabetical sector).
 3. Within that, the place must agree when both name one: the same split by
    the place name, mentions naming no place joining the place group with the
-   most mentions (ties: alphabetical name).
+   most mentions (ties: alphabetical name). A place and the first-level
+   administrative area the gazetteer puts it in ("Idlib" and "Idlib Governorate":
+   the places table's ``admin1`` and ``kind``), when both are named, are one
+   place, named by the name more mentions give.
 
-Each group's :attr:`EventGroup.id` is a hash of its key (date, type, actor
-country, actor sector, target country, place as resolved above), so the same
-store gives the same ids run after run.
+Each group's :attr:`EventGroup.id` is a hash of its key (first date, type, actor
+country, actor sector, target country, place as resolved above, and the unreal
+mark when set), so the same store gives the same ids run after run; a group of
+one date keeps the id it had when groups were made by the exact date.
+:attr:`EventGroup.date` is the window's first date, :attr:`EventGroup.last_date`
+its last. A date range (``start``, ``end``) cuts windows at its ends.
 
 Each group says why it holds its mentions (:attr:`EventGroup.why`, the ``why``
 field of ``/api/events`` and ``dateline export events --format groups``), e.g.
 "3 mentions share date 2010-01-13, type AID, actor country USA, target country
 HTI; actor sector GOV (2 named it, 1 naming none joined); place Port-au-Prince
-(all)": the key fields all the mentions agree on, and how many joined by naming
-no actor sector or no place (step 2 and 3). ``num_mentions`` counts them.
+(all)", or, when the dates differ, "... share type AID, actor country USA, target
+country HTI; dates 2010-01-13 to 2010-01-15 (2 dated by publication day); ...":
+the key fields all the mentions agree on, the date span, and how many joined by
+naming no actor sector or no place (step 2 and 3) or by naming the place's area
+(or a place in it). ``num_mentions`` counts them.
 
 ``num_sources`` counts distinct ``articles.source`` values; an article without
 a source counts as a source of its own (we cannot tell that two unsourced
@@ -38,9 +58,9 @@ articles came from the same outlet, so we do not assume it).
 
 The heavy lifting is one SQL ``GROUP BY`` over the events table: cells of
 mentions that agree on date, type, actor country and sector, target country
-and place, with their counts, intensity sums, earliest mention and the
+and place, publication-day dating and unreal mode, with their counts, intensity sums, earliest mention and the
 concatenated (article, sentence) pairs and actor/target/mode/trigger values.
-Python then merges compatible cells (steps 2 and 3) and reads the metadata of
+Python then cuts the date windows and merges compatible cells (steps 1 to 3) and reads the metadata of
 the articles involved once.
 """
 
@@ -76,7 +96,8 @@ class EventGroup:
     The example is the mention of the earliest published article. ``why`` says in
     words how many mentions the group merged and on what: the key fields all its
     mentions share, and how many of them took the actor sector and the place
-    because they named none (:func:`merge_reason`).
+    because they named none (:func:`merge_reason`). ``date`` is the first date of
+    the group's date window, ``last_date`` the last (the same for one date).
     """
 
     id: str
@@ -107,6 +128,7 @@ class EventGroup:
     first_published: str | None = None
     first_added: str | None = None
     why: str = ""
+    last_date: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The group as plain JSON-ready values."""
@@ -117,31 +139,49 @@ class EventGroup:
 
 def merge_reason(n: int, date: str, type_: str, a_country: str | None,
                  t_country: str | None, sector: str | None, sector_named: int,
-                 place: str | None, place_named: int) -> str:
+                 place: str | None, place_named: int, *, last_date: str | None = None,
+                 pub_dated: int = 0, area_named: int = 0) -> str:
     """Why ``n`` mentions are one group, in words: the fields they all share (date,
-    type, actor and target country: "none" when missing), then the actor sector and
-    the place with how many mentions named them (``sector_named``, ``place_named``)
-    and how many, naming none, joined. One mention: "1 mention, nothing merged"."""
+    type, actor and target country: "none" when missing), or, when their dates differ,
+    the span from ``date`` to ``last_date`` and how many were dated by their
+    article's publication day (``pub_dated``); then the actor sector and the place
+    with how many mentions named them (``sector_named``, ``place_named``; of these,
+    ``area_named`` named the place's first-level administrative area or a place in
+    it) and how many, naming none, joined. One mention: "1 mention, nothing merged"."""
     if n == 1:
         return "1 mention, nothing merged"
-    text = (f"{n} mentions share date {date}, type {type_}, actor country "
-            f"{a_country or 'none'}, target country {t_country or 'none'}")
+    if last_date and last_date != date:
+        text = (f"{n} mentions share type {type_}, actor country {a_country or 'none'}, "
+                f"target country {t_country or 'none'}; dates {date} to {last_date} "
+                f"({pub_dated} dated by publication day)")
+    else:
+        text = (f"{n} mentions share date {date}, type {type_}, actor country "
+                f"{a_country or 'none'}, target country {t_country or 'none'}")
     for label, value, named in (("actor sector", sector, sector_named),
                                 ("place", place, place_named)):
+        area = f", {area_named} its area or a place in it" if label == "place" and area_named \
+            else ""
         if value is None:
             text += f"; no {label}"
-        elif named == n:
+        elif named == n and not area:
             text += f"; {label} {value} (all)"
+        elif named == n:
+            text += f"; {label} {value} (all named it{area})"
         else:
-            text += f"; {label} {value} ({named} named it, {n - named} naming none joined)"
+            text += (f"; {label} {value} ({named} named it{area}, "
+                     f"{n - named} naming none joined)")
     return text
 
 
 def group_id(date: str, type_: str, actor_country: str | None, actor_sector: str | None,
-             target_country: str | None, place: str | None) -> str:
-    """The stable id of the group with this key: 16 hex digits of its SHA-1."""
+             target_country: str | None, place: str | None, unreal: bool = False) -> str:
+    """The stable id of the group with this key (``date``: its first date; ``unreal``:
+    its mentions' mode says the act would or might happen): 16 hex digits of its
+    SHA-1."""
     key = "\x1f".join(v or "" for v in (date, type_, actor_country, actor_sector,
                                         target_country, place))
+    if unreal:
+        key += "\x1funreal"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -155,11 +195,19 @@ class _Cell:
     first: str
     quad: str | None
     attrs: str
+    pub: bool = False   # the mentions' date is their article's publication day
 
 
-def _resolve(cells: list[_Cell], column: str) -> dict[str | None, list[_Cell]]:
+def _resolve(cells: list[_Cell], column: str,
+             areas: dict[str, tuple[str, str, str]] | None = None
+             ) -> dict[str | None, list[_Cell]]:
     """Split ``cells`` by ``column``; cells without a value join the largest
-    bucket with one (ties: alphabetical), or stay as the None bucket when none has."""
+    bucket with one (ties: alphabetical), or stay as the None bucket when none has.
+
+    With ``areas`` (``{place name: (country, admin1, kind)}``, for ``column``
+    "place"), a place and the first-level administrative area that contains it
+    ("Idlib" and "Idlib Governorate", when both are named among ``cells``) are one
+    bucket, keyed by the name more mentions give (ties: alphabetical)."""
     buckets: dict[str | None, list[_Cell]] = defaultdict(list)
     unknown: list[_Cell] = []
     for c in cells:
@@ -168,13 +216,65 @@ def _resolve(cells: list[_Cell], column: str) -> dict[str | None, list[_Cell]]:
             unknown.append(c)
         else:
             buckets[v].append(c)
+    if areas and len(buckets) > 1:
+        names = sorted(v for v in buckets if v is not None)
+        named = {areas[v][:2]: v for v in reversed(names)
+                 if v in areas and areas[v][2] == "admin1"}
+        joined: dict[str | None, list[_Cell]] = defaultdict(list)
+        for v in names:
+            info = areas.get(v)
+            joined[named.get(info[:2], v) if info else v].extend(buckets[v])
+        buckets = defaultdict(list)
+        for members in joined.values():
+            counts: Counter[str] = Counter()
+            for c in members:
+                counts[c.values[column]] += c.n
+            buckets[_most_common(counts)].extend(members)
     if unknown:
         if buckets:
-            best = min(buckets, key=lambda k: (-sum(c.n for c in buckets[k]), k))
+            best = min(buckets, key=lambda k: (-sum(c.n for c in buckets[k]), k or ""))
             buckets[best].extend(unknown)
         else:
             buckets[None] = unknown
     return buckets
+
+
+def _day(date: str) -> dt.date | None:
+    """The day of an event date, None for a month or a year."""
+    return dt.date.fromisoformat(date) if len(date) == 10 else None
+
+
+def _chains(cells: list[_Cell], window_days: int, publication_days: int
+            ) -> list[list[_Cell]]:
+    """``cells`` (of one type, actor country and target country) cut into date
+    windows: the earliest day not yet taken anchors a window, which takes every
+    cell dated from that day to ``window_days`` later, or to ``publication_days``
+    later for a cell dated by its article's publication day (``pub``: the report
+    may come days after the happening). Cells dated to a month or a year are
+    windows of their own date. Only the dates and ``pub`` decide: the same cells in
+    any order give the same windows."""
+    out: list[list[_Cell]] = []
+    exact: dict[str, list[_Cell]] = defaultdict(list)
+    days: list[tuple[dt.date, _Cell]] = []
+    for c in cells:
+        d = _day(c.values["date"])
+        if d is None:
+            exact[c.values["date"]].append(c)
+        else:
+            days.append((d, c))
+    days.sort(key=lambda t: (t[0], not t[1].pub))
+    left = days
+    while left:
+        anchor = left[0][0]
+        chain: list[tuple[dt.date, _Cell]] = []
+        rest: list[tuple[dt.date, _Cell]] = []
+        for d, c in left:
+            reach = publication_days if c.pub else window_days
+            (chain if (d - anchor).days <= reach else rest).append((d, c))
+        out.append([c for _, c in chain])
+        left = rest
+    out.extend(exact.values())
+    return out
 
 
 def _most_common(counter: Counter[str]) -> str | None:
@@ -199,21 +299,36 @@ def _filters(start: str | None, end: str | None, type: str | None,
     return " WHERE " + " AND ".join(where), args
 
 
+#: Days after a window's first day that a mention dated by a clause of its own joins
+#: the window (see the module docstring; measured in README "Event groups").
+WINDOW_DAYS = 1
+#: Days after a window's first day that a mention dated only by its article's
+#: publication day joins it (a report may come days after the happening).
+PUBLICATION_WINDOW_DAYS = 3
+
+
 def event_groups(store: Store, *, start: str | dt.date | None = None,
                  end: str | dt.date | None = None, type: str | None = None,
-                 country: str | None = None,
-                 include_duplicates: bool = False) -> Iterator[EventGroup]:
+                 country: str | None = None, include_duplicates: bool = False,
+                 window_days: int = WINDOW_DAYS,
+                 publication_days: int = PUBLICATION_WINDOW_DAYS) -> Iterator[EventGroup]:
     """The stored events grouped into distinct events (rule in the module docstring).
 
     Only mentions whose event ``date`` lies between ``start`` and ``end`` (ISO
     dates, inclusive), of PLOVER ``type``, and with ``country`` (ISO alpha-3)
-    as actor or target country are read, when given; the mentions in articles
+    as actor or target country are read, when given (a window is cut at ``start``:
+    it starts at the first date read); the mentions in articles
     flagged as duplicates are not read unless ``include_duplicates`` (a duplicate
-    group's mentions count once). Groups come in date order, then type, then id.
+    group's mentions count once). ``window_days`` and ``publication_days`` are the
+    date windows' reach (0 and 0: the exact date alone). Groups come in date order
+    (their first date), then type, then id.
     """
+    if window_days < 0 or publication_days < 0:
+        raise ValueError("window_days and publication_days must be 0 or more")
     where, args = _filters(iso(start), iso(end), type, country,
                            store.unflagged("e.article", include_duplicates))
-    yield from _groups(store, where, args)
+    yield from _groups(store, where, args, window_days=window_days,
+                       publication_days=publication_days)
 
 
 #: Most event mentions :func:`first_event_groups` groups in full (and so counts every
@@ -221,112 +336,183 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
 MAX_MENTIONS = 1_000
 
 
+def _later(date: str, days: int) -> str:
+    """``date`` moved ``days`` later when it is a day (a month or year as it is)."""
+    d = _day(date)
+    return (d + dt.timedelta(days=days)).isoformat() if d else date
+
+
 def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None = None,
                        end: str | dt.date | None = None, type: str | None = None,
                        country: str | None = None, max_mentions: int = MAX_MENTIONS,
-                       include_duplicates: bool = False
+                       include_duplicates: bool = False, window_days: int = WINDOW_DAYS,
+                       publication_days: int = PUBLICATION_WINDOW_DAYS
                        ) -> tuple[list[EventGroup], int | None]:
     """``(groups, total)``: the first ``limit`` groups :func:`event_groups` gives for
     these filters, and how many it gives in all. When the filters select more than
     ``max_mentions`` mentions, ``total`` is None (not counted) and ``groups`` are the
     first groups, at most ``limit`` and only as many as hold ``max_mentions`` mentions
     together (at least one): only the cells' keys up to the (date, type) of mention
-    ``max_mentions`` + 1 are read from the index (groups come in date and type order),
-    then the mentions up to the last group kept are grouped.
+    ``max_mentions`` + 1 and the windows' reach past it are read from the index
+    (groups come in date and type order), then the mentions up to the last group
+    kept and its reach are grouped.
     The work is bounded by ``limit`` and ``max_mentions``, not by the store's size.
-    ``include_duplicates`` as for :func:`event_groups`."""
+    ``include_duplicates``, ``window_days`` and ``publication_days`` as for
+    :func:`event_groups`."""
     unflagged = store.unflagged("e.article", include_duplicates)
     where, args = _filters(iso(start), iso(end), type, country, unflagged)
+    reach = max(window_days, publication_days)
     db = store.db
     n = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT ?)",
                    [*args, max_mentions + 1]).fetchone()[0]
     count: list[int] = []
     if n <= max_mentions:
-        groups = list(_groups(store, where, args, limit, count))
+        groups = list(_groups(store, where, args, limit, count, window_days=window_days,
+                               publication_days=publication_days))
         return groups, count[0] if count else 0
     # The (date, type) of mention max_mentions + 1 in group order: the groups kept
-    # (holding at most max_mentions mentions) all come up to it.
+    # (holding at most max_mentions mentions) all start up to it.
     date, type_ = db.execute(f"SELECT e.date, e.type FROM events e{where}"
                              " ORDER BY e.date, e.type LIMIT 1 OFFSET ?",
                              [*args, max_mentions]).fetchone()
-    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
 
-    def upto(last: str, last_type: str) -> tuple[str, list[Any]]:
-        # The filters with the group order's last (date, type) as their end: "e.date <= ?"
-        # in SQL the index can read (the planner draws no bound out of the OR below
-        # when the values are parameters), or, with a start date, the start's tight
-        # ranges ended there; the mentions of that date of a later type are left out.
-        w, a = _filters(iso(start), last, type, country, unflagged)
-        return w + " AND (e.date < ? OR e.date = ? AND e.type <= ?)", [*a, last, last, last_type]
+    def upto(last: str) -> tuple[str, list[Any]]:
+        # The filters with ``last`` as their end: "e.date <= ?" in SQL the index can
+        # read (the planner draws no bound out of an OR when the values are
+        # parameters), or, with a start date, the start's tight ranges ended there.
+        # Groups starting up to (last, type) may hold mentions up to the windows'
+        # reach later; those are read too and the groups starting later left out.
+        end_ = iso(end)
+        bound = _later(last, reach)
+        if end_ is not None and end_ < bound:
+            bound = end_
+        return _filters(iso(start), bound, type, country, unflagged)
 
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
-    base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
-    where2, args2 = upto(date, type_)
-    for row in db.execute(f"SELECT {cols}, count(*) FROM events e{where2} GROUP BY {cols}",
-                          args2):
-        values = dict(zip(_CELL_COLUMNS, row))
-        base[(values["date"], values["type"], values["actor_country"],
-              values["target_country"])].append(_Cell(values, row[-1], "", 0, 0, "", None, ""))
+    where2, args2 = upto(date)
+    base = _cells(db, where2, args2, full=False)
     keys: list[tuple[Any, ...]] = []
     held = 0
-    for key in _keys(base)[:limit]:   # as many groups as hold at most max_mentions
+    for key in _keys(base, _areas(db, base), window_days, publication_days):
+        if (key[0], key[1]) > (date, type_) or len(keys) >= limit:
+            break
         held += sum(c.n for c in key[-1])
         if keys and held > max_mentions:
             break
         keys.append(key)
-    where2, args2 = upto(*keys[-1][:2])
-    return list(_groups(store, where2, args2, len(keys))), None
+    last = (keys[-1][0], keys[-1][1])
+    where2, args2 = upto(last[0])
+    return list(_groups(store, where2, args2, len(keys), upto=last, window_days=window_days,
+                        publication_days=publication_days)), None
+
+
+def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = True
+           ) -> dict[tuple[Any, ...], list[_Cell]]:
+    """The cells of the mentions selected by ``where`` (a WHERE clause over events
+    ``e``) with ``args`` per (type, actor country, target country, whether the mode
+    is unreal, as "hypothetical"): one per value of
+    the key's fields and of ``pub`` (the date is the article's publication day).
+    ``full``: with the mentions, intensities, earliest mention and attributes (else
+    the keys and counts alone)."""
+    from dateline.extract.events import UNREAL_MODES
+
+    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
+    pub = "(e.date = substr(a.published, 1, 10))"
+    # An act that would or might happen is not the one that happened: never one group.
+    unreal = "(coalesce(e.mode, '') IN (" + ",".join("?" * len(UNREAL_MODES)) + "))"
+    if full:
+        attrs = f" || '{_FS}' || ".join(
+            f"coalesce({'lower(e.text)' if a == 'trigger' else 'e.' + a}, '')"
+            for a in _ATTRS)
+        extra = (" group_concat(e.article || ':' || coalesce(e.sentence, -1), ',') AS mentions,"
+                 " coalesce(sum(e.intensity), 0) AS isum, count(e.intensity) AS icount,"
+                 " min(a.published || printf('|%012d', e.rowid) || '|' || e.article || '|'"
+                 "     || coalesce(e.sentence, -1)) AS first,"
+                 f" max(e.quad) AS quad, group_concat({attrs}, '{_RS}') AS attrs,")
+    else:
+        extra = " '' AS mentions, 0 AS isum, 0 AS icount, '' AS first, NULL AS quad, '' AS attrs,"
+    # One row per cell: the mentions agreeing on every field of the key.
+    sql = (f"SELECT {cols}, count(*) AS n,{extra} {pub} AS pub, {unreal} AS unreal"
+           " FROM events e JOIN articles a ON a.rowid = e.article" + where
+           + f" GROUP BY {cols}, pub, unreal")
+    modes = sorted(UNREAL_MODES)
+    base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
+    for row in db.execute(sql, [*modes, *args]):
+        values = {c: row[c] for c in _CELL_COLUMNS}
+        cell = _Cell(values, row["n"], row["mentions"], row["isum"], row["icount"],
+                     row["first"], row["quad"], row["attrs"], bool(row["pub"]))
+        base[(values["type"], values["actor_country"], values["target_country"],
+              bool(row["unreal"]))].append(cell)
+    return base
 
 
 def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
-            count: list[int] | None = None) -> Iterator[EventGroup]:
+            count: list[int] | None = None, *, window_days: int = 0,
+            publication_days: int = 0, upto: tuple[str, str] | None = None
+            ) -> Iterator[EventGroup]:
     """The groups of the mentions selected by ``where`` (a WHERE clause over events
     ``e``) with ``args``, in date order, then type, then id; only the first ``limit``
-    are built (None: all). ``count``, when given, gets the number of groups appended."""
+    are built (None: all), and only those whose (first date, type) is at most ``upto``
+    when given. ``count``, when given, gets the number of groups appended. The
+    windows as :func:`event_groups`."""
     db = store.db
-    cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
-    attrs = f" || '{_FS}' || ".join(
-        f"coalesce({'lower(e.text)' if a == 'trigger' else 'e.' + a}, '')" for a in _ATTRS)
-    # One row per cell: the mentions agreeing on every field of the key.
-    sql = (f"SELECT {cols}, count(*) AS n,"
-           " group_concat(e.article || ':' || coalesce(e.sentence, -1), ',') AS mentions,"
-           " coalesce(sum(e.intensity), 0) AS isum, count(e.intensity) AS icount,"
-           " min(a.published || printf('|%012d', e.rowid) || '|' || e.article || '|'"
-           "     || coalesce(e.sentence, -1)) AS first,"
-           f" max(e.quad) AS quad, group_concat({attrs}, '{_RS}') AS attrs"
-           " FROM events e JOIN articles a ON a.rowid = e.article" + where
-           + f" GROUP BY {cols}")
-    base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
-    for row in db.execute(sql, args):
-        values = {c: row[c] for c in _CELL_COLUMNS}
-        cell = _Cell(values, row["n"], row["mentions"], row["isum"], row["icount"],
-                     row["first"], row["quad"], row["attrs"])
-        base[(values["date"], values["type"], values["actor_country"],
-              values["target_country"])].append(cell)
+    base = _cells(db, where, args)
     if not base:
         return
-    keys = _keys(base)
+    keys = _keys(base, _areas(db, base), window_days, publication_days)
+    if upto is not None:
+        keys = [k for k in keys if (k[0], k[1]) <= upto]
     if count is not None:
         count.append(len(keys))
     meta = _article_meta(db, where, args)
-    for date, type_, _, a_country, sector, t_country, place, members in keys[:limit]:
-        yield _build(db, meta, members, date, type_, a_country, sector, t_country, place)
+    for date, type_, gid, a_country, sector, t_country, place, members in keys[:limit]:
+        yield _build(db, meta, members, gid, date, type_, a_country, sector, t_country, place)
 
 
-def _keys(base: dict[tuple[Any, ...], list[_Cell]]) -> list[tuple[Any, ...]]:
+def _keys(base: dict[tuple[Any, ...], list[_Cell]],
+          areas: dict[str, tuple[str, str, str]] | None = None,
+          window_days: int = 0, publication_days: int = 0) -> list[tuple[Any, ...]]:
     """``(date, type, id, actor country, actor sector, target country, place, cells)``
-    of each group made of the cells ``base`` holds per (date, type, actor country,
-    target country), in date order, then type, then id (the module docstring's rule)."""
+    of each group made of the cells ``base`` holds per (type, actor country, target
+    country, unreal mode): date windows (:func:`_chains`), then the actor sector, then the place
+    (:func:`_resolve`); ``date`` is the window's first date. In date order, then
+    type, then id (the module docstring's rule)."""
     keys: list[tuple[Any, ...]] = []
-    for (date, type_, a_country, t_country), cells in base.items():
-        for sector, by_sector in _resolve(cells, "actor_sector").items():
-            for place, members in _resolve(by_sector, "place").items():
-                keys.append((date, type_, group_id(date, type_, a_country, sector, t_country,
-                                                   place), a_country, sector, t_country,
-                             place, members))
+    for (type_, a_country, t_country, unreal), cells in base.items():
+        for chain in _chains(cells, window_days, publication_days):
+            date = min(c.values["date"] for c in chain)
+            for sector, by_sector in _resolve(chain, "actor_sector").items():
+                for place, members in _resolve(by_sector, "place", areas).items():
+                    keys.append((date, type_, group_id(date, type_, a_country, sector,
+                                                       t_country, place, unreal),
+                                 a_country, sector, t_country, place, members))
     keys.sort(key=lambda k: k[:3])
     return keys
+
+
+def _areas(db: sqlite3.Connection, base: dict[tuple[Any, ...], list[_Cell]]
+           ) -> dict[str, tuple[str, str, str]]:
+    """``{place name: (country, admin1, kind)}`` from the gazetteer's resolutions in
+    the places table (the most frequent one per name) for the places named in the
+    buckets of ``base`` that name more than one place (the only ones a place and its
+    area could be merged in)."""
+    names: set[str] = set()
+    for cells in base.values():
+        named = {c.values["place"] for c in cells if c.values["place"]}
+        if len(named) > 1:
+            names |= named
+    if not names:
+        return {}
+    best: dict[str, tuple[int, tuple[str, str, str]]] = {}
+    marks = ",".join("?" * len(names))
+    for name, country, admin1, kind, n in db.execute(
+            "SELECT name, country, admin1, kind, count(*) FROM places"
+            f" WHERE name COLLATE NOCASE IN ({marks}) AND country IS NOT NULL AND admin1 IS NOT NULL"
+            " GROUP BY name, country, admin1, kind", sorted(names)):
+        if name in names and (name not in best or n > best[name][0]):
+            best[name] = (n, (country, admin1, kind))
+    return {k: v for k, (_, v) in best.items()}
 
 
 def _article_meta(db: sqlite3.Connection, where: str, args: list[Any]) -> dict[int, _Meta]:
@@ -346,19 +532,21 @@ class _Meta(NamedTuple):
     ingested_at: str
 
 
-def _build(db: sqlite3.Connection, meta: dict[int, _Meta], cells: list[_Cell],
+def _build(db: sqlite3.Connection, meta: dict[int, _Meta], cells: list[_Cell], gid: str,
            date: str, type_: str, a_country: str | None, a_sector: str | None,
            t_country: str | None, place: str | None) -> EventGroup:
-    g = EventGroup(group_id(date, type_, a_country, a_sector, t_country, place),
+    g = EventGroup(gid,
                    date, type_, None, a_country, a_sector, t_country, place)
     isum, icount = 0.0, 0
     mentions: set[tuple[int, int]] = set()
     records: list[str] = []
-    sector_named = place_named = 0
+    sector_named = place_named = area_named = pub_dated = 0
     for c in cells:
         g.num_mentions += c.n
         sector_named += c.n if c.values["actor_sector"] else 0
         place_named += c.n if c.values["place"] else 0
+        area_named += c.n if c.values["place"] and c.values["place"] != place else 0
+        pub_dated += c.n if c.pub else 0
         isum += c.isum
         icount += c.icount
         for m in c.mentions.split(","):
@@ -370,8 +558,10 @@ def _build(db: sqlite3.Connection, meta: dict[int, _Meta], cells: list[_Cell],
     for name, values in zip(_ATTRS, columns):
         setattr(g, name, _most_common(Counter(v for v in values if v)))
     g.intensity = isum / icount if icount else None
+    g.last_date = max(c.values["date"] for c in cells)
     g.why = merge_reason(g.num_mentions, date, type_, a_country, t_country, a_sector,
-                         sector_named, place, place_named)
+                         sector_named, place, place_named, last_date=g.last_date,
+                         pub_dated=pub_dated, area_named=area_named)
 
     def order(rowid: int) -> tuple[str, int]:
         return (meta[rowid].published, rowid)
