@@ -950,3 +950,15 @@ def test_fired_from_a_post_is_no_shooting(nlp, text: str, expected: list) -> Non
 ])
 def test_a_clause_of_time_under_a_future_has_not_happened(nlp, text: str, expected: list) -> None:
     assert [(e["type"], e["mode"]) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a price charged, or pressing on with something, is no accusation and no demand
+    ("A Kenyan contractor charged the army $875m to supply fuel.", []),
+    ("The Kenyan president is pressing ahead with his plan for a referendum.", []),
+    # charges brought, and pressure on a party, are
+    ("The Kenyan prosecutor charged the minister with fraud.", [("ACCUSE", "KEN", "KEN")]),
+    ("Kenya pressed Uganda to release the prisoners.", [("REQUEST", "KEN", "UGA")]),
+])
+def test_prices_and_pressing_on(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

@@ -2688,6 +2688,23 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
     return False
 
 
+@_refuses('billing',
+           "'charge' with a sum of money in its objects ('charged the army $875m to supply "
+           "fuel'): a price asked, no accusation")
+def _refuse_billing(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "ACCUSE" and lemma == "charge" and any(
+        w.ent_type_ == "MONEY" for ch in children if ch.dep_ in ("dobj", "dative")
+        for w in ch.subtree)
+
+
+@_refuses('pressing-on',
+          "'press ahead' / 'press on' with something: to go on with it, no demand ('BP is "
+          "pressing ahead with operations')")
+def _refuse_pressing_on(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return lemma == "press" and any(ch.lower_ in ("ahead", "on", "forward") and ch.dep_ in (
+        "advmod", "prt") for ch in children)
+
+
 @_refuses('dismissal',
            "'fire' with a person or a post-holder for object and nothing fired at ('fired "
            "his finance minister', 'would have fired me'): a dismissal, no shooting")
