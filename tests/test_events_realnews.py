@@ -962,3 +962,11 @@ def test_a_clause_of_time_under_a_future_has_not_happened(nlp, text: str, expect
 ])
 def test_prices_and_pressing_on(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan man who had travelled to Uganda fell ill.",
+    "Students who have recently travelled to Kenya must stay home.",
+])
+def test_private_people_travelling_pay_no_visit(nlp, text: str) -> None:
+    assert run(nlp, text) == []

@@ -1848,8 +1848,12 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return _finish("MOBILIZE", "troops", tok, actor, None, t)
     if etype == "CONSULT" and actor is not None and actor.get("sector") in ("MED", "JRN"):
         return None  # "Arab journalists visiting Syria": reporters travel, no talks between parties
-    if etype == "CONSULT" and mode == "visit" and actor is not None and actor.get("sector") in ("CVL", "REF"):
-        return None  # "2,500 people had arrived in Jordan": refugees or tourists travel, no visit
+    if etype == "CONSULT" and mode == "visit" and actor is not None and (
+            actor.get("sector") in ("CVL", "REF")
+            or (actor_tok is not None and actor_tok.lemma_.lower() in _PRIVATE_PERSONS)):
+        # "2,500 people had arrived in Jordan", "a Mexican man travelled to Hong Kong":
+        # refugees, tourists and private people travel, they pay no visit
+        return None
     armed = actor is not None and actor.get("sector") in ("MIL", "COP")
     if etype == "CONSULT" and mode == "visit" and armed:
         # "security forces arrived in the town with tanks": forces moved, no visit
@@ -2686,6 +2690,14 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
                 m.lemma_.lower() in FORCE_WORDS for m in moved):
             return True
     return False
+
+
+#: Heads of a phrase naming a private person or persons ("a Mexican man", "the boy").
+_PRIVATE_PERSONS = frozenset({
+    "man", "woman", "boy", "girl", "child", "baby", "toddler", "teenager", "tourist",
+    "passenger", "traveller", "traveler", "patient", "family", "student", "couple", "person",
+    "resident", "citizen", "holidaymaker", "pupil", "mother", "father", "son", "daughter",
+    "wife", "husband", "fan", "worker", "volunteer", "survivor"})
 
 
 @_refuses('billing',
