@@ -177,8 +177,9 @@ def _retold(aid: str, published: str, date: str, place: str | None = "Idlib",
 
 
 def test_a_story_retold_on_later_days_is_one_group_within_the_window(tmp_path):
-    # a dates the strike on 4 Sept by its clause; b and c retell it dated only by their
-    # publication days (7 Sept: 3 days on, within the publication window; 8 Sept: 4
+    # (with a publication reach of 3 days) a dates the strike on 4 Sept by its clause; b
+    # and c retell it dated only by their publication days (7 Sept: 3 days on, within the
+    # publication window; 8 Sept: 4
     # days, beyond it); d's own clause says 5 Sept (1 day: within the clause window);
     # e's clause says 6 Sept (2 days: beyond it).
     arts = [_retold("a", "2018-09-05", "2018-09-04"), _retold("b", "2018-09-07", "2018-09-07"),
@@ -189,7 +190,7 @@ def test_a_story_retold_on_later_days_is_one_group_within_the_window(tmp_path):
         with Store(tmp_path / f"{name}.db") as s:
             s.write([(r, INFO) for r in order])
             seen.append([(g.id, g.date, g.last_date, g.article_ids, g.why)
-                         for g in event_groups(s)])
+                         for g in event_groups(s, publication_days=3)])
     assert seen[0] == seen[1]   # the same groups whatever the order written
     first, *rest = seen[0]
     assert first[1:4] == ("2018-09-04", "2018-09-07", ["a", "d", "b"])
@@ -206,7 +207,9 @@ def test_window_settings_of_zero_group_by_the_exact_date(store):
     store.write([(_retold("a", "2018-09-05", "2018-09-04"), INFO),
                  (_retold("b", "2018-09-07", "2018-09-07"), INFO)])
     assert len(list(event_groups(store, window_days=0, publication_days=0))) == 2
-    assert len(list(event_groups(store))) == 1
+    assert len(list(event_groups(store, publication_days=3))) == 1
+    # the default publication reach is 1 day: a retelling 3 days on is a group of its own
+    assert len(list(event_groups(store))) == 2
     with pytest.raises(ValueError):
         list(event_groups(store, window_days=-1))
 
