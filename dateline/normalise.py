@@ -26,8 +26,8 @@ every offset an extractor finds is turned into an offset into the article's own 
   or the BBC's call for comments, to the end: 341 of the 2,421 Timeline17 development
   articles): blanked; what readers write is not news.
 
-- **Other sites' headlines** listed under an article, each with its age ("BP credit rating
-  cut amid oil fears - 50 mins ago Sky News ...", the BBC's news feeds: 42 of the 2,421
+- **Other sites' headlines** listed under an article, each with its age ("Port strike ends
+  after three weeks - 50 mins ago Daily Courier ...", the BBC's news feeds: 42 of the 2,421
   Timeline17 development articles): blanked from the line of the first age stamp to the
   end (or to the readers' comments); they are other articles' headlines, not this
   article's news.

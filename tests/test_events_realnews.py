@@ -906,7 +906,7 @@ def test_warnings_that_are_threats(nlp, text: str, expected: list) -> None:
 
 @pytest.mark.parametrize("text", [
     # permission is no gift, even when the care it allows is named after it
-    "The Kenyan government gave him permission to leave the country for medical care.",
+    "Officials in Nairobi gave the envoy permission to go abroad and get hospital care.",
     # cases under study are a health inquiry, in the passive too
     "Another 300 suspected cases in Kenya are being investigated.",
     # refugees and families arriving somewhere pay no visit
@@ -918,7 +918,7 @@ def test_no_gift_no_inquiry_no_visit(nlp, text: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # help, teams and alerts are mobilised with no force moved
-    ("The UN is mobilising an emergency response team for Kenya.", []),
+    ("Aid agencies are mobilising a medical response unit for Kenya.", []),
     ("The WHO raised its pandemic alert to phase five.", []),
     ("Doing English exercises every day helped the Kenyan minister.", []),
     # forces, arms or a general mobilisation are

@@ -42,8 +42,8 @@ def test_a_role_noun_without_apposition_stays_itself(nlp):
      "A spokeswoman for Lufthansa"),
     ("A spokesman for the ministry said the talks would resume on Friday.",
      "A spokesman for the ministry"),
-    ("A growing chorus of critics is asking why the dam was never inspected.",
-     "A growing chorus of critics"),
+    ("A loud group of critics is asking why nobody inspected the dam.",
+     "A loud group of critics"),
     ("An official at the Interior Ministry said the border would reopen.",
      "An official at the Interior Ministry"),
 ])
@@ -74,7 +74,7 @@ def test_that_clause_after_its_cue_keeps_its_that(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Latest estimates suggest more than half of the grain is now being stored.",
+    "New estimates suggest well over half of the harvest sits in silos.",
     "Satellite images show the lake has shrunk by a third since the drought began.",
 ])
 def test_estimates_and_pictures_only_show(nlp, text):
