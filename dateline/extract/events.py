@@ -2084,8 +2084,11 @@ def _warning_type(tok: Token, etype: str, index: ActorIndex) -> str | None:
 
 
 def _told_party(tok: Token, index: ActorIndex) -> bool:
-    """Whether a warning is addressed to a party the actor tables know (its object, indirect
-    object, passive subject or "to" phrase), not to the public ("warned travellers", "warnings to civilians")."""
+    """Whether a warning is addressed to a party (its object, indirect object, passive
+    subject or "to" phrase, or a name in apposition to one) that the actor tables know, that
+    the tagger calls an organisation, a place or a people, or that is an arm of a state
+    ("the government", "troops"); never the public ("warned travellers", "warnings to
+    civilians")."""
     addressees = [ch for ch in tok.children if ch.dep_ in ("dobj", "dative", "nsubjpass")]
     carriers = [tok] if tok.pos_ in ("VERB", "AUX") else [tok, tok.head]  # "issued a warning to"
     addressees += [w for v in carriers for p in v.children if p.dep_ == "prep" and p.lower_ == "to"
@@ -2097,9 +2100,9 @@ def _told_party(tok: Token, index: ActorIndex) -> bool:
 
 
 def _conditional_warning(tok: Token) -> bool:
-    """Whether a warning holds out harm on a condition: "or face" / "or risk" ("warned him
-    to pull back or face consequences"), or "if"/"unless" in what it says with a word of
-    harm before it ("warned that thousands will die if they attack", "warnings of a civil
+    """Whether a warning holds out harm on a condition: after the trigger in its sentence,
+    "or face" / "or risk" ("warned him to pull back or face consequences"), or "if"/"unless"
+    with a word of harm between the trigger and it ("warned that thousands will die if they attack", "warnings of a civil
     war if the protests go on"), not a mere forecast ("warned that drilling will be
     suspended if a storm comes")."""
     sent = tok.sent
