@@ -163,3 +163,12 @@ def test_heldout_benchmark_scores_with_the_same_functions(t17, monkeypatch, caps
         # R1 P = R = (2/3 + 2/3 + 0 + 0) / 4 = 1/3; date (2/3 + 2/3 + 1 + 1) / 4 = 5/6
         assert "5 x {'lead_sentences': 10}" in out and "1 x {'lead_sentences': 0}" in out
         assert "held-out average: R1 F 0.3333  R2 F 0.3333  date F1 0.833" in out
+
+
+def test_the_grid_help_names_the_settings_each_harness_can_grid() -> None:
+    def grid_help(*args: str) -> str:
+        out = CliRunner().invoke(cli, [*args, "--help"]).output
+        return " ".join(out.split("--grid", 1)[1].split())
+
+    assert "e.g. timeline.FIELD" in grid_help("eval", "tls")
+    assert "e.g. extract.NAME.FIELD" in grid_help("eval", "geo")

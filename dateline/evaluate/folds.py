@@ -22,6 +22,7 @@ so the whole-set figure and a fold's figure are computed the same way.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import random
 import statistics
@@ -199,12 +200,16 @@ def label(combo: Combo) -> str:
 # -- the harnesses' options and printout -------------------------------------------------
 
 
-def fold_options(fn: F) -> F:
+def fold_options(fn: F | None = None, *, grid_example: str = "extract.NAME.FIELD") -> Any:
     """Add ``--folds``, ``--seed`` and ``--grid`` to a harness command (its function
-    receives ``folds``, ``seed`` and ``grid``)."""
+    receives ``folds``, ``seed`` and ``grid``). Used bare (``@fold_options``) or with the
+    kind of setting the harness can grid, for its help (``@fold_options(grid_example=
+    "timeline.FIELD")``)."""
+    if fn is None:
+        return functools.partial(fold_options, grid_example=grid_example)
     fn = click.option("--grid", "grid", multiple=True, metavar="NAME=v1,v2,...",
                       help="With --folds: a setting (`dateline config` lists them, e.g. "
-                      "extract.NAME.FIELD) and values to try; each fold is scored with the "
+                      f"{grid_example}) and values to try; each fold is scored with the "
                       "combination best on the other folds (repeatable).")(fn)
     fn = click.option("--seed", type=int, default=0, show_default=True,
                       help="Seed of the fold assignment.")(fn)

@@ -257,7 +257,7 @@ def timeline_settings(combo: F.Combo) -> TimelineSettings:
               help="Processes for ingesting a topic whose store is missing.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Write the predicted timelines and scores as JSON here.")
-@F.fold_options
+@F.fold_options(grid_example="timeline.FIELD")
 def command(data: str, workdir: str, rebuild: bool, topics: tuple[str, ...], method: str,
             workers: int, out: str | None, folds: int | None, seed: int,
             grid: tuple[str, ...]) -> None:
