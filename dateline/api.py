@@ -797,7 +797,7 @@ class Dateline:
         from dateline.analyses.stories import update_stories
 
         with self.store.writing():
-            return update_stories(self.store, rebuild=rebuild)
+            return update_stories(self.store, self.settings.stories, rebuild=rebuild)
 
     def record(self, article_id: str) -> dict[str, Any] | None:
         """The stored record of one article (DESIGN.md's format), or None when no

@@ -545,8 +545,9 @@ def stories(query: str | None, db: str, update: bool, rebuild: bool, limit: int,
       dateline stories --update --db idlib.db        # group articles not grouped yet
       dateline timeline --story s51a7da19612 --db idlib.db
     """
+    settings = _settings()   # a bad --set is reported even when nothing is grouped
     if update or rebuild:
-        with _open(db) as dl, _errors(db):
+        with _open(db, settings=settings) as dl, _errors(db):
             done = dl.update_stories(rebuild=rebuild)
         click.echo(f"dateline: grouped {done.grouped:,} article(s); {done.opened:,} new "
                    f"stor{'y' if done.opened == 1 else 'ies'}, {done.changed:,} changed",

@@ -203,5 +203,6 @@ def ingest(paths: Iterable[str], store: Store, *, options: ReadOptions = ReadOpt
             store.write([])
         if summary.stored or summary.updated:
             build_aliases(store)
-        update_stories(store)   # the articles not in a story yet, in one transaction
+        # the articles not in a story yet, in one transaction
+        update_stories(store, (settings or Settings()).stories)
         return summary

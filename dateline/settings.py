@@ -22,6 +22,7 @@ lists every setting (dotted key, value, help), as ``dateline config`` prints the
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -87,6 +88,31 @@ class TimelineSettings:
 
 
 @dataclass(frozen=True)
+class StorySettings:
+    """How :mod:`dateline.analyses.stories` groups articles into stories (its docstring
+    says how each is used). ``threshold`` and ``decay_days`` were chosen on the
+    Timeline17 development topics with two-fold validation (docs/stories.md)."""
+
+    threshold: float = field(default=0.08, metadata=_help(
+        "Least similarity that joins an article to a story (lower: fewer, larger stories)."))
+    decay_days: float = field(default=30.0, metadata=_help(
+        "Days over which an article's similarity to a story falls by a factor e outside "
+        "the story's span."))
+    #: Weight of each family of terms: words, names, places, dates (Python only).
+    weights: tuple[float, float, float, float] = (1.0, 0.6, 0.6, 0.3)
+
+    @property
+    def reach(self) -> float:
+        """Days beyond a story's span at which even an identical article falls below
+        the threshold."""
+        return self.decay_days * math.log(1 / self.threshold)
+
+
+#: The fields of :class:`StorySettings` that `dateline config` lists and --set changes.
+_STORY_KEYS = ("threshold", "decay_days")
+
+
+@dataclass(frozen=True)
 class Settings:
     """The settings of one Dateline run (immutable; derive changed copies with
     :func:`dataclasses.replace` or :meth:`with_overrides`)."""
@@ -110,6 +136,8 @@ class Settings:
         "name (set their fields as extract.NAME.FIELD)."))
     timeline: TimelineSettings = field(default_factory=TimelineSettings, metadata=_help(
         "Timeline thresholds and weights (timeline.FIELD)."))
+    stories: StorySettings = field(default_factory=StorySettings, metadata=_help(
+        "How articles are grouped into stories (stories.FIELD)."))
 
     def extractor_configs(self) -> dict[str, Any]:
         """The configuration in force for every extractor, by name: the declared
@@ -122,14 +150,19 @@ class Settings:
 
     def items(self) -> Iterator[tuple[str, Any, str]]:
         """Every setting as ``(dotted key, value, help)``: the plain fields, then
-        ``timeline.*``, then ``extract.NAME.FIELD`` for each extractor's config."""
+        ``timeline.*``, ``stories.*``, then ``extract.NAME.FIELD`` for each extractor's
+        config."""
         for f in dataclasses.fields(self):
-            if f.name in ("extract", "timeline"):
+            if f.name in ("extract", "timeline", "stories"):
                 continue
             yield f.name, getattr(self, f.name), f.metadata.get("help", "")
         for f in dataclasses.fields(self.timeline):
             yield (f"timeline.{f.name}", getattr(self.timeline, f.name),
                    f.metadata.get("help", ""))
+        for f in dataclasses.fields(self.stories):
+            if f.name in _STORY_KEYS:
+                yield (f"stories.{f.name}", getattr(self.stories, f.name),
+                       f.metadata.get("help", ""))
         for name, config in self.extractor_configs().items():
             for f in dataclasses.fields(config):
                 yield (f"extract.{name}.{f.name}", getattr(config, f.name),
@@ -184,6 +217,7 @@ class Settings:
         when ``from_text``, else TOML values checked against the field's type."""
         top: dict[str, Any] = {}
         timeline: dict[str, Any] = {}
+        stories: dict[str, Any] = {}
         extract: dict[str, dict[str, Any]] = {}
         configs = None
         for key, value in values.items():
@@ -197,6 +231,11 @@ class Settings:
             elif len(parts) == 2 and parts[0] == "timeline" and parts[1] in _fields(self.timeline):
                 timeline[parts[1]] = _convert(key, value, _field(self.timeline, parts[1]),
                                               from_text)
+            elif len(parts) == 2 and parts[0] == "stories" and parts[1] in _STORY_KEYS:
+                stories[parts[1]] = _convert(key, value, _field(self.stories, parts[1]),
+                                             from_text)
+                if stories[parts[1]] <= 0:
+                    raise ValueError(f"setting {key}: {value!r} is not above 0")
             elif len(parts) == 3 and parts[0] == "extract":
                 configs = configs if configs is not None else self.extractor_configs()
                 config = configs.get(parts[1])
@@ -210,6 +249,9 @@ class Settings:
         if timeline:
             changed = dataclasses.replace(changed, timeline=dataclasses.replace(
                 changed.timeline, **timeline))
+        if stories:
+            changed = dataclasses.replace(changed, stories=dataclasses.replace(
+                changed.stories, **stories))
         if extract:
             merged = dict(changed.extract)
             for name, fields in extract.items():

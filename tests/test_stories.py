@@ -401,3 +401,18 @@ def test_http(story_db):
         assert r.status_code == 200 and r.json()["entries"]
         assert c.get("/api/timeline", params={"story": "nope"}).status_code == 400
         assert c.get("/api/stories", params={"limit": 0}).status_code == 400
+
+
+def test_the_threshold_is_a_setting(story_db, tmp_path):
+    db = tmp_path / "copy.db"
+    with sqlite3.connect(story_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    # at a threshold no similarity reaches, every article is a story of its own
+    rc, out, err = cli("--set", "stories.threshold=0.99", "stories", "--rebuild",
+                       "--min-size", "1", "--db", str(db))
+    assert rc == 0, err
+    assert "grouped 7 article(s); 7 new stories" in err
+    with dateline.Dateline(db, readonly=True) as dl:
+        assert dl.stories(min_size=1).total == 7
+    rc, out, err = cli("--set", "stories.threshold=0", "stories", "--db", str(db))
+    assert rc == 2 and "stories.threshold" in err

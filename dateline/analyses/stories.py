@@ -63,6 +63,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.settings import StorySettings
 from dateline.store import Store, check_query
 
 #: Families of terms, in profile order; a term is "<family letter>:<value>".
@@ -74,27 +75,6 @@ CENTROID_MAX = 2000
 CENTROID_KEEP = 1000
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-@dataclass(frozen=True)
-class StorySettings:
-    """How articles are grouped (the module docstring says how each is used).
-
-    ``threshold`` and ``decay_days`` were chosen on the Timeline17 development
-    topics with two-fold validation (docs/stories.md)."""
-
-    #: Least score that joins an article to a story.
-    threshold: float = 0.08
-    #: Days over which the similarity to a story falls by a factor e outside its span.
-    decay_days: float = 30.0
-    #: Weight of each family of terms: words, names, places, dates.
-    weights: tuple[float, float, float, float] = (1.0, 0.6, 0.6, 0.3)
-
-    @property
-    def reach(self) -> float:
-        """Days beyond a story's span at which even an identical article falls below
-        the threshold."""
-        return self.decay_days * math.log(1 / self.threshold)
 
 
 _STOP: frozenset[str] | None = None
