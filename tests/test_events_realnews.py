@@ -970,3 +970,11 @@ def test_prices_and_pressing_on(nlp, text: str, expected: list) -> None:
 ])
 def test_private_people_travelling_pay_no_visit(nlp, text: str) -> None:
     assert run(nlp, text) == []
+
+
+def test_a_company_before_protests_is_what_they_are_against(nlp) -> None:
+    # "the Acme protests" are protests against Acme, never by it; with no one named who
+    # protests, a noun trigger makes no event
+    assert run(nlp, "The Unilever protests spread to Nairobi.") == []
+    assert [roles(e)[:2] for e in run(nlp, "Kenyan protests against the election continued.")] == [
+        ("PROTEST", "KEN")]

@@ -1692,6 +1692,11 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             if (coded_own and etype == "CONSULT" and o.dep_ in ("compound", "nmod")
                     and o.ent_type_ == "GPE" and coded_own.get("sector") == "GOV"):
                 coded_own = None  # "the Baghdad summit": the capital is the venue
+            if (coded_own and etype == "PROTEST" and o.dep_ in ("compound", "nmod")
+                    and coded_own.get("sector") == "BUS"):
+                target_toks.append(o)  # "the BP protests": protests against the company
+                coded_own = None
+                continue
             if coded_own and coded_own["country"]:
                 actor_tok = o
                 break
