@@ -68,6 +68,8 @@ _NAME_LABEL = re.compile(r"^[ \t]*[A-Z][\w'’.-]* ?:(?= )", re.M)
 _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BREAKING",
                        "BREAKING NEWS", "CORRECTION", "WATCH", "READ", "VIDEO", "PHOTOS",
                        "LIVE", "ANALYSIS", "OPINION", "SOURCE", "SOURCES", "Q", "A"})
+#: The age stamp of a headline in a list of other sites' news ("- 1 hr ago", "- 34 mins ago").
+_LINK_STAMP = re.compile(r" - \d{1,2} (?:mins?|hrs?|hours?|days?) ago\b")
 #: Where readers' comments start, as the sites print it: a time stamp "March 8, 2011 at 6:19 pm |"
 #: or "March 8, 2011 06:19 pm at 6:19 pm |" (CNN: 49 and 5 Timeline17 development articles), "At 04:23 23rd Aug 2010, dylen wrote:"
 #: (BBC: 11) or "At 6:50 pm on 05 May 2009, dylen wrote:" (BBC blogs of 2009: 20 more), a line
@@ -75,10 +77,9 @@ _HEADINGS = frozenset({"NEW", "UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "BRE
 #: comments, "We welcome comments that advance the story ..." / "Views expressed in the
 #: comments do not represent those of Reuters" (201 of the 298 bpoil_reuters articles), and the
 #: BBC's call for readers' comments ("Send us your comments ... using the form below", "We
-#: will aim to publish as many of your views as we can"; 38 BBC articles), after which come
-#: the call's own small print or the readers' views.
-#: The age stamp of a headline in a list of other sites' news ("- 1 hr ago", "- 34 mins ago").
-_LINK_STAMP = re.compile(r" - \d{1,2} (?:mins?|hrs?|hours?|days?) ago\b")
+#: will aim to publish as many of your views as we can"; 38 BBC articles; a call to readers
+#: to "have your say" about a programme or a story: 4 more), after which come the call's own
+#: small print or the readers' views.
 _COMMENT_STAMP = re.compile(
     r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
     r"|\bAt \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: on)? \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4} ?, ?\S+"
@@ -88,6 +89,7 @@ _COMMENT_STAMP = re.compile(
     r"|\bSend us your (?:comments|views|experiences|stories)\b"
     r"|\busing the form (?:on the right|below)\b"
     r"|\bWe will aim to publish as many of your\b"
+    r"|(?-i:\b[Hh]ave your say\b)"   # not the BBC's "Have Your Say" debates named in a text
     r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
 #: A sentence inside a line: up to and including its final punctuation (and closing marks).

@@ -193,3 +193,18 @@ def test_a_time_span_in_the_news_is_no_headline_stamp() -> None:
     text = "The talks ended 2 hours ago, officials said.\nThe ministers left.\n"
     norm = normalise(text)
     assert norm.text == text and norm.blanked == []
+
+
+def test_a_call_to_have_your_say_starts_the_comments() -> None:
+    text = ("The Kenyan ferry sank near Lamu on Monday.\n"
+            "Tell us what you think: have your say on the ferry service below.\n"
+            "I sailed on it last year and it was always late.\n")
+    norm = normalise(text)
+    start = text.index("Tell us")
+    assert norm.text[:start] == text[:start] and norm.text[start:].strip() == ""
+
+
+def test_the_have_your_say_debates_named_in_a_text_start_nothing() -> None:
+    text = ("Our Have Your Say debate drew many replies.\n"
+            "Most readers said the ferry was safe.\n")
+    assert normalise(text).blanked == []
