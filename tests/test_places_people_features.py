@@ -85,3 +85,10 @@ def test_a_local_building_beside_the_main_city_s_mention_is_put_there(nlp):
             "Pupils at Downend School were sent home after a teacher fell ill.")
     school = [p for p in _places(nlp, text) if p["text"] == "Downend School"]
     assert school and school[0]["kind"] == "local" and school[0]["near"] == "London"
+
+
+def test_a_leader_named_by_surname_alone_is_no_town(nlp):
+    # the people table's "alone" surnames name the person even when the article never
+    # gives the full name ("Obama" is also a Japanese port)
+    assert not [p for p in _places(nlp, "Obama visited Venice on Friday to see the spill.")
+                if p["text"] == "Obama"]

@@ -1709,6 +1709,18 @@ def _surnames(ctx: Context) -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=1)
+def _known_surnames() -> frozenset[str]:
+    """Name keys of the surnames by which news names a political figure of the actor
+    tables alone, without a title or the full name (rule ``alone`` of
+    ``actors_people.tsv``: "Obama", "Putin"): a bare mention is the person, not a town
+    ("Obama visited Venice" is no Obama, Japan)."""
+    from dateline.actors import tables
+
+    return frozenset(name_key(" ".join(words)) for words, people in tables().surnames.items()
+                     if any(rule == "alone" for _, rule in people))
+
+
 #: Titles before a person's surname ("Mr Bush", "President Bush", "Sen. Kerry").
 HONORIFIC_WORDS = _WORDS.get("honorific", frozenset())
 
@@ -2134,7 +2146,7 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     mentions, in_features = _feature_of_names(doc, gaz, mentions)
     titled = _titled_words(doc)
     person_words = _person_words(ctx) | titled
-    surnames = _surnames(ctx) | titled
+    surnames = _surnames(ctx) | titled | _known_surnames()
     mentions = _no_town_names(doc, mentions, person_words, surnames)
     if not mentions:
         _mark_in_name(doc, flags, adj_records)
