@@ -77,7 +77,7 @@ _LINK_STAMP = re.compile(r" - \d{1,2} (?:mins?|hrs?|hours?|days?) ago\b")
 #: comments, "We welcome comments that advance the story ..." / "Views expressed in the
 #: comments do not represent those of Reuters" (201 of the 298 bpoil_reuters articles), and the
 #: BBC's call for readers' comments ("Send us your comments ... using the form below", "We
-#: will aim to publish as many of your views as we can"; 38 BBC articles; a call to readers
+#: will aim to publish ..."; 38 BBC articles; a call to readers
 #: to "have your say" about a programme or a story: 4 more), after which come the call's own
 #: small print or the readers' views.
 _COMMENT_STAMP = re.compile(
