@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -240,3 +241,20 @@ def test_a_place_and_its_province_are_one_place(store):
     assert sorted(groups) == ["Hama", "Idlib"]   # Hama is another place
     assert groups["Idlib"].article_ids == ["a", "b", "c"]
     assert groups["Idlib"].why.endswith("place Idlib (all named it, 1 its area or a place in it)")
+
+
+def test_mentions_of_no_actor_country_or_private_people_group_within_their_article(store):
+    people = {"text": "Residents", "country": "SYR", "sector": "CVL"}
+    arts = [article(aid, "2018-09-04", ["Two people were killed in Idlib.",
+                                        "Residents fled the town.", "Russian jets struck Idlib."],
+                    [event(0, "killed", 11, actor=None),
+                     event(1, "fled", 10, type="RETREAT", actor=people, mode=None),
+                     event(2, "struck", 13, actor=RUS_JETS)], source=f"Wire {aid}")
+            for aid in ("a", "b")]
+    store.write([(r, INFO) for r in arts])
+    groups = {(g.type, g.actor_country): g.article_ids for g in event_groups(store)}
+    # the jets' strike, told by both wires, is one happening
+    assert sorted(groups[("ASSAULT", "RUS")]) == ["a", "b"]
+    by_type = Counter((g.type, g.actor_country) for g in event_groups(store))
+    # an unattributed killing and residents fleeing stay one group per article
+    assert by_type[("ASSAULT", None)] == 2 and by_type[("RETREAT", "SYR")] == 2
