@@ -15,7 +15,7 @@ coded differently by two articles stays split):
    might happen never joins one that happened), and their dates lie in one date
    window. A mention with no actor country, or whose actor is private people (sector
    CVL), says too little to be another article's happening: it joins mentions of its
-   own article only (in the hand audit, 7 of the 17 wrong merges were of such
+   own article (and of that article's near-duplicate copies) only (in the hand audit, 7 of the 17 wrong merges were of such
    mentions, and none of the 14 right ones). The ``date`` is the day, month or year of the event's clause, else the
    first full date of the sentence, else the publication date (see
    ``dateline.extract.events``). Windows: among the candidates' day dates, the
@@ -402,7 +402,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
     where2, args2 = upto(date)
-    base = _cells(db, where2, args2, full=False)
+    base = _cells(db, where2, args2, full=False, copies=store.has_duplicates())
     keys: list[tuple[Any, ...]] = []
     held = 0
     for key in _keys(base, _areas(db, base), window_days, publication_days):
@@ -418,14 +418,16 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
                         publication_days=publication_days)), None
 
 
-def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = True
+def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = True,
+           copies: bool = False
            ) -> dict[tuple[Any, ...], list[_Cell]]:
     """The cells of the mentions selected by ``where`` (a WHERE clause over events
     ``e``) with ``args`` per (type, actor country, target country, whether the mode
     is unreal, as "hypothetical"): one per value of
     the key's fields and of ``pub`` (the date is the article's publication day).
     ``full``: with the mentions, intensities, earliest mention and attributes (else
-    the keys and counts alone)."""
+    the keys and counts alone). ``copies``: the store flags near-duplicates, so a
+    mention that groups within its own article groups with its copies too."""
     from dateline.extract.events import UNREAL_MODES
 
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
@@ -434,8 +436,11 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
     unreal = "(coalesce(e.mode, '') IN (" + ",".join("?" * len(UNREAL_MODES)) + "))"
     # Mentions of no actor country, or of private people, say too little to be one
     # happening with another article's: they group within their own article only.
+    # Near-duplicate copies of one article (``copies``: the store flags some) count as it.
+    own = ("coalesce((SELECT d.representative FROM duplicates d WHERE d.id = a.id), a.id)"
+           if copies else "a.id")
     lone = ("(CASE WHEN e.actor_country IS NULL OR e.actor_country = ''"
-            " OR e.actor_sector = 'CVL' THEN a.id ELSE '' END)")
+            f" OR e.actor_sector = 'CVL' THEN {own} ELSE '' END)")
     if full:
         attrs = f" || '{_FS}' || ".join(
             f"coalesce({'lower(e.text)' if a == 'trigger' else 'e.' + a}, '')"
@@ -472,7 +477,7 @@ def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
     when given. ``count``, when given, gets the number of groups appended. The
     windows as :func:`event_groups`."""
     db = store.db
-    base = _cells(db, where, args)
+    base = _cells(db, where, args, copies=store.has_duplicates())
     if not base:
         return
     keys = _keys(base, _areas(db, base), window_days, publication_days)
