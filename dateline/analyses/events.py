@@ -15,10 +15,11 @@ coded differently by two articles stays split):
    might happen never joins one that happened), and their dates lie in one date
    window. A mention with no actor country, or whose actor is private people (sector
    CVL), says too little to be another article's happening: it joins mentions of its
-   own article (and of that article's near-duplicate copies) only (in the hand audit, 7 of the 17 wrong merges were of such
-   mentions, and none of the 14 right ones). The ``date`` is the day, month or year of the event's clause, else the
-   first full date of the sentence, else the publication date (see
-   ``dateline.extract.events``). Windows: among the candidates' day dates, the
+   own article (and of that article's near-duplicate copies) only (in the hand audit,
+   7 of the 17 wrong merges were of such mentions, and none of the 14 right ones).
+   The ``date`` is the day, month or year of the event's clause, else the first full
+   date of the sentence, else the publication date (see ``dateline.extract.events``).
+   Windows: among the candidates' day dates, the
    earliest day not yet taken anchors a window, which takes every mention dated
    from it to ``window_days`` later (default :data:`WINDOW_DAYS`, 1), or to
    ``publication_days`` later (default :data:`PUBLICATION_WINDOW_DAYS`, 1) for a
@@ -339,7 +340,8 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
     where, args = _filters(iso(start), iso(end), type, country,
                            store.unflagged("e.article", include_duplicates))
     yield from _groups(store, where, args, window_days=window_days,
-                       publication_days=publication_days)
+                       publication_days=publication_days,
+                       copies=include_duplicates and store.has_duplicates())
 
 
 #: Most event mentions :func:`first_event_groups` groups in full (and so counts every
@@ -372,6 +374,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     :func:`event_groups`."""
     unflagged = store.unflagged("e.article", include_duplicates)
     where, args = _filters(iso(start), iso(end), type, country, unflagged)
+    copies = include_duplicates and store.has_duplicates()
     reach = max(window_days, publication_days)
     db = store.db
     n = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT ?)",
@@ -379,7 +382,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     count: list[int] = []
     if n <= max_mentions:
         groups = list(_groups(store, where, args, limit, count, window_days=window_days,
-                               publication_days=publication_days))
+                               publication_days=publication_days, copies=copies))
         return groups, count[0] if count else 0
     # The (date, type) of mention max_mentions + 1 in group order: the groups kept
     # (holding at most max_mentions mentions) all start up to it.
@@ -402,7 +405,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
     where2, args2 = upto(date)
-    base = _cells(db, where2, args2, full=False, copies=store.has_duplicates())
+    base = _cells(db, where2, args2, full=False, copies=copies)
     keys: list[tuple[Any, ...]] = []
     held = 0
     for key in _keys(base, _areas(db, base), window_days, publication_days):
@@ -415,7 +418,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     last = (keys[-1][0], keys[-1][1])
     where2, args2 = upto(last[0])
     return list(_groups(store, where2, args2, len(keys), upto=last, window_days=window_days,
-                        publication_days=publication_days)), None
+                        publication_days=publication_days, copies=copies)), None
 
 
 def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = True,
@@ -426,8 +429,9 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
     is unreal, as "hypothetical"): one per value of
     the key's fields and of ``pub`` (the date is the article's publication day).
     ``full``: with the mentions, intensities, earliest mention and attributes (else
-    the keys and counts alone). ``copies``: the store flags near-duplicates, so a
-    mention that groups within its own article groups with its copies too."""
+    the keys and counts alone). ``copies``: the selection reads near-duplicate copies
+    (``include_duplicates`` on a store that flags some), so a mention that groups within
+    its own article groups with its copies too (without them no copy is read)."""
     from dateline.extract.events import UNREAL_MODES
 
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
@@ -436,7 +440,7 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
     unreal = "(coalesce(e.mode, '') IN (" + ",".join("?" * len(UNREAL_MODES)) + "))"
     # Mentions of no actor country, or of private people, say too little to be one
     # happening with another article's: they group within their own article only.
-    # Near-duplicate copies of one article (``copies``: the store flags some) count as it.
+    # Near-duplicate copies of one article, when they are read (``copies``), count as it.
     own = ("coalesce((SELECT d.representative FROM duplicates d WHERE d.id = a.id), a.id)"
            if copies else "a.id")
     lone = ("(CASE WHEN e.actor_country IS NULL OR e.actor_country = ''"
@@ -469,15 +473,15 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
 
 def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
             count: list[int] | None = None, *, window_days: int = 0,
-            publication_days: int = 0, upto: tuple[str, str] | None = None
-            ) -> Iterator[EventGroup]:
+            publication_days: int = 0, upto: tuple[str, str] | None = None,
+            copies: bool = False) -> Iterator[EventGroup]:
     """The groups of the mentions selected by ``where`` (a WHERE clause over events
     ``e``) with ``args``, in date order, then type, then id; only the first ``limit``
     are built (None: all), and only those whose (first date, type) is at most ``upto``
     when given. ``count``, when given, gets the number of groups appended. The
-    windows as :func:`event_groups`."""
+    windows as :func:`event_groups`; ``copies`` as for :func:`_cells`."""
     db = store.db
-    base = _cells(db, where, args, copies=store.has_duplicates())
+    base = _cells(db, where, args, copies=copies)
     if not base:
         return
     keys = _keys(base, _areas(db, base), window_days, publication_days)
