@@ -214,28 +214,17 @@ def _is_place(name: str) -> bool:
     return any(p.kind in ("country", "admin1", "continent") for p in gazetteer().lookup(name))
 
 
-def _blank_comments(text: str, chars: list[str], blanked: list[tuple[int, int, str]]) -> int:
-    """Blank the readers' comments (see the module docstring); return where they start
-    (the text's length when there are none)."""
-    stamp = _COMMENT_STAMP.search(text)
-    if stamp is None:
-        return len(text)
-    start = text.rfind("\n", 0, stamp.start()) + 1
-    _blank(chars, start, len(text))
-    blanked.append((start, len(text), "comments"))
-    return start
-
-
-def _blank_link_list(text: str, chars: list[str], blanked: list[tuple[int, int, str]],
-                     stop: int) -> int:
-    """Blank a list of other sites' headlines at the end of an article (see the module
-    docstring) before ``stop``; return where it starts (``stop`` when there is none)."""
-    stamp = _LINK_STAMP.search(text, 0, stop)
-    if stamp is None:
+def _blank_tail(text: str, chars: list[str], blanked: list[tuple[int, int, str]],
+                stamp: re.Pattern[str], kind: str, stop: int) -> int:
+    """Blank, as ``kind``, from the line of the first match of ``stamp`` before ``stop``
+    to ``stop``: what follows an article (readers' comments, other sites' headlines;
+    see the module docstring). Return where it starts (``stop`` when there is none)."""
+    found = stamp.search(text, 0, stop)
+    if found is None:
         return stop
-    start = text.rfind("\n", 0, stamp.start()) + 1
+    start = text.rfind("\n", 0, found.start()) + 1
     _blank(chars, start, stop)
-    blanked.append((start, stop, "links"))
+    blanked.append((start, stop, kind))
     return start
 
 
@@ -335,7 +324,8 @@ def normalise(text: str) -> Normalised:
     tokenised = is_tokenised(text)
     chars = list(text)
     blanked: list[tuple[int, int, str]] = []
-    comments = _blank_link_list(text, chars, blanked, _blank_comments(text, chars, blanked))
+    comments = _blank_tail(text, chars, blanked, _COMMENT_STAMP, "comments", len(text))
+    comments = _blank_tail(text, chars, blanked, _LINK_STAMP, "links", comments)
     labels = _blank_labels(text, chars, blanked, comments)
     _blank_furniture(text, chars, blanked, comments)
     blank = "".join(chars) if blanked else text
