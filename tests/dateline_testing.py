@@ -132,3 +132,14 @@ def quotes_of(nlp: Any, text: str, ents: list[dict] | None = None,
     for q in out:
         assert text[q["start"]:q["end"]] == q["text"]
     return out
+
+
+def write_store(path: Path, records: list[dict]) -> Path:
+    """A store at ``path`` holding ``records`` as written (no extraction), each stored
+    with its id as text hash; returns ``path``."""
+    from dateline.store import Store
+
+    with Store(path) as store:
+        store.write([(r, {"text_hash": r["id"], "origin": "test", "extractor_version": "t"})
+                     for r in records])
+    return path

@@ -33,7 +33,7 @@ from fastapi.testclient import TestClient
 from dateline.api import Dateline
 from dateline.server import create_app
 from dateline.store import Store
-from dateline_testing import joined, run_cli
+from dateline_testing import joined, run_cli, write_store
 
 GRC = {"country": "GRC", "sector": None}
 
@@ -82,16 +82,9 @@ RECORDS = [
 ]
 
 
-def _write(path: Path, records: list[dict]) -> Path:
-    with Store(path) as store:
-        store.write([(r, {"text_hash": r["id"], "origin": "test", "extractor_version": "t"})
-                     for r in records])
-    return path
-
-
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    db = _write(tmp_path_factory.mktemp("downloads") / "dock.db", RECORDS)
+    db = write_store(tmp_path_factory.mktemp("downloads") / "dock.db", RECORDS)
     with TestClient(create_app(str(db), allowed_hosts=("testserver",))) as c:
         yield c
 
@@ -193,7 +186,7 @@ def test_bad_download_parameters(client: TestClient) -> None:
 
 def test_views_read_near_duplicates_only_when_asked(tmp_path: Path) -> None:
     copy = {**RECORDS[1], "id": "dock-2-copy"}
-    db = _write(tmp_path / "dups.db", [*RECORDS, copy])
+    db = write_store(tmp_path / "dups.db", [*RECORDS, copy])
     with Store(db) as store:   # dock-2-copy is flagged a near-duplicate of dock-2
         store.db.execute("INSERT INTO duplicates (id, representative) VALUES "
                          "('dock-2', 'dock-2'), ('dock-2-copy', 'dock-2')")

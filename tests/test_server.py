@@ -29,7 +29,7 @@ from fastapi.testclient import TestClient
 
 from dateline.server import create_app
 from dateline.store import Store, StoreError
-from dateline_testing import joined, run_cli
+from dateline_testing import joined, run_cli, write_store
 
 FLOOD_1 = [
     "The river dam burst on Thursday and flooded the valley villages overnight.",
@@ -118,16 +118,9 @@ RECORDS = [
 ]
 
 
-def _build_store(path: Path) -> Path:
-    with Store(path) as store:
-        store.write([(r, {"text_hash": r["id"], "origin": "test", "extractor_version": "t"})
-                     for r in RECORDS])
-    return path
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build_store(tmp_path_factory.mktemp("serve") / "flood.db")
+    return write_store(tmp_path_factory.mktemp("serve") / "flood.db", RECORDS)
 
 
 #: The Host header of FastAPI's TestClient ("testserver"), allowed beside loopback.

@@ -33,8 +33,7 @@ from fastapi.testclient import TestClient
 import dateline.server as server
 from dateline.api import Dateline, ParamError
 from dateline.server import create_app
-from dateline.store import Store
-from dateline_testing import joined, run_cli
+from dateline_testing import joined, run_cli, write_store
 
 #: name -> (country alpha-2, lat, lon, kind)
 PLACES = {"Kars": ("TR", 40.6, 43.1, "city"), "Sochi": ("RU", 43.6, 39.7, "city"),
@@ -116,10 +115,7 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("views") / "summit.db"
-    with Store(path) as store:
-        store.write([(r, {"text_hash": r["id"], "origin": "test", "extractor_version": "t"})
-                     for r in RECORDS])
-    return path
+    return write_store(path, RECORDS)
 
 
 @pytest.fixture(scope="module")
