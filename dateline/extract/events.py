@@ -3069,7 +3069,7 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str
     columns=("type", "mode", "sentence", "text", "start", "end",
              "actor.text", "actor.country", "actor.sector",
              "target.text", "target.country", "target.sector",
-             "place", "date", "quad", "intensity"),
+             "place", "date", "date_source", "quad", "intensity"),
     types={"intensity": "REAL"}, code=("dateline.actors",),
     data=("actors_countries.tsv", "actors_orgs.tsv", "actors_sectors.tsv",
           "events_patterns.tsv", "events_types.tsv"))
@@ -3080,7 +3080,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     and target ({"text", "country", "sector"} or None), place (a place name
     from ``ctx.results["places"]``, see :func:`_event_place`, or None), date (a day,
     month or year that dates the event's own clause, see :func:`_event_date`; else the
-    first full DATE of the sentence; else the publication date), quad and intensity.
+    first full DATE of the sentence; else the publication date), date_source ("text"
+    when a date expression gave the date, "published" when it is the publication date
+    fallen back on), quad and intensity.
     """
     t = tables()
     positions = _trigger_positions(doc, t)
@@ -3110,11 +3112,12 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
         named = [p for p in places.get(s_index, [])
                  if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)]
-        date = next(
+        sentence_date = next(
             (str(d["value"])[:10] for d in dates.get(s_index, [])
              if d.get("type") in ("DATE", "TIME") and _FULL_DATE.match(str(d.get("value", ""))[:10])),
-            ctx.published.isoformat(),
+            None,
         )
+        date = sentence_date or ctx.published.isoformat()
         found = []
         for c in cands:
             if (c.absorber is not None or _asked(c.tok, sent, coder.index.text)
@@ -3141,12 +3144,16 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev.update(sentence=s_index,
                       date=_event_date(c.tok, dates.get(s_index, []), date) if same else date,
                       place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
+            # "published": no date expression dated it (a clause's own date where the
+            # sentence has no full one is a month or a year, never the fallback's value)
+            ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
             found.append((_depth(c.tok), c.tok.i, ev))
         found.sort(key=lambda x: (x[0], x[1]))
         for _, _, ev in found:
             out.append(ev)
     return [
         {k: ev[k] for k in ("type", "mode", "sentence", "text", "start", "end", "actor",
-                            "target", "place", "date", "quad", "intensity")}
+                            "target", "place", "date", "date_source", "quad",
+                            "intensity")}
         for ev in out
     ]
