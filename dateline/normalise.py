@@ -79,7 +79,9 @@ _LINK_STAMP = re.compile(r" - \d{1,2} (?:mins?|hrs?|hours?|days?) ago\b")
 #: BBC's call for readers' comments ("Send us your comments ... using the form below", "We
 #: will aim to publish ..."; 38 BBC articles; a call to readers
 #: to "have your say" about a programme or a story: 4 more), after which come the call's own
-#: small print or the readers' views.
+#: small print or the readers' views; and the close of a readers' debate, "This debate is now
+#: closed" (BBC debate pages, whose readers' views follow it: 5 articles; not where it opens the
+#: text, where the page's own introduction follows it: 1).
 _COMMENT_STAMP = re.compile(
     r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
     r"|\bAt \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: on)? \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4} ?, ?\S+"
@@ -90,6 +92,7 @@ _COMMENT_STAMP = re.compile(
     r"|\busing the form (?:on the right|below)\b"
     r"|\bWe will aim to publish as many of your\b"
     r"|(?-i:\b[Hh]ave your say\b)"   # not the BBC's "Have Your Say" debates named in a text
+    r"|(?<=[\s\S])\bThis (?:debate|discussion|topic) (?:is|has) now closed\b"
     r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
 #: A sentence inside a line: up to and including its final punctuation (and closing marks).

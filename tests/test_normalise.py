@@ -208,3 +208,19 @@ def test_the_have_your_say_debates_named_in_a_text_start_nothing() -> None:
     text = ("Our Have Your Say debate drew many replies.\n"
             "Most readers said the ferry was safe.\n")
     assert normalise(text).blanked == []
+
+
+def test_the_close_of_a_readers_debate_starts_the_comments() -> None:
+    text = ("Should towns ban cars from their centres?\n"
+            "Send us your photographs of empty streets.\n"
+            "This debate is now closed.\n"
+            "The mayor arrested my neighbour for driving, which is madness.\n")
+    norm = normalise(text)
+    start = text.index("This debate")
+    assert norm.text[:start] == text[:start] and norm.text[start:].strip() == ""
+
+
+def test_a_debate_page_that_opens_with_its_close_keeps_its_introduction() -> None:
+    text = ("This debate is now closed.\n"
+            "The president of Ghana offered land to the flood victims on Monday.\n")
+    assert normalise(text).blanked == []
