@@ -17,6 +17,7 @@ The store owns its SQL: the other modules build their clauses with
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import fcntl
@@ -581,12 +582,41 @@ class Store:
             with self.db:   # the story tables, for a store made before them
                 self.db.executescript("BEGIN;" + STORY_TABLES + "COMMIT;")
         #: Declarations of the kinds this store has tables for, in record order (every
-        #: declared kind once the store has been opened for writing).
-        self.specs = {k: s for k, s in specs.items() if k in present}
+        #: declared kind once the store has been opened for writing), each with the
+        #: columns its table has (a member declared since an older store was written
+        #: gets its column when the store is opened for writing: NULL in the rows
+        #: already stored; read only, it is left out).
+        self.specs = {k: self._with_columns(s, readonly) for k, s in specs.items()
+                      if k in present}
         self.kinds = tuple(self.specs)
         if not readonly:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def _with_columns(self, spec: Extractor, readonly: bool) -> Extractor:
+        """``spec`` with the columns its table has: a declared member missing from the
+        table is added to it (writable store) or left out of the copy (read only)."""
+        have = {r[1] for r in self.db.execute(f"PRAGMA table_info({spec.name})")}
+        missing = [m for m in spec.columns if _column(m) not in have]
+        if not missing:
+            return spec
+        if readonly:
+            return dataclasses.replace(spec, columns=tuple(
+                m for m in spec.columns if m not in missing))
+        # members declared since the store was created, under the write lock (another
+        # process opening the store may add them first)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({spec.name})")}
+            for m in missing:
+                if _column(m) not in have:
+                    self.db.execute(f'ALTER TABLE {spec.name} ADD COLUMN "{_column(m)}"'
+                                    f" {spec.column_type(m)}".rstrip())
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
+        return spec
 
     def _create(self) -> None:
         """Create the schema at version 1, unless another process (opening the same
@@ -930,13 +960,13 @@ class Store:
         rec: dict[str, Any] = {k: a[k] for k in ("id", "published", "title", "url", "source", "text")}
         rec["sentences"] = [{"start": s["start"], "end": s["end"]} for s in self.db.execute(
             'SELECT start, "end" FROM sentences WHERE article = ? ORDER BY sentence', (a["rowid"],))]
-        for kind, spec in kind_specs().items():
+        for kind in kind_specs():
             if kind not in self.specs:
                 rec[kind] = []
                 continue
             rows = self.db.execute(f"SELECT * FROM {kind} WHERE article = ? ORDER BY rowid",
                                    (a["rowid"],))
-            rec[kind] = [_unflatten(row, spec.columns) for row in rows]
+            rec[kind] = [_unflatten(row, self.specs[kind].columns) for row in rows]
         rec["tone"] = a["tone"]
         return rec
 

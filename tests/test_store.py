@@ -23,7 +23,7 @@ RECORD = {
     "events": [{"type": "THREATEN", "mode": None, "sentence": 1, "text": "warned", "start": 21,
                 "end": 27, "actor": {"text": "Turkey", "country": "TUR", "sector": "GOV"},
                 "target": None, "place": None, "date": "2018-08-31",
-                "quad": "verbal conflict", "intensity": -6.0}],
+                "date_source": "published", "quad": "verbal conflict", "intensity": -6.0}],
     "tone": -1.5,
 }
 INFO = {"text_hash": "h", "origin": "x.jsonl:1", "extractor_version": "0"}
