@@ -978,3 +978,19 @@ def test_a_company_before_protests_is_what_they_are_against(nlp) -> None:
     assert run(nlp, "The Unilever protests spread to Nairobi.") == []
     assert [roles(e)[:2] for e in run(nlp, "Kenyan protests against the election continued.")] == [
         ("PROTEST", "KEN")]
+
+
+def test_the_company_is_the_company_named_before(nlp) -> None:
+    # "the company" names again the firm of the tables named last, with its own country,
+    # never the country the story is mostly about
+    evs = run(nlp, "Kenya and Uganda criticised Siemens on Monday. "
+                   "Siemens' chief said the company had agreed to pay Kenyan farmers.")
+    agree = [e for e in evs if e["type"] == "AGREE"]
+    assert [(e["actor"]["text"], e["actor"]["country"]) for e in agree] == [("the company", "DEU")]
+
+
+def test_the_company_after_a_firm_the_tables_lack_stays_unknown(nlp) -> None:
+    evs = run(nlp, "Kenya criticised Siemens on Monday. "
+                   "Later, Nyota Traders' chief said the company had agreed to pay Kenyan farmers.")
+    agree = [e for e in evs if e["type"] == "AGREE"]
+    assert len(agree) == 1 and agree[0]["actor"]["country"] != "DEU"

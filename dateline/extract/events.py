@@ -152,6 +152,12 @@ PLANNING = frozenset({
     "plan", "prepare", "expect", "set", "schedule", "go", "likely", "consider", "hope",
     "want", "seek", "aim", "intend", "due",
 })
+#: Nouns by which a story names again a company it has named ("the company", "the oil
+#: giant"): such a phrase with no name or country of its own is that company.
+COMPANY_NOUNS = frozenset({
+    "company", "firm", "corporation", "giant", "airline", "carrier", "insurer", "retailer",
+    "manufacturer", "drugmaker", "contractor", "conglomerate", "multinational",
+})
 #: Heads that stand for the people or units after their "of" ("a group of
 #: leaders", "members of the council", "thousands of protesters").
 COLLECTIVES = frozenset({
@@ -1158,6 +1164,7 @@ class _Coder:
         self._context: dict[int, str | None] = {}
         self._military: int | None = None
         self._people: dict[str, tuple[str, str | None]] | None = None
+        self._companies: list[tuple[int, dict]] | None = None
 
     def military_words(self) -> int:
         """How many words of war (:data:`MILITARY_WORDS`) the document has."""
@@ -1195,6 +1202,10 @@ class _Coder:
                     return dict(self.last[kind][0])
             return None
         coded = code_token(tok, self.index, self.context(sent), self.only_country(sent))
+        if coded is not None and _company_noun(tok):
+            firm = self.last_company(tok)
+            if firm is not None:  # "BP ... the company agreed": BP's country, not the story's
+                return dict(coded, country=firm["country"], sector="BUS")
         if (coded is not None and tok.lemma_.lower() in FORCE_WORDS | ARMED_CARRIERS
                 and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
                 and not any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in tok.subtree)):
@@ -1214,6 +1225,26 @@ class _Coder:
                 coded = dict(coded, country=known[0], sector=coded["sector"] or known[1],
                              unknown_name=False)
         return coded
+
+    def last_company(self, tok: Token) -> dict | None:
+        """The business of the actor tables (sector BUS, with a country) the document names
+        last before ``tok`` ("BP" in "BP's chief said the company ..."), as
+        ``{"country", "sector"}``, or None."""
+        if self._companies is None:
+            self._companies = [
+                (m.end, {"country": m.alias.country, "sector": "BUS"}) for m in self.index.matches
+                if m.alias.kind == "org" and m.alias.country
+                and "BUS" in (m.alias.sector or "").split(",")]
+        at = bisect.bisect_right([end for end, _ in self._companies], tok.idx)
+        if not at:
+            return None
+        end, firm = self._companies[at - 1]
+        sent = tok.sent
+        if any(ent.label_ == "ORG" and max(end, sent.start_char) <= ent.start_char
+               and ent.end <= tok.i and not self.index.within(ent.start_char, ent.end_char)
+               and ent.root.lower_ not in _MEDIA_WORDS for ent in sent.ents):
+            return None  # "Taylor Energy's president said the company": a firm the tables lack
+        return firm
 
     def named_people(self) -> dict[str, tuple[str, str | None]]:
         """Country (and sector) of each person the document names with one somewhere ("Jordanian
@@ -1272,6 +1303,14 @@ class _Coder:
             if actor and actor["country"]:
                 return actor
         return None
+
+
+def _company_noun(tok: Token) -> bool:
+    """Whether ``tok`` heads a definite singular "the company" phrase (:data:`COMPANY_NOUNS`)
+    that names no company, country or person of its own ("the British company" names one)."""
+    return (tok.lemma_.lower() in COMPANY_NOUNS and tok.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+            and not any(w.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for w in tok.subtree))
 
 
 def _objects(tok: Token) -> list[Token]:
