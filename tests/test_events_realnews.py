@@ -32,6 +32,8 @@ def roles(ev: dict) -> tuple:
     "A Kenyan official, who declined to be identified, was angry.",
     "The Ugandan army spokesman refused to say whether troops had moved.",
     "The Kenyan minister refused to predict how long the Ugandan leader could hold on.",
+    "The Kenyan minister declined to go into detail about the talks with Uganda.",
+    "Siemens declined the opportunity to give details of the Kenyan contract.",
     # words offered, and a quantity, are no agreement
     "The Kenyan minister offered a different view of the talks.",
     "The Kenyan senator will pay tribute to the soldiers.",
@@ -994,3 +996,8 @@ def test_the_company_after_a_firm_the_tables_lack_stays_unknown(nlp) -> None:
                    "Later, Nyota Traders' chief said the company had agreed to pay Kenyan farmers.")
     agree = [e for e in evs if e["type"] == "AGREE"]
     assert len(agree) == 1 and agree[0]["actor"]["country"] != "DEU"
+
+
+def test_declining_an_invitation_to_attend_is_still_a_rejection(nlp) -> None:
+    evs = run(nlp, "Kenya declined the invitation to attend the summit in Uganda.")
+    assert [roles(e) for e in evs] == [("REJECT", "KEN", "UGA")]

@@ -832,8 +832,25 @@ def _reporting(tok: Token) -> bool:
     identified", "refused to indicate whether")."""
     if _near_lemmas(tok) & _COMMENT_WORDS:
         return True
-    return tok.lemma_.lower() in ("decline", "refuse") and any(
-        ch.dep_ == "xcomp" and ch.lemma_.lower() in _SPEECH_WITHHELD for ch in tok.children)
+    if tok.lemma_.lower() not in ("decline", "refuse"):
+        return False
+    # "declined to comment", "declined the opportunity to give details"
+    verbs = [ch for ch in tok.children if ch.dep_ == "xcomp"]
+    verbs += [v for ch in tok.children if ch.dep_ == "dobj" and ch.lemma_.lower() in _CHANCES
+              for v in ch.children if v.dep_ in ("acl", "relcl", "xcomp")]
+    return any(_withheld(v) for v in verbs)
+
+
+#: What one declines when one declines to speak ("declined the opportunity to give details").
+_CHANCES = frozenset({"opportunity", "chance", "invitation"})
+
+
+def _withheld(v: Token) -> bool:
+    """Whether verb ``v`` is speaking or giving details (:data:`_SPEECH_WITHHELD`, or
+    "go into detail")."""
+    return v.lemma_.lower() in _SPEECH_WITHHELD or (v.lemma_.lower() == "go" and any(
+        ch.dep_ == "prep" and ch.lower_ == "into" and any(g.lemma_.lower() == "detail" for g in ch.children)
+        for ch in v.children))
 
 
 #: Verbs that tell of an event without carrying it out ("activists reported protests").
