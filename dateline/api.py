@@ -811,12 +811,15 @@ class Dateline:
         ``dateline export events --format groups``: a list of
         :class:`dateline.analyses.events.EventGroup` (``.as_dict()`` for JSON). The
         mentions in articles flagged as near-duplicates are left out (a duplicate group
-        counts once) unless ``include_duplicates``."""
+        counts once) unless ``include_duplicates``. The window, place and
+        publication-day rules are the ``event_groups`` settings
+        (:class:`dateline.settings.EventGroupSettings`)."""
         from dateline.analyses.events import event_groups
 
         first, last = _range(start, end)
         return list(event_groups(self.store, start=first, end=last, type=type, country=country,
-                                 include_duplicates=include_duplicates))
+                                 include_duplicates=include_duplicates,
+                                 **self.settings.event_groups.kwargs()))
 
     def event_page(self, limit: int, *, start: DateLike | None = None,
                    end: DateLike | None = None, type: str | None = None,
@@ -835,7 +838,8 @@ class Dateline:
         first, last = _range(start, end)
         return first_event_groups(self.store, limit, start=first, end=last, type=type,
                                   country=country, max_mentions=max_mentions or MAX_MENTIONS,
-                                  include_duplicates=include_duplicates)
+                                  include_duplicates=include_duplicates,
+                                  **self.settings.event_groups.kwargs())
 
     def export(self, kind: str, fmt: str = "csv", out: str | os.PathLike[str] | None = None,
                *, start: DateLike | None = None, end: DateLike | None = None,
@@ -851,7 +855,8 @@ class Dateline:
 
         first, last = _range(start, end)
         return export(self.store, kind, fmt, None if out is None else os.fspath(out),
-                      start=first, end=last, header=header, stream=stream)
+                      start=first, end=last, header=header, stream=stream,
+                      groups=self.settings.event_groups.kwargs())
 
     def audit(self, kind: str, sample: int = 50, seed: int = 0) -> list[AuditItem]:
         """Items of ``kind`` (events, quotes, places, amounts, entities) for a person to

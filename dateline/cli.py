@@ -611,6 +611,7 @@ def stories(query: str | None, db: str, update: bool, rebuild: bool, limit: int,
 @click.option("--header/--no-header", default=True, show_default=True,
               help="Column names as the first line (csv, gdelt, acled); GDELT's own files "
               "have none.")
+@_settings_options
 def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None,
             end: dt.date | None, header: bool) -> None:
     """Write what the store holds as a file for other tools (docs/export.md): KIND is
@@ -624,10 +625,11 @@ def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None
       dateline export events --format acled --start 2018-09-01 --db idlib.db
       dateline export events --format parquet --db idlib.db --out events.parquet
       dateline export entities --format jsonl --db idlib.db
+      dateline --set event_groups.window_days=0 export events --format groups --db idlib.db
     """
     from dateline.export import ExportError
 
-    with _open(db, readonly=True) as dl:
+    with _open(db, readonly=True, settings=_settings()) as dl:
         try:
             n = dl.export(kind, fmt, out, start=start, end=end, header=header)
         except ParamError as exc:
@@ -654,6 +656,7 @@ def export_(kind: str, fmt: str, out: str | None, db: str, start: dt.date | None
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Server processes answering requests (default: one per CPU, at most "
                    "4), so that requests use every core.")
+@_settings_options
 def serve(db: str, host: str, port: int, workers: int | None) -> None:
     """Serve the store read-only over HTTP: a JSON API (docs/http.md; OpenAPI at /docs)
     and a web page at / to search sentences, build timelines, list event groups,

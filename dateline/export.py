@@ -27,7 +27,7 @@ import os
 import secrets
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -402,24 +402,29 @@ def happened(g: EventGroup) -> bool:
     return g.mode not in UNREAL_MODES
 
 
-def gdelt_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
+def gdelt_table(store: Store, *, start: str | None = None, end: str | None = None,
+                groups: Mapping[str, Any] | None = None) -> Table:
     """One GDELT 2.0 Events row per event group dated between ``start`` and ``end``
-    that happened (:func:`happened`)."""
+    that happened (:func:`happened`); ``groups``: keyword arguments of
+    :func:`~dateline.analyses.events.event_groups` (the event_groups settings)."""
     types = ["int", "int", "int", "int", "float", *(["str"] * 20), "int", "str", "str", "str",
              "int", "float", "int", "int", "int", "float",
              *(["int", "str", "str", "str", "str", "float", "float", "str"] * 3), "str", "str"]
     return Table(list(GDELT_COLUMNS), types,
-                 (gdelt_row(store, g) for g in event_groups(store, start=start, end=end)
+                 (gdelt_row(store, g) for g in event_groups(store, start=start, end=end,
+                                                            **(groups or {}))
                   if happened(g)))
 
 
-def acled_table(store: Store, *, start: str | None = None, end: str | None = None) -> Table:
+def acled_table(store: Store, *, start: str | None = None, end: str | None = None,
+                groups: Mapping[str, Any] | None = None) -> Table:
     """One ACLED row per event group that happened (:func:`happened`) with an ACLED
-    event type."""
+    event type; ``groups`` as for :func:`gdelt_table`."""
     types = ["str", "str", "int", "int", "str", "str", "str", "str", "str", "int", "str", "str",
              "int", "str", "str", "int", "str", "str", "str", "str", "str", "str", "float",
              "float", "int", "str", "str", "str", "int", "str", "int"]
-    rows = (acled_row(store, g) for g in event_groups(store, start=start, end=end) if happened(g))
+    rows = (acled_row(store, g) for g in event_groups(store, start=start, end=end,
+                                                      **(groups or {})) if happened(g))
     return Table(list(ACLED_COLUMNS), types, (r for r in rows if r is not None))
 
 
@@ -545,10 +550,13 @@ def _write_story_groups(store: Store, stream: IO[str], start: str | None,
 
 def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
            start: str | dt.date | None = None, end: str | dt.date | None = None,
-           header: bool = True, stream: IO[str] | None = None) -> int:
+           header: bool = True, stream: IO[str] | None = None,
+           groups: Mapping[str, Any] | None = None) -> int:
     """Write ``kind`` as ``fmt`` to the file ``out`` (or ``stream``, default stdout
     for text formats; parquet needs ``out``). Returns the number of rows written.
-    ``header`` writes the column names first (csv, gdelt, acled).
+    ``header`` writes the column names first (csv, gdelt, acled). ``groups``: keyword
+    arguments of :func:`~dateline.analyses.events.event_groups` for the event groups
+    (formats groups, gdelt and acled; the event_groups settings' ``kwargs()``).
     Raises :class:`ExportError` for an unknown kind or format, or parquet without
     pyarrow or without ``out``."""
     if kind not in FORMATS:
@@ -564,9 +572,9 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
     elif kind == "stories":
         table = story_table(store, start=start_s, end=end_s)
     elif fmt == "gdelt":
-        table = gdelt_table(store, start=start_s, end=end_s)
+        table = gdelt_table(store, start=start_s, end=end_s, groups=groups)
     elif fmt == "acled":
-        table = acled_table(store, start=start_s, end=end_s)
+        table = acled_table(store, start=start_s, end=end_s, groups=groups)
     elif kind == "articles":
         table = article_table(store, start=start_s, end=end_s)
     elif kind == "sentences":
@@ -593,7 +601,7 @@ def export(store: Store, kind: str, fmt: str, out: str | Path | None = None, *,
             return _write_story_groups(store, sink, start_s, end_s)
         if table is None:
             n = 0
-            for g in event_groups(store, start=start_s, end=end_s):
+            for g in event_groups(store, start=start_s, end=end_s, **(groups or {})):
                 sink.write(json.dumps(g.as_dict(), ensure_ascii=False) + "\n")
                 n += 1
             return n

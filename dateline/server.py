@@ -331,11 +331,15 @@ SERVE_ENV = "DATELINE_SERVE"
 
 def serve_spec(db_path: str | Path, settings: Settings | None,
                allowed_hosts: Iterable[str]) -> str:
-    """The value of SERVE_ENV for :func:`app_from_env`: the store, the timeline
-    settings (the only ones the server uses) and the host names to answer to."""
-    timeline = dataclasses.asdict((settings or Settings()).timeline)
+    """The value of SERVE_ENV for :func:`app_from_env`: the store, the timeline and
+    event_groups settings (the only ones the server uses) and the host names to answer
+    to."""
+    settings = settings or Settings()
+    timeline = dataclasses.asdict(settings.timeline)
+    groups = settings.event_groups.kwargs()
     return json.dumps({"db": str(Path(db_path).resolve()), "hosts": list(allowed_hosts),
-                       "timeline": {f"timeline.{k}": v for k, v in timeline.items()}})
+                       "timeline": {f"timeline.{k}": v for k, v in timeline.items()},
+                       "event_groups": {f"event_groups.{k}": v for k, v in groups.items()}})
 
 
 def app_from_env() -> FastAPI:
@@ -343,7 +347,7 @@ def app_from_env() -> FastAPI:
     loads done at start), from SERVE_ENV (:func:`serve_spec`): the factory uvicorn's
     worker processes call, each for itself."""
     spec = json.loads(os.environ[SERVE_ENV])
-    settings = Settings().with_values(spec["timeline"])
+    settings = Settings().with_values({**spec["timeline"], **spec.get("event_groups", {})})
     return create_app(spec["db"], settings=settings, allowed_hosts=spec["hosts"],
                       warm_stats=True, warm_up=True)
 

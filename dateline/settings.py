@@ -112,6 +112,36 @@ class StorySettings:
 _STORY_KEYS = ("threshold", "decay_days")
 
 
+#: How a mention dated only by its article's publication day groups (event_groups.published).
+PUBLISHED_RULES = ("window", "anchored", "article")
+
+
+@dataclass(frozen=True)
+class EventGroupSettings:
+    """How :mod:`dateline.analyses.events` groups event mentions into events (its
+    docstring gives the rule; README "Event groups" the measurements behind the
+    defaults)."""
+
+    window_days: int = field(default=1, metadata=_help(
+        "Days after a window's first day that a mention dated by a date expression of "
+        "its own joins the window (0: one exact date)."))
+    publication_days: int = field(default=0, metadata=_help(
+        "Days after a window's first day that a mention dated only by its article's "
+        "publication day joins it (0: only a window starting on that day)."))
+    join_area: bool = field(default=True, metadata=_help(
+        "A place and the province (first-level area) that holds it are one place."))
+    published: str = field(default="window", metadata=_help(
+        "How a mention dated only by its publication day groups: 'window' as any other, "
+        "'anchored' only with mentions dated by a date expression (the latest window "
+        "starting up to publication_days before) or else with its own article's, "
+        "'article' only with its own article's mentions."))
+
+    def kwargs(self) -> dict[str, Any]:
+        """The fields as keyword arguments of
+        :func:`dateline.analyses.events.event_groups`."""
+        return dataclasses.asdict(self)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The settings of one Dateline run (immutable; derive changed copies with
@@ -138,6 +168,8 @@ class Settings:
         "Timeline thresholds and weights (timeline.FIELD)."))
     stories: StorySettings = field(default_factory=StorySettings, metadata=_help(
         "How articles are grouped into stories (stories.FIELD)."))
+    event_groups: EventGroupSettings = field(default_factory=EventGroupSettings, metadata=_help(
+        "How event mentions are grouped into events (event_groups.FIELD)."))
 
     def extractor_configs(self) -> dict[str, Any]:
         """The configuration in force for every extractor, by name: the declared
@@ -150,10 +182,10 @@ class Settings:
 
     def items(self) -> Iterator[tuple[str, Any, str]]:
         """Every setting as ``(dotted key, value, help)``: the plain fields, then
-        ``timeline.*``, ``stories.*``, then ``extract.NAME.FIELD`` for each extractor's
+        ``timeline.*``, ``stories.*``, ``event_groups.*``, then ``extract.NAME.FIELD`` for each extractor's
         config."""
         for f in dataclasses.fields(self):
-            if f.name in ("extract", "timeline", "stories"):
+            if f.name in ("extract", "timeline", "stories", "event_groups"):
                 continue
             yield f.name, getattr(self, f.name), f.metadata.get("help", "")
         for f in dataclasses.fields(self.timeline):
@@ -163,6 +195,9 @@ class Settings:
             if f.name in _STORY_KEYS:
                 yield (f"stories.{f.name}", getattr(self.stories, f.name),
                        f.metadata.get("help", ""))
+        for f in dataclasses.fields(self.event_groups):
+            yield (f"event_groups.{f.name}", getattr(self.event_groups, f.name),
+                   f.metadata.get("help", ""))
         for name, config in self.extractor_configs().items():
             for f in dataclasses.fields(config):
                 yield (f"extract.{name}.{f.name}", getattr(config, f.name),
@@ -218,6 +253,7 @@ class Settings:
         top: dict[str, Any] = {}
         timeline: dict[str, Any] = {}
         stories: dict[str, Any] = {}
+        groups: dict[str, Any] = {}
         extract: dict[str, dict[str, Any]] = {}
         configs = None
         for key, value in values.items():
@@ -236,6 +272,15 @@ class Settings:
                                              from_text)
                 if stories[parts[1]] <= 0:
                     raise ValueError(f"setting {key}: {value!r} is not above 0")
+            elif (len(parts) == 2 and parts[0] == "event_groups"
+                  and parts[1] in _fields(self.event_groups)):
+                value = groups[parts[1]] = _convert(
+                    key, value, _field(self.event_groups, parts[1]), from_text)
+                if parts[1] == "published" and value not in PUBLISHED_RULES:
+                    raise ValueError(f"setting {key}: {value!r} is not one of "
+                                     + ", ".join(PUBLISHED_RULES))
+                if parts[1].endswith("_days") and value < 0:
+                    raise ValueError(f"setting {key}: {value!r} is negative")
             elif len(parts) == 3 and parts[0] == "extract":
                 configs = configs if configs is not None else self.extractor_configs()
                 config = configs.get(parts[1])
@@ -252,6 +297,9 @@ class Settings:
         if stories:
             changed = dataclasses.replace(changed, stories=dataclasses.replace(
                 changed.stories, **stories))
+        if groups:
+            changed = dataclasses.replace(changed, event_groups=dataclasses.replace(
+                changed.event_groups, **groups))
         if extract:
             merged = dict(changed.extract)
             for name, fields in extract.items():

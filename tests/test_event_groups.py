@@ -209,7 +209,7 @@ def test_window_settings_of_zero_group_by_the_exact_date(store):
                  (_retold("b", "2018-09-07", "2018-09-07"), INFO)])
     assert len(list(event_groups(store, window_days=0, publication_days=0))) == 2
     assert len(list(event_groups(store, publication_days=3))) == 1
-    # the default publication reach is 1 day: a retelling 3 days on is a group of its own
+    # the default publication reach is 0 days: a retelling 3 days on is a group of its own
     assert len(list(event_groups(store))) == 2
     with pytest.raises(ValueError):
         list(event_groups(store, window_days=-1))

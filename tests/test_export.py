@@ -111,7 +111,7 @@ def test_events_csv_has_one_row_per_mention_with_every_field(store):
     assert list(rows[0]) == [
         "article_id", "published", "sentence", "sentence_text", "type", "mode", "text", "start",
         "end", "actor_text", "actor_country", "actor_sector", "target_text", "target_country",
-        "target_sector", "place", "date", "quad", "intensity", "extra"]
+        "target_sector", "place", "date", "date_source", "quad", "intensity", "extra"]
     assert [(r["article_id"], r["sentence"], r["type"]) for r in rows] == [
         ("a", "0", "ASSAULT"), ("a", "1", "CONSULT"), ("b", "0", "ASSAULT"), ("b", "1", "PROTEST")]
     assert rows[0] == {
@@ -120,7 +120,8 @@ def test_events_csv_has_one_row_per_mention_with_every_field(store):
         "type": "ASSAULT", "mode": "aerial", "text": "struck", "start": "13", "end": "19",
         "actor_text": "Russian jets", "actor_country": "RUS", "actor_sector": "MIL",
         "target_text": "", "target_country": "", "target_sector": "", "place": "Idlib",
-        "date": "2018-09-04", "quad": "material conflict", "intensity": "-9.5", "extra": ""}
+        "date": "2018-09-04", "date_source": "", "quad": "material conflict", "intensity": "-9.5",
+        "extra": ""}
 
 
 def test_events_are_selected_by_their_own_date(store):

@@ -18,16 +18,19 @@ coded differently by two articles stays split):
    own article (and of that article's near-duplicate copies) only (in the hand audit,
    7 of the 17 wrong merges were of such mentions, and none of the 14 right ones).
    The ``date`` is the day, month or year of the event's clause, else the first full
-   date of the sentence, else the publication date (see ``dateline.extract.events``).
-   Windows: among the candidates' day dates, the
-   earliest day not yet taken anchors a window, which takes every mention dated
-   from it to ``window_days`` later (default :data:`WINDOW_DAYS`, 1), or to
-   ``publication_days`` later (default :data:`PUBLICATION_WINDOW_DAYS`, 1) for a
-   mention dated on its article's publication day (no clause date: the report may
-   come days after the happening; a clause that names the publication day itself
-   counts the same, the table does not tell them apart); the next mention left
-   anchors the next window. So a window spans at most ``publication_days`` days,
-   and only the dates decide: the same mentions in any order give the same groups.
+   date of the sentence, else the publication date; ``date_source`` says which
+   ("text" or "published", see ``dateline.extract.events``). Windows: among the
+   candidates' day dates, the earliest day not yet taken anchors a window, which
+   takes every mention dated from it to ``window_days`` later (default
+   :data:`WINDOW_DAYS`, 1), or to ``publication_days`` later (default
+   :data:`PUBLICATION_WINDOW_DAYS`, 0) for a mention dated only by its article's
+   publication day (weaker evidence of the happening's day: with 0 it joins only a
+   window starting on its own day, never stretches one; in a store written before
+   ``date_source``, any mention dated on its publication day counts as such); the
+   next mention left anchors the next window. Only the dates decide: the same
+   mentions in any order give the same groups. ``published`` (default
+   :data:`PUBLISHED_RULE`, "window") can instead keep the publication-dated mentions
+   to windows of text-dated ones ("anchored") or to their own article ("article").
    Dates of a month or a year group by their exact value.
 2. Among candidates, the actor sector must agree when both mentions know it:
    mentions with a known sector are split by sector, and those without one
@@ -78,6 +81,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from dateline.settings import PUBLISHED_RULES
 from dateline.store import Store, iso, period_range
 
 #: Columns that make a cell: the fields a group's key is built from.
@@ -204,6 +208,9 @@ class _Cell:
     quad: str | None
     attrs: str
     pub: bool = False   # the mentions' date is their article's publication day
+    # under the "anchored" rule, for mentions whose date_source says "published": their
+    # article (a ``pub`` cell of a store written before date_source has none)
+    article: str = ""
 
 
 def _resolve(cells: list[_Cell], column: str,
@@ -252,15 +259,40 @@ def _day(date: str) -> dt.date | None:
     return dt.date.fromisoformat(date) if len(date) == 10 else None
 
 
-def _chains(cells: list[_Cell], window_days: int, publication_days: int
-            ) -> list[list[_Cell]]:
+def _chains(cells: list[_Cell], window_days: int, publication_days: int,
+            published: str = "window") -> list[list[_Cell]]:
     """``cells`` (of one type, actor country and target country) cut into date
     windows: the earliest day not yet taken anchors a window, which takes every
     cell dated from that day to ``window_days`` later, or to ``publication_days``
     later for a cell dated by its article's publication day (``pub``: the report
     may come days after the happening). Cells dated to a month or a year are
     windows of their own date. Only the dates and ``pub`` decide: the same cells in
-    any order give the same windows."""
+    any order give the same windows.
+
+    ``published`` "anchored": the windows are cut from the other cells alone; a cell
+    whose ``date_source`` says "published" (one with :attr:`_Cell.article`) then joins
+    the window whose first day is the latest from ``publication_days`` before its day
+    to its day, and those joining none make windows of their own article's cells.
+    ("article": the caller keeps each article's such cells apart.)"""
+    if published == "anchored":
+        pub = [c for c in cells if c.article]
+        if pub:
+            chains = _chains([c for c in cells if not c.article], window_days,
+                             publication_days)
+            anchors = sorted(((d, i) for i, ch in enumerate(chains)
+                              if (d := _day(ch[0].values["date"])) is not None),
+                             reverse=True)
+            alone: dict[str, list[_Cell]] = defaultdict(list)
+            for c in pub:
+                d = _day(c.values["date"])
+                at = next((i for a, i in anchors
+                           if d is not None and 0 <= (d - a).days <= publication_days), None)
+                if at is None:
+                    alone[c.article].append(c)
+                else:
+                    chains[at].append(c)
+            return chains + [x for own in alone.values()
+                             for x in _chains(own, window_days, publication_days)]
     out: list[list[_Cell]] = []
     exact: dict[str, list[_Cell]] = defaultdict(list)
     days: list[tuple[dt.date, _Cell]] = []
@@ -311,19 +343,24 @@ def _filters(start: str | None, end: str | None, type: str | None,
 #: the window (see the module docstring; measured in README "Event groups").
 WINDOW_DAYS = 1
 #: Days after a window's first day that a mention dated only by its article's
-#: publication day joins it (a report may come days after the happening). 3 merged one
-#: more of the 27 missed neighbours of the hand audit than 1, but joined raids of 4
-#: September with strikes of 7 September in the sample store (a clause naming the
-#: publication day reads as publication-dated), so 1 until the table says where a date
-#: came from.
-PUBLICATION_WINDOW_DAYS = 1
+#: publication day (``date_source`` "published") joins it. 0: such a mention joins only
+#: a window that starts on its own day, so it never stretches one over days. Replayed on
+#: the 61 hand-judged groups of the earlier audits (benchmarks/event_groups_replay.py,
+#: README "Event groups"), 0 keeps 26 of the 32 right merges (1 day: 31) and splits 18 of
+#: the 29 wrong ones (1 day: 10).
+PUBLICATION_WINDOW_DAYS = 0
+#: How a mention dated only by its publication day groups (see :func:`event_groups`):
+#: "window" (with :data:`PUBLICATION_WINDOW_DAYS`); "anchored" and "article" kept 20 and
+#: 13 of the 32 right merges in the same replay, splitting 19 and 22 of the 29 wrong.
+PUBLISHED_RULE = "window"
 
 
 def event_groups(store: Store, *, start: str | dt.date | None = None,
                  end: str | dt.date | None = None, type: str | None = None,
                  country: str | None = None, include_duplicates: bool = False,
                  window_days: int = WINDOW_DAYS,
-                 publication_days: int = PUBLICATION_WINDOW_DAYS) -> Iterator[EventGroup]:
+                 publication_days: int = PUBLICATION_WINDOW_DAYS, join_area: bool = True,
+                 published: str = PUBLISHED_RULE) -> Iterator[EventGroup]:
     """The stored events grouped into distinct events (rule in the module docstring).
 
     Only mentions whose event ``date`` lies between ``start`` and ``end`` (ISO
@@ -332,16 +369,41 @@ def event_groups(store: Store, *, start: str | dt.date | None = None,
     it starts at the first date read); the mentions in articles
     flagged as duplicates are not read unless ``include_duplicates`` (a duplicate
     group's mentions count once). ``window_days`` and ``publication_days`` are the
-    date windows' reach (0 and 0: the exact date alone). Groups come in date order
-    (their first date), then type, then id.
+    date windows' reach (0 and 0: the exact date alone). ``join_area``: a place and
+    the province that holds it are one place (rule 3). ``published``: how a mention
+    dated by its article's publication day groups (rule 1): "window" as the others,
+    "anchored" only with mentions dated by a date expression or else with its own
+    article's, "article" only with its own article's (rows stored before
+    ``date_source`` group by "window", their date on the publication day read as
+    publication-dated).
+    :class:`dateline.settings.EventGroupSettings` holds these four as settings
+    (``**settings.event_groups.kwargs()``); the defaults are this module's
+    :data:`WINDOW_DAYS`, :data:`PUBLICATION_WINDOW_DAYS` and :data:`PUBLISHED_RULE`.
+    Groups come in date order (their first date), then type, then id.
     """
-    if window_days < 0 or publication_days < 0:
-        raise ValueError("window_days and publication_days must be 0 or more")
+    _check(window_days, publication_days, published)
     where, args = _filters(iso(start), iso(end), type, country,
                            store.unflagged("e.article", include_duplicates))
     yield from _groups(store, where, args, window_days=window_days,
                        publication_days=publication_days,
-                       copies=include_duplicates and store.has_duplicates())
+                       copies=include_duplicates and store.has_duplicates(),
+                       join_area=join_area, published=published)
+
+
+def _check(window_days: int, publication_days: int, published: str) -> None:
+    """ValueError for a negative reach or a rule not in PUBLISHED_RULES."""
+    if window_days < 0 or publication_days < 0:
+        raise ValueError("window_days and publication_days must be 0 or more")
+    if published not in PUBLISHED_RULES:
+        raise ValueError(f"published must be one of {', '.join(PUBLISHED_RULES)}, "
+                         f"not {published!r}")
+
+
+def _sourced(store: Store) -> bool:
+    """Whether the store's events table has ``date_source`` (a store written before
+    it has not, until it is opened for writing)."""
+    spec = store.specs.get("events")
+    return spec is not None and "date_source" in spec.columns
 
 
 #: Most event mentions :func:`first_event_groups` groups in full (and so counts every
@@ -359,7 +421,8 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
                        end: str | dt.date | None = None, type: str | None = None,
                        country: str | None = None, max_mentions: int = MAX_MENTIONS,
                        include_duplicates: bool = False, window_days: int = WINDOW_DAYS,
-                       publication_days: int = PUBLICATION_WINDOW_DAYS
+                       publication_days: int = PUBLICATION_WINDOW_DAYS,
+                       join_area: bool = True, published: str = PUBLISHED_RULE
                        ) -> tuple[list[EventGroup], int | None]:
     """``(groups, total)``: the first ``limit`` groups :func:`event_groups` gives for
     these filters, and how many it gives in all. When the filters select more than
@@ -370,8 +433,9 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     (groups come in date and type order), then the mentions up to the last group
     kept and its reach are grouped.
     The work is bounded by ``limit`` and ``max_mentions``, not by the store's size.
-    ``include_duplicates``, ``window_days`` and ``publication_days`` as for
-    :func:`event_groups`."""
+    ``include_duplicates``, ``window_days``, ``publication_days``, ``join_area`` and
+    ``published`` as for :func:`event_groups`."""
+    _check(window_days, publication_days, published)
     unflagged = store.unflagged("e.article", include_duplicates)
     where, args = _filters(iso(start), iso(end), type, country, unflagged)
     copies = include_duplicates and store.has_duplicates()
@@ -382,7 +446,8 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     count: list[int] = []
     if n <= max_mentions:
         groups = list(_groups(store, where, args, limit, count, window_days=window_days,
-                               publication_days=publication_days, copies=copies))
+                               publication_days=publication_days, copies=copies,
+                               join_area=join_area, published=published))
         return groups, count[0] if count else 0
     # The (date, type) of mention max_mentions + 1 in group order: the groups kept
     # (holding at most max_mentions mentions) all start up to it.
@@ -405,10 +470,12 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
     where2, args2 = upto(date)
-    base = _cells(db, where2, args2, full=False, copies=copies)
+    base = _cells(db, where2, args2, full=False, copies=copies, sourced=_sourced(store),
+                  published=published)
     keys: list[tuple[Any, ...]] = []
     held = 0
-    for key in _keys(base, _areas(db, base), window_days, publication_days):
+    for key in _keys(base, _areas(db, base) if join_area else None, window_days,
+                     publication_days, published):
         if (key[0], key[1]) > (date, type_) or len(keys) >= limit:
             break
         held += sum(c.n for c in key[-1])
@@ -418,11 +485,12 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     last = (keys[-1][0], keys[-1][1])
     where2, args2 = upto(last[0])
     return list(_groups(store, where2, args2, len(keys), upto=last, window_days=window_days,
-                        publication_days=publication_days, copies=copies)), None
+                        publication_days=publication_days, copies=copies,
+                        join_area=join_area, published=published)), None
 
 
 def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = True,
-           copies: bool = False
+           copies: bool = False, *, sourced: bool = False, published: str = "window"
            ) -> dict[tuple[Any, ...], list[_Cell]]:
     """The cells of the mentions selected by ``where`` (a WHERE clause over events
     ``e``) with ``args`` per (type, actor country, target country, whether the mode
@@ -431,11 +499,20 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
     ``full``: with the mentions, intensities, earliest mention and attributes (else
     the keys and counts alone). ``copies``: the selection reads near-duplicate copies
     (``include_duplicates`` on a store that flags some), so a mention that groups within
-    its own article groups with its copies too (without them no copy is read)."""
+    its own article groups with its copies too (without them no copy is read).
+    ``sourced``: the events table has ``date_source``, which says which mentions are
+    dated by their publication day (``pub``; NULL, in rows stored before it: the date is
+    the publication day, as in a store without it). ``published``: the rule for the
+    mentions whose ``date_source`` says "published" (:func:`event_groups`; rows without
+    one group as before it): under "article" they group within their own article, under
+    "anchored" their cells carry it (:attr:`_Cell.article`)."""
     from dateline.extract.events import UNREAL_MODES
 
     cols = ", ".join(f"e.{c}" for c in _CELL_COLUMNS)
     pub = "(e.date = substr(a.published, 1, 10))"
+    if sourced:
+        pub = (f"(CASE WHEN e.date_source IS NULL THEN {pub}"
+               " ELSE e.date_source = 'published' END)")
     # An act that would or might happen is not the one that happened: never one group.
     unreal = "(coalesce(e.mode, '') IN (" + ",".join("?" * len(UNREAL_MODES)) + "))"
     # Mentions of no actor country, or of private people, say too little to be one
@@ -445,6 +522,10 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
            if copies else "a.id")
     lone = ("(CASE WHEN e.actor_country IS NULL OR e.actor_country = ''"
             f" OR e.actor_sector = 'CVL' THEN {own} ELSE '' END)")
+    weak = "(coalesce(e.date_source, '') = 'published')" if sourced else "0"
+    mine = f"(CASE WHEN {weak} THEN {own} ELSE '' END)" if published == "anchored" else "''"
+    if published == "article":   # a publication-dated mention: its own article's only
+        lone = f"(CASE WHEN {weak} THEN {own} ELSE {lone} END)"
     if full:
         attrs = f" || '{_FS}' || ".join(
             f"coalesce({'lower(e.text)' if a == 'trigger' else 'e.' + a}, '')"
@@ -458,14 +539,15 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
         extra = " '' AS mentions, 0 AS isum, 0 AS icount, '' AS first, NULL AS quad, '' AS attrs,"
     # One row per cell: the mentions agreeing on every field of the key.
     sql = (f"SELECT {cols}, count(*) AS n,{extra} {pub} AS pub, {unreal} AS unreal,"
-           f" {lone} AS lone FROM events e JOIN articles a ON a.rowid = e.article" + where
-           + f" GROUP BY {cols}, pub, unreal, lone")
+           f" {lone} AS lone, {mine} AS mine FROM events e"
+           " JOIN articles a ON a.rowid = e.article" + where
+           + f" GROUP BY {cols}, pub, unreal, lone, mine")
     modes = sorted(UNREAL_MODES)
     base: dict[tuple[Any, ...], list[_Cell]] = defaultdict(list)
     for row in db.execute(sql, [*modes, *args]):
         values = {c: row[c] for c in _CELL_COLUMNS}
         cell = _Cell(values, row["n"], row["mentions"], row["isum"], row["icount"],
-                     row["first"], row["quad"], row["attrs"], bool(row["pub"]))
+                     row["first"], row["quad"], row["attrs"], bool(row["pub"]), row["mine"])
         base[(values["type"], values["actor_country"], values["target_country"],
               bool(row["unreal"]), row["lone"])].append(cell)
     return base
@@ -474,17 +556,20 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
 def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
             count: list[int] | None = None, *, window_days: int = 0,
             publication_days: int = 0, upto: tuple[str, str] | None = None,
-            copies: bool = False) -> Iterator[EventGroup]:
+            copies: bool = False, join_area: bool = True,
+            published: str = "window") -> Iterator[EventGroup]:
     """The groups of the mentions selected by ``where`` (a WHERE clause over events
     ``e``) with ``args``, in date order, then type, then id; only the first ``limit``
     are built (None: all), and only those whose (first date, type) is at most ``upto``
     when given. ``count``, when given, gets the number of groups appended. The
-    windows as :func:`event_groups`; ``copies`` as for :func:`_cells`."""
+    windows, ``join_area`` and ``published`` as :func:`event_groups`; ``copies`` as for
+    :func:`_cells`."""
     db = store.db
-    base = _cells(db, where, args, copies=copies)
+    base = _cells(db, where, args, copies=copies, sourced=_sourced(store), published=published)
     if not base:
         return
-    keys = _keys(base, _areas(db, base), window_days, publication_days)
+    keys = _keys(base, _areas(db, base) if join_area else None, window_days,
+                 publication_days, published)
     if upto is not None:
         keys = [k for k in keys if (k[0], k[1]) <= upto]
     if count is not None:
@@ -496,7 +581,8 @@ def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
 
 def _keys(base: dict[tuple[Any, ...], list[_Cell]],
           areas: dict[str, tuple[str, str, str]] | None = None,
-          window_days: int = 0, publication_days: int = 0) -> list[tuple[Any, ...]]:
+          window_days: int = 0, publication_days: int = 0,
+          published: str = "window") -> list[tuple[Any, ...]]:
     """``(date, type, id, actor country, actor sector, target country, place, cells)``
     of each group made of the cells ``base`` holds per (type, actor country, target
     country, unreal mode): date windows (:func:`_chains`), then the actor sector, then the place
@@ -504,12 +590,15 @@ def _keys(base: dict[tuple[Any, ...], list[_Cell]],
     type, then id (the module docstring's rule)."""
     keys: list[tuple[Any, ...]] = []
     for (type_, a_country, t_country, unreal, lone), cells in base.items():
-        for chain in _chains(cells, window_days, publication_days):
+        for chain in _chains(cells, window_days, publication_days, published):
             date = min(c.values["date"] for c in chain)
+            # publication-dated mentions kept to their article (rule "anchored")
+            mine = {c.article for c in chain}
+            own = lone or (chain[0].article if len(mine) == 1 else "")
             for sector, by_sector in _resolve(chain, "actor_sector").items():
                 for place, members in _resolve(by_sector, "place", areas).items():
                     keys.append((date, type_, group_id(date, type_, a_country, sector,
-                                                       t_country, place, unreal, lone),
+                                                       t_country, place, unreal, own),
                                  a_country, sector, t_country, place, members))
     keys.sort(key=lambda k: k[:3])
     return keys
