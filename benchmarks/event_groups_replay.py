@@ -146,8 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--audit", action="append", required=True, help="judged audit TSV")
     ap.add_argument("--rule", action="append", required=True,
                     help="NAME:KEY=VALUE,... (event_groups settings), repeatable")
-    ap.add_argument("--neighbour-rule", default="drawn:published=window",
-                    help="the rule the audits were drawn with (finds neighbours by id)")
+    ap.add_argument("--neighbour-rule", default="drawn:publication_days=1",
+                    help="the rule the audits were drawn with, to find neighbours by id "
+                    "(default: the 1-day window of 69c6db5 to cc9d5dd)")
     ap.add_argument("--fill", action="store_true",
                     help="fill date_source on a temporary copy of the store first")
     args = ap.parse_args(argv)

@@ -98,7 +98,10 @@ class Actor(TypedDict):
 
 class EventItem(TypedDict, total=False):
     """A political event coded to PLOVER: ``type`` one of its 16 types, ``quad`` its
-    quad class, ``intensity`` on a Goldstein-like scale from -10 to +10."""
+    quad class, ``intensity`` on a Goldstein-like scale from -10 to +10.
+    ``date_source`` says where ``date`` came from: "text" (a date expression of the
+    event's clause or sentence) or "published" (none: the publication date); None in
+    records stored before it was recorded."""
 
     type: str
     mode: str | None
@@ -110,6 +113,7 @@ class EventItem(TypedDict, total=False):
     target: Actor | None
     place: str | None
     date: str | None
+    date_source: str | None
     quad: str
     intensity: float
 
