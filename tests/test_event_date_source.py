@@ -216,3 +216,21 @@ def test_the_cli_takes_the_group_settings(tmp_path: Path) -> None:
                   "--set", "event_groups.published=often")
     assert bad.returncode != 0
     assert b"event_groups.published" in bad.stderr
+
+
+def test_the_http_api_groups_with_the_served_settings(tmp_path: Path, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.server import app_from_env, serve_spec
+
+    db = _two_day_store(tmp_path / "g.db")
+    exact = Settings().with_overrides(["event_groups.window_days=0"])
+    # the worker processes of `dateline serve` rebuild the settings from the spec
+    monkeypatch.setenv("DATELINE_SERVE", serve_spec(db, exact, ("testserver",)))
+    with TestClient(app_from_env()) as client:
+        got = client.get("/api/events")
+        assert got.status_code == 200, got.text
+        assert got.json()["total"] == 2
+    monkeypatch.setenv("DATELINE_SERVE", serve_spec(db, Settings(), ("testserver",)))
+    with TestClient(app_from_env()) as client:
+        assert client.get("/api/events").json()["total"] == 1
