@@ -38,6 +38,15 @@ def roles(ev: dict) -> tuple:
     "The Kenyan minister offered a different view of the talks.",
     "The Kenyan senator will pay tribute to the soldiers.",
     "Kenya has a great deal to lose from the war.",
+    "The Kenyan minister offered reassurance that the border was safe.",
+    "The Kenyan minister only offered a one-word reply to Uganda.",
+    "The justifications offered by the Kenyan government were rejected.",
+    # what was not given or done
+    "The Kenyan soldiers offered no compensation to the families.",
+    "The Ugandan army fired no shots at the protesters.",
+    # care a health service offers people is no political agreement
+    "Parents in Kenya were offered antiviral medication for their children.",
+    "Most parents collected the medication offered by the Kenyan health agency.",
     # speculation, schedules, purposes and claims
     "Norway could sign a trade deal with Chile next year.",
     "The Arab League will hold an emergency summit on Sunday.",
@@ -1001,3 +1010,10 @@ def test_the_company_after_a_firm_the_tables_lack_stays_unknown(nlp) -> None:
 def test_declining_an_invitation_to_attend_is_still_a_rejection(nlp) -> None:
     evs = run(nlp, "Kenya declined the invitation to attend the summit in Uganda.")
     assert [roles(e) for e in evs] == [("REJECT", "KEN", "UGA")]
+
+
+def test_an_offer_of_care_to_a_country_and_a_promise_of_nothing_stay(nlp) -> None:
+    assert [roles(e) for e in run(nlp, "Germany offered vaccines to Mexico on Monday.")] == [
+        ("AGREE", "DEU", "MEX")]
+    assert [roles(e)[:2] for e in run(nlp, "Obama promised no use of ground troops in Libya.")] == [
+        ("AGREE", "USA")]

@@ -1103,12 +1103,22 @@ def _unreal(tok: Token) -> bool:
     return False
 
 
+#: Verbs whose object with "no" is what is promised or asked for, not an act undone.
+_COMMITTING = frozenset({"promise", "pledge", "vow", "guarantee", "assure", "demand", "want",
+                         "seek", "urge", "ask", "call", "insist", "require", "order"})
+
+
 def _negated(tok: Token) -> bool:
     """Whether trigger ``tok`` is negated ("did not attack", "no talks")."""
     for ch in tok.children:
         if ch.dep_ == "neg":
             return True
         if ch.dep_ == "det" and ch.lower_ == "no":
+            return True
+        # "offered no compensation", "fired no shots": what was not done or given (a promise
+        # or demand of nothing, "promised no ground troops", is still made)
+        if ch.dep_ == "dobj" and tok.lemma_.lower() not in _COMMITTING and any(
+                g.dep_ == "det" and g.lower_ == "no" for g in ch.children):
             return True
         # "would no longer support", "nobody is standing by", "no one attacked"
         if ch.dep_ == "advmod" and ch.lower_ == "longer" and any(g.lower_ == "no" for g in ch.children):
@@ -2647,7 +2657,29 @@ def _object_in(children: list[Token], words: frozenset[str]) -> bool:
 def _refuse_opinion(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return (lemma in ("offer", "give") and _object_in(children, _OPINIONS)) or (
         etype == "AGREE" and lemma in ("offer", "give", "provide", "pay")
-        and _object_in(children, _WORDS_OFFERED))
+        and (_object_in(children, _WORDS_OFFERED)
+             # "the justifications offered by the administration"
+             or (tok.dep_ == "acl" and tok.head.lemma_.lower() in _WORDS_OFFERED)))
+
+
+#: Medical care a health service offers people ("parents were offered antiviral medication").
+_TREATMENTS = frozenset({
+    "medication", "medicine", "drug", "antiviral", "tamiflu", "treatment", "vaccine",
+    "vaccination", "jab", "test", "consultation", "care", "therapy", "antibiotic", "tablet",
+    "pill", "ecstasy"})
+
+
+@_refuses("treatment-offer", "care offered to people ('contacts are offered antivirals', "
+                             "'the medication offered by the agency'), to no country or "
+                             "organisation: a health service, no political agreement")
+def _refuse_treatment_offer(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype != "AGREE" or lemma not in ("offer", "give", "provide"):
+        return False
+    treated = _object_in(children, _TREATMENTS) or (
+        tok.dep_ == "acl" and tok.head.lemma_.lower() in _TREATMENTS)
+    recipients = [ch for ch in children if ch.dep_ in ("dative", "nsubjpass")] + [
+        g for ch in children if ch.dep_ == "prep" and ch.lower_ == "to" for g in ch.children]
+    return treated and not any(r.ent_type_ in ("GPE", "NORP", "ORG") for r in recipients)
 
 
 @_refuses('asked',
@@ -2951,7 +2983,9 @@ _WORDS_OFFERED = frozenset({
     "analysis", "thought", "reason", "excuse", "glimpse", "comment", "description", "picture",
     "version", "interpretation", "theory", "argument", "defence", "defense", "detail",
     "evidence", "testimony", "advice", "suggestion", "prayer", "tribute", "praise", "homage",
-    "respect", "attention", "compliment", "lip"})
+    "respect", "attention", "compliment", "lip", "reply", "answer", "reassurance", "preview",
+    "sign", "estimate", "specific", "justification", "ground", "experiment", "clue", "hint",
+    "indication", "overview", "update", "lesson", "example", "look"})
 
 
 @_refuses("quantity-deal", "'a great deal', 'a good deal' of something: a quantity, no deal")
