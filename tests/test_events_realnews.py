@@ -44,6 +44,8 @@ def roles(ev: dict) -> tuple:
     # what was not given or done
     "The Kenyan soldiers offered no compensation to the families.",
     "The Ugandan army fired no shots at the protesters.",
+    # a company's sale of assets is a commercial deal
+    "Last week, the company agreed to sell its Kenyan oil fields to Siemens.",
     # care a health service offers people is no political agreement
     "Parents in Kenya were offered antiviral medication for their children.",
     "Most parents collected the medication offered by the Kenyan health agency.",
@@ -1017,3 +1019,5 @@ def test_an_offer_of_care_to_a_country_and_a_promise_of_nothing_stay(nlp) -> Non
         ("AGREE", "DEU", "MEX")]
     assert [roles(e)[:2] for e in run(nlp, "Obama promised no use of ground troops in Libya.")] == [
         ("AGREE", "USA")]
+    assert [roles(e) for e in run(nlp, "Russia agreed to sell fighter jets to Syria.")] == [
+        ("AGREE", "RUS", "SYR")]

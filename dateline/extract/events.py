@@ -2988,6 +2988,23 @@ _WORDS_OFFERED = frozenset({
     "indication", "overview", "update", "lesson", "example", "look"})
 
 
+#: Verbs of a sale or purchase of assets ("agreed to sell four fields").
+_TRADING = frozenset({"sell", "buy", "acquire", "purchase", "merge", "lease"})
+
+
+@_refuses("sale", "a company agreeing to sell, buy or merge ('BP agreed to sell four fields to "
+                  "Apache'): a commercial deal, no political agreement (a state's sale of arms "
+                  "stays one)")
+def _refuse_sale(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype != "AGREE" or lemma != "agree" or not any(
+            ch.dep_ == "xcomp" and ch.lemma_.lower() in _TRADING for ch in children):
+        return False
+    subjects = [ch for ch in children if ch.dep_ == "nsubj"]
+    if not subjects and tok.dep_ == "relcl":
+        subjects = [tok.head]
+    return any(s.ent_type_ == "ORG" or s.lemma_.lower() in _COMPANIES | COMPANY_NOUNS for s in subjects)
+
+
 @_refuses("quantity-deal", "'a great deal', 'a good deal' of something: a quantity, no deal")
 def _refuse_quantity_deal(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return lemma == "deal" and tok.pos_ == "NOUN" and any(
