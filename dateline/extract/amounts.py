@@ -146,6 +146,21 @@ six", "a category 4 storm"; "raised the number of troops to 300" stays a count),
 the tagger cut at "to" before a duration ("an estimated four to" "six months"), a time span
 as "2 to 3 weeks" is.
 
+Hedges written around the number are its qualifier: "a little over", "slightly more than",
+"larger than" (more than), "a maximum of" (up to), "a minimum of" (at least), "just shy of"
+(nearly), "in the region of", "perhaps", "maybe", "possibly" (about; a vague plural keeps "at
+least"), "140 characters or less" (up to), and a number a verb of passing goes beyond ("the
+toll topped 1,000", "could exceed $ 500m", "cases passed 300": more than; "passed two laws"
+counts the laws). "more than the 40 percent who ..." compares with a figure: no hedge. A
+figure falling "from 176 to 101" is an old value and a new one, two amounts, as after a verb of
+change ("updated its estimate from 1,000 to 5,000 barrels": both barrels); a range is written
+low to high. Nor are amounts: "cents" rendering a list bullet ("cases pass 200 cents Schools
+shut": 200, no money), a step named after a scale noun ("to phase five from four", "the highest
+level , six ,"), a school year group ("year 9 pupils"), "a word or two", "hitting four
+figures", and a live page's time stamp opening a sentence ("2043 :"). "23m barrels" is 23
+million once (the tokenised "4.9 m barrels" rule only where the "m" is outside the number);
+"sq miles" is square miles.
+
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
 """
 
@@ -531,6 +546,12 @@ def _coordinated(noun: Token) -> str | None:
     return re.sub(r"\s+,", ",", between.text)
 
 
+def _bullet(tok: Token) -> bool:
+    """Whether ``tok`` is "cents" rendering a list bullet (the text's "•"): a capitalised
+    word follows it, or it opens the sentence ("cases pass 200 cents Schools shut")."""
+    return tok.lower_ == "cents" and (tok.i == tok.sent.start or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper())
+
+
 def _noun_before(root: Token) -> Token | None:
     """The plural noun a bare number gives the new size of ("raise its monitors to
     300", "the number of refugees rose to 300", "the number of refugees reached 300");
@@ -545,7 +566,7 @@ def _noun_before(root: Token) -> Token | None:
         # "boost troop numbers by 2,000 , and police numbers by 1,500": the object nearest before the number;
         # "raised to 35 the number of villagers hurt": the object after it
         before = sorted((o for o in objects if o.i < head.i), key=lambda o: -o.i)
-        cands = (before[:1] or objects[:1]) + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        cands = (before[:1] or objects[:1]) + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _bullet(c)]
     elif root.dep_ == "dobj" and head.lemma_.lower() == "reach":
         cands = [c for c in head.children if c.dep_ == "nsubj"]   # only "the number of X reached"
     else:
@@ -889,7 +910,28 @@ def _skip(ent: Span, root: Token, text: str) -> bool:
         return True   # "12.22 GMT", "11 Jun"
     if _scale_position(root, ent, text):
         return True   # "raised the alert level to six", "out of a possible six": a step of a scale
+    if prev is not None and prev.lower_ == "year" and _small_number(t, 13) and not (
+            prev.i > 0 and doc[prev.i - 1].lower_ in _YEAR_DETERMINERS):
+        return True   # "year 9 pupils", "year seven students": a school year group, no count
+    if t.lower() in ("two", "three") and re.search(r"\b(?:a|an)\s+[a-z]+\s+or\s+$", text[max(0, ent.start_char - 24):ent.start_char], re.I):
+        return True   # "a word or two", "a day or two": a set phrase of vagueness, no count
+    if nxt is not None and nxt.lower_ == "figures" and t.lower() in lexicon()["number"] and _small_number(t, 10) \
+            and nxt.dep_ in ("dobj", "pobj", "attr"):
+        return True   # "hitting four figures": a number of digits, an idiom of size
     return _compound_modifier(ent, text) or _list_number(ent, root, text) or _rank_or_code(ent)
+
+
+#: Words before "year" that make it a time ("each year 9 people", "last year 12 ships"), not a school year group.
+_YEAR_DETERMINERS = {"each", "every", "last", "this", "next", "per", "a", "an", "one", "that", "same", "previous",
+                     "following", "whole", "entire", "first", "fiscal", "financial", "calendar", "academic", "school"}
+
+
+def _small_number(t: str, top: int) -> bool:
+    """Whether ``t`` is a whole number from 1 to ``top``, in digits or a number word."""
+    w = t.lower()
+    v = float(w) if w.isdigit() else float(lexicon()["number"][w]) if w in lexicon()["number"] and w.isalpha() \
+        and w not in ("a", "an", "dozen", "couple", "several", "few", "half") else None
+    return v is not None and 1 <= v <= top
 
 
 def _scale_position(root: Token, ent: Span, text: str) -> bool:
@@ -907,6 +949,12 @@ def _scale_position(root: Token, ent: Span, text: str) -> bool:
         return True
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in scales:
         return True   # "to phase five" (the parser may read "phase" as a verb), "category 4"
+    words = "|".join(re.escape(w) for w in scales)
+    before = text[max(0, ent.start_char - 40):ent.start_char]
+    if re.search(r"\b(?:" + words + r")\s+(?:\d+|[a-z]+)\s+from\s+$", before, re.I):
+        return True   # "to phase four from three": the step it was at before
+    if re.search(r"\b(?:" + words + r")\s*,\s*$", before, re.I) and re.match(r"\s*(?:,|\.|;|--|$)", text[ent.end_char:ent.end_char + 3]):
+        return True   # "the highest level , six , ...": the step named again, in apposition
     if root.dep_ != "pobj" or root.head.lower_ not in ("to", "at", "from"):
         return False
     head = root.head.head
@@ -1043,6 +1091,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         return _record(doc, ctx, span[0].idx, span[0].idx + len(span[0].text), "CARDINAL")
     if label == "RATIO":
         return _ratio_record(ctx, start, end)
+    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", span.text) and span.start == span[0].sent.start \
+            and (span.end >= span[0].sent.end or doc[span.end].text in (":", "-", "--")):
+        return None   # "2043 : ...", "1905 :" alone: the clock time of a live page's entry
     if len(span) > 1 and span[-1].is_punct and span[-1].text not in ("%", ")", "-RRB-"):
         end, span = span[-2].idx + len(span[-2].text), span[:-1]   # "200,000 ''": the tagger took the closing quote
     if label == "MONEY" and not _currency_in([t.text for t in span], text, start) \
@@ -1077,11 +1128,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if qualifier is not None and _preposition_at(doc, q_start) \
             and not re.match(r"\s*(?:long|wide|high|deep|tall|away|thick|across)\b", text[end:end + 9]):
         qualifier, start, q_start = None, body_start, body_start   # "witnesses about two bombings": a preposition
+    if qualifier is not None and re.match(r"the\s", text[body_start:end], re.I):
+        qualifier, q_start = None, body_start   # "slightly more than the 40 percent who ...": a comparison with that figure
     if qualifier == "up to" and _reached(doc, q_start):
         qualifier, start, q_start = None, body_start, body_start   # "inflation went up to 11 %": the value reached
     if qualifier == "about" and re.match(r"(?:about|around)\s", text[q_start:q_start + 7], re.I) \
             and re.match(r"(?:tens|dozens|scores|hundreds|thousands|millions|billions)\b", text[body_start:end], re.I):
         qualifier, start, q_start = None, body_start, body_start   # "read about scores of Iraqis": a preposition
+    soft = qualifier == "about" and re.match(r"(?:perhaps|maybe|possibly)\b", text[q_start:q_start + 9], re.I) is not None
     body = text[body_start:end]
     # a token that starts before the body gives only its part inside ("gallons/3" "3 .34 million")
     words = [t.text[max(0, body_start - t.idx):] for t in doc.char_span(body_start, end, alignment_mode="expand") or []]
@@ -1093,13 +1147,13 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     chain = _vague_chain(text[body_start:end + 40]) if vague else None
     if chain is not None and bounds is None:
         value, end = chain[0], max(end, body_start + chain[1])   # "hundreds of billions of dollars"
-        qualifier = qualifier or "at least"
+        qualifier = "at least" if soft else qualifier or "at least"
         body = text[body_start:end]
     elif bounds is not None:
         value = bounds[0]
     elif vague and parse_value([w for w in words if w.lower() not in lex["vague"]]) is None:
         value = float(lex["vague"][vague.group(1).lower()])
-        qualifier = qualifier or "at least"
+        qualifier = "at least" if soft else qualifier or "at least"   # "perhaps hundreds": the smallest value still
     else:
         value = parse_value(words)
         if any(w.lower() in lex.get("vague_number", {}) for w in words):
@@ -1115,6 +1169,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         qualifier = "about"   # "500,000 or so inhabitants"
     if qualifier is None and _OR_MORE.search(text[body_start:end + 16]):
         qualifier = "at least"   # "eight or more children", "60 and above", "200 or over"
+    if qualifier is None and _passed(span, doc):
+        qualifier = "more than"   # "the toll topped 1,000", "could exceed $ 500m", "cases passed 300"
     low = body.lower()
     unit: str | None = None
     unit_tok: Token | None = None
@@ -1151,6 +1207,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
             unit = "pounds"   # "40 pounds of oil", "thousands of pounds of gas": a weight, no money
     else:
         unit_tok = _unit_noun(root)
+        if unit_tok is not None and _bullet(unit_tok):
+            unit_tok = None   # "cases pass 200 cents Schools shut": "cents" renders a list bullet
         if span.end < len(doc) and doc[span.end].lower_ == "times" and label != "QUANTITY":
             unit_tok = doc[span.end]   # "10 times higher", "one million times the normal level": a factor
         noun = unit_tok if unit_tok is not None else span[-1] if label == "QUANTITY" and not span[-1].like_num else next(
@@ -1160,6 +1218,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if noun is not None:
             mods = [c.text for c in noun.children if c.i < noun.i
                     and c.lower_ in lex.get("unit_modifier", {})]
+            if not mods and noun.i > 0 and doc[noun.i - 1].lower_ in ("sq", "sq.") and noun.i - 1 > root.i:
+                mods = ["sq"]   # "2,000 sq miles" where the parser hangs "sq" on the number
+            mods = ["square" if m.lower() in ("sq", "sq.") else m for m in mods]   # "5,200 sq km": square km
             unit = " ".join(mods + [re.split(r"\\?/(?=\d)", _hyphen_word(noun))[0]])   # "gallons\/3": a token glued at a slash
             if label == "CARDINAL" and noun == unit_tok:
                 unit = _coordinated(noun) or unit   # "nine towns and cities", "dozens of men, women and children"
@@ -1174,7 +1235,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         last_num = next((t for t in reversed(span) if t.like_num), None)
         m_tok = doc[last_num.i + 1] if last_num is not None and last_num.i + 2 < len(doc) else None
         after_m = doc[m_tok.i + 1] if m_tok is not None else None
-        if (m_tok is not None and after_m is not None and m_tok.lower_ == "m"
+        if (m_tok is not None and after_m is not None and m_tok.lower_ == "m" and m_tok.i >= span.end
                 and after_m.tag_ == "NNS" and after_m.is_alpha and unit in ("m", after_m.text)):
             # "4.9 m barrels", "2.4 m treatments" (a tokenised "4.9m"): millions of what follows,
             # not metres, which no plural noun follows
@@ -1290,6 +1351,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         "sentence": ctx.sentence_of(out_start), "value": _tidy(value), "unit": unit,
         "qualifier": qualifier, "kind": kind,
     }
+    if qualifier is None and _OR_LESS.match(text, out_end):
+        rec["qualifier"] = "up to"   # "140 characters or less": at most
     if others:   # "three others were killed": the unit of an earlier count, or people
         rec["unit"], rec["_bare"], rec["_others"] = None, True, True
     elif unit is None and label == "CARDINAL" and _after_toll(root, span.start):
@@ -1526,12 +1589,14 @@ def _or_range(low_text: str, high_text: str) -> bool:
 
 
 def _descending(s: int, e: int, text: str) -> int | None:
-    """Where "X to Y" in ``text[s:e]`` joins a higher X to a lower Y without "from"
-    ("by a 57 % to 35 % margin": two figures, not a range): where the " to " starts,
-    relative to ``s``; else ``None``."""
+    """Where "X to Y" in ``text[s:e]`` joins a higher X to a lower Y ("by a 57 % to 35 %
+    margin", "revised the toll from 176 to 101": two figures, an old one and a new one,
+    not a range, whose low end comes first): where the " to " starts, relative to ``s``;
+    else ``None``. "between 50 and 20" is left to the range rules."""
     body = text[s:e]
-    if _RANGE_OPEN.match(body) or _RANGE_BEFORE.search(text[max(0, s - 9):s]):
-        return None
+    if re.match(r"between\s", body, re.I) or re.search(r"\bbetween\s+$", text[max(0, s - 9):s], re.I) \
+            or _CLOCK_OR_DATE.match(text[e:e + 12]):
+        return None   # "from 604 to 562 BC": years of an era, no amount
     m = re.search(r"\s+to\s+", body, re.I)
     if m is None:
         return None
@@ -1556,6 +1621,31 @@ _RANGE_TAIL = re.compile(r"\s+to\s+\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|m
 _OR_MORE = re.compile(r"^[^\s]*\d[^\s]*\s+(?:or|and)\s+(?:more|above|over|upwards)\b(?!\s+\w+ly\b)|"
                       r"^[a-z-]+(?:\s+(?:hundred|thousand|million|billion))?\s+(?:or|and)\s+(?:more|above|over|upwards)\b"
                       r"(?!\s+\w+ly\b)", re.I)
+#: An open lower end written after a number and its noun ("140 characters or less"): at most.
+_OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|under|below)\b(?!\s+than\b)", re.I)
+#: Verbs whose object number is passed, not reached ("topped 1,000", "could exceed $ 500m").
+_PASS_VERBS = {"exceed", "top", "surpass", "pass", "outstrip"}
+
+
+def _passed(span: Span, doc: Doc) -> bool:
+    """Whether the number phrase ``span`` is what a verb of passing ("exceed", "top",
+    "surpass", "pass") goes beyond, written right after the verb ("deaths topped 1,000",
+    "could exceed $ 500m"): the amount is a lower bound, "more than". "pass" only with a
+    bare number ("cases passed 300"; "passed two laws" counts the laws); a figure named
+    with "the" ("exceed the $ 75 million limit") is no hedge, and never reaches here."""
+    i = span.start
+    while i > 0 and doc[i - 1].text in ("$", "#", "£", "€", "US$"):
+        i -= 1
+    if i == 0:
+        return False
+    verb = doc[i - 1]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PASS_VERBS:
+        return False
+    if verb.lemma_.lower() == "pass":
+        return span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN", "ADJ")
+    return True
+
+
 #: The high end of a duration after a number cut at "to": a number and a plural time noun (" six months").
 _DURATION = re.compile(r"\s+(?:\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b",
                        re.I)
@@ -1600,6 +1690,9 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         s, e, label = ent.start_char, ent.end_char, ent.label_
         if len(ent) > 1 and ent[0].pos_ == "VERB" and not _numberish(ent[0]):
             s = ent[1].idx   # "threatens hundreds" tagged as one entity: the verb is no part of the number
+        bullet = re.search(r"\s+cents$", text[s:e]) if re.match(r"\s+[A-Z]", text[e:e + 2]) else None
+        if bullet and not re.search(r"[$£€]", text[max(0, s - 3):e]):
+            e, label = s + bullet.start(), "CARDINAL"   # "cases pass 200 cents Schools shut ...": a list bullet the text renders "cents"
         signed = text[:s].rstrip()[-1:] in ("$", "£", "€", "#")
         m = _SCALE_AFTER.match(text[e:])
         if m and (signed or label == "MONEY" or re.search(r"[a-z]$", m.group(0), re.I)
@@ -1639,7 +1732,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 head = text[s:e]
                 low_end = s + len(head[:cut].rstrip())
                 high_start = s + cut + len(head[cut:]) - len(re.sub(r"^\s+to\s+", "", head[cut:], flags=re.I))
-                spans += [(s, low_end, label), (high_start, e, label)]
+                low_label = "CARDINAL" if label == "QUANTITY" and not re.search(r"[^\W\d_]", text[s:low_end]) else label
+                spans += [(s, low_end, low_label), (high_start, e, label)]   # "from 1,000" is a bare count, as its high end's
                 continue
             spans.append((s, e, label))
     out: list[tuple[int, int, str]] = []
@@ -1649,7 +1743,7 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if out:
             ps, pe, plabel = out[-1]
             gap = text[pe:s]
-            between = (re.match(r"^\s+and\s+$", gap, re.I) is not None
+            between = (re.match(r"^\s+and\s+(?:[$#\u00a3\u20ac]\s*)?$", gap, re.I) is not None   # "between $ 2bn and $ 4bn"
                        and (_RANGE_OPEN.match(text[ps:pe]) is not None
                             or _RANGE_BEFORE.search(text[max(0, ps - 9):ps]) is not None))
             either = re.match(r"^\s+or\s+$", gap, re.I) is not None and _or_range(
