@@ -103,3 +103,11 @@ def test_a_scale_written_onto_the_number_counts_once(nlp):
 
 def test_sq_before_a_measure_is_square(nlp):
     assert _triples("The slick now covers about 2,000 sq miles of sea .", nlp) == [(2000, "square miles", "about")]
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The mayor is in talks about handing over 100,000 doses of the vaccine to the clinics .", (100000, "doses", None)),
+    ("The town has over 300 shelters .", (300, "shelters", "more than")),
+])
+def test_over_as_the_particle_of_a_verb_is_no_hedge(nlp, text, triple):
+    assert _triples(text, nlp) == [triple]

@@ -151,7 +151,8 @@ Hedges written around the number are its qualifier: "a little over", "slightly m
 (nearly), "in the region of", "perhaps", "maybe", "possibly" (about; a vague plural keeps "at
 least"), "140 characters or less" (up to), and a number a verb of passing goes beyond ("the
 toll topped 1,000", "could exceed $ 500m", "cases passed 300": more than; "passed two laws"
-counts the laws). "more than the 40 percent who ..." compares with a figure: no hedge. A
+counts the laws); "handing over 100,000 tablets" is a verb's particle, no hedge. "more than
+the 40 percent who ..." compares with a figure: no hedge. A
 figure falling "from 176 to 101" is an old value and a new one, two amounts, as after a verb of
 change ("updated its estimate from 1,000 to 5,000 barrels": both barrels); a range is written
 low to high. Nor are amounts: "cents" rendering a list bullet ("cases pass 200 cents Schools
@@ -1128,6 +1129,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if qualifier is not None and _preposition_at(doc, q_start) \
             and not re.match(r"\s*(?:long|wide|high|deep|tall|away|thick|across)\b", text[end:end + 9]):
         qualifier, start, q_start = None, body_start, body_start   # "witnesses about two bombings": a preposition
+    over = doc.char_span(q_start, q_start + 4) if re.match(r"over\b", text[q_start:q_start + 5], re.I) else None
+    if qualifier is not None and over is not None and over.start > 0 and (
+            over[0].dep_ == "prt" or doc[over.start - 1].lemma_.lower() in _OVER_VERBS):
+        qualifier, start, q_start = None, body_start, body_start   # "handing over 100,000 tablets": a verb's particle
     if qualifier is not None and re.match(r"the\s", text[body_start:end], re.I):
         qualifier, q_start = None, body_start   # "slightly more than the 40 percent who ...": a comparison with that figure
     if qualifier == "up to" and _reached(doc, q_start):
@@ -1625,6 +1630,10 @@ _OR_MORE = re.compile(r"^[^\s]*\d[^\s]*\s+(?:or|and)\s+(?:more|above|over|upward
 _OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|under|below)\b(?!\s+than\b)", re.I)
 #: Verbs whose object number is passed, not reached ("topped 1,000", "could exceed $ 500m").
 _PASS_VERBS = {"exceed", "top", "surpass", "pass", "outstrip"}
+
+
+#: Verbs whose particle "over" is no hedge of the number after it ("hand over 100,000 doses").
+_OVER_VERBS = {"hand", "turn", "fork", "sign", "hold", "cede"}
 
 
 def _passed(span: Span, doc: Doc) -> bool:
