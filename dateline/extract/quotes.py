@@ -1097,6 +1097,11 @@ _FURNITURE_LABELS = frozenset({
     "credit", "credits", "caption", "illustration", "graphic", "graphics", "video", "map",
     "source", "sources", "cast", "subject", "correction", "corrections", "update", "gallery",
     "related", "watch", "listen", "audio", "timeline", "factbox", "profile", "tags"})
+#: A date (and maybe a clock time) right after a line's label: the posting stamp of a
+#: reader's comment ("Added: Tuesday, 19 January, 2010, 17:55 GMT ..."), nobody's speech.
+_POSTING_STAMP = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?\d{1,2}\s+(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s*,?\s*\d{4}\b")
 #: Entity types of a label that names no speaker: a day or date, a language or
 #: nationality ("French: meurt means dies"). (Not a place: the small model tags
 #: unfamiliar first names so, "Nastaran: ...".)
@@ -1126,6 +1131,8 @@ def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
         if m.group(1).split()[0].lower().rstrip(".") in _FURNITURE_LABELS or name is not None and any(
                 t.ent_type_ in _NO_SPEAKER_ENTS for t in name):
             continue   # "Photograph: NAME/AP <caption>", "Saturday: ...", "French: <word> means ..."
+        if _POSTING_STAMP.match(text, s):
+            continue   # "Added: Tuesday, 19 January, 2010, 17:55 GMT ...": a reader's comment
         if lines[m.group(1)] < 2 and not _wholly_quoted(text, s, e) and not (
                 _headline(text[s:e]) and _names_someone(name, ents)):
             continue
@@ -2119,6 +2126,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     named: list[tuple[int, str, str]] = []
     sexes = _sexes(ents)   # names of people known to be male ("m") or female ("f")
     seen: set[tuple] = set()
+    continued: tuple[int, str] | None = None   # end and speaker of the last continued quote
     for a in attrs:
         key = (a.start, a.end, a.speaker)   # the same words from the same speaker once
         if key in seen:
@@ -2143,6 +2151,15 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if a.cue is not None and a.speaker is not None and a.speaker[1] <= a.cue.idx and (
                 _LABEL_COLON.match(text, a.speaker[1])):
             continue   # the subject is a headline's label ("Syria crisis: ... activists said")
+        if a.kind != "direct" and (told := _told_subject(doc, a)) is not None:
+            a.parts = [(told, a.parts[0][1])] + a.parts[1:]
+        if a.kind != "direct" and (a.cue is None or a.cue.lower_ != "according") and (
+                (m := _SOURCE_TAIL.search(text, a.parts[-1][0], a.parts[-1][1])) is not None):
+            # '... had leaked, AFP news agency reports', '..., according to witnesses': the
+            # writer's source for the sentence, not words of the speaker.
+            cut = _trim(text, a.parts[-1][0], m.start())
+            if cut[1] > cut[0]:
+                a.parts = a.parts[:-1] + [cut]
         start, end = a.start, a.end
         since = 0
         if a.speaker is not None and ctx.sentence_starts:
@@ -2181,6 +2198,12 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 4)]
                 subj_ent = ents.last_subject_before(a.speaker[0], sorted(quoted + a.parts), far, exclude)
                 speaker = _ent_name(subj_ent) if subj_ent is not None else None
+            if speaker is None and continued is not None and continued[1] not in exclude and (
+                    continued[0] >= ctx.sentence_starts[max(0, ctx.sentence_of(a.speaker[0]) - 1)]
+                    and ents.last_person_before(a.speaker[0], [], continued[0]) is None):
+                # Right after paragraphs that continue someone's quote, nobody named since
+                # ('"...," Mr Lee said.⏎"..."⏎"..."⏎He added that ...'): that one.
+                speaker = continued[1]
             if speaker is None and (back := _after_quotation(ctx, quoted, min(start, a.speaker[0]))) is not None:
                 # Right after a quotation of several sentences ('"...," says Ann Lee.
                 # "I blame ... . They ... ." She also says ...'): whoever was quoted
@@ -2206,6 +2229,24 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                                             sorted(quoted + a.parts), near) or speaker
         if speech and speaker is None and pronoun and pronoun.lower() in _WRITER_PRONOUNS:
             continue
+        spk_span = a.speaker
+        if (pronoun is None and a.speaker is not None and a.speaker_tok is not None and ctx.sentence_starts
+                and speaker == text[a.speaker[0]:a.speaker[1]] and _definite_role(a.speaker_tok)):
+            # "Ann Lee said ... . The nurse said ...": the person the sentence before (or
+            # this one, before the role) makes a subject, when nobody else is named since
+            # and no other title is known for that person ("President Bush ... . The
+            # former ambassador said": someone else).
+            back = ctx.sentence_starts[max(0, ctx.sentence_of(a.speaker[0]) - 1)]
+            noun = a.speaker_tok.lower_
+            other = frozenset(n for n, g in sexes.items() if g == ("f" if noun in _MALE_NOUNS else "m")) \
+                if noun in _MALE_NOUNS or noun in _FEMALE_NOUNS else frozenset()
+            subj_ent = ents.last_subject_before(a.speaker[0], sorted(quoted + a.parts), back, other)
+            title = set(((subj_ent or {}).get("title") or "").lower().replace(".", "").split()) - _HONORIFICS
+            if subj_ent is not None and (not title or noun in title) and ents.last_person_before(
+                    a.speaker[0], sorted(quoted + a.parts), subj_ent["end"]) is None:
+                speaker = _ent_name(subj_ent) or speaker
+        if speaker and spk_span is not None and pronoun is None:
+            speaker, spk_span = _tidy_speaker(text, ents, speaker, spk_span, a.speaker_tok)
         if speaker and pronoun and pronoun.lower() in _PERSON_PRONOUNS:
             # One the article calls "she" is no antecedent of a later "he" (the
             # interviewer Christiane Amanpour, "she reported", then "he said" of the
@@ -2217,12 +2258,15 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                       else _number(ents, tok, a.speaker))
             if number:   # a resolved pronoun carries its antecedent on ("..., she said")
                 named.append((a.speaker[0], speaker, number))
+        continued = (end, speaker) if (a.cue is None and not a.cue_text and speaker and tok is not None
+                                       and pronoun is None and _number(ents, tok, a.speaker or (0, 0)) == "person"
+                                       ) else None
         rec = {
             "text": text[start:end], "start": start, "end": end,
             "sentence": ctx.sentence_of(start),
             "speaker": speaker,
-            "speaker_start": a.speaker[0] if a.speaker else None,
-            "speaker_end": a.speaker[1] if a.speaker else None,
+            "speaker_start": spk_span[0] if spk_span else None,
+            "speaker_end": spk_span[1] if spk_span else None,
             "cue": a.cue_text or None,
             "kind": a.kind,
         }
@@ -2280,6 +2324,118 @@ def _after_credit(text: str, part: tuple[int, int]) -> tuple[int, int]:
     for m in _CREDIT.finditer(text, *part):
         end = m.end()
     return end, part[1]
+
+
+#: The writer's source for a whole sentence, after the reported clause: a news agency,
+#: paper or correspondent that "reports" it, a memo that "said" it, "according to" someone.
+_SOURCE_TAIL = re.compile(
+    r",\s*(?:according\s+to\s+[^,;:\"“”]{2,60}"
+    r"|(?:the\s+|our\s+)?(?:[\w.'’-]+\s+){0,5}?(?:news\s+agency|agency|newspaper|paper|daily|AP|AFP|Reuters|"
+    r"Press|correspondents?|TV|television|radio|website)\s+(?:reports|reported|notes|noted|says|said|adds|added)"
+    r"|the\s+(?:memo|report|letter|document|statement)\b[^,;:\"“”]{0,60}?\s+(?:says|said|notes|noted))"
+    r"\s*\.?\s*\Z")
+#: A title cut off from its name by the sentence splitter ("..., said Navy spokesman
+#: Cmdr.⏎Jo Bloggs"): the name comes after its full stop.
+_CUT_TITLE = re.compile(r"\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_ABBREVIATED_TITLES = frozenset({"sgt", "capt", "cmdr", "cdr", "lt", "col", "gen", "adm", "maj",
+                                 "cpl", "pvt", "dr", "rep", "sen", "gov", "prof", "rev", "insp",
+                                 "supt", "det", "lt col", "lt gen", "maj gen", "brig gen"})
+#: Role nouns that may take up someone just named ("Ann Lee ... . The nurse said"); not
+#: those mostly given to sources left unnamed (spokesman, official, witness, analyst).
+_ANAPHORIC_ROLES = (_PERSON_NOUNS | {
+    "star", "singer", "actor", "actress", "artist", "musician", "player", "coach", "footballer",
+    "premier", "chancellor", "monarch", "bishop", "archbishop", "pastor", "preacher", "televangelist",
+    "campaigner", "entrepreneur", "tycoon", "billionaire", "banker", "scientist", "researcher",
+    "author", "writer", "novelist", "poet", "filmmaker", "director", "economist", "academic",
+    "architect", "decorator", "carpenter", "firefighter", "veteran", "pensioner", "mum", "dad",
+    "grandmother", "grandfather", "widow", "widower", "businesswoman", "chairwoman", "congresswoman",
+    "attorney", "judge", "prosecutor", "officer"}) - {
+    "spokesman", "spokeswoman", "spokesperson", "official", "source", "witness", "eyewitness",
+    "resident", "villager", "activist", "analyst", "expert", "member", "representative", "aide",
+    "adviser", "advisor", "observer", "monitor", "worker", "diplomat", "correspondent", "reporter",
+    "journalist", "protester", "fighter", "rebel", "soldier", "militant", "gunman", "insurgent",
+    "citizen", "youth", "victim", "survivor", "refugee", "student", "friend", "neighbour", "neighbor",
+    "person", "man", "woman", "boy", "girl", "volunteer", "detainee", "prisoner", "inmate", "captive",
+    "hostage", "mourner", "worshipper", "medic", "doctor"}
+
+
+#: Titles that say nothing of a person's role ("Sir Liam Donaldson ... . The chief
+#: medical officer said").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof",
+                         "baroness", "baron", "rev", "the"})
+
+
+def _definite_role(tok: Token) -> bool:
+    """Whether ``tok`` heads a definite singular role phrase that may take up a person
+    just named ("the nurse", "the former Cuban leader"): "the" first, no proper name
+    or relative clause in it."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lower_ not in _ANAPHORIC_ROLES:
+        return False
+    left = [t for t in tok.lefts if not t.is_punct]
+    return (bool(left) and left[0].lower_ == "the" and left[0].i == tok.left_edge.i
+            and not any(t.pos_ == "PROPN" or t.dep_ in ("relcl", "acl", "prep", "appos") for t in tok.subtree
+                        if t.i != tok.i))
+
+
+#: A clock time heading an entry of a live page ("1404 Jan Egeland tells ...").
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=\S)")
+
+
+def _told_subject(doc: Doc, a: _Attr) -> int | None:
+    """Where the reported clause of "tell" really starts when the parse took its subject
+    for the verb's object ("told the BBC trapped people could wait": "trapped people
+    could wait"; "told AFP the bodies were found"): the start of that object, after
+    the listener's name run into it; None when the clause has its own subject."""
+    cue = a.cue
+    if cue is None or cue.lemma_ != "tell":
+        return None
+    span = doc.char_span(a.parts[0][0], a.parts[0][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.left_edge.i == span[0].i), None)
+    if clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return None
+    obj = next((c for c in reversed(list(cue.children)) if c.dep_ == "dobj" and c.i < span[0].i), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.right_edge.i != span[0].i - 1:
+        return None
+    first = obj.left_edge
+    run = [t for t in obj.subtree if t.i < obj.i][:3]
+    lead = 0
+    while lead < len(run) and run[lead].pos_ in ("DET", "PROPN") and run[lead].i == first.i + lead:
+        lead += 1
+    if any(t.pos_ == "PROPN" for t in run[:lead]):
+        first = doc[first.i + lead]   # "the BBC" is whom it was told
+    return first.idx
+
+
+def _tidy_speaker(text: str, ents: _Entities, speaker: str, span: tuple[int, int],
+                  tok: Token | None) -> tuple[str, tuple[int, int]]:
+    """``(speaker, span)`` of a named (not pronoun) speaker with page furniture taken
+    off: a live page's clock time before it ("1404 Jan Egeland"), a pull quote's
+    "Quote" label and the quoted person's name and role run into the real subject
+    (the last name of the phrase headed by ``tok``), and a title the sentence splitter cut from its
+    name ("Cmdr." then the name): the name after the title."""
+    if (m := _CLOCK.match(speaker)) is not None and text.startswith(speaker, span[0]):
+        speaker, span = speaker[m.end():], (span[0] + m.end(), span[1])
+    if speaker.startswith("Quote ") and text.startswith("Quote ", span[0]) or (
+            text[max(0, span[0] - 6):span[0]] == "Quote " and text[span[0] - 7:span[0] - 6] in ("", " ", "\n")):
+        phrase = tok.doc.char_span(span[0], span[1], alignment_mode="expand") if tok is not None else None
+        if phrase is not None and len(phrase) > 2 and phrase[-1].pos_ == "PROPN":
+            # The last name of the phrase, the subject after the pull quote's name and
+            # role: its last word, or the whole name when a person's.
+            last = phrase[-1]
+            e = ents.overlapping(last.idx, last.idx + len(last))
+            if e is not None and e.get("label") == "PERSON" and e["start"] > phrase[1].idx:
+                return _ent_name(e) or last.text, (e["start"], e["end"])
+            return last.text, (last.idx, last.idx + len(last))
+    if (speaker.split()[-1].lower().rstrip(".") in _ABBREVIATED_TITLES
+            and text.startswith(speaker.split()[-1], span[1] - len(speaker.split()[-1]))
+            and (m := _CUT_TITLE.match(text, span[1])) is not None):
+        e = ents.overlapping(m.start(1), m.end(1))
+        if e is not None and e.get("label") == "PERSON" and e["start"] >= m.start(1):
+            return _ent_name(e) or m.group(1), (span[0], e["end"])
+        return f"{speaker}. {m.group(1)}", (span[0], m.end(1))
+    return speaker, span
 
 
 def _teaser(text: str, a: _Attr) -> bool:
