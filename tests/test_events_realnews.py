@@ -44,6 +44,9 @@ def roles(ev: dict) -> tuple:
     # what was not given or done
     "The Kenyan soldiers offered no compensation to the families.",
     "The Ugandan army fired no shots at the protesters.",
+    # a disease kills, nobody attacks
+    "The Spanish flu of 1918 killed millions of people.",
+    "The Kenyan pandemic that killed about a million people ended in 1970.",
     # a company's sale of assets is a commercial deal
     "Last week, the company agreed to sell its Kenyan oil fields to Siemens.",
     # care a health service offers people is no political agreement
@@ -1021,3 +1024,17 @@ def test_an_offer_of_care_to_a_country_and_a_promise_of_nothing_stay(nlp) -> Non
         ("AGREE", "USA")]
     assert [roles(e) for e in run(nlp, "Russia agreed to sell fighter jets to Syria.")] == [
         ("AGREE", "RUS", "SYR")]
+
+
+def test_a_meeting_dated_after_publication_is_a_schedule(nlp) -> None:
+    from dateline.extract import run_extractors
+
+    def events(text: str) -> list[tuple]:
+        # published on a Wednesday: "next Tuesday" and "on Friday" lie after it
+        found = run_extractors(nlp(text), PUBLISHED, only=("events",), text=text)["events"]
+        return [roles(e) for e in found]
+
+    assert events("Kenya has announced an international meeting for next Tuesday to assess "
+                  "the situation in Uganda.") == []
+    assert ("CONSULT", "KEN", "UGA") in events(
+        "The Kenyan president met the Ugandan leader and will travel to Tanzania on Friday.")

@@ -2414,7 +2414,9 @@ _MISHAPS = frozenset({
     "accident", "crash", "collision", "derailment", "storm", "hurricane", "typhoon", "cyclone",
     "tornado", "earthquake", "quake", "flood", "flooding", "tsunami", "landslide", "mudslide",
     "avalanche", "collapse", "spill", "leak", "outbreak", "epidemic", "disease", "virus",
-    "drought", "heatwave", "wildfire", "eruption", "stampede",
+    "drought", "heatwave", "wildfire", "eruption", "stampede", "flu", "influenza", "pandemic",
+    "cholera", "malaria", "famine", "plague", "illness", "infection", "pneumonia", "fever",
+    "measles", "ebola", "aftershock", "tremor",
 })
 #: Explosions and fires, accidents when one of :data:`_WORKS` names where they broke out.
 _BLASTS = frozenset({"explosion", "blast", "fire", "blaze", "blowout"})
@@ -3132,6 +3134,18 @@ def refusal(tok: Token, etype: str) -> str | None:
     return None
 
 
+def _scheduled_meeting(ev: dict, tok: Token, published: str) -> bool:
+    """Whether ``ev`` (triggered by ``tok``) is a meeting or visit its text dates after the
+    article was published ("ministers will meet on Friday", "a meeting next Tuesday"): a
+    schedule, not a consultation that happened (as :data:`PLANNING` heads make none). A verb
+    in a past or progressive form ("met Pelosi ... and will travel on Monday", "is
+    travelling") tells of one that happened, whatever else its sentence dates."""
+    if tok.tag_ in ("VBD", "VBN", "VBG"):
+        return False
+    return (ev["type"] == "CONSULT" and ev["mode"] not in UNREAL_MODES | {INTENT_MODE}
+            and ev["date_source"] == "text" and len(ev["date"]) == 10 and ev["date"] > published)
+
+
 def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str | None:
     """Where the event happened, from the sentence's places named as locations (an
     adjectival reference such as "Russian jets" is none), in ``text`` (the article,
@@ -3254,6 +3268,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             # "published": no date expression dated it (a clause's own date where the
             # sentence has no full one is a month or a year, never the fallback's value)
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
+            if _scheduled_meeting(ev, c.tok, ctx.published.isoformat()):
+                continue
             found.append((_depth(c.tok), c.tok.i, ev))
         found.sort(key=lambda x: (x[0], x[1]))
         for _, _, ev in found:
