@@ -224,3 +224,18 @@ def test_a_debate_page_that_opens_with_its_close_keeps_its_introduction() -> Non
     text = ("This debate is now closed.\n"
             "The president of Ghana offered land to the flood victims on Monday.\n")
     assert normalise(text).blanked == []
+
+
+def test_page_stamps_run_into_the_text_are_blanked() -> None:
+    text = ("Ferry talks resume updated : Thu Jun 16 2011 19:15:00 Kenyan ministers met on Monday.\n"
+            "MOMBASA , Kenya | Mon May 24 , 2010 7:32 pm EDT MOMBASA -LRB- Reuters -RRB- - The port"
+            " reopened.\n"
+            "2346 Rescuers in Lamu say they found two survivors.\n"
+            "1998 World Cup tickets went on sale.\n")
+    norm = normalise(text)
+    for stamp in ("updated : Thu Jun 16 2011 19:15:00", "| Mon May 24 , 2010 7:32 pm EDT", "2346"):
+        start = text.index(stamp)
+        assert norm.original[start:start + len(stamp)] == stamp
+        assert (start, start + len(stamp), "furniture") in norm.blanked
+    assert "Kenyan ministers met on Monday" in norm.text and "Rescuers in Lamu" in norm.text
+    assert "1998 World Cup" in norm.text  # a year opening a line is no entry time
