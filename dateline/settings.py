@@ -125,7 +125,7 @@ class EventGroupSettings:
     window_days: int = field(default=1, metadata=_help(
         "Days after a window's first day that a mention dated by a date expression of "
         "its own joins the window (0: one exact date)."))
-    publication_days: int = field(default=0, metadata=_help(
+    publication_days: int = field(default=1, metadata=_help(
         "Days after a window's first day that a mention dated only by its article's "
         "publication day joins it (0: only a window starting on that day)."))
     join_area: bool = field(default=True, metadata=_help(

@@ -105,11 +105,12 @@ def test_a_publication_dated_mention_does_not_stretch_a_window_over_days(tmp_pat
             _article("b", "2021-03-09", "2021-03-09", "published"),
             _article("c", "2021-03-10", "2021-03-09", "text")]
     with _store(tmp_path / "g.db", recs) as s:
-        # default: c (1 day on, dated by its text) joins a's window; b does not
-        groups = sorted((g.date, g.article_ids) for g in event_groups(s))
+        # a publication reach of 0: c (1 day on, dated by its text) joins a's window; b
+        # does not
+        groups = sorted((g.date, g.article_ids) for g in event_groups(s, publication_days=0))
         assert groups == [("2021-03-08", ["a", "c"]), ("2021-03-09", ["b"])]
-        # with a publication reach of 1 day, b joins too
-        [g] = event_groups(s, publication_days=1)
+        # with the default publication reach of 1 day, b joins too
+        [g] = event_groups(s)
         assert g.article_ids == ["a", "b", "c"]
         assert "(1 dated by publication day)" in g.why
 
@@ -122,7 +123,7 @@ def test_text_naming_the_publication_day_has_the_clause_reach(tmp_path: Path) ->
         recs = [_article("a", "2021-03-08", "2021-03-08", "text"),
                 _article("b", "2021-03-09", "2021-03-09", source)]
         with _store(tmp_path / f"{source}.db", recs) as s:
-            assert len(list(event_groups(s))) == expected
+            assert len(list(event_groups(s, publication_days=0))) == expected
 
 
 def test_publication_dated_rules_anchored_and_article(tmp_path: Path) -> None:
@@ -132,7 +133,7 @@ def test_publication_dated_rules_anchored_and_article(tmp_path: Path) -> None:
             _article("d", "2021-03-12", "2021-03-12", "published"),
             _article("e", "2021-03-12", "2021-03-12", "published")]
     with _store(tmp_path / "g.db", recs) as s:
-        window = sorted(g.article_ids for g in event_groups(s))
+        window = sorted(g.article_ids for g in event_groups(s, publication_days=0))
         assert window == [["a", "b"], ["c"], ["d", "e"]]
         # anchored: b and c join the window of a's text date (c: 1 day on, within the
         # publication reach of 1); d and e have no text-dated window: each its own
@@ -169,7 +170,7 @@ def test_settings_hold_the_group_rules_and_check_them() -> None:
     s = Settings().with_overrides(["event_groups.window_days=0",
                                    "event_groups.join_area=false",
                                    "event_groups.published=article"])
-    assert s.event_groups.kwargs() == {"window_days": 0, "publication_days": 0,
+    assert s.event_groups.kwargs() == {"window_days": 0, "publication_days": 1,
                                        "join_area": False, "published": "article"}
     keys = {k for k, _, _ in Settings().items()}
     assert {"event_groups.window_days", "event_groups.publication_days",
