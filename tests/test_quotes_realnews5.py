@@ -7,7 +7,7 @@ that person. Every text is our own, in the shapes seen in the samples."""
 
 import pytest
 
-from dateline.extract.quotes import _SOURCE_TAIL
+from dateline.extract.quotes import _SOURCE_TAIL, _Attr, _caption_before
 from dateline.nlp import load_model
 from dateline_testing import entity_records, quotes_of
 
@@ -147,3 +147,28 @@ def test_a_title_cut_from_its_name_takes_the_name(nlp):
     ents = entity_records(text, [("Ruth Kane", "PERSON")])
     (q,) = quotes_of(nlp, text, ents)
     assert q["speaker"] == "Ruth Kane"
+
+
+def _attr(text, first, speaker, rest):
+    """An attribution in two parts around its speaker, as the parse gives it."""
+    a, s, r = text.index(first), text.index(speaker), text.index(rest)
+    return _Attr([(a, a + len(first)), (r, r + len(rest))], None, "said", (s, s + len(speaker)), None)
+
+
+def test_a_caption_run_into_the_sentence_is_no_first_part():
+    text = "Rescue teams dug through the rubble all night Experts say the walls were too thin."
+    a = _attr(text, "Rescue teams dug through the rubble all night", "Experts", "the walls were too thin")
+    assert _caption_before(text, a)
+
+
+@pytest.mark.parametrize("text, first, speaker, rest", [
+    # a clause interrupted by its cue, set off by commas
+    ("The road, the mayor said, would stay closed.", "The road", "the mayor", "would stay closed"),
+    ("The old bridge over the river, Mayor Ann Holt said, would stay closed.",
+     "The old bridge over the river", "Mayor Ann Holt", "would stay closed"),
+    # a first part ending in a joining word goes on into the speaker's phrase
+    ("Aid has been slow to arrive and Oxfam says the port is blocked.",
+     "Aid has been slow to arrive and", "Oxfam", "the port is blocked"),
+])
+def test_an_interrupted_clause_keeps_its_first_part(text, first, speaker, rest):
+    assert not _caption_before(text, _attr(text, first, speaker, rest))

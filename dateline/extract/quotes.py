@@ -2151,6 +2151,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if a.cue is not None and a.speaker is not None and a.speaker[1] <= a.cue.idx and (
                 _LABEL_COLON.match(text, a.speaker[1])):
             continue   # the subject is a headline's label ("Syria crisis: ... activists said")
+        if a.kind != "direct" and len(a.parts) > 1 and _caption_before(text, a):
+            # "People fled their homes Reuters reporter Jo Bloggs said when ...": a caption
+            # or headline run into the sentence, not the first half of what was said.
+            a.parts = a.parts[1:]
         if a.kind != "direct" and (told := _told_subject(doc, a)) is not None:
             a.parts = [(told, a.parts[0][1])] + a.parts[1:]
         if a.kind != "direct" and (a.cue is None or a.cue.lower_ != "according") and (
@@ -2379,6 +2383,23 @@ def _definite_role(tok: Token) -> bool:
 
 #: A clock time heading an entry of a live page ("1404 Jan Egeland tells ...").
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=\S)")
+
+
+_JOINING_WORDS = frozenset({"and", "but", "or", "nor", "than", "of", "to", "in", "on", "at", "for",
+                            "with", "by", "as", "that", "which", "who", "what", "the", "a", "an"})
+
+
+def _caption_before(text: str, a: _Attr) -> bool:
+    """Whether the first part of ``a``, before its speaker, is a caption or headline run
+    into the sentence: three words or more that end in no joining word, with nothing
+    between them and a capitalised speaker (an interrupted clause sets its cue off by a
+    comma: "The road, he said, is closed")."""
+    if a.speaker is None or not (a.parts[0][1] <= a.speaker[0] and a.parts[1][0] >= a.speaker[1]):
+        return False
+    words = _WORD.findall(text[a.parts[0][0]:a.parts[0][1]])
+    return (len(words) >= 3 and words[-1].lower() not in _JOINING_WORDS
+            and re.fullmatch(r"[\s\"“”'’`]*", text[a.parts[0][1]:a.speaker[0]]) is not None
+            and text[a.speaker[0]:a.speaker[0] + 1].isupper())
 
 
 def _told_subject(doc: Doc, a: _Attr) -> int | None:
