@@ -2236,9 +2236,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         spk_span = a.speaker
         if (pronoun is None and a.speaker is not None and a.speaker_tok is not None and ctx.sentence_starts
                 and speaker == text[a.speaker[0]:a.speaker[1]] and _definite_role(a.speaker_tok)):
-            # "Ann Lee said ... . The nurse said ...": the person the sentence before (or
-            # this one, before the role) makes a subject, when nobody else is named since
-            # and no other title is known for that person ("President Bush ... . The
+            # "Ann Lee said ... . The nurse said ...": the person the sentence before makes
+            # the subject of its main clause, when nobody else is named since and no other
+            # title is known for that person ("President Bush ... . The
             # former ambassador said": someone else).
             back = ctx.sentence_starts[max(0, ctx.sentence_of(a.speaker[0]) - 1)]
             noun = a.speaker_tok.lower_
@@ -2246,7 +2246,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 if noun in _MALE_NOUNS or noun in _FEMALE_NOUNS else frozenset()
             subj_ent = ents.last_subject_before(a.speaker[0], sorted(quoted + a.parts), back, other)
             title = set(((subj_ent or {}).get("title") or "").lower().replace(".", "").split()) - _HONORIFICS
-            if subj_ent is not None and (not title or noun in title) and ents.last_person_before(
+            own = ctx.sentence_starts[ctx.sentence_of(a.speaker[0])]
+            if subj_ent is not None and subj_ent["start"] < own and (not title or noun in title) and (
+                    _main_subject(doc, subj_ent)) and ents.last_person_before(
                     a.speaker[0], sorted(quoted + a.parts), subj_ent["end"]) is None:
                 speaker = _ent_name(subj_ent) or speaker
         if speaker and spk_span is not None and pronoun is None:
@@ -2367,6 +2369,16 @@ _ANAPHORIC_ROLES = (_PERSON_NOUNS | {
 #: medical officer said").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof",
                          "baroness", "baron", "rev", "the"})
+
+
+def _main_subject(doc: Doc, e: dict) -> bool:
+    """Whether the entity ``e`` is the subject of its sentence's main verb ("Ann Lee, from
+    Leeds, says ..."), not of a clause inside it ("... recounts how Mr Bush told ...")."""
+    span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
 
 
 def _definite_role(tok: Token) -> bool:
