@@ -44,6 +44,9 @@ def roles(ev: dict) -> tuple:
     # what was not given or done
     "The Kenyan soldiers offered no compensation to the families.",
     "The Ugandan army fired no shots at the protesters.",
+    # an obligation read back onto its speaker is no request of anyone
+    "The Arab League said this should eventually lead to elections in Syria.",
+    "Mr Annan says it should hold annual meetings on Kenya.",
     # a disease kills, nobody attacks
     "The Spanish flu of 1918 killed millions of people.",
     "The Kenyan pandemic that killed about a million people ended in 1970.",
@@ -1038,3 +1041,8 @@ def test_a_meeting_dated_after_publication_is_a_schedule(nlp) -> None:
                   "the situation in Uganda.") == []
     assert ("CONSULT", "KEN", "UGA") in events(
         "The Kenyan president met the Ugandan leader and will travel to Tanzania on Friday.")
+
+
+def test_a_request_under_telling_goes_to_the_one_told(nlp) -> None:
+    evs = run(nlp, "The Kenyan president told the Ugandan leaders they must release the prisoners.")
+    assert [roles(e) for e in evs] == [("REQUEST", "KEN", "UGA")]

@@ -3134,6 +3134,20 @@ def refusal(tok: Token, etype: str) -> str | None:
     return None
 
 
+#: Verbs that address a request to someone ("told the allies they should").
+_TELLING_TO = frozenset({"tell", "urge", "warn", "instruct", "order", "advise", "remind"})
+
+
+def _self_request(ev: dict) -> bool:
+    """Whether ``ev`` is a REQUEST whose actor and target are one phrase ("Mr Annan says
+    it should hold annual meetings", "the League said this should lead to elections"):
+    an obligation read back onto its speaker, not a request of anyone; under a verb of
+    telling (:data:`_TELLING_TO`) a request whose addressee the parse lost."""
+    actor, target = ev["actor"], ev["target"]
+    return (ev["type"] == "REQUEST" and actor is not None and target is not None
+            and actor["text"].lower() == target["text"].lower())
+
+
 def _scheduled_meeting(ev: dict, tok: Token, published: str) -> bool:
     """Whether ``ev`` (triggered by ``tok``) is a meeting or visit its text dates after the
     article was published ("ministers will meet on Friday", "a meeting next Tuesday"): a
@@ -3270,6 +3284,15 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
             if _scheduled_meeting(ev, c.tok, ctx.published.isoformat()):
                 continue
+            if _self_request(ev):
+                teller = next((h for h in c.tok.ancestors if h.lemma_.lower() in _TELLING_TO), None)
+                if teller is None:
+                    continue
+                # "told the allies they should": the one told, when the parse names one
+                told = next((ch for ch in teller.children if ch.dep_ in ("dobj", "dative")), None)
+                ev["target"] = coder.code(told, sent, c.tok) if told is not None else None
+                if _self_request(ev):  # "told them": a pronoun read back to the teller
+                    ev["target"] = None
             found.append((_depth(c.tok), c.tok.i, ev))
         found.sort(key=lambda x: (x[0], x[1]))
         for _, _, ev in found:
