@@ -172,3 +172,20 @@ def test_a_caption_run_into_the_sentence_is_no_first_part():
 ])
 def test_an_interrupted_clause_keeps_its_first_part(text, first, speaker, rest):
     assert not _caption_before(text, _attr(text, first, speaker, rest))
+
+
+def test_a_participle_taken_for_a_name_is_no_antecedent(nlp):
+    text = ("Crowds gathered in the square. Writing on his blog, Tom Reed described bodies in the street. "
+            "The city had \"always looked tired, but now it is broken\", he said.")
+    ents = entity_records(text, [("Writing", "PERSON")])   # the tagger's slip; Tom Reed missed
+    got = [(q["speaker"], q.get("speaker_pronoun")) for q in quotes_of(nlp, text, ents)]
+    assert got[-1] == (None, "he")
+
+
+def test_the_name_after_a_participle_is_the_antecedent(nlp):
+    # control: with the name tagged, "he" is that name
+    text = ("Crowds gathered in the square. Writing on his blog, Tom Reed described bodies in the street. "
+            "The city had \"always looked tired, but now it is broken\", he said.")
+    ents = entity_records(text, [("Tom Reed", "PERSON")])
+    got = [(q["speaker"], q.get("speaker_pronoun")) for q in quotes_of(nlp, text, ents)]
+    assert got[-1] == ("Tom Reed", "he")

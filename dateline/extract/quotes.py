@@ -1296,7 +1296,12 @@ class _Entities:
                 if noun in _MALE_NOUNS or noun in _FEMALE_NOUNS:
                     self.role_sex[e["start"]] = "m" if noun in _MALE_NOUNS else "f"
                 if (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
-                        or root.lower_ in _PLACE_WORDS):
+                        or root.lower_ in _PLACE_WORDS
+                        or len(span) == 1 and (root.tag_ == "VBG" or root.lower_ in _PARTICIPLE_OPENERS)
+                        and root.lower_.endswith("ing") and root.i + 1 < len(doc)
+                        and doc[root.i + 1].dep_ in ("prep", "dobj", "punct", "advmod")):
+                    # (the last: a participle opening a sentence taken for a name,
+                    # "Writing on his blog, ...", "Speaking to reporters, ...")
                     self.modifiers.add(e["start"])
                 elif _oblique(root):
                     self.oblique.add(e["start"])
@@ -2346,6 +2351,11 @@ _CUT_TITLE = re.compile(r"\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _ABBREVIATED_TITLES = frozenset({"sgt", "capt", "cmdr", "cdr", "lt", "col", "gen", "adm", "maj",
                                  "cpl", "pvt", "dr", "rep", "sen", "gov", "prof", "rev", "insp",
                                  "supt", "det", "lt col", "lt gen", "maj gen", "brig gen"})
+#: Participles that open a sentence before the name of who does it ("Writing on Twitter,
+#: NAME described ..."); the tagger takes them for names after a caption run in.
+_PARTICIPLE_OPENERS = frozenset({
+    "writing", "speaking", "talking", "responding", "commenting", "reporting", "describing",
+    "explaining", "addressing", "referring", "tweeting", "blogging", "posting", "broadcasting"})
 #: Role nouns that may take up someone just named ("Ann Lee ... . The nurse said"); not
 #: those mostly given to sources left unnamed (spokesman, official, witness, analyst).
 _ANAPHORIC_ROLES = (_PERSON_NOUNS | {
