@@ -189,3 +189,22 @@ def test_the_name_after_a_participle_is_the_antecedent(nlp):
     ents = entity_records(text, [("Tom Reed", "PERSON")])
     got = [(q["speaker"], q.get("speaker_pronoun")) for q in quotes_of(nlp, text, ents)]
     assert got[-1] == ("Tom Reed", "he")
+
+
+def test_a_reporter_whose_first_label_is_no_turn_is_no_speaker():
+    import datetime as dt
+
+    from dateline.extract import Context
+    from dateline.extract.quotes import _turn_quotes
+    from dateline.normalise import Turn
+
+    text = ("JANE MOSS, ITV NEWS (voice-over): The clinic opens at dawn.\n"
+            "MOSS (on camera): How many children come each day?\n"
+            "DR. OKORO: More than two hundred, most of them very weak.\n")
+    moss = text.index("MOSS (on")
+    okoro = text.index("DR. OKORO")
+    ctx = Context(published=dt.date(2020, 1, 1), text=text, sentence_starts=[0, moss, okoro])
+    # the normaliser read the last two labels as turns, not the first
+    ctx.turns = [Turn("MOSS", moss, moss + 4, moss + 18, okoro - 1),
+                 Turn("DR. OKORO", okoro, okoro + 9, okoro + 11, len(text) - 1)]
+    assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Dr. Okoro"]

@@ -2583,6 +2583,12 @@ _STAFF_ROLE = re.compile(r"\b(?:ANCHOR|CORRESPONDENT|REPORTER|HOST|PRESENTER|EDI
                          r"|NEWS)\b")
 
 
+#: A transcript label naming a network's staff: a capitalised name, a comma, the network
+#: and role ("NIC ROBERTSON, CNN SENIOR CORRESPONDENT", "MARTIN GEISSLER, ITV NEWS").
+_STAFF_LABEL = re.compile(r"\b([A-Z][A-Z'’-]{2,})[ \t]*,[ \t]*(?:[A-Z][A-Z'’.-]*[ \t]+){0,3}"
+                          r"(?:NEWS|CORRESPONDENT|REPORTER|ANCHOR|PRESENTER|HOST)\b")
+
+
 def _turn_quotes(ctx: Context) -> list[dict]:
     """A transcript turn ("BLITZER: ...", see :mod:`dateline.normalise`) is its
     speaker's words: one direct quote, spoken by the label's name. A transcript has
@@ -2602,6 +2608,9 @@ def _turn_quotes(ctx: Context) -> list[dict]:
     # ROBERTSON, CNN SENIOR CORRESPONDENT:", then "ROBERTSON:"): the reporter's narration.
     hosts |= {(t.speaker.lower().split() or [""])[-1] for t in ctx.turns
               if _STAFF_ROLE.search(f"{t.speaker} {t.role}")}
+    # ... also when that first label is not read as a turn ("MARTIN GEISSLER, ITV NEWS
+    # (voice-over): ...", then "GEISSLER (on camera): ...").
+    hosts |= {m.group(1).lower() for m in _STAFF_LABEL.finditer(ctx.text)}
     for turn in ctx.turns:
         if (turn.speaker.lower().split() or [""])[-1] in hosts:
             continue
