@@ -208,3 +208,19 @@ def test_a_reporter_whose_first_label_is_no_turn_is_no_speaker():
     ctx.turns = [Turn("MOSS", moss, moss + 4, moss + 18, okoro - 1),
                  Turn("DR. OKORO", okoro, okoro + 9, okoro + 11, len(text) - 1)]
     assert [q["speaker"] for q in _turn_quotes(ctx)] == ["Dr. Okoro"]
+
+
+def test_a_headlines_bare_subject_is_no_speaker(nlp):
+    text = ("Woman alleges soldiers beat her Aid convoy reaches the town\n"
+            "More than forty ministers met on Tuesday.")
+    assert [q for q in quotes_of(nlp, text, []) if q["speaker"] == "Woman"] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A woman alleges that soldiers beat her.", "A woman"),
+    ("Police say the road will reopen on Monday.", "Police"),
+])
+def test_a_subject_with_its_determiner_or_a_plural_still_speaks(nlp, text, speaker):
+    # controls: running text writes a determiner; a plural or mass noun needs none
+    (q,) = quotes_of(nlp, text, [])
+    assert q["speaker"] == speaker

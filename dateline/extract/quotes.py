@@ -2141,7 +2141,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             a.parts, cut_after = _unglue(doc, text, a.parts, a.cue.idx if a.cue is not None else a.start)
             if not a.parts or speech and cut_after:
                 continue   # (cut_after: a caption or headline run on into the next line)
-        if _ANONYMITY.match(text, a.start) or _teaser(text, a):
+        if _ANONYMITY.match(text, a.start) or _teaser(text, a) or _headline_subject(a.speaker_tok):
             continue
         if (m := _DATELINE_START.match(text, a.parts[0][0])) is not None and m.end() < a.parts[0][1]:
             # "AP WASHINGTON -- Tests performed before ... should have raised doubts,
@@ -2409,6 +2409,16 @@ _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=\S)")
 
 _JOINING_WORDS = frozenset({"and", "but", "or", "nor", "than", "of", "to", "in", "on", "at", "for",
                             "with", "by", "as", "that", "which", "who", "what", "the", "a", "an"})
+
+
+def _headline_subject(tok: Token | None) -> bool:
+    """Whether ``tok`` is a bare singular person noun, capitalised, with no determiner
+    or modifier: a headline's subject ("Woman alleges forces raped her", a related-story
+    link run into the text), which running text never writes so."""
+    return (tok is not None and tok.tag_ == "NN" and tok.text[:1].isupper()
+            and tok.lower_ in _ROLE_ANTECEDENTS
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod", "prep", "appos",
+                                   "relcl", "acl", "conj") for c in tok.children))
 
 
 def _caption_before(text: str, a: _Attr) -> bool:
