@@ -224,3 +224,10 @@ def test_a_subject_with_its_determiner_or_a_plural_still_speaks(nlp, text, speak
     # controls: running text writes a determiner; a plural or mass noun needs none
     (q,) = quotes_of(nlp, text, [])
     assert q["speaker"] == speaker
+
+
+def test_a_focus_word_before_the_speaker_is_no_part_of_it(nlp):
+    text = "Even Acme acknowledges that tar is still reaching the beaches."
+    (q,) = quotes_of(nlp, text, [])
+    assert q["speaker"] == "Acme"
+    assert text[q["speaker_start"]:q["speaker_end"]] == "Acme"

@@ -2403,6 +2403,9 @@ def _definite_role(tok: Token) -> bool:
                         if t.i != tok.i))
 
 
+#: A focus word or conjunction the parse kept at the head of a speaker's phrase ("Even BP
+#: acknowledges ...", "But Curtis Barnard, writing ..."): no part of who speaks.
+_FOCUS_WORD = re.compile(r"(?:Even|But|And)\s+(?=\S)")
 #: A clock time heading an entry of a live page ("1404 Jan Egeland tells ...").
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=\S)")
 
@@ -2464,11 +2467,12 @@ def _told_subject(doc: Doc, a: _Attr) -> int | None:
 def _tidy_speaker(text: str, ents: _Entities, speaker: str, span: tuple[int, int],
                   tok: Token | None) -> tuple[str, tuple[int, int]]:
     """``(speaker, span)`` of a named (not pronoun) speaker with page furniture taken
-    off: a live page's clock time before it ("1404 Jan Egeland"), a pull quote's
+    off: a live page's clock time before it ("1404 Jan Egeland") or a focus word the parse
+    kept ("Even BP"), a pull quote's
     "Quote" label and the quoted person's name and role run into the real subject
     (the last name of the phrase headed by ``tok``), and a title the sentence splitter cut from its
     name ("Cmdr." then the name): the name after the title."""
-    if (m := _CLOCK.match(speaker)) is not None and text.startswith(speaker, span[0]):
+    if (m := _CLOCK.match(speaker) or _FOCUS_WORD.match(speaker)) is not None and text.startswith(speaker, span[0]):
         speaker, span = speaker[m.end():], (span[0] + m.end(), span[1])
     if speaker.startswith("Quote ") and text.startswith("Quote ", span[0]) or (
             text[max(0, span[0] - 6):span[0]] == "Quote " and text[span[0] - 7:span[0] - 6] in ("", " ", "\n")):
