@@ -126,6 +126,60 @@ def test_the_store_corrects_labels_from_a_name_s_other_mentions():
     assert ("Haddad", "ORG") not in fixes              # 2 person mentions are not 3 x 5
 
 
+def test_a_surname_labelled_org_goes_to_its_person_unless_an_organisation_holds_it():
+    counts = {"PERSON": Counter({"Tony Marsh": 110, "Henry Garland": 40}),
+              "ORG": Counter({"Marsh": 90, "Garland": 35, "Garland Motor": 20})}
+    fixes = store_labels(counts, titled=set())
+    assert fixes[("Marsh", "ORG")] == "PERSON"         # more person mentions, no "Marsh X" body
+    assert ("Garland", "ORG") not in fixes             # "Garland Motor" is an organisation
+
+
+def test_a_short_first_name_joins_its_full_form():
+    got = resolve(Counter({"Kenneth Farber": 60, "Ken Farber": 25, "Farber": 30,
+                           "Steve Orland": 4, "Stephen Orland": 3, "Steven Orland": 3,
+                           "Bill Tarrant": 5}), person=True)
+    assert got["Ken Farber"] == got["Farber"] == "Kenneth Farber"
+    assert got["Steve Orland"] == "Steve Orland"   # Stephen or Steven: left apart
+    assert got["Bill Tarrant"] == "Bill Tarrant"   # no William Tarrant in the store
+
+
+def test_a_company_s_legal_form_is_optional():
+    got = resolve(Counter({"Kestrel Oil": 40, "Kestrel Oil Plc": 9, "Marlow Drilling Ltd.": 6,
+                           "Marlow Drilling": 2, "Plc": 1}), person=False)
+    assert got["Kestrel Oil Plc"] == "Kestrel Oil"
+    assert got["Marlow Drilling"] == got["Marlow Drilling Ltd."] == "Marlow Drilling Ltd."
+    assert got["Plc"] == "Plc"   # a legal form alone stays as it is
+
+
+def test_an_acronym_joins_the_expansion_whose_spellings_together_dominate():
+    # "Centres ..." alone has 1 mention against 1 of "Center ...", but it is one name with
+    # the 9 of "US Centres ..." (country optional), so the acronym goes to that name
+    got = resolve(Counter({"CDC": 13, "Centres for Disease Control": 1,
+                           "US Centres for Disease Control": 9,
+                           "Center for Disease Control": 1}), person=False)
+    assert got["CDC"] == got["Centres for Disease Control"] == "CDC"
+    assert got["US Centres for Disease Control"] == "CDC"
+    assert got["Center for Disease Control"] == "Center for Disease Control"
+    # an expansion with "and ..." after the acronym's words ("... Control and Prevention")
+    got = resolve(Counter({"CDC": 30, "US Centers for Disease Control and Prevention": 12,
+                           "Centers for Disease Control and Prevention": 3}), person=False)
+    assert set(got.values()) == {"CDC"}
+
+
+def test_the_store_makes_titled_names_people_and_named_medicines_products():
+    counts = {"PERSON": Counter({"Fiona Castell": 4, "Oseltix": 3, "Dr Mercer": 2}),
+              "ORG": Counter({"Fiona Castell": 7, "Oseltix": 20, "Castell Foundation": 2,
+                              "Harbour Trust": 3})}
+    fixes = store_labels(counts, titled={"Fiona Castell", "Castell Foundation", "Dr Mercer"},
+                         medicines=Counter({"Oseltix": 3, "Harbour Trust": 1,
+                                            "Dr Mercer": 2}))
+    assert fixes[("Fiona Castell", "ORG")] == "PERSON"     # titled as a person elsewhere
+    assert ("Castell Foundation", "ORG") not in fixes      # a foundation stays an organisation
+    assert fixes[("Oseltix", "ORG")] == fixes[("Oseltix", "PERSON")] == "PRODUCT"
+    assert ("Harbour Trust", "ORG") not in fixes           # a medicine in one article only
+    assert ("Dr Mercer", "PERSON") not in fixes            # given a title
+
+
 def test_build_aliases_applies_the_store_s_labels(tmp_path):
     s = _store_with(tmp_path, [
         [_ent("Hosni Kareem"), _ent("Hosni Kareem"), _ent("Hosni Kareem")],
@@ -148,6 +202,36 @@ def _store_with(tmp_path, names: list[list[dict]]) -> Store:
     s.write([(r, info) for r in recs])
     build_aliases(s)
     return s
+
+
+def test_a_name_two_articles_write_as_a_medicine_is_one_everywhere(tmp_path):
+    texts = ["Pupils got the antiviral drug Oseltix on Monday.",
+             "Clinics stocked antivirals such as Oseltix and masks.",
+             "Oseltix was handed out at the school.",
+             "Clinics want antivirals like Kestrel's new pill; Kestrel rose.",
+             "Doctors prefer drugs such as Kestrel's tablets; Kestrel fell."]
+
+    def ent(text: str, name: str, label: str) -> dict:
+        start = text.index(name)
+        return {"text": name, "start": start, "end": start + len(name), "sentence": 0,
+                "label": label, "canonical": name}
+
+    labels = [("Oseltix", "PRODUCT"), ("Oseltix", "PRODUCT"), ("Oseltix", "ORG"),
+              ("Kestrel", "PRODUCT"), ("Kestrel", "PRODUCT")]
+    info = {"text_hash": "h", "origin": "t", "extractor_version": "0"}
+    recs = [{"id": f"a{i}", "published": "2018-09-01", "text": t,
+             "sentences": [{"start": 0, "end": len(t), "text": t}],
+             "entities": [ent(t, *labels[i])] + ([ent(t, "Kestrel", "ORG")] if i >= 3 else [])}
+            for i, t in enumerate(texts)]
+    s = Store(tmp_path / "d.db")
+    s.write([(r, info) for r in recs])
+    build_aliases(s)
+    with s:
+        assert {r[0] for r in s.db.execute(
+            "SELECT label FROM entities WHERE text = 'Oseltix'")} == {"PRODUCT"}
+        # "like Kestrel's ...": the maker, no medicine, in both articles
+        assert {r[0] for r in s.db.execute(
+            "SELECT label FROM entities WHERE text = 'Kestrel'")} == {"PRODUCT", "ORG"}
 
 
 def test_find_entity_by_surname_title_acronym(tmp_path):

@@ -102,6 +102,18 @@ def test_page_furniture_is_hidden_from_the_extractors() -> None:
     assert not record["events"] or all(e["sentence"] == 0 for e in record["events"])
 
 
+def test_print_credits_and_media_notes_are_hidden_but_the_sentence_before_stays() -> None:
+    text = ("The school reopened on Monday after the outbreak ended A version appeared on "
+            "p12 of the Society section of the Observer on 00.05 BST on Friday 1 May 2009 .\n"
+            "To see this content JavaScript must be turned on, with a recent Flash plugin "
+            "installed .\n")
+    norm = normalise(text)
+    assert norm.text.startswith("The school reopened on Monday after the outbreak ended ")
+    assert "Society" not in norm.text and "Observer" not in norm.text
+    assert "Flash" not in norm.text and "JavaScript" not in norm.text
+    assert len(norm.text) == len(text)
+
+
 def test_readers_comments_are_hidden_from_the_extractors() -> None:
     text = ("The army shelled Misrata on Monday.\n"
             "Posted by a reader\n"

@@ -39,6 +39,10 @@ _SPLIT = re.compile(r"[\s\-‐.]+")
 #: International bodies whose name may stand in front of one of their organs ("UN Security
 #: Council", "EU Commission").
 BODIES = ("UN", "EU", "NATO", "AU", "OPEC")
+#: Legal-form words that end a company's name and may be left out ("BP Plc" = "BP",
+#: "Transocean Ltd." = "Transocean").
+LEGAL_SUFFIXES = {"plc", "ltd", "inc", "corp", "co", "llc", "sa", "ag", "nv", "limited",
+                  "incorporated", "corporation"}
 #: Small words left out of an acronym ("Organisation of the Islamic Conference" -> "oic").
 _ACRONYM_STOP = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "&"}
 
@@ -59,6 +63,18 @@ def _words(name: str) -> tuple[str, ...]:
     if run:
         out.append(run)
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def nickname_table() -> dict[str, frozenset[str]]:
+    """Short first name -> the full forms it stands for ("ken" -> {"kenneth"})."""
+    from dateline.data import read_rows
+
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for r in read_rows("entities_nicknames.tsv"):
+        if len(r) >= 2:
+            out[r[0].strip()].add(r[1].strip())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _core(words: tuple[str, ...]) -> frozenset[str]:
@@ -105,6 +121,12 @@ def acronym_of(name: str) -> str | None:
             return None
         out += bare.casefold() if bare.isupper() and len(bare) <= 5 else bare[0].casefold()
     return out if len(out) >= 2 else None
+
+
+def _and_at(name: str) -> int:
+    """Index of the last word "and" in ``name``'s words (0 when there is none)."""
+    words = name.split()
+    return max((i for i, w in enumerate(words) if w.lower() == "and"), default=0)
 
 
 def _fuzzy_one(a: str, b: str) -> bool:
@@ -228,6 +250,14 @@ def resolve(counts: Counter[str], person: bool) -> dict[str, str]:
                     alike[w] += mentions[o]
                     alike[o] += mentions[w]
     if person:
+        # a short first name with the same other words as one full-form name ("Ken
+        # Feinberg" = "Kenneth Feinberg"; not when "Steve" could be Stephen or Steven)
+        nicknames = nickname_table()
+        for w in spellings:
+            if len(w) >= 2 and w[0] in nicknames:
+                full = [(f, *w[1:]) for f in nicknames[w[0]] if (f, *w[1:]) in spellings]
+                if len(full) == 1:
+                    _join(target, w, full[0])
         by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for w in spellings:
             core = [x for x in w if x not in _PARTICLES]
@@ -301,8 +331,10 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
     """Join acronyms to their one (or dominant) expansion, names without a country or
     international body in front to their one (or dominant) form with one ("Security
     Council" = "UN Security Council") or "Party" after it ("Labour" = "Labour Party"),
+    a company's name with a legal form after it to the name without it ("BP Plc" = "BP"),
     and names of three words or more that differ only
-    in word order ("Transitional National Council" = "National Transitional Council")."""
+    in word order ("Transitional National Council" = "National Transitional Council").
+    An expansion or form dominates with the mentions of the spellings already joined to it."""
     by_words: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for w in spellings:
         if len(w) >= 3:
@@ -311,6 +343,7 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
         for w in group[1:]:
             _join(target, w, group[0])
     expansions: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    tails: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     acronyms: dict[str, tuple[str, ...]] = {}
     for w, c in spellings.items():
         written = c.most_common(1)[0][0]
@@ -321,6 +354,10 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
             acronyms[acr] = w
         elif len(w) >= 2:
             expansions[acr].append(w)
+            if "and" in w[1:-1]:   # "Centers for Disease Control and Prevention" is also CDC
+                head = acronym_of(" ".join(written.split()[:_and_at(written)]))
+                if head and head != acr:
+                    tails[head].append(w)
     prefixes = _country_prefixes()
     stripped: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for w in spellings:
@@ -330,12 +367,30 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
     for w in spellings:   # "Labor" = "Labor Party"
         if len(w) >= 2 and w[-1] == "party" and w[:-1] in spellings:
             stripped[w[:-1]].append(w)
-    pairs = [(acronyms[a], e) for a, e in expansions.items() if a in acronyms]
-    pairs += list(stripped.items())
-    for w, fits in pairs:
-        best = max(fits, key=lambda o: mentions[o])
-        if mentions[best] >= DOMINANCE * sum(mentions[o] for o in fits):
-            _join(target, w, best)
+    for w in spellings:   # "BP" = "BP Plc", "Anadarko Petroleum" = "Anadarko Petroleum Corp."
+        if len(w) >= 2 and w[-1] in LEGAL_SUFFIXES and w[:-1] in spellings:
+            stripped[w].append(w[:-1])
+    def root(x: tuple[str, ...]) -> tuple[str, ...]:
+        while target[x] != x:
+            x = target[x]
+        return x
+    # Optional countries, parties and legal forms first, then acronyms and their exact
+    # expansions, then expansions with more words after "and"; a fitting name weighs with
+    # its other spellings already joined ("Centres for Disease Control" with "US Centres
+    # for Disease Control", against one "Center for Disease Control").
+    acronym_pairs = [(acronyms[a], e) for a, e in expansions.items() if a in acronyms]
+    tail_pairs = [(acronyms[a], e) for a, e in tails.items() if a in acronyms]
+    for pairs in (list(stripped.items()), acronym_pairs, tail_pairs):
+        mass: Counter[tuple[str, ...]] = Counter()
+        for w in spellings:
+            mass[root(w)] += mentions[w]
+        for w, fits in pairs:
+            roots = {root(o) for o in fits} - {root(w)}
+            if not roots:
+                continue
+            best = max(roots, key=lambda r: (mass[r], r))
+            if mass[best] >= DOMINANCE * sum(mass[r] for r in roots):
+                _join(target, w, best)
 
 
 #: Labels of places in the entities table.
@@ -344,15 +399,25 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 PERSON_OVER_ORG = 3
 
 
-def store_labels(counts: dict[str, Counter[str]], titled: set[str]) -> dict[tuple[str, str], str]:
+def store_labels(counts: dict[str, Counter[str]], titled: set[str],
+                 medicines: Counter[str] | None = None) -> dict[tuple[str, str], str]:
     """Labels the store as a whole corrects, as (name, old label) -> new label, from
-    ``counts`` (label -> name -> mentions) and the names of people seen with a title:
+    ``counts`` (label -> name -> mentions), the names of people seen with a title and
+    ``medicines`` (name -> articles writing it as a medicine, :func:`_medicines`):
 
     - a name labelled PERSON that is as often or more often labelled a place, never had
       a title and is no short name of a fuller person's, is a place ("Brega" where some
       articles wrote "the town of Brega"; not "Mubarak" of "Hosni Mubarak");
     - a one-word name labelled ORG that the people of the store take as a short name of
-      one of theirs with three times its mentions is that person ("Gadhafi's troops")."""
+      one of theirs with three times its mentions is that person ("Gadhafi's troops"), or
+      with more mentions when the word is in no longer organisation's name ("Hayward
+      said" beside "Tony Hayward"; not "Ford" beside "Ford Motor");
+    - a name of two words or more labelled ORG that the store gives a title as a person
+      is that person ("Nicola Sturgeon" where an article wrote "health secretary Nicola
+      Sturgeon");
+    - a name labelled PERSON or ORG that two articles of the store or more write as a
+      medicine (``medicines``: "the antiviral drug Tamiflu"), never with a title and no
+      known organisation, is a medicine wherever it stands alone ("Tamiflu works")."""
     from dateline.extract.entities import institution_table, is_known_organisation
 
     people, orgs = counts.get("PERSON", Counter()), counts.get("ORG", Counter())
@@ -371,10 +436,46 @@ def store_labels(counts: dict[str, Counter[str]], titled: set[str]) -> dict[tupl
         size: Counter[str] = Counter()
         for name, n in people.items():
             size[merged[name]] += n
+        in_longer = {w for name in orgs if len(_words(name)) >= 2 for w in _words(name)}
         for name, n in single.items():
-            if len(_core(_words(merged[name]))) >= 2 and size[merged[name]] >= PERSON_OVER_ORG * n:
+            person = merged[name]
+            if len(_core(_words(person))) >= 2 and (
+                    size[person] >= PERSON_OVER_ORG * n
+                    or (size[person] > n and _words(name)[0] not in in_longer)):
                 out[name, "ORG"] = "PERSON"
+    for name in orgs:
+        if name in titled and len(_words(name)) >= 2 and not is_known_organisation(name) \
+                and name.lower() not in institution_table():
+            out[name, "ORG"] = "PERSON"
+    for name, n in (medicines or Counter()).items():
+        if n >= 2 and name not in titled \
+                and not is_known_organisation(name):
+            for label in ("PERSON", "ORG"):
+                if name in counts.get(label, Counter()):
+                    out[name, label] = "PRODUCT"
     return out
+
+
+#: A drug noun written right before a name, perhaps with a comma, "like", "such as" or
+#: "including" between ("the antiviral drug ", "antivirals such as "), as the entities
+#: extractor reads it.
+_DRUG_BEFORE = re.compile(r"\b(?:drugs?|anti-?virals?|vaccines?|medicines?|medications?)"
+                          r"\s*(?:,|like|including|such as)?\s*$", re.I)
+
+
+def _medicines(store: Store) -> Counter[str]:
+    """Name -> articles writing it as a medicine: labelled PRODUCT with a drug noun right
+    before it and no possessive after it. spaCy's own PRODUCT labels ("Anadarko") are no
+    evidence."""
+    found: defaultdict[str, set[int]] = defaultdict(set)
+    for name, article, before, after in store.db.execute(
+            "SELECT e.canonical, e.article, substr(a.text, max(1, e.start - 39),"
+            " min(e.start, 40)), substr(a.text, e.\"end\" + 1, 3) FROM entities e"
+            " JOIN articles a ON a.rowid = e.article WHERE e.label = 'PRODUCT'"
+            " AND e.canonical IS NOT NULL"):
+        if _DRUG_BEFORE.search(before) and not after.lstrip().startswith(("'s", "’s")):
+            found[name].add(article)
+    return Counter({name: len(articles) for name, articles in found.items()})
 
 
 def build_aliases(store: Store) -> int:
@@ -388,7 +489,7 @@ def build_aliases(store: Store) -> int:
     titled = {r[0] for r in store.db.execute(
         "SELECT DISTINCT canonical FROM entities WHERE label = 'PERSON'"
         " AND extra LIKE '%\"title\"%'")}
-    fixes = store_labels(by_label, titled)
+    fixes = store_labels(by_label, titled, _medicines(store))
     with store.db:
         store.db.executemany("UPDATE entities SET label = ? WHERE canonical = ? AND label = ?",
                              [(new, name, old) for (name, old), new in fixes.items()])

