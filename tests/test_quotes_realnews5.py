@@ -231,3 +231,20 @@ def test_a_focus_word_before_the_speaker_is_no_part_of_it(nlp):
     (q,) = quotes_of(nlp, text, [])
     assert q["speaker"] == "Acme"
     assert text[q["speaker_start"]:q["speaker_end"]] == "Acme"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister said the camp was safe, while the aid agency said hundreds were still outside.",
+     "the camp was safe"),
+    ("Officials said the roads were calm, but a local reporter said looting had begun.",
+     "the roads were calm"),
+])
+def test_a_second_speaker_after_a_contrast_is_no_part_of_the_first(nlp, text, content):
+    q = quotes_of(nlp, text, [])[0]
+    assert q["text"] == content
+
+
+def test_the_same_speaker_going_on_after_but_is_kept(nlp):
+    # control: no new speaker after "but"
+    (q,) = quotes_of(nlp, "The minister said the camp was safe, but did not say when it would close.", [])
+    assert q["text"] == "the camp was safe, but did not say when it would close"

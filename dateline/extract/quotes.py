@@ -2162,6 +2162,12 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             a.parts = a.parts[1:]
         if a.kind != "direct" and (told := _told_subject(doc, a)) is not None:
             a.parts = [(told, a.parts[0][1])] + a.parts[1:]
+        if a.kind != "direct" and (m := _OTHER_SPEAKER.search(text, a.parts[-1][0], a.parts[-1][1])) is not None:
+            # '... said it was stable, but the BBC's Nick Davis said there were concerns':
+            # what the second speaker said is theirs.
+            cut = _trim(text, a.parts[-1][0], m.start())
+            if cut[1] > cut[0]:
+                a.parts = a.parts[:-1] + [cut]
         if a.kind != "direct" and (a.cue is None or a.cue.lower_ != "according") and (
                 (m := _SOURCE_TAIL.search(text, a.parts[-1][0], a.parts[-1][1])) is not None):
             # '... had leaked, AFP news agency reports', '..., according to witnesses': the
@@ -2345,6 +2351,13 @@ _SOURCE_TAIL = re.compile(
     r"Press|correspondents?|TV|television|radio|website)\s+(?:reports|reported|notes|noted|says|said|adds|added)"
     r"|the\s+(?:memo|report|letter|document|statement)\b[^,;:\"“”]{0,60}?\s+(?:says|said|notes|noted))"
     r"\s*\.?\s*\Z")
+#: A contrast that brings in a second speaker after a reported clause (", while the UN said
+#: ...", ", but the BBC's NAME said ..."): not the same speaker going on (", but insisted",
+#: ", but did not say when", ", but given ..., he said").
+_OTHER_SPEAKER = re.compile(
+    r",\s*(?:while|whereas|but)\s+(?!(?:he|she|they|it|we|I|you|did|does|do|was|were|is|are|has|have|had"
+    r"|would|could|will|also|then|given|not|still)\b)(?:[\w'’.%-]+\s+){1,8}?"
+    r"(?:said|says|say|argued|argues|argue|insisted|insists|warned|warns|claimed|claims|told|tells)\b")
 #: A title cut off from its name by the sentence splitter ("..., said Navy spokesman
 #: Cmdr.⏎Jo Bloggs"): the name comes after its full stop.
 _CUT_TITLE = re.compile(r"\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
