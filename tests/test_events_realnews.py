@@ -1046,3 +1046,16 @@ def test_a_meeting_dated_after_publication_is_a_schedule(nlp) -> None:
 def test_a_request_under_telling_goes_to_the_one_told(nlp) -> None:
     evs = run(nlp, "The Kenyan president told the Ugandan leaders they must release the prisoners.")
     assert [roles(e) for e in evs] == [("REQUEST", "KEN", "UGA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a rejected resolution or intervention is about is not whose it is
+    ("Russia vetoed a resolution against Syria on Monday.", [("REJECT", "RUS", None)]),
+    ("The Arab League rejected intervention in Libya.", [("REJECT", "IGO", None)]),
+    # its owner is
+    ("Kenya rejected Uganda's proposal.", [("REJECT", "KEN", "UGA")]),
+    ("Kenya rejected a proposal by the Ugandan government.", [("REJECT", "KEN", "UGA")]),
+    ("Kenya turned down the ceasefire plan put forward by Uganda.", [("REJECT", "KEN", "UGA")]),
+])
+def test_the_target_of_a_rejection_is_the_owner_of_the_thing(nlp, text: str, expected: list) -> None:
+    assert [roles(e) for e in run(nlp, text)] == expected

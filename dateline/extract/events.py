@@ -3134,6 +3134,44 @@ def refusal(tok: Token, etype: str) -> str | None:
     return None
 
 
+#: Proposals, texts and charges one rejects: a country named in their own words ("a
+#: resolution against Syria", "intervention in Libya") is what they are about, not whose
+#: they are.
+_REJECTED_THINGS = frozenset({
+    "resolution", "draft", "text", "bill", "motion", "proposal", "plan", "request", "report",
+    "claim", "allegation", "accusation", "complaint", "charge", "intervention", "sanction",
+    "action", "offer", "demand", "call", "idea", "suggestion", "move", "measure", "interference",
+    "involvement", "attack", "strike", "force"})
+
+
+def _subject_of_thing(tok: Token, target: dict | None) -> bool:
+    """Whether ``target`` lies in the words of a thing ``tok`` rejects (its object, or its
+    passive subject, of :data:`_REJECTED_THINGS`) and not in the thing's owner ("Russia's
+    proposal", "a French proposal" and "a proposal by the African Union" are theirs, "a
+    resolution against Syria" is about Syria)."""
+    if target is None or not target.get("text"):
+        return False
+    name = target["text"]
+    for obj in tok.children:
+        if obj.dep_ not in ("dobj", "nsubjpass") or obj.lemma_.lower() not in _REJECTED_THINGS:
+            continue
+        # "Uganda's proposal", "a French proposal", "a proposal by the African Union"
+        owners = {w.i for ch in obj.children
+                  if ch.dep_ in ("poss", "amod", "compound")
+                  or (ch.dep_ == "prep" and ch.lower_ in ("of", "by", "from"))
+                  for w in ch.subtree}
+        # "the plan put forward by Qatar"
+        owners.update(w.i for ch in obj.children if ch.dep_ == "acl" for g in ch.children
+                      if g.dep_ == "agent" for w in g.subtree)
+        words = [w for w in obj.subtree if w.i != obj.i and w.i not in owners]
+        text = tok.doc.text
+        for w in words:
+            if text.startswith(name, w.idx):
+                # the phrase of the thing itself, coded by its owner ("a UN resolution")
+                return not (w.idx <= obj.idx < w.idx + len(name))
+    return False
+
+
 #: Verbs that address a request to someone ("told the allies they should").
 _TELLING_TO = frozenset({"tell", "urge", "warn", "instruct", "order", "advise", "remind"})
 
@@ -3284,6 +3322,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
             if _scheduled_meeting(ev, c.tok, ctx.published.isoformat()):
                 continue
+            if ev["type"] == "REJECT" and _subject_of_thing(c.tok, ev["target"]):
+                ev["target"] = None  # "vetoed a resolution against Syria": what it is about
             if _self_request(ev):
                 teller = next((h for h in c.tok.ancestors if h.lemma_.lower() in _TELLING_TO), None)
                 if teller is None:
