@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -118,9 +120,16 @@ def test_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
             print(*[p.pid for p in pool._pool], flush=True)
             time.sleep(120)
     """))
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    # a session of its own, so that whatever it spawned can be killed with it if it stalls
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    left: list[int] = []
     try:
         assert parent.stdout is not None
+        # never wait forever for the workers' ids: a worker that stalls at start-up on a
+        # loaded machine would hang the suite
+        ready, _, _ = select.select([parent.stdout], [], [], 120)
+        assert ready, "the parent printed no worker ids within 120 s"
         workers = [int(p) for p in parent.stdout.readline().split()]
         assert len(workers) == 2 and not any(_gone(p) for p in workers)
         os.kill(parent.pid, signal.SIGKILL)
@@ -130,9 +139,12 @@ def test_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
             time.sleep(0.1)
         left = [p for p in workers if not _gone(p)]
     finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(parent.pid, signal.SIGKILL)   # the parent and anything left of its
         parent.kill()
     for p in left:   # leave nothing running, then fail
-        os.kill(p, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(p, signal.SIGKILL)
     assert left == []
 
 
