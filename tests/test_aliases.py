@@ -128,7 +128,7 @@ def test_the_store_corrects_labels_from_a_name_s_other_mentions():
 
 def test_a_surname_labelled_org_goes_to_its_person_unless_an_organisation_holds_it():
     counts = {"PERSON": Counter({"Tony Marsh": 110, "Henry Garland": 40}),
-              "ORG": Counter({"Marsh": 90, "Garland": 35, "Garland Motor": 20})}
+              "ORG": Counter({"Marsh": 90, "Garland": 35, "Garland Motor": 20, "AP Marsh": 1})}
     fixes = store_labels(counts, titled=set())
     assert fixes[("Marsh", "ORG")] == "PERSON"         # more person mentions, no "Marsh X" body
     assert ("Garland", "ORG") not in fixes             # "Garland Motor" is an organisation

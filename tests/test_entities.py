@@ -267,8 +267,23 @@ def test_a_title_before_one_word_makes_a_person_and_a_water_keeps_its_title_word
     ents = entities_of("The tanker ran aground in Prince William Sound in 1989.")
     assert [(e["text"], e["label"]) for e in ents if e["label"] != "DATE"] \
         == [("Prince William Sound", "GPE")]
+    ents = entities_of("Scientists at the University of Rhode Island tested the water.")
+    assert [(e["text"], e["label"]) for e in ents] == [("University of Rhode Island", "ORG")]
+    ents = entities_of("An aide to Coast Guard Rear Adm. Mary Landry said the boom held.")
+    assert [(e["text"], e["label"], e.get("title")) for e in ents] \
+        == [("Coast Guard", "ORG", None), ("Mary Landry", "PERSON", "rear adm.")]
 
 
 def test_a_dateline_in_capitals_is_a_place(entities_of):
     ents = entities_of("MIAMI ( Reuters ) - Storm warnings went up on Tuesday.")   # model: ORG
     assert {e["label"] for e in _with_text(ents, "MIAMI")} == {"GPE"}
+
+
+def test_a_blank_run_of_hidden_furniture_ends_a_name(entities_of):
+    # the normalisation stage blanks a page stamp between two datelines (wire text escapes
+    # its slash); the model glues the two into one PERSON across the blank
+    text = ("HOUSTON\\/WASHINGTON" + " " * 33 + "HOUSTON\\/WASHINGTON (Reuters) - The company "
+            "said on Friday that the new cap held.")
+    ents = entities_of(text)
+    assert [(e["text"], e["label"]) for e in ents if e["start"] == 0] \
+        == [("HOUSTON\\/WASHINGTON", "GPE")]

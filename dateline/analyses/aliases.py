@@ -410,8 +410,8 @@ def store_labels(counts: dict[str, Counter[str]], titled: set[str],
       articles wrote "the town of Brega"; not "Mubarak" of "Hosni Mubarak");
     - a one-word name labelled ORG that the people of the store take as a short name of
       one of theirs with three times its mentions is that person ("Gadhafi's troops"), or
-      with more mentions when the word is in no longer organisation's name ("Hayward
-      said" beside "Tony Hayward"; not "Ford" beside "Ford Motor");
+      with more mentions when the word is in no longer organisation's name mentioned twice
+      or more ("Hayward said" beside "Tony Hayward"; not "Ford" beside "Ford Motor");
     - a name of two words or more labelled ORG that the store gives a title as a person
       is that person ("Nicola Sturgeon" where an article wrote "health secretary Nicola
       Sturgeon");
@@ -436,7 +436,8 @@ def store_labels(counts: dict[str, Counter[str]], titled: set[str],
         size: Counter[str] = Counter()
         for name, n in people.items():
             size[merged[name]] += n
-        in_longer = {w for name in orgs if len(_words(name)) >= 2 for w in _words(name)}
+        in_longer = {w for name, m in orgs.items() if len(_words(name)) >= 2 and m >= 2
+                     for w in _words(name)}   # not a one-off glued form ("AP Hayward")
         for name, n in single.items():
             person = merged[name]
             if len(_core(_words(person))) >= 2 and (

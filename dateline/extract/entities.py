@@ -54,7 +54,7 @@ PARTICLES = {"al", "el", "de", "da", "di", "del", "della", "van", "von", "der", 
 #: Words that qualify a title ("UN envoy", "special envoy") and belong in it.
 TITLE_QUALIFIERS = {"un", "u.n.", "eu", "nato", "special", "deputy", "acting", "former", "chief",
                     "senior", "top", "interim", "us", "u.s.", "uk", "state", "foreign", "defence",
-                    "defense", "vice", "assistant", "executive"}
+                    "defense", "vice", "assistant", "executive", "rear"}
 _SPLIT = re.compile(r"[\s\-‐]+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Words that open a sentence or a reader's comment and get glued to the name after them
@@ -345,11 +345,12 @@ def _clean(doc: Doc, ent) -> _Ent | None:
     elif end - start == 1 and ent.label_ in ("PERSON", "ORG") \
             and not is_known_organisation(doc[start].text):
         return None   # one lower-case word is no name ("nhi", "trong" of a text in Vietnamese)
-    # A dash ends a name ("Saddam Hussein - not", "Arab League -"); so does an opening
-    # bracket ("World Health Organization (WHO").
+    # A dash ends a name ("Saddam Hussein - not", "Arab League -"); so do an opening
+    # bracket ("World Health Organization (WHO") and a blank run, where the normalisation
+    # stage hid furniture between two words ("HOUSTON | Fri Jul 16 ... HOUSTON").
     for k in range(start, end):
         if (doc[k].text in _DASHES and k > 0 and doc[k - 1].whitespace_) \
-                or (doc[k].text in _BRACKETS and k > start):
+                or (doc[k].text in _BRACKETS and k > start) or (doc[k].is_space and k > start):
             end = k
             break
     if start == end:
@@ -396,7 +397,8 @@ def _clean(doc: Doc, ent) -> _Ent | None:
     country: str | None = None
     if end - start >= 2 and doc[end - 1].lower_ in GEO_NOUNS and doc[end - 1].text[:1].isupper() \
             and label in ("PERSON", "ORG", "GPE", "LOC") \
-            and not is_known_organisation(doc[start:end].text):
+            and not is_known_organisation(doc[start:end].text) \
+            and not any(t.lower_ in ORG_HEADS for t in doc[start:end]):   # "University of Rhode Island"
         # "Prince William Sound": a water, not Prince William; the title word is its name's
         if start > 0 and doc[start - 1].lower_ in _title_words()[0] \
                 and doc[start - 1].text[:1].isupper():
@@ -635,8 +637,9 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
             drugs.add(e.tok_end)
             fixed.add(i)
         elif e.label in ("ORG", "PERSON") and name.isupper() and len(name) > 4 \
-                and not is_known_organisation(name) and _is_big_place(name.title()):
-            e.label = "GPE"   # a dateline in capitals: "WASHINGTON (Reuters)"
+                and not is_known_organisation(name) \
+                and all(_is_big_place(p.title()) for p in re.split(r"\\?/", name)):
+            e.label = "GPE"   # a dateline in capitals: "WASHINGTON (Reuters)", "HOUSTON/WASHINGTON"
             fixed.add(i)
         elif e.label in ("ORG", "NORP", "GPE", "LOC") and len(_name_words(name)) >= 2 \
                 and (name in titled or (name in persons.get(surname_key(name), set())
