@@ -55,8 +55,8 @@ def test_a_falling_figure_from_one_value_to_another_is_two_values(nlp):
 
 
 def test_a_change_verb_splits_an_estimate_and_the_old_size_takes_the_unit(nlp):
-    text = "The agency updated its estimate of the leak from 1,000 to 5,000 barrels a day ."
-    assert _triples(text, nlp) == [(1000, "barrels", None), (5000, "barrels", None)]
+    text = "The ministry updated its count of the spill from 2,000 to 6,000 barrels daily ."
+    assert _triples(text, nlp) == [(2000, "barrels", None), (6000, "barrels", None)]
 
 
 @pytest.mark.parametrize("text, low, high, unit", [

@@ -33,7 +33,7 @@ def roles(ev: dict) -> tuple:
     "The Ugandan army spokesman refused to say whether troops had moved.",
     "The Kenyan minister refused to predict how long the Ugandan leader could hold on.",
     "The Kenyan minister declined to go into detail about the talks with Uganda.",
-    "Siemens declined the opportunity to give details of the Kenyan contract.",
+    "Siemens declined the chance to give any details about the Kenyan contract.",
     # words offered, and a quantity, are no agreement
     "The Kenyan minister offered a different view of the talks.",
     "The Kenyan senator will pay tribute to the soldiers.",
@@ -1037,8 +1037,8 @@ def test_a_meeting_dated_after_publication_is_a_schedule(nlp) -> None:
         found = run_extractors(nlp(text), PUBLISHED, only=("events",), text=text)["events"]
         return [roles(e) for e in found]
 
-    assert events("Kenya has announced an international meeting for next Tuesday to assess "
-                  "the situation in Uganda.") == []
+    assert events("Kenya has announced an emergency summit for next Tuesday on the "
+                  "situation in Uganda.") == []
     assert ("CONSULT", "KEN", "UGA") in events(
         "The Kenyan president met the Ugandan leader and will travel to Tanzania on Friday.")
 

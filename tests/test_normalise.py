@@ -239,13 +239,13 @@ def test_a_debate_page_that_opens_with_its_close_keeps_its_introduction() -> Non
 
 
 def test_page_stamps_run_into_the_text_are_blanked() -> None:
-    text = ("Ferry talks resume updated : Thu Jun 16 2011 19:15:00 Kenyan ministers met on Monday.\n"
-            "MOMBASA , Kenya | Mon May 24 , 2010 7:32 pm EDT MOMBASA -LRB- Reuters -RRB- - The port"
+    text = ("Ferry talks resume updated : Wed Jun 15 2011 18:05:00 Kenyan ministers met on Monday.\n"
+            "MOMBASA , Kenya | Tue May 25 , 2010 6:12 pm EDT MOMBASA -LRB- Reuters -RRB- - The port"
             " reopened.\n"
             "2346 Rescuers in Lamu say they found two survivors.\n"
             "1998 World Cup tickets went on sale.\n")
     norm = normalise(text)
-    for stamp in ("updated : Thu Jun 16 2011 19:15:00", "| Mon May 24 , 2010 7:32 pm EDT", "2346"):
+    for stamp in ("updated : Wed Jun 15 2011 18:05:00", "| Tue May 25 , 2010 6:12 pm EDT", "2346"):
         start = text.index(stamp)
         assert norm.original[start:start + len(stamp)] == stamp
         assert (start, start + len(stamp), "furniture") in norm.blanked

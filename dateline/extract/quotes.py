@@ -1098,7 +1098,7 @@ _FURNITURE_LABELS = frozenset({
     "source", "sources", "cast", "subject", "correction", "corrections", "update", "gallery",
     "related", "watch", "listen", "audio", "timeline", "factbox", "profile", "tags"})
 #: A date (and maybe a clock time) right after a line's label: the posting stamp of a
-#: reader's comment ("Added: Tuesday, 19 January, 2010, 17:55 GMT ..."), nobody's speech.
+#: reader's comment ("Added: Monday, 11 January, 2010, 09:05 GMT ..."), nobody's speech.
 _POSTING_STAMP = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?\d{1,2}\s+(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\s*,?\s*\d{4}\b")
@@ -1132,7 +1132,7 @@ def _colon_attributions(doc: Doc, text: str, ents: _Entities) -> list[_Attr]:
                 t.ent_type_ in _NO_SPEAKER_ENTS for t in name):
             continue   # "Photograph: NAME/AP <caption>", "Saturday: ...", "French: <word> means ..."
         if _POSTING_STAMP.match(text, s):
-            continue   # "Added: Tuesday, 19 January, 2010, 17:55 GMT ...": a reader's comment
+            continue   # "Added: Monday, 11 January, 2010, 09:05 GMT ...": a reader's comment
         if lines[m.group(1)] < 2 and not _wholly_quoted(text, s, e) and not (
                 _headline(text[s:e]) and _names_someone(name, ents)):
             continue
