@@ -22,14 +22,17 @@ from dateline.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The command-line pages the README links whose examples use the sample store.
+CLI_DOCS = ("docs/export.md", "docs/stories.md")
 
 
-def _examples() -> list[str]:
-    """The README's ``dateline`` command lines that use the sample store, comments cut."""
+def _examples(text: str = README) -> list[str]:
+    """The ``dateline`` command lines of ``text``'s ``sh`` blocks that use the sample store,
+    comments cut."""
     lines: list[str] = []
-    for block in re.findall(r"```sh\n(.*?)```", README, flags=re.S):
+    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
         for line in block.splitlines():
-            command = line.split("  #")[0].strip()
+            command = re.split(r"\s#", line)[0].strip()
             if (command.startswith("dateline ") and "idlib.db" in command
                     and " serve" not in command and "--config" not in command):
                 lines.append(command)
@@ -37,6 +40,9 @@ def _examples() -> list[str]:
 
 
 EXAMPLES = _examples()
+DOC_EXAMPLES = [c for doc in CLI_DOCS
+                for c in _examples((ROOT / doc).read_text(encoding="utf-8"))
+                if c not in EXAMPLES and not c.startswith("dateline ingest")]
 
 
 def _run(args: list[str]) -> Result:
@@ -111,3 +117,28 @@ def test_the_timelines_the_readme_names_keep_their_bounds(sample_dir: Path,
                    "2018-09-10", "--format", "json"])
     days = [e["date"] for e in json.loads(ranged.output)["entries"]]
     assert days and all("2018-09-01" <= d <= "2018-09-10" for d in days)
+
+
+@pytest.mark.parametrize("command", DOC_EXAMPLES)
+def test_each_example_of_the_linked_cli_pages_runs_on_the_sample(command: str, sample_dir: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    monkeypatch.chdir(sample_dir)
+    args = shlex.split(command)[1:]
+    result = _run(args)
+    assert result.exit_code == 0, f"{command}\n{result.output}"
+    if "--out" in args:
+        assert (sample_dir / args[args.index("--out") + 1]).stat().st_size > 0, command
+    else:
+        assert result.output.strip(), command
+
+
+def test_the_stories_page_shows_what_the_sample_gives(sample_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/stories.md prints the output of `dateline stories --db idlib.db --top 3`."""
+    monkeypatch.chdir(sample_dir)
+    page = (ROOT / "docs/stories.md").read_text(encoding="utf-8")
+    shown = re.search(r"\$ dateline stories --db idlib.db --top 3\n(.*?)```", page, flags=re.S)
+    assert shown, "docs/stories.md no longer shows the sample's stories"
+    result = _run(["stories", "--db", "idlib.db", "--top", "3"])
+    assert result.output.strip() == shown.group(1).strip()
