@@ -81,7 +81,8 @@ _LINK_STAMP = re.compile(r" - \d{1,2} (?:mins?|hrs?|hours?|days?) ago\b")
 #: to "have your say" about a programme or a story: 4 more), after which come the call's own
 #: small print or the readers' views; and the close of a readers' debate, "This debate is now
 #: closed" (BBC debate pages, whose readers' views follow it: 5 articles; not where it opens the
-#: text, where the page's own introduction follows it: 1).
+#: text, where the page's own introduction follows it: 1); and CNN blogs' comment stamps
+#: "February 25th, 2011 4:07 am ET" (an ordinal day, a year, a clock time and ET: 1 article).
 _COMMENT_STAMP = re.compile(
     r"\b\d{1,2} ?, ?\d{4}(?: \d{1,2}:\d{2} ?[ap]\.?m\.?)? at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|"
     r"|\bAt \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: on)? \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4} ?, ?\S+"
@@ -93,6 +94,8 @@ _COMMENT_STAMP = re.compile(
     r"|\bWe will aim to publish as many of your\b"
     r"|(?-i:\b[Hh]ave your say\b)"   # not the BBC's "Have Your Say" debates named in a text
     r"|(?<=[\s\S])\bThis (?:debate|discussion|topic) (?:is|has) now closed\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December) \d{1,2}(?:st|nd|rd|th) ?, ?\d{4},? \d{1,2}:\d{2} ?[ap]\.?m\.? ET\b"
     r"|^\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December) \d{4} - \d{1,2}:\d{2}\b", re.I | re.M)
 #: A sentence inside a line: up to and including its final punctuation (and closing marks).

@@ -253,3 +253,11 @@ def test_page_stamps_and_hub_page_teasers_are_blanked() -> None:
     assert "Ferry talks" not in norm.text and "Kenyan ministers met on Monday" not in norm.text
     assert "Rescuers in Lamu" in norm.text
     assert "1998 World Cup" in norm.text  # a year opening a line is no entry time
+
+
+def test_a_blog_comment_stamp_with_an_ordinal_day_starts_the_comments() -> None:
+    text = ("The ferry service to Lamu resumed on Monday.\n"
+            "March 3rd , 2011 6:12 pm ET The minister should have resigned years ago .\n")
+    norm = normalise(text)
+    start = text.index("March 3rd")
+    assert norm.text[:start] == text[:start] and norm.text[start:].strip() == ""
