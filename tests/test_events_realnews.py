@@ -44,6 +44,8 @@ def roles(ev: dict) -> tuple:
     # what was not given or done
     "The Kenyan soldiers offered no compensation to the families.",
     "The Ugandan army fired no shots at the protesters.",
+    # an admission of a fact is no concession
+    "The Kenyan ministry conceded that the flood was larger than estimated.",
     # an obligation read back onto its speaker is no request of anyone
     "The Arab League said this should eventually lead to elections in Syria.",
     "Mr Annan says it should hold annual meetings on Kenya.",
@@ -1059,3 +1061,8 @@ def test_a_request_under_telling_goes_to_the_one_told(nlp) -> None:
 ])
 def test_the_target_of_a_rejection_is_the_owner_of_the_thing(nlp, text: str, expected: list) -> None:
     assert [roles(e) for e in run(nlp, text)] == expected
+
+
+def test_conceding_a_thing_is_still_a_concession(nlp) -> None:
+    assert [roles(e) for e in run(nlp, "Kenya conceded the disputed islands to Uganda.")] == [
+        ("CONCEDE", "KEN", "UGA")]

@@ -3007,6 +3007,14 @@ def _refuse_sale(tok: Token, etype: str, lemma: str, children: list[Token]) -> b
     return any(s.ent_type_ == "ORG" or s.lemma_.lower() in _COMPANIES | COMPANY_NOUNS for s in subjects)
 
 
+@_refuses("admission", "'concede', 'admit' or 'acknowledge' that something is so ('conceded "
+                       "that the flow was higher', 'conceded there are few options'): an "
+                       "admission of a fact, no concession to anyone")
+def _refuse_admission(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "CONCEDE" and lemma in ("concede", "admit", "acknowledge") and any(
+        ch.dep_ == "ccomp" for ch in children)
+
+
 @_refuses("quantity-deal", "'a great deal', 'a good deal' of something: a quantity, no deal")
 def _refuse_quantity_deal(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return lemma == "deal" and tok.pos_ == "NOUN" and any(
