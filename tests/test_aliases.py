@@ -151,6 +151,17 @@ def test_a_company_s_legal_form_is_optional():
     assert got["Plc"] == "Plc"   # a legal form alone stays as it is
 
 
+def test_a_one_word_name_joins_the_company_whose_full_name_holds_it_at_an_end():
+    got = resolve(Counter({"Kestrel": 70, "Kestrel Marlin": 25, "Kestrel Marlin Corp": 5,
+                           "Tern": 30, "Royal Baltic Tern Plc": 4, "Royal Baltic Tern": 20,
+                           "Harbour": 12, "Harbour Foundation": 9, "Marlin": 3,
+                           "Oil": 3, "Tern Oil Co": 2}), person=False)
+    assert got["Kestrel"] == got["Kestrel Marlin"] == got["Marlin"] == "Kestrel"
+    assert got["Tern"] == got["Royal Baltic Tern Plc"] == "Tern"
+    assert got["Harbour"] == "Harbour"   # a foundation, no company: left apart
+    assert got["Oil"] == "Oil"           # a generic word names no one company
+
+
 def test_an_acronym_joins_the_expansion_whose_spellings_together_dominate():
     # "Centres ..." alone has 1 mention against 1 of "Center ...", but it is one name with
     # the 9 of "US Centres ..." (country optional), so the acronym goes to that name

@@ -21,7 +21,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dateline.extract.entities import title_table
@@ -43,6 +43,12 @@ BODIES = ("UN", "EU", "NATO", "AU", "OPEC")
 #: "Transocean Ltd." = "Transocean").
 LEGAL_SUFFIXES = {"plc", "ltd", "inc", "corp", "co", "llc", "sa", "ag", "nv", "limited",
                   "incorporated", "corporation"}
+#: Generic words of companies' names, which alone name no one company ("Oil" of "Shell Oil
+#: Co", "National" of "National Response Corp."); an organisation's head nouns are others.
+GENERIC_COMPANY_WORDS = {"oil", "petroleum", "energy", "gas", "power", "national",
+                         "international", "credit", "holdings", "general", "american",
+                         "united", "first", "royal", "global", "capital", "resources",
+                         "industries", "partners", "financial", "marine", "motor", "motors"}
 #: Small words left out of an acronym ("Organisation of the Islamic Conference" -> "oic").
 _ACRONYM_STOP = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "&"}
 
@@ -332,6 +338,8 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
     international body in front to their one (or dominant) form with one ("Security
     Council" = "UN Security Council") or "Party" after it ("Labour" = "Labour Party"),
     a company's name with a legal form after it to the name without it ("BP Plc" = "BP"),
+    a one-word name to the company whose full name opens or ends with it ("Shell" = "Royal
+    Dutch Shell Plc"),
     and names of three words or more that differ only
     in word order ("Transitional National Council" = "National Transitional Council").
     An expansion or form dominates with the mentions of the spellings already joined to it."""
@@ -388,6 +396,48 @@ def _join_organisations(spellings: dict[tuple[str, ...], Counter[str]],
             roots = {root(o) for o in fits} - {root(w)}
             if not roots:
                 continue
+            best = max(roots, key=lambda r: (mass[r], r))
+            if mass[best] >= DOMINANCE * sum(mass[r] for r in roots):
+                _join(target, w, best)
+    _join_short_company_names(spellings, mentions, target, root)
+
+
+def _join_short_company_names(spellings: dict[tuple[str, ...], Counter[str]],
+                              mentions: dict[tuple[str, ...], int],
+                              target: dict[tuple[str, ...], tuple[str, ...]],
+                              root: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
+    """Join a one-word organisation name to the one company (or the dominant one) whose
+    full name opens or ends with that word, a company being a name the store also writes
+    with its legal form ("Exxon" = "Exxon Mobil", written "Exxon Mobil Corp"; "Shell" =
+    "Royal Dutch Shell", written "Royal Dutch Shell Plc"; not "Ford" = "Ford Foundation").
+    Acronyms, title words, generic words ("Oil", "National") and countries or big cities
+    are left alone."""
+    from dateline.extract.entities import ORG_HEADS, _is_big_place
+
+    groups: defaultdict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for w in spellings:
+        groups[root(w)].append(w)
+    ends: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for r, members in groups.items():
+        if not any(len(m) >= 2 and m[-1] in LEGAL_SUFFIXES for m in members):
+            continue
+        for m in members:
+            core = m[:-1] if m[-1] in LEGAL_SUFFIXES else m
+            if len(core) >= 2:
+                ends[core[0]].add(r)
+                ends[core[-1]].add(r)
+    mass: Counter[tuple[str, ...]] = Counter()
+    for w in spellings:
+        mass[root(w)] += mentions[w]
+    titles = _title_words()
+    for w, c in spellings.items():
+        written = c.most_common(1)[0][0]
+        if len(w) != 1 or w[0] not in ends or acronym_of(written) or w[0] in titles \
+                or w[0] in LEGAL_SUFFIXES | GENERIC_COMPANY_WORDS | ORG_HEADS \
+                or _is_big_place(written):
+            continue
+        roots = ends[w[0]] - {root(w)}
+        if roots:
             best = max(roots, key=lambda r: (mass[r], r))
             if mass[best] >= DOMINANCE * sum(mass[r] for r in roots):
                 _join(target, w, best)
