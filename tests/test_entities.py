@@ -243,6 +243,11 @@ def test_strains_common_nouns_and_lower_case_words_are_no_names(entities_of):
 def test_a_bracket_ends_a_name_and_an_adverb_is_cut(entities_of):
     ents = entities_of("The report by the World Health Organization (WHO said more.")
     assert [e["text"] for e in ents if e["label"] == "ORG"] == ["World Health Organization"]
+    # the model cut the name's first words off; the acronym after it spells them
+    ents = entities_of("Funds came from the US Agency for International Development (USAID) "
+                       "on Monday.")
+    assert [e["text"] for e in ents if e["label"] == "ORG"] \
+        == ["US Agency for International Development"]
     ents = entities_of("Luckily Edgar Ramos recovered within a week, his mother said.")
     assert [e["text"] for e in ents if e["label"] == "PERSON"] == ["Edgar Ramos"]
 

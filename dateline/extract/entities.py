@@ -238,13 +238,14 @@ def _name_words(name: str) -> list[str]:
 
 
 class _Ent:
-    __slots__ = ("start", "end", "label", "title", "country", "tok_start", "tok_end")
+    __slots__ = ("start", "end", "label", "title", "country", "tok_start", "tok_end", "wide")
 
     def __init__(self, start: int, end: int, label: str, tok_start: int, tok_end: int) -> None:
         self.start, self.end, self.label = start, end, label
         self.tok_start, self.tok_end = tok_start, tok_end
         self.title: str | None = None
         self.country: str | None = None
+        self.wide = False   # begun before the model's span (a name its acronym spells)
 
 
 def _not_name_start(tok) -> bool:
@@ -355,6 +356,9 @@ def _clean(doc: Doc, ent) -> _Ent | None:
             break
     if start == end:
         return None
+    spacy_start = start
+    if end < len(doc) - 1 and doc[end].text in _BRACKETS:
+        start = _start_of_spelled_name(doc, start, end, doc[end + 1].text)
     words_here = [t.text for t in doc[start:end]]
     if any(_CODE.match(w) for w in words_here) \
             or (ent.label_ == "PERSON" and any(ch.isdigit() for w in words_here for ch in w)):
@@ -458,6 +462,7 @@ def _clean(doc: Doc, ent) -> _Ent | None:
         if found:
             title, country, label = found[0], country or found[1], "PERSON"
     out = _Ent(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), label, start, end)
+    out.wide = start < spacy_start
     if title:
         out.title = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
     text = doc[start:end].text
@@ -511,6 +516,41 @@ def _appositive_title(doc: Doc, start: int, end: int) -> tuple[str, str | None] 
                     return " ".join(after[lo:j]), country
                 break
     return None
+
+
+_ACRONYM_SKIP = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "&"}
+
+
+def _start_of_spelled_name(doc: Doc, start: int, end: int, acronym: str) -> int:
+    """Where the name ``doc[start:end]`` that the bracketed ``acronym`` after it spells
+    begins: earlier than ``start`` when the model cut its first words off ("US Agency for |
+    International Development (USAID)" -> from "US"); else ``start``."""
+    letters = acronym.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return start
+    rest = letters.lower()
+
+    def initial(tok) -> str:
+        t = tok.text.replace(".", "")
+        return t.lower() if t.isupper() and t.isalpha() and len(t) <= 3 else t[:1].lower()
+
+    for t in reversed(doc[start:end]):   # the mention's own words spell the acronym's end
+        if t.lower_ in _ACRONYM_SKIP:
+            continue
+        if not rest.endswith(initial(t)):
+            return start
+        rest = rest[:len(rest) - len(initial(t))]
+    k = start
+    while rest and k > 0:
+        t = doc[k - 1]
+        if t.lower_ in _ACRONYM_SKIP:
+            k -= 1
+            continue
+        if not t.text[:1].isupper() or not rest.endswith(initial(t)):
+            return start
+        rest = rest[:len(rest) - len(initial(t))]
+        k -= 1
+    return k if not rest and k < start else start
 
 
 def _is_group(words: list[str]) -> bool:
@@ -729,6 +769,10 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
     """The cleaned, canonicalised entities of ``doc`` (without sentence indices)."""
     text = doc_text(doc)
     ents = [e for e in (_clean(doc, ent) for ent in _joined(doc) if ent.label_ in LABELS) if e]
+    wide = [(e.tok_start, e.tok_end) for e in ents if e.wide]
+    if wide:   # the model's pieces of a name its acronym gave in full ("US Agency")
+        ents = [e for e in ents if e.wide or not any(a <= e.tok_start and e.tok_end <= b
+                                                     for a, b in wide)]
     _relabel(doc, ents)
     _drop_defined_terms(doc, ents)
     # People: group mentions by surname; the canonical form is the longest (then earliest).
