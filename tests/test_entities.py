@@ -238,6 +238,9 @@ def test_strains_common_nouns_and_lower_case_words_are_no_names(entities_of):
                        "Pupils sat their GCSE exams in June. A GP saw the boy.")
     names = {e["text"] for e in ents if e["label"] in ("PERSON", "ORG")}
     assert not names & {"H1N1", "H5N1", "GCSE", "GP"}, names
+    ents = entities_of("Sellers on eBay raised money for the appeal, and the song went to the "
+                       "top of iTunes on Sunday.")
+    assert {"eBay", "iTunes"} <= {e["text"] for e in ents}, ents
 
 
 def test_a_bracket_ends_a_name_and_an_adverb_is_cut(entities_of):

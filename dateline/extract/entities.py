@@ -344,8 +344,9 @@ def _clean(doc: Doc, ent) -> _Ent | None:
         if not doc[start].text[:1].isupper() and doc[start].lower_ not in PARTICLES:
             return None
     elif end - start == 1 and ent.label_ in ("PERSON", "ORG") \
+            and not any(ch.isupper() for ch in doc[start].text) \
             and not is_known_organisation(doc[start].text):
-        return None   # one lower-case word is no name ("nhi", "trong" of a text in Vietnamese)
+        return None   # one lower-case word is no name ("nhi", "trong"; not "eBay", "iTunes")
     # A dash ends a name ("Saddam Hussein - not", "Arab League -"); so do an opening
     # bracket ("World Health Organization (WHO") and a blank run, where the normalisation
     # stage hid furniture between two words ("HOUSTON | Fri Jul 16 ... HOUSTON").
