@@ -295,3 +295,17 @@ def test_a_blank_run_of_hidden_furniture_ends_a_name(entities_of):
     ents = entities_of(text)
     assert [(e["text"], e["label"]) for e in ents if e["start"] == 0] \
         == [("HOUSTON\\/WASHINGTON", "GPE")]
+
+
+def test_a_famous_surname_alone_stays_the_famous_person(entities_of):
+    # the only full name of the article is a relative; "Obama" alone is the president
+    ents = entities_of("Michelle Obama visited a school in Chicago on Monday. "
+                       "Obama signed the bill in Washington a day later.")
+    assert _with_text(ents, "Michelle Obama")[0]["canonical"] == "Michelle Obama"
+    assert _with_text(ents, "Obama")[0]["canonical"] == "Obama"
+
+
+def test_another_spelling_of_the_famous_first_name_still_joins(entities_of):
+    ents = entities_of("Moammar Gaddafi spoke on state television on Tuesday. "
+                       "Gaddafi said his forces would not leave Tripoli.")
+    assert _with_text(ents, "Gaddafi")[0]["canonical"] == "Moammar Gaddafi"

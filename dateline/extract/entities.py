@@ -34,6 +34,7 @@ places extractor's job.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections import Counter
@@ -231,6 +232,29 @@ def surname_key(name: str) -> str:
         if w not in PARTICLES:
             return w.strip("'’.")
     return words[-1] if words else ""
+
+
+@functools.lru_cache(maxsize=1)
+def famous_surnames() -> dict[str, frozenset[str]]:
+    """The surnames news names a person of ``actors_people.tsv`` by alone (its rule
+    ``alone``: "Obama", "Putin"), by :func:`surname_key`, with those people's full names
+    (lower case)."""
+    out: dict[str, set[str]] = {}
+    for row in read_rows("actors_people.tsv"):
+        row += [""] * (5 - len(row))
+        name, surname, rule = row[0].strip(), row[3].strip(), row[4].strip()
+        if name and surname and rule == "alone":
+            out.setdefault(surname_key(surname), set()).add(name.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _another_famous(full: str, famous: frozenset[str]) -> bool:
+    """Whether ``full``, a name given in full, is none of ``famous`` (the table people
+    sharing its surname), allowing for another spelling of the first name ("Moammar" for
+    "Muammar")."""
+    first = _name_words(full)[0]
+    return not any(difflib.SequenceMatcher(None, first, _name_words(f)[0]).ratio() >= 0.75
+                   for f in famous if _name_words(f))
 
 
 def _name_words(name: str) -> list[str]:
@@ -794,8 +818,15 @@ def canonicalise(doc: Doc) -> list[dict[str, Any]]:
             continue
         # Distinct people sharing a surname: group full forms by their first name.
         firsts: Counter = Counter(_name_words(f)[0] for f in multi)
-        if len(firsts) == 1:
+        bare = [f for f in forms if len(_name_words(f)) == 1]
+        famous = famous_surnames().get(key)
+        if len(firsts) == 1 and not (bare and famous
+                                      and _another_famous(_most_complete(multi), famous)):
             canon_of_surname[key] = _most_complete(multi)
+        elif len(firsts) == 1:
+            # "Obama" in a story that names only "Michelle Obama" in full: the surname a
+            # famous person is named by alone stays his, not the one full name's
+            canon_of_surname[key] = max(bare, key=len)
         else:   # "Gadhafi" beside "Ayesha Gadhafi" and "Moammar Gadhafi": the store decides
             canon_of_surname[key] = max((f for f in forms if len(_name_words(f)) == 1),
                                         key=len, default=key)
