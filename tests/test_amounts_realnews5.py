@@ -111,3 +111,14 @@ def test_sq_before_a_measure_is_square(nlp):
 ])
 def test_over_as_the_particle_of_a_verb_is_no_hedge(nlp, text, triple):
     assert _triples(text, nlp) == [triple]
+
+
+@pytest.mark.parametrize("text, triple", [
+    # the tagger takes "as high as" for the whole number and leaves the figure after it out
+    ("Flow could be as high as 100,000 barrels a day .", (100000, "barrels", "up to")),
+    ("Waves as high as 12 feet would delay the work .", (12, "feet", "up to")),
+    ("The bill could come to as little as $ 2 billion .", (2000000000, "USD", "at least")),
+    ("The plan put costs as low as $ 2 billion on Monday .", (2000000000, "USD", "at least")),
+])
+def test_a_hedge_tagged_alone_takes_the_number_after_it(nlp, text, triple):
+    assert _triples(text, nlp) == [triple]

@@ -1684,6 +1684,23 @@ def _change_from(doc: Doc, s: int, text: str) -> bool:
     return False
 
 
+def _hedged_number(doc: Doc, i: int, end: int, label: str) -> tuple[int, str]:
+    """The end and label of a hedge the tagger took for the whole number ("as high as"
+    tagged, "100,000 barrels" after it not): the hedge's entity, ending at ``end``, runs on
+    over the number written from token ``i`` (its currency sign, digits and scale words)
+    that no entity of its own holds; with none there, it stays as it is."""
+    j = i
+    money = False
+    while j < len(doc) and not doc[j].ent_type_ and (
+            doc[j].like_num or doc[j].text in ("$", "\u00a3", "\u20ac")
+            or (j > i and doc[j].lower_ in lexicon()["scale"] and (money or len(doc[j]) > 2))):
+        money = money or not doc[j].like_num and doc[j].text in ("$", "\u00a3", "\u20ac")
+        j += 1   # "200m high" is metres: a one- or two-letter scale only after a currency sign
+    if j == i or not any(t.like_num for t in doc[i:j]):
+        return end, label   # nothing after it, or a number the tagger found on its own
+    return doc[j - 1].idx + len(doc[j - 1].text), "MONEY" if money else label
+
+
 def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of the number entities, two entities joined into one
     when they are the ends of a range ("15" "to" "20 kilometres"; "between 40"
@@ -1697,6 +1714,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if ent.label_ not in LABELS:
             continue
         s, e, label = ent.start_char, ent.end_char, ent.label_
+        if text[s:e].lower() in lexicon()["qualifier"]:
+            e, label = _hedged_number(doc, ent.end, e, label)
         if len(ent) > 1 and ent[0].pos_ == "VERB" and not _numberish(ent[0]):
             s = ent[1].idx   # "threatens hundreds" tagged as one entity: the verb is no part of the number
         bullet = re.search(r"\s+cents$", text[s:e]) if re.match(r"\s+[A-Z]", text[e:e + 2]) else None
