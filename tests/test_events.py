@@ -160,6 +160,24 @@ def test_event_place_is_where_not_who(nlp) -> None:
     assert ev["place"] is None
 
 
+def test_a_country_naming_whose_troops_or_embassy_is_no_place(nlp) -> None:
+    # "U.S. soldiers" are American, not in America; its lawmakers and a town's residents
+    # are at home
+    text = "Insurgents ambushed U.S. soldiers on Tuesday."
+    ev = run(nlp, text, places=_places(text, ("U.S.", "country")))[0]
+    assert (ev["type"], ev["place"]) == ("ASSAULT", None)
+    text = "Protesters stormed the U.S. embassy in Tripoli."
+    places = _places(text, ("U.S.", "country"), ("Tripoli", "city"))
+    assert run(nlp, text, places=places)[0]["place"] == "Tripoli"
+    text = "Protesters stormed the U.S. embassy."
+    assert run(nlp, text, places=_places(text, ("U.S.", "country")))[0]["place"] is None
+    text = "Protesters attacked U.S. lawmakers on Monday."   # lawmakers act at home
+    assert run(nlp, text, places=_places(text, ("U.S.", "country")))[0]["place"] == "U.S."
+    text = "Tripoli residents said gunmen attacked a television station."
+    places = _places(text, ("Tripoli", "city"))
+    assert [e["place"] for e in run(nlp, text, places=places)] == ["Tripoli"]
+
+
 def test_event_place_after_in_and_what_is_struck(nlp) -> None:
     # a meeting: the place after "in"; a strike: the city struck, not the summit's city
     text = "The leaders of Russia and Turkey met in Tehran on Friday."

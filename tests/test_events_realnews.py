@@ -1066,3 +1066,28 @@ def test_the_target_of_a_rejection_is_the_owner_of_the_thing(nlp, text: str, exp
 def test_conceding_a_thing_is_still_a_concession(nlp) -> None:
     assert [roles(e) for e in run(nlp, "Kenya conceded the disputed islands to Uganda.")] == [
         ("CONCEDE", "KEN", "UGA")]
+
+
+def _dated(nlp, text: str, words: str, value: str) -> list[tuple[str, str, str]]:
+    start = text.index(words)
+    dates = [{"text": words, "start": start, "end": start + len(words), "sentence": 0,
+              "type": "DATE", "value": value}]
+    return [(ev["type"], ev["date"], ev["date_source"]) for ev in run(nlp, text, dates=dates)]
+
+
+def test_a_year_long_before_publication_dates_a_background_event(nlp) -> None:
+    # the year hangs on another clause than the event's, but the sentence tells of the past
+    text = "The firm left Iraq in 1968 when the Arab League declared a boycott."
+    assert _dated(nlp, text, "1968", "1968") == [("PROTEST", "1968", "text")]
+
+
+@pytest.mark.parametrize("text, words, value", [
+    ("The navy has blockaded the port since 1981.", "1981", "1981"),        # a stretch up to now
+    ("Rebels attacked a clinic, breaking the 1984 ceasefire deal.", "1984", "1984"),   # a name
+    ("Rebels attack the port every week, as they did last year.", "last year", "2020"),
+    ("The army continues to occupy the valley, which it seized in 1967.", "1967", "1967"),
+    ("Rebels attacked the base, the first raid since the truce was signed in 1994.", "1994", "1994"),
+    ("The minister urged the firms, including Delta Holdings 2007, to pay.", "2007", "2007"),
+])
+def test_a_past_year_that_bounds_names_or_is_near_dates_no_event(nlp, text, words, value) -> None:
+    assert {d for _, d, _ in _dated(nlp, text, words, value)} == {PUBLISHED.isoformat()}

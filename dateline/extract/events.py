@@ -473,6 +473,54 @@ def _clause_date(trigger: Token, carriers: set[int], sent_dates: list[dict],
     return None
 
 
+#: A year or a month of a year, as TIMEX3 writes them ("1968", "2003-11").
+_YEAR_OR_MONTH = re.compile(r"^\d{4}(?:-\d{2})?$")
+#: A year written out in a date expression ("in 1968", "June 1971", "the 1980s").
+_WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d")
+
+
+def _past_year_date(trigger: Token, sent_dates: list[dict], published: str) -> str | None:
+    """A year (or a month of one) before the publication's year that the sentence of
+    ``trigger`` names, nearest the trigger, when no date of its own clause dated it: the
+    sentence tells of the past ("Coke withdrew from Iraq in 1968 when the Arab League
+    declared a boycott", "the campaign of the late 1980s during which Kurds were
+    killed"), and the publication day would date a background event years late. Only a
+    year written out counts ("last year" is near and often a stretch up to now), never for
+    an event told in the present or with a modal ("patrol", "will attack"), nor a year
+    that names a thing ("the 1984 convention") or bounds a stretch ("since 1981")."""
+    doc = trigger.doc
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ == "xcomp" else [])
+    if any(v.tag_ in ("VBZ", "VBP", "MD") or any(
+            ch.dep_ == "aux" and ch.tag_ in ("MD", "VBZ", "VBP") for ch in v.children)
+           for v in verbs):
+        return None   # "troops patrol the town", "will attack", "continues to occupy": now or later
+    best: tuple[int, str] | None = None
+    for d in sent_dates:
+        value = str(d.get("value", ""))
+        if (d.get("type") != "DATE" or not _YEAR_OR_MONTH.match(value)
+                or value[:4] >= published[:4] or not _WRITTEN_YEAR.search(str(d.get("text", "")))):
+            continue   # "last year", "the past year": near, and often a stretch up to now
+        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > span.end - 1:
+            continue   # "the 1984 UN Convention", "1996 plot": a name or a label
+        if (root.ent_type_ and root.ent_type_ != "DATE") or (
+                root.dep_ in ("nummod", "compound", "appos") and root.head.pos_ == "PROPN"
+                and root.head.ent_type_ != "DATE"):
+            continue   # "MOEX Offshore 2007": a year inside a name
+        if root.dep_ == "pobj" and root.head.lower_ in ("since", "from"):
+            continue   # "has banned drilling since 1981": a bound of a stretch that may reach now
+        if any(a.lower_ == "since" or any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in a.children)
+               for a in root.ancestors if a.i != trigger.i and not a.is_ancestor(trigger)):
+            continue   # "the first visit since Kuwait was invaded in 1990": a bound again
+        distance = abs(root.i - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
 def _not_until(date_root: Token) -> bool:
     """Whether the date is the point of "it was not until 1998 that ..." (a cleft)."""
     prep = date_root.head
@@ -2357,6 +2405,47 @@ def _named_actor(place: dict, coder: _Coder) -> bool:
                for m in coder.index.within(s, e))
 
 
+#: Words of a country's people and posts abroad besides the military role words: its
+#: diplomats and missions ("the U.S. embassy", "the British envoy").
+_ABROAD = frozenset({"embassy", "embassies", "consulate", "consulates", "envoy", "envoys",
+                     "ambassador", "ambassadors", "diplomat", "diplomats", "marines"})
+#: Place kinds whose people and posts are found abroad ("U.S. troops"), unlike a town's.
+_NATIONS = frozenset({"country", "union", "continent"})
+
+
+@functools.lru_cache(maxsize=1)
+def _abroad_words() -> frozenset[str]:
+    """The one-word military role nouns of ``actors_sectors.tsv`` ("troops", "navy"),
+    lower case, and :data:`_ABROAD`: whom a country sends abroad. A government, court or
+    lawmakers act at home ("the U.S. government criticised BP" happened in the US)."""
+    return frozenset(r[0].strip().lower() for r in read_rows("actors_sectors.tsv")
+                     if len(r) > 1 and r[1].strip() == "MIL" and " " not in r[0].strip()) | _ABROAD
+
+
+def _nationality(place: dict, doc: Doc) -> bool:
+    """Whether a place mention says whose forces or envoys are, not where something
+    happened: a country, union or continent modifies a noun of :func:`_abroad_words`
+    after it ("U.S. soldiers", "U.S. army investigators", "the U.S. embassy"), with no
+    preposition before it. ``place`` carries offsets into ``doc``'s text."""
+    s, e = place.get("start"), place.get("end")
+    if (not isinstance(s, int) or not isinstance(e, int)
+            or place.get("kind") not in _NATIONS):  # "Tripoli residents" are in Tripoli
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    if last.dep_ not in ("compound", "nmod", "amod") or last.head.i <= last.i:
+        return False
+    nouns = [last.head]
+    while nouns[-1].dep_ in ("compound", "amod") and nouns[-1].head.i > nouns[-1].i:
+        nouns.append(nouns[-1].head)   # "U.S. army investigators": army, investigators
+    if not any(n.pos_ == "NOUN" and n.lower_ in _abroad_words() for n in nouns):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.dep_ != "prep"
+
+
 #: Why the acceptance step (:func:`refusal`) turns a coded event away: each reason
 #: names a pattern of the language in which a trigger word reports no act of its
 #: type by its actor (filled by :func:`_refuses`, one entry per registered check).
@@ -3292,7 +3381,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         _absorb(cands)
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
         named = [p for p in places.get(s_index, [])
-                 if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)]
+                 if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)
+                 and not (same and _nationality(p, doc))]
         sentence_date = next(
             (str(d["value"])[:10] for d in dates.get(s_index, [])
              if d.get("type") in ("DATE", "TIME") and _FULL_DATE.match(str(d.get("value", ""))[:10])),
@@ -3325,6 +3415,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             ev.update(sentence=s_index,
                       date=_event_date(c.tok, dates.get(s_index, []), date) if same else date,
                       place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
+            if same and not sentence_date and ev["date"] == date:
+                ev["date"] = _past_year_date(c.tok, dates.get(s_index, []), date) or date
             # "published": no date expression dated it (a clause's own date where the
             # sentence has no full one is a month or a year, never the fallback's value)
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
