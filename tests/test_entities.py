@@ -277,7 +277,7 @@ def test_a_title_before_one_word_makes_a_person_and_a_water_keeps_its_title_word
         == [("Prince William Sound", "GPE")]
     ents = entities_of("Scientists at the University of Rhode Island tested the water.")
     assert [(e["text"], e["label"]) for e in ents] == [("University of Rhode Island", "ORG")]
-    ents = entities_of("An aide to Coast Guard Rear Adm. Mary Landry said the boom held.")
+    ents = entities_of("An aide to Coast Guard Rear Adm. Mary Landry says the boom held.")
     assert [(e["text"], e["label"], e.get("title")) for e in ents] \
         == [("Coast Guard", "ORG", None), ("Mary Landry", "PERSON", "rear adm.")]
 

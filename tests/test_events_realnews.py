@@ -1077,7 +1077,7 @@ def _dated(nlp, text: str, words: str, value: str) -> list[tuple[str, str, str]]
 
 def test_a_year_long_before_publication_dates_a_background_event(nlp) -> None:
     # the year hangs on another clause than the event's, but the sentence tells of the past
-    text = "The firm left Iraq in 1968 when the Arab League declared a boycott."
+    text = "The firm quit Iraq in 1968 when the Arab League called a boycott."
     assert _dated(nlp, text, "1968", "1968") == [("PROTEST", "1968", "text")]
 
 

@@ -482,9 +482,8 @@ _WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d")
 def _past_year_date(trigger: Token, sent_dates: list[dict], published: str) -> str | None:
     """A year (or a month of one) before the publication's year that the sentence of
     ``trigger`` names, nearest the trigger, when no date of its own clause dated it: the
-    sentence tells of the past ("Coke withdrew from Iraq in 1968 when the Arab League
-    declared a boycott", "the campaign of the late 1980s during which Kurds were
-    killed"), and the publication day would date a background event years late. Only a
+    sentence tells of the past ("a drinks firm quit the country in 1968 when a boycott was
+    declared", "the campaign of the late 1980s in which villagers were killed"), and the publication day would date a background event years late. Only a
     year written out counts ("last year" is near and often a stretch up to now), never for
     an event told in the present or with a modal ("patrol", "will attack"), nor a year
     that names a thing ("the 1984 convention") or bounds a stretch ("since 1981")."""

@@ -2163,7 +2163,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if a.kind != "direct" and (told := _told_subject(doc, a)) is not None:
             a.parts = [(told, a.parts[0][1])] + a.parts[1:]
         if a.kind != "direct" and (m := _OTHER_SPEAKER.search(text, a.parts[-1][0], a.parts[-1][1])) is not None:
-            # '... said it was stable, but the BBC's Nick Davis said there were concerns':
+            # '... said the dam was safe, but the BBC's Ann Lee said doubts remained':
             # what the second speaker said is theirs.
             cut = _trim(text, a.parts[-1][0], m.start())
             if cut[1] > cut[0]:
