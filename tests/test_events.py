@@ -161,8 +161,8 @@ def test_event_place_is_where_not_who(nlp) -> None:
 
 
 def test_a_country_naming_whose_troops_or_embassy_is_no_place(nlp) -> None:
-    # "U.S. soldiers" are American, not in America; its lawmakers and a town's residents
-    # are at home
+    # "U.S. soldiers" are American, not in America, unless the story is about America; its
+    # lawmakers and a town's residents are at home
     text = "Insurgents ambushed U.S. soldiers on Tuesday."
     ev = run(nlp, text, places=_places(text, ("U.S.", "country")))[0]
     assert (ev["type"], ev["place"]) == ("ASSAULT", None)
@@ -171,6 +171,9 @@ def test_a_country_naming_whose_troops_or_embassy_is_no_place(nlp) -> None:
     assert run(nlp, text, places=places)[0]["place"] == "Tripoli"
     text = "Protesters stormed the U.S. embassy."
     assert run(nlp, text, places=_places(text, ("U.S.", "country")))[0]["place"] is None
+    text = "The American president pledged that U.S. troops would help the Gulf coast."
+    places = [dict(p, country="US") for p in _places(text, ("U.S.", "country"))]
+    assert [e["place"] for e in run(nlp, text, places=places)] == ["U.S."]   # a story about the US
     text = "Protesters attacked U.S. lawmakers on Monday."   # lawmakers act at home
     assert run(nlp, text, places=_places(text, ("U.S.", "country")))[0]["place"] == "U.S."
     text = "Tripoli residents said gunmen attacked a television station."

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import OUTSIDERS, PRONOUNS, ActorIndex, code_token
+from dateline.countries import alpha3
 from dateline.data import read_rows
 from dateline.extract import Context, doc_memo, extractor
 
@@ -2421,14 +2422,19 @@ def _abroad_words() -> frozenset[str]:
                      if len(r) > 1 and r[1].strip() == "MIL" and " " not in r[0].strip()) | _ABROAD
 
 
-def _nationality(place: dict, doc: Doc) -> bool:
+def _nationality(place: dict, doc: Doc, coder: _Coder) -> bool:
     """Whether a place mention says whose forces or envoys are, not where something
     happened: a country, union or continent modifies a noun of :func:`_abroad_words`
     after it ("U.S. soldiers", "U.S. army investigators", "the U.S. embassy"), with no
-    preposition before it. ``place`` carries offsets into ``doc``'s text."""
+    preposition before it, in a story that is not mostly about that country (the US
+    military helping on the Gulf coast is at home). ``place`` carries offsets into
+    ``doc``'s text."""
     s, e = place.get("start"), place.get("end")
     if (not isinstance(s, int) or not isinstance(e, int)
             or place.get("kind") not in _NATIONS):  # "Tripoli residents" are in Tripoli
+        return False
+    home = coder.index.dominant_country(len(coder.index.text))
+    if home is not None and home == alpha3(place.get("country")):
         return False
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
@@ -3381,7 +3387,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
         named = [p for p in places.get(s_index, [])
                  if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)
-                 and not (same and _nationality(p, doc))]
+                 and not (same and _nationality(p, doc, coder))]
         sentence_date = next(
             (str(d["value"])[:10] for d in dates.get(s_index, [])
              if d.get("type") in ("DATE", "TIME") and _FULL_DATE.match(str(d.get("value", ""))[:10])),
