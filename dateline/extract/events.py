@@ -484,7 +484,7 @@ def _past_year_date(trigger: Token, sent_dates: list[dict], published: str) -> s
     """A year (or a month of one) before the publication's year that the sentence of
     ``trigger`` names, nearest the trigger, when no date of its own clause dated it: the
     sentence tells of the past ("a drinks firm quit the country in 1968 when a boycott was
-    declared", "the campaign of the late 1980s in which villagers were killed"), and the publication day would date a background event years late. Only a
+    declared"), and the publication day would date a background event years late. Only a
     year written out counts ("last year" is near and often a stretch up to now), never for
     an event told in the present or with a modal ("patrol", "will attack"), nor a year
     that names a thing ("the 1984 convention") or bounds a stretch ("since 1981")."""
@@ -2433,9 +2433,6 @@ def _nationality(place: dict, doc: Doc, coder: _Coder) -> bool:
     if (not isinstance(s, int) or not isinstance(e, int)
             or place.get("kind") not in _NATIONS):  # "Tripoli residents" are in Tripoli
         return False
-    home = coder.index.dominant_country(len(coder.index.text))
-    if home is not None and home == alpha3(place.get("country")):
-        return False
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -2448,7 +2445,11 @@ def _nationality(place: dict, doc: Doc, coder: _Coder) -> bool:
     if not any(n.pos_ == "NOUN" and n.lower_ in _abroad_words() for n in nouns):
         return False
     before = doc[span.start - 1] if span.start > 0 else None
-    return before is None or before.dep_ != "prep"
+    if before is not None and before.dep_ == "prep":
+        return False
+    home = doc_memo(doc, "dateline.events.home",
+                    lambda d: coder.index.dominant_country(len(coder.index.text)))
+    return home is None or home != alpha3(place.get("country"))
 
 
 #: Why the acceptance step (:func:`refusal`) turns a coded event away: each reason
@@ -3355,7 +3356,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     and target ({"text", "country", "sector"} or None), place (a place name
     from ``ctx.results["places"]``, see :func:`_event_place`, or None), date (a day,
     month or year that dates the event's own clause, see :func:`_event_date`; else the
-    first full DATE of the sentence; else the publication date), date_source ("text"
+    first full DATE of the sentence; else a year long past that the sentence writes out,
+    see :func:`_past_year_date`; else the publication date), date_source ("text"
     when a date expression gave the date, "published" when it is the publication date
     fallen back on), quad and intensity.
     """
