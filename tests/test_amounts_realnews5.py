@@ -122,3 +122,12 @@ def test_over_as_the_particle_of_a_verb_is_no_hedge(nlp, text, triple):
 ])
 def test_a_hedge_tagged_alone_takes_the_number_after_it(nlp, text, triple):
     assert _triples(text, nlp) == [triple]
+
+
+def test_a_bracketed_conversion_whose_unit_was_left_out_takes_no_unit_of_another(nlp):
+    # the tagger leaves out the "m" of "(2.1 m)": that is no count of feet
+    out = amounts_of(nlp, "Visitors were told to keep at least seven feet (2.1 m) from other people.")
+    assert [(a["value"], a["unit"]) for a in out] == [(7, "feet"), (2.1, None)]
+    # a word after the bracketed number is no unit: the count still counts deaths
+    out = amounts_of(nlp, "Chile : 88 estimated deaths ( 20 confirmed ) , 400 confirmed cases .")
+    assert [(a["value"], a["unit"]) for a in out][:2] == [(88, "deaths"), (20, "deaths")]

@@ -1843,12 +1843,24 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             covered.append((rec["start"], rec["end"]))   # "hundreds of billions": one amount
     out.sort(key=lambda r: r["start"])
     _low_end_units(out, ctx.text)
+    _bracketed_conversions(out, ctx.text)
     _elided_units(out)
     _bracket_hedges(out, ctx.text)
     return out
 
 
 _BRACKET_GAP = re.compile(r"^\s*(?:\(|-LRB-|\[)\s*[#$£€]?\s*$")
+
+
+def _bracketed_conversions(amounts: list[dict], text: str) -> None:
+    """A bare number in brackets right after an amount with a unit and before a short
+    unit word the tagger left out ("six feet (1.8 m)", "30ft (9m)") gives that amount
+    again in another unit: it takes no unit from the counts before it, which would make it
+    1.8 feet ("88 deaths (20 confirmed)" still counts deaths)."""
+    for a, b in zip(amounts, amounts[1:]):
+        if b.get("_bare") and a["unit"] is not None and _BRACKET_GAP.match(text[a["end"]:b["start"]]) \
+                and re.match(r"\s*[^\W\d_]{1,3}\b", text[b["end"]:b["end"] + 5]):
+            b.pop("_bare")
 
 
 def _low_end_units(amounts: list[dict], text: str) -> None:
