@@ -1721,6 +1721,23 @@ def _known_surnames() -> frozenset[str]:
                      if any(rule == "alone" for _, rule in people))
 
 
+@functools.lru_cache(maxsize=1)
+def _table_surnames() -> dict[str, frozenset[str]]:
+    """Name keys of every surname of ``actors_people.tsv``, whatever its rule ("Blair",
+    "Paisley"), with the countries (ISO alpha-2) of the people who bear it: news means
+    the political figure by it more often than a small town abroad (Blair, Nebraska in
+    a story about Britain), but not more often than a town of the figure's own country
+    (Paisley in Scotland)."""
+    from dateline.actors import tables
+    from dateline.countries import alpha2
+
+    out: dict[str, set[str]] = {}
+    for words, people in tables().surnames.items():
+        codes = out.setdefault(name_key(" ".join(words)), set())
+        codes.update(c for alias, _ in people if (c := alpha2(alias.country)))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 #: Titles before a person's surname ("Mr Bush", "President Bush", "Sen. Kerry").
 HONORIFIC_WORDS = _WORDS.get("honorific", frozenset())
 
@@ -1784,6 +1801,18 @@ def _is_acronym(doc: Doc, start: int, end: int) -> bool:
 #: Words before a name that put something inside a place ("in Riverdale"): a place, even when
 #: a person of the article bears the name.
 _IN_WORDS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+#: Compass words that, with "of", put something beside a place ("north of Jackson").
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest"})
+
+
+def _locative_before(doc: Doc, start: int) -> bool:
+    """Whether the words before token ``start`` put something in or beside a place: one of
+    :data:`_IN_WORDS` ("in Hayward") or a compass word and "of" ("north of Jackson")."""
+    if start < 1:
+        return False
+    before = doc[start - 1].lower_
+    return before in _IN_WORDS or (before == "of" and start >= 2 and doc[start - 2].lower_ in _COMPASS_WORDS)
 
 
 def _possessed(doc: Doc, end: int) -> bool:
@@ -1791,17 +1820,32 @@ def _possessed(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ("'s", "’s", "'")
 
 
-def _place_cued(doc: Doc, m: _Mention) -> bool:
+def _division_starts(mentions: list[_Mention]) -> frozenset[int]:
+    """The first tokens of the mentions that may name a country or a division ("Japan",
+    "California", "Calif."): what, after a comma, says the name before it is a town."""
+    return frozenset(m.tok_start for m in mentions
+                     if any(p.kind in ("country", "admin1", "admin2") for p in m.cands))
+
+
+def _division_after(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
+    """Whether a comma and then a country or division (:func:`_division_starts`) follow
+    mention ``m`` ("Hayward, California", "Obama, Japan"); a comma before any other
+    capitalised word ("Obama, French President Sarkozy and ...") is a list of people."""
+    return m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," and m.tok_end + 1 in divisions
+
+
+def _place_cued(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
     """Whether the text writes mention ``m`` as a place: a country or state after a comma
-    ("Hayward, California") or a word that puts something inside a place before it ("in
-    Hayward") and no possessive after it ("in Ross's mind")."""
-    if m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," and doc[m.tok_end + 1].is_title:
+    (:func:`_division_after`) or words that put something in or beside a place before it
+    (:func:`_locative_before`: "in Hayward") and no possessive after it ("in Ross's mind")."""
+    if _division_after(doc, m, divisions):
         return True
-    return m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _IN_WORDS and not _possessed(doc, m.tok_end)
+    return _locative_before(doc, m.tok_start) and not _possessed(doc, m.tok_end)
 
 
 def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[str],
-                   surnames: frozenset[str] = frozenset()) -> list[_Mention]:
+                   surnames: frozenset[str] = frozenset(),
+                   divisions: frozenset[int] | None = None) -> list[_Mention]:
     """``mentions`` less the towns that two patterns of names show not to be meant.
 
     An acronym in running text (:func:`_is_acronym`) or the name of an international
@@ -1813,7 +1857,9 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     that puts something inside a place precedes it ("in Riverdale") and no possessive
     follows it ("in Ross's mind" is a person's); so does a one-word
     name the actor table gives a national actor ("Obama" in readers' comments that never
-    give his full name). A title before a capitalised word ("King Abdullah Park", "King
+    give his full name); a surname of the people's table names no town of such size
+    outside the bearer's own country ("Bush and Blair": no Blair, Nebraska; "Glasgow and
+    Paisley" still Paisley in Scotland). A title before a capitalised word ("King Abdullah Park", "King
     Hussein air base") is no town. A compass word of :data:`BLOC_WORDS` after "the" ("ties
     with the West") is the bloc, never a town; elsewhere ("Mr West") never the bloc, and a
     town only where a comma or a locative word shows one ("in West, Texas"). The name of a
@@ -1830,11 +1876,13 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     if not mentions:
         return mentions
     out = []
-    placed = {name_key(m.text) for m in mentions if _place_cued(doc, m)} if surnames else set()
+    if divisions is None:
+        divisions = _division_starts(mentions)
+    placed = {name_key(m.text) for m in mentions if _place_cued(doc, m, divisions)} if surnames else set()
     for m in mentions:
         cands = m.cands
         before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-        comma_after = m.tok_end + 1 < len(doc) and doc[m.tok_end].text == ","   # "Congress, Arizona"
+        comma_after = _division_after(doc, m, divisions)   # "Congress, Arizona"
         if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
         elif m.tok_end - m.tok_start == 1 and m.text.lower() in BLOC_WORDS:
@@ -1854,8 +1902,12 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
             cands = [p for p in cands if p.kind != "city" or p.population >= SURNAME_CITY_MIN_POP
                      or p.capital]
         elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) \
-                and not comma_after and (before not in _IN_WORDS or _possessed(doc, m.tok_end)):
+                and not comma_after and (not _locative_before(doc, m.tok_start) or _possessed(doc, m.tok_end)):
             cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
+        elif (home := _table_surnames().get(name_key(m.text))) is not None \
+                and not comma_after and (not _locative_before(doc, m.tok_start) or _possessed(doc, m.tok_end)):
+            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP
+                     or p.country in home]
         if before == "the" and any(p.kind in THE_FEATURE_KINDS for p in cands):
             cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
         if not cands:
@@ -2147,7 +2199,8 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     titled = _titled_words(doc)
     person_words = _person_words(ctx) | titled
     surnames = _surnames(ctx) | titled | _known_surnames()
-    mentions = _no_town_names(doc, mentions, person_words, surnames)
+    divisions = _division_starts(mentions)
+    mentions = _no_town_names(doc, mentions, person_words, surnames, divisions)
     if not mentions:
         _mark_in_name(doc, flags, adj_records)
         return adj_records
@@ -2159,7 +2212,8 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
         countries["US"] += 1  # a US county or parish the article names
     pairs = _pair_points(mentions, cfg.close_km)
     _resolve(mentions, countries, Counter(), None, cfg, counties, pairs)
-    near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words, surnames)
+    near = _no_town_names(doc, _near_places(doc, undecided, mentions), person_words, surnames,
+                          divisions | _division_starts(mentions))
     if near:
         _resolve(near, countries, Counter(), None, cfg, counties, pairs)
         mentions = sorted(mentions + near, key=lambda m: m.start)
