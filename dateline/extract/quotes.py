@@ -540,15 +540,17 @@ def _subject(cue: Token) -> Token | None:
         # "X was quoted as saying": the passive subject of "quoted" speaks. Of two
         # subjects with a quotation mark between the first and the verb, the one
         # nearest the verb ('"The notion that ... ," said Mr Obama': a noun of the
-        # quoted words taken for a second subject is not).
+        # quoted words taken for a second subject is not); so too when the nearest
+        # is written right before the verb ("... most likely to die WHO Director
+        # General Margaret Chan said": a caption run into the sentence).
         subjects = [c for c in _children(tok)
                     if c.dep_ in _SUBJ or c.dep_ == "nsubjpass" and tok.lemma_ == "quote"]
         if subjects:
             at, child = tok.i, subjects[0]
             near = min(subjects, key=lambda c: abs(c.i - at))
             doc = tok.doc
-            if near != child and any(_QUOTE_MARK.search(t.text) or t.text in ("``", "''")
-                                     for t in doc[min(child.i, at):max(child.i, at)]):
+            if near != child and (_run_in_name(near, at, child) or any(_QUOTE_MARK.search(t.text) or t.text in ("``", "''")
+                                                          for t in doc[min(child.i, at):max(child.i, at)])):
                 child = near   # a quotation mark between the first subject and the verb
             if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head
@@ -558,6 +560,37 @@ def _subject(cue: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _run_in_name(near: Token, at: int, child: Token) -> bool:
+    """Whether ``near``, the second subject the parse gives the cue at token ``at``, is
+    a person's name run in from a caption or a heading ("... most likely to die WHO
+    Director General Margaret Chan said"): written right before the cue, a PERSON
+    where the first subject ``child`` is none and is a clause of its own (a verb in
+    its phrase: not "the state news agency Sana said"), and its phrase not the object of a word
+    before it ("Supporters of President Bashar al-Assad say", "aboard the ship Thomas
+    Jefferson said"), and no punctuation between the two subjects."""
+    if near.i != at - 1 or near.ent_type_ != "PERSON" or child.ent_type_ == "PERSON":
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+        return False   # "the state news agency Sana said": one name of one speaker
+    doc = near.doc
+    i = next((e.start for e in doc.ents if e.start <= near.i < e.end), near.i) - 1
+    # Up to four words of title before the name ("Syrian President", "the NOAA ship"):
+    # a preposition or a possessive before them makes the name its object.
+    for _ in range(4):
+        if i < 0:
+            break
+        t = doc[i]
+        if t.pos_ == "ADP" or t.tag_ == "POS":
+            return False
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+            break
+        i -= 1
+    # Punctuation between the first subject's phrase and the name is a sentence that
+    # goes on ('A spokesman said the plane ... , the news agency Sana said': the
+    # spokesman's words, relayed), not a caption run in.
+    return not any(t.is_punct for t in doc[child.right_edge.i + 1:i + 1])
 
 
 def _cue_text(cue: Token) -> str:
@@ -584,6 +617,12 @@ _MUTE_THINGS = frozenset({
     "photo", "photograph", "footage", "scene", "sight", "mood", "atmosphere", "pattern",
     "trend", "decision", "outcome", "behaviour", "behavior", "death", "loss", "shift",
     "reluctance", "willingness", "presence", "episode", "affair", "collapse", "rise", "fall"})
+#: Happenings that "threaten to" do something or "reveal" a speed, saying nothing ("the
+#: spill threatened to wreck the season"); as common nouns only ("Derek Flood says").
+_MUTE_HAPPENINGS = frozenset({
+    "spill", "slick", "leak", "crisis", "violence", "conflict", "fighting", "unrest", "war",
+    "fire", "storm", "hurricane", "flood", "earthquake", "quake", "outbreak", "epidemic",
+    "pandemic", "disease", "virus", "flu", "situation", "problem", "dispute", "scandal"})
 
 
 def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr]:
@@ -691,7 +730,8 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             subj, parts = inverted
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
-        if subj.lemma_.lower() in _MUTE_THINGS or (tok.lemma_.lower() == "speak" and any(
+        if subj.lemma_.lower() in _MUTE_THINGS or (
+                subj.pos_ != "PROPN" and subj.lemma_.lower() in _MUTE_HAPPENINGS) or (tok.lemma_.lower() == "speak" and any(
                 c.dep_ == "dobj" and c.lower_ == "volumes" for c in _children(tok))):
             continue   # "the move suggests ...", "the silence spoke volumes": no one speaks
         if speech and _WHETHER.match(text, parts[0][0]):
@@ -2421,6 +2461,10 @@ def _definite_role(tok: Token) -> bool:
 _FOCUS_WORD = re.compile(r"(?:Even|But|And)\s+(?=\S)")
 #: A clock time heading an entry of a live page ("1404 Jan Egeland tells ...").
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=\S)")
+#: The day heading an entry of a dated list ("April 30 - An Obama aide says ...",
+#: "Jan. 12: The ministry said ...").
+_ENTRY_DAY = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:-+|–|—|:)\s+(?=\S)")
 
 
 _JOINING_WORDS = frozenset({"and", "but", "or", "nor", "than", "of", "to", "in", "on", "at", "for",
@@ -2480,12 +2524,14 @@ def _told_subject(doc: Doc, a: _Attr) -> int | None:
 def _tidy_speaker(text: str, ents: _Entities, speaker: str, span: tuple[int, int],
                   tok: Token | None) -> tuple[str, tuple[int, int]]:
     """``(speaker, span)`` of a named (not pronoun) speaker with page furniture taken
-    off: a live page's clock time before it ("1404 Jan Egeland") or a focus word the parse
+    off: a live page's clock time or a dated list's day before it ("1404 Jan Egeland",
+    "April 30 - An Obama aide") or a focus word the parse
     kept ("Even BP"), a pull quote's
     "Quote" label and the quoted person's name and role run into the real subject
     (the last name of the phrase headed by ``tok``), and a title the sentence splitter cut from its
     name ("Cmdr." then the name): the name after the title."""
-    if (m := _CLOCK.match(speaker) or _FOCUS_WORD.match(speaker)) is not None and text.startswith(speaker, span[0]):
+    if (m := _CLOCK.match(speaker) or _ENTRY_DAY.match(speaker) or _FOCUS_WORD.match(speaker)) is not None \
+            and text.startswith(speaker, span[0]):
         speaker, span = speaker[m.end():], (span[0] + m.end(), span[1])
     if speaker.startswith("Quote ") and text.startswith("Quote ", span[0]) or (
             text[max(0, span[0] - 6):span[0]] == "Quote " and text[span[0] - 7:span[0] - 6] in ("", " ", "\n")):
