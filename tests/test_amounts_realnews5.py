@@ -29,9 +29,17 @@ def test_hedges_written_around_the_number_are_kept(nlp, text, triple):
     ("The repair bill could exceed $ 500m , one analyst said .", (500000000, "USD", "more than")),
     ("The number of infections in the county has already topped 1,000 .", (1000, "infections", "more than")),
     ("As confirmed cases in Norway pass 300 , ministers met again .", (300, None, "more than")),
+    # a verb of motion and "past" or "beyond" (the seed-361 judge: "past 90 percent")
+    ("Turnout in the north rose past 90 percent on Sunday .", (90, "percent", "more than")),
+    ("The toll climbed beyond 5,000 by Friday .", (5000, "deaths", "more than")),
 ])
 def test_a_number_a_verb_goes_beyond_is_a_lower_bound(nlp, text, triple):
     assert _triples(text, nlp) == [triple]
+
+
+def test_the_past_years_are_no_hedge(nlp):
+    assert [a["qualifier"] for a in amounts_of(nlp, "In the past 10 years , 300 people died .")
+            if a["value"] == 300] == [None]
 
 
 def test_passing_a_count_of_things_is_no_hedge(nlp):

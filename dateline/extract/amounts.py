@@ -1639,14 +1639,21 @@ _OVER_VERBS = {"hand", "turn", "fork", "sign", "hold", "cede"}
 def _passed(span: Span, doc: Doc) -> bool:
     """Whether the number phrase ``span`` is what a verb of passing ("exceed", "top",
     "surpass", "pass") goes beyond, written right after the verb ("deaths topped 1,000",
-    "could exceed $ 500m"): the amount is a lower bound, "more than". "pass" only with a
+    "could exceed $ 500m"), or that a verb of motion goes past ("rose past 90 percent",
+    "climbed beyond 5,000"; not "the past 10 years"): the amount is a lower bound, "more
+    than". "pass" only with a
     bare number ("cases passed 300"; "passed two laws" counts the laws); a figure named
     with "the" ("exceed the $ 75 million limit") is no hedge, and never reaches here."""
     i = span.start
+    if doc[i].lower_ in ("past", "beyond") and i + 1 < span.end:
+        i += 1   # the tagger took the preposition into the number phrase
     while i > 0 and doc[i - 1].text in ("$", "#", "£", "€", "US$"):
         i -= 1
     if i == 0:
         return False
+    if (doc[i - 1].lower_ in ("past", "beyond") and doc[i - 1].pos_ == "ADP" and i >= 2
+            and doc[i - 2].pos_ == "VERB"):
+        return True   # "rose past 90 percent", "climbed beyond 5,000": motion beyond the figure
     verb = doc[i - 1]
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PASS_VERBS:
         return False
