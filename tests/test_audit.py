@@ -97,6 +97,22 @@ def test_dates_are_sampled_with_the_publication_date(tmp_path: Path) -> None:
     assert item.sentence_text == text
 
 
+def test_a_split_quotation_shows_its_words_without_the_cue(tmp_path: Path) -> None:
+    text = '"The talks failed," she said, "and the war goes on."'
+    parts = [[1, 17], [31, 50]]
+    record = {"id": "q", "published": "2018-09-03", "title": None, "url": None,
+              "source": None, "text": text, "sentences": [{"start": 0, "end": len(text)}],
+              "quotes": [{"text": text[1:50], "start": 1, "end": 50, "sentence": 0,
+                          "speaker": None, "speaker_pronoun": "she", "speaker_start": 20,
+                          "speaker_end": 23, "cue": "said", "kind": "direct", "parts": parts}],
+              "tone": 0.0}
+    with Store(tmp_path / "q.db") as s:
+        s.write([(record, INFO)])
+        (item,) = sample(s, "quotes", 5, seed=1)
+    assert item.fields["words"] == "The talks failed … and the war goes on"
+    assert item.fields["text"] == 'The talks failed," she said, "and the war goes on'
+
+
 def test_unknown_kind_is_refused(store_path: Path) -> None:
     with Store(store_path, readonly=True) as s, pytest.raises(ValueError, match="cannot audit"):
         sample(s, "tone", 5)

@@ -42,7 +42,9 @@ MAX_SENTENCE = 600
 
 #: Columns (and record members kept in ``extra``) shown for each sampled kind.
 _FIELDS: dict[str, tuple[str, ...]] = {
-    "quotes": ("speaker", "speaker_pronoun", "cue", "kind", "text"),
+    # "words": the quoted parts of a quotation its cue splits ('"A," she said, "B"'),
+    # joined by " … ", which ``text`` (their whole span) shows with the cue between
+    "quotes": ("speaker", "speaker_pronoun", "cue", "kind", "text", "words"),
     "places": ("text", "name", "country", "admin1", "kind", "lat", "lon", "adjectival"),
     "amounts": ("text", "value", "unit", "qualifier", "low", "high"),
     "events": ("type", "mode", "text", "actor_text", "actor_country", "actor_sector",
@@ -146,6 +148,14 @@ def _window(sentence: str, s_start: int, start: int | None, end: int | None) -> 
     return ("… " if lo > 0 else "") + piece + (" …" if lo + MAX_SENTENCE < len(sentence) else "")
 
 
+def _quoted_words(store: Store, article: int, parts: list | None) -> str | None:
+    """The parts of a split quotation, joined by " … " (None when it has no parts)."""
+    if not parts:
+        return None
+    text = store.db.execute("SELECT text FROM articles WHERE rowid = ?", (article,)).fetchone()[0]
+    return " … ".join(text[s:e] for s, e in parts)
+
+
 def _sampled(store: Store, kind: str, n: int, seed: int) -> list[AuditItem]:
     """``n`` random rows of ``kind`` (all when fewer), in the order drawn."""
     if kind not in store.kinds:
@@ -164,6 +174,8 @@ def _sampled(store: Store, kind: str, n: int, seed: int) -> list[AuditItem]:
         keys = row.keys()
         extra = json.loads(row["extra"]) if row["extra"] else {}
         fields = {f: row[f] if f in keys else extra.get(f) for f in names}
+        if "words" in fields:
+            fields["words"] = _quoted_words(store, row["article"], extra.get("parts"))
         start = row["start"] if "start" in keys else None
         end = row["end"] if "end" in keys else None
         text = _window(row["s_text"] or "", row["s_start"] or 0, start, end)
