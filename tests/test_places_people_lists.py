@@ -79,3 +79,24 @@ def test_a_compass_word_and_of_put_a_place_beside_a_town(nlp):
             "and east of Humboldt.")
     towns = [p for p in _places(nlp, text) if p["text"] == "Jackson"]
     assert towns and towns[0]["country"] == "US"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Justice Department opened an inquiry into the leak on Monday.", "Justice"),
+    ("The president spoke to reporters in the Rose Garden after the meeting.", "Rose"),
+])
+def test_the_first_word_of_a_longer_name_is_no_small_town(nlp, text, name):
+    assert name not in [p["text"] for p in _places(nlp, text)]
+
+
+def test_a_small_town_before_a_common_noun_stays_a_town(nlp):
+    places = _places(nlp, "The Lockerbie bombing killed 270 people in 1988.")
+    assert [(p["text"], p["country"]) for p in places] == [("Lockerbie", "GB")]
+
+
+def test_a_name_after_an_honorific_is_a_person_however_big_the_place(nlp):
+    text = ("Mr Annan, Russia and China had all backed the plan. Dr Guadalupe, a reader in "
+            "the capital, wrote that schools were shut.")
+    names = [p["text"] for p in _places(nlp, text)]
+    assert "Annan" not in names and "Guadalupe" not in names
+    assert {"Russia", "China"} <= set(names)

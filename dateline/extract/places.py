@@ -1834,6 +1834,26 @@ def _division_after(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
     return m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," and m.tok_end + 1 in divisions
 
 
+#: Words after a town's name that open the name of its own services ("the Beverly Hills
+#: Police Department", "the Gulf Shores Fire Department"): the town stays a town.
+_TOWN_SERVICE_WORDS = frozenset({"police", "fire", "sheriff", "sheriff's", "city", "county",
+                                 "town", "mayor", "municipal", "school", "schools", "hospital",
+                                 "library", "airport", "borough"})
+
+
+def _name_goes_on(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
+    """Whether a capitalised word follows mention ``m`` right after it, in the same
+    sentence, that opens no place of its own nor a town's own service ("the Justice
+    Department", "the Rose Garden"; not "the Beverly Hills Police Department", nor "the
+    Lake Charles, Louisiana office")."""
+    if m.tok_end >= len(doc):
+        return False
+    nxt = doc[m.tok_end]
+    return (nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start
+            and nxt.lower_ not in _TOWN_SERVICE_WORDS
+            and m.tok_end not in divisions and doc[m.tok_end - 1].whitespace_ != "")
+
+
 def _place_cued(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
     """Whether the text writes mention ``m`` as a place: a country or state after a comma
     (:func:`_division_after`) or words that put something in or beside a place before it
@@ -1865,13 +1885,16 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     town only where a comma or a locative word shows one ("in West, Texas"). The name of a
     state body or its seat (:data:`INSTITUTION_NAMES`: "approval from Congress") is no town
     unless a comma and its state follow; a name after "the" that names a curated region,
-    sea, river or other feature (:data:`THE_FEATURE_KINDS`: "the Middle East") is no town.
+    sea, river or other feature (:data:`THE_FEATURE_KINDS`: "the Middle East") is no town, nor
+    one under :data:`METONYM_MIN_POP` after "the" and before a capitalised word that goes
+    on with the name (:func:`_name_goes_on`: "the Justice Department", "the Rose Garden").
     A surname (:func:`_surnames`, :func:`_titled_words`: "Tony Hayward", "Mr Dudley") that
     the article never writes as a place (:func:`_place_cued`) is the person's wherever it
     stands bare: no town of that name, however big ("Hayward said": no Hayward,
     California; "Dudley" no English Dudley), but a national capital or a city of
     :data:`SURNAME_CITY_MIN_POP` still ("Washington said").
-    A mention left without candidates is dropped.
+    A name right after an honorific ("Mr Annan", "Dr Guadalupe") is a person: dropped, however
+    big a place bears it. A mention left without candidates is dropped.
     """
     if not mentions:
         return mentions
@@ -1883,6 +1906,9 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
         cands = m.cands
         before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
         comma_after = _division_after(doc, m, divisions)   # "Congress, Arizona"
+        if m.tok_start > 0 and doc[m.tok_start - 1].text[:1].isupper() \
+                and doc[m.tok_start - 1].lower_.rstrip(".") in HONORIFIC_WORDS:
+            continue   # "Mr Annan, Russia and China", "Dr Guadalupe": a person, never a place
         if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
         elif m.tok_end - m.tok_start == 1 and m.text.lower() in BLOC_WORDS:
@@ -1910,6 +1936,10 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
                      or p.country in home]
         if before == "the" and any(p.kind in THE_FEATURE_KINDS for p in cands):
             cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
+        elif before == "the" and _name_goes_on(doc, m, divisions):
+            # "the Justice Department", "the Rose Garden", "the Supreme Council": the
+            # first word of a longer name, no small town
+            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
         if not cands:
             continue
         if len(cands) != len(m.cands):
