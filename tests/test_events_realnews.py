@@ -857,6 +857,34 @@ def test_destruction_in_an_earthquake_story_is_no_coercion(nlp) -> None:
     assert [e for e in run(nlp, text) if e["type"] in ("ASSAULT", "COERCE")] == []
 
 
+def test_where_a_crowd_marched_is_its_place_not_its_target(nlp) -> None:
+    (ev,) = run(nlp, "Hundreds of Kenyans marched through Nairobi on Friday.")
+    assert ev["type"] == "PROTEST" and ev["target"] is None
+
+
+def test_a_country_protested_against_stays_the_target(nlp) -> None:
+    (ev,) = run(nlp, "Hundreds of Kenyans protested against Uganda on Friday.")
+    assert ev["type"] == "PROTEST" and ev["target"]["country"] == "UGA"
+
+
+def test_advice_to_the_public_in_an_epidemic_story_is_no_request(nlp) -> None:
+    text = ("Flu cases rose to 300 as the outbreak spread across Kenya. "
+            "The authorities urged residents to stay indoors and wash their hands.")
+    assert [e for e in run(nlp, text) if e["type"] == "REQUEST"] == []
+
+
+def test_a_request_to_the_public_in_a_story_of_protests_stays(nlp) -> None:
+    text = ("Protests spread across Kenya on Friday. "
+            "The authorities urged residents to stay indoors and avoid the marches.")
+    assert "REQUEST" in [e["type"] for e in run(nlp, text)]
+
+
+def test_a_request_to_a_government_in_an_epidemic_story_stays(nlp) -> None:
+    text = ("Flu cases rose to 300 as the outbreak spread across Kenya. "
+            "The mayor urged the government to send more doctors.")
+    assert "REQUEST" in [e["type"] for e in run(nlp, text)]
+
+
 @pytest.mark.parametrize("text, expected", [
     # "is to" + verb: an act to come
     ("Norway is to triple its aid to Kenya.", [("AGREE", "intent")]),

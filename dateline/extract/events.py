@@ -1754,6 +1754,8 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
         if (venue in ("CONSULT", "PROTEST") and root.dep_ == "pobj" and root.head.lower_ in ("in", "at")
                 and (venue == "CONSULT" or not _country_name(root, coder.index))):
             continue
+        if venue == "PROTEST" and _streets_of(root):
+            continue  # "took to the streets of Damascus", "marched across Ramallah": where
         if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
                 and root.head.head.pos_ in ("VERB", "AUX") and not _country_name(root, coder.index)):
             continue  # where it happened ("rallied in Nairobi"), not to whom; a thing's
@@ -1985,6 +1987,8 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return _finish(etype, mode, tok, actor, None, t)  # "the plan was supported by ..."
     if etype == "CONSULT":  # "held talks in Tunisia": the venue, not the counterpart
         target_toks = [w for w in target_toks if not (w.dep_ == "pobj" and w.head.lower_ in ("in", "at"))]
+    if etype == "PROTEST":  # "marched through Ramallah": where the crowd went, not against whom
+        target_toks = [w for w in target_toks if not _streets_of(w)]
     # forces sent or deployed, named by no country or name of their own ("sent his troops into
     # Misrata", "ruled out sending ground troops"): the actor's own, never the target
     target_toks = [w for w in target_toks if not _own_forces(w)]
@@ -2076,6 +2080,25 @@ def _place_name(actor: dict, sent: Span) -> bool:
     suburbs of Damascus" coded by their city): every name token in it a GPE."""
     words = [w for w in sent if actor["start"] <= w.idx < actor["end"] and w.pos_ == "PROPN"]
     return bool(words) and all(w.ent_type_ == "GPE" for w in words)
+
+
+#: Nouns of a town's public space whose "of" phrase names where a crowd gathers ("the
+#: streets of Damascus", "the centre of Homs").
+_STREET_WORDS = frozenset({"street", "square", "centre", "center", "downtown", "outskirt",
+                           "suburb", "heart", "road", "avenue"})
+
+
+def _streets_of(root: Token) -> bool:
+    """Whether place name ``root`` says where a crowd went: the object of "across",
+    "through", "around" or "throughout" ("marched through Ramallah"; a protest "outside
+    the parliament" is aimed at it), or of "of" after a
+    word of :data:`_STREET_WORDS` ("took to the streets of Damascus")."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in ("across", "through", "around", "throughout"):
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _STREET_WORDS
 
 
 def _rally(tok: Token) -> bool:
@@ -3412,6 +3435,14 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                     and ev["actor"] is None and _disaster_story(coder)):
                 # "Eleven workers were killed." in the story of a rig explosion or an
                 # earthquake: a death, injury or destruction no one caused
+                continue
+            if (ev["type"] == "REQUEST" and (ev["target"] or {}).get("sector") == "CVL"
+                    and (ev["actor"] or {}).get("sector") in (None, "GOV", "MED")
+                    and any(ch.dep_ in ("xcomp", "ccomp") for ch in c.tok.children)
+                    and _disaster_story(coder)):
+                # "the authorities urged residents to stay indoors" in the story of an
+                # epidemic or a storm: advice to the public to do something, no political
+                # request ("called for respect of the people's rights" stays)
                 continue
             if t.types[ev["type"]].quad == "material conflict":
                 if sport is None:
