@@ -20,6 +20,9 @@ def _triples(text: str, nlp) -> list[tuple]:
     ("The lab can test a maximum of 800 samples a day .", (800, "samples", "up to")),
     ("The tally stood just shy of 68 million gallons by July .", (68000000, "gallons", "nearly")),
     ("Please keep your reply to 140 characters or less .", (140, "characters", "up to")),
+    # the seed-392 judge: "or so" the tagger took into the number, "or more" after "a dozen"
+    ("She spoke at a meeting for 40 or so farmers who had come to the hall .", (40, "farmers", "about")),
+    ("The navy sent a dozen or more boats from other ports .", (12, "boats", "at least")),
 ])
 def test_hedges_written_around_the_number_are_kept(nlp, text, triple):
     assert _triples(text, nlp) == [triple]

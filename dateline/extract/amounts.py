@@ -1170,8 +1170,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     multi = re.search(r"\bmulti[-\s]?(million|billion|trillion)", body, re.I)
     if multi:   # "a multi-million-dollar fund": millions, at least two
         value, qualifier = 2 * float(lex["scale"][multi.group(1).lower()]), qualifier or "at least"
-    if qualifier is None and re.match(r"\s+or\s+so\b", text[end:end + 8], re.I):
-        qualifier = "about"   # "500,000 or so inhabitants"
+    if qualifier is None and (re.match(r"\s+or\s+so\b", text[end:end + 8], re.I)
+                              or re.match(r"[^\s]*\d[^\s]*\s+or\s+so\b", text[body_start:end + 4], re.I)):
+        qualifier = "about"   # "500,000 or so inhabitants"; "for 50 or so residents", tagged whole
     if qualifier is None and _OR_MORE.search(text[body_start:end + 16]):
         qualifier = "at least"   # "eight or more children", "60 and above", "200 or over"
     if qualifier is None and _passed(span, doc):
@@ -1624,7 +1625,7 @@ _RANGE_TAIL = re.compile(r"\s+to\s+\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|m
 #: An open upper end written after a number ("eight or more children", "60 and above"; not
 #: "and more importantly").
 _OR_MORE = re.compile(r"^[^\s]*\d[^\s]*\s+(?:or|and)\s+(?:more|above|over|upwards)\b(?!\s+\w+ly\b)|"
-                      r"^[a-z-]+(?:\s+(?:hundred|thousand|million|billion))?\s+(?:or|and)\s+(?:more|above|over|upwards)\b"
+                      r"^(?:an?\s+)?[a-z-]+(?:\s+(?:hundred|thousand|million|billion))?\s+(?:or|and)\s+(?:more|above|over|upwards)\b"
                       r"(?!\s+\w+ly\b)", re.I)
 #: An open lower end written after a number and its noun ("140 characters or less"): at most.
 _OR_LESS = re.compile(r"\s+or\s+(?:less|fewer|under|below)\b(?!\s+than\b)", re.I)
