@@ -93,3 +93,20 @@ def test_a_relaying_agency_named_with_its_kind_does_not_take_the_words(nlp):
 def test_a_surname_that_is_a_common_word_still_speaks(nlp):
     text = "Derek Flood says the regime still holds the desert crossings ."
     assert [q["speaker"] for q in quotes_of(nlp, text)] == ["Derek Flood"]
+
+
+@pytest.mark.parametrize("text", [
+    "No one could claim that the delay came as a surprise .",
+    "Nobody said the plan would work .",
+    "This threatens to drag the region into a wider war .",
+])
+def test_nobody_and_a_demonstrative_make_no_speaker(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Those rescued from the boat say the crew had fled .", "the crew had fled"),
+    ("None other than the finance minister said the plan would fail .", "the plan would fail"),
+])
+def test_people_named_by_those_or_none_other_than_still_speak(nlp, text, words):
+    assert [q["text"] for q in quotes_of(nlp, text)] == [words]

@@ -617,6 +617,10 @@ _MUTE_THINGS = frozenset({
     "photo", "photograph", "footage", "scene", "sight", "mood", "atmosphere", "pattern",
     "trend", "decision", "outcome", "behaviour", "behavior", "death", "loss", "shift",
     "reluctance", "willingness", "presence", "episode", "affair", "collapse", "rise", "fall"})
+#: Subjects that make no speaker of a cue: a demonstrative standing for a thing or a
+#: fact ("this threatens to ...", "that suggests ...", "That said, ...") and nobody at
+#: all ("nobody can claim that ..."); not "those" ("Those rescued say ...": people).
+_NO_SPEAKERS = frozenset({"this", "that", "nobody", "none", "nothing"})
 #: Happenings that "threaten to" do something or "reveal" a speed, saying nothing ("the
 #: spill threatened to wreck the season"); as common nouns only ("Derek Flood says").
 _MUTE_HAPPENINGS = frozenset({
@@ -730,6 +734,12 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             subj, parts = inverted
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
+        if speech and (subj.lower_ in _NO_SPEAKERS or subj.lower_ == "one" and any(
+                c.lower_ == "no" for c in _children(subj))) and not (
+                subj.i + 2 < len(subj.doc) and subj.doc[subj.i + 1].lower_ == "other"
+                and subj.doc[subj.i + 2].lower_ == "than"):
+            continue   # "this threatens to ...", "No one can claim that ...": no one speaks
+            # ("None other than Dr Doom himself ... saying": that very person)
         if subj.lemma_.lower() in _MUTE_THINGS or (
                 subj.pos_ != "PROPN" and subj.lemma_.lower() in _MUTE_HAPPENINGS) or (tok.lemma_.lower() == "speak" and any(
                 c.dep_ == "dobj" and c.lower_ == "volumes" for c in _children(tok))):
