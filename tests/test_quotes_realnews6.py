@@ -55,7 +55,7 @@ def test_two_subjects_without_a_name_before_the_cue_keep_the_first(nlp):
 
 def test_a_note_on_a_linked_document_is_furniture():
     text = ("The health secretary said one more probable case had been found in the north. "
-            "Most computers will open this document automatically, but you may need "
+            "Most computers will open this document automatically; some may need "
             "Adobe Reader She said nine of the twelve close contacts had been traced.")
     quotes = dateline.extract_record(text, published="2009-05-02")["quotes"]
     assert [q["speaker"] for q in quotes] == ["The health secretary", "The health secretary"]

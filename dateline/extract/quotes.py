@@ -541,8 +541,8 @@ def _subject(cue: Token) -> Token | None:
         # subjects with a quotation mark between the first and the verb, the one
         # nearest the verb ('"The notion that ... ," said Mr Obama': a noun of the
         # quoted words taken for a second subject is not); so too when the nearest
-        # is written right before the verb ("... most likely to die WHO Director
-        # General Margaret Chan said": a caption run into the sentence).
+        # is written right before the verb ("... the old most at risk WHO chief
+        # Ann Berg said": a caption run into the sentence).
         subjects = [c for c in _children(tok)
                     if c.dep_ in _SUBJ or c.dep_ == "nsubjpass" and tok.lemma_ == "quote"]
         if subjects:
@@ -564,12 +564,12 @@ def _subject(cue: Token) -> Token | None:
 
 def _run_in_name(near: Token, at: int, child: Token) -> bool:
     """Whether ``near``, the second subject the parse gives the cue at token ``at``, is
-    a person's name run in from a caption or a heading ("... most likely to die WHO
-    Director General Margaret Chan said"): written right before the cue, a PERSON
+    a person's name run in from a caption or a heading ("... the old most at risk WHO
+    chief Ann Berg said"): written right before the cue, a PERSON
     where the first subject ``child`` is none and is a clause of its own (a verb in
     its phrase: not "the state news agency Sana said"), and its phrase not the object of a word
-    before it ("Supporters of President Bashar al-Assad say", "aboard the ship Thomas
-    Jefferson said"), and no punctuation between the two subjects."""
+    before it ("Backers of President Bashar al-Assad say", "aboard the survey ship
+    John Adams said"), and no punctuation between the two subjects."""
     if near.i != at - 1 or near.ent_type_ != "PERSON" or child.ent_type_ == "PERSON":
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
