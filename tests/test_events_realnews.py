@@ -857,6 +857,21 @@ def test_destruction_in_an_earthquake_story_is_no_coercion(nlp) -> None:
     assert [e for e in run(nlp, text) if e["type"] in ("ASSAULT", "COERCE")] == []
 
 
+def test_sanctions_being_drafted_are_a_threat_not_imposed(nlp) -> None:
+    text = "The Kenyan government is drafting sanctions against Uganda."
+    assert [(e["type"], e["mode"]) for e in run(nlp, text)] == [("THREATEN", "sanction")]
+
+
+def test_protests_met_by_rivals_are_no_meeting(nlp) -> None:
+    text = "Some of the rallies in the Kenyan capital have been met by rival groups of students ."
+    assert [e for e in run(nlp, text) if e["type"] == "CONSULT"] == []
+
+
+def test_an_envoy_met_by_a_minister_is_a_meeting(nlp) -> None:
+    text = "The Ugandan envoy was met by the Kenyan foreign minister at the airport ."
+    assert "CONSULT" in [e["type"] for e in run(nlp, text)]
+
+
 def test_where_a_crowd_marched_is_its_place_not_its_target(nlp) -> None:
     (ev,) = run(nlp, "Hundreds of Kenyans marched through Nairobi on Friday.")
     assert ev["type"] == "PROTEST" and ev["target"] is None

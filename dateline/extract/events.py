@@ -72,7 +72,7 @@ INTENT = frozenset({
     "plan", "intend", "prepare", "ready", "willing", "prepared", "poised", "set",
     "decide", "want", "seek", "hope", "aim", "expect", "consider", "determined",
     "likely", "go", "propose", "threaten", "vow", "pledge", "promise", "offer",
-    "agree", "commit", "committed", "able",
+    "agree", "commit", "committed", "able", "draft",
 })
 #: Pronouns that refer to a person; the others refer to a group or a state.
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i"})
@@ -3233,14 +3233,33 @@ def _refuse_effort(tok: Token, etype: str, lemma: str, children: list[Token]) ->
                         for ch in children))
 
 
+#: Things, not people, that are "met by" a response ("the protests were met by rival
+#: demonstrators", "the offer was met with silence"): no one meets anyone.
+_RECEIVED_THINGS = frozenset({"protest", "demonstration", "rally", "march", "call", "demand",
+                              "request", "proposal", "plan", "offer", "news", "announcement",
+                              "decision", "move", "appeal", "speech", "claim", "suggestion"})
+
+
 @_refuses("met-by-force", "'was met by' security forces or troops ('protesters were met by "
-                          "police'): a confrontation, no meeting")
+                          "police'), or a thing met by a response ('the protests were met by "
+                          "rival demonstrators'): a confrontation or a reception, no meeting")
 def _refuse_met_by_force(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
-    return etype == "CONSULT" and lemma == "meet" and any(
+    return etype == "CONSULT" and lemma == "meet" and (any(
         ch.dep_ == "agent" and any(g.dep_ == "pobj" and (g.lemma_.lower() in FORCE_WORDS | FORCE_MET
                                                          or g.lower_ in ("police", "security"))
                                    for g in ch.children)
-        for ch in children)
+        for ch in children) or any(ch.dep_ == "nsubjpass" and _met_thing(ch) for ch in children))
+
+
+def _met_thing(subj: Token) -> bool:
+    """Whether a passive subject of "met" is one of :data:`_RECEIVED_THINGS`, or a part
+    of them ("some of the protests")."""
+    if subj.lemma_.lower() in _RECEIVED_THINGS:
+        return True
+    return subj.lower_ in ("some", "many", "most", "all", "several", "one", "few") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _RECEIVED_THINGS for g in p.children)
+        for p in subj.children)
 
 
 def refusal(tok: Token, etype: str) -> str | None:
