@@ -100,3 +100,16 @@ def test_a_name_after_an_honorific_is_a_person_however_big_the_place(nlp):
     names = [p["text"] for p in _places(nlp, text)]
     assert "Annan" not in names and "Guadalupe" not in names
     assert {"Russia", "China"} <= set(names)
+
+
+@pytest.mark.parametrize("text", [
+    "Not all the oil came from the Macondo well in the Gulf of Mexico.",
+    "BP was drilling in the Macondo prospect off Louisiana.",
+])
+def test_an_oil_prospect_s_name_is_no_small_town(nlp, text):
+    assert "Macondo" not in [p["text"] for p in _places(nlp, text)]
+
+
+def test_a_big_city_before_field_stays_the_city(nlp):
+    places = _places(nlp, "The Kirkuk field in Iraq produces a million barrels.")
+    assert ("Kirkuk", "IQ") in [(p["text"], p["country"]) for p in places]

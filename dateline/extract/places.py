@@ -1834,6 +1834,21 @@ def _division_after(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
     return m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," and m.tok_end + 1 in divisions
 
 
+#: Words after a name that make it the name of an oil or gas prospect ("the Macondo well").
+_WELL_WORDS = frozenset({"well", "wells", "prospect", "field", "oilfield", "reservoir"})
+
+
+def _names_a_well(doc: Doc, m: _Mention) -> bool:
+    """Whether a word of :data:`_WELL_WORDS` (or "oil field", "gas field") follows
+    mention ``m`` ("the Macondo well", "the Macondo prospect")."""
+    if m.tok_end >= len(doc):
+        return False
+    nxt = doc[m.tok_end].lower_
+    if nxt in ("oil", "gas") and m.tok_end + 1 < len(doc):
+        nxt = doc[m.tok_end + 1].lower_
+    return nxt in _WELL_WORDS
+
+
 #: Words after a town's name that open the name of its own services ("the Beverly Hills
 #: Police Department", "the Gulf Shores Fire Department"): the town stays a town.
 _TOWN_SERVICE_WORDS = frozenset({"police", "fire", "sheriff", "sheriff's", "city", "county",
@@ -1887,7 +1902,8 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
     unless a comma and its state follow; a name after "the" that names a curated region,
     sea, river or other feature (:data:`THE_FEATURE_KINDS`: "the Middle East") is no town, nor
     one under :data:`METONYM_MIN_POP` after "the" and before a capitalised word that goes
-    on with the name (:func:`_name_goes_on`: "the Justice Department", "the Rose Garden").
+    on with the name (:func:`_name_goes_on`: "the Justice Department", "the Rose Garden"),
+    nor one before a word of an oil prospect (:func:`_names_a_well`: "the Macondo well").
     A surname (:func:`_surnames`, :func:`_titled_words`: "Tony Hayward", "Mr Dudley") that
     the article never writes as a place (:func:`_place_cued`) is the person's wherever it
     stands bare: no town of that name, however big ("Hayward said": no Hayward,
@@ -1936,6 +1952,10 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
                      or p.country in home]
         if before == "the" and any(p.kind in THE_FEATURE_KINDS for p in cands):
             cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
+        elif _names_a_well(doc, m):
+            # "the Macondo well", "the Macondo prospect": an oil prospect's name, no small
+            # town (Macondo, Angola)
+            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
         elif before == "the" and _name_goes_on(doc, m, divisions):
             # "the Justice Department", "the Rose Garden", "the Supreme Council": the
             # first word of a longer name, no small town
