@@ -2899,9 +2899,7 @@ def _refuse_not_forces(tok: Token, etype: str, lemma: str, children: list[Token]
         moved = [ch for ch in children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if tok.dep_ == "acl":
             moved.append(tok.head)
-        moved += [g for m in list(moved) if m.lemma_.lower() in COLLECTIVES  # "thousands of refugees"
-                  for p in m.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for g in p.children if g.dep_ == "pobj"]
+        moved += [g for m in list(moved) for g in _members(m, COLLECTIVES)]  # "thousands of refugees"
         if any(m.lemma_.lower() in _NOT_FORCES | _GEAR for m in moved) and not any(
                 m.lemma_.lower() in FORCE_WORDS for m in moved):
             return True
@@ -3251,15 +3249,24 @@ def _refuse_met_by_force(tok: Token, etype: str, lemma: str, children: list[Toke
         for ch in children) or any(ch.dep_ == "nsubjpass" and _met_thing(ch) for ch in children))
 
 
+#: Words of a part of what their "of" phrase names ("some of the protests").
+_PARTS = frozenset({"some", "many", "most", "all", "several", "one", "few"})
+
+
+def _members(head: Token, heads: frozenset[str]) -> list[Token]:
+    """The objects of the "of" phrase of ``head`` when its lemma is one of ``heads`` ("thousands
+    of refugees", "some of the protests"): what the head stands for; else none."""
+    if head.lemma_.lower() not in heads:
+        return []
+    return [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+
+
 def _met_thing(subj: Token) -> bool:
     """Whether a passive subject of "met" is one of :data:`_RECEIVED_THINGS`, or a part
     of them ("some of the protests")."""
-    if subj.lemma_.lower() in _RECEIVED_THINGS:
-        return True
-    return subj.lower_ in ("some", "many", "most", "all", "several", "one", "few") and any(
-        p.dep_ == "prep" and p.lower_ == "of" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _RECEIVED_THINGS for g in p.children)
-        for p in subj.children)
+    return subj.lemma_.lower() in _RECEIVED_THINGS or any(
+        g.lemma_.lower() in _RECEIVED_THINGS for g in _members(subj, _PARTS))
 
 
 def refusal(tok: Token, etype: str) -> str | None:

@@ -112,7 +112,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from dateline.data import read_records, read_rows
 from dateline.extract import Context, doc_text, extractor
@@ -1710,15 +1710,30 @@ def _surnames(ctx: Context) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _people_surnames() -> dict[str, tuple[frozenset[str], bool]]:
+    """Name keys of every surname of ``actors_people.tsv``, with the countries (ISO
+    alpha-2) of the people who bear it and whether news names one of them by it alone
+    (rule ``alone``): the one walk of the table that :func:`_known_surnames` and
+    :func:`_table_surnames` read."""
+    from dateline.actors import tables
+    from dateline.countries import alpha2
+
+    codes: dict[str, set[str]] = {}
+    alone: dict[str, bool] = {}
+    for words, people in tables().surnames.items():
+        key = name_key(" ".join(words))
+        codes.setdefault(key, set()).update(c for alias, _ in people if (c := alpha2(alias.country)))
+        alone[key] = alone.get(key, False) or any(rule == "alone" for _, rule in people)
+    return {k: (frozenset(v), alone[k]) for k, v in codes.items()}
+
+
+@functools.lru_cache(maxsize=1)
 def _known_surnames() -> frozenset[str]:
     """Name keys of the surnames by which news names a political figure of the actor
     tables alone, without a title or the full name (rule ``alone`` of
     ``actors_people.tsv``: "Obama", "Putin"): a bare mention is the person, not a town
     ("Obama visited Venice" is no Obama, Japan)."""
-    from dateline.actors import tables
-
-    return frozenset(name_key(" ".join(words)) for words, people in tables().surnames.items()
-                     if any(rule == "alone" for _, rule in people))
+    return frozenset(k for k, (_, alone) in _people_surnames().items() if alone)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1728,18 +1743,16 @@ def _table_surnames() -> dict[str, frozenset[str]]:
     the political figure by it more often than a small town abroad (Blair, Nebraska in
     a story about Britain), but not more often than a town of the figure's own country
     (Paisley in Scotland)."""
-    from dateline.actors import tables
-    from dateline.countries import alpha2
-
-    out: dict[str, set[str]] = {}
-    for words, people in tables().surnames.items():
-        codes = out.setdefault(name_key(" ".join(words)), set())
-        codes.update(c for alias, _ in people if (c := alpha2(alias.country)))
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: codes for k, (codes, _) in _people_surnames().items()}
 
 
 #: Titles before a person's surname ("Mr Bush", "President Bush", "Sen. Kerry").
 HONORIFIC_WORDS = _WORDS.get("honorific", frozenset())
+
+
+def _honorific(tok: Token) -> bool:
+    """Whether ``tok`` is a capitalised title of :data:`HONORIFIC_WORDS` ("Mr", "Sen.")."""
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in HONORIFIC_WORDS
 
 
 def _titled_words(doc: Doc) -> frozenset[str]:
@@ -1750,7 +1763,7 @@ def _titled_words(doc: Doc) -> frozenset[str]:
     words: set[str] = set()
     n = len(doc)
     for tok in doc:
-        if tok.lower_.rstrip(".") in HONORIFIC_WORDS and tok.text[:1].isupper():
+        if _honorific(tok):
             j = tok.i + 1
             while j < n and j - tok.i <= 3 and doc[j].is_alpha and doc[j].is_title:
                 j += 1
@@ -1922,8 +1935,7 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
         cands = m.cands
         before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
         comma_after = _division_after(doc, m, divisions)   # "Congress, Arizona"
-        if m.tok_start > 0 and doc[m.tok_start - 1].text[:1].isupper() \
-                and doc[m.tok_start - 1].lower_.rstrip(".") in HONORIFIC_WORDS:
+        if m.tok_start > 0 and _honorific(doc[m.tok_start - 1]):
             continue   # "Mr Annan, Russia and China", "Dr Guadalupe": a person, never a place
         if _is_acronym(doc, m.tok_start, m.tok_end) or name_key(m.text) in _international_bodies():
             cands = [p for p in cands if p.kind != "city"]
