@@ -93,6 +93,14 @@ def events_of(nlp: Any, text: str, **results: Any) -> list[dict]:
     return extract(doc, ctx)
 
 
+def places_of(nlp: Any, text: str, published: dt.date) -> list[dict]:
+    """The places of ``text`` published on ``published``, with the entities extractor
+    run first, as a store runs them."""
+    from dateline.extract import run_extractors
+
+    return run_extractors(nlp(text), published, only=("entities", "places"), text=text)["places"]
+
+
 def found_near(places: list[dict], mention: str, lat: float, lon: float, km: float) -> bool:
     """Whether the first of ``places`` with the text ``mention`` lies within ``km`` of
     (``lat``, ``lon``)."""

@@ -7,21 +7,11 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import run_extractors
-from dateline.gazetteer import gazetteer
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    gazetteer()
-    return load_model()
+from dateline_testing import places_of
 
 
 def _places(nlp, text: str) -> list[dict]:
-    """Places with the entities extractor run first, as a store runs them."""
-    return run_extractors(nlp(text), dt.date(2010, 6, 1), only=("entities", "places"),
-                          text=text)["places"]
+    return places_of(nlp, text, dt.date(2010, 6, 1))
 
 
 @pytest.mark.parametrize("text, surname", [

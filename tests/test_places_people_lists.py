@@ -9,22 +9,13 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import run_extractors
 from dateline.extract.places import _Mention, _no_town_names
 from dateline.gazetteer import gazetteer
-from dateline.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    gazetteer()
-    return load_model()
+from dateline_testing import places_of
 
 
 def _places(nlp, text: str) -> list[dict]:
-    """Places with the entities extractor run first, as a store runs them."""
-    return run_extractors(nlp(text), dt.date(2011, 6, 1), only=("entities", "places"),
-                          text=text)["places"]
+    return places_of(nlp, text, dt.date(2011, 6, 1))
 
 
 def test_a_comma_before_a_title_is_a_list_of_people_not_a_state(nlp):

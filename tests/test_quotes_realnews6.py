@@ -11,13 +11,7 @@ from spacy.tokens import Doc, Span
 
 import dateline
 from dateline.extract.quotes import _subject
-from dateline.nlp import load_model
 from dateline_testing import quotes_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def test_the_day_of_a_dated_list_entry_is_no_part_of_the_speaker(nlp):
