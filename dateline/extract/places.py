@@ -2102,6 +2102,15 @@ def _mark_in_name(doc: Doc, flags: _Flags, records: list[dict[str, Any]]) -> Non
         r["in_name"] = True
 
 
+def _headed_by(name: str, word: str) -> bool:
+    """Whether ``word`` is the head of feature name ``name``, the word a story shortens it
+    to: its last word ("the Persian Gulf") or its first before "of" ("the Gulf of
+    Mexico"); not a modifier ("the Gulf Stream" is a current, no gulf)."""
+    words = name.lower().split()
+    word = word.lower()
+    return words[-1] == word or (len(words) > 2 and words[0] == word and words[1] == "of")
+
+
 def _short_feature_names(mentions: list[_Mention]) -> None:
     """Resolve a feature written by one word of its name ("the Gulf", "the Strait") to the
     feature of that kind the article names in full ("the Gulf of Mexico"), the one it names
@@ -2122,8 +2131,7 @@ def _short_feature_names(mentions: list[_Mention]) -> None:
         if (m.best is None or m.best.kind not in THE_FEATURE_KINDS or " " in word
                 or m.best.name in full):
             continue
-        names = [n for n in full if word.lower() in n.lower().split()
-                 and places[n].kind == m.best.kind]
+        names = [n for n in full if _headed_by(n, word) and places[n].kind == m.best.kind]
         if names:
             m.best = places[max(names, key=lambda n: (full[n], n))]
 
