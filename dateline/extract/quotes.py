@@ -1733,6 +1733,25 @@ def _resolve_pronoun(ents: _Entities, low: str, span: tuple[int, int],
     return best[1] if best else None
 
 
+def _plural_named(doc: Doc, since: int, pos: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a plural noun heads a phrase of its own after the phrase at ``since`` and
+    before ``pos``, outside ``quoted`` ("the demonstrators", "Libyan soldiers"): people
+    whom a later "they" may mean."""
+    first = next((t for t in doc if t.idx >= since), None)
+    if first is None:
+        return False
+    own = first
+    while own.dep_ in ("compound", "amod", "det", "nmod", "poss") and own.head.i > own.i:
+        own = own.head   # "Red Cross officials": the phrase's head, officials
+    for tok in doc[own.i + 1:]:
+        if tok.idx >= pos:
+            break
+        if (tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("compound", "amod", "nmod")
+                and not any(qs <= tok.idx < qe for qs, qe in quoted)):
+            return True
+    return False
+
+
 def _resolve(ents: _Entities, text: str, tok: Token | None, span: tuple[int, int] | None,
              quoted: list[tuple[int, int]], named: list[tuple[int, str, str]],
              since: int = 0, exclude: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
@@ -2278,6 +2297,19 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if speaker is None and pronoun:
             speaker, _ = _resolve(ents, text, a.speaker_tok, a.speaker, sorted(quoted + a.parts),
                                   named, since, exclude)
+        if speaker is None and pronoun and pronoun.lower() in ("they", "them") and a.speaker:
+            # "they" a few sentences on from the last group quoted ("..., NATO officials
+            # said. The alliance is expected ... . The mission ..., they said"): that
+            # group, when no other organisation or group is named since, not even by a
+            # plural noun ("The demonstrators did not deny ... . ..., they claimed").
+            far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
+            group, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
+            last = max((n[0] for n in named if n[1] == group and far <= n[0] < a.speaker[0]),
+                       default=None)
+            if group is not None and last is not None and ents.last_group_before(
+                    a.speaker[0], sorted(quoted + a.parts), last + 1) is None \
+                    and not _plural_named(doc, last, a.speaker[0], sorted(quoted + a.parts)):
+                speaker = group
         # The sentence of the speaker and the two before, after the wire's dateline when
         # the speaker is (not the headline and highlights before it).
         near = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 2)] \
