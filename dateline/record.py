@@ -100,8 +100,10 @@ class EventItem(TypedDict, total=False):
     """A political event coded to PLOVER: ``type`` one of its 16 types, ``quad`` its
     quad class, ``intensity`` on a Goldstein-like scale from -10 to +10.
     ``date_source`` says where ``date`` came from: "text" (a date expression of the
-    event's clause or sentence) or "published" (none: the publication date); None in
-    records stored before it was recorded."""
+    event's clause or sentence), "published" (none: the publication date) or "before"
+    (none, and the act is told in the perfect or as a participle of a noun: "has frozen
+    the assets", "a ceasefire brokered by": it happened on or before the publication
+    date, which ``date`` holds); None in records stored before it was recorded."""
 
     type: str
     mode: str | None

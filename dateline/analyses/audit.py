@@ -48,7 +48,10 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "places": ("text", "name", "country", "admin1", "kind", "lat", "lon", "adjectival"),
     "amounts": ("text", "value", "unit", "qualifier", "low", "high"),
     "events": ("type", "mode", "text", "actor_text", "actor_country", "actor_sector",
-               "target_text", "target_country", "target_sector", "place", "date"),
+               "target_text", "target_country", "target_sector", "place", "date",
+               # "published": no date in the text, the publication day; "before": an act
+               # told in the perfect, on or before that day
+               "date_source"),
     # a date is judged against the article's publication date
     "dates": ("text", "type", "value", "published"),
 }
@@ -203,7 +206,7 @@ def audit_amounts(store: Store, n: int = 50, seed: int = 0) -> list[AuditItem]:
 
 def audit_events(store: Store, n: int = 50, seed: int = 0) -> list[AuditItem]:
     """A random sample of ``n`` stored event mentions (type, mode, trigger, actor,
-    target, place, date), reproducible from ``seed``."""
+    target, place, date and where it came from), reproducible from ``seed``."""
     return _sampled(store, "events", n, seed)
 
 

@@ -19,7 +19,9 @@ coded differently by two articles stays split):
    7 of the 17 wrong merges were of such mentions, and none of the 14 right ones).
    The ``date`` is the day, month or year of the event's clause, else the first full
    date of the sentence, else the publication date; ``date_source`` says which
-   ("text" or "published", see ``dateline.extract.events``). Windows: among the
+   ("text", "published", or "before": an act told in the perfect, which the
+   publication date only bounds; see ``dateline.extract.events``; "before" counts as
+   "published" here). Windows: among the
    candidates' day dates, the earliest day not yet taken anchors a window, which
    takes every mention dated from it to ``window_days`` later (default
    :data:`WINDOW_DAYS`, 1), or to ``publication_days`` later (default
@@ -514,7 +516,7 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
     pub = "(e.date = substr(a.published, 1, 10))"
     if sourced:
         pub = (f"(CASE WHEN e.date_source IS NULL THEN {pub}"
-               " ELSE e.date_source = 'published' END)")
+               " ELSE e.date_source IN ('published', 'before') END)")
     # An act that would or might happen is not the one that happened: never one group.
     unreal = "(coalesce(e.mode, '') IN (" + ",".join("?" * len(UNREAL_MODES)) + "))"
     # Mentions of no actor country, or of private people, say too little to be one
@@ -524,7 +526,7 @@ def _cells(db: sqlite3.Connection, where: str, args: list[Any], full: bool = Tru
            if copies else "a.id")
     lone = ("(CASE WHEN e.actor_country IS NULL OR e.actor_country = ''"
             f" OR e.actor_sector = 'CVL' THEN {own} ELSE '' END)")
-    weak = "(coalesce(e.date_source, '') = 'published')" if sourced else "0"
+    weak = "(coalesce(e.date_source, '') IN ('published', 'before'))" if sourced else "0"
     mine = f"(CASE WHEN {weak} THEN {own} ELSE '' END)" if published == "anchored" else "''"
     if published == "article":   # a publication-dated mention: its own article's only
         lone = f"(CASE WHEN {weak} THEN {own} ELSE {lone} END)"

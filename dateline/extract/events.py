@@ -360,6 +360,17 @@ CRIME_WORDS = frozenset({
 #: Actor sectors of political life (anything but civilians, criminals and police
 #: acting on an ordinary crime).
 _UNPOLITICAL_SECTORS = frozenset({None, "CVL", "CRM", "COP", "MED", "EDU", "BUS", "JRN"})
+#: Sectors of political life: the state and its forces, parties, armed groups,
+#: international bodies (an actor with a country and no sector is a state as such).
+_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "IGO", "OPP", "REB", "LEG", "JUD", "PTY", "COP",
+                                "SPY", "RAD", "INS", "ELI"})
+#: Sectors of the public, whose demands are political news ("farmers demanded").
+_PUBLIC_SECTORS = frozenset({"CVL", "LAB", "REF", "NGO", "REL", "EDU"})
+#: Types by which the public takes part in politics: demands and threats (of a strike).
+_PUBLIC_VOICE = frozenset({"REQUEST", "THREATEN"})
+#: Quad classes of acts of force or material help, which are events whoever suffers or
+#: receives them ("three children were killed", "aid reached Haiti").
+_MATERIAL_QUADS = frozenset({"material conflict", "material cooperation"})
 #: Dependency labels a trigger does not absorb across.
 _NO_ABSORB = frozenset({"conj", "parataxis"})
 #: Dependencies by which a name modifies the noun that carries it ("Libyan forces",
@@ -1025,6 +1036,47 @@ def _aim(tok: Token) -> bool:
                  # "there was a rally ... to support the decision": "be" says an
                  # infinitive took place only as its complement ("is to meet")
                  or (tok.head.lemma_ == "be" and tok.dep_ in ("advcl", "acl"))))
+
+
+def _political(ev: dict, t: Tables) -> bool:
+    """Whether coded event ``ev`` is political news: force or material help
+    (:data:`_MATERIAL_QUADS`: "three children were killed" is news whoever did it),
+    an accusation (words against anyone, a company's against its rival included), or
+    an act one side of which is a political actor: a state as such (a country without
+    a sector) or one of :data:`_POLITICAL_SECTORS`, or for a demand or a threat also the
+    public (:data:`_PUBLIC_SECTORS`: "farmers demanded compensation", "the union
+    threatened a strike"). A company's deal, a medical agency's offer or a firm's view
+    of an estimate is not ("BP agreed to buy the field", "the agency offered
+    medication", "Exxon rejected the estimate")."""
+    if t.types[ev["type"]].quad in _MATERIAL_QUADS or ev["type"] == "ACCUSE":
+        return True
+    sectors = _POLITICAL_SECTORS | (_PUBLIC_SECTORS if ev["type"] in _PUBLIC_VOICE else frozenset())
+    return any(s.get("sector") in sectors or (s.get("country") and not s.get("sector"))
+               for s in (ev.get("actor"), ev.get("target")) if s)
+
+
+def _background(tok: Token) -> bool:
+    """Whether trigger ``tok`` tells of an act before the story's time, whose day the
+    publication date is only a bound of: its clause is in the perfect ("The EU has
+    frozen the assets ... and placed an arms embargo", "had shot down", "has been
+    endorsed"), or it is a participle describing a noun ("a ceasefire brokered by the
+    envoy")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
+    verb: Token | None = tok if tok.pos_ in ("VERB", "AUX") else _carrier(tok)
+    for _ in range(4):
+        if verb is None:
+            return False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i != tok.i:
+            return True
+        auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_ == "have" for a in auxes):
+            return True
+        if auxes or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children) \
+                or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head   # "has frozen ... and placed": the conjunct shares the aux
+    return False
 
 
 def _claimed(tok: Token) -> bool:
@@ -3358,10 +3410,13 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str
     Of the places that are not part of the actor's words ("Ankara backs rebel
     factions" says who, not where; "a summit in Tehran" does say where): the first
     after "in", "at" or "near" ("the next summit in Iran"), else the first city,
-    province, sea or local place ("an agreement during a visit to Damascus"), else
-    the first. Material conflict takes the city or province first: what is struck
+    province, sea or local place ("an agreement during a visit to Damascus"). Material
+    conflict takes the city or province first, else the first place: what is struck
     is named without a preposition ("aircraft pounded southern Idlib, a day after
-    a summit in Tehran").
+    a summit in Tehran", "jets bombed Libya"). Other acts take a country named without
+    a preposition only when it is the actor's own (an act at home) or, for a visit, the
+    host's ("visited Cuba"); another is a party or the subject matter ("a proposal to
+    involve Iran, rejected by the US" did not happen in Iran).
     """
     actor = (ev.get("actor") or {}).get("text") or ""
     a_start = text.find(actor, sent_start) if actor else -1
@@ -3385,7 +3440,13 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str
         chosen = by_kind or by_locative
     else:
         chosen = by_locative or by_kind
-    chosen = chosen or (left[0] if left else None)
+    if chosen is None and left:
+        home = (ev.get("actor") or {}).get("country")
+        visited = (ev.get("target") or {}).get("country") if ev.get("mode") == "visit" else None
+        # "NATO jets bombed Libya": what is struck is where; "the American president
+        # pledged that U.S. troops would help": an act at home; "visited Cuba": the host
+        chosen = next((p for p in left if ev.get("quad") == "material conflict"
+                       or alpha3(p.get("country")) in {home, visited} - {None}), None)
     return chosen.get("name") if chosen else None
 
 
@@ -3408,7 +3469,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     first full DATE of the sentence; else a year long past that the sentence writes out,
     see :func:`_past_year_date`; else the publication date), date_source ("text"
     when a date expression gave the date, "published" when it is the publication date
-    fallen back on), quad and intensity.
+    fallen back on, "before" when that fallback only bounds an act told in the perfect,
+    see :func:`_background`), quad and intensity. An event that is not political news
+    (:func:`_political`) is not returned.
     """
     t = tables()
     positions = _trigger_positions(doc, t)
@@ -3484,6 +3547,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             # "published": no date expression dated it (a clause's own date where the
             # sentence has no full one is a month or a year, never the fallback's value)
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
+            if ev["date_source"] == "published" and _background(c.tok):
+                ev["date_source"] = "before"
             if _scheduled_meeting(ev, c.tok, ctx.published.isoformat()):
                 continue
             if ev["type"] == "REJECT" and _subject_of_thing(c.tok, ev["target"]):
@@ -3497,6 +3562,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 ev["target"] = coder.code(told, sent, c.tok) if told is not None else None
                 if _self_request(ev):  # "told them": a pronoun read back to the teller
                     ev["target"] = None
+            if not _political(ev, t):
+                continue
             found.append((_depth(c.tok), c.tok.i, ev))
         found.sort(key=lambda x: (x[0], x[1]))
         for _, _, ev in found:
