@@ -51,3 +51,12 @@ def test_the_gulf_stays_the_gulf_of_mexico_beside_the_gulf_stream(nlp) -> None:
     places = _places(nlp, text)
     assert ("Gulf", "Gulf of Mexico", None, "sea") in places
     assert ("Gulf Stream", "Gulf Stream", None, "sea") in places
+
+
+def test_the_gulf_of_a_us_coast_story_is_the_gulf_of_mexico_not_the_gulf_stream(nlp) -> None:
+    # the story never names the gulf in full: the feature headed by "Gulf" nearest its
+    # places, which the current (whose name "Gulf" only modifies) must not be
+    # (the places of this story lie nearer the current than the Gulf of Mexico)
+    text = ("After a trip to Pittsburgh, the president visited the Gulf on Friday. He left "
+            "from Maryland, stopped in Boston and flew on to Louisiana.")
+    assert ("Gulf", "Gulf of Mexico", None, "sea") in _places(nlp, text)

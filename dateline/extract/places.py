@@ -2206,8 +2206,9 @@ def _gazetteer_gaps(doc: Doc, ctx: Context, mentions: list[_Mention], countries:
 
 @functools.lru_cache(maxsize=1)
 def _features_by_word(gaz: Gazetteer) -> dict[tuple[str, str], tuple[Place, ...]]:
-    """The curated features of each kind by each word of their main names ("gulf": the
-    Persian Gulf, the Gulf of Mexico, the Gulf of Aden)."""
+    """The curated features of each kind by each word that heads their main names
+    (:func:`_headed_by`; "gulf": the Persian Gulf, the Gulf of Mexico, the Gulf of Aden,
+    not the Gulf Stream)."""
     out: dict[tuple[str, str], list[Place]] = {}
     for row in read_records("places_features.tsv"):
         if row["kind"] not in THE_FEATURE_KINDS or " " not in row["name"]:
@@ -2217,7 +2218,7 @@ def _features_by_word(gaz: Gazetteer) -> dict[tuple[str, str], tuple[Place, ...]
         if place is None:
             continue
         for word in row["name"].lower().split():
-            if word not in ("of", "the", "and"):
+            if word not in ("of", "the", "and") and _headed_by(row["name"], word):
                 out.setdefault((row["kind"], word), []).append(place)
     return {k: tuple(v) for k, v in out.items()}
 
