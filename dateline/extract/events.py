@@ -741,6 +741,14 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+def _counterfactual(tok: Token) -> bool:
+    """Whether verb trigger ``tok`` is in the past of a modal, "would / could / might have
+    done": an act that did not take place."""
+    auxes = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+    return (tok.tag_ == "VBN" and "have" in auxes
+            and any(a in MODALS and a not in ("will", "shall", "'ll") for a in auxes))
+
+
 def _hypothetical(tok: Token) -> bool:
     """Whether the event of trigger ``tok`` is future, possible or intended."""
     # A noun carried out by a verb ("mounted its long-threatened invasion")
@@ -904,12 +912,19 @@ def _reporting(tok: Token) -> bool:
 _CHANCES = frozenset({"opportunity", "chance", "invitation"})
 
 
+#: What one gives, makes or takes when one speaks to the press ("refused to make any
+#: comment", "declined to take questions", "refused to give details").
+_PRESS_WORDS = frozenset({"comment", "question", "statement", "remark", "detail", "interview"})
+
+
 def _withheld(v: Token) -> bool:
-    """Whether verb ``v`` is speaking or giving details (:data:`_SPEECH_WITHHELD`, or
-    "go into detail")."""
+    """Whether verb ``v`` is speaking or giving details (:data:`_SPEECH_WITHHELD`, "go
+    into detail", or any verb with an object of :data:`_PRESS_WORDS`: "make any
+    comment", "take further questions")."""
     return v.lemma_.lower() in _SPEECH_WITHHELD or (v.lemma_.lower() == "go" and any(
         ch.dep_ == "prep" and ch.lower_ == "into" and any(g.lemma_.lower() == "detail" for g in ch.children)
-        for ch in v.children))
+        for ch in v.children)) or any(ch.dep_ == "dobj" and ch.lemma_.lower() in _PRESS_WORDS
+                                      for ch in v.children)
 
 
 #: Verbs that tell of an event without carrying it out ("activists reported protests").
@@ -1970,6 +1985,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # a demand, accusation, refusal or threat planned, expected or likely but not yet
         # made ("is expected to be criticised", "is expected to urge", "will likely face
         # a Russian veto"): nothing was said yet (a cooperative intent is AGREE, below)
+        return None
+    if _counterfactual(tok):
+        # "America would still have stormed to war", "troops could have attacked": what
+        # did not happen, and nobody threatened it
         return None
     decided = etype == "SANCTION" and _decided(tok)
     if _hypothetical(tok) and not decided:
