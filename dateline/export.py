@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from dateline.analyses.events import EventGroup, event_groups
+from dateline.analyses.events import EventGroup, event_groups, has_date_source
 from dateline.countries import alpha2, alpha3, geonames_countries
 from dateline.data import read_rows
 from dateline.store import KINDS, Store, date_range, iso, period_range
@@ -333,9 +333,16 @@ def _fatalities(store: Store, g: EventGroup, ids: dict[str, int]) -> int:
 
 def _time_precision(store: Store, g: EventGroup, ids: dict[str, int]) -> int:
     """1 when a mention's sentence names the event's day itself, 3 when the event
-    date is a month (ACLED's code for a month known without its day), else 2 (the
-    date is the publication date of the report, the event may be a few days older)."""
+    date is a month (ACLED's code for a month known without its day) or only bounds it
+    (every mention's ``date_source`` is "before": an act told in the perfect, on or
+    before the publication date), else 2 (the date is the publication date of the
+    report, the event may be a few days older)."""
     if len(g.date) == 7:
+        return 3
+    sources = {row[0] for art, sent in g.mentions for row in store.db.execute(
+        "SELECT date_source FROM events WHERE article = ? AND sentence = ? AND type = ?",
+        (ids[art], sent, g.type))} if has_date_source(store) else set()
+    if sources == {"before"}:
         return 3
     for art, sent in g.mentions:
         if store.db.execute("SELECT 1 FROM dates WHERE article = ? AND sentence = ? AND value = ?"

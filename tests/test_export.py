@@ -367,3 +367,22 @@ def test_events_dated_to_a_month_or_a_year_export_at_that_precision(tmp_path):
     assert sorted(m["date"] for m in from_aug_20) == ["2018-08", "2018-09-04"]
     assert [m["date"] for m in upto_july] == ["1986"]
     assert groups == ["1986"]
+
+
+def test_an_event_told_in_the_perfect_exports_at_the_lowest_precision(tmp_path):
+    # date_source "before": the publication date only bounds the act, so ACLED gets time
+    # precision 3, not the 2 of an act dated by its report's day (as "published" is)
+    rows = {}
+    for source in ("before", "published"):
+        sents = ["Russian jets have struck Idlib."]
+        ev = dict(_strike(sents[0], "struck", 0, 0), date="2018-09-05", date_source=source)
+        rec = _record(source, "2018-09-05", sents, source="Wire One",
+                      url=f"https://one.example/{source}", tone=-3.0,
+                      places=[{**_at(sents[0], "Idlib", 0), **IDLIB}], events=[ev])
+        path = tmp_path / f"{source}.db"
+        with Store(path) as s:
+            s.write([(rec, INFO)])
+        with Store(path, readonly=True) as s:
+            acled = list(csv.DictReader(io.StringIO(_text(s, "events", "acled"))))
+        rows[source] = [(r["event_date"], r["time_precision"]) for r in acled]
+    assert rows == {"before": [("2018-09-05", "3")], "published": [("2018-09-05", "2")]}

@@ -403,7 +403,7 @@ def _check(window_days: int, publication_days: int, published: str) -> None:
                          f"not {published!r}")
 
 
-def _sourced(store: Store) -> bool:
+def has_date_source(store: Store) -> bool:
     """Whether the store's events table has ``date_source`` (a store written before
     it has not, until it is opened for writing)."""
     spec = store.specs.get("events")
@@ -474,7 +474,7 @@ def first_event_groups(store: Store, limit: int, *, start: str | dt.date | None 
     # The cells' keys and counts alone (cheap) say which pair holds the limit-th group:
     # only the mentions up to that pair are then grouped in full.
     where2, args2 = upto(date)
-    base = _cells(db, where2, args2, full=False, copies=copies, sourced=_sourced(store),
+    base = _cells(db, where2, args2, full=False, copies=copies, sourced=has_date_source(store),
                   published=published)
     keys: list[tuple[Any, ...]] = []
     held = 0
@@ -569,7 +569,7 @@ def _groups(store: Store, where: str, args: list[Any], limit: int | None = None,
     windows, ``join_area`` and ``published`` as :func:`event_groups`; ``copies`` as for
     :func:`_cells`."""
     db = store.db
-    base = _cells(db, where, args, copies=copies, sourced=_sourced(store), published=published)
+    base = _cells(db, where, args, copies=copies, sourced=has_date_source(store), published=published)
     if not base:
         return
     keys = _keys(base, _areas(db, base) if join_area else None, window_days,
