@@ -920,7 +920,7 @@ _PRESS_WORDS = frozenset({"comment", "question", "statement", "remark", "detail"
 def _withheld(v: Token) -> bool:
     """Whether verb ``v`` is speaking or giving details (:data:`_SPEECH_WITHHELD`, "go
     into detail", or any verb with an object of :data:`_PRESS_WORDS`: "make any
-    comment", "take further questions")."""
+    comment", "take more questions")."""
     return v.lemma_.lower() in _SPEECH_WITHHELD or (v.lemma_.lower() == "go" and any(
         ch.dep_ == "prep" and ch.lower_ == "into" and any(g.lemma_.lower() == "detail" for g in ch.children)
         for ch in v.children)) or any(ch.dep_ == "dobj" and ch.lemma_.lower() in _PRESS_WORDS
@@ -1987,7 +1987,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # a Russian veto"): nothing was said yet (a cooperative intent is AGREE, below)
         return None
     if _counterfactual(tok):
-        # "America would still have stormed to war", "troops could have attacked": what
+        # "jets would still have bombed the camps", "troops could have attacked": what
         # did not happen, and nobody threatened it
         return None
     decided = etype == "SANCTION" and _decided(tok)
@@ -3206,6 +3206,37 @@ def _refuse_admission(tok: Token, etype: str, lemma: str, children: list[Token])
 def _refuse_quantity_deal(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return lemma == "deal" and tok.pos_ == "NOUN" and any(
         ch.dep_ == "amod" and ch.lower_ in ("great", "good", "fair") for ch in children)
+
+
+@_refuses("extraction", "'pulled out' or 'pulled from' in the passive with someone other "
+                        "than troops or envoys as its subject ('she was pulled out of the "
+                        "rubble by rescue teams'): someone taken out, no withdrawal ('troops "
+                        "were pulled out of the region' stays)")
+def _refuse_extraction(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "RETREAT" and lemma == "pull" and any(
+        ch.dep_ == "nsubjpass" and ch.lemma_.lower() not in _abroad_words()
+        and ch.lower_ not in _abroad_words() for ch in children)
+
+
+#: What one calls off that is one's own plan, no concession to anyone: trips, visits, events.
+_OWN_PLANS = frozenset({"trip", "visit", "tour", "journey", "holiday", "appearance", "event",
+                        "concert", "show", "party", "celebration", "flight", "speech"})
+
+
+@_refuses("own-plan", "cancelling or postponing one's own trip, visit or event ('canceled a "
+                      "tour of the region to handle the emergency'): no concession to anyone")
+def _refuse_own_plan(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "CONCEDE" and lemma in ("cancel", "postpone", "call") and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in _OWN_PLANS for ch in children)
+
+
+@_refuses("talk-show", "'talk(s)' right before 'show(s)' naming a kind of programme ('went "
+                       "on the morning talk shows', 'talks shows', which the tagger may read "
+                       "as a noun and a verb): no talks held")
+def _refuse_talk_show(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (etype == "CONSULT" and lemma in ("talk", "talks") and nxt is not None
+            and nxt.lower_ in ("show", "shows"))
 
 
 #: What a medical or scientific inquiry looks at, no one's wrongdoing: cases, samples, patients.
