@@ -46,7 +46,7 @@ def test_the_levant_and_the_gulf_stream_are_regions_not_american_towns(nlp, text
 def test_the_gulf_stays_the_gulf_of_mexico_beside_the_gulf_stream(nlp) -> None:
     # "the Gulf" shortens the gulf the story names in full, not the current whose name
     # "Gulf" only modifies, however often the current is named
-    text = ("Oil from the well in the Gulf of Mexico could reach the Gulf Stream. "
+    text = ("Oil leaking into the Gulf of Mexico could reach the Gulf Stream. "
             "The Gulf Stream would carry it north. Boats skimmed oil in the Gulf on Monday.")
     places = _places(nlp, text)
     assert ("Gulf", "Gulf of Mexico", None, "sea") in places

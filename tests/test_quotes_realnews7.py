@@ -14,7 +14,7 @@ def _speakers(quotes: list[dict]) -> list[tuple[str | None, str | None]]:
 def test_they_two_sentences_on_is_the_group_last_quoted(nlp):
     text = ("The first supply flights reached the airport on Sunday, Red Cross officials said. "
             "The convoy is expected at the border by Monday night. "
-            "The camps should be fully stocked by the end of the week, they said.")
+            "The camps should be fully stocked by Friday, they said.")
     ents = entity_records(text, [("Red Cross", "ORG")])
     assert _speakers(quotes_of(nlp, text, ents)) == [
         ("Red Cross officials", None), ("Red Cross officials", "they")]
@@ -25,7 +25,7 @@ def test_they_after_another_group_named_since_stays_unresolved(nlp):
     text = ("The first supply flights reached the airport on Sunday, Red Cross officials said. "
             "The Kenyan Army moved its trucks to the border on Monday. "
             "The convoy is expected there by Monday night. "
-            "The camps should be fully stocked by the end of the week, they said.")
+            "The camps should be fully stocked by Friday, they said.")
     ents = entity_records(text, [("Red Cross", "ORG"), ("Kenyan Army", "ORG")])
     assert _speakers(quotes_of(nlp, text, ents)) == [
         ("Red Cross officials", None), (None, "they")]
