@@ -2304,11 +2304,11 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             # plural noun ("The demonstrators did not deny ... . ..., they claimed").
             far = ctx.sentence_starts[max(0, ctx.sentence_of(min(start, a.speaker[0])) - 3)]
             group, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
-            last = max((n[0] for n in named if n[1] == group and far <= n[0] < a.speaker[0]),
-                       default=None)
-            if group is not None and last is not None and ents.last_group_before(
-                    a.speaker[0], sorted(quoted + a.parts), last + 1) is None \
-                    and not _plural_named(doc, last, a.speaker[0], sorted(quoted + a.parts)):
+            quoted_at = max((n[0] for n in named if n[1] == group and far <= n[0] < a.speaker[0]),
+                            default=None)
+            if group is not None and quoted_at is not None and ents.last_group_before(
+                    a.speaker[0], sorted(quoted + a.parts), quoted_at + 1) is None \
+                    and not _plural_named(doc, quoted_at, a.speaker[0], sorted(quoted + a.parts)):
                 speaker = group
         # The sentence of the speaker and the two before, after the wire's dateline when
         # the speaker is (not the headline and highlights before it).
