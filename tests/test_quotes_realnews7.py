@@ -39,3 +39,13 @@ def test_they_after_people_named_by_a_plural_noun_stays_unresolved(nlp):
     ents = entity_records(text, [("Red Cross", "ORG")])
     assert _speakers(quotes_of(nlp, text, ents)) == [
         ("Red Cross officials", None), (None, "they")]
+
+
+def test_the_company_is_the_one_that_opens_what_it_said(nlp):
+    # "Acme is doing X, the company said": a company's word about itself
+    # (its other mention is three sentences back, out of reach of "the company")
+    text = ("Norbrite was founded in 1990. Its rigs work off the coast. Oil prices fell. "
+            "Storms are near. Norbrite will replace the damaged valves and resume drilling "
+            "next month, the company said.")
+    ents = entity_records(text, [("Norbrite", "ORG"), ("Norbrite", "ORG")])
+    assert _speakers(quotes_of(nlp, text, ents)) == [("Norbrite", None)]

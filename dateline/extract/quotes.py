@@ -1579,6 +1579,17 @@ _MEDIA_NAMES = {"newspaper": _PAPER, "paper": _PAPER, "daily": _PAPER, "tabloid"
                 "network": _STATION, "channel": _STATION, "broadcaster": _STATION, "station": _STATION}
 
 
+def _company_opening(ents: _Entities, text: str, parts: list[tuple[int, int]],
+                     quoted: list[tuple[int, int]]) -> str | None:
+    """The company (see :meth:`_Entities.last_company_before`) whose name opens the first
+    of ``parts``, the words a quote reports, or None."""
+    if not parts:
+        return None
+    start = parts[0][0] + len(text[parts[0][0]:parts[0][1]]) - len(text[parts[0][0]:parts[0][1]].lstrip())
+    name = ents.last_company_before(min(parts[0][1], start + 80), sorted(quoted), start)
+    return name if name is not None and text.startswith(name.split()[0], start) else None
+
+
 def _company_mention(tok: Token | None, nouns: frozenset[str] = _COMPANY_NOUNS) -> bool:
     """Whether the speaker headed by ``tok`` is "the company" (or "the oil giant", "the
     firm": a singular noun of ``nouns`` after "the", no name of its own)."""
@@ -2317,8 +2328,11 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         if lead is not None and a.speaker is not None and a.speaker[0] >= lead.end():
             near = max(near, lead.end())
         if pronoun is None and a.speaker is not None and _company_mention(a.speaker_tok):
-            # "The company said": the company named in this sentence or the two before.
-            speaker = ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near) or speaker
+            # "The company said": the company named in this sentence or the two before;
+            # else one that opens what it said ("Acme Inc is building a rig, the company
+            # said": a company's word about itself).
+            speaker = (ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near)
+                       or _company_opening(ents, text, a.parts, quoted) or speaker)
         elif pronoun is None and a.speaker is not None and a.speaker_tok is not None and _company_mention(
                 a.speaker_tok, _BODY_NOUNS) and speaker == text[a.speaker[0]:a.speaker[1]]:
             # "The ministry said": the ministry named in this sentence or the two before.
