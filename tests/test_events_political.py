@@ -106,8 +106,7 @@ def test_a_visited_country_is_the_place_of_the_visit(nlp) -> None:
 
 @pytest.mark.parametrize("text, actor", [
     # the Pope and the Vatican are the Holy See's, never the country the sentence names
-    ("The Pope has called for a generous response to the tragic situation in Uganda.",
-     ("The Pope", "VAT", "REL")),
+    ("The Pope urged Ugandans to help the flood victims.", ("The Pope", "VAT", "REL")),
     ("The Vatican condemned the attack on the Ugandan church.", ("The Vatican", "VAT", "REL")),
 ])
 def test_the_pope_and_the_vatican_are_the_holy_see(nlp, text: str, actor: tuple) -> None:
