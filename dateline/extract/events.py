@@ -745,8 +745,7 @@ def _counterfactual(tok: Token) -> bool:
     """Whether verb trigger ``tok`` is in the past of a modal, "would / could / might have
     done": an act that did not take place."""
     auxes = [ch.lower_ for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
-    return (tok.tag_ == "VBN" and "have" in auxes
-            and any(a in MODALS and a not in ("will", "shall", "'ll") for a in auxes))
+    return tok.tag_ == "VBN" and "have" in auxes and any(a in MODALS - _FUTURE for a in auxes)
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -3214,8 +3213,8 @@ def _refuse_quantity_deal(tok: Token, etype: str, lemma: str, children: list[Tok
                         "were pulled out of the region' stays)")
 def _refuse_extraction(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return etype == "RETREAT" and lemma == "pull" and any(
-        ch.dep_ == "nsubjpass" and ch.lemma_.lower() not in _abroad_words()
-        and ch.lower_ not in _abroad_words() for ch in children)
+        ch.dep_ == "nsubjpass" and not {ch.lemma_.lower(), ch.lower_} & _abroad_words()
+        for ch in children)
 
 
 #: What one calls off that is one's own plan, no concession to anyone: trips, visits, events.

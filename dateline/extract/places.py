@@ -1847,6 +1847,21 @@ def _division_after(doc: Doc, m: _Mention, divisions: frozenset[int]) -> bool:
     return m.tok_end + 1 < len(doc) and doc[m.tok_end].text == "," and m.tok_end + 1 in divisions
 
 
+def _uncued(doc: Doc, m: _Mention, comma_after: bool) -> bool:
+    """Whether nothing around mention ``m`` says it is a place: no country or division
+    after a comma (``comma_after``), and no word before it that puts something in or
+    beside a place (:func:`_locative_before`), unless a possessive follows ("in Ross's
+    mind")."""
+    return not comma_after and (not _locative_before(doc, m.tok_start) or _possessed(doc, m.tok_end))
+
+
+def _without_small_towns(cands: list[Place], home: frozenset[str] = frozenset()) -> list[Place]:
+    """``cands`` without the towns under :data:`METONYM_MIN_POP`, except those of the
+    countries in ``home`` (ISO alpha-2)."""
+    return [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP
+            or p.country in home]
+
+
 #: Words after a name that make it the name of an oil or gas prospect ("the Macondo well").
 _WELL_WORDS = frozenset({"well", "wells", "prospect", "field", "oilfield", "reservoir"})
 
@@ -1956,22 +1971,17 @@ def _no_town_names(doc: Doc, mentions: list[_Mention], person_words: frozenset[s
             cands = [p for p in cands if p.kind != "city" or p.population >= SURNAME_CITY_MIN_POP
                      or p.capital]
         elif (name_key(m.text) in person_words or name_key(m.text) in _actor_names()) \
-                and not comma_after and (not _locative_before(doc, m.tok_start) or _possessed(doc, m.tok_end)):
-            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
+                and _uncued(doc, m, comma_after):
+            cands = _without_small_towns(cands)
         elif (home := _table_surnames().get(name_key(m.text))) is not None \
-                and not comma_after and (not _locative_before(doc, m.tok_start) or _possessed(doc, m.tok_end)):
-            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP
-                     or p.country in home]
+                and _uncued(doc, m, comma_after):
+            cands = _without_small_towns(cands, home)
         if before == "the" and any(p.kind in THE_FEATURE_KINDS for p in cands):
             cands = [p for p in cands if p.kind != "city"]   # "the Middle East": no town
-        elif _names_a_well(doc, m):
-            # "the Macondo well", "the Macondo prospect": an oil prospect's name, no small
-            # town (Macondo, Angola)
-            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
-        elif before == "the" and _name_goes_on(doc, m, divisions):
-            # "the Justice Department", "the Rose Garden", "the Supreme Council": the
-            # first word of a longer name, no small town
-            cands = [p for p in cands if p.kind != "city" or p.population >= METONYM_MIN_POP]
+        elif _names_a_well(doc, m) or (before == "the" and _name_goes_on(doc, m, divisions)):
+            # "the Macondo well": an oil prospect's name (no Macondo, Angola); "the Justice
+            # Department", "the Rose Garden": the first word of a longer name; no small town
+            cands = _without_small_towns(cands)
         if not cands:
             continue
         if len(cands) != len(m.cands):

@@ -1585,8 +1585,9 @@ def _company_opening(ents: _Entities, text: str, parts: list[tuple[int, int]],
     of ``parts``, the words a quote reports, or None."""
     if not parts:
         return None
-    start = parts[0][0] + len(text[parts[0][0]:parts[0][1]]) - len(text[parts[0][0]:parts[0][1]].lstrip())
-    name = ents.last_company_before(min(parts[0][1], start + 80), sorted(quoted), start)
+    s, e = parts[0]
+    start = e - len(text[s:e].lstrip())   # the first word of the part
+    name = ents.last_company_before(min(e, start + 80), sorted(quoted), start)
     return name if name is not None and text.startswith(name.split()[0], start) else None
 
 
@@ -2317,9 +2318,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             group, _ = _resolve(no_entities, text, a.speaker_tok, a.speaker, contents, named, far)
             quoted_at = max((n[0] for n in named if n[1] == group and far <= n[0] < a.speaker[0]),
                             default=None)
+            outside = sorted(quoted + a.parts)
             if group is not None and quoted_at is not None and ents.last_group_before(
-                    a.speaker[0], sorted(quoted + a.parts), quoted_at + 1) is None \
-                    and not _plural_named(doc, quoted_at, a.speaker[0], sorted(quoted + a.parts)):
+                    a.speaker[0], outside, quoted_at + 1) is None \
+                    and not _plural_named(doc, quoted_at, a.speaker[0], outside):
                 speaker = group
         # The sentence of the speaker and the two before, after the wire's dateline when
         # the speaker is (not the headline and highlights before it).
