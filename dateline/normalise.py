@@ -11,7 +11,9 @@ every offset an extractor finds is turned into an offset into the article's own 
   The brackets are always rewritten (they never occur in ordinary text); the rest only
   when the text is tokenised that way throughout (:func:`is_tokenised`), so ordinary
   text is left alone. Such corpora hold one sentence per line, so in tokenised text a
-  line break is made a paragraph break, which the parser never crosses.
+  line break is made a paragraph break, which the parser never crosses; a stock ticker
+  their sentence splitter broke at its dot ("BP Plc -LRB- BP . \nL -RRB- said": 122 in
+  the Timeline17 Reuters topic) is joined again ("(BP.L)"), so the company keeps its verb.
 - **Transcript speaker labels** ("BLITZER :", "WOLF BLITZER, CNN ANCHOR:" at the start
   of a line): blanked, and kept as :class:`Turn` s whose speech runs to the next label;
   the quotes extractor reports each turn as the speaker's words. Heading words of news
@@ -52,6 +54,10 @@ _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{
 _OPENING = re.compile(r"(-L[RSC]B-|``)( +)")
 _CLOSING = re.compile(r"( +)(-R[RSC]B-|''|n't\b|'(?:s|re|ve|ll|d|m)\b|\.\.\.|[,.;:?!%])")
 _LONE_BRACKET = re.compile(r"-[LR][RSC]B-")
+#: A stock ticker in brackets that a sentence splitter broke at its dot, one sentence per
+#: line ("BP Plc -LRB- BP . \nL -RRB- said", Reuters' instrument codes: a symbol of up to
+#: six letters or digits, a dot, an exchange code of up to three letters).
+_BROKEN_TICKER = re.compile(r"-LRB- ([A-Za-z0-9]{1,6}) \. \n([A-Za-z]{1,3}) -RRB-")
 #: Signs of Penn-Treebank tokenisation: a space before sentence punctuation or a clitic.
 _TOKENISED = re.compile(r"\w (?:[,.;:?!]|n't\b|'s\b)(?= |$)|``|''", re.M)
 _UNTOKENISED = re.compile(r"\w[,.;:?!](?= )|\w(?:n't|'s)\b")
@@ -272,6 +278,9 @@ def _blank_furniture(text: str, chars: list[str], blanked: list[tuple[int, int, 
 
 def _token_edits(text: str, tokenised: bool) -> list[tuple[int, int, str]]:
     """``(start, end, replacement)`` of the Penn-Treebank rewrites, sorted, disjoint."""
+    # "-LRB- BP . \nL -RRB-" -> "(BP.L)": one name, not two lines
+    tickers = [(m.start(), m.end(), f"({m[1]}.{m[2]})")
+               for m in (_BROKEN_TICKER.finditer(text) if tokenised else ())]
     edits: list[tuple[int, int, str]] = []
     for m in _OPENING.finditer(text):       # "-LRB- x" -> "(x", "`` x" -> "“x"
         mark = m[1]
@@ -297,6 +306,8 @@ def _token_edits(text: str, tokenised: bool) -> list[tuple[int, int, str]]:
             kept.append((m.start(), m.end(), "“" if m.group() == "``" else "”"))
     if tokenised:   # such corpora hold one sentence per line: the parser must break there
         kept += [(m.start(), m.end(), "\n\n") for m in re.finditer(r"(?<!\n)\n(?!\n)", text)]
+    if tickers:
+        kept = [e for e in kept if not any(a <= e[0] < b for a, b, _ in tickers)] + tickers
     return sorted(kept)
 
 
