@@ -1535,8 +1535,9 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
 
     The place around a local mention is, in turn: a city, county or division
     right after it ("Oulton Park, Cheshire", "Crossroads Correctional Center in
-    Shelby"); the nearest city or county before it in the same sentence and the
-    same division as the article's main city; the article's main city (most and
+    Shelby"), or a city or county that owns it ("Misrata's Al-Noor Hospital"); the
+    nearest city or county before it in the same sentence and the same division as the
+    article's main city; the article's main city (most and
     most surely mentioned, in the article's main country), when ``window`` is -1 or
     the text names that city within ``window`` sentences of the mention. Without one
     the mention is left out.
@@ -1607,6 +1608,11 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
                 inside = [first[k] for k in ranked
                           if (first[k].best.country, first[k].best.admin1) == area]
                 anchor = inside[0] if inside else cand
+        if anchor is None and start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
+            # "Misrata's Al-Noor Hospital": the city that owns it, whatever its division
+            owner = next((m for m in placed if m.tok_end == start - 1), None)
+            if owner is not None and owner.best.kind in local_kinds:
+                anchor = owner
         states = gaz.us_county(doc[start:end].text) if doc[end - 1].lower_ == "county" else ()
         if states:
             # A US county: only a place in a state that has a county of that name will do.
@@ -1633,6 +1639,8 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
             if point is not None:
                 out.append(_local_record(doc, ctx, gaz, start, end, point))
                 continue
+        if anchor is None and _called_a_town(doc, end):
+            continue  # a town the gazetteer lacks ("Kasr Hadi, a front-line town"): no city's
         if anchor is None:
             # The last such place before it in its sentence, else the main city.
             k = bisect.bisect_left(anchor_starts, start) - 1
@@ -2212,6 +2220,25 @@ def _gazetteer_gaps(doc: Doc, ctx: Context, mentions: list[_Mention], countries:
         if beside:
             out[id(m)] = (m, min(beside, key=lambda o: abs(o.start - m.start)).best)
     return list(out.values())
+
+
+#: Nouns by which an apposition says a name is a settlement of its own.
+_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "settlement", "oasis", "port"})
+
+
+def _called_a_town(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` is followed by an apposition headed by
+    a noun of a settlement (", another front-line town", ", a village of 2,000 people"; not
+    ", and other suburbs of the city"): a town in its own right, never a district of a
+    city named near it."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ not in ("DET", "NUM", "ADJ"):
+        return False
+    for tok in doc[end + 1:end + 8]:
+        if tok.text in (",", ";", ":", ".", "(", ")") or tok.pos_ in ("ADP", "CCONJ", "VERB"):
+            return False
+        if tok.lemma_.lower() in _SETTLEMENTS and tok.pos_ == "NOUN":
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
