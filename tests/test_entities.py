@@ -309,3 +309,33 @@ def test_another_spelling_of_the_famous_first_name_still_joins(entities_of):
     ents = entities_of("Moammar Gaddafi spoke on state television on Tuesday. "
                        "Gaddafi said his forces would not leave Tripoli.")
     assert _with_text(ents, "Gaddafi")[0]["canonical"] == "Moammar Gaddafi"
+
+
+def test_military_ranks_are_titles_and_a_rank_alone_is_no_name(entities_of):
+    # the model splits "Lance Corporal" off the first mention (as ORG) and tags the second,
+    # with its age, ORG: one soldier under one name
+    text = ("A photograph shows Lance Corporal Mark Keller driving a truck. The other soldier "
+            "facing court martial is Lance Corporal Keller , 25 , from Leeds .\n"
+            "Cpl Keller denied the charges , his lawyer said .\n")
+    ents = entities_of(text)
+    assert not [e for e in ents if e["text"] == "Lance Corporal"]
+    assert {(e["label"], e["canonical"]) for e in ents if "Keller" in e["text"]} == {
+        ("PERSON", "Mark Keller")}
+
+
+def test_a_storm_s_given_name_is_no_person(entities_of):
+    # the storm's name is not the analyst's first name, in either of its mentions
+    text = ("Forecasters said tropical storm Alex would strengthen on Tuesday .\n"
+            "Alex , the first named storm of the season , may slow the clean-up .\n"
+            "The spill will not end soon , analyst Alex Moreno said .\n")
+    ents = entities_of(text)
+    assert [(e["text"], e["label"]) for e in ents if e["text"] == "Alex"] == [
+        ("Alex", "EVENT"), ("Alex", "EVENT")]
+    assert {e["canonical"] for e in ents if e["label"] == "PERSON"} == {"Alex Moreno"}
+
+
+def test_a_place_after_the_word_storm_stays_a_place(entities_of):
+    ents = entities_of("It was the worst storm Louisiana had seen in years . "
+                       "Hurricane Ike hit Texas in 2008 .")
+    assert [(e["text"], e["label"]) for e in ents] == [
+        ("Louisiana", "GPE"), ("Hurricane Ike", "EVENT"), ("Texas", "GPE")]

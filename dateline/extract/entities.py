@@ -390,6 +390,9 @@ def _clean(doc: Doc, ent) -> _Ent | None:
         return None   # "H1N1", "H5N1": a strain; a person's name holds no digit
     if " ".join(words_here) in common_noun_table():
         return None   # "a GP", "GCSE exams"
+    if ent.label_ in ("ORG", "PERSON") and end - start >= 2 \
+            and " ".join(words_here).lower() in title_table():
+        return None   # a title the model split off its holder ("Lance Corporal | Ann Lee")
     # A time zone glued before a name ("BST Tony Blair") or standing alone ("1300 GMT").
     while start < end and doc[start].text in TIME_ZONES:
         start += 1
@@ -412,6 +415,8 @@ def _clean(doc: Doc, ent) -> _Ent | None:
         t0 = _find_title(ends, len(ends))
         if 2 <= t0 < len(ends):
             end = start + t0
+    if doc[end - 1].text.endswith("-"):
+        return None   # a title's first part ("Lance-" of "Lance-Corporal"): no name ends so
     # An organisation's acronym glued after a person's name ("Bob Dudley BP").
     if ent.label_ == "PERSON" and end - start >= 2 and _is_acronym(doc[end - 1].text) \
             and doc[end - 1].text not in ROMAN:
@@ -521,8 +526,17 @@ def _appositive_title(doc: Doc, start: int, end: int) -> tuple[str, str | None] 
         t0 = _find_title(before, len(before))
         if t0 < len(before):
             k = t0 - 1
+            # a portfolio before the title ("the EU health commissioner, ..."), when the
+            # name is whole ("..., Coast Guard Admiral Ann Lee": not "Coast Guard")
+            whole = end >= len(doc) or doc[end].pos_ != "PROPN"
+            for _ in range(2):
+                if whole and k >= 1 and before[k].isalpha() and before[k].islower() \
+                        and before[k] not in _DETERMINERS:
+                    k -= 1
             country = _country_prefix(before[k]) if k >= 0 else None
             if country:
+                k -= 1
+            elif k >= 1 and _is_acronym(before[k]):   # "the UN envoy, ..."
                 k -= 1
             if k >= 0 and before[k].lower() in _DETERMINERS:
                 return " ".join(before[t0:]), country
@@ -675,6 +689,41 @@ def _is_person_shaped(name: str) -> bool:
             and any(w in NAME_PARTICLES for w in words[1:-1]) and not is_known_organisation(name))
 
 
+#: Words before a storm's given name ("tropical storm Alex", "Hurricane Ike").
+_STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "depression"})
+
+
+def _storm_name(doc: Doc, e: _Ent) -> bool:
+    """Whether ``e`` is a storm's given name: one word after a storm word that names it
+    (:func:`_names_storm`: "Hurricane Ike", "tropical storm Alex"), or a storm word and the
+    name taken whole; not "the worst storm Louisiana has seen"."""
+    words = doc[e.tok_start:e.tok_end]
+    if len(words) == 2 and _names_storm(doc, e.tok_start):
+        return True   # "Hurricane Ike", "Storm Alex" (of "Tropical Storm Alex") taken whole
+    return len(words) == 1 and e.tok_start > 0 and _names_storm(doc, e.tok_start - 1)
+
+
+def _names_storm(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a storm word that names the storm after it: "hurricane",
+    "typhoon" or "cyclone" in any case; "storm" or "depression" capitalised or after
+    "tropical" ("Storm Troopers" alone is no storm)."""
+    word = doc[i].lower_
+    if word in ("hurricane", "typhoon", "cyclone"):
+        return True
+    return word in _STORM_WORDS and i > 0 and doc[i - 1].lower_ == "tropical"
+
+
+def _aged(doc: Doc, e: _Ent) -> bool:
+    """Whether the name ``e`` of two to four capitalised words is followed by an age set
+    off by commas ("Ana Ruiz, 25, a baker", "Ana Ruiz, 25."), as news gives a person's."""
+    words = doc[e.tok_start:e.tok_end]
+    if not 2 <= len(words) <= 4 or not all(w.text[:1].isupper() for w in words):
+        return False
+    after = doc[e.tok_end:e.tok_end + 3]
+    return (len(after) == 3 and after[0].text == "," and after[1].text.isdigit()
+            and 1 <= int(after[1].text) <= 110 and after[2].text in (",", ".", ";"))
+
+
 def _relabel(doc: Doc, ents: list[_Ent]) -> None:
     """Correct spaCy's PERSON/ORG/place labels with what Dateline knows, in place: known
     organisations are ORG, person-shaped names PERSON, gazetteer places GPE; then each name
@@ -716,6 +765,13 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
                 and not name.islower():
             e.label = "ORG"
             fixed.add(i)
+        elif e.label in ("PERSON", "ORG", "GPE", "LOC", "NORP") and _storm_name(doc, e):
+            e.label = "EVENT"   # "tropical storm Alex", "Hurricane Ike": a storm, no person
+            fixed.add(i)
+        elif e.label in ("ORG", "GPE", "LOC", "NORP") and _aged(doc, e) \
+                and not is_known_organisation(name):
+            e.label = "PERSON"   # "Ana Ruiz, 25, a baker": only a person has an age
+            fixed.add(i)
         elif e.label == "ORG" and _is_person_shaped(name):
             e.label = "PERSON"
             fixed.add(i)
@@ -731,7 +787,7 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
             continue
         if ranked[0][0] != e.label and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
                 and (ranked[0][0] in ("PERSON", "ORG", "GPE", "LOC")
-                     or (ranked[0][0] == "PRODUCT" and ranked[0][1] >= 1000)):   # a medicine
+                     or (ranked[0][0] in ("PRODUCT", "EVENT") and ranked[0][1] >= 1000)):   # a medicine, a storm
             e.label = ranked[0][0]
 
 
