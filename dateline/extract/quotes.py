@@ -43,6 +43,7 @@ import numpy
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from dateline.actors import tables as actor_tables
 from dateline.data import read_rows
 from dateline.extract import Context, doc_text, extractor
 
@@ -1454,6 +1455,46 @@ class _Entities:
                     best = (counts[name], m.start(), name)
         return best[2] if best is not None else None
 
+    def main_company_before(self, pos: int, quoted: list[tuple[int, int]], since: int) -> str | None:
+        """The company the article is about, for "the company" at ``pos`` when none is named
+        in ``[since, pos)``: of the organisations :meth:`last_company_before` considers, the
+        one named most often, when it is named at least three times and at least twice as
+        often as any other, the actor tables know it as a business or not at all (not "UN"),
+        it is named outside quotations before ``pos``, and no other organisation that may be
+        a company (an ORG entity, or a name the actor tables know as a business) is named in
+        ``[since, pos)`` ("Halliburton disputed ... . The company said": Halliburton,
+        whatever the tagger made of it); else None."""
+        self.last_company_before(pos, quoted, pos)   # builds the tables
+        counts, patterns = self._orgs   # type: ignore[misc]
+        ranked = sorted({n: counts[n] for _, n in patterns}.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        name = ranked[0][0]
+        if any(f.alias.sector != "BUS" for f in actor_tables().find(name)):
+            return None
+        outside = [e for e in self.items if not any(qs <= e["start"] < qe for qs, qe in quoted)]
+        if any(since <= e["start"] < pos and e.get("label") == "ORG"
+               and (other := _ent_name(e) or "") != name and _company_like(other) for e in outside):
+            return None
+        if self.known_companies(since, pos, quoted) - {name}:
+            return None   # a business the actor tables know, whatever the tagger said
+        named_before = any(m.start() < pos and not any(qs <= m.start() < qe for qs, qe in quoted)
+                           for pattern, n in patterns if n == name
+                           for m in pattern.finditer(self.text, 0, pos))
+        return name if named_before else None
+
+    def known_companies(self, since: int, pos: int, quoted: list[tuple[int, int]]) -> set[str]:
+        """The businesses of the actor tables (not their people) named in ``[since, pos)``
+        outside quotations, as written ("Halliburton", "Transocean"), whatever label the
+        entity stage gave them."""
+        out: set[str] = set()
+        for m in _CAPITALISED.finditer(self.text, since, pos):
+            if any(qs <= m.start() < qe for qs, qe in quoted):
+                continue
+            out.update(m.group()[f.start:f.end] for f in actor_tables().find(m.group())
+                       if f.alias.kind == "org" and f.alias.sector == "BUS" and not f.alias.person)
+        return out
+
     def last_body_before(self, noun: str, pos: int, quoted: list[tuple[int, int]],
                          since: int) -> str | None:
         """The body "the ``noun``" at ``pos`` is ("the ministry", "the council"): of the
@@ -1501,6 +1542,10 @@ class _Entities:
             written = before.endswith(title) and (len(before) == len(title) or not before[-len(title) - 1].isalnum())
             # "our correspondent" after "the BBC's Jim Muir": the news organisation's own.
             written = written or title in ("correspondent", "reporter") and _NEWS_OWN.search(before) is not None
+            # "a senior rebel member, Omar Said": a word of the phrase set off before the name
+            written = written or bool(title in _ROLE_ANTECEDENTS | _TITLE_NOUNS
+                                      and (m := _APPOSED.search(self.text, max(0, e["start"] - 60), e["start"]))
+                                      and title in m.group(1).lower().split())
             if t == title or t.endswith(" " + title) or written:
                 if all(m in before or m in t for m in modifiers):
                     cands.append(e)
@@ -1540,11 +1585,18 @@ def _oblique(root: Token) -> bool:
 #: people ("Mitiga Airport", "Tahrir Square").
 _PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospital", "university",
                           "hotel", "bridge", "prison", "mosque", "palace"})
+#: A phrase of up to four lower-case words after an article, set off by commas right
+#: before a name ("a senior rebel member" of "Elsewhere, a senior rebel member, Omar
+#: Said"); no possessive or "of" in it (not "the spokesman's boss"), no verb after a
+#: subject ("An eyewitness in Misrata said Gadhafi ...": no commas around it).
+_APPOSED = re.compile(r"[,.;:]\s*(?:[Aa]|[Aa]n|[Tt]he)\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
 #: A news organisation's possessive right before a person ("the BBC's Jim Muir").
 _NEWS_OWN = re.compile(r"\b(?:bbc|cnn|reuters|afp|ap)\s?['’]s\Z")
 #: Nouns by which a story goes on calling a company it has named ("BP said ... . The
 #: company said", "the oil giant", "the firm").
 _COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "conglomerate"})
+#: A run of capitalised words ("Halliburton Co", "Royal Dutch Shell").
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*")
 #: Words of an organisation's name that say it is no company: a public body, a news
 #: organisation, a school, a party ("Coast Guard", "Interior Department", "Associated
 #: Press", "Duke University").
@@ -1579,6 +1631,11 @@ _MEDIA_NAMES = {"newspaper": _PAPER, "paper": _PAPER, "daily": _PAPER, "tabloid"
                 "network": _STATION, "channel": _STATION, "broadcaster": _STATION, "station": _STATION}
 
 
+def _only(names: set[str]) -> str | None:
+    """The one name of ``names``, or None when there are none or several."""
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def _company_opening(ents: _Entities, text: str, parts: list[tuple[int, int]],
                      quoted: list[tuple[int, int]]) -> str | None:
     """The company (see :meth:`_Entities.last_company_before`) whose name opens the first
@@ -1596,7 +1653,8 @@ def _company_mention(tok: Token | None, nouns: frozenset[str] = _COMPANY_NOUNS) 
     firm": a singular noun of ``nouns`` after "the", no name of its own)."""
     return (tok is not None and tok.tag_ == "NN" and tok.lemma_.lower() in nouns
             and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(tok))
-            and not any(c.ent_type_ or c.pos_ == "PROPN" for c in tok.subtree if c.i != tok.i))
+            and not any(c.ent_type_ not in ("", "NORP") or c.pos_ == "PROPN"
+                        for c in tok.subtree if c.i != tok.i))
 
 
 def _company_like(name: str) -> bool:
@@ -2334,7 +2392,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             # else one that opens what it said ("Acme Inc is building a rig, the company
             # said": a company's word about itself).
             speaker = (ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near)
-                       or _company_opening(ents, text, a.parts, quoted) or speaker)
+                       or _company_opening(ents, text, a.parts, quoted)
+                       or _only(ents.known_companies(near, a.speaker[0], sorted(quoted + a.parts)))
+                       or ents.main_company_before(a.speaker[0], sorted(quoted + a.parts), near)
+                       or speaker)
         elif pronoun is None and a.speaker is not None and a.speaker_tok is not None and _company_mention(
                 a.speaker_tok, _BODY_NOUNS) and speaker == text[a.speaker[0]:a.speaker[1]]:
             # "The ministry said": the ministry named in this sentence or the two before.
