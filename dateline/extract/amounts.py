@@ -1674,14 +1674,29 @@ def _to_at(body: str) -> int | None:
     return m.start() if m else None
 
 
-def _change_from(doc: Doc, s: int, text: str) -> bool:
-    """Whether the number phrase at ``s`` follows a "from" of a verb of change ("cut the
-    observers from 500 to 40", "expand the force from 30 to 250 members"): the old size,
-    then the new one, two amounts and no range ("ranged from 1,000 to 2,000" is one)."""
-    m = re.search(r"\bfrom\s+$", text[max(0, s - 8):s], re.I)
+#: "from" or "by" of a verb of change just before a number, maybe with a hedge between
+#: ("cut by just six to 94").
+_CHANGE_PREP = re.compile(r"\b(?:from|by)\s+(?:(?:just|only|about|some|nearly|almost|around|roughly)\s+)?$",
+                          re.I)
+
+
+def _change_from(doc: Doc, s: int, text: str, end: int | None = None) -> bool:
+    """Whether the number phrase at ``s`` (to ``end``) follows a "from" or "by" of a verb of
+    change ("cut the observers from 500 to 40", "expand the force from 30 to 250 members":
+    the old size, then the new one; "cut by just six to 94", "rose by 5 % to 300": the
+    change, then the new size): two amounts and no range ("ranged from 1,000 to 2,000" is
+    one). After "by", ends less than three times apart are a range of the change ("reduce
+    the value by $16 billion to 24 billion")."""
+    lo = max(0, s - 24)
+    m = _CHANGE_PREP.search(text[lo:s])
     if m is None:
         return False
-    span = doc.char_span(max(0, s - 8) + m.start(), max(0, s - 8) + m.start() + 4)
+    word = m.group().split()[0]
+    if word.lower() == "by" and end is not None:
+        bounds = _range(text[s:end], "")
+        if bounds is not None and 0 < bounds[0] and bounds[1] < 3 * bounds[0]:
+            return False
+    span = doc.char_span(lo + m.start(), lo + m.start() + len(word))
     if span is None:
         return False
     node = span[0]
@@ -1709,6 +1724,26 @@ def _hedged_number(doc: Doc, i: int, end: int, label: str) -> tuple[int, str]:
     return doc[j - 1].idx + len(doc[j - 1].text), "MONEY" if money else label
 
 
+#: A range of two numbers the tagger may take for a date ("Between 15 and 20").
+_BARE_RANGE = re.compile(r"^(?:between\s+|from\s+)?(\d[\d,]*)\s+(?:and|to)\s+(\d[\d,]*)$", re.I)
+#: Plural nouns of time after which such a range is a stretch of time, no count.
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year",
+                         "decade", "century", "am", "pm", "o'clock"})
+
+
+def _counted_date(ent: Span) -> bool:
+    """Whether a DATE entity is a range of small numbers that counts the plural noun after
+    it ("Between 15 and 20 protesters were hurt", tagged DATE at a sentence's start), not
+    a stretch of time ("between 15 and 20 years", "between 1998 and 2003")."""
+    m = _BARE_RANGE.match(ent.text)
+    if ent.label_ != "DATE" or m is None or ent.end >= len(ent.doc):
+        return False
+    if any(1000 <= int(g.replace(",", "")) <= 2100 and "," not in g for g in m.groups()):
+        return False   # years
+    after = ent.doc[ent.end]
+    return after.tag_ == "NNS" and after.lemma_.lower() not in _TIME_UNITS
+
+
 def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of the number entities, two entities joined into one
     when they are the ends of a range ("15" "to" "20 kilometres"; "between 40"
@@ -1719,9 +1754,9 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     spans = []
     ent_spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        if ent.label_ not in LABELS and not _counted_date(ent):
             continue
-        s, e, label = ent.start_char, ent.end_char, ent.label_
+        s, e, label = ent.start_char, ent.end_char, ent.label_ if ent.label_ in LABELS else "CARDINAL"
         if text[s:e].lower() in lexicon()["qualifier"]:
             e, label = _hedged_number(doc, ent.end, e, label)
         if len(ent) > 1 and ent[0].pos_ == "VERB" and not _numberish(ent[0]):
@@ -1762,7 +1797,7 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 spans += [(s, s + both.end(1), label), (s + both.start(2), e, label)]
                 continue
             cut = _descending(s, e, text)
-            if cut is None and _change_from(doc, s, text):
+            if cut is None and _change_from(doc, s, text, e):
                 cut = _to_at(text[s:e])   # "reduce the number of observers from 500 to 40": two sizes, no range
             if cut is not None:
                 head = text[s:e]
@@ -1785,7 +1820,7 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             either = re.match(r"^\s+or\s+$", gap, re.I) is not None and _or_range(
                 _qualifier_start_re().sub("", text[ps:pe]), text[s:e])   # "at least six or seven"
             falls = _RANGE_GAP.match(gap) is not None and (_descending(ps, e, text) is not None
-                                                           or _change_from(doc, ps, text))
+                                                           or _change_from(doc, ps, text, e))
             part_of = re.match(r"^\s+of\s+(?:an?\s+)?$", gap, re.I) is not None and _fraction_words(text[ps:pe].split()) \
                 and text[s:e].strip().lower() in lexicon()["scale"]   # "a quarter" "of a" "million": one number
             if (_RANGE_GAP.match(gap) and not falls) or between or either or part_of:

@@ -1,0 +1,42 @@
+"""Amounts on real news, sixth set (issue 12, the seed-424 judge): "by N to M" after a verb
+of change is the change and the new size, two amounts, not a range; a range the tagger
+takes for a date at a sentence's start still counts its noun. Sentences of our own;
+controls of the same shape ride along."""
+
+import pytest
+
+from dateline_testing import amounts_of
+
+
+def _spans(text: str, nlp) -> list[tuple]:
+    return [(a["value"], a.get("low"), a.get("high"), a["unit"]) for a in amounts_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of licences for sale was reduced by only five to 87 , the ministry said .",
+     [(5, None, None, "licences"), (87, None, None, "licences")]),
+    ("The toll rose by 10 to 30 people overnight .",
+     [(10, None, None, "people"), (30, None, None, "people")]),
+    ("The bill was raised by $ 6.2 billion to $ 31 billion in the autumn .",
+     [(6.2e9, None, None, "USD"), (3.1e10, None, None, "USD")]),
+    # controls: ends close together after "by" are a range of the change; a range after
+    # "by" with no verb of change; "ranged from"
+    ("The leak could cut the value of its offshore fields by $ 16 billion to 24 billion , "
+     "analysts estimated .", [(1.6e10, 1.6e10, 2.4e10, "USD")]),
+    ("The road was blocked by 15 to 20 protesters on Monday .",
+     [(15, 15, 20, "protesters")]),
+    ("Estimates ranged from 1,000 to 2,000 barrels a day .",
+     [(1000, 1000, 2000, "barrels")]),
+])
+def test_a_change_by_n_to_m_is_two_amounts(nlp, text, expected):
+    assert _spans(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Between 15 and 20 protesters were hurt on Monday .", [(15, 15, 20, "protesters")]),
+    # controls: a stretch of time, and years
+    ("Between 15 and 20 years ago the town was quiet .", []),
+    ("Between 1998 and 2003 the mill closed .", []),
+])
+def test_a_range_tagged_as_a_date_still_counts_its_noun(nlp, text, expected):
+    assert _spans(text, nlp) == expected
