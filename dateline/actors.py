@@ -484,11 +484,23 @@ def _opens_clause(tok: Token) -> bool:
         g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX") for g in tok.children)
 
 
+def _time_phrase(tok: Token) -> bool:
+    """Whether ``tok`` heads a time phrase hung on a noun as an adverb ("Early Thursday
+    morning" of "... morning about 150 soldiers attacked"), not a word of a hyphened
+    modifier ("the 68-year-old leader")."""
+    if tok.dep_ != "npadvmod" or tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    doc, last = tok.doc, tok.right_edge.i
+    return not any(t.text == "-" for t in tok.subtree) and not (last + 1 < len(doc) and doc[last + 1].text == "-") \
+        and not (tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "-")
+
+
 def phrase_runs(head: Token) -> list[tuple[int, int]]:
     """Character runs of the noun phrase headed by ``head``.
 
     The phrase is the head's subtree without relative clauses, clausal
-    modifiers and conjoined heads (``_CUT_DEPS``), nor a preposition of the head
+    modifiers and conjoined heads (``_CUT_DEPS``), a time phrase the parse hung on it
+    ("Early Thursday morning about 150 soldiers"), nor a preposition of the head
     that opens a clause ("accused rebels of staging attacks": rebels); it keeps compounds,
     adjectives, possessives, appositions and prepositional phrases ("Rebels in the
     Ivory Coast"). Returned as contiguous (start, end) character runs.
@@ -501,6 +513,8 @@ def phrase_runs(head: Token) -> list[tuple[int, int]]:
         for child in tok.children:
             if child.dep_ in _CUT_DEPS or (tok is head and _opens_clause(child)):
                 continue
+            if _time_phrase(child):
+                continue   # "Early Thursday morning about 150 soldiers": when, not who
             stack.append(child)
     keep.sort(key=lambda t: t.i)
     runs: list[tuple[int, int]] = []

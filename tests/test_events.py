@@ -370,9 +370,10 @@ def test_those_who_is_not_the_speaker(nlp):
     # no date of its own: the first full date of the sentence, as before
     ("Officials said on Tuesday that rebel fighters attacked the garrison.",
      [("Tuesday", "DATE", "2021-03-09")], "2021-03-09"),
-    # a week or a vague reference is no calendar date: the publication date
+    # a week is no calendar date: a past week inside one month gives that month (rules-events
+    # EE; it was the publication date, which the judges found days late)
     ("Rebel fighters attacked the garrison last week.",
-     [("last week", "DATE", "2021-W09")], "2021-03-10"),
+     [("last week", "DATE", "2021-W09")], "2021-03"),
 ])
 def test_event_date_takes_the_precision_of_its_own_clause(nlp, text, dates, expected) -> None:
     items = []

@@ -47,9 +47,10 @@ Events are listed per sentence with main-clause events first.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -409,17 +410,49 @@ def _event_date(trigger: Token, sent_dates: list[dict], fallback: str) -> str:
     rescued in 2009", "in 2009, when the government granted ...", "it was not until 1981
     that Congress imposed ..."); else ``fallback``. A date of another clause ("said on
     Tuesday that ...") is not the event's own."""
-    carriers = {trigger.i}
-    tok = trigger
-    while tok.dep_ in _TIME_CARRIER_DEPS and tok.head != tok:
-        tok = tok.head
-        carriers.add(tok.i)
+    carriers = _carriers(trigger)
     found = _clause_date(trigger, carriers, sent_dates)
     if found is None:
         sharers = _time_sharers(trigger.doc, carriers) - carriers
         if sharers:
             found = _clause_date(trigger, sharers, sent_dates, own=carriers)
     return found if found is not None else fallback
+
+
+def _carriers(trigger: Token) -> set[int]:
+    """The trigger and the words up its chain of objects, subjects and complements
+    (:data:`_TIME_CARRIER_DEPS`), whose time phrases date the trigger's act ("began
+    shelling ... last month": began)."""
+    carriers = {trigger.i}
+    tok = trigger
+    while tok.dep_ in _TIME_CARRIER_DEPS and tok.head != tok:
+        tok = tok.head
+        carriers.add(tok.i)
+    return carriers
+
+
+#: A week as TIMEX3 writes it ("2010-W25").
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+#: A week written as the stretch up to now ("the past week", "the last week"), no point.
+_WEEK_STRETCH = re.compile(r"(?i)(?:the\b|.*\bpast\b)")
+
+
+def _past_week_date(trigger: Token, sent_dates: list[dict], published: str) -> str | None:
+    """The month of a week before the publication's week that dates the clause of
+    ``trigger`` ("lifted the ban last week": 2010-W25 -> "2010-06"), when the week lies
+    within one month; else None. The publication day would date such an act days late,
+    and a week is no calendar date of its own. "the past week" and "the last week" are
+    the stretch up to now ("killed in the past week"), no such point."""
+    pub = dt.date.fromisoformat(published[:10])
+    points = [d for d in sent_dates if not _WEEK_STRETCH.match(str(d.get("text", "")))]
+    for value in _clause_dates(trigger, _carriers(trigger), points, _WEEK):
+        m = _WEEK.match(value)
+        assert m is not None
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        sunday = monday + dt.timedelta(days=6)
+        if sunday < pub and monday.month == sunday.month:
+            return monday.isoformat()[:7]
+    return None
 
 
 def _time_sharers(doc: Doc, carriers: set[int]) -> set[int]:
@@ -464,13 +497,20 @@ def _clause_date(trigger: Token, carriers: set[int], sent_dates: list[dict],
     """The first calendar date of ``sent_dates`` that modifies one of ``carriers`` (or
     the phrase it governs), skipping the words of ``own`` (the trigger's own clause) and
     bounds of time ("since March")."""
+    return next(_clause_dates(trigger, carriers, sent_dates, _CALENDAR_DATE, own), None)
+
+
+def _clause_dates(trigger: Token, carriers: set[int], sent_dates: list[dict],
+                  shape: re.Pattern[str], own: set[int] | None = None) -> Iterator[str]:
+    """The values of ``sent_dates`` of the form ``shape`` that modify one of ``carriers``
+    (see :func:`_clause_date`), in order."""
     doc = trigger.doc
     skip = carriers | (own or set())
     for d in sent_dates:
         value = str(d.get("value", ""))
         if d.get("type") == "TIME":
             value = value[:10]
-        if d.get("type") not in ("DATE", "TIME") or not _CALENDAR_DATE.match(value):
+        if d.get("type") not in ("DATE", "TIME") or not shape.match(value):
             continue
         span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
         if span is None or not len(span):
@@ -481,8 +521,7 @@ def _clause_date(trigger: Token, carriers: set[int], sent_dates: list[dict],
         if root.dep_ == "pobj" and root.head.lower_ not in _POINT_PREPS and not _not_until(root):
             continue  # a bound or a stretch of time ("since March", "over the past year")
         if root.head.i in carriers or _governor(root).i in carriers:
-            return value
-    return None
+            yield value
 
 
 #: A year or a month of a year, as TIMEX3 writes them ("1968", "2003-11").
@@ -860,6 +899,15 @@ def _before_dateline(tok: Token, sent: Span, text: str) -> bool:
     of its sentence: in the headlines run on to the story."""
     m = _DATELINE_MARK.search(text, tok.idx, sent.end_char)
     return m is not None
+
+
+def _shouted(sent: Span) -> bool:
+    """Whether ``sent`` is written in capitals (at least four words of letters, nearly all
+    upper case): a headline or a reader's shout ("ONLY GADHAFI CAPTURED WILL END IT"),
+    never a news story's sentence."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 1]
+    upper = sum(w.isupper() for w in words)
+    return upper >= 4 and upper >= 0.8 * len(words)
 
 
 def _run_on(sent: Span) -> bool:
@@ -3544,7 +3592,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 cands.append(Candidate(tok, p))
         if not cands:
             continue
-        if _run_on(sent):
+        if _run_on(sent) or _shouted(sent):
             continue
         _absorb(cands)
         s_index = ctx.sentence_of(cands[0].tok.idx) if ctx.sentence_starts else k
@@ -3592,7 +3640,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                       date=_event_date(c.tok, dates.get(s_index, []), date) if same else date,
                       place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
             if same and not sentence_date and ev["date"] == date:
-                ev["date"] = _past_year_date(c.tok, dates.get(s_index, []), date) or date
+                ev["date"] = (_past_year_date(c.tok, dates.get(s_index, []), date)
+                              or _past_week_date(c.tok, dates.get(s_index, []), date) or date)
             # "published": no date expression dated it (a clause's own date where the
             # sentence has no full one is a month or a year, never the fallback's value)
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
