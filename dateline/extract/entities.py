@@ -705,8 +705,8 @@ def _storm_name(doc: Doc, e: _Ent) -> bool:
 
 def _names_storm(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a storm word that names the storm after it: "hurricane",
-    "typhoon" or "cyclone" in any case; "storm" or "depression" capitalised or after
-    "tropical" ("Storm Troopers" alone is no storm)."""
+    "typhoon" or "cyclone" in any case; "storm" or "depression" only after "tropical"
+    ("Storm Troopers" is no storm)."""
     word = doc[i].lower_
     if word in ("hurricane", "typhoon", "cyclone"):
         return True

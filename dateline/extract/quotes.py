@@ -1436,6 +1436,20 @@ class _Entities:
         stage: a place or a person taken for an organisation), those written in
         ``[since, pos)`` outside quotations (tagged there or not: "BP engineers"), the
         one the article names most often, the nearest on a tie; None when none is."""
+        counts, patterns = self._company_orgs()
+        best: tuple[int, int, str] | None = None
+        for pattern, name in patterns:
+            for m in pattern.finditer(self.text, since, pos):
+                if any(qs <= m.start() < qe for qs, qe in quoted):
+                    continue
+                if best is None or (counts[name], m.start()) > best[:2]:
+                    best = (counts[name], m.start(), name)
+        return best[2] if best is not None else None
+
+    def _company_orgs(self) -> tuple[collections.Counter[str | None], list[tuple[re.Pattern[str], str]]]:
+        """How often the article names each organisation, and a pattern for each written
+        form of those that may be a company's (:func:`_company_like`) and are named twice at
+        least (a name given once is mostly a slip of the entity stage), with its name."""
         if self._orgs is None:
             counts = collections.Counter(_ent_name(e) for e in self.items if e.get("label") == "ORG")
             forms: dict[str, str] = {}
@@ -1445,15 +1459,7 @@ class _Entities:
                     forms.setdefault(e.get("text") or name, name)
             self._orgs = (counts, [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)"), n)
                                    for f, n in forms.items() if _LETTER.search(f)])
-        counts, patterns = self._orgs
-        best: tuple[int, int, str] | None = None
-        for pattern, name in patterns:
-            for m in pattern.finditer(self.text, since, pos):
-                if any(qs <= m.start() < qe for qs, qe in quoted):
-                    continue
-                if best is None or (counts[name], m.start()) > best[:2]:
-                    best = (counts[name], m.start(), name)
-        return best[2] if best is not None else None
+        return self._orgs
 
     def main_company_before(self, pos: int, quoted: list[tuple[int, int]], since: int) -> str | None:
         """The company the article is about, for "the company" at ``pos`` when none is named
@@ -1464,8 +1470,7 @@ class _Entities:
         a company (an ORG entity, or a name the actor tables know as a business) is named in
         ``[since, pos)`` ("Halliburton disputed ... . The company said": Halliburton,
         whatever the tagger made of it); else None."""
-        self.last_company_before(pos, quoted, pos)   # builds the tables
-        counts, patterns = self._orgs   # type: ignore[misc]
+        counts, patterns = self._company_orgs()
         ranked = sorted({n: counts[n] for _, n in patterns}.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
             return None
