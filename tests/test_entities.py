@@ -336,6 +336,7 @@ def test_a_storm_s_given_name_is_no_person(entities_of):
 
 def test_a_place_after_the_word_storm_stays_a_place(entities_of):
     ents = entities_of("It was the worst storm Louisiana had seen in years . "
-                       "Hurricane Ike hit Texas in 2008 .")
+                       "Hurricane Ike hit Texas in 2008 . It recalled the hurricane Louisiana "
+                       "is still recovering from .")
     assert [(e["text"], e["label"]) for e in ents] == [
-        ("Louisiana", "GPE"), ("Hurricane Ike", "EVENT"), ("Texas", "GPE")]
+        ("Louisiana", "GPE"), ("Hurricane Ike", "EVENT"), ("Texas", "GPE"), ("Louisiana", "GPE")]

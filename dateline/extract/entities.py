@@ -765,7 +765,8 @@ def _relabel(doc: Doc, ents: list[_Ent]) -> None:
                 and not name.islower():
             e.label = "ORG"
             fixed.add(i)
-        elif e.label in ("PERSON", "ORG", "GPE", "LOC", "NORP") and _storm_name(doc, e):
+        elif e.label in ("PERSON", "ORG", "GPE", "LOC", "NORP") and _storm_name(doc, e) \
+                and not _is_big_place(name):   # "the hurricane Louisiana is recovering from"
             e.label = "EVENT"   # "tropical storm Alex", "Hurricane Ike": a storm, no person
             fixed.add(i)
         elif e.label in ("ORG", "GPE", "LOC", "NORP") and _aged(doc, e) \
