@@ -49,3 +49,14 @@ def test_a_range_tagged_as_a_date_still_counts_its_noun(nlp, text, expected):
 ])
 def test_spoken_hedges_qualify_the_number(nlp, text, qualifier):
     assert [a["qualifier"] for a in amounts_of(nlp, text)] == [qualifier]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the seed-434 judge: "nine out of 10 of the parents" is a share, not ten parents
+    ("Nine out of 10 of the voters said they would stay home .", [(0.9, "proportion")]),
+    ("Experts think 19 out of 20 infections go unrecorded .", [(0.95, "proportion")]),
+    # a whole that is no round number: two counts, as before
+    ("Some 20 out of 50 villages had no power .", [(20, "villages"), (50, "villages")]),
+])
+def test_n_out_of_a_round_whole_is_a_proportion(nlp, text, expected):
+    assert [(a["value"], a["unit"]) for a in amounts_of(nlp, text)] == expected

@@ -1829,7 +1829,8 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         out.append((s, e, label))
     ratios = [m.span() for m in _ratio_re().finditer(text) if not _YEAR.match(m.group(2))
               and not _RATIO_TIME.match(text, m.end())
-              and (parse_value([m.group(1)]) or 0) < (parse_value([m.group(2)]) or 0)]
+              and (parse_value([m.group(1)]) or 0) < (parse_value([m.group(2)]) or 0)
+              and (not _PLAIN_OUT_OF.search(m.group()) or parse_value([m.group(2)]) in _ROUND_WHOLES)]
     if ratios:   # "one in five": a proportion, no count of the five
         out = [sp for sp in out if not any(a < sp[1] and sp[0] < b for a, b in ratios)]
         out = sorted(out + [(a, b, "RATIO") for a, b in ratios])
@@ -1838,15 +1839,19 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _ratio_re() -> re.Pattern[str]:
-    """A proportion written as "<n> in <m>" or "<n> out of every <m>" ("one in five",
-    "1 in 10", "two in every three"), its two numbers as groups 1 and 2."""
+    """A proportion written as "<n> in <m>" or "<n> out of (every) <m>" ("one in five",
+    "1 in 10", "two in every three", "nine out of 10"), its two numbers as groups 1 and 2."""
     words = [w for w, v in lexicon()["number"].items() if w.isalpha() and float(v) >= 1 and w not in (
         "a", "an", "dozen", "couple", "several", "few")]
     num = r"(\d+|" + "|".join(sorted(words, key=len, reverse=True)) + r")"
-    return re.compile(r"(?<![\d,.])\b" + num + r"\s+(?:in(?:\s+every)?|out\s+of\s+every)\s+" + num + r"\b(?![,.]\d)",
-                      re.I)
+    return re.compile(r"(?<![\d,.])\b" + num + r"\s+(?:in(?:\s+every)?|out\s+of(?:\s+every)?)\s+" + num
+                      + r"\b(?![,.]\d)", re.I)
 
 
+#: "out of" without "every": a proportion only out of a round whole ("nine out of 10
+#: parents"); "20 out of 50 villages" counts villages.
+_PLAIN_OUT_OF = re.compile(r"\bout\s+of\s+(?!every\b)", re.I)
+_ROUND_WHOLES = frozenset({2, 3, 4, 5, 10, 20, 100, 1000})
 #: A time after a proportion's second number makes it a rate ("one in 100 years"), not a proportion.
 _RATIO_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.I)
 
