@@ -60,3 +60,10 @@ def test_spoken_hedges_qualify_the_number(nlp, text, qualifier):
 ])
 def test_n_out_of_a_round_whole_is_a_proportion(nlp, text, expected):
     assert [(a["value"], a["unit"]) for a in amounts_of(nlp, text)] == expected
+
+
+def test_a_number_before_a_place_phrase_does_not_count_its_noun(nlp):
+    # the seed-434 judge: the infected were counted as countries
+    out = amounts_of(nlp, "The agency said the number of infected people had reached 9,830 "
+                          "across 40 countries .")
+    assert [(a["value"], a["unit"]) for a in out] == [(9830, "people"), (40, "countries")]

@@ -467,6 +467,11 @@ def _hyphen_word(tok: Token) -> str:
     return doc[lo:hi + 1].text if hi > lo else tok.text
 
 
+#: Prepositions of place that end what a number counts ("9,830 across 40 countries").
+_PLACE_PREPS = frozenset({"across", "in", "from", "at", "on", "among", "throughout", "inside",
+                          "within", "into", "near", "outside"})
+
+
 def _unit_noun(root: Token) -> Token | None:
     """The noun a number counts: its head when it modifies a noun, or the object
     of "of" after a vague head ("thousands of clients")."""
@@ -499,7 +504,9 @@ def _unit_noun(root: Token) -> Token | None:
             and doc[root.i + 2].pos_ == "NOUN":
         return doc[root.i + 2]   # "at least 28 more people", "two more digits"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
-            and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num:
+            and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num \
+            and not any(t.lower_ in _PLACE_PREPS for t in doc[root.i + 1:root.head.i]):
+        # (not across a preposition: "9,830 across 40 countries" counts no countries)
         if root.head.pos_ == "PROPN" and root.head.ent_type_ in _NAME_TYPES and root.head.ent_iob_ != "B" \
                 and root.doc[root.i + 1].ent_type_ == root.head.ent_type_:
             after = root.head.i + 1
