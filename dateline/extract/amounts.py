@@ -467,11 +467,6 @@ def _hyphen_word(tok: Token) -> str:
     return doc[lo:hi + 1].text if hi > lo else tok.text
 
 
-#: Prepositions of place that end what a number counts ("9,830 across 40 countries").
-_PLACE_PREPS = frozenset({"across", "in", "from", "at", "on", "among", "throughout", "inside",
-                          "within", "into", "near", "outside"})
-
-
 def _unit_noun(root: Token) -> Token | None:
     """The noun a number counts: its head when it modifies a noun, or the object
     of "of" after a vague head ("thousands of clients")."""
@@ -790,7 +785,8 @@ def _in_name(root: Token, ent: Span) -> bool:
         and noun.ent_type_ != "NORP" and not any(t.ent_type_ == "NORP" for t in between)
 
 
-#: Prepositions whose object is where or in what something happened, not who.
+#: Prepositions whose object is where or in what something happened, not who; between a
+#: number and a noun they end what the number counts ("9,830 across 40 countries").
 _PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "across", "into", "within"}
 
 
