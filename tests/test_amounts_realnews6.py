@@ -67,3 +67,13 @@ def test_a_number_before_a_place_phrase_does_not_count_its_noun(nlp):
     out = amounts_of(nlp, "The agency said the number of infected people had reached 9,830 "
                           "across 40 countries .")
     assert [(a["value"], a["unit"]) for a in out] == [(9830, "people"), (40, "countries")]
+
+
+@pytest.mark.parametrize("text, unit", [
+    # the seed-434 judge: the people in each group were left without a unit
+    ("Frightened families now travel in bands of 20 or 30 to find water .", "people"),
+    ("A team of 12 arrived from Norway on Monday .", "people"),
+    ("The peacekeeping force of 7,000 has stayed since 2004 .", "people"),
+])
+def test_a_group_of_n_counts_people(nlp, text, unit):
+    assert [a["unit"] for a in amounts_of(nlp, text)] == [unit]

@@ -500,7 +500,8 @@ def _unit_noun(root: Token) -> Token | None:
         return doc[root.i + 2]   # "at least 28 more people", "two more digits"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
             and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num \
-            and not any(t.lower_ in _PLACE_PREPS for t in doc[root.i + 1:root.head.i]):
+            and not any(t.lower_ in _PLACE_PREPS and t.pos_ == "ADP" and doc[t.i - 1].text != "-"
+                        for t in doc[root.i + 1:root.head.i]):
         # (not across a preposition: "9,830 across 40 countries" counts no countries)
         if root.head.pos_ == "PROPN" and root.head.ent_type_ in _NAME_TYPES and root.head.ent_iob_ != "B" \
                 and root.doc[root.i + 1].ent_type_ == root.head.ent_type_:
@@ -1511,9 +1512,11 @@ _MEASURE_SG = {"barrel", "gallon", "acre", "hectare", "yard", "kilo", "gram", "o
 
 
 def _of_counts() -> dict[str, str]:
-    """Nouns whose "of N" counts a unit: the ``count_noun`` rows ("a population of 800,000") and the
-    ``settlement`` rows ("a town of 1,500": people; "one city" is no count of people)."""
-    return {**lexicon().get("settlement", {}), **lexicon()["count_noun"]}
+    """Nouns whose "of N" counts a unit: the ``count_noun`` rows ("a population of 800,000"), the
+    ``settlement`` rows ("a town of 1,500": people; "one city" is no count of people) and the
+    ``group_noun`` rows, groups of people ("in groups of 20 or 30", "a team of 12": people)."""
+    groups = dict.fromkeys(lexicon().get("group_noun", {}), "people")
+    return {**groups, **lexicon().get("settlement", {}), **lexicon()["count_noun"]}
 
 
 #: Nouns of a time, which a fraction measures ("half an hour", "a quarter of a century").
