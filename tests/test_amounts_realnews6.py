@@ -77,3 +77,14 @@ def test_a_number_before_a_place_phrase_does_not_count_its_noun(nlp):
 ])
 def test_a_group_of_n_counts_people(nlp, text, unit):
     assert [a["unit"] for a in amounts_of(nlp, text)] == [unit]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    # the seed-441 judge: "over" after a concern names its topic, no hedge
+    ("Inspectors voiced concerns over four parts of the pipeline .", None),
+    ("Talks over two disputed islands resumed on Monday .", None),
+    # controls: "over" as a hedge stays
+    ("A crowd of over 300 gathered outside .", "more than"),
+])
+def test_over_after_a_concern_is_no_hedge(nlp, text, qualifier):
+    assert [a["qualifier"] for a in amounts_of(nlp, text)] == [qualifier]

@@ -1417,16 +1417,25 @@ _GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
 
 def _preposition_at(doc: Doc, at: int) -> bool:
     """Whether the word at ``at`` is "about" used as a preposition after a noun or an
-    adjective, not a hedge ("interviewed witnesses about two bombings", "concerned about one
-    person"), as the parser reads it (a hedge is an adverb or a number's modifier: "about 40
+    adjective, or "over" after a noun of a concern or dispute (:data:`_OVER_TOPICS`), not a
+    hedge ("interviewed witnesses about two bombings", "concerned about one person",
+    "concerns over three areas"), as the parser reads it (a hedge is an adverb or a number's modifier: "about 40
     vehicles"; after a verb, "number about 6,000", the parser's preposition is often a hedge)."""
     span = doc.char_span(at, at + 5, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     tok = span[0]
     prev = doc[tok.i - 1] if tok.i > 0 else None
+    if tok.lower_ == "over" and prev is not None and prev.lemma_.lower() in _OVER_TOPICS:
+        return True   # "concerns over three areas": what the concern is about ("children over 12" keeps it)
     return tok.lower_ == "about" and tok.dep_ == "prep" and tok.tag_ == "IN" and prev is not None \
         and prev.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+#: Nouns after which "over" names a topic, not a hedge ("concerns over three areas").
+_OVER_TOPICS = frozenset({"concern", "fear", "worry", "dispute", "row", "talk", "tension", "anger",
+                          "protest", "question", "doubt", "debate", "clash", "standoff", "outrage",
+                          "controversy", "disagreement", "negotiation", "criticism"})
 
 
 def _reached(doc: Doc, at: int) -> bool:
