@@ -1741,9 +1741,6 @@ def _hedged_number(doc: Doc, i: int, end: int, label: str) -> tuple[int, str]:
 
 #: A range of two numbers the tagger may take for a date ("Between 15 and 20").
 _BARE_RANGE = re.compile(r"^(?:between\s+|from\s+)?(\d[\d,]*)\s+(?:and|to)\s+(\d[\d,]*)$", re.I)
-#: Plural nouns of time after which such a range is a stretch of time, no count.
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year",
-                         "decade", "century", "am", "pm", "o'clock"})
 
 
 def _counted_date(ent: Span) -> bool:
@@ -1756,7 +1753,7 @@ def _counted_date(ent: Span) -> bool:
     if any(1000 <= int(g.replace(",", "")) <= 2100 and "," not in g for g in m.groups()):
         return False   # years
     after = ent.doc[ent.end]
-    return after.tag_ == "NNS" and after.lemma_.lower() not in _TIME_UNITS
+    return after.tag_ == "NNS" and after.lemma_.lower() not in _TIME_NOUNS | {"night"}
 
 
 def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:

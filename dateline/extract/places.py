@@ -1551,6 +1551,7 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
     if not placed:
         return [], converted
     by_start = {m.tok_start: m for m in placed}
+    by_end = {m.tok_end: m for m in reversed(placed)}   # the first that ends there
     local_kinds = ("city", "admin2")
     weight: dict[tuple, float] = {}
     first: dict[tuple, _Mention] = {}
@@ -1578,6 +1579,7 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
         if converted:
             placed = [m for m in placed if id(m) not in converted]
             by_start = {m.tok_start: m for m in placed}
+            by_end = {m.tok_end: m for m in reversed(placed)}
     if not spans:
         return out, converted
     taken = bytearray(len(doc))
@@ -1610,7 +1612,7 @@ def _local_records(doc: Doc, ctx: Context, gaz: Gazetteer, mentions: list[_Menti
                 anchor = inside[0] if inside else cand
         if anchor is None and start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
             # "Misrata's Al-Noor Hospital": the city that owns it, whatever its division
-            owner = next((m for m in placed if m.tok_end == start - 1), None)
+            owner = by_end.get(start - 1)
             if owner is not None and owner.best.kind in local_kinds:
                 anchor = owner
         states = gaz.us_county(doc[start:end].text) if doc[end - 1].lower_ == "county" else ()
@@ -2223,7 +2225,7 @@ def _gazetteer_gaps(doc: Doc, ctx: Context, mentions: list[_Mention], countries:
 
 
 #: Nouns by which an apposition says a name is a settlement of its own.
-_SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "settlement", "oasis", "port"})
+_SETTLEMENTS = frozenset(CITY_WORDS | {"hamlet", "settlement", "oasis", "port"})
 
 
 def _called_a_town(doc: Doc, end: int) -> bool:

@@ -1461,15 +1461,16 @@ class _Entities:
                                    for f, n in forms.items() if _LETTER.search(f)])
         return self._orgs
 
-    def main_company_before(self, pos: int, quoted: list[tuple[int, int]], since: int) -> str | None:
+    def main_company_before(self, pos: int, quoted: list[tuple[int, int]], since: int,
+                            known: set[str]) -> str | None:
         """The company the article is about, for "the company" at ``pos`` when none is named
         in ``[since, pos)``: of the organisations :meth:`last_company_before` considers, the
         one named most often, when it is named at least three times and at least twice as
         often as any other, the actor tables know it as a business or not at all (not "UN"),
         it is named outside quotations before ``pos``, and no other organisation that may be
-        a company (an ORG entity, or a name the actor tables know as a business) is named in
-        ``[since, pos)`` ("Halliburton disputed ... . The company said": Halliburton,
-        whatever the tagger made of it); else None."""
+        a company (an ORG entity, or one of ``known``, the names :meth:`known_companies`
+        finds in ``[since, pos)``) is named there ("Halliburton disputed ... . The company
+        said": Halliburton, whatever the tagger made of it); else None."""
         counts, patterns = self._company_orgs()
         ranked = sorted({n: counts[n] for _, n in patterns}.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
@@ -1481,7 +1482,7 @@ class _Entities:
         if any(since <= e["start"] < pos and e.get("label") == "ORG"
                and (other := _ent_name(e) or "") != name and _company_like(other) for e in outside):
             return None
-        if self.known_companies(since, pos, quoted) - {name}:
+        if known - {name}:
             return None   # a business the actor tables know, whatever the tagger said
         named_before = any(m.start() < pos and not any(qs <= m.start() < qe for qs, qe in quoted)
                            for pattern, n in patterns if n == name
@@ -2396,11 +2397,13 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             # "The company said": the company named in this sentence or the two before;
             # else one that opens what it said ("Acme Inc is building a rig, the company
             # said": a company's word about itself).
-            speaker = (ents.last_company_before(a.speaker[0], sorted(quoted + a.parts), near)
-                       or _company_opening(ents, text, a.parts, quoted)
-                       or _only(ents.known_companies(near, a.speaker[0], sorted(quoted + a.parts)))
-                       or ents.main_company_before(a.speaker[0], sorted(quoted + a.parts), near)
-                       or speaker)
+            outside = sorted(quoted + a.parts)
+            company = (ents.last_company_before(a.speaker[0], outside, near)
+                       or _company_opening(ents, text, a.parts, quoted))
+            if not company:
+                known = ents.known_companies(near, a.speaker[0], outside)
+                company = _only(known) or ents.main_company_before(a.speaker[0], outside, near, known)
+            speaker = company or speaker
         elif pronoun is None and a.speaker is not None and a.speaker_tok is not None and _company_mention(
                 a.speaker_tok, _BODY_NOUNS) and speaker == text[a.speaker[0]:a.speaker[1]]:
             # "The ministry said": the ministry named in this sentence or the two before.
