@@ -46,7 +46,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     # joined by " … ", which ``text`` (their whole span) shows with the cue between
     "quotes": ("speaker", "speaker_pronoun", "cue", "kind", "text", "words"),
     "places": ("text", "name", "country", "admin1", "kind", "lat", "lon", "adjectival"),
-    "amounts": ("text", "value", "unit", "qualifier", "low", "high"),
+    "amounts": ("text", "value", "unit", "qualifier", "low", "high", "per"),
     "events": ("type", "mode", "text", "actor_text", "actor_country", "actor_sector",
                "target_text", "target_country", "target_sector", "place", "date",
                # "published": no date in the text, the publication day; "before": an act

@@ -162,7 +162,17 @@ figures", and a live page's time stamp opening a sentence ("2043 :"). "23m barre
 million once (the tokenised "4.9 m barrels" rule only where the "m" is outside the number);
 "sq miles" is square miles.
 
-Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges.
+A rate names the time it is counted over in ``per`` ("80,000 barrels a day" per "day",
+"$ 3.5 million per week", "40 % a year"; not "a year ago", "a day later", "a day or two"). A
+money range glued at its dash keeps both ends and its scale ("$ 400-600m", "£2bn-£3bn",
+"$ 15-23 billion"); a glued "m" before a plural noun, perhaps after one adjective, is millions
+("50m people", "2m secret emails"; "200m high", "a 50m pipe" are metres). A bare count before
+"who" counts what an earlier count of its sentence counts, else people ("the 22,000 who took
+part"). A bare number after a person's noun and "of", with no noun or adjective after it, is
+an age ("a girl of 16 who"; "children of 17 different nationalities" count).
+
+Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges;
+per for rates.
 """
 
 from __future__ import annotations
@@ -344,7 +354,7 @@ def _vague_chain(text: str) -> tuple[float, int] | None:
 
 
 #: What joins the two ends of a range: "to", a dash between digits, "and" after "between".
-_RANGE_TO = re.compile(r"\s+to\s+|(?<=\d)\s*[-\u2013\u2014]\s*(?=[$\u20ac\u00a3#]?\s?\d)", re.I)
+_RANGE_TO = re.compile(r"\s+to\s+|(?:(?<=\d)|(?<=\dm)|(?<=\dbn)|(?<=\dmn))\s*[-\u2013\u2014]\s*(?=[$\u20ac\u00a3#]?\s?\d)", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _RANGE_OPEN = re.compile(r"^(between|from)\s+", re.I)
 _RANGE_BEFORE = re.compile(r"\b(between|from)\s+$", re.I)
@@ -973,11 +983,21 @@ def _scale_position(root: Token, ent: Span, text: str) -> bool:
                for c in head.children)
 
 
+#: Nouns of persons whose "of" and a bare number give an age ("a girl of 16").
+_AGED = {"girl", "boy", "man", "woman", "child", "teenager", "son", "daughter", "baby", "pupil", "student",
+         "patient"}
+
+
 def _age_of_person(root: Token, ent: Span) -> bool:
-    """Whether a bare number (a word or up to two digits) is a person's age: the complement of
-    "be" or "turn" whose subject is "he", "she", "I" or a person's name, with no noun after it
+    """Whether a bare number (a word or up to two digits) is a person's age: after a person's
+    noun and "of" with no noun after it ("a girl of 16"; "a mother of three" counts children),
+    or the complement of "be" or "turn" whose subject is "he", "she", "I" or a person's name, with no noun after it
     ("when he was nine", "he turned three in the week of the flood"; not "he was 40 minutes late")."""
     t = ent.text.strip().lower()
+    if (re.fullmatch(r"\d{1,2}", t) or t in lexicon()["number"]) and ent.start >= 2 \
+            and ent.doc[ent.start - 1].lower_ == "of" and ent.doc[ent.start - 2].lemma_.lower() in _AGED \
+            and (ent.end >= len(ent.doc) or ent.doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return True   # "a girl of 16 who flew home", "a man of 45": an age
     if root.dep_ not in ("attr", "dobj", "acomp", "oprd") or root.head.lemma_.lower() not in ("be", "turn") \
             or not (re.fullmatch(r"\d{1,2}", t) or t in lexicon()["number"]):
         return False
@@ -1245,10 +1265,14 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         last_num = next((t for t in reversed(span) if t.like_num), None)
         m_tok = doc[last_num.i + 1] if last_num is not None and last_num.i + 2 < len(doc) else None
         after_m = doc[m_tok.i + 1] if m_tok is not None else None
+        if after_m is not None and after_m.pos_ == "ADJ" and after_m.i + 1 < len(doc) \
+                and doc[after_m.i + 1].tag_ == "NNS":
+            after_m = doc[after_m.i + 1]   # "2m secret emails"
         if (m_tok is not None and after_m is not None and m_tok.lower_ == "m" and m_tok.i >= span.end
-                and after_m.tag_ == "NNS" and after_m.is_alpha and unit in ("m", after_m.text)):
-            # "4.9 m barrels", "2.4 m treatments" (a tokenised "4.9m"): millions of what follows,
-            # not metres, which no plural noun follows
+                and (after_m.tag_ == "NNS" or after_m.lower_ in ("people", "children")) and after_m.is_alpha
+                and unit in ("m", after_m.text, None)):
+            # "4.9 m barrels", "2.4 m treatments", "50m people" (a tokenised "4.9m"): millions of
+            # what follows, not metres, which no plural noun follows ("200m high", "a 50m pipe")
             value, unit_tok, unit = value * 1_000_000, after_m, after_m.text
         hyphened = _hyphened(span, text) if label in ("CARDINAL", "QUANTITY") else None
         if hyphened in lex["hyphen_unit"]:
@@ -1367,6 +1391,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         rec["unit"], rec["_bare"], rec["_others"] = None, True, True
     elif unit is None and label == "CARDINAL" and _after_toll(root, span.start):
         rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
+    elif unit is None and label == "CARDINAL" and re.match(r"\s+who\b", text[out_end:out_end + 6]):
+        rec["_bare"] = rec["_others"] = True   # "the 22,000 who took part": an earlier count's unit, else people
     elif unit is None and label == "CARDINAL" and not any(
             c.lower_ == "of" and c.i > root.i
             and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them", "whom", "which") for g in c.children)
@@ -1377,6 +1403,9 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         rec["_plural"] = True   # a count of things a later bare count may share; a measure ("155 miles") is none
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
+    per = _PER.match(text, out_end)
+    if per and label != "DATE" and (unit is not None or rec.get("_bare")):
+        rec["per"] = per.group(1).lower()
     return rec
 
 
@@ -1548,6 +1577,14 @@ def _measure_noun(tok: Token) -> bool:
 
 #: A time a rate is counted over ("one new case every day", "one death a week").
 _RATE = re.compile(r"\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour|minute)\b", re.I)
+
+
+#: The time a rate is counted over, after an amount ("80,000 barrels a day", "$3.5 million per
+#: day", "40 % a year"); not a time before or after ("a year ago", "a day later", "a day or two").
+_PER = re.compile(r"\s+(?:a|an|per|every|each)\s+(second|minute|hour|day|night|week|month|year)\b"
+                  r"(?!\s+(?:ago|earlier|later|before|after|since|or|from|until|till|and a half"
+                  r"|to (?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|several|a few))\b)"
+                  r"(?![-‐])", re.I)
 
 
 def _one_counts(span: Span, unit_tok: Token | None) -> bool:
@@ -1781,6 +1818,10 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if m and (signed or label == "MONEY" or re.search(r"[a-z]$", m.group(0), re.I)
                   and re.search(r"euro|dollar|pound", m.group(0), re.I)):
             e, label = e + m.end(), "MONEY"
+        glued = re.search(r"\d(m|bn|mn|tn)[-\u2013][\d,.]*\d$", text[s:e], re.I)
+        if glued and text[e:e + len(glued.group(1)) + 1].lower().startswith(glued.group(1).lower()) \
+                and not text[e + len(glued.group(1)):][:1].isalnum():
+            e += len(glued.group(1))   # "20m-30" "m shares": the high end's scale, cut off by the tagger
         if signed and label == "CARDINAL" and text[:s].rstrip()[-1:] != "#":
             label = "MONEY"
         scaled = re.match(r"\s+(?:of\s+)?an?\s+(?:hundred|thousand|million|billion|trillion)\b", text[e:e + 24], re.I)
@@ -1796,8 +1837,13 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         dash = re.match(r"-\d[\d,]*(?:\.\d+)?(?:\b|(?=([a-z]{2,3})\b))", text[e:e + 12], re.I)
         if dash and dash.group(1) and dash.group(1).lower() not in lexicon().get("unit_abbrev", {}):
             dash = None
-        if dash and label == "CARDINAL" and re.fullmatch(r"[\d,.]+", text[s:e]):
-            e += dash.end()   # "60-70 army deserters", "4-5ft": the tagger cut the range at its dash
+        if not dash and (label == "MONEY" or signed):
+            dash = re.match(r"-[$£€#]?\d[\d,]*(?:\.\d+)?(?:m|bn|mn|tn)?\b", text[e:e + 16], re.I)
+        if dash and (label == "CARDINAL" or label == "MONEY" or signed) and re.fullmatch(r"[\d,.]+", text[s:e]):
+            e += dash.end()   # "60-70 army deserters", "4-5ft", "$ 400-600m": the tagger cut the range at its dash
+            scale_word = re.match(r"\s+(?:hundred|thousand|million|billion|trillion)\b", text[e:e + 12], re.I)
+            if scale_word:
+                e += scale_word.end()   # "$ 15-23 billion": both ends in billions
         slash = re.search(r"(?<=[a-z])\s*\\?/\s*(?=[\d$#])", text[s:e], re.I)
         # "798,000 gallons/3 million liters": one amount in two units, two amounts
         pieces = [(s, s + slash.start()), (s + slash.end(), e)] if slash else [(s, e)]
@@ -1964,7 +2010,7 @@ def _elided_units(amounts: list[dict]) -> None:
             if earlier is not None:
                 rec["unit"] = earlier
             elif rec["kind"] is not None or rec.get("_others"):
-                rec["unit"] = "people"   # "evacuated along with 800 others": others are people
+                rec["unit"] = "people"   # "evacuated along with 800 others", "the 22,000 who took part": people
             rec.pop("_others", None)
             plural[i] = rec["unit"] is not None
         if plural[i]:   # one pass, linear in the amounts (issue 15)
