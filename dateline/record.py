@@ -105,8 +105,9 @@ class EventItem(TypedDict, total=False):
     ``date_source`` says where ``date`` came from: "text" (a date expression of the
     event's clause or sentence), "published" (none: the publication date) or "before"
     (none, and the act is told in the perfect or as a participle of a noun: "has frozen
-    the assets", "a ceasefire brokered by": it happened on or before the publication
-    date, which ``date`` holds); None in records stored before it was recorded."""
+    the assets", "a ceasefire brokered by", or in a passage or an article that looks back
+    to dates well before publication: it happened on or before the publication date,
+    which ``date`` holds); None in records stored before it was recorded."""
 
     type: str
     mode: str | None

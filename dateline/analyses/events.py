@@ -18,10 +18,10 @@ coded differently by two articles stays split):
    own article (and of that article's near-duplicate copies) only (in the hand audit,
    7 of the 17 wrong merges were of such mentions, and none of the 14 right ones).
    The ``date`` is the day, month or year of the event's clause, else the first full
-   date of the sentence, else the publication date; ``date_source`` says which
-   ("text", "published", or "before": an act told in the perfect, which the
-   publication date only bounds; see ``dateline.extract.events``; "before" counts as
-   "published" here). Windows: among the
+   date of the sentence not said aside, else the publication date; ``date_source`` says
+   which ("text", "published", or "before": an act told in the perfect or in a passage
+   that looks back, which the publication date only bounds; see
+   ``dateline.extract.events``; "before" counts as "published" here). Windows: among the
    candidates' day dates, the earliest day not yet taken anchors a window, which
    takes every mention dated from it to ``window_days`` later (default
    :data:`WINDOW_DAYS`, 1), or to ``publication_days`` later (default

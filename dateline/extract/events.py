@@ -1141,6 +1141,61 @@ def _background(tok: Token) -> bool:
     return False
 
 
+#: How long before publication a day or month lies when the text that names it looks back
+#: (45 days), and a year (400 days: a year named alone may be the current one).
+_LOOKING_BACK_DAYS = 45
+_LOOKING_BACK_YEAR_DAYS = 400
+
+
+def _days_back(value: object, published: dt.date) -> int | None:
+    """Days from a DATE value ("2003-03-20", "2003-03", "2003") to ``published`` (a month
+    counts from its middle, a year from its middle), or None for other values."""
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?$", str(value or ""))
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m[1]), int(m[2] or 6), int(m[3] or 15))
+    except ValueError:
+        return None
+    return (published - day).days
+
+
+def _old(d: dict, published: dt.date) -> bool:
+    """Whether date record ``d`` (a DATE) lies far from ``published``: well before it, or
+    well after it (a bare month of a year's review that the resolver put in the next year,
+    "in October" read on 28 December; an undated act beside a date far ahead is no more
+    known to be of the publication day)."""
+    back = _days_back(d.get("value"), published) if d.get("type") == "DATE" else None
+    if back is None:
+        return False
+    year_only = len(str(d.get("value"))) == 4
+    return abs(back) > (_LOOKING_BACK_YEAR_DAYS if year_only else _LOOKING_BACK_DAYS)
+
+
+def _looks_back(dates: dict[int, list[dict]], published: dt.date) -> bool:
+    """Whether the article as a whole tells of another time than its day (a year's
+    review, a profile, an anniversary piece): of its dates of a day or a month, at least
+    two, and at least half of them, lie far from publication (:func:`_old`). An undated
+    act in such an article cannot be dated to its publication day."""
+    dated = [d for ds in dates.values() for d in ds
+             if d.get("type") == "DATE" and re.match(r"\d{4}-\d\d", str(d.get("value") or ""))]
+    old = sum(_old(d, published) for d in dated)
+    return len(dated) >= 2 and 2 * old >= len(dated)
+
+
+def _after_old_date(dates: dict[int, list[dict]], s_index: int, published: dt.date) -> bool:
+    """Whether the last date expression of sentence ``s_index`` or, when it has none, of
+    the nearest of the three sentences before it lies far from publication (:func:`_old`;
+    "In March 2003 ... The troops entered the city."): the undated act is told in that
+    time, not on the publication day."""
+    for k in range(s_index, max(-1, s_index - 4), -1):
+        found = [d for d in dates.get(k, [])
+                 if d.get("type") == "DATE" and _days_back(d.get("value"), published) is not None]
+        if found:
+            return _old(max(found, key=lambda d: d.get("start") or 0), published)
+    return False
+
+
 def _claimed(tok: Token) -> bool:
     """Whether trigger ``tok`` lies in the complement of a verb of claim or belief
     ("argues that France violated", "denied that it used weapons in its attack"),
@@ -3499,7 +3554,107 @@ def _scheduled_meeting(ev: dict, tok: Token, published: str) -> bool:
             and ev["date_source"] == "text" and len(ev["date"]) == 10 and ev["date"] > published)
 
 
-def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str | None:
+def _place_as_actor(ev: dict, trigger: Token, named: list[dict], doc: Doc) -> str | None:
+    """The name of the place that the event's actor is, when the actor is only the name of
+    a city, province or local place modifying the trigger noun ("the London bombings", "the
+    Damascus battle", "the Berlin disco bombings"): it says where the act was, not who did
+    it. None otherwise (a country so named is the actor: "a US attack"; a capital as
+    subject stays the actor: "Damascus says it is fighting")."""
+    actor = (ev.get("actor") or {}).get("text")
+    if not actor or trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for p in named:
+        if p.get("kind") not in _SPECIFIC_KINDS:
+            continue   # "a US attack", "the US offensive": a country so named is who
+        s, e = p.get("start"), p.get("end")
+        if not isinstance(s, int) or not isinstance(e, int) or doc.text[s:e] != actor:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head, root = span.root.head, span.root
+        while head.dep_ == "compound" and head.i != trigger.i and head.head.i > head.i:
+            head = head.head   # "the Berlin disco bombings": Berlin -> disco -> bombings
+        if root.dep_ in ("compound", "nmod", "amod") and head.i == trigger.i:
+            return p.get("name")
+    return None
+
+
+#: Dependencies that hang a clause or a description on a noun ("Mr Ban, who visited
+#: Port-au-Prince", "a doctor from New Jersey", "the leader, a veteran of Iraq").
+_NOUN_CLAUSES = frozenset({"relcl", "acl", "appos"})
+
+
+#: Nouns of a place that an apposition names ("in Saddam Hussein's hometown, Tikrit"):
+#: such an apposition says where, not something aside.
+_PLACE_NOUNS = frozenset({"city", "town", "village", "hometown", "capital", "port", "province",
+                          "region", "district", "area", "suburb", "neighbourhood", "neighborhood",
+                          "stronghold", "base", "camp", "border", "island", "state", "country"})
+
+
+#: Nouns of something said or published, whose participle dates or places the saying
+#: ("in an address broadcast Monday", "a report released on Monday accused").
+_UTTERANCES = frozenset({"address", "statement", "speech", "message", "report", "interview",
+                         "letter", "broadcast", "video", "post", "posting", "communique",
+                         "declaration", "announcement", "remark", "comment", "appearance",
+                         "conference", "briefing", "tweet", "editorial", "article", "memo"})
+
+
+def _argument(noun: Token, trigger: Token) -> bool:
+    """Whether ``noun`` is the trigger's subject, object or agent ("the car bomb that ...
+    killed", "killed prisoners who ...", "shot by gunmen who ...")."""
+    head = noun.head
+    if head.dep_ in ("prep", "agent") and head.head == trigger:
+        return True
+    return head == trigger and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> bool:
+    """Whether a place or date mention (with offsets into ``doc``'s text) lies outside
+    what the trigger's clause says: in a relative clause, participle or apposition hung on
+    a noun that does not hold the trigger ("Mr Ban, who visited Port-au-Prince on Sunday,
+    added"; an apposition to a noun or a name of place, "his hometown, Tikrit", "RAF
+    Lakenheath, England", is that place), after
+    "from" on a noun (a person's origin: "a physician from New Jersey"), or, for a date,
+    as a possessive on another noun than the trigger ("tomorrow's holiday"; the trigger's
+    own dates it: "today's summit"; a place's possessive may well say where: "London's
+    financial quarter was targeted", "Libya's air defence sites"). For an act of
+    ``material`` conflict, a relative clause or participle on its subject, object or agent
+    tells of the same happening ("The car bomb that exploded in Aleppo on Sunday killed
+    two"): not aside; nor is a participle on a noun of something said or published ("in
+    an address broadcast Monday, he urged", "a report released on Monday accused")."""
+    s, e = mention.get("start"), mention.get("end")
+    if not isinstance(s, int) or not isinstance(e, int):
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if (root.dep_ == "poss" or any(t.tag_ == "POS" for t in root.children)) \
+            and "kind" not in mention and root.head != trigger:
+        return True   # a day's, of the trigger itself, dates it: "today's summit"
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    for anc in [root, *root.ancestors]:
+        # an "acl" is a past participle on a noun ("Osman, arrested in Rome on Friday"); one on
+        # a pronoun or a conjunct is a gapped clause ("killed and another injured ... yesterday",
+        # "killed and several others injured in Basra"), and a
+        # present participle tells what went on at the time ("children collecting litter yesterday")
+        if material and anc.dep_ in ("relcl", "acl") and _argument(anc.head, trigger):
+            return False   # "The car bomb that exploded in Aleppo on Sunday killed ...": one happening
+        if anc.dep_ == "acl" and anc.head.lemma_.lower() in _UTTERANCES:
+            return False   # "in an address broadcast Monday, he urged": the words are the act
+        if anc.dep_ in _NOUN_CLAUSES and (anc.head.pos_ in ("NOUN", "PROPN") and anc.tag_ == "VBN"
+                                          and anc.head.dep_ != "conj"
+                                          if anc.dep_ == "acl" else anc.head.pos_ in ("NOUN", "PROPN", "PRON")) \
+                and not (anc.dep_ == "appos" and (anc.head.lemma_.lower() in _PLACE_NOUNS
+                                                  or anc.head.ent_type_ in ("GPE", "LOC", "FAC"))):
+            return trigger != anc and trigger not in anc.subtree
+    return False
+
+
+def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
+                 doc: Doc | None = None, trigger: Token | None = None) -> str | None:
     """Where the event happened, from the sentence's places named as locations (an
     adjectival reference such as "Russian jets" is none), in ``text`` (the article,
     whose offsets the places carry) where the sentence starts at ``sent_start``.
@@ -3513,7 +3668,8 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str
     a summit in Tehran", "jets bombed Libya"). Other acts take a country named without
     a preposition only when it is the actor's own (an act at home) or, for a visit, the
     host's ("visited Cuba"); another is a party or the subject matter ("a proposal to
-    involve Iran, rejected by the US" did not happen in Iran).
+    involve Iran, rejected by the US" did not happen in Iran). With ``doc`` (whose text
+    is ``text``) and the ``trigger``, a place said aside (:func:`_aside`) is none.
     """
     actor = (ev.get("actor") or {}).get("text") or ""
     a_start = text.find(actor, sent_start) if actor else -1
@@ -3530,7 +3686,9 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int) -> str
         return isinstance(start, int) and bool(
             _LOCATIVE_BEFORE.search(text, max(0, start - 40), start))
 
-    left = [p for p in named if not in_actor(p)]
+    left = [p for p in named if not in_actor(p)
+            and not (doc is not None and trigger is not None
+                     and _aside(p, doc, trigger, ev.get("quad") == "material conflict"))]
     by_locative = next((p for p in left if locative(p)), None)
     by_kind = next((p for p in left if p.get("kind") in _SPECIFIC_KINDS), None)
     if ev.get("quad") == "material conflict":   # "aircraft pounded southern Idlib"
@@ -3563,12 +3721,13 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     and target ({"text", "country", "sector"} or None), place (a place name
     from ``ctx.results["places"]``, see :func:`_event_place`, or None), date (a day,
     month or year that dates the event's own clause, see :func:`_event_date`; else the
-    first full DATE of the sentence; else a year long past that the sentence writes out,
-    see :func:`_past_year_date`; else the publication date), date_source ("text"
-    when a date expression gave the date, "published" when it is the publication date
-    fallen back on, "before" when that fallback only bounds an act told in the perfect,
-    see :func:`_background`), quad and intensity. An event that is not political news
-    (:func:`_political`) is not returned.
+    first full DATE of the sentence not said aside, see :func:`_aside`; else a year long
+    past that the sentence writes out, see :func:`_past_year_date`; else the publication
+    date), date_source ("text" when a date expression gave the date, "published" when it
+    is the publication date fallen back on, "before" when that fallback only bounds an
+    act told in the perfect, see :func:`_background`, or in a passage or an article that
+    looks back, see :func:`_after_old_date` and :func:`_looks_back`), quad and
+    intensity. An event that is not political news (:func:`_political`) is not returned.
     """
     t = tables()
     positions = _trigger_positions(doc, t)
@@ -3579,6 +3738,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     coder = _Coder(doc, ctx.text if same else None)
     places = _by_sentence(ctx, "places")
     dates = _by_sentence(ctx, "dates")
+    retrospective = _looks_back(dates, ctx.published)
     out: list[dict] = []
     j = 0
     for k, sent in enumerate(doc.sents):
@@ -3599,12 +3759,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         named = [p for p in places.get(s_index, [])
                  if p.get("name") and not p.get("adjectival") and not _named_actor(p, coder)
                  and not (same and _nationality(p, doc, coder))]
-        sentence_date = next(
-            (str(d["value"])[:10] for d in dates.get(s_index, [])
-             if d.get("type") in ("DATE", "TIME") and _FULL_DATE.match(str(d.get("value", ""))[:10])),
-            None,
-        )
-        date = sentence_date or ctx.published.isoformat()
+        full_dates = [d for d in dates.get(s_index, [])
+                      if d.get("type") in ("DATE", "TIME") and _FULL_DATE.match(str(d.get("value", ""))[:10])]
         found = []
         for c in cands:
             if (c.absorber is not None or _asked(c.tok, sent, coder.index.text)
@@ -3612,8 +3768,16 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                     or _before_dateline(c.tok, sent, coder.index.text)
                     or _claimed(c.tok)):
                 continue
+            material = t.types[c.pattern.type].quad == "material conflict"
+            # the sentence's first full date, unless said aside ("Mr Ban, who visited on Sunday, urged")
+            sentence_date = next((str(d["value"])[:10] for d in full_dates
+                                  if not (same and _aside(d, doc, c.tok, material))), None)
+            date = sentence_date or ctx.published.isoformat()
             ev = _event_for(c, coder, sent, t)
-            if ev is None or (ev["actor"] is None and ev["target"] is None):
+            where = _place_as_actor(ev, c.tok, named, doc) if ev is not None and same else None
+            if where is not None and ev is not None:
+                ev["actor"] = None   # "the London bombings": where, not who
+            if ev is None or (ev["actor"] is None and ev["target"] is None and where is None):
                 continue  # no one did it to no one: nothing to code
             if refusal(c.tok, ev["type"]) is not None:
                 continue  # the acceptance step: the words report no such act
@@ -3638,14 +3802,18 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                     continue
             ev.update(sentence=s_index,
                       date=_event_date(c.tok, dates.get(s_index, []), date) if same else date,
-                      place=_event_place(named, ev, ctx.text, sent.start_char if same else 0))
+                      place=_event_place(named, ev, ctx.text, sent.start_char if same else 0,
+                                         doc if same else None, c.tok))
+            if where is not None:
+                ev["place"] = where
             if same and not sentence_date and ev["date"] == date:
                 ev["date"] = (_past_year_date(c.tok, dates.get(s_index, []), date)
                               or _past_week_date(c.tok, dates.get(s_index, []), date) or date)
             # "published": no date expression dated it (a clause's own date where the
             # sentence has no full one is a month or a year, never the fallback's value)
             ev["date_source"] = "text" if sentence_date or ev["date"] != date else "published"
-            if ev["date_source"] == "published" and _background(c.tok):
+            if ev["date_source"] == "published" and (_background(c.tok) or retrospective
+                                                     or _after_old_date(dates, s_index, ctx.published)):
                 ev["date_source"] = "before"
             if _scheduled_meeting(ev, c.tok, ctx.published.isoformat()):
                 continue
