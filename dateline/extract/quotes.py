@@ -630,6 +630,104 @@ _MUTE_HAPPENINGS = frozenset({
     "pandemic", "disease", "virus", "flu", "situation", "problem", "dispute", "scandal"})
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(tok: Token) -> bool:
+    """Whether ``tok`` heads a finite clause: a tensed verb, or any verb with a tensed
+    or modal auxiliary ("could be", "has left")."""
+    return tok.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in _children(tok))
+
+
+#: Request cues whose reported request goes on over an infinitive or a time clause the
+#: parse hung on the cue ("calling for the president, NAME, to step down", "called for
+#: tents before the rains begin").
+_REQUEST_CUES = frozenset({"call", "urge", "appeal", "demand", "plead", "press"})
+
+
+def _run_on(cue: Token, text: str, spans: list[tuple[int, int]], comps: list[Token],
+            frames: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+    """The content ``spans`` with the one after the cue run on over a clause the parse
+    hung on the cue (or on a verb the cue depends on) though it belongs to what is
+    reported, when that clause follows the content right away (a comma between at most):
+
+    - a reason: "argued that the text was unbalanced, because it made no demands of
+      ...", "said he opposed the move, especially given that ..." (not one whose verb
+      is a cue, a saying of its own: "blasted the panel because they said ...");
+    - after a reported clause, the predicate of its long subject, or a second
+      predicate of it, with no subject and no conjunction of its own ("said that A, B
+      and C, were key mistakes"; "told us her father was upstairs, made the decision
+      to stay"): a finite verb that is no cue (not after an object: "as NAME called
+      it, tried to ..." is the writer's sentence going on);
+    - a second that-clause of the cue, after "but", "and" or "or" ("said the leak was
+      not fixed, but that the device was shut down");
+    - after a request cue's "for", the infinitive or the time clause of the request
+      ("calling for the president, NAME, to step down"; "called for more tents before
+      the rainy season begins"), not after a naming ("calling him NAME, to protect
+      ...").
+    """
+    if not spans or spans[-1][0] < cue.idx:
+        return spans
+    doc = cue.doc
+    end = spans[-1][1]
+    clause = max(comps, key=lambda c: c.right_edge.i).dep_ == "ccomp"
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None:
+        return spans
+    k = last.end   # the token after the content
+    comma = k < len(doc) and doc[k].text == ","
+    if comma:
+        k += 1
+    if k >= len(doc) or doc[k].sent.start != cue.sent.start:
+        return spans
+    h = doc[k]
+    if h.dep_ == "cc" and k + 1 < len(doc) and doc[k + 1].lower_ == "that" and doc[k + 1].dep_ == "mark":
+        # "said X, but that Y": a second that-clause of the same cue (not "but that is
+        # ...", the writer's demonstrative)
+        h = doc[k + 1].head
+        if not clause or h.i <= k + 1 or not _finite(h) or h.head.i not in {cue.i} | {a.i for a in cue.ancestors}:
+            return spans
+        right = h.right_edge
+        s, e = _trim(text, spans[-1][0], right.idx + len(right.text))
+        return spans[:-1] + [(s, max(e, end))]
+    while h.head != h and h.head.left_edge.i >= k:
+        h = h.head
+    if h.head == h or h.left_edge.i != k:
+        return spans
+    # It hangs outside the content: on the cue or on a verb the cue depends on, not
+    # past the closing comma of a relative clause set off by commas that holds the cue
+    # ("one woman, who told me that ..., became so angry that she left": the woman's
+    # deed, the main clause going on; not "a woman who told us her father was
+    # upstairs, made the decision to stay").
+    ancestors = {cue.i} | {a.i for a in cue.ancestors}
+    if h.head.i not in ancestors:
+        return spans
+    step = cue
+    while step != h.head:
+        if step.dep_ in ("relcl", "acl") and step.left_edge.i > 0 and doc[step.left_edge.i - 1].text == ",":
+            return spans
+        step = step.head
+    kids = _children(h)
+    marks = {c.lower_ for c in kids if c.dep_ == "mark"}
+    infinitive = h.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    request = cue.lemma_.lower() in _REQUEST_CUES and text.startswith("for", spans[-1][0])
+    reason = (h.dep_ == "advcl" and "because" in marks and h.lemma_.lower() not in frames
+              or h.lower_ == "given" and h.dep_ in ("advcl", "prep") and not any(
+                  c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in kids))
+    predicate = (comma and clause and _finite(h) and h.dep_ in ("conj", "ccomp", "advcl", "parataxis")
+                 and not marks and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "cc" for c in kids)
+                 and h.lemma_.lower() not in frames)
+    asked = request and h.dep_ in ("advcl", "xcomp") and (
+        infinitive or marks & {"before", "until"} and any(c.dep_ in _SUBJECT_DEPS for c in kids))
+    if not (reason or predicate or asked):
+        return spans
+    right = h.right_edge
+    s, e = _trim(text, spans[-1][0], right.idx + len(right.text))
+    return spans[:-1] + [(s, max(e, end))]
+
+
 def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr]:
     """Attributions found through cue verbs and "according to" in the parse; with
     ``speech``, through verbs of saying only (see :func:`_is_cue`)."""
@@ -700,6 +798,7 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
                     spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
                 else:
                     spans.append((s, e))
+            spans = _run_on(tok, text, spans, comps, frames)
         elif tok.dep_ == "parataxis" and "ccomp" in fr and tok.head.pos_ in ("VERB", "AUX"):
             # "However, X said, it would be ..." : the clause around the cue.
             hs, he = _subtree_span(tok.head)
@@ -2520,10 +2619,10 @@ _SOURCE_TAIL = re.compile(
     r"\s*\.?\s*\Z")
 #: A contrast that brings in a second speaker after a reported clause (", while the UN said
 #: ...", ", but the BBC's NAME said ..."): not the same speaker going on (", but insisted",
-#: ", but did not say when", ", but given ..., he said").
+#: ", but did not say when", ", but given ..., he said", ", but that NAME had told him ...").
 _OTHER_SPEAKER = re.compile(
     r",\s*(?:while|whereas|but)\s+(?!(?:he|she|they|it|we|I|you|did|does|do|was|were|is|are|has|have|had"
-    r"|would|could|will|also|then|given|not|still)\b)(?:[\w'’.%-]+\s+){1,8}?"
+    r"|would|could|will|also|then|given|not|still|that)\b)(?:[\w'’.%-]+\s+){1,8}?"
     r"(?:said|says|say|argued|argues|argue|insisted|insists|warned|warns|claimed|claims|told|tells)\b")
 #: A title cut off from its name by the sentence splitter ("..., said Navy spokesman
 #: Cmdr.⏎Jo Bloggs"): the name comes after its full stop.
