@@ -63,6 +63,23 @@ def test_a_naming_keeps_no_purpose_clause_of_the_writer(nlp):
 
 
 
+def test_the_subject_the_parse_made_an_object_opens_the_reported_clause(nlp):
+    text = "Ministers warned the bill would slash fishing quotas in the north sea and cost hundreds of jobs."
+    assert _texts(quotes_of(nlp, text)) == [
+        "the bill would slash fishing quotas in the north sea and cost hundreds of jobs"]
+    text = "Others warned the slow pace of the talks means farmers should expect a hard winter."
+    assert _texts(quotes_of(nlp, text)) == [
+        "the slow pace of the talks means farmers should expect a hard winter"]
+
+
+
+def test_the_listener_of_tell_is_not_made_the_subject(nlp):
+    # "tell" has its own rule: the name of whom it was told stays out
+    text = "Ana Ruiz told the BBC trapped miners might wait for many hours."
+    assert _texts(quotes_of(nlp, text)) == ["trapped miners might wait for many hours"]
+
+
+
 def test_a_second_that_clause_after_but_is_part_of_the_report(nlp):
     text = ("The port authority said the leak was not contained at first, but that crews had "
             "since closed the damaged valve.")

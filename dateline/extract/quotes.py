@@ -641,6 +641,33 @@ def _finite(tok: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in _children(tok))
 
 
+def _subject_read_as_object(cue: Token, comps: list[Token]) -> list[Token]:
+    """The noun phrase the parse made the cue's object when it is the subject of the
+    reported clause right after it ("officials warned the coming storm season could be
+    the worst": not "could be the worst"): a clause complement with a finite verb, no
+    subject and no "that", opening with its auxiliary or its lower-case verb (not a
+    name the tagger took for a verb: "told CNN affiliate WVUE that ...") right after a
+    noun object of the cue. Returns that object (to be joined to the content), or
+    nothing."""
+    out: list[Token] = []
+    if cue.lemma_ == "tell":
+        return out   # its object is the listener first (see :func:`_told_subject`)
+    for c in comps:
+        first = c.left_edge
+        if first.text == "," and first.i < c.i:
+            first = first.doc[first.i + 1]   # a comma closing the subject's apposition
+        if not (first.dep_ == "aux" and first.head == c or first == c and c.is_lower):
+            continue
+        if c.dep_ != "ccomp" or not _finite(c) or any(k.dep_ in _SUBJECT_DEPS or k.dep_ == "mark"
+                                                      for k in _children(c)):
+            continue
+        for d in _children(cue):
+            if (d.dep_ == "dobj" and d not in comps and d.pos_ in ("NOUN", "PROPN")
+                    and d.right_edge.i == c.left_edge.i - 1):
+                out.append(d)
+    return out
+
+
 #: Request cues whose reported request goes on over an infinitive or a time clause the
 #: parse hung on the cue ("calling for the president, NAME, to step down", "called for
 #: tents before the rains begin").
@@ -781,6 +808,7 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
                 comps.append(child)
         spans: list[tuple[int, int]] = []
         if comps:
+            comps += _subject_read_as_object(tok, comps)
             comps.sort(key=lambda t: t.left_edge.i)
             # Contiguous complements on the same side of the cue form one part.
             for c in comps:
