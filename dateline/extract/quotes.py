@@ -2193,6 +2193,40 @@ def _channel(a: _Attr) -> bool:
     return a.speaker_tok is not None and a.speaker_tok.lemma_.lower() in _CHANNEL_NOUNS
 
 
+#: A connective of the writer's opening a sentence, tying it to the story told before
+#: ("Meanwhile, ...", "Elsewhere, ..."), not to what the source said.
+_CONNECTIVE = re.compile(r"(?:Meanwhile|Elsewhere|Separately|In other (?:developments|news))\s*,\s*")
+#: The end of narration that brings in a quotation: a colon or a dash before its mark.
+_CAPITAL_START = re.compile(r"\s*[A-Z]")
+_LEADS_IN = re.compile(r"(?:[:\u2013\u2014]|\s-{1,2})\s*\Z")
+
+
+def _fronted_content(text: str, part: tuple[int, int], quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """A content written before its cue without the writer's words that open it:
+
+    - a connective of the story ("Meanwhile, the ministry closed the port, a spokesman
+      said"): the clause after it;
+    - narration that brings in, after a colon or a dash, the quotation that closes the
+      content and opens with a capital (not a quoted predicate after a subject set off
+      by dashes: 'Total costs -- fines included -- "will run into billions"') ('Others took up his cause: "It is class war," one writer said'; 'May 28
+      - The president tours the coast - "The buck stops with me," he said'): that
+      quotation alone.
+    """
+    start, end = part
+    if (m := _CONNECTIVE.match(text, start, end)) is not None and m.end() < end:
+        start = m.end()
+    i = bisect.bisect_right(quoted, (end + 1, end + 1)) - 1
+    if i >= 0:
+        qs, qe = quoted[i]
+        if (start < qs - 1 and qe + 1 >= end and _LEADS_IN.search(text, start, qs - 1)
+                and _CAPITAL_START.match(text, qs)
+                and not _QUOTE_MARK.search(text, start, qs - 1)):
+            inner = _trim(text, qs, min(qe, end))
+            if inner[1] > inner[0]:
+                return inner
+    return start, end
+
+
 def _drop_reported_within(attrs: list[_Attr]) -> list[_Attr]:
     """Speech reported inside what someone else said ("Lavrov said that Assad had
     promised to ...") belongs to that attribution: it is the outer speaker's claim, not
@@ -2419,6 +2453,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
             # "AP WASHINGTON -- Tests performed before ... should have raised doubts,
             # investigators said": the wire's dateline is not said by anyone.
             a.parts = [(m.end(), a.parts[0][1])] + a.parts[1:]
+        if a.kind != "direct" and a.cue is not None and a.parts[0][1] <= a.cue.idx:
+            a.parts = [_fronted_content(text, a.parts[0], quoted)] + a.parts[1:]
+            if all(quotes._enclosing(p) for p in a.parts):
+                a.kind = "direct"   # the quotation alone is left
         if any(_CREDIT.search(text, *p) for p in a.parts):
             # '... suggests the trail for X Photograph: NAME/Getty Images "We will ..."':
             # the words after the photograph's credit are the caption's or the quote's.
