@@ -71,3 +71,15 @@ def test_a_count_before_who_takes_the_unit_of_an_earlier_count_first(nlp):
 ])
 def test_a_number_after_a_persons_noun_and_of_is_an_age(nlp, text, expected):
     assert [(a["value"], a["unit"]) for a in amounts_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("Only people who stood within two metres of a patient were tested .", 2, "metres", "up to"),
+    ("The rebels said they had 300 + rifles in the depot .", 300, "rifles", "at least"),
+    ("By then only a few hundred cases had been confirmed abroad .", 200, "cases", "at least"),
+    # control: "only" before an exact number stays
+    ("By then only 40 cases had been confirmed abroad .", 40, "cases", "only"),
+])
+def test_hedges_of_the_seed_452_judge(nlp, text, value, unit, qualifier):
+    a = _one(text, nlp)
+    assert (a["value"], a["unit"], a["qualifier"]) == (value, unit, qualifier)

@@ -169,7 +169,9 @@ money range glued at its dash keeps both ends and its scale ("$ 400-600m", "£2b
 ("50m people", "2m secret emails"; "200m high", "a 50m pipe" are metres). A bare count before
 "who" counts what an earlier count of its sentence counts, else people ("the 22,000 who took
 part"). A bare number after a person's noun and "of", with no noun or adjective after it, is
-an age ("a girl of 16 who"; "children of 17 different nationalities" count).
+an age ("a girl of 16 who"; "children of 17 different nationalities" count). "within" is
+up to ("within one metre"), a "+" after a number at least ("100 + tanks"), and a vague number
+word keeps its "at least" over "only" ("only a few hundred cases").
 
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges;
 per for rates.
@@ -1188,7 +1190,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if any(w.lower() in lex.get("vague_number", {}) for w in words):
             if not any(w.lower() in lex["scale"] or w.lower() == "dozen" for w in words):
                 return None   # "a few kilometres", "several miles": no number
-            qualifier = qualifier or "at least"   # "several thousand": 3000 at least
+            # "several thousand": 3000 at least; "only a few hundred": the vagueness is the hedge
+            qualifier = "at least" if qualifier in (None, "only") else qualifier
     if value is None or label == "MONEY" and _numbered_item(doc, text, start, end):
         return None
     multi = re.search(r"\bmulti[-\s]?(million|billion|trillion)", body, re.I)
@@ -1197,6 +1200,8 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     if qualifier is None and (re.match(r"\s+or\s+so\b", text[end:end + 8], re.I)
                               or re.match(r"[^\s]*\d[^\s]*\s+or\s+so\b", text[body_start:end + 4], re.I)):
         qualifier = "about"   # "500,000 or so inhabitants"; "for 50 or so residents", tagged whole
+    if qualifier is None and re.match(r"\s?\+(?!\s*[\d+])", text[end:end + 5]):
+        qualifier = "at least"   # "100+ tanks", "100 + tanks" (as "or more")
     if qualifier is None and _OR_MORE.search(text[body_start:end + 16]):
         qualifier = "at least"   # "eight or more children", "60 and above", "200 or over"
     if qualifier is None and _passed(span, doc):
