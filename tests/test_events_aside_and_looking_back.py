@@ -21,7 +21,7 @@ def _one(text: str, published: str = "2005-07-20") -> dict:
 
 
 def test_a_date_in_a_relative_clause_does_not_date_the_main_act() -> None:
-    ev = _one("Mr Ban, who visited Port-au-Prince on Sunday, urged donors to give more.")
+    ev = _one("Ms Okafor, who toured Port-au-Prince on Sunday, urged donors to give more.")
     assert (ev["type"], ev["date"], ev["date_source"], ev["place"]) == ("REQUEST", "2005-07-20", "published", None)
 
 
@@ -31,17 +31,17 @@ def test_a_day_as_a_possessive_does_not_date_the_act() -> None:
 
 
 def test_a_day_as_a_possessive_of_the_trigger_dates_it() -> None:
-    ev = _one("The Ukrainian president speaks at today's Nato summit in Brussels.")
+    ev = _one("The Polish premier talks at today's Nato summit in Brussels.")
     assert (ev["type"], ev["date"], ev["date_source"], ev["place"]) == ("CONSULT", "2005-07-20", "text", "Brussels")
 
 
 def test_a_gapped_clause_shares_its_date_and_place_with_the_act() -> None:
-    ev = _one("A soldier was killed and another injured by a roadside bomb in southern Iraq late yesterday.")
+    ev = _one("A soldier was killed and another hurt by a roadside bomb in northern Iraq late yesterday.")
     assert (ev["date"], ev["place"]) == ("2005-07-19", "Iraq")
 
 
 def test_a_gapped_clause_on_a_noun_shares_the_place() -> None:
-    ev = _one("A soldier was killed and several others injured in an attack on a convoy in Basra.")
+    ev = _one("A soldier was killed and several others hurt in an attack on a patrol in Basra.")
     assert ev["place"] == "Basrah"
 
 
@@ -51,7 +51,7 @@ def test_a_countrys_possessive_on_a_noun_of_place_is_where_too() -> None:
 
 
 def test_an_apposition_to_a_noun_of_place_is_the_place() -> None:
-    ev = _one("Four soldiers were injured in a car bombing in the general's hometown, Tikrit.")
+    ev = _one("Three soldiers were wounded in a truck bombing in the general's hometown, Tikrit.")
     assert ev["place"] == "Tikr\u012bt"
 
 
@@ -60,7 +60,7 @@ def test_a_places_possessive_is_where() -> None:
 
 
 def test_a_relative_clause_on_a_material_acts_subject_tells_the_same_happening() -> None:
-    ev = _one("The car bomb that exploded in Aleppo on Sunday killed at least two people.")
+    ev = _one("The truck bomb that went off in Aleppo on Sunday killed four soldiers.")
     assert (ev["date"], ev["place"]) == ("2005-07-17", "Aleppo")
 
 
@@ -115,7 +115,7 @@ def test_a_participle_on_a_noun_of_something_said_dates_the_saying() -> None:
 
 
 def test_a_participle_on_another_noun_does_not_date_the_act() -> None:
-    ev = _one("Russia and China condemned the UN resolution passed on Friday.")
+    ev = _one("Brazil condemned the trade resolution passed on Friday.")
     assert (ev["date"], ev["date_source"]) == ("2005-07-20", "published")
 
 

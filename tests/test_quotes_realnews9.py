@@ -23,11 +23,11 @@ def test_a_reason_clause_after_the_reported_clause_is_part_of_it(nlp):
 
 def test_a_given_clause_after_the_reported_clause_is_part_of_it(nlp):
     text = ("Mayor Ida Holm said in a statement she opposed the lawsuit on the grounds that it "
-            "was too early to sue the port authority before it has a chance to pay claims, "
+            "was too early to sue the port authority before it can settle the claims, "
             "especially given that the authority has admitted it is at fault.")
     assert _texts(quotes_of(nlp, text)) == [
         "she opposed the lawsuit on the grounds that it was too early to sue the port authority "
-        "before it has a chance to pay claims, especially given that the authority has admitted "
+        "before it can settle the claims, especially given that the authority has admitted "
         "it is at fault"]
 
 

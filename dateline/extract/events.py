@@ -3580,7 +3580,7 @@ def _place_as_actor(ev: dict, trigger: Token, named: list[dict], doc: Doc) -> st
     return None
 
 
-#: Dependencies that hang a clause or a description on a noun ("Mr Ban, who visited
+#: Dependencies that hang a clause or a description on a noun ("Ms Okafor, who toured
 #: Port-au-Prince", "a doctor from New Jersey", "the leader, a veteran of Iraq").
 _NOUN_CLAUSES = frozenset({"relcl", "acl", "appos"})
 
@@ -3612,7 +3612,7 @@ def _argument(noun: Token, trigger: Token) -> bool:
 def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> bool:
     """Whether a place or date mention (with offsets into ``doc``'s text) lies outside
     what the trigger's clause says: in a relative clause, participle or apposition hung on
-    a noun that does not hold the trigger ("Mr Ban, who visited Port-au-Prince on Sunday,
+    a noun that does not hold the trigger ("Ms Okafor, who toured Port-au-Prince on Sunday,
     added"; an apposition to a noun or a name of place, "his hometown, Tikrit", "RAF
     Lakenheath, England", is that place), after
     "from" on a noun (a person's origin: "a physician from New Jersey"), or, for a date,
@@ -3620,7 +3620,7 @@ def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> b
     own dates it: "today's summit"; a place's possessive may well say where: "London's
     financial quarter was targeted", "Libya's air defence sites"). For an act of
     ``material`` conflict, a relative clause or participle on its subject, object or agent
-    tells of the same happening ("The car bomb that exploded in Aleppo on Sunday killed
+    tells of the same happening ("The truck bomb that went off in Aleppo on Sunday killed
     two"): not aside; nor is a participle on a noun of something said or published ("in
     an address broadcast Monday, he urged", "a report released on Monday accused")."""
     s, e = mention.get("start"), mention.get("end")
@@ -3637,11 +3637,11 @@ def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> b
         return True
     for anc in [root, *root.ancestors]:
         # an "acl" is a past participle on a noun ("Osman, arrested in Rome on Friday"); one on
-        # a pronoun or a conjunct is a gapped clause ("killed and another injured ... yesterday",
-        # "killed and several others injured in Basra"), and a
+        # a pronoun or a conjunct is a gapped clause ("shot and another wounded ... yesterday",
+        # "shot and several others wounded in Basra"), and a
         # present participle tells what went on at the time ("children collecting litter yesterday")
         if material and anc.dep_ in ("relcl", "acl") and _argument(anc.head, trigger):
-            return False   # "The car bomb that exploded in Aleppo on Sunday killed ...": one happening
+            return False   # "The truck bomb that went off in Aleppo on Sunday killed ...": one happening
         if anc.dep_ == "acl" and anc.head.lemma_.lower() in _UTTERANCES:
             return False   # "in an address broadcast Monday, he urged": the words are the act
         if anc.dep_ in _NOUN_CLAUSES and (anc.head.pos_ in ("NOUN", "PROPN") and anc.tag_ == "VBN"
@@ -3769,7 +3769,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                     or _claimed(c.tok)):
                 continue
             material = t.types[c.pattern.type].quad == "material conflict"
-            # the sentence's first full date, unless said aside ("Mr Ban, who visited on Sunday, urged")
+            # the sentence's first full date, unless said aside ("Ms Okafor, who toured ... on Sunday, urged")
             sentence_date = next((str(d["value"])[:10] for d in full_dates
                                   if not (same and _aside(d, doc, c.tok, material))), None)
             date = sentence_date or ctx.published.isoformat()

@@ -680,7 +680,7 @@ def _run_on(cue: Token, text: str, spans: list[tuple[int, int]], comps: list[Tok
     hung on the cue (or on a verb the cue depends on) though it belongs to what is
     reported, when that clause follows the content right away (a comma between at most):
 
-    - a reason: "argued that the text was unbalanced, because it made no demands of
+    - a reason: "argued that the draft was one-sided, because it asked nothing of
       ...", "said he opposed the move, especially given that ..." (not one whose verb
       is a cue, a saying of its own: "blasted the panel because they said ...");
     - after a reported clause, the predicate of its long subject, or a second
