@@ -20,6 +20,7 @@ def _one(text: str, nlp) -> dict:
     ("The council paid $ 2.5 million per week for the shelters .", 2_500_000, "USD", "week"),
     ("Rents there rose 12 % a year for a decade .", 12, "percent", "year"),
     ("The charity spent $ 40,000 per year to run the clinic .", 40_000, "USD", "year"),
+    ("The pipe lost about 900 barrels of crude a day into the bay .", 900, "barrels", "day"),
     # controls: a time before or after the amount is no rate
     ("Some 30 families moved away a year ago .", 30, "families", None),
     ("About 50 people came back a day later .", 50, "people", None),

@@ -1408,7 +1408,7 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         rec["_plural"] = True   # a count of things a later bare count may share; a measure ("155 miles") is none
     if bounds is not None:
         rec["low"], rec["high"] = _tidy(bounds[0]), _tidy(bounds[1])
-    per = _PER.match(text, out_end)
+    per = _PER.match(text, out_end) or _OF_WHAT_PER.match(text, out_end)   # "1,000 barrels of oil a day"
     if per and label != "DATE" and (unit is not None or rec.get("_bare")):
         rec["per"] = per.group(1).lower()
     return rec
@@ -1590,6 +1590,11 @@ _PER = re.compile(r"\s+(?:a|an|per|every|each)\s+(second|minute|hour|day|night|w
                   r"(?!\s+(?:ago|earlier|later|before|after|since|or|from|until|till|and a half"
                   r"|to (?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|several|a few))\b)"
                   r"(?![-‐])", re.I)
+
+
+#: What a measure or sum is of, between it and its rate ("1,000 barrels of oil a day",
+#: "$ 2 million of aid every month"): "of" and up to three words, then the rate.
+_OF_WHAT_PER = re.compile(r"\s+of\s+(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*" + _PER.pattern, re.I)
 
 
 def _one_counts(span: Span, unit_tok: Token | None) -> bool:
