@@ -1100,6 +1100,20 @@ def _aim(tok: Token) -> bool:
                  or (tok.head.lemma_ == "be" and tok.dep_ in ("advcl", "acl"))))
 
 
+#: Words of an inquiry, which a firm may hold into its own affairs.
+_INQUIRY_WORDS = frozenset({"investigation", "investigations", "inquiry", "inquiries", "probe",
+                            "review", "audit", "investigate", "investigates", "investigated",
+                            "investigating"})
+
+
+def _own_inquiry(ev: dict) -> bool:
+    """Whether an ACCUSE event is a business's inquiry with no one named as its target
+    ("BP's internal investigation said ...", "Transocean is carrying out its own
+    investigation"): a company's own business, not an accusation."""
+    return (ev.get("actor") or {}).get("sector") == "BUS" and ev.get("target") is None \
+        and str(ev.get("text", "")).lower() in _INQUIRY_WORDS
+
+
 def _political(ev: dict, t: Tables) -> bool:
     """Whether coded event ``ev`` is political news: force or material help
     (:data:`_MATERIAL_QUADS`: "three children were killed" is news whoever did it),
@@ -1107,9 +1121,12 @@ def _political(ev: dict, t: Tables) -> bool:
     an act one side of which is a political actor: a state as such (a country without
     a sector) or one of :data:`_POLITICAL_SECTORS`, or for a demand or a threat also the
     public (:data:`_PUBLIC_SECTORS`: "farmers demanded compensation", "the union
-    threatened a strike"). A company's deal, a medical agency's offer or a firm's view
-    of an estimate is not ("BP agreed to buy the field", "the agency offered
-    medication", "Exxon rejected the estimate")."""
+    threatened a strike"). A company's deal, a medical agency's offer, a firm's view
+    of an estimate or a firm's inquiry that names no one (:func:`_own_inquiry`) is not
+    ("BP agreed to buy the field", "the agency offered medication", "Exxon rejected the
+    estimate", "BP's internal investigation said")."""
+    if ev["type"] == "ACCUSE" and _own_inquiry(ev):
+        return False
     if t.types[ev["type"]].quad in _MATERIAL_QUADS or ev["type"] == "ACCUSE":
         return True
     sectors = _POLITICAL_SECTORS | (_PUBLIC_SECTORS if ev["type"] in _PUBLIC_VOICE else frozenset())
@@ -1670,15 +1687,29 @@ def _by_sentence(ctx: Context, field_name: str) -> dict[int, list[dict]]:
     return out
 
 
+def _private_person(t: Token, trigger: Token, sent: Span, coder: _Coder) -> dict | None:
+    """A private person (CVL, the sentence's country from context) when ``t`` is such a
+    noun (:data:`_PRIVATE_PERSONS`) and the trigger's direct target: the noun phrase up to
+    the noun ("the man", "a 13-year-old boy"), or None."""
+    if t.lemma_.lower() not in _PRIVATE_PERSONS or not _direct_target(t, trigger):
+        return None
+    first = t.left_edge
+    return {"text": t.doc[first.i:t.i + 1].text, "start": first.idx, "end": t.idx + len(t.text),
+            "country": coder.context(sent), "sector": "CVL"}
+
+
 def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
-                 actor_tok: Token | None) -> dict | None:
+                 actor_tok: Token | None, material: bool = False) -> dict | None:
     """The first of ``tokens`` that codes to a country; else the first that
     codes to a sector (its country from context), which a country named after
     "in" completes rather than replaces ("civilians were killed in Syria": the
     civilians, of Syria). A target named by a modifier of a phrase ("Gadhafi's
-    compound", "the Syrian people") keeps that phrase as its text."""
+    compound", "the Syrian people") keeps that phrase as its text. For an act of
+    ``material`` conflict, a private person it is directly done to is the target when
+    nothing else codes (:func:`_private_person`)."""
     fallback = None
     unknown: dict | None = None  # a name the tables do not know, when nothing else codes
+    person: dict | None = None  # a man, a woman, a child the act is done to
     co_actors = _co_actors(actor_tok)
     if actor_tok is not None and trigger not in actor_tok.subtree:
         # nor anything inside the actor's own phrase ("troops backed by 26 tanks attacked")
@@ -1697,6 +1728,8 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
             if fallback is not None:  # where the victims are, not whom
                 place = code_token(cand, coder.index)
                 return dict(fallback, country=fallback["country"] or (place or {}).get("country"))
+        if material and person is None and cand is t:
+            person = _private_person(t, trigger, sent, coder)
         head = _actor_head(cand, coder.index) if cand is not None else None
         if head is None:
             if (unknown is None and cand is t and t.pos_ == "PROPN"
@@ -1715,7 +1748,7 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
         if fallback is None and coded and coded["sector"]:
             outsiders = any(w.lower() in OUTSIDERS for w in coded["text"].split())
             fallback = dict(coded, country=None if outsiders else coder.context(sent))
-    return fallback or unknown
+    return fallback or unknown or person
 
 
 def _direct_target(tok: Token, trigger: Token) -> bool:
@@ -2155,8 +2188,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if etype == "PROTEST" and mode == "obstruct" and (armed or (actor or {}).get("sector") == "GOV"):
         return None  # "police cars blocked the roads": no protest by the state's own forces
     passive = next((w for w in target_toks if w.dep_ == "nsubjpass"), None)
+    material = t.types[etype].quad == "material conflict"
     if passive is not None and not _is_pronoun(passive) and passive.pos_ != "PROPN" \
-            and _actor_head(passive, coder.index) is None:
+            and _actor_head(passive, coder.index) is None \
+            and not (material and _private_person(passive, tok, sent, coder)):
         return _finish(etype, mode, tok, actor, None, t)  # "the plan was supported by ..."
     if etype == "CONSULT":  # "held talks in Tunisia": the venue, not the counterpart
         target_toks = [w for w in target_toks if not (w.dep_ == "pobj" and w.head.lower_ in ("in", "at"))]
@@ -2170,7 +2205,7 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # complaint is about is the subject of its clause, after any object
         target_toks.extend(g for ch in tok.children if ch.dep_ == "ccomp"
                            for g in ch.children if g.dep_ == "nsubj")
-    target = _pick_target(target_toks, coder, sent, tok, actor_tok)
+    target = _pick_target(target_toks, coder, sent, tok, actor_tok, material)
     if actor and target and target.get("start") == actor.get("start"):
         target = None
     if actor is None and target is not None and target.get("unknown_name"):
@@ -3084,7 +3119,7 @@ _PRIVATE_PERSONS = frozenset({
     "man", "woman", "boy", "girl", "child", "baby", "toddler", "teenager", "tourist",
     "passenger", "traveller", "traveler", "patient", "family", "student", "couple", "person",
     "resident", "citizen", "holidaymaker", "pupil", "mother", "father", "son", "daughter",
-    "wife", "husband", "fan", "worker", "volunteer", "survivor"})
+    "wife", "husband", "brother", "sister", "fan", "worker", "volunteer", "survivor"})
 
 
 @_refuses('billing',
