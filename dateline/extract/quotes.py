@@ -77,7 +77,7 @@ _PERSON_NOUNS = frozenset("""
 #: the speaker.
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "speech", "message", "remark", "comment",
                              "communique", "tweet", "post", "blog", "article", "column",
-                             "memo", "memoir", "book", "testimony"})
+                             "memo", "memoir", "book", "testimony", "posting"})
 #: Pronouns never resolved (the speaker is the mention itself).
 _OTHER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "one", "who", "which"}
 #: A source's request not to be named ("asked not to be identified", "asking that
@@ -1661,13 +1661,17 @@ class _Entities:
                 best = (counts[name], e["start"], name)
         return best[2] if best is not None else None
 
-    def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = ()) -> dict | None:
+    def with_title(self, title: str, pos: int, modifiers: tuple[str, ...] = (),
+                   own_apposition: bool = True) -> dict | None:
         """The PERSON carrying ``title`` ("spokeswoman"): by the entity's title, or
         written right before it ("spokeswoman Heather Nauert"); the nearest before
         ``pos`` first, else the first after it. Each of ``modifiers`` ("UN" in
         "the UN envoy") must also be written before the person or in the title. None
         when an indefinite mention of the title ("a government official") comes between
-        that person and ``pos`` (or within 600 characters before ``pos``)."""
+        that person and ``pos`` (or within 600 characters before ``pos``); with
+        ``own_apposition``, not the person's own ("Ann Lee, a spokeswoman for ..."). None
+        also when another person of that title is named again between them and ``pos``,
+        and for a person named right after a preposition of place ("in New York")."""
         title = title.lower()
         cands = []
         for e, before in zip(self.people, self.before):
@@ -1679,7 +1683,13 @@ class _Entities:
             written = written or bool(title in _ROLE_ANTECEDENTS | _TITLE_NOUNS
                                       and (m := _APPOSED.search(self.text, max(0, e["start"] - 60), e["start"]))
                                       and title in m.group(1).lower().split())
-            if t == title or t.endswith(" " + title) or written:
+            # "Omar Said, a senior rebel member, told ...": the phrase set off after the name
+            written = written or (title in _ROLE_ANTECEDENTS | _TITLE_NOUNS
+                                  and title in _apposed_after(self.text, e["end"]))
+            # (not after a preposition of place: "in New York, a spokesperson for ...", a
+            # place the entity stage took for a person)
+            if (t == title or t.endswith(" " + title) or written) and not _AFTER_PREPOSITION.search(
+                    self.text, max(0, e["start"] - 12), e["start"]):
                 if all(m in before or m in t for m in modifiers):
                     cands.append(e)
         earlier = [e for e in cands if e["start"] < pos]
@@ -1688,11 +1698,41 @@ class _Entities:
             later[0] if later else None, max(0, pos - 600))
         # "A government official said ... . The official said": the one just brought in
         # unnamed, not someone of that title named elsewhere.
-        if found is not None and re.compile(
-                rf"\b(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,3}}?{re.escape(title)}\b",
-                re.I).search(self.text, since, pos):
+        if found is not None and _unnamed_mention(self.text, title, since, pos, own_apposition):
+            return None
+        # Two people of that title, the other named again since ("X, a spokesman, said ...
+        # . Y ... . The spokesman said"): no telling which.
+        names = {_ent_name(c) for c in cands} - {_ent_name(found) if found else None}
+        if found is not None and names and any(
+                found["end"] <= e["start"] < pos and _ent_name(e) in names for e in self.people):
             return None
         return found
+
+
+def _apposed_after(text: str, end: int) -> list[str]:
+    """The lower-case words of the phrase set off by commas right after a name ending at
+    ``end`` and opening with an article ("Omar Said, a senior rebel member, told",
+    "Ann Lee, the chief medical officer of ..."): up to four words, cut at "of", "for",
+    "in", "at", "with", "from" or "who"; [] when no such phrase follows."""
+    m = _APPOSED_AFTER.match(text, end)
+    return m.group(1).lower().split() if m else []
+
+
+def _unnamed_mention(text: str, title: str, since: int, pos: int, own_apposition: bool = True) -> bool:
+    """Whether an indefinite mention of ``title`` ("a government official", "another
+    spokesman") is written in ``[since, pos)``: someone brought in unnamed, whom "the
+    ``title``" at ``pos`` takes up. Not (with ``own_apposition``) the named person's own
+    apposition, right at ``since`` ("Ann Lee, a spokeswoman for the ministry, said"), and not a phrase with an
+    article or a preposition between the indefinite word and the title ("a letter to the
+    colonel": the colonel is no one new)."""
+    pattern = re.compile(rf"\b(?:a|an|one|another)\s+((?:[\w'’.-]+\s+){{0,3}}?){re.escape(title)}\b", re.I)
+    for m in pattern.finditer(text, since, pos):
+        if own_apposition and text[since:m.start()].strip() == ",":
+            continue   # the apposition of the person found
+        if any(w.lower() in _JOINING_WORDS for w in m.group(1).split()):
+            continue
+        return True
+    return False
 
 
 def _oblique(root: Token) -> bool:
@@ -1723,6 +1763,15 @@ _PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospit
 #: Said"); no possessive or "of" in it (not "the spokesman's boss"), no verb after a
 #: subject ("An eyewitness in Misrata said Gadhafi ...": no commas around it).
 _APPOSED = re.compile(r"[,.;:]\s*(?:[Aa]|[Aa]n|[Tt]he)\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
+#: A phrase of up to four words after an article, set off by a comma right after a name
+#: ("Omar Said, a senior rebel member, told", "Ann Lee, the chief spokeswoman for the
+#: ministry, said"), ended by a comma, a full stop, or a word that opens its complement.
+_APPOSED_AFTER = re.compile(r"\s*,\s*(?:[Aa]|[Aa]n|[Tt]he)\s+((?:(?!of\b|for\b|in\b|at\b|with\b|from\b|who\b)"
+                            r"[a-z-]+\s+){0,3}[a-z-]+)\s*(?:[,.;:]|\s(?:of|for|in|at|with|from|who)\b)")
+#: A preposition right before a name: a place the entity stage took for a person ("in New York").
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+\Z", re.I)
+#: An indefinite phrase: someone not named ("a spokeswoman", "another official").
+_INDEFINITE = re.compile(r"(?:an?|one|another)\s", re.I)
 #: A news organisation's possessive right before a person ("the BBC's Jim Muir").
 _NEWS_OWN = re.compile(r"\b(?:bbc|cnn|reuters|afp|ap)\s?['’]s\Z")
 #: Nouns by which a story goes on calling a company it has named ("BP said ... . The
@@ -2048,7 +2097,9 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
     if tok.pos_ == "NOUN" and tok.tag_ != "NNS" and low not in _OTHER_PRONOUNS:
         mods = tuple(t.lower_ for t in tok.doc.char_span(*core, alignment_mode="expand") or ()
                      if t.is_alpha and t.i != tok.i and t.pos_ not in ("DET", "PRON"))
-        e = ents.with_title(tok.lemma_, span[0], mods)
+        # "a spokeswoman said" after "Ann Lee, a spokeswoman for ...": that apposition
+        # still counts as someone unnamed brought in (see :meth:`_Entities.with_title`).
+        e = ents.with_title(tok.lemma_, span[0], mods, own_apposition=not _INDEFINITE.match(mention))
         if e is not None:
             return _ent_name(e)
     if tok.tag_ in ("NNS", "NNPS"):
