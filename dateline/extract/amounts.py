@@ -993,8 +993,9 @@ _AGED = {"girl", "boy", "man", "woman", "child", "teenager", "son", "daughter", 
 def _age_of_person(root: Token, ent: Span) -> bool:
     """Whether a bare number (a word or up to two digits) is a person's age: after a person's
     noun and "of" with no noun after it ("a girl of 16"; "a mother of three" counts children),
-    or the complement of "be" or "turn" whose subject is "he", "she", "I" or a person's name, with no noun after it
-    ("when he was nine", "he turned three in the week of the flood"; not "he was 40 minutes late")."""
+    or the complement of "be" or "turn" whose subject is "he", "she", "I" or a person's name,
+    with no noun after it ("when he was nine", "he turned three in the week of the flood";
+    not "he was 40 minutes late")."""
     t = ent.text.strip().lower()
     if (re.fullmatch(r"\d{1,2}", t) or t in lexicon()["number"]) and ent.start >= 2 \
             and ent.doc[ent.start - 1].lower_ == "of" and ent.doc[ent.start - 2].lemma_.lower() in _AGED \
@@ -1580,10 +1581,6 @@ def _measure_noun(tok: Token) -> bool:
         or lemma in _MEASURE_SG or lemma in _TIME_NOUNS or lemma in lexicon().get("unit_abbrev", {})
 
 
-#: A time a rate is counted over ("one new case every day", "one death a week").
-_RATE = re.compile(r"\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour|minute)\b", re.I)
-
-
 #: The time a rate is counted over, after an amount ("80,000 barrels a day", "$3.5 million per
 #: day", "40 % a year"); not a time before or after ("a year ago", "a day later", "a day or two").
 _PER = re.compile(r"\s+(?:a|an|per|every|each)\s+(second|minute|hour|day|night|week|month|year)\b"
@@ -1605,7 +1602,7 @@ def _one_counts(span: Span, unit_tok: Token | None) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in lexicon().get("one_count", {}):
         return True
-    return unit_tok is not None and _RATE.match(doc_text(doc),
+    return unit_tok is not None and _PER.match(doc_text(doc),
                                                 unit_tok.idx + len(unit_tok.text)) is not None
 
 
