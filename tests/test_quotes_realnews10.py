@@ -83,3 +83,15 @@ def test_a_place_after_in_is_no_holder_of_the_role(nlp):
     text = ("Meanwhile, in Port Elin, a spokesperson for the mayor said the shelters were "
             "full. The streets were flooded. The spokesperson said more beds would come.")
     assert "Port Elin" not in _speakers(nlp, text, ["Port Elin"])
+
+
+def test_said_according_to_an_agency_is_the_sayers(nlp):
+    text = '"This was a kidnapping, not a rescue," Mr Dorval said, according to Agence France Presse.'
+    qs = quotes_of(nlp, text, entity_records(text, [("Dorval", "PERSON"), ("Agence France Presse", "ORG")]))
+    assert [(q.get("speaker"), q["cue"]) for q in qs] == [("Dorval", "said")]
+
+
+def test_according_to_first_stays_the_sources(nlp):
+    text = "According to Reuters, the death toll has risen to 40 in the port city."
+    qs = quotes_of(nlp, text, entity_records(text, [("Reuters", "ORG")]))
+    assert [(q.get("speaker"), q["cue"]) for q in qs] == [("Reuters", "according to")]

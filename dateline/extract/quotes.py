@@ -602,6 +602,25 @@ def _cue_text(cue: Token) -> str:
     return cue.text
 
 
+#: Verbs of saying proper, whose "according to Y" after them names only the channel of
+#: what their subject said ("X said, according to AFP").
+_SAYING = frozenset({"say", "tell", "write", "add", "state", "declare", "explain", "insist",
+                     "note", "claim", "warn", "announce", "remark", "comment"})
+
+
+def _medium(tok: Token) -> bool:
+    """Whether ``tok``, what "according to" names, is a medium that passes words on rather
+    than someone who reports them: an organisation's name (a news agency, a state
+    broadcaster, a paper: "AFP", "RIA Novosti", "Valor") or a channel or document noun ("a
+    CNN translation", "state TV", "the report"). People ("attorneys for the family") are
+    sources of their own account of what was said, as PolNeAR annotates them."""
+    return tok.ent_type_ == "ORG" or tok.lemma_.lower() in _CHANNEL_NOUNS | _RELAYING_NOUNS
+
+
+#: Documents that relay someone's words ("according to a CNN translation").
+_RELAYING_NOUNS = frozenset({"translation", "transcript", "report", "statement", "release"})
+
+
 def _is_cue(tok: Token, frames: dict[str, frozenset[str]], speech: bool = False) -> bool:
     """Whether ``tok`` is a verb that may introduce speech or thought; with ``speech``,
     speech only (not a cue marked ``thought`` in the table)."""
@@ -777,6 +796,9 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             head = tok.head
             if pobj is None or head == tok or head.i in range(tok.left_edge.i, tok.right_edge.i + 1):
                 continue
+            if tok.i > head.i and head.lemma_.lower() in _SAYING and _medium(pobj) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(head)):
+                continue   # "X said, according to AFP": X is the speaker, the agency only the channel
             hs, he = _subtree_span(head)
             as_, ae = _subtree_span(tok)
             parts = [p for p in ((hs, as_), (ae, he)) if len(_WORD.findall(text[p[0]:p[1]])) >= 3]
