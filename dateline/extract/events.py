@@ -3649,8 +3649,8 @@ def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> b
     what the trigger's clause says: in a relative clause, participle or apposition hung on
     a noun that does not hold the trigger ("Ms Okafor, who toured Port-au-Prince on Sunday,
     added"; an apposition to a noun or a name of place, "his hometown, Tikrit", "RAF
-    Lakenheath, England", is that place), after
-    "from" on a noun (a person's origin: "a physician from New Jersey"), or, for a date,
+    Lakenheath, England", is that place), after "from" on a noun (a person's origin: "a
+    physician from New Jersey"), or, for a date,
     as a possessive on another noun than the trigger ("tomorrow's holiday"; the trigger's
     own dates it: "today's summit"; a place's possessive may well say where: "London's
     financial quarter was targeted", "Libya's air defence sites"). For an act of
@@ -3667,14 +3667,14 @@ def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> b
     root = span.root
     if (root.dep_ == "poss" or any(t.tag_ == "POS" for t in root.children)) \
             and "kind" not in mention and root.head != trigger:
-        return True   # a day's, of the trigger itself, dates it: "today's summit"
+        return True   # "tomorrow's holiday" (on the trigger itself it dates it: "today's summit")
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return True
     for anc in [root, *root.ancestors]:
         # an "acl" is a past participle on a noun ("Osman, arrested in Rome on Friday"); one on
         # a pronoun or a conjunct is a gapped clause ("shot and another wounded ... yesterday",
-        # "shot and several others wounded in Basra"), and a
-        # present participle tells what went on at the time ("children collecting litter yesterday")
+        # "shot and several others wounded in Basra"), and a present participle tells what
+        # went on at the time ("children collecting litter yesterday")
         if material and anc.dep_ in ("relcl", "acl") and _argument(anc.head, trigger):
             return False   # "The truck bomb that went off in Aleppo on Sunday killed ...": one happening
         if anc.dep_ == "acl" and anc.head.lemma_.lower() in _UTTERANCES:
