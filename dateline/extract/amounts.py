@@ -1673,7 +1673,14 @@ def _descending(s: int, e: int, text: str) -> int | None:
 _COORDINATED = re.compile(r"^([\d.,]+|[a-z]+(?:-[a-z]+)?)\s+and\s+([\d.,]+|[a-z]+(?:-[a-z]+)?)\b", re.I)
 #: Two figures with their one unit written twice ("42 miles and 162 miles").
 _COORDINATED_UNIT = re.compile(r"^([\d.,]+\s+[a-z]+)\s+and\s+([\d.,]+\s+[a-z]+)\b", re.I)
-_SCALE_AFTER = re.compile(r"\s?(?:m|bn|mn|tn)\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
+#: A scale written as letters onto a number ("137m", "2bn", "1.5tn").
+_SCALE_LETTERS = r"(?:m|bn|mn|tn)"
+_SCALE_AFTER = re.compile(rf"\s?{_SCALE_LETTERS}\b(?:\s+(?:euros?|dollars?|pounds?))?|\s+(?:euros?|dollars?|pounds?)\b", re.I)
+#: A range whose low end carries its scale letters and whose high end the tagger cut before
+#: them ("20m-30" "m shares").
+_GLUED_RANGE_SCALE = re.compile(rf"\d({_SCALE_LETTERS})[-\u2013][\d,.]*\d$", re.I)
+#: The high end of a money range after its dash, with its scale letters ("$ 400" "-600m").
+_MONEY_DASH = re.compile(rf"-[$£€#]?\d[\d,]*(?:\.\d+)?{_SCALE_LETTERS}?\b", re.I)
 
 
 #: The high end of a range after "to" that the tagger left out of the number's entity ("8 million" "to 9 million").
@@ -1825,7 +1832,7 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if m and (signed or label == "MONEY" or re.search(r"[a-z]$", m.group(0), re.I)
                   and re.search(r"euro|dollar|pound", m.group(0), re.I)):
             e, label = e + m.end(), "MONEY"
-        glued = re.search(r"\d(m|bn|mn|tn)[-\u2013][\d,.]*\d$", text[s:e], re.I)
+        glued = _GLUED_RANGE_SCALE.search(text[s:e])
         if glued and text[e:e + len(glued.group(1)) + 1].lower().startswith(glued.group(1).lower()) \
                 and not text[e + len(glued.group(1)):][:1].isalnum():
             e += len(glued.group(1))   # "20m-30" "m shares": the high end's scale, cut off by the tagger
@@ -1845,7 +1852,7 @@ def _number_spans(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if dash and dash.group(1) and dash.group(1).lower() not in lexicon().get("unit_abbrev", {}):
             dash = None
         if not dash and (label == "MONEY" or signed):
-            dash = re.match(r"-[$£€#]?\d[\d,]*(?:\.\d+)?(?:m|bn|mn|tn)?\b", text[e:e + 16], re.I)
+            dash = _MONEY_DASH.match(text[e:e + 16])
         if dash and (label == "CARDINAL" or label == "MONEY" or signed) and re.fullmatch(r"[\d,.]+", text[s:e]):
             e += dash.end()   # "60-70 army deserters", "4-5ft", "$ 400-600m": the tagger cut the range at its dash
             scale_word = re.match(r"\s+(?:hundred|thousand|million|billion|trillion)\b", text[e:e + 12], re.I)
