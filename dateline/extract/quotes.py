@@ -728,16 +728,21 @@ def _run_on(cue: Token, text: str, spans: list[tuple[int, int]], comps: list[Tok
         k += 1
     if k >= len(doc) or doc[k].sent.start != cue.sent.start:
         return spans
+    ancestors = {cue.i} | {a.i for a in cue.ancestors}
+
+    def run_on_to(h: Token) -> list[tuple[int, int]]:
+        right = h.right_edge
+        s, e = _trim(text, spans[-1][0], right.idx + len(right.text))
+        return spans[:-1] + [(s, max(e, end))]
+
     h = doc[k]
     if h.dep_ == "cc" and k + 1 < len(doc) and doc[k + 1].lower_ == "that" and doc[k + 1].dep_ == "mark":
         # "said X, but that Y": a second that-clause of the same cue (not "but that is
         # ...", the writer's demonstrative)
         h = doc[k + 1].head
-        if not clause or h.i <= k + 1 or not _finite(h) or h.head.i not in {cue.i} | {a.i for a in cue.ancestors}:
+        if not clause or h.i <= k + 1 or not _finite(h) or h.head.i not in ancestors:
             return spans
-        right = h.right_edge
-        s, e = _trim(text, spans[-1][0], right.idx + len(right.text))
-        return spans[:-1] + [(s, max(e, end))]
+        return run_on_to(h)
     while h.head != h and h.head.left_edge.i >= k:
         h = h.head
     if h.head == h or h.left_edge.i != k:
@@ -747,7 +752,6 @@ def _run_on(cue: Token, text: str, spans: list[tuple[int, int]], comps: list[Tok
     # ("one woman, who told me that ..., became so angry that she left": the woman's
     # deed, the main clause going on; not "a woman who told us her father was
     # upstairs, made the decision to stay").
-    ancestors = {cue.i} | {a.i for a in cue.ancestors}
     if h.head.i not in ancestors:
         return spans
     step = cue
@@ -769,9 +773,7 @@ def _run_on(cue: Token, text: str, spans: list[tuple[int, int]], comps: list[Tok
         infinitive or marks & {"before", "until"} and any(c.dep_ in _SUBJECT_DEPS for c in kids))
     if not (reason or predicate or asked):
         return spans
-    right = h.right_edge
-    s, e = _trim(text, spans[-1][0], right.idx + len(right.text))
-    return spans[:-1] + [(s, max(e, end))]
+    return run_on_to(h)
 
 
 def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr]:
