@@ -31,7 +31,7 @@ def test_hedges_written_around_the_number_are_kept(nlp, text, triple):
 @pytest.mark.parametrize("text, triple", [
     ("The repair bill could exceed $ 500m , one analyst said .", (500000000, "USD", "more than")),
     ("The number of infections in the county has already topped 1,000 .", (1000, "infections", "more than")),
-    ("As confirmed cases in Norway pass 300 , ministers met again .", (300, None, "more than")),
+    ("As confirmed cases in Norway pass 300 , ministers met again .", (300, "cases", "more than")),
     # a verb of motion and "past" or "beyond" (the seed-361 judge: "past 90 percent")
     ("Turnout in the north rose past 90 percent on Sunday .", (90, "percent", "more than")),
     ("The toll climbed beyond 5,000 by Friday .", (5000, "deaths", "more than")),
@@ -138,7 +138,7 @@ def test_a_hedge_tagged_alone_takes_the_number_after_it(nlp, text, triple):
 def test_a_bracketed_conversion_whose_unit_was_left_out_takes_no_unit_of_another(nlp):
     # the tagger leaves out the "m" of "(2.1 m)": that is no count of feet
     out = amounts_of(nlp, "Visitors were told to keep at least seven feet (2.1 m) from other people.")
-    assert [(a["value"], a["unit"]) for a in out] == [(7, "feet"), (2.1, None)]
+    assert [(a["value"], a["unit"]) for a in out] == [(7, "feet"), (2.1, "m")]
     # a word after the bracketed number is no unit: the count still counts deaths
     out = amounts_of(nlp, "Chile : 88 estimated deaths ( 20 confirmed ) , 400 confirmed cases .")
     assert [(a["value"], a["unit"]) for a in out][:2] == [(88, "deaths"), (20, "deaths")]

@@ -47,7 +47,7 @@ def test_a_money_range_glued_at_its_dash_keeps_both_ends_and_scale(nlp, text, lo
     ("The factory can make 3m doses of the vaccine each month .", 3_000_000, "doses"),
     ("The party took nearly 5m votes in the spring ballot .", 5_000_000, "votes"),
     # control: "m" before an adjective or an adverb of size or place is metres
-    ("The dust cloud rose up to 300m high over the valley .", 300, None),
+    ("The dust cloud rose up to 300m high over the valley .", 300, "m"),
 ])
 def test_a_glued_m_before_a_plural_noun_is_millions(nlp, text, value, unit):
     a = _one(text, nlp)

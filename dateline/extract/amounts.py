@@ -173,6 +173,20 @@ an age ("a girl of 16 who"; "children of 17 different nationalities" count). "wi
 up to ("within one metre"), a "+" after a number at least ("100 + tanks"), and a vague number
 word keeps its "at least" over "only" ("only a few hundred cases").
 
+A bare count is people where its verb says so (the ``human_verb`` rows of the lexicon): the
+subject of a verb whose doer is people ("more than 18,000 crossed the border", "thousands
+spent the night outside", "millions turned out", "300 are missing"), the subject of a passive
+or the object of a verb whose patient is people ("600 were infected", "the plant employs
+2,000", "deported a dozen"), or such a participle's subject ("hundreds living in tents"); an
+earlier count of its sentence still gives its unit first, as before "who". A count done "to
+death" is of the killed ("hundreds were crushed to death"; not "sentenced to death"), one "left
+homeless" of the displaced, "a mob of 500" people. A unit abbreviation the parser left loose is
+the unit ("1,500 ft", "about 1 per cent", "300m high", "50m by 200m"; a bracketed "m" is metres
+after feet, miles after km: "15km (10m)"). The plural subject of a passing verb or of "stand
+at" gives the unit ("as cases pass 300", "confirmed infections stand at 4,100"), and a toll
+whose cause names a number still gives deaths ("the toll of the 6.1-magnitude tremor rose
+to 900").
+
 Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges;
 per for rates.
 """
@@ -507,9 +521,9 @@ def _unit_noun(root: Token) -> Token | None:
     if root.dep_ == "quantmod" and root.head.like_num and root.head.i == root.i + 2 \
             and root.doc[root.i + 1].lower_ == "to":
         return _unit_noun(root.head)   # "from 30 to 250 members" cut in two: 30 members
-    if root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "more" and doc[root.i + 2].tag_ in ("NNS", "NNPS") \
-            and doc[root.i + 2].pos_ == "NOUN":
-        return doc[root.i + 2]   # "at least 28 more people", "two more digits"
+    if root.i + 2 < len(doc) and doc[root.i + 1].lower_ == "more" and (
+            doc[root.i + 2].tag_ in ("NNS", "NNPS") and doc[root.i + 2].pos_ == "NOUN" or doc[root.i + 2].lower_ in _STAFF):
+        return doc[root.i + 2]   # "at least 28 more people", "two more digits", "dozens more staff"
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.i > root.i \
             and root.head.pos_ in ("NOUN", "PROPN") and not root.head.like_num \
             and not any(t.lower_ in _PLACE_PREPS and t.pos_ == "ADP" and doc[t.i - 1].text != "-"
@@ -585,6 +599,8 @@ def _noun_before(root: Token) -> Token | None:
         cands = (before[:1] or objects[:1]) + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _bullet(c)]
     elif root.dep_ == "dobj" and head.lemma_.lower() == "reach":
         cands = [c for c in head.children if c.dep_ == "nsubj"]   # only "the number of X reached"
+    elif root.dep_ == "dobj" and head.lemma_.lower() in _PASS_VERBS:
+        cands = [c for c in head.children if c.dep_ == "nsubj"]   # "as UK cases pass 200", "deaths topped 1,000"
     else:
         return None
     for noun in cands[:1]:
@@ -643,8 +659,8 @@ def _size_of(root: Token) -> str | None:
         return None
     if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.lemma_.lower() not in lex["count_noun"]:
         subj = subj.head.head   # "the population of the island, which numbers ..."
-    if subj.tag_ == "NNS" and subj.pos_ == "NOUN" and verb.lemma_.lower() in ("number", "total"):
-        return _hyphen_word(subj)   # "deaths among the police totalled 895": deaths
+    if subj.tag_ == "NNS" and subj.pos_ == "NOUN" and verb.lemma_.lower() in ("number", "total", "stand"):
+        return _hyphen_word(subj)   # "deaths among the police totalled 895", "confirmed cases stand at 4,300"
     return lex["count_noun"].get(subj.lemma_.lower())
 
 
@@ -803,6 +819,17 @@ def _in_name(root: Token, ent: Span) -> bool:
 _PLACE_PREPS = {"in", "at", "on", "near", "inside", "outside", "across", "into", "within"}
 
 
+#: Verbs whose "to death" is a penalty or a manner of speaking, no death ("sentenced to death").
+_NOT_DEATH = {"sentence", "condemn", "threaten", "scare", "bore", "frighten", "sue", "vote"}
+
+
+def _to_death(verb: Token) -> bool:
+    """Whether ``verb`` is done "to death" ("crushed to death", "burned to death"), and so kills."""
+    return verb.lemma_.lower() not in _NOT_DEATH and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children)
+        for c in verb.children)
+
+
 def _casualty(noun: Token) -> str | None:
     """Whether the counted ``noun`` (or the number itself) was killed, injured,
     displaced or arrested, read from the verb governing it or a participle on it."""
@@ -811,6 +838,13 @@ def _casualty(noun: Token) -> str | None:
     for c in noun.children:
         if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in cas:
             return cas[c.lemma_.lower()]
+        if c.dep_ == "acl" and _to_death(c):
+            return "killed"   # "the 800,000 hacked to death"
+        if c.dep_ == "acl":   # "with thousands left homeless": the participle's complement
+            for g in c.children:
+                w = g.lemma_.lower()
+                if g.dep_ in ("oprd", "acomp") and w in cas and (w in intransitive or g.tag_ == "VBN"):
+                    return cas[w]
     head = noun.head
     lemma = head.lemma_.lower()
     if noun.dep_ == "nsubj" and lemma in cas and lemma not in intransitive \
@@ -820,6 +854,8 @@ def _casualty(noun: Token) -> str | None:
         if noun.dep_ == "conj":
             return _casualty(head) if head != noun else None
         return cas[lemma]
+    if noun.dep_ in ("nsubj", "nsubjpass") and _to_death(head):
+        return "killed"   # "hundreds were crushed to death", "two froze to death"
     if noun.dep_ in ("nsubj", "nsubjpass"):
         # "one rebel was dead", "dozens were reported killed"
         for c in head.children:
@@ -832,6 +868,43 @@ def _casualty(noun: Token) -> str | None:
         # "the deaths of 30 people", "killed, including 20"; not where ("killed in one house")
         return cas[head.head.lemma_.lower()]
     return None
+
+
+def _verb_keys(verb: Token) -> set[str]:
+    """The ways the lexicon may name ``verb``: its lemma and word, and its lemma with a
+    particle ("turn out"), a complement ("fall ill", "take part", "report missing") or a
+    preposition and its noun ("take to street", "admit to hospital")."""
+    lemma = verb.lemma_.lower()
+    keys = {lemma, verb.lower_}
+    for c in verb.children:
+        if c.dep_ in ("prt", "acomp", "oprd", "xcomp", "dobj", "advmod"):
+            keys.add(f"{lemma} {c.lower_}")
+        elif c.dep_ == "prep":
+            keys.update(f"{lemma} {c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj")
+    return keys
+
+
+def _human_subject(root: Token) -> bool:
+    """Whether the bare number ``root`` counts people because of the verb it depends on (the
+    lexicon's ``human_verb`` rows): the subject of a verb whose doer is people ("more than
+    18,000 crossed into Tunisia", "thousands spent the night outside", "millions turned out",
+    "300 are missing"), the subject of a passive or the object of an active verb whose
+    patient is people ("600 were infected", "the plant employs 2,000"), or the subject of
+    such a participle ("with hundreds sleeping in the street")."""
+    verbs = lexicon().get("human_verb", {})
+    verb: Token | None
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        patient = root.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    elif root.dep_ == "dobj":
+        verb, patient = root.head, True
+    else:
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
+        if verb is None:
+            return False
+        patient = verb.tag_ == "VBN"
+    roles = ("patient", "both") if patient else ("agent", "both")
+    return any(verbs.get(k) in roles for k in _verb_keys(verb))
 
 
 def _casualty_of_those(root: Token) -> str | None:
@@ -1300,6 +1373,15 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         if glued and glued.group(1).lower() in lex.get("unit_abbrev", {}):
             unit, unit_tok = lex["unit_abbrev"][glued.group(1).lower()], None   # "a 30cm (12in) pipe": 12 inches
             label, end = "QUANTITY", end + glued.end()
+        spaced = _SPACED_UNIT.match(text, end) if unit is None and label in ("CARDINAL", "QUANTITY") else None
+        word = spaced.group(spaced.lastindex or 1) if spaced else None
+        if spaced and word == "m" and re.match(r"\s*(?:\)|-RRB-)", text[spaced.end(2):]):
+            # a bracketed "m" converts the measure before it: metres after feet, miles after km ("15km (10m)")
+            converted = _CONVERTED_FROM.search(text[max(0, start - 30):start])
+            word = None if converted is None else "miles" if converted.group(1).lower().startswith("k") else "m"
+        if spaced and word:   # "1,500 ft (457m) below", "300m high", "(1.8 m)": the abbreviation the parser left loose
+            unit, unit_tok = "percent" if word.startswith("per") else lex["unit_abbrev"].get(word, word), None
+            label, end = "QUANTITY", spaced.end(spaced.lastindex or 1)
     if label == "CARDINAL" and unit_tok is not None and unit_tok.tag_ == "NN" and unit_tok.i > root.i:
         count_noun = lex["count_noun"].get(unit_tok.lemma_.lower())
         if count_noun is not None:
@@ -1320,6 +1402,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
     fraction = 0 < value < 1 and label == "CARDINAL" and bounds is None
     if fraction and unit is None and root.dep_ == "advmod" and root.head.pos_ in ("ADJ", "ADV", "VERB", "ADP"):
         return None   # "half asleep", "half as far", "only half in jest": a degree, no quantity
+    if unit is None and label == "CARDINAL" and bounds is not None and span.end < len(doc) \
+            and doc[span.end].tag_ == "NNS" and doc[span.end].pos_ == "NOUN":
+        unit_tok = doc[span.end]   # "Between 15,000 and 17,000 people" where the parse hung the ends apart
+        unit = _hyphen_word(unit_tok)
     rec_partitive = unit is None and label == "CARDINAL"
     if rec_partitive:
         unit_tok = _partitive(root)
@@ -1397,8 +1483,10 @@ def _record(doc: Doc, ctx: Context, start: int, end: int, label: str) -> dict | 
         rec["unit"], rec["_bare"], rec["_others"] = None, True, True
     elif unit is None and label == "CARDINAL" and _after_toll(root, span.start):
         rec["unit"], rec["kind"], rec["_plural"] = "deaths", "killed", True
-    elif unit is None and label == "CARDINAL" and re.match(r"\s+who\b", text[out_end:out_end + 6]):
-        rec["_bare"] = rec["_others"] = True   # "the 22,000 who took part": an earlier count's unit, else people
+    elif unit is None and label == "CARDINAL" and (re.match(r"\s+who\b", text[out_end:out_end + 6])
+                                                   or _human_subject(root)):
+        # "the 22,000 who took part", "more than 18,000 crossed the border": an earlier count's unit, else people
+        rec["_bare"] = rec["_others"] = True
     elif unit is None and label == "CARDINAL" and not any(
             c.lower_ == "of" and c.i > root.i
             and not any(g.like_num or g.lower_ in lex["vague"] or g.lower_ in ("those", "them", "whom", "which") for g in c.children)
@@ -1448,6 +1536,15 @@ def _pounds_end(text: str, start: int, end: int) -> int:
 
 #: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
 _GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
+#: A unit abbreviation or "per cent" after a number, apart from it ("1,500 ft", "fell by about 1 per
+#: cent"; not "in", a preposition), or
+#: "m" before a word of extent or a closing bracket ("300m high", "(457m)", "50m by 200m"):
+#: metres there, where a plural noun after it would make it millions ("50m people").
+#: The unit of a measure a bracketed "m" converts: metres after feet, yards or inches, miles after km.
+_CONVERTED_FROM = re.compile(r"(?<![a-z])(ft|feet|foot|yards?|inches|km|kilometres|kilometers)\s*(?:\(|-LRB-)\s*$", re.I)
+_SPACED_UNIT = re.compile(r"\s+(ft|km|kg|cm|mm|mph|lbs?|per\s?cent)\b(?!-)|\s?(m)(?=\s*(?:\)|-RRB-)|\s+(?:high|long|wide|deep|"
+                          r"tall|thick|away|across|below|above|beneath|under|from|by\s+\d|in\s+(?:diameter|length|"
+                          r"height|depth|width))\b)")
 
 
 def _preposition_at(doc: Doc, at: int) -> bool:
@@ -1616,7 +1713,7 @@ def _after_toll(root: Token, first: int | None = None) -> bool:
     first = root.i if first is None else min(first, root.i)
     for t in reversed(root.doc[max(sent_start, first - 8):first]):
         if t.like_num and t.i != root.i:
-            return False
+            break   # "the toll of the 6.1-magnitude tremor rose to 900": the verb's subject, below
         if t.lower_ == "toll":
             return True
     for t in root.doc[sent_start:root.i]:
