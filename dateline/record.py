@@ -77,13 +77,16 @@ class QuoteItem(_Span, total=False):
 class AmountItem(_Span, total=False):
     """A number with what it counts (``unit``) and a qualifier ("more than").
 
+    ``unit`` is always stated (a noun, a currency code, "percent", "proportion",
+    "magnitude", ...): a number whose sentence never says what it counts is not an amount.
+
     A range ("15 to 20 kilometres") has ``low`` and ``high``, its ends, and
     ``value`` is its low end; the other amounts have neither member. A rate ("80,000
     barrels a day", "$3.5 million per day") names the time it is counted over in ``per``
     ("day", "week", "year", ...); other amounts have no ``per``."""
 
     value: float | int | None
-    unit: str | None
+    unit: str
     qualifier: str | None
     low: float | int
     high: float | int

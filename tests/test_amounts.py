@@ -93,7 +93,7 @@ def test_range_is_low_and_high_not_a_sum(nlp, text, low, high, unit):
 
 
 def test_from_to_range_and_single_amount_has_no_bounds(nlp):
-    out = amounts_of(nlp, "Estimates of shelter places ranged from 2,000 to 5,000 ; 12 schools closed.")
+    out = amounts_of(nlp, "Estimates of shelter places ranged from 2,000 to 5,000 beds ; 12 schools closed.")
     r = _by_value(out, 2000)
     assert (r["low"], r["high"]) == (2000, 5000)
     single = _by_value(out, 12)

@@ -32,8 +32,9 @@ sign; a scale or currency after the number, "137m euros"), "percent", or
 "of" ("13 of the 15 members"), "deaths" after a death toll, the unit of the nearest
 earlier count in the sentence ("eight people were killed and 30 were wounded"), or
 "people" for a count of the dead, hurt, displaced or arrested ("more than 7,000
-have died"). When the sentence does not say what a number counts, ``unit`` is
-None, meaning unstated: it is never guessed further. A noun named before the number
+have died"). When the sentence does not say what a number counts, the number is not
+stored (a number without what it counts is no fact an analyst can use: "File on 4",
+"at 24", "the other 10 are rotated"); the unit is never guessed. A noun named before the number
 gives its unit where the number is its new size ("increase its observers to 300", "the
 number of refugees rose to 9,000"); "a population of 800,000" counts people; "three
 others" takes the unit of an earlier count, or people for the dead and hurt; "the
@@ -187,8 +188,8 @@ at" gives the unit ("as cases pass 300", "confirmed infections stand at 4,100"),
 whose cause names a number still gives deaths ("the toll of the 6.1-magnitude tremor rose
 to 900").
 
-Record: text, start, end, sentence, value, unit, qualifier, kind; low and high for ranges;
-per for rates.
+Record: text, start, end, sentence, value, unit (always stated), qualifier, kind; low and
+high for ranges; per for rates.
 """
 
 from __future__ import annotations
@@ -2063,7 +2064,9 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     _bracketed_conversions(out, ctx.text)
     _elided_units(out)
     _bracket_hedges(out, ctx.text)
-    return out
+    # A number whose sentence never says what it counts is no fact an analyst can use
+    # ("File on 4", "at 24", "Two left Iraq ...", "the total is 67"): not stored.
+    return [rec for rec in out if rec["unit"] is not None]
 
 
 _BRACKET_GAP = re.compile(r"^\s*(?:\(|-LRB-|\[)\s*[#$£€]?\s*$")
