@@ -95,7 +95,8 @@ the observers from 500 to 40", "grew from 2,000 to 5,000"), not a range ("ranged
 "half a leg", "half the country" count the noun. "N or so" is hedged "about"; "multi-million"
 is millions, at least two. A name (organisation, person, title) after the number is not its
 unit: the noun after the name is ("Four New York Times journalists", "Seventeen United Nations
-staff"), else the unit is unstated ("kill 40 Associated Press :", "28 Earls Court Rd").
+staff"), else the unit is unstated and the number not stored ("kill 40 Associated Press :",
+"28 Earls Court Rd").
 One number before plural nouns joined by "and"/"or" counts them all ("nine towns and cities",
 "dozens of men, women and children"; not "five planes and two helicopters"). Of two hedges
 the one next to the number is kept ("only about two feet": about; "just over 1,000": more
@@ -2108,7 +2109,8 @@ def _elided_units(amounts: list[dict]) -> None:
     earlier count of things in the same sentence ("eight people were killed and
     30 were wounded", "39 died, 26 of them in Homs"), else "people" for the dead,
     hurt, displaced or arrested ("more than 7,000 have died"). A bare count whose
-    sentence says nothing of what it counts keeps ``unit`` None: unstated."""
+    sentence says nothing of what it counts keeps ``unit`` None, and ``extract`` then
+    leaves it out."""
     plural = [rec.pop("_plural", False) for rec in amounts]
     for rec in amounts:
         if not rec.get("_bare"):
