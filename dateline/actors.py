@@ -102,6 +102,26 @@ def _word_part(tokens: Sequence[Token] | Doc, i: int) -> bool:
             and before.is_alpha and before.lower_ not in _ROLE_PREFIXES)
 
 
+#: Role words whose plural names another kind of body ("aid agencies" are no news agency,
+#: "all parties" to a conflict no political parties).
+_NO_PLURAL = frozenset({"agency", "naval", "party"})
+
+
+def _plural(word: str) -> str | None:
+    """The regular English plural of a singular role word ("judge": "judges", "ministry":
+    "ministries", "spokesman": "spokesmen"), or None for a word that is already plural,
+    no noun of one ("naval", "displaced") or in :data:`_NO_PLURAL`."""
+    if word in _NO_PLURAL or not word.isalpha() or word.endswith(("s", "ed", "ary")):
+        return None
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("ch", "sh", "x")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 class ActorTables:
     """The three actor tables as lookups keyed by spaCy token sequences.
 
@@ -116,6 +136,7 @@ class ActorTables:
         tokenizer = load_model().tokenizer
         ci: dict[tuple[str, ...], Alias] = {}
         cs: dict[tuple[str, ...], Alias] = {}
+        plurals: dict[tuple[str, ...], Alias] = {}
         # Later tables override earlier ones: role words < countries < named actors.
         for name, kind in (
             ("actors_sectors.tsv", "sector"),
@@ -138,7 +159,16 @@ class ActorTables:
                 if _case_sensitive(alias):
                     cs[words] = value
                 else:
-                    ci[tuple(w.lower() for w in words)] = value
+                    key = tuple(w.lower() for w in words)
+                    ci[key] = value
+                    plural = _plural(key[-1]) if kind == "sector" else None
+                    if plural is not None:
+                        plurals.setdefault(key[:-1] + (plural,), value)
+            if kind == "sector":
+                # "the judges", "governors": a role word's plural is the same role,
+                # unless the table gives the plural a row of its own
+                for key, value in plurals.items():
+                    ci.setdefault(key, value)
         self._load_people(tokenizer, ci, cs)
         self.tokenizer = tokenizer
         self.ci = ci

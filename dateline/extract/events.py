@@ -1426,6 +1426,8 @@ class _Coder:
         self._military: int | None = None
         self._people: dict[str, tuple[str, str | None]] | None = None
         self._companies: list[tuple[int, dict]] | None = None
+        #: Places the places extractor found, as (start, end, alpha-3 country).
+        self.places: list[tuple[int, int, str]] = []
 
     def military_words(self) -> int:
         """How many words of war (:data:`MILITARY_WORDS`) the document has."""
@@ -1485,7 +1487,27 @@ class _Coder:
             if known is not None:  # "Foreign Minister Nasser Judeh" after "Jordan's ... Judeh"
                 coded = dict(coded, country=known[0], sector=coded["sector"] or known[1],
                              unknown_name=False)
+        if coded is not None and coded.get("unknown_name") and not coded.get("country"):
+            coded = self._unknown_name_country(coded, tok, sent)
         return coded
+
+    def _unknown_name_country(self, coded: dict, tok: Token, sent: Span) -> dict:
+        """``coded`` (a name the tables do not know) with a country where its words give
+        one: a place it names ("the Louisiana Department of Health", "California Governor
+        Arnold Schwarzenegger"), else, for a body whose head is a role word of the state
+        ("the Justice Department", "the Interior Ministry"), the context's; a person's
+        name with only a title keeps none (a visitor is named so as often as a national)."""
+        start, end = coded.get("start"), coded.get("end")
+        if not isinstance(start, int) or not isinstance(end, int):
+            return coded
+        # a place that is the name's own head ("Misrata" did it) is a place, not a body in it
+        where = next((c for s, e, c in self.places
+                      if start <= s and e <= end and not s <= tok.idx < e), None)
+        if where is None and coded.get("sector") in _STATE_SECTORS and any(
+                m.alias.kind == "sector" and m.start <= tok.idx < m.end
+                for m in self.index.within(start, end)):
+            where = self.context(sent)
+        return dict(coded, country=where) if where else coded
 
     def last_company(self, tok: Token) -> dict | None:
         """The business of the actor tables (sector BUS, with a country) the document names
@@ -1749,6 +1771,122 @@ def _pick_target(tokens: list[Token], coder: _Coder, sent: Span, trigger: Token,
             outsiders = any(w.lower() in OUTSIDERS for w in coded["text"].split())
             fallback = dict(coded, country=None if outsiders else coder.context(sent))
     return fallback or unknown or person
+
+
+#: Demands, accusations, refusals and threats: a place in their target's words is whom
+#: or what they are about, not where they were made ("condemned the violence in Libya").
+_SAID_TO_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+#: Sectors of the state's own bodies: an unknown "X Department" is the story's country's.
+_STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
+#: Heads of a phrase naming people by what they do, which the actor tables leave out
+#: ("met experts and fishermen", "urged lawyers to settle").
+_PEOPLE_NOUNS = frozenset({
+    "expert", "fisherman", "lawyer", "attorney", "executive", "employee", "villager", "farmer",
+    "doctor", "nurse", "teacher", "engineer", "scientist", "investor", "shareholder", "voter",
+    "critic", "prisoner", "detainee", "hostage", "victim", "pilgrim", "crew", "sailor", "miner",
+    "driver", "member", "politician", "candidate", "delegate", "negotiator", "inspector",
+    "investigator", "analyst", "guard", "neighbour", "neighbor", "owner", "relative",
+    "veteran", "leader", "representative", "staff", "workforce", "colleague", "counterpart",
+    "gang",
+})
+#: Objects of an act of force that are its means, its kind or its effect, never whom or
+#: what it hits ("opened fire", "fired rockets", "claimed lives", "took control").
+_NOT_HIT = frozenset({
+    "fire", "shot", "round", "rocket", "missile", "bomb", "shell", "grenade", "bullet", "gas",
+    "weapon", "arm", "mortar", "artillery", "attack", "strike", "raid", "assault", "offensive",
+    "operation", "campaign", "war", "battle", "fight", "fighting", "violence", "crackdown",
+    "damage", "havoc", "toll", "life", "control", "power", "hold", "way", "role", "part",
+    "time", "step", "action", "measure", "effort", "force", "pressure", "blow", "charge",
+    "responsibility", "credit", "aim", "order", "threat", "risk", "fear", "anger", "hope",
+    "access", "state", "law", "emergency", "curfew", "relation", "tie", "entry", "ban",
+    "death", "front", "frontline", "duel", "debate", "talk", "dialogue", "edge", "outskirt",
+    "side", "fringe", "minute", "hour", "day", "night", "week", "month", "year", "kilometer",
+    "kilometre", "mile", "metre", "meter", "yard", "right",
+})
+#: Sectors that bear arms: what they attack, fight or destroy is a thing hit.
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY"})
+#: Verbs of force English seldom uses figuratively ("shelled the town", "stormed a hotel"):
+#: their object is a thing hit whoever the actor is; "attacked the tone", "occupied a
+#: position", "destroyed jobs" are figures of speech unless armed men did them.
+_PHYSICAL_HITS = frozenset({
+    "bomb", "shell", "bombard", "pound", "raid", "storm", "strike", "seize", "capture",
+    "recapture", "loot", "torch", "burn", "demolish", "bulldoze", "confiscate", "hijack",
+    "overrun", "invade", "blow", "ambush", "open", "fire", "besiege", "kidnap", "abduct"})
+#: Acts done with the actor's own people ("pulled out all remaining staff"), who are no
+#: target.
+_OWN_PEOPLE_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+#: Acts whose object may be a thing hit or seized, not only people ("stormed a hotel").
+_HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _plain_target(tokens: list[Token], trigger: Token, sent: Span, coder: _Coder, etype: str,
+                  clause: dict | None, actor: dict | None = None) -> dict | None:
+    """Whom or what the act is done to when no actor codes, named by a common noun the
+    trigger governs directly (:func:`_direct_target`): people by their trade or role
+    (:data:`_PEOPLE_NOUNS`: "met experts", "urged the lawyers"), and for an assault or an
+    act of coercion also the thing hit or seized ("struck a school", "opened fire on the
+    car", "seized a tanker"), unless it is the act's means or kind (:data:`_NOT_HIT`), when
+    the verb is one of plain force (:data:`_PHYSICAL_HITS`) or the ``actor`` is armed or
+    unnamed (:data:`_ARMED_SECTORS`: "attacked the tone" is a figure of speech). People
+    a retreat or a mobilisation moves are the actor's own, no target.
+
+    The phrase runs up to the noun, or to a name its "of" gives ("the city of Hama"). Its
+    country is the one its own words name ("a Greek-owned tanker", "a hotel in
+    Mogadishu"); else, for a thing, the clause's (``clause``, from :func:`_clause_country`);
+    else the context's. Its key "people" says whether it names people. None when there is
+    no such noun."""
+    for t in tokens:
+        if t is None or t.pos_ != "NOUN" or not _direct_target(t, trigger):
+            continue
+        lemma = t.lemma_.lower()
+        person = lemma in _PEOPLE_NOUNS and etype not in _OWN_PEOPLE_TYPES
+        physical = (actor is None or actor.get("sector") in _ARMED_SECTORS
+                    or trigger.lemma_.lower() in _PHYSICAL_HITS)
+        if not person and (etype not in _HIT_TYPES or not physical or lemma in _NOT_HIT
+                           or lemma in _NOT_FORCES
+                           or lemma in FORCE_WORDS or lemma in COLLECTIVES
+                           or not _hit_object(t, trigger, etype)):
+            continue
+        first = t.left_edge
+        if first.dep_ in ("prep", "cc", "punct"):
+            first = t.doc[first.i + 1]
+        last = t.right_edge
+        end = t
+        named = next((g for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if named is not None:  # "the southern city of Deraa", "districts of Homs"
+            end = named
+        own = next((m.alias.country for m in coder.index.within(first.idx, last.idx + len(last.text))
+                    if m.alias.country and m.alias.sector != "BUS"), None)
+        country = own or (None if person else (clause or {}).get("country")) or coder.context(sent)
+        return {"text": t.doc[first.i:end.i + 1].text, "start": first.idx,
+                "end": end.idx + len(end.text), "country": country, "sector": None, "people": person}
+    return None
+
+
+def _named(coded: dict | None, sent: Span) -> bool:
+    """Whether ``coded`` is a person's or an organisation's name in ``sent`` (the
+    parser's PERSON or ORG), not a country, a place or a role."""
+    if coded is None or not isinstance(coded.get("start"), int):
+        return False
+    return any(e.label_ in ("PERSON", "ORG") and e.start_char <= coded["start"] < e.end_char
+               for e in sent.ents)
+
+
+def _hit_object(tok: Token, trigger: Token, etype: str) -> bool:
+    """Whether ``tok`` stands where a verb of force names what it hits: its object or
+    passive subject, or for an assault the object of its "on", "at" or "against" ("stormed
+    a hotel", "opened fire on the car"), and the verb has no particle but one that
+    completes the hit ("blew up", "shot down", "took out"; "clash over the causes" hits
+    nothing)."""
+    if any(ch.dep_ == "prt" and ch.lower_ not in ("up", "down", "out", "off")
+           for ch in trigger.children):
+        return False
+    if tok.head.i == trigger.i:
+        return tok.dep_ in ("dobj", "nsubjpass")
+    # an assault is made on or at a thing; one detains "against a wall" no wall
+    return (etype == "ASSAULT" and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("on", "at", "against"))
 
 
 def _direct_target(tok: Token, trigger: Token) -> bool:
@@ -2222,10 +2360,21 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         etype, mode = "ACCUSE", None
     if etype == "ASSAULT" and target is not None and target.get("sector") == "GOV" and _place_name(target, sent):
         target = {**target, "sector": None}  # "shelled Damascus": the city, not its government
-    picked = target is not None  # found by the grammar, not the clause's first country
     if target is None:
-        target = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
+        clause = _clause_country(tok if tok.pos_ in ("VERB", "AUX") else (_carrier(tok) or tok),
                                  coder, actor, actor_tok, venue=etype)
+        # whom a word or a deed of no named actor is for is no event of its own ("asked a
+        # doctor in Misrata"); what a strike hit is ("an air attack destroyed the compound")
+        target = (_plain_target(target_toks, tok, sent, coder, etype, clause, actor)
+                  if actor is not None or etype in _HIT_TYPES else None)
+        if target is not None and target["people"] and _named(clause, sent):
+            # "met her counterparts ... and with Abdullah bin Zayed": people named by name
+            # beat people named by their trade
+            target = None
+        picked = target is not None  # found by the grammar, not the clause's first country
+        target = target or clause
+    else:
+        picked = True
     if (picked and actor is not None and target is not None and actor.get("unknown_name")
             and actor.get("country") and target.get("country") == actor.get("country")
             and target.get("start") is not None and _place_name(target, sent)
@@ -2901,11 +3050,13 @@ def _thing(obj: Token) -> bool:
 
 @_refuses('naming',
            "'call' that names or describes ('what it called a lifeline', 'called the "
-           "fighting the most violent'), not a call for anything")
+           "fighting the most violent'), not a call for anything; 'called on X to stop' "
+           "is a call, whatever the parse hangs on it")
 def _refuse_naming(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return etype == "REQUEST" and lemma == "call" and any(
             ch.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-            or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children)
+            or (ch.dep_ == "dobj" and ch.lower_ in ("what", "which")) for ch in children) and not any(
+            ch.dep_ == "prep" and ch.lower_ in ("on", "upon") and ch.i == tok.i + 1 for ch in children)
 
 
 @_refuses('failure',
@@ -3695,7 +3846,8 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
     whose offsets the places carry) where the sentence starts at ``sent_start``.
 
     Of the places that are not part of the actor's words ("Ankara backs rebel
-    factions" says who, not where; "a summit in Tehran" does say where): the first
+    factions" says who, not where; "a summit in Tehran" does say where), nor, but for an
+    act of material conflict or a visit, of the target's ("urged Damascus"): the first
     after "in", "at" or "near" ("the next summit in Iran"), else the first city,
     province, sea or local place ("an agreement during a visit to Damascus"). Material
     conflict takes the city or province first, else the first place: what is struck
@@ -3721,7 +3873,38 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
         return isinstance(start, int) and bool(
             _LOCATIVE_BEFORE.search(text, max(0, start - 40), start))
 
-    left = [p for p in named if not in_actor(p)
+    target = (ev.get("target") or {}).get("text") or ""
+    t_start = text.find(target, sent_start) if target else -1
+    t_end = t_start + len(target)
+
+    def where_done(p: dict) -> bool:
+        # "signed the agreement in Uganda": said where the act itself was done, by a
+        # preposition on its verb (not "condemned the violence in Libya")
+        if doc is None or trigger is None:
+            return locative(p)
+        span = doc.char_span(p["start"], p["end"], alignment_mode="expand")
+        if span is None:
+            return locative(p)
+        root = span.root
+        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+            root = root.head
+        verbs = {trigger.i} | ({trigger.head.i} if trigger.pos_ not in ("VERB", "AUX") else set())
+        return (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
+                and root.head.head.i in verbs)
+
+    def is_target(p: dict) -> bool:
+        # "urged Damascus to stop", "condemned the violence in Libya": whom a word is
+        # said to or what it is about, not where; what is struck and whom a visit calls on
+        # are places too ("shelled Homs", "visited Cuba"), and an accord or a meeting said
+        # to be in a place was there ("signed the agreement in Uganda")
+        start = p.get("start")
+        if (t_start < 0 or not isinstance(start, int) or not t_start <= start < t_end
+                or ev.get("quad") == "material conflict" or ev.get("mode") == "visit"
+                or where_done(p) or (ev.get("type") not in _SAID_TO_TYPES and locative(p))):
+            return False
+        return not _LOCATIVE.search(text, t_start, start)
+
+    left = [p for p in named if not in_actor(p) and not is_target(p)
             and not (doc is not None and trigger is not None
                      and _aside(p, doc, trigger, ev.get("quad") == "material conflict"))]
     by_locative = next((p for p in left if locative(p)), None)
@@ -3772,6 +3955,10 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     same = len(ctx.text) == last.idx + len(last.text_with_ws)  # ctx.text is doc's text
     coder = _Coder(doc, ctx.text if same else None)
     places = _by_sentence(ctx, "places")
+    if same:
+        coder.places = [(p["start"], p["end"], code) for ps in places.values() for p in ps
+                        if isinstance(p.get("start"), int) and isinstance(p.get("end"), int)
+                        and not p.get("adjectival") and (code := alpha3(p.get("country")))]
     dates = _by_sentence(ctx, "dates")
     retrospective = _looks_back(dates, ctx.published)
     out: list[dict] = []
