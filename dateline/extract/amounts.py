@@ -1538,12 +1538,12 @@ def _pounds_end(text: str, start: int, end: int) -> int:
 
 #: A unit abbreviation written onto the number ("12in", "50ft"): the tokenizer splits it off.
 _GLUED_UNIT = re.compile(r"([a-z]{2,3})\b", re.I)
-#: A unit abbreviation or "per cent" after a number, apart from it ("1,500 ft", "fell by about 1 per
-#: cent"; not "in", a preposition), or
-#: "m" before a word of extent or a closing bracket ("300m high", "(457m)", "50m by 200m"):
-#: metres there, where a plural noun after it would make it millions ("50m people").
 #: The unit of a measure a bracketed "m" converts: metres after feet, yards or inches, miles after km.
 _CONVERTED_FROM = re.compile(r"(?<![a-z])(ft|feet|foot|yards?|inches|km|kilometres|kilometers)\s*(?:\(|-LRB-)\s*$", re.I)
+#: A unit abbreviation or "per cent" after a number, apart from it ("1,500 ft", "fell by about 1 per
+#: cent"; not "in", a preposition), or "m" before a word of extent or a closing bracket ("300m
+#: high", "(457m)", "50m by 200m"): metres there, where a plural noun after it would make it
+#: millions ("50m people").
 _SPACED_UNIT = re.compile(r"\s+(ft|km|kg|cm|mm|mph|lbs?|per\s?cent)\b(?!-)|\s?(m)(?=\s*(?:\)|-RRB-)|\s+(?:high|long|wide|deep|"
                           r"tall|thick|away|across|below|above|beneath|under|from|by\s+\d|in\s+(?:diameter|length|"
                           r"height|depth|width))\b)")
