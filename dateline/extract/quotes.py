@@ -555,12 +555,93 @@ def _subject(cue: Token) -> Token | None:
                 child = near   # a quotation mark between the first subject and the verb
             if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head
+            if tok == cue and child.i > cue.i and (named := _named_after(cue, child)) is not None:
+                return named
+            if _mute_noun(child):
+                # "Violence in Syria SNP MSP NAME tells ...": a heading run into the
+                # sentence; the name written right before the cue speaks (else the
+                # noun, left out under speech cues: see :func:`_mute_noun`).
+                before = doc[at - 1] if at > 0 else None
+                if (before is not None and before.ent_type_ in ("PERSON", "ORG") and before.pos_ == "PROPN"
+                        and child.left_edge.i < before.i <= child.right_edge.i):
+                    return before
             return child
+        if tok == cue and (named := _named_after(cue, None)) is not None:
+            return named   # '"...," lamented NAME': the name the parse made the object
+        if tok.dep_ == "xcomp" and tok.head != tok and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                           for c in _children(tok)):
+            # "prompting NAME to announce ...", "urged them to say ...": the one prompted
+            # says it, not the subject of the verb that prompts (object control).
+            obj = next((c for c in _children(tok.head) if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and tok.head.lemma_.lower() in _CONTROL_VERBS and _can_speak(obj):
+                return obj
+        if tok.dep_ == "advcl" and tok.head != tok and _finite(tok):
+            # "... is brewing after the minister, NAME, suggested that ...": a finite
+            # clause has a subject of its own, which the parse made the object of the
+            # word before it ("after") taken for a preposition.
+            own = _object_before(tok)
+            if own is not None:
+                return own
         if tok.dep_ in ("advcl", "pcomp", "conj", "xcomp", "prep") and tok.head != tok:
             tok = tok.head
         else:
             return None
     return None
+
+
+def _named_after(cue: Token, subj: Token | None) -> Token | None:
+    """The person named right after ``cue`` that closes a quotation ('"...," lamented
+    NAME, gesturing to ...') when the parse made the name the cue's object and took a
+    later noun ``subj`` for its subject ("a basilica deserted save for ...") or none:
+    the name; None otherwise. Not after "tell" or "ask", whose object is the listener."""
+    doc = cue.doc
+    if cue.lemma_.lower() in ("tell", "ask") or cue.i < 1 or not (
+            _QUOTE_MARK.search(doc[cue.i - 1].text) or doc[cue.i - 1].text == "''"):
+        return None   # (", accusing NAME of ...": the name is whom the act is aimed at)
+    obj = next((c for c in _children(cue) if c.dep_ == "dobj" and (subj is None or c.i < subj.i)), None)
+    if obj is None or obj.ent_type_ != "PERSON" or obj.left_edge.i != cue.i + 1:
+        return None
+    return obj
+
+
+#: Verbs whose object did what their infinitive says ("prompted NAME to announce", "forced
+#: him to admit", "led investigators to conclude"); not "use", "call", "take" ("used its
+#: media to criticise", "called the BBC to complain": the subject does it), nor a request
+#: ("urged them to say", "encouraging supporters to ask": nothing said yet, the request
+#: is the subject's).
+_CONTROL_VERBS = frozenset({
+    "prompt", "force", "compel", "lead", "persuade", "convince", "cause", "inspire", "spur",
+    "provoke", "drive"})
+#: Words that open a clause of time or reason ("after", "before", "as") and that the
+#: parse may take for a preposition whose object is the clause's subject.
+_CLAUSE_OPENERS = frozenset({"after", "before", "until", "till", "since", "as", "once", "while",
+                             "when", "because", "though", "although", "whereas", "if", "unless"})
+
+
+def _object_before(cue: Token) -> Token | None:
+    """The subject of the finite clause of ``cue`` that the parse made the object of a
+    word opening the clause, taken for a preposition ("after the German minister, NAME,
+    suggested", "after a memo to staff claimed"): the noun phrase that ends right
+    before the cue (a comma between at most) and is the object of one of
+    :data:`_CLAUSE_OPENERS` hung on a verb; None when there is none."""
+    doc = cue.doc
+    j = cue.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0:
+        return None
+    t = doc[j]
+    for _ in range(10):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            break
+        if t.head == t or t.head.i >= cue.i:
+            return None
+        t = t.head
+    else:
+        return None
+    if t.head.lower_ not in _CLAUSE_OPENERS or t.head.head != cue.head or not _can_speak(t):
+        return None   # (a phrase of the cue's own clause, "after the fall of X, promised", is not)
+    return t
 
 
 def _run_in_name(near: Token, at: int, child: Token) -> bool:
@@ -647,6 +728,101 @@ _MUTE_HAPPENINGS = frozenset({
     "spill", "slick", "leak", "crisis", "violence", "conflict", "fighting", "unrest", "war",
     "fire", "storm", "hurricane", "flood", "earthquake", "quake", "outbreak", "epidemic",
     "pandemic", "disease", "virus", "flu", "situation", "problem", "dispute", "scandal"})
+
+
+#: Abstract, event and state nouns that say nothing: as the subject the parse gives a cue
+#: ("A diplomatic row is brewing after ... suggested", "The spat ... prompting NAME to
+#: announce"), a phrase of the writer's taken for the speaker. With
+#: :data:`_MUTE_HAPPENINGS`, :data:`_MUTE_THINGS` and the nouns :func:`_mute_noun` finds
+#: by their ending.
+_ABSTRACT_NOUNS = frozenset({
+    "row", "spat", "feud", "rift", "tension", "friction", "clash", "standoff", "stand-off",
+    "arrangement", "effort", "progress", "pressure", "criticism", "confidence", "sanction",
+    "truce", "ceasefire", "cease-fire", "uprising", "revolt", "rebellion", "protest", "rally",
+    "smoke", "importance", "destruction", "attack", "bombing", "blast", "explosion",
+    "shooting", "killing", "massacre", "offensive", "raid", "strike", "assault", "battle",
+    "clampdown", "crackdown", "talk", "step", "push", "bid", "attempt", "idea", "question",
+    "issue", "matter", "case", "news", "word", "rumour", "rumor", "hope", "fear", "concern",
+    "worry", "anger", "outrage", "alarm", "panic", "save", "level", "rate", "number", "total",
+    "figure", "toll", "cost", "price", "goal", "aim", "task", "policy", "position", "stance",
+    "view", "line", "approach", "strategy", "move", "response", "reaction", "action",
+    "measure", "vote", "veto", "ban", "threat", "warning", "call", "demand", "appeal",
+    "pledge", "promise", "offer", "scandal", "affair", "saga", "drama", "story", "event",
+    "incident", "episode"})
+#: Endings of abstract nouns of an act or a state ("arrangements", "destruction",
+#: "confidence", "importance", "intensity").
+_ABSTRACT_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism)s?$")
+#: Nouns with those endings that name a body or a text that speaks ("the
+#: administration", "the commission", "the international community", "the resolution"):
+#: never mute.
+_SPEAKING_ABSTRACT = frozenset({
+    "community", "university", "charity", "intelligence", "alliance", "movement",
+    "establishment", "leadership", "station", "nation", "mission", "commission", "federation",
+    "foundation", "institution", "confederation", "corporation", "congregation", "population",
+    "publication", "conference", "celebrity", "personality", "authority", "majority",
+    "minority", "presidency", "government", "parliament", "department", "management",
+    "administration", "organisation", "organization", "opposition", "coalition", "delegation",
+    "association", "legation", "convention", "resolution", "declaration", "proclamation",
+    "amendment", "announcement", "statement", "agreement", "petition", "motion",
+    "constitution", "legislation", "recommendation", "investigation", "guidance", "judgment",
+    "judgement", "indictment", "testimony", "document", "assessment", "evaluation",
+    "presentation", "submission", "complaint", "application", "insurance", "police", "entity",
+    "faction", "union", "assembly", "embassy", "agency", "authorities", "resistance",
+    "audience", "constituency", "city", "county", "municipality", "party", "electorate",
+    "citizenry", "humanity", "laity", "fraternity", "sorority", "society", "security",
+    "defence", "defense", "prosecution", "generation", "citation", "edition", "inscription",
+    "caption", "description", "communication", "notification"})
+
+
+def _mute_noun(tok: Token) -> bool:
+    """Whether ``tok``, the head of a cue's subject, is a common noun of an act, an
+    event or a state that cannot speak (:data:`_ABSTRACT_NOUNS`, :data:`_MUTE_HAPPENINGS`,
+    or an abstract ending: "Arrangements", "the destruction"), not a name, a pronoun, a
+    role, a body or a text (:func:`_can_speak`), nor one with a name in apposition.
+    (:data:`_MUTE_THINGS` are not: "the sign says" before a quotation is a placard's
+    text; the parse's attributions leave them out where they show, not say.)"""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or _can_speak(tok) or any(
+            c.dep_ == "appos" and c.ent_type_ in _SPEAKER_LABELS for c in _children(tok)):
+        return False   # (a name in apposition names the speaker: "actions, NAME, the minister, told")
+    low = tok.lemma_.lower()
+    return (low in _ABSTRACT_NOUNS or low in _MUTE_HAPPENINGS or tok.lower_ in _ABSTRACT_NOUNS
+            or _ABSTRACT_ENDING.search(low) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset[str]:
+    """Common nouns of someone or something that says things: people by role, groups,
+    bodies, companies, media and texts (the sets of this module), the actor tables'
+    role words (``actors_sectors.tsv``) and the titles (``entities_titles.tsv``), last
+    word of each."""
+    words = set(_PERSON_NOUNS | _ROLE_ANTECEDENTS | _ANAPHORIC_ROLES | _TITLE_NOUNS | _GROUP_HEADS
+                | _COMPANY_NOUNS | _BODY_NOUNS | _CHANNEL_NOUNS | _RELAYING_NOUNS | _DOCUMENT_NOUNS
+                | _MUTE_TEXTS | _MALE_NOUNS | _FEMALE_NOUNS | _SPEAKING_ABSTRACT)
+    for name in ("actors_sectors.tsv", "entities_titles.tsv"):
+        for row in read_rows(name):
+            if row and row[0].strip():
+                last = row[0].split()[-1].lower().rstrip(".")
+                words.update({last, last[:-1] if last.endswith("s") else last})
+    return frozenset(words)
+
+
+#: Endings of nouns of someone who does something ("researcher", "commentator",
+#: "pharmacist", "historian", "participant", "employee", "resident").
+_AGENT_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ee|ent|ive)s?$")
+
+
+def _can_speak(tok: Token) -> bool:
+    """Whether ``tok`` heads a phrase naming someone or something that can say things: a
+    person, an organisation, a people or a place's government (entity label or proper
+    noun), a pronoun, or a common noun of a role, a group, a body, a medium or a text
+    (:func:`_speaking_nouns`) or of someone who does something (an agent ending:
+    "researchers", "commentators")."""
+    if tok.ent_type_ in _SPEAKER_LABELS or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    low = tok.lemma_.lower()
+    words = _speaking_nouns()
+    return (low in words or tok.lower_ in words
+            or (low not in _ABSTRACT_NOUNS and _AGENT_ENDING.search(low) is not None))
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
@@ -886,6 +1062,8 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             subj, parts = inverted
         if subj.lower_ in ("it", "there") or subj.tag_ in ("WP", "WDT"):
             continue
+        if speech and _mute_noun(subj):
+            continue   # "A diplomatic row is brewing ...", "Arrangements are ...": no one speaks
         if speech and (subj.lower_ in _NO_SPEAKERS or subj.lower_ == "one" and any(
                 c.lower_ == "no" for c in _children(subj))) and not (
                 subj.i + 2 < len(subj.doc) and subj.doc[subj.i + 1].lower_ == "other"
@@ -1105,8 +1283,8 @@ class _CueIndex:
         frames = cue_frames()
         self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
         self.sent_starts = [s[0] for s in self.sents]
-        self.cues = [t for t in doc if _is_cue(t, frames, speech) and _subject(t) is not None
-                     and not (speech and _counterfactual(t))]
+        self.cues = [t for t in doc if _is_cue(t, frames, speech) and (subj := _subject(t)) is not None
+                     and not (speech and (_counterfactual(t) or _mute_noun(subj)))]
         self.cue_idx = [t.idx for t in self.cues]
         self.newlines = [m.start() for m in re.finditer("\n", text)]
 
@@ -2383,7 +2561,8 @@ def _merge_same_cue(attrs: list[_Attr], text: str = "") -> list[_Attr]:
     "quotes", requires=("sentences", "entities"),
     columns=("text", "start", "end", "sentence", "speaker", "speaker_start", "speaker_end",
              "cue", "kind"),
-    types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"}, data=("quotes_cues.tsv",),
+    types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"},
+    data=("quotes_cues.tsv", "actors_sectors.tsv", "entities_titles.tsv"),
     config=QuoteConfig())
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Quotes of the article, in text order, as records of DESIGN.md (see module doc)."""
