@@ -76,3 +76,8 @@ def test_a_placard_and_a_political_wing_still_speak(nlp):
     assert "A sign" in [s for s, _ in _quotes(nlp, text, [])]
     text = "The American right blames city liberals for the crisis, claiming to speak for farmers."
     assert [s for s, _ in _quotes(nlp, text, [])][:1] == ["The American right"]
+
+
+def test_a_bodys_operation_still_speaks_for_it(nlp):
+    text = "But NATO's operation in the region denied any role, saying such claims showed the regime's panic."
+    assert [s for s, _ in _quotes(nlp, text, [])] != []

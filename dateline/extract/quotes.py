@@ -778,12 +778,14 @@ def _mute_noun(tok: Token) -> bool:
     """Whether ``tok``, the head of a cue's subject, is a common noun of an act, an
     event or a state that cannot speak (:data:`_ABSTRACT_NOUNS`, :data:`_MUTE_HAPPENINGS`,
     or an abstract ending: "Arrangements", "the destruction"), not a name, a pronoun, a
-    role, a body or a text (:func:`_can_speak`), nor one with a name in apposition.
+    role, a body or a text (:func:`_can_speak`), nor one with a name in apposition or a
+    named possessor.
     (:data:`_MUTE_THINGS` are not: "the sign says" before a quotation is a placard's
     text; the parse's attributions leave them out where they show, not say.)"""
     if tok.pos_ != "NOUN" or tok.ent_type_ or _can_speak(tok) or any(
-            c.dep_ == "appos" and c.ent_type_ in _SPEAKER_LABELS for c in _children(tok)):
-        return False   # (a name in apposition names the speaker: "actions, NAME, the minister, told")
+            c.dep_ in ("appos", "poss") and c.ent_type_ in _SPEAKER_LABELS for c in _children(tok)):
+        return False   # (a name in apposition or a possessor names the speaker: "actions, NAME,
+        # the minister, told", "NATO's operation denied ..., saying")
     low = tok.lemma_.lower()
     return (low in _ABSTRACT_NOUNS or low in _MUTE_HAPPENINGS or tok.lower_ in _ABSTRACT_NOUNS
             or _ABSTRACT_ENDING.search(low) is not None)
