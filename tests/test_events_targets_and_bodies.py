@@ -144,3 +144,24 @@ def test_on_a_day_before_called_is_no_call_on_anyone() -> None:
     # "On Friday" hangs an "on" on the verb, far from it: still a naming
     assert [e for e in _events("On Friday, the ministry called the raid a grave breach.")
             if e["text"] == "called"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Several hundred Peruvians who had been stranded in Lima arrived in Cusco.",   # a journey home
+    "A Dutch tourist travelled to Bangkok last week.",
+])
+def test_a_journey_of_people_holding_no_office_is_no_visit(text: str) -> None:
+    assert [e for e in _events(text) if e["type"] == "CONSULT"] == []
+
+
+def test_a_leaders_arrival_is_still_a_visit() -> None:
+    ev = _one("President Lula arrived in Caracas on Saturday.", "arrived")
+    assert (ev["type"], ev["mode"]) == ("CONSULT", "visit")
+
+
+@pytest.mark.parametrize("text", [
+    "Such a failure would hurt British and allied standing abroad.",   # an adjective
+    "The army is still able to fight and to move on the ground, officials said.",  # a capacity
+])
+def test_a_description_or_a_capacity_is_no_event(text: str) -> None:
+    assert _events(text) == []

@@ -2177,6 +2177,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         return None
     if _speculative(tok) and etype not in CONFLICT_MATERIAL:
         return None  # "could cut a deal"; a possible attack is a threat (below)
+    if _descriptive(tok) or (etype in CONFLICT_MATERIAL and _ability(tok)):
+        # "American and allied credibility", "the besieged city": a description, no act;
+        # "is still able to fight": a capability, neither an act nor a threat
+        return None
     weapon = actor_tok is not None and actor_tok.lemma_.lower() in WEAPON_SUBJECTS
     actor: dict | None
     if weapon:  # "a roadside bomb killed": no actor, unless named ("US Predator attacks")
@@ -2320,6 +2324,11 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
         # refugees, tourists and private people travel, they pay no visit
         return None
     armed = actor is not None and actor.get("sector") in ("MIL", "COP")
+    if etype == "CONSULT" and mode == "visit" and actor is not None and not actor.get("sector"):
+        # "1,243 Nigerians arrived in Nigeria", "a Mexican man travelled", a singer "arrived":
+        # a journey of people who hold no office is no visit (officials, envoys, monitors,
+        # forces and named leaders have a sector)
+        return None
     if etype == "CONSULT" and mode == "visit" and armed:
         # "security forces arrived in the town with tanks": forces moved, no visit
         return _finish("MOBILIZE", "troops", tok, actor, None, t)
@@ -2402,6 +2411,37 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
             and not actor.get("sector") and target is None):
         return None  # "al-Obeidy arrives in New York": a private person's journey, meeting no one
     return _finish(etype, mode, tok, actor, target, t)
+
+
+#: Adjectives of capacity: what one "is able to" do is not done, nor threatened.
+_ABILITY = frozenset({"able", "unable", "capable", "incapable"})
+
+
+def _ability(tok: Token) -> bool:
+    """Whether verb trigger ``tok`` is what its subject "is able to" or "is capable of" do
+    ("it is still able to fight and maneuver")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ in ("xcomp", "pcomp") and cur.head.lower_ in _ABILITY:
+            return True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.lower_ in _ABILITY:
+            return True
+        return False
+    return False
+
+
+def _descriptive(tok: Token) -> bool:
+    """Whether trigger ``tok`` is a participle used as an adjective of a noun, with no
+    argument of its own ("allied credibility", "the besieged city", "American and allied
+    forces"): it describes, it reports no act."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return (tok.tag_ in ("VBN", "VBG", "JJ") and cur.dep_ == "amod"
+            and not any(ch.dep_ in ("agent", "dobj", "prep", "npadvmod") for ch in tok.children))
 
 
 def _own_forces(w: Token) -> bool:
