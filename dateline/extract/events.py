@@ -59,7 +59,7 @@ import numpy as np
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-from dateline.actors import OUTSIDERS, PRONOUNS, ActorIndex, code_token
+from dateline.actors import ARMED_SECTORS, OUTSIDERS, PRONOUNS, ActorIndex, code_token
 from dateline.countries import alpha3
 from dateline.data import read_rows
 from dateline.extract import Context, doc_memo, extractor
@@ -1803,8 +1803,9 @@ _NOT_HIT = frozenset({
     "side", "fringe", "minute", "hour", "day", "night", "week", "month", "year", "kilometer",
     "kilometre", "mile", "metre", "meter", "yard", "right",
 })
-#: Sectors that bear arms: what they attack, fight or destroy is a thing hit.
-_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY"})
+#: Sectors that bear arms, rebels with the state's forces: what they attack, fight or
+#: destroy is a thing hit.
+_ARMED_SECTORS = ARMED_SECTORS | {"REB"}
 #: Verbs of force English seldom uses figuratively ("shelled the town", "stormed a hotel"):
 #: their object is a thing hit whoever the actor is; "attacked the tone", "occupied a
 #: position", "destroyed jobs" are figures of speech unless armed men did them.
