@@ -2420,7 +2420,7 @@ _ABILITY = frozenset({"able", "unable", "capable", "incapable"})
 
 def _ability(tok: Token) -> bool:
     """Whether verb trigger ``tok`` is what its subject "is able to" or "is capable of" do
-    ("it is still able to fight and maneuver")."""
+    ("the army is still able to strike back")."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "conj":
