@@ -165,3 +165,40 @@ def test_a_leaders_arrival_is_still_a_visit() -> None:
 ])
 def test_a_description_or_a_capacity_is_no_event(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize("text, trigger, etype, expected", [
+    # a body given a duty, no accusation
+    ("The agency charged with handling the flood relief has been criticised.", "charged",
+     "ACCUSE", "tasked"),
+    ("The panel was charged with reviewing the contracts.", "charged", "ACCUSE", "tasked"),
+    # "rocket" as a rise, no attack
+    ("Water came rocketing 200 feet into the air, a witness said.", "rocketing", "ASSAULT",
+     "soaring"),
+    # a rescue, no retreat
+    ("A Dutch team had pulled out four people from the rubble by evening.", "pulled",
+     "RETREAT", "rescue"),
+    ("A rescue team spent five hours freeing one man from rubble in the capital.", "freeing",
+     "RETREAT", "rescue"),
+])
+def test_refused_tasks_rises_and_rescues(nlp, text: str, trigger: str, etype: str,
+                                         expected: str) -> None:
+    from dateline.extract.events import REFUSALS, refusal
+    assert expected in REFUSALS
+    (tok,) = [t for t in nlp(text) if t.text == trigger]
+    assert refusal(tok, etype) == expected
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("Armenia charged Azerbaijan with shelling a border village.", "charged", "ACCUSE"),
+    ("Militants rocketed the airport on Monday.", "rocketed", "ASSAULT"),
+    ("Russia withdrew its troops from the border.", "withdrew", "RETREAT"),
+])
+def test_accusations_rocket_fire_and_withdrawals_stay(text: str, trigger: str, etype: str) -> None:
+    assert _one(text, trigger)["type"] == etype
+
+
+def test_prisoners_freed_are_still_a_release() -> None:
+    ev = _one("In a show of goodwill the authorities freed 300 people who had been arrested "
+              "during protests.", "freed")
+    assert ev["type"] == "RETREAT"

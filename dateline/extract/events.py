@@ -3323,6 +3323,59 @@ def _refuse_billing(tok: Token, etype: str, lemma: str, children: list[Token]) -
         for w in ch.subtree)
 
 
+@_refuses('tasked',
+           "a body 'charged with' a duty or an act told by a gerund ('the agency charged "
+           "with responding to the spill', 'a panel charged with the task of ...'): a task "
+           "given, no accusation ('a man charged with murdering', 'charged Azerbaijan with "
+           "shelling' stay)")
+def _refuse_tasked(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    if etype != "ACCUSE" or lemma != "charge" or any(ch.dep_ == "dobj" for ch in children):
+        return False
+    charged = tok.head if tok.dep_ in ("acl", "relcl") else next(
+        (ch for ch in children if ch.dep_ == "nsubjpass"), None)
+    if charged is None or not (charged.lemma_.lower() in _BODIES or charged.ent_type_ == "ORG"):
+        return False
+    return any(ch.dep_ == "prep" and ch.lower_ == "with" and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" or g.lemma_.lower() in _DUTIES for g in ch.children)
+        for ch in children)
+
+
+#: Nouns of a duty one is charged with ("charged with the task of ...").
+_DUTIES = frozenset({"task", "responsibility", "duty", "job", "mission", "oversight"})
+#: Bodies that are given tasks ("the agency charged with ...").
+_BODIES = frozenset({"agency", "body", "commission", "committee", "panel", "department",
+                     "office", "team", "unit", "force", "authority", "board",
+                     "council", "ministry", "service"})
+
+
+@_refuses('soaring',
+          "'rocket' as a verb with no target, or with a distance or an amount ('water "
+          "rocketing 200 feet into the air', 'prices rocketed'): a rise, no rocket attack")
+def _refuse_soaring(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "ASSAULT" and lemma == "rocket" and tok.pos_ == "VERB" and not any(
+        ch.dep_ in ("dobj", "nsubjpass") and not any(g.like_num for g in ch.subtree)
+        for ch in children)
+
+
+@_refuses('rescue',
+          "private people or bodies pulled out, or freed from rubble, not one's own ('the "
+          "team pulled out five people', 'freeing a man from the rubble'): a rescue, no "
+          "retreat ('freed 300 people who had been arrested' stays a release)")
+def _refuse_rescue(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
+    return etype == "RETREAT" and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in _RESCUED
+        and not any(g.dep_ == "poss" for g in ch.children)
+        for ch in children) and (lemma == "pull" or any(
+            ch.dep_ in ("prep", "prt") and any(g.lemma_.lower() in _WRECKAGE for g in ch.subtree)
+            for ch in children))
+
+
+#: People a rescue brings out ("pulled out five people", "two survivors", "the bodies").
+_RESCUED = _PRIVATE_PERSONS | {"people", "survivor", "body", "victim"}
+#: What a rescue frees people from.
+_WRECKAGE = frozenset({"rubble", "debris", "wreckage", "ruin", "ruins", "collapse", "mud"})
+
+
 @_refuses('pressing-on',
           "'press ahead' / 'press on' with something: to go on with it, no demand ('BP is "
           "pressing ahead with operations')")
