@@ -3349,8 +3349,8 @@ _BODIES = frozenset({"agency", "body", "commission", "committee", "panel", "depa
 
 
 @_refuses('soaring',
-          "'rocket' as a verb with no target, or with a distance or an amount ('water "
-          "rocketing 200 feet into the air', 'prices rocketed'): a rise, no rocket attack")
+           "'rocket' as a verb with no target, or with a distance or an amount ('water "
+           "rocketing 200 feet into the air', 'prices rocketed'): a rise, no rocket attack")
 def _refuse_soaring(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return etype == "ASSAULT" and lemma == "rocket" and tok.pos_ == "VERB" and not any(
         ch.dep_ in ("dobj", "nsubjpass") and not any(g.like_num for g in ch.subtree)
@@ -3358,9 +3358,9 @@ def _refuse_soaring(tok: Token, etype: str, lemma: str, children: list[Token]) -
 
 
 @_refuses('rescue',
-          "private people or bodies pulled out, or freed from rubble, not one's own ('the "
-          "team pulled out five people', 'freeing a man from the rubble'): a rescue, no "
-          "retreat ('freed 300 people who had been arrested' stays a release)")
+           "private people or bodies pulled out, or freed from rubble, not one's own ('the "
+           "team pulled out five people', 'freeing a man from the rubble'): a rescue, no "
+           "retreat ('freed 300 people who had been arrested' stays a release)")
 def _refuse_rescue(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     return etype == "RETREAT" and any(
         ch.dep_ == "dobj" and ch.lemma_.lower() in _RESCUED
