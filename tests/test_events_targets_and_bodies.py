@@ -172,6 +172,8 @@ def test_a_description_or_a_capacity_is_no_event(text: str) -> None:
     ("The agency charged with handling the flood relief has been criticised.", "charged",
      "ACCUSE", "tasked"),
     ("The panel was charged with reviewing the contracts.", "charged", "ACCUSE", "tasked"),
+    ("Critics pointed to the fact that the agency charged with overseeing the clean-up had no "
+     "director.", "charged", "ACCUSE", "tasked"),
     # "rocket" as a rise, no attack
     ("Water came rocketing 200 feet into the air, a witness said.", "rocketing", "ASSAULT",
      "soaring"),

@@ -3331,8 +3331,10 @@ def _refuse_billing(tok: Token, etype: str, lemma: str, children: list[Token]) -
 def _refuse_tasked(tok: Token, etype: str, lemma: str, children: list[Token]) -> bool:
     if etype != "ACCUSE" or lemma != "charge" or any(ch.dep_ == "dobj" for ch in children):
         return False
-    charged = tok.head if tok.dep_ in ("acl", "relcl") else next(
-        (ch for ch in children if ch.dep_ == "nsubjpass"), None)
+    # (with no object, "the agency charged with ..." is a reduced passive, whatever the
+    # parse made of the agency)
+    charged = next((ch for ch in children if ch.dep_ in ("nsubjpass", "nsubj")),
+                   tok.head if tok.dep_ in ("acl", "relcl") else None)
     if charged is None or not (charged.lemma_.lower() in _BODIES or charged.ent_type_ == "ORG"):
         return False
     return any(ch.dep_ == "prep" and ch.lower_ == "with" and any(
