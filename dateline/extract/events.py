@@ -1836,13 +1836,13 @@ def _plain_target(tokens: list[Token], trigger: Token, sent: Span, coder: _Coder
     Mogadishu"); else, for a thing, the clause's (``clause``, from :func:`_clause_country`);
     else the context's. Its key "people" says whether it names people. None when there is
     no such noun."""
+    physical = (actor is None or actor.get("sector") in _ARMED_SECTORS
+                or trigger.lemma_.lower() in _PHYSICAL_HITS)
     for t in tokens:
         if t is None or t.pos_ != "NOUN" or not _direct_target(t, trigger):
             continue
         lemma = t.lemma_.lower()
         person = lemma in _PEOPLE_NOUNS and etype not in _OWN_PEOPLE_TYPES
-        physical = (actor is None or actor.get("sector") in _ARMED_SECTORS
-                    or trigger.lemma_.lower() in _PHYSICAL_HITS)
         if not person and (etype not in _HIT_TYPES or not physical or lemma in _NOT_HIT
                            or lemma in _NOT_FORCES
                            or lemma in FORCE_WORDS or lemma in COLLECTIVES
@@ -2052,6 +2052,14 @@ def _subject_matter(root: Token, etype: str | None) -> bool:
     return prep in _TOPIC_PREPS or (prep == "on" and etype in _TOPIC_ON)
 
 
+def _phrase_head(tok: Token) -> Token:
+    """The noun ``tok`` modifies as a compound or an adjective, up to the head of its
+    phrase ("Damascus" of "a Damascus suburb": suburb), or ``tok`` itself."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _clause_country(head: Token, coder: _Coder, actor: dict | None,
                     actor_tok: Token | None = None, venue: str | None = None) -> dict | None:
     """Fallback target: the first country named in the clause of ``head``
@@ -2090,8 +2098,7 @@ def _clause_country(head: Token, coder: _Coder, actor: dict | None,
         if venue == "CONSULT" and root.dep_ in ("compound", "nmod") and root.ent_type_ == "GPE" \
                 and m.alias.sector == "GOV":
             continue  # "the Baghdad summit": the capital is where they met
-        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
-            root = root.head  # "in a Damascus suburb"
+        root = _phrase_head(root)  # "in a Damascus suburb"
         if (venue in ("CONSULT", "PROTEST") and root.dep_ == "pobj" and root.head.lower_ in ("in", "at")
                 and (venue == "CONSULT" or not _country_name(root, coder.index))):
             continue
@@ -3954,24 +3961,26 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
     involve Iran, rejected by the US" did not happen in Iran). With ``doc`` (whose text
     is ``text``) and the ``trigger``, a place said aside (:func:`_aside`) is none.
     """
-    actor = (ev.get("actor") or {}).get("text") or ""
-    a_start = text.find(actor, sent_start) if actor else -1
-    a_end = a_start + len(actor)
+    def words_of(role: str) -> tuple[int, int]:
+        # where the actor's or the target's text stands in the sentence (-1 when it has none)
+        words = (ev.get(role) or {}).get("text") or ""
+        start = text.find(words, sent_start) if words else -1
+        return start, start + len(words)
 
-    def in_actor(p: dict) -> bool:
+    actor_words, target_words = words_of("actor"), words_of("target")
+
+    def inside(p: dict, words: tuple[int, int]) -> bool:
+        # in those words and not after an "in" or "at" of theirs ("a summit in Tehran")
+        lo, hi = words
         start = p.get("start")
-        if a_start < 0 or not isinstance(start, int) or not a_start <= start < a_end:
+        if lo < 0 or not isinstance(start, int) or not lo <= start < hi:
             return False
-        return not _LOCATIVE.search(text, a_start, start)
+        return not _LOCATIVE.search(text, lo, start)
 
     def locative(p: dict) -> bool:
         start = p.get("start")
         return isinstance(start, int) and bool(
             _LOCATIVE_BEFORE.search(text, max(0, start - 40), start))
-
-    target = (ev.get("target") or {}).get("text") or ""
-    t_start = text.find(target, sent_start) if target else -1
-    t_end = t_start + len(target)
 
     def where_done(p: dict) -> bool:
         # "signed the agreement in Uganda": said where the act itself was done, by a
@@ -3981,9 +3990,7 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
         span = doc.char_span(p["start"], p["end"], alignment_mode="expand")
         if span is None:
             return locative(p)
-        root = span.root
-        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
-            root = root.head
+        root = _phrase_head(span.root)
         verbs = {trigger.i} | ({trigger.head.i} if trigger.pos_ not in ("VERB", "AUX") else set())
         return (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
                 and root.head.head.i in verbs)
@@ -3993,14 +4000,11 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
         # said to or what it is about, not where; what is struck and whom a visit calls on
         # are places too ("shelled Homs", "visited Cuba"), and an accord or a meeting said
         # to be in a place was there ("signed the agreement in Uganda")
-        start = p.get("start")
-        if (t_start < 0 or not isinstance(start, int) or not t_start <= start < t_end
-                or ev.get("quad") == "material conflict" or ev.get("mode") == "visit"
-                or where_done(p) or (ev.get("type") not in _SAID_TO_TYPES and locative(p))):
-            return False
-        return not _LOCATIVE.search(text, t_start, start)
+        return inside(p, target_words) and not (
+            ev.get("quad") == "material conflict" or ev.get("mode") == "visit"
+            or where_done(p) or (ev.get("type") not in _SAID_TO_TYPES and locative(p)))
 
-    left = [p for p in named if not in_actor(p) and not is_target(p)
+    left = [p for p in named if not inside(p, actor_words) and not is_target(p)
             and not (doc is not None and trigger is not None
                      and _aside(p, doc, trigger, ev.get("quad") == "material conflict"))]
     by_locative = next((p for p in left if locative(p)), None)
