@@ -590,8 +590,25 @@ class Store:
                       if k in present}
         self.kinds = tuple(self.specs)
         if not readonly:
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def _use_wal(self) -> None:
+        """Put the store in WAL mode. The switch needs the file to itself and SQLite
+        answers "locked" at once, without waiting, while another process holds it (as
+        when several processes open one new store together): wait and retry for as
+        long as the busy timeout, unless the store is in WAL mode already."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            if self.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            time.sleep(0.05)
 
     def _with_columns(self, spec: Extractor, readonly: bool) -> Extractor:
         """``spec`` with the columns its table has: a declared member missing from the
