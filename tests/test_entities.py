@@ -340,3 +340,16 @@ def test_a_place_after_the_word_storm_stays_a_place(entities_of):
                        "is still recovering from .")
     assert [(e["text"], e["label"]) for e in ents] == [
         ("Louisiana", "GPE"), ("Hurricane Ike", "EVENT"), ("Texas", "GPE"), ("Louisiana", "GPE")]
+
+
+def test_a_person_written_all_in_lower_case_is_no_name() -> None:
+    # A garbled page in another language, or a word run: the model may tag a lower-case
+    # phrase as a person; no person's name is written so. A capitalised one is kept.
+    from spacy.tokens import Span
+
+    from dateline.extract.entities import _clean
+
+    doc = load_model()("then quan khi spoke, and Mai Linh spoke.")
+    assert _clean(doc, Span(doc, 1, 3, label="PERSON")) is None
+    kept = _clean(doc, Span(doc, 6, 8, label="PERSON"))
+    assert kept is not None and doc.text[kept.start:kept.end] == "Mai Linh"

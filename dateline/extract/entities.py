@@ -367,10 +367,13 @@ def _clean(doc: Doc, ent) -> _Ent | None:
             start += 1
         if not doc[start].text[:1].isupper() and doc[start].lower_ not in PARTICLES:
             return None
-    elif end - start == 1 and ent.label_ in ("PERSON", "ORG") \
-            and not any(ch.isupper() for ch in doc[start].text) \
-            and not is_known_organisation(doc[start].text):
-        return None   # one lower-case word is no name ("nhi", "trong"; not "eBay", "iTunes")
+    elif (end - start == 1 and ent.label_ in ("PERSON", "ORG")
+          and not any(ch.isupper() for ch in doc[start].text)
+          and not is_known_organisation(doc[start].text)) or (
+            ent.label_ == "PERSON" and not any(ch.isupper() for t in doc[start:end] for ch in t.text)):
+        # one lower-case word is no name ("nhi", "trong"; not "eBay", "iTunes"), and no
+        # person's name is written all in lower case ("trong khi" of a garbled page)
+        return None
     # A dash ends a name ("Saddam Hussein - not", "Arab League -"); so do an opening
     # bracket ("World Health Organization (WHO") and a blank run, where the normalisation
     # stage hid furniture between two words ("HOUSTON | Fri Jul 16 ... HOUSTON").
