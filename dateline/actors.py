@@ -82,6 +82,27 @@ class Match:
     alias: Alias
 
 
+@functools.lru_cache(maxsize=1)
+def _feature_words() -> frozenset[str]:
+    """Words opening the name of a natural feature before "of" ("Gulf of Mexico", "Sea of
+    Japan"): the ``feature`` rows of places_words.tsv, which the places extractor reads too."""
+    return frozenset(word.strip().lower() for role, word, *_ in read_rows("places_words.tsv")
+                     if role == "feature")
+
+
+def _in_feature_name(doc: Doc, m: Match) -> bool:
+    """Whether country match ``m`` is the end of a natural feature's name ("Mexico" of "the
+    Gulf of Mexico"): a sea, gulf or strait is no mention of that country, neither as an
+    actor nor as what a story is about (a story of an oil spill in the Gulf of Mexico is
+    about the United States)."""
+    if m.alias.kind != "country":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    i = span.start if span is not None else 0
+    return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _feature_words()
+            and doc[i - 2].text[:1].isupper())
+
+
 def _case_sensitive(alias: str) -> bool:
     """Short all-capital aliases (US, UN, IS, EC) only match in capitals."""
     letters = alias.replace(".", "")
@@ -330,7 +351,7 @@ class ActorTables:
         arr = doc.to_array([LOWER, ORTH])
         hit = np.isin(arr[:, 0], self.ci_hashes) | np.isin(arr[:, 1], self.cs_hashes)
         starts = np.nonzero(hit)[0].tolist()
-        found = self.find_tokens(doc, starts)
+        found = [m for m in self.find_tokens(doc, starts) if not _in_feature_name(doc, m)]
         names = np.nonzero(np.isin(arr[:, 1], self.surname_hashes))[0].tolist()
         return self.find_surnames(doc, found, names) if names else found
 

@@ -96,3 +96,19 @@ def test_ethnic_groups_are_coded_where_they_live(nlp) -> None:
 
 def test_tables_load_once() -> None:
     assert tables() is tables()
+
+
+def test_a_country_inside_a_seas_name_is_no_country(nlp) -> None:
+    # "Mexico" of "the Gulf of Mexico" names a body of water: a story of a spill off
+    # Louisiana is about the United States, and "the Gulf of Mexico slick" is no actor.
+    text = ("A US rig leaked into the Gulf of Mexico for weeks. Crews fought the slick "
+            "in the Gulf of Mexico, and state officials met the crews.")
+    index = ActorIndex(nlp(text))
+    assert "Mexico" not in [text[m.start:m.end] for m in index.matches]
+    assert index.dominant_country(len(text)) == "USA"
+    doc = nlp("The Gulf of Mexico slick spread.")
+    assert code_token(doc[4], ActorIndex(doc)) is None
+    # the country itself, and a lower-case "sea of" phrase, still count
+    doc = nlp("Mexico sent ships across a sea of troubles to Japan.")
+    spans = [doc.text[m.start:m.end] for m in ActorIndex(doc).matches]
+    assert spans[0] == "Mexico" and "Japan" in spans

@@ -22,6 +22,10 @@ def kinds(evs: list[dict]) -> list[tuple]:
     # either side (both were coded before the requirement: AGREE, REJECT)
     "The Health Protection Agency agreed to provide antiviral drugs to schools.",
     "Kestrel Drilling Corp rejected the estimate as too high.",
+    # a company's own work and funding, whatever the verb's type: its other side is no
+    # political actor (coded COOPERATE and AID before _private_business)
+    "Norbrite said it was working with engineers on a new cap for the well.",
+    "Three oil companies funded a new firm to clean up spills.",
 ])
 def test_private_parties_deals_and_refusals_are_no_political_event(nlp, text: str) -> None:
     assert run(nlp, text) == []
@@ -112,3 +116,4 @@ def test_a_visited_country_is_the_place_of_the_visit(nlp) -> None:
 def test_the_pope_and_the_vatican_are_the_holy_see(nlp, text: str, actor: tuple) -> None:
     (ev,) = run(nlp, text)
     assert (ev["actor"]["text"], ev["actor"]["country"], ev["actor"]["sector"]) == actor
+

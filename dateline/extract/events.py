@@ -1114,6 +1114,29 @@ def _own_inquiry(ev: dict) -> bool:
         and str(ev.get("text", "")).lower() in _INQUIRY_WORDS
 
 
+#: Sectors of actors whose acts are their own business unless the other side is political:
+#: companies, workers and unions, the media and journalists.
+_PRIVATE_ACTORS = frozenset({"BUS", "LAB", "MED", "JRN"})
+
+
+def _private_business(ev: dict) -> bool:
+    """Whether ``ev`` is a company's, a workforce's or a newspaper's own business: its actor
+    is one of :data:`_PRIVATE_ACTORS` and its target is neither one of
+    :data:`_POLITICAL_SECTORS` nor a state as such (a country without a sector: "lobbied
+    Libya") ("BP is working to cap the well", "oil majors funded a response firm", "the
+    company suspended its dividend"). Force and seizure stay news whoever uses them (a
+    security firm's guards firing on a crowd), so do words against anyone (an accusation),
+    and so does a union's or workers' demand or threat (of a strike), the public's voice
+    (:data:`_PUBLIC_VOICE`)."""
+    actor, target = ev.get("actor") or {}, ev.get("target") or {}
+    if actor.get("sector") not in _PRIVATE_ACTORS or target.get("sector") in _POLITICAL_SECTORS \
+            or (target.get("country") and not target.get("sector")):
+        return False
+    if actor.get("sector") == "LAB" and ev["type"] in _PUBLIC_VOICE:
+        return False
+    return ev["type"] not in ("ASSAULT", "COERCE", "ACCUSE")
+
+
 def _political(ev: dict, t: Tables) -> bool:
     """Whether coded event ``ev`` is political news: force or material help
     (:data:`_MATERIAL_QUADS`: "three children were killed" is news whoever did it),
@@ -1126,6 +1149,8 @@ def _political(ev: dict, t: Tables) -> bool:
     ("BP agreed to buy the field", "the agency offered medication", "Exxon rejected the
     estimate", "BP's internal investigation said")."""
     if ev["type"] == "ACCUSE" and _own_inquiry(ev):
+        return False
+    if _private_business(ev):
         return False
     if t.types[ev["type"]].quad in _MATERIAL_QUADS or ev["type"] == "ACCUSE":
         return True
