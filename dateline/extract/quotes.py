@@ -221,7 +221,8 @@ class _Attr:
     kind: str = "indirect"
     quoted: list[tuple[int, int]] = field(default_factory=list)
     #: Why the content may be no message: "topic", "short", "target" (see
-    #: :func:`_weak_content`), "scare" (a word or two quoted inside the writer's clause).
+    #: :func:`_weak_content`), "scare" (a word or two quoted inside the writer's clause),
+    #: "call" (a telephone call, a summons or a naming: :func:`_no_message_call`).
     weak: str = ""
 
     @property
@@ -341,6 +342,18 @@ def _appositions(tok: Token) -> list[Token]:
                 if obj.dep_ == "pobj" and not (child.lower_ == "for" and (
                         obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PERSON_NOUNS)):
                     out += [c for c in _children(obj) if c.dep_ == "appos"]
+        elif child.dep_ in ("relcl", "acl") and tok.pos_ == "NOUN":
+            # "An activist who has been keeping his own count, Ann Lee, says": the name set
+            # off by commas at the end of the phrase, which the parser hung on a noun of
+            # the relative clause, is the role noun's.
+            last = child.right_edge
+            while last.is_punct and last.i > child.i:
+                last = last.nbor(-1)
+            name = next((t for t in child.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+                         and t.right_edge.i == last.i), None)
+            if name is not None and name.left_edge.i > 0 and name.left_edge.nbor(-1).text == "," \
+                    and last.i + 1 < len(tok.doc) and last.nbor(1).text == ",":
+                out.append(name)
     return out
 
 
@@ -1082,8 +1095,10 @@ def _parse_attributions(doc: Doc, text: str, speech: bool = False) -> list[_Attr
             continue   # "explained why he wanted ...", "reveal what it entailed": the topic, no message
         if speech and _mute_source(tok, subj, text, parts):
             continue   # "studies suggest ...", "the documents reveal ...": the writer's reading of a text
-        out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj,
-                         weak=_weak_content(text, comps, fr, parts)))
+        # "called the French president", "called a meeting", "calling it Operation X": no
+        # quote, but its speaker is someone a later "they" or "he" may take up.
+        weak = "call" if speech and _no_message_call(tok, text, parts) else _weak_content(text, comps, fr, parts)
+        out.append(_Attr(parts, tok, _cue_text(tok), _speaker_span(subj), subj, weak=weak))
     return out
 
 
@@ -1132,6 +1147,33 @@ def _topic_question(cue: Token, comps: list[Token], text: str, parts: list[tuple
     while head.i != head.head.i and head.pos_ not in ("VERB", "AUX") and head not in comps:
         head = head.head
     return head in comps
+
+
+#: Verbs that give something a name ("calling it ...", "dubbed it ...").
+_NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "nickname"})
+
+
+def _no_message_call(cue: Token, text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether ``cue``, a form of "call" with no quotation mark in its content, says
+    nothing: a call with an object and no predicate of it is a telephone call or a
+    summons ("called the French president on Sunday", "residents should call their
+    doctor", "called a meeting of experts", "activists called a day of mourning"); a
+    call whose predicate is a proper name, or a participle hung on a noun, gives a
+    name ("calling it Operation Desert Thunder", "a part called a flange joint").
+    "called the report self-serving", "called him a liar", "called for an inquiry"
+    and 'called it "a disaster"' are messages."""
+    if cue.lemma_.lower() != "call" or any(
+            _QUOTE_MARK.search(text, s, e) or "`" in text[s:e] or "''" in text[s:e] for s, e in parts):
+        return False
+    if cue.dep_ == "acl" and cue.tag_ == "VBN":
+        return True   # "a part called ...": what it is named
+    deps = {c.dep_: c for c in _children(cue)}
+    if "dobj" in deps and not {"oprd", "ccomp", "xcomp"} & deps.keys():
+        return True
+    if "oprd" in deps and not {"dobj", "nsubjpass", "auxpass", "ccomp", "xcomp"} & deps.keys():
+        return True   # "called the German chancellor" with the object parsed as a predicate
+    oprd = deps.get("oprd")
+    return oprd is not None and oprd.tag_ in ("NNP", "NNPS") and oprd.ent_type_ != "NORP"
 
 
 #: Texts and findings that show or suggest but speak for no one in particular ("studies
@@ -1586,6 +1628,9 @@ class _Entities:
         #: ("the boy's father stood by the grave", "One widow recalls"): ``(offset, the
         #: phrase, sex or "")``, in text order (see :meth:`mark_modifiers`).
         self.roles: list[tuple[int, str, str]] = []
+        #: Spans of names given to something by a verb of naming ("calling it Operation
+        #: Desert Thunder"): no group that speaks (see :meth:`mark_modifiers`).
+        self.given_names: list[tuple[int, int]] = []
         #: Each word of a person's name mapped to the names holding it (built on first use).
         self._words: dict[str, set[str]] | None = None
         #: How many times the article names each organisation, and patterns of the
@@ -1657,6 +1702,8 @@ class _Entities:
         "he" or "she"; and the people named as the subject of a clause (see
         :meth:`last_subject_before`)."""
         for tok in doc:
+            if tok.dep_ == "oprd" and tok.head.lemma_.lower() in _NAMING_VERBS:
+                self.given_names.append(_subtree_span(tok))
             if (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NN" and not tok.ent_type_
                     and tok.lemma_.lower() in _ROLE_ANTECEDENTS - _TITLE_NOUNS
                     and tok.left_edge.lower_ not in ("my", "our", "your")
@@ -1756,6 +1803,8 @@ class _Entities:
             label, name = e.get("label"), e.get("text") or ""
             if not (label == "ORG" or plural and label == "NORP" and name.endswith("s")):
                 continue
+            if any(gs <= e["start"] < ge for gs, ge in self.given_names):
+                continue   # "calling it Operation Desert Thunder": a name given to a thing
             if not any(qs <= e["start"] < qe for qs, qe in quoted):
                 return e
         return None
@@ -1888,8 +1937,10 @@ class _Entities:
                                       and (m := _APPOSED.search(self.text, max(0, e["start"] - 60), e["start"]))
                                       and title in m.group(1).lower().split())
             # "Omar Said, a senior rebel member, told ...": the phrase set off after the name
-            written = written or (title in _ROLE_ANTECEDENTS | _TITLE_NOUNS
-                                  and title in _apposed_after(self.text, e["end"]))
+            # (or a noun of an agent heading it: "Ann Lee, Northfield's coroner, said")
+            after = _apposed_after(self.text, e["end"])
+            written = written or (title in _ROLE_ANTECEDENTS | _TITLE_NOUNS and title in after
+                                  or bool(after) and after[-1] == title and _AGENT_ENDING.search(title) is not None)
             # (not after a preposition of place: "in New York, a spokesperson for ...", a
             # place the entity stage took for a person)
             if (t == title or t.endswith(" " + title) or written) and not _AFTER_PREPOSITION.search(
@@ -1966,11 +2017,14 @@ _PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospit
 #: before a name ("a senior rebel member" of "Elsewhere, a senior rebel member, Omar
 #: Said"); no possessive or "of" in it (not "the spokesman's boss"), no verb after a
 #: subject ("An eyewitness in Misrata said Gadhafi ...": no commas around it).
-_APPOSED = re.compile(r"[,.;:]\s*(?:[Aa]|[Aa]n|[Tt]he)\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
+#: The determiner opening such a phrase: an article, or a possessor ("the city's",
+#: "Northfield and Westbury's", "his"), as in "Ann Lee, Northfield's coroner, said".
+_APPOSED_DET = r"(?:[Aa]|[Aa]n|[Tt]he|(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+(?:and\s+)?){0,3}[\w.-]+\s?['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+_APPOSED = re.compile(r"[,.;:]\s*" + _APPOSED_DET + r"\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
 #: A phrase of up to four words after an article, set off by a comma right after a name
 #: ("Omar Said, a senior rebel member, told", "Ann Lee, the chief spokeswoman for the
 #: ministry, said"), ended by a comma, a full stop, or a word that opens its complement.
-_APPOSED_AFTER = re.compile(r"\s*,\s*(?:[Aa]|[Aa]n|[Tt]he)\s+((?:(?!of\b|for\b|in\b|at\b|with\b|from\b|who\b)"
+_APPOSED_AFTER = re.compile(r"\s*,\s*" + _APPOSED_DET + r"\s+((?:(?!of\b|for\b|in\b|at\b|with\b|from\b|who\b)"
                             r"[a-z-]+\s+){0,3}[a-z-]+)\s*(?:[,.;:]|\s(?:of|for|in|at|with|from|who)\b)")
 #: A preposition right before a name: a place the entity stage took for a person ("in New York").
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+\Z", re.I)
@@ -2681,7 +2735,7 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     if speech:
         # A topic is no message even with quoted words in it ('respond to the "crisis"').
         attrs = [a for a in attrs if not (a.weak == "topic" or a.weak == "scare" and a.kind == "direct"
-                                          or a.weak and a.kind == "indirect")]
+                                          or a.weak and a.weak != "call" and a.kind == "indirect")]
     lead = _WIRE_DATELINE.search(text, 0, 3000)
     if lead is not None:
         # Everything before it is headline, byline, highlights and captions, one line
@@ -2864,6 +2918,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                       else _number(ents, tok, a.speaker))
             if number:   # a resolved pronoun carries its antecedent on ("..., she said")
                 named.append((a.speaker[0], speaker, number))
+        if a.weak == "call":
+            continue   # no quote (see _no_message_call), though its speaker was noted
         continued = (end, speaker) if (a.cue is None and not a.cue_text and speaker and tok is not None
                                        and pronoun is None and _number(ents, tok, a.speaker or (0, 0)) == "person"
                                        ) else None

@@ -1,0 +1,66 @@
+"""Quotes on real news, twelfth round (the seed-473/475 judges' notes): a call that says
+nothing (a telephone call, a summons, a name given) is no quote; a role noun takes the name
+the article ties to it (an apposition opened by a possessor, "NAME, the town's coroner,";
+a name set off at the end of a relative clause, "An activist who ..., NAME, says") (texts
+of our own, in the shapes seen in the samples)."""
+
+from __future__ import annotations
+
+from dateline_testing import entity_records, quotes_of
+
+
+def _quotes(nlp, text: str, people: list[str], orgs: tuple[str, ...] = ()) -> list[tuple[str | None, str | None]]:
+    ents = entity_records(text, [(p, "PERSON") for p in people])
+    ents += entity_records(text, [(o, "ORG") for o in orgs])
+    ents.sort(key=lambda e: e["start"])
+    return [(q.get("speaker"), q.get("cue")) for q in quotes_of(nlp, text, ents)]
+
+
+def test_a_telephone_call_is_no_quote(nlp):
+    text = "The prime minister called the German chancellor and the Irish premier on Sunday."
+    assert _quotes(nlp, text, []) == []
+
+
+def test_calling_a_meeting_or_a_helpline_is_no_quote(nlp):
+    text = ("The health agency called a meeting of experts for Friday.\n"
+            "Residents with a fever should call their doctor for advice.")
+    assert _quotes(nlp, text, []) == []
+
+
+def test_a_name_given_is_no_quote_but_its_giver_is_they(nlp):
+    text = ("The rebels had announced a final push on the port, calling it Operation Northern Gale.\n"
+            "They said the army had lost control of the harbour.")
+    assert _quotes(nlp, text, [], ("Operation Northern Gale",)) == [("The rebels", "said")]
+
+
+def test_a_thing_called_by_its_name_is_no_quote(nlp):
+    text = "Engineers removed a long piece called a flange joint from the top of the well."
+    assert _quotes(nlp, text, []) == []
+
+
+def test_a_call_with_a_judgement_stays_a_quote(nlp):
+    text = ("The minister called the report self-serving.\n"
+            'Critics called it "a disaster".')
+    assert _quotes(nlp, text, []) == [("The minister", "called"), ("Critics", "called")]
+
+
+def test_the_role_takes_the_name_of_an_apposition_opened_by_a_possessor(nlp):
+    text = ("Ann Kowalski, Northfield and Westbury's coroner, opened the inquest on Monday.\n"
+            "The hearing was adjourned until June.\n"
+            '"We may never know the full story, but we must try," the coroner said.')
+    assert _quotes(nlp, text, ["Ann Kowalski"]) == [("Ann Kowalski", "said")]
+
+
+def test_the_role_takes_the_name_of_an_apposition_of_the_citys(nlp):
+    text = ("Ann Kowalski, the city's coroner, opened the inquest on Monday.\n"
+            "The hearing was adjourned until June.\n"
+            '"We may never know the full story, but we must try," the coroner said.')
+    assert _quotes(nlp, text, ["Ann Kowalski"]) == [("Ann Kowalski", "said")]
+
+
+def test_the_name_closing_a_relative_clause_is_the_role_nouns(nlp):
+    # (the parser hangs the name on the last noun of the relative clause)
+    text = ("A Leeds-based nurse who has been keeping her own records of hospital admissions, "
+            "Ruth Okafor, says the true number is higher.\n"
+            '"Nobody counts the ones sent home," she adds.')
+    assert _quotes(nlp, text, ["Ruth Okafor"]) == [("Ruth Okafor", "says"), ("Ruth Okafor", "adds")]
