@@ -219,11 +219,22 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+#: Kinds of places wider than a country, whose names head the sections of a news digest.
+_WIDE_PLACES = frozenset({"continent", "region", "ocean", "sea"})
+
+
 def _is_place(name: str) -> bool:
-    """Whether an upper-case label is the name of a country or first-level division."""
+    """Whether an upper-case label is the name of a country or first-level division, or
+    a section heading of a digest named by a wider place: the label, or its first or
+    last word, names a continent, region, ocean or sea ("MIDDLE EAST", "PACIFIC RIM",
+    "SOUTH AND CENTRAL ASIA"; such words name almost nobody)."""
     from dateline.gazetteer import gazetteer
 
-    return any(p.kind in ("country", "admin1", "continent") for p in gazetteer().lookup(name))
+    if any(p.kind in ("country", "admin1", "continent", "region") for p in gazetteer().lookup(name)):
+        return True
+    words = name.split()
+    return len(words) > 1 and any(p.kind in _WIDE_PLACES for w in {words[0], words[-1]}
+                                  for p in gazetteer().lookup(w))
 
 
 def _blank_tail(text: str, chars: list[str], blanked: list[tuple[int, int, str]],

@@ -83,6 +83,20 @@ def test_speaker_labels_are_turns_not_places() -> None:
     assert all(q["kind"] == "direct" for q in turns)
 
 
+def test_the_regions_heading_a_news_digest_are_not_speakers() -> None:
+    # a digest of other papers' stories, each section headed by a wide region
+    norm = normalise("Today 's reading .\nMIDDLE EAST : Ferry Line Reopens The ferry to the "
+                     "islands sailed again on Monday .\nPACIFIC RIM : Rice Prices Climb Traders "
+                     "blamed the floods .\nSOUTH AND CENTRAL ASIA : Dam Opens Engineers filled "
+                     "the reservoir .\n")
+    assert norm.turns == [] and "PACIFIC RIM" in norm.text
+
+
+def test_a_name_that_is_no_region_stays_a_speaker() -> None:
+    norm = normalise("CHAD MORROW : The storm turns north tonight .\nHOLLIS : Thank you .\n")
+    assert [t.speaker for t in norm.turns] == ["CHAD MORROW", "HOLLIS"]
+
+
 def test_a_country_in_capitals_before_a_colon_is_not_a_speaker() -> None:
     norm = normalise("Cases so far .\nCHILE : two deaths , 40 confirmed cases .\n")
     assert norm.turns == [] and "CHILE" in norm.text

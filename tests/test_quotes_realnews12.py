@@ -64,3 +64,13 @@ def test_the_name_closing_a_relative_clause_is_the_role_nouns(nlp):
             "Ruth Okafor, says the true number is higher.\n"
             '"Nobody counts the ones sent home," she adds.')
     assert _quotes(nlp, text, ["Ruth Okafor"]) == [("Ruth Okafor", "says"), ("Ruth Okafor", "adds")]
+
+
+def test_the_expert_under_a_readers_signature_is_the_speaker(nlp):
+    # readers' ideas, each signed on the line below, which runs into the expert's answer
+    text = ('"Sink a barge full of gravel over the leak."\n'
+            '- Ann Vole, Leeds, UK Prof Kessler says: "The current would carry the gravel away."\n'
+            '"Freeze the oil with liquid nitrogen."\n'
+            '- Rob Tate, Perth, Australia Prof Kessler says: "Far too much nitrogen would be needed."')
+    speakers = [s for s, c in _quotes(nlp, text, ["Ann Vole", "Rob Tate"]) if c == "says"]
+    assert speakers == ["Prof Kessler", "Prof Kessler"]

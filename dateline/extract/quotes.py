@@ -2812,6 +2812,14 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
                 _ent_name(e) or "" for p in a.parts for e in ents.overlapping_all(*p)
                 if e.get("label") == "PERSON"})
         speaker, pronoun = _resolve(ents, text, a.speaker_tok, a.speaker, contents, named, since, exclude)
+        if a.speaker is not None and a.cue is not None and a.speaker[1] <= a.cue.idx and (
+                signed := _SIGNED_OFF.match(text, text.rfind("\n", 0, a.cue.idx) + 1, a.cue.idx)) is not None \
+                and a.speaker[0] < signed.start(2):
+            # "- Ann Lee, Leeds, UK Prof Omar Said says: ...": a reader's signature under
+            # the reader's question, run into the line of the expert who answers; the
+            # answer is the one named right before the cue.
+            a.speaker = (signed.start(2), signed.end(2))
+            speaker, pronoun = ents.person_named(signed.group(2).split()[-1]) or signed.group(2), None
         if speaker and _CREDIT.search(speaker):
             continue   # "Photograph: Lena Moss/Getty Call me ...": a credit run into a caption
         if a.cue_text == ":" and a.speaker is not None and pronoun is None:
@@ -2940,6 +2948,14 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
     if ctx.turns:
         records = sorted(records + _turn_quotes(ctx), key=lambda r: (r["start"], r["end"]))
     return records
+
+
+#: A line signed by a reader ("- NAME, PLACE[, PLACE]") run into the line after it, up
+#: to that line's speaker: a title and a name, or one or two capitalised words, right
+#: before the cue.
+_SIGNED_OFF = re.compile(
+    r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*,[^\n\"“”`]*?[ \t]"
+    r"((?:(?:Prof|Dr|Mr|Mrs|Ms|Professor|Doctor)\.?[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)[ \t]*$")
 
 
 #: A line that ends a sentence (a full stop, question or exclamation mark, maybe a
