@@ -74,3 +74,19 @@ def test_the_expert_under_a_readers_signature_is_the_speaker(nlp):
             '- Rob Tate, Perth, Australia Prof Kessler says: "Far too much nitrogen would be needed."')
     speakers = [s for s, c in _quotes(nlp, text, ["Ann Vole", "Rob Tate"]) if c == "says"]
     assert speakers == ["Prof Kessler", "Prof Kessler"]
+
+
+def test_a_call_for_something_stays_a_quote(nlp):
+    text = ("Farmers began quietly by calling for fair prices and cheaper fuel in what is one "
+            "of the poorest regions in the country.")
+    assert _quotes(nlp, text, []) == [("Farmers", "calling")]
+
+
+def test_a_call_with_quoted_words_in_a_relative_clause_stays_a_quote(nlp):
+    text = 'Omar Said does not look like a man who has just walked out of a party he calls "a gang of liars".'
+    assert [c for _, c in _quotes(nlp, text, ["Omar Said"])] == ["calls"]
+
+
+def test_a_call_with_a_possessive_predicate_stays_a_quote(nlp):
+    text = "The president called the oil spill the region's worst disaster."
+    assert _quotes(nlp, text, []) == [("The president", "called")]

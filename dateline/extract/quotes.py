@@ -1154,25 +1154,32 @@ _NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "nic
 
 
 def _no_message_call(cue: Token, text: str, parts: list[tuple[int, int]]) -> bool:
-    """Whether ``cue``, a form of "call" with no quotation mark in its content, says
-    nothing: a call with an object and no predicate of it is a telephone call or a
-    summons ("called the French president on Sunday", "residents should call their
-    doctor", "called a meeting of experts", "activists called a day of mourning"); a
-    call whose predicate is a proper name, or a participle hung on a noun, gives a
-    name ("calling it Operation Desert Thunder", "a part called a flange joint").
-    "called the report self-serving", "called him a liar", "called for an inquiry"
-    and 'called it "a disaster"' are messages."""
-    if cue.lemma_.lower() != "call" or any(
-            _QUOTE_MARK.search(text, s, e) or "`" in text[s:e] or "''" in text[s:e] for s, e in parts):
+    """Whether ``cue``, a form of "call" with no quotation mark in its content or its
+    own phrase, says nothing: a call with an object and no predicate of it is a
+    telephone call or a summons ("called the French president on Sunday", "residents
+    should call their doctor", "called a meeting of experts", "activists called a day
+    of mourning"); a call whose predicate is a proper name, or a participle hung on a
+    noun with a predicate, gives a name ("calling it Operation Desert Thunder", "a
+    part called a flange joint"). A call for something ("called for an inquiry", "the
+    plan called for talks, a proposal ..."), "called the report self-serving",
+    "called him a liar" and 'called it "a disaster"' are messages."""
+    if cue.lemma_.lower() != "call":
         return False
+    own = _subtree_span(cue)
+    if any(_QUOTE_MARK.search(text, s, e) or "`" in text[s:e] or "''" in text[s:e]
+           for s, e in parts + [own]):
+        return False
+    kids = _children(cue)
+    if any(c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in ("for", "on") for c in kids):
+        return False   # "called for ...", "called on ... to ...": a request
+    deps = collections.Counter(c.dep_ for c in kids)
     if cue.dep_ == "acl" and cue.tag_ == "VBN":
-        return True   # "a part called ...": what it is named
-    deps = {c.dep_: c for c in _children(cue)}
-    if "dobj" in deps and not {"oprd", "ccomp", "xcomp"} & deps.keys():
+        return deps["oprd"] == 1   # "a part called ...": what it is named
+    if deps["dobj"] and not deps["oprd"] + deps["ccomp"] + deps["xcomp"]:
         return True
-    if "oprd" in deps and not {"dobj", "nsubjpass", "auxpass", "ccomp", "xcomp"} & deps.keys():
-        return True   # "called the German chancellor" with the object parsed as a predicate
-    oprd = deps.get("oprd")
+    if deps["oprd"] == 1 and not deps["dobj"] + deps["nsubjpass"] + deps["auxpass"] + deps["ccomp"] + deps["xcomp"]:
+        return True   # "called the German chancellor", the object parsed as a predicate
+    oprd = next((c for c in kids if c.dep_ == "oprd"), None)
     return oprd is not None and oprd.tag_ in ("NNP", "NNPS") and oprd.ent_type_ != "NORP"
 
 
