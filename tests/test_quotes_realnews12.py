@@ -90,3 +90,18 @@ def test_a_call_with_quoted_words_in_a_relative_clause_stays_a_quote(nlp):
 def test_a_call_with_a_possessive_predicate_stays_a_quote(nlp):
     text = "The president called the oil spill the region's worst disaster."
     assert _quotes(nlp, text, []) == [("The president", "called")]
+
+
+def test_a_call_of_a_small_clause_stays_a_quote(nlp):
+    text = ("Over the weekend, officials said they had stopped the raids, but a rebel spokesman "
+            "calls that a flat-out lie.")
+    assert ("a rebel spokesman", "calls") in _quotes(nlp, text, [])
+
+
+def test_a_possessor_apposition_named_later_is_not_the_role_of_someone_unnamed_before(nlp):
+    text = ("The minister wrote to the mayor, a senior council official said.\n"
+            '"We were hurt by your words," the minister wrote, according to the official.\n'
+            + "Later in the day the talks resumed in the capital and went on into the night.\n" * 8
+            + "Meanwhile, Ann Kowalski, the opposition's top legal official, said the letter changed nothing.")
+    speakers = [s for s, c in _quotes(nlp, text, ["Ann Kowalski"]) if c == "according to"]
+    assert speakers and "Ann Kowalski" not in speakers

@@ -1175,8 +1175,9 @@ def _no_message_call(cue: Token, text: str, parts: list[tuple[int, int]]) -> boo
     deps = collections.Counter(c.dep_ for c in kids)
     if cue.dep_ == "acl" and cue.tag_ == "VBN":
         return deps["oprd"] == 1   # "a part called ...": what it is named
-    if deps["dobj"] and not deps["oprd"] + deps["ccomp"] + deps["xcomp"]:
-        return True
+    if deps["dobj"] and not deps["oprd"] + deps["ccomp"] + deps["xcomp"] and not any(
+            c.dep_ == "dobj" and any(g.dep_ == "nsubj" for g in _children(c)) for c in kids):
+        return True   # (not "calls [that a lie]", a small clause the parse made the object)
     if deps["oprd"] == 1 and not deps["dobj"] + deps["nsubjpass"] + deps["auxpass"] + deps["ccomp"] + deps["xcomp"]:
         return True   # "called the German chancellor", the object parsed as a predicate
     oprd = next((c for c in kids if c.dep_ == "oprd"), None)
@@ -1944,10 +1945,18 @@ class _Entities:
                                       and (m := _APPOSED.search(self.text, max(0, e["start"] - 60), e["start"]))
                                       and title in m.group(1).lower().split())
             # "Omar Said, a senior rebel member, told ...": the phrase set off after the name
-            # (or a noun of an agent heading it: "Ann Lee, Northfield's coroner, said")
-            after = _apposed_after(self.text, e["end"])
-            written = written or (title in _ROLE_ANTECEDENTS | _TITLE_NOUNS and title in after
-                                  or bool(after) and after[-1] == title and _AGENT_ENDING.search(title) is not None)
+            written = written or (title in _ROLE_ANTECEDENTS | _TITLE_NOUNS
+                                  and title in _apposed_after(self.text, e["end"]))
+            # ... also opened by a possessor or headed by a noun of an agent ("Ann Lee,
+            # Northfield's coroner, said"), for a person named before only (a later one
+            # is too often another of that title: "the official" of an unnamed "a
+            # senior official", then "NAME, the opposition's top military official")
+            if not written and e["start"] < pos:
+                after = _apposed_after(self.text, e["end"], any_det=True)
+                before_m = _APPOSED_ANY.search(self.text, max(0, e["start"] - 60), e["start"])
+                phrase = after or (before_m.group(1).lower().split() if before_m else [])
+                written = bool(phrase) and (title in _ROLE_ANTECEDENTS | _TITLE_NOUNS and title in phrase
+                                            or phrase[-1] == title and _AGENT_ENDING.search(title) is not None)
             # (not after a preposition of place: "in New York, a spokesperson for ...", a
             # place the entity stage took for a person)
             if (t == title or t.endswith(" " + title) or written) and not _AFTER_PREPOSITION.search(
@@ -1971,12 +1980,13 @@ class _Entities:
         return found
 
 
-def _apposed_after(text: str, end: int) -> list[str]:
+def _apposed_after(text: str, end: int, any_det: bool = False) -> list[str]:
     """The lower-case words of the phrase set off by commas right after a name ending at
     ``end`` and opening with an article ("Omar Said, a senior rebel member, told",
-    "Ann Lee, the chief medical officer of ..."): up to four words, cut at "of", "for",
+    "Ann Lee, the chief medical officer of ..."), or with ``any_det`` also a possessor
+    ("Ann Lee, the city's coroner,"): up to four words, cut at "of", "for",
     "in", "at", "with", "from" or "who"; [] when no such phrase follows."""
-    m = _APPOSED_AFTER.match(text, end)
+    m = (_APPOSED_AFTER_ANY if any_det else _APPOSED_AFTER).match(text, end)
     return m.group(1).lower().split() if m else []
 
 
@@ -2027,12 +2037,17 @@ _PLACE_WORDS = frozenset({"airport", "base", "square", "street", "road", "hospit
 #: The determiner opening such a phrase: an article, or a possessor ("the city's",
 #: "Northfield and Westbury's", "his"), as in "Ann Lee, Northfield's coroner, said".
 _APPOSED_DET = r"(?:[Aa]|[Aa]n|[Tt]he|(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+(?:and\s+)?){0,3}[\w.-]+\s?['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-_APPOSED = re.compile(r"[,.;:]\s*" + _APPOSED_DET + r"\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
+_APPOSED = re.compile(r"[,.;:]\s*(?:[Aa]|[Aa]n|[Tt]he)\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
+#: ... opened by any determiner of :data:`_APPOSED_DET`.
+_APPOSED_ANY = re.compile(r"[,.;:]\s*" + _APPOSED_DET + r"\s+((?:(?!of\b)[a-z-]+\s+){0,3}[a-z-]+)\s*,\s*$")
 #: A phrase of up to four words after an article, set off by a comma right after a name
 #: ("Omar Said, a senior rebel member, told", "Ann Lee, the chief spokeswoman for the
 #: ministry, said"), ended by a comma, a full stop, or a word that opens its complement.
-_APPOSED_AFTER = re.compile(r"\s*,\s*" + _APPOSED_DET + r"\s+((?:(?!of\b|for\b|in\b|at\b|with\b|from\b|who\b)"
-                            r"[a-z-]+\s+){0,3}[a-z-]+)\s*(?:[,.;:]|\s(?:of|for|in|at|with|from|who)\b)")
+_APPOSED_AFTER_TAIL = (r"\s+((?:(?!of\b|for\b|in\b|at\b|with\b|from\b|who\b)"
+                       r"[a-z-]+\s+){0,3}[a-z-]+)\s*(?:[,.;:]|\s(?:of|for|in|at|with|from|who)\b)")
+_APPOSED_AFTER = re.compile(r"\s*,\s*(?:[Aa]|[Aa]n|[Tt]he)" + _APPOSED_AFTER_TAIL)
+#: ... opened by any determiner of :data:`_APPOSED_DET`.
+_APPOSED_AFTER_ANY = re.compile(r"\s*,\s*" + _APPOSED_DET + _APPOSED_AFTER_TAIL)
 #: A preposition right before a name: a place the entity stage took for a person ("in New York").
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside)\s+\Z", re.I)
 #: An indefinite phrase: someone not named ("a spokeswoman", "another official").
