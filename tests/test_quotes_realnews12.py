@@ -105,3 +105,11 @@ def test_a_possessor_apposition_named_later_is_not_the_role_of_someone_unnamed_b
             + "Meanwhile, Ann Kowalski, the opposition's top legal official, said the letter changed nothing.")
     speakers = [s for s, c in _quotes(nlp, text, ["Ann Kowalski"]) if c == "according to"]
     assert speakers and "Ann Kowalski" not in speakers
+
+
+def test_a_call_with_a_predicate_hung_on_the_object_stays_a_quote(nlp):
+    text = ("The town council called Mr Okafor a hero of the whole valley whose courage should unite "
+            "the two parishes.\n"
+            "Back in 2003 the government called the threat centrally directed and global.\n"
+            "The editor has called the cost obscene and ' a shameful waste ' .")
+    assert [c for _, c in _quotes(nlp, text, ["Okafor"])] == ["called", "called", "called"]

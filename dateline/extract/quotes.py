@@ -1149,6 +1149,8 @@ def _topic_question(cue: Token, comps: list[Token], text: str, parts: list[tuple
     return head in comps
 
 
+#: A single quotation mark opening quoted words ("called the cost ' a waste '").
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(]))['‘]\s?\w")
 #: Verbs that give something a name ("calling it ...", "dubbed it ...").
 _NAMING_VERBS = frozenset({"call", "name", "dub", "term", "label", "brand", "nickname"})
 
@@ -1167,7 +1169,7 @@ def _no_message_call(cue: Token, text: str, parts: list[tuple[int, int]]) -> boo
         return False
     own = _subtree_span(cue)
     if any(_QUOTE_MARK.search(text, s, e) or "`" in text[s:e] or "''" in text[s:e]
-           for s, e in parts + [own]):
+           or _SINGLE_OPENING.search(text, s, e) for s, e in parts + [own]):
         return False
     kids = _children(cue)
     if any(c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in ("for", "on") for c in kids):
@@ -1176,8 +1178,12 @@ def _no_message_call(cue: Token, text: str, parts: list[tuple[int, int]]) -> boo
     if cue.dep_ == "acl" and cue.tag_ == "VBN":
         return deps["oprd"] == 1   # "a part called ...": what it is named
     if deps["dobj"] and not deps["oprd"] + deps["ccomp"] + deps["xcomp"] and not any(
-            c.dep_ == "dobj" and any(g.dep_ == "nsubj" for g in _children(c)) for c in kids):
-        return True   # (not "calls [that a lie]", a small clause the parse made the object)
+            c.dep_ == "dobj" and any(g.dep_ == "nsubj" or g.i > c.i and (
+                g.dep_ == "appos" or g.dep_ in ("acl", "amod") and g.tag_ == "JJ") for g in _children(c))
+            for c in kids):
+        # (not a predicate the parse hung on the object: "calls [that a lie]", "called
+        # NAME [a martyr]appos", "called terrorism [centrally directed]acl")
+        return True
     if deps["oprd"] == 1 and not deps["dobj"] + deps["nsubjpass"] + deps["auxpass"] + deps["ccomp"] + deps["xcomp"]:
         return True   # "called the German chancellor", the object parsed as a predicate
     oprd = next((c for c in kids if c.dep_ == "oprd"), None)
@@ -1950,8 +1956,9 @@ class _Entities:
             # ... also opened by a possessor or headed by a noun of an agent ("Ann Lee,
             # Northfield's coroner, said"), for a person named before only (a later one
             # is too often another of that title: "the official" of an unnamed "a
-            # senior official", then "NAME, the opposition's top military official")
-            if not written and e["start"] < pos:
+            # senior official", then "NAME, the opposition's top military official"), and
+            # not far before (a blog's other post, 17,000 characters before)
+            if not written and pos - 2000 < e["start"] < pos:
                 after = _apposed_after(self.text, e["end"], any_det=True)
                 before_m = _APPOSED_ANY.search(self.text, max(0, e["start"] - 60), e["start"])
                 phrase = after or (before_m.group(1).lower().split() if before_m else [])
