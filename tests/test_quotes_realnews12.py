@@ -113,3 +113,9 @@ def test_a_call_with_a_predicate_hung_on_the_object_stays_a_quote(nlp):
             "Back in 2003 the government called the threat centrally directed and global.\n"
             "The editor has called the cost obscene and ' a shameful waste ' .")
     assert [c for _, c in _quotes(nlp, text, ["Okafor"])] == ["called", "called", "called"]
+
+
+def test_it_after_a_film_called_by_its_name_is_the_film(nlp):
+    text = ("The claim was first made in a documentary shown on a Dutch channel, called Harbour "
+            "of Shadows.\nIt claimed that the dockers \"had been paid to stay silent\".")
+    assert _quotes(nlp, text, [], ("Harbour of Shadows",)) == [("Harbour of Shadows", "claimed")]

@@ -1817,8 +1817,8 @@ class _Entities:
             label, name = e.get("label"), e.get("text") or ""
             if not (label == "ORG" or plural and label == "NORP" and name.endswith("s")):
                 continue
-            if any(gs <= e["start"] < ge for gs, ge in self.given_names):
-                continue   # "calling it Operation Desert Thunder": a name given to a thing
+            if plural and any(gs <= e["start"] < ge for gs, ge in self.given_names):
+                continue   # "calling it Operation Desert Thunder": a name given to a thing, no "they"
             if not any(qs <= e["start"] < qe for qs, qe in quoted):
                 return e
         return None
@@ -2771,7 +2771,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         # each or run together (paragraph breaks tell nothing: pre-tokenised text has
         # one sentence a line).
         attrs = [a for a in attrs if a.start >= lead.end()]
-    contents = sorted(quoted + [p for a in attrs for p in a.parts])
+    # (not a call's name given: "a film called NAME. It claimed ...": the film)
+    contents = sorted(quoted + [p for a in attrs if a.weak != "call" for p in a.parts])
     no_entities = _Entities([], text)
     records: list[dict] = []
     named: list[tuple[int, str, str]] = []
