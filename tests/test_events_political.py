@@ -117,3 +117,17 @@ def test_the_pope_and_the_vatican_are_the_holy_see(nlp, text: str, actor: tuple)
     (ev,) = run(nlp, text)
     assert (ev["actor"]["text"], ev["actor"]["country"], ev["actor"]["sector"]) == actor
 
+
+def test_an_article_told_in_the_first_person_codes_no_events(nlp) -> None:
+    # a column or a witness's account: the writer's own "I" outside quotation marks
+    column = ("I have covered this war for a year, and my view has not changed. I think the "
+              "army shelled the town of Brava on Monday because I saw the craters myself. The "
+              "ministry denied it, but I do not believe the ministry.")
+    assert run(nlp, column) == []   # REJECT "denied" was coded before _first_person
+    # the same acts told by a reporter are coded
+    report = "The army shelled the town of Brava on Monday, witnesses said. The ministry denied it."
+    assert [e["type"] for e in run(nlp, report)] == ["ASSAULT", "REJECT"]
+    # a speaker's "I" inside quotation marks is not the writer's voice
+    quoted = ('The ministry denied it. "I was there, my men saw nothing, and I repeat that I '
+              'deny it," the minister said.')
+    assert "REJECT" in [e["type"] for e in run(nlp, quoted)]

@@ -849,6 +849,38 @@ def _quoted(tok: Token, text: str) -> bool:
     return k > 0 and inside[k - 1]
 
 
+#: The writer's own voice: "I", "me", "my", "myself" in a sentence that quotes no one.
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+#: Quotation marks and verbs of saying: a sentence with one reports someone's words.
+_QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_SAYING = frozenset({"say", "tell", "add", "write", "ask", "insist", "explain"})
+#: How many of those per word outside quotation marks make an article one told in the first
+#: person, and the fewest that count (a short piece with one "I" is no column).
+FIRST_PERSON_RATE = 5 / 1000
+FIRST_PERSON_MIN = 3
+
+
+def _first_person(doc: Doc, text: str) -> bool:
+    """Whether the article is told in its writer's own voice: an opinion column, a reader's
+    letter or comment page, a live blog, a Q&A, a transcript of people talking, a witness's
+    account. Its first-person pronouns (:data:`_FIRST_PERSON`) in sentences that quote no
+    one (no quotation mark, no verb of saying: "I would not suggest it, she said" is the
+    senator's, even where the page lost its quotation marks) are at least
+    :data:`FIRST_PERSON_MIN` and :data:`FIRST_PERSON_RATE` of its words. Acts in such a text
+    are mostly views, recollections and hypotheticals: of the events judged in rounds 300
+    and later, those of such articles were right far less often than the others (figures in
+    docs/rules-events.md, KK), so none are coded."""
+    words = mine = 0
+    for sent in doc.sents:
+        alpha = [tok for tok in sent if tok.is_alpha]
+        words += len(alpha)
+        if any(tok.text in _QUOTE_CHARS or tok.lemma_ in _SAYING for tok in sent):
+            continue
+        mine += sum(1 for tok in alpha if tok.lower_ in _FIRST_PERSON
+                    and tok.tag_ in ("PRP", "PRP$") and (tok.lower_ != "i" or tok.text == "I"))
+    return mine >= FIRST_PERSON_MIN and mine >= FIRST_PERSON_RATE * words
+
+
 def _quote_marks(text: str) -> tuple[list[int], list[bool]]:
     """The offsets of the quotation marks and line breaks of ``text``, and after each
     whether a quotation is open: a paragraph opens none, an opening mark opens one, a
@@ -4078,6 +4110,8 @@ def extract(doc: Doc, ctx: Context) -> list[dict]:
         return []
     last = doc[-1]
     same = len(ctx.text) == last.idx + len(last.text_with_ws)  # ctx.text is doc's text
+    if same and _first_person(doc, ctx.text):
+        return []
     coder = _Coder(doc, ctx.text if same else None)
     places = _by_sentence(ctx, "places")
     if same:
