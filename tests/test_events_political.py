@@ -131,3 +131,12 @@ def test_an_article_told_in_the_first_person_codes_no_events(nlp) -> None:
     quoted = ('The ministry denied it. "I was there, my men saw nothing, and I repeat that I '
               'deny it," the minister said.')
     assert "REJECT" in [e["type"] for e in run(nlp, quoted)]
+
+
+@pytest.mark.parametrize("text", [
+    "Railway workers in Portugal went on strike over their pay.",
+    "Port workers in Chile staged a two-day stoppage.",
+])
+def test_workers_strikes_stay_political(nlp, text: str) -> None:
+    # workers' strikes are the public's voice, not a company's business
+    assert [e["type"] for e in run(nlp, text)] == ["PROTEST"]

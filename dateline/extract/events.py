@@ -1158,14 +1158,14 @@ def _private_business(ev: dict) -> bool:
     Libya") ("BP is working to cap the well", "oil majors funded a response firm", "the
     company suspended its dividend"). Force and seizure stay news whoever uses them (a
     security firm's guards firing on a crowd), so do words against anyone (an accusation),
-    and so does a union's or workers' demand or threat (of a strike), the public's voice
-    (:data:`_PUBLIC_VOICE`)."""
+    and so do workers', doctors' or journalists' strikes, demands and threats, the public's voice
+    (:data:`_PUBLIC_VOICE`, PROTEST)."""
     actor, target = ev.get("actor") or {}, ev.get("target") or {}
     if actor.get("sector") not in _PRIVATE_ACTORS or target.get("sector") in _POLITICAL_SECTORS \
             or (target.get("country") and not target.get("sector")):
         return False
-    if actor.get("sector") == "LAB" and ev["type"] in _PUBLIC_VOICE:
-        return False
+    if actor.get("sector") in ("LAB", "JRN", "MED") and ev["type"] in _PUBLIC_VOICE | {"PROTEST"}:
+        return False   # workers', doctors' or reporters' strikes, demands and threats
     return ev["type"] not in ("ASSAULT", "COERCE", "ACCUSE")
 
 
