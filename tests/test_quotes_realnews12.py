@@ -119,3 +119,11 @@ def test_it_after_a_film_called_by_its_name_is_the_film(nlp):
     text = ("The claim was first made in a documentary shown on a Dutch channel, called Harbour "
             "of Shadows.\nIt claimed that the dockers \"had been paid to stay silent\".")
     assert _quotes(nlp, text, [], ("Harbour of Shadows",)) == [("Harbour of Shadows", "claimed")]
+
+
+def test_a_title_before_the_name_in_apposition_is_not_the_speaker(nlp):
+    # the model also takes the title's first word for a person ("Euro" of "Euro MP"): the
+    # apposition's own name, at its end, speaks (it was "Euro" in a store comparison)
+    text = ("The woman who ran the bank's relief fund after the 2005 floods, Euro MP Anna "
+            "Kessler, earlier said she was \"very doubtful\" about a new fund.")
+    assert _quotes(nlp, text, ["Euro", "Anna Kessler"]) == [("Anna Kessler", "said")]

@@ -2354,7 +2354,10 @@ def _resolve_name(ents: _Entities, text: str, tok: Token | None,
         for child in _appositions(tok):
             named = [e for e in ents.overlapping_all(*_subtree_span(child)) if e.get("label") == "PERSON"]
             if named:
-                return _ent_name(named[0], mention)
+                # the person the apposition's head names, else its last: a title comes before
+                # the name ("Euro MP Louis Michel", where the model also took "Euro" for one)
+                return _ent_name(next((e for e in named if e["start"] <= child.idx < e["end"]),
+                                      named[-1]), mention)
             # "One manufacturer, Acme Ltd, said", "the EU health commissioner, Ann Berg
             # (tagged ORG), said": a proper name in apposition to a common noun names it.
             if tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.head.i == tok.i:
