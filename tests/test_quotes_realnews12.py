@@ -127,3 +127,10 @@ def test_a_title_before_the_name_in_apposition_is_not_the_speaker(nlp):
     text = ("The woman who ran the bank's relief fund after the 2005 floods, Euro MP Anna "
             "Kessler, earlier said she was \"very doubtful\" about a new fund.")
     assert _quotes(nlp, text, ["Euro", "Anna Kessler"]) == [("Anna Kessler", "said")]
+
+
+def test_a_dated_lists_day_or_a_live_pages_stamp_is_not_the_speakers(nlp):
+    # a dated list's entries and a live page's stamps run into the subject that speaks
+    text = ("The spill, day by day.\nJUNE 29 - BP says the cap is holding.\n"
+            "15.16 BST Anti-war demonstrators say they will march on Saturday.")
+    assert _quotes(nlp, text, [], ("BP",)) == [("BP", "says"), ("Anti-war demonstrators", "say")]

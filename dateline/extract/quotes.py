@@ -3116,9 +3116,12 @@ _FOCUS_WORD = re.compile(r"(?:Even|But|And)\s+(?=\S)")
 #: A clock time heading an entry of a live page ("1404 Jan Egeland tells ...").
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+(?=\S)")
 #: The day heading an entry of a dated list ("April 30 - An Obama aide says ...",
-#: "Jan. 12: The ministry said ...").
+#: "Jan. 12: The ministry said ...", "JUNE 28 - Obama says" with the month left outside the
+#: speaker's phrase, "20 April Barack Obama"), or a live page's stamp ("15.16 BST").
+_MONTH = r"(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-zA-Z]*"
 _ENTRY_DAY = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:-+|–|—|:)\s+(?=\S)")
+    rf"(?:{_MONTH}\.?\s+)?\d{{1,2}}\s*(?:-+|–|—|:)\s+(?=\S)|\d{{1,2}}\s+{_MONTH}\s+(?=[A-Z])"
+    r"|\d{1,2}[.:]\d{2}\s+(?:BST|GMT|CET|CEST|EST|EDT|ET|UTC)\s+(?=\S)")
 
 
 _JOINING_WORDS = frozenset({"and", "but", "or", "nor", "than", "of", "to", "in", "on", "at", "for",
