@@ -3999,6 +3999,113 @@ def _aside(mention: dict, doc: Doc, trigger: Token, material: bool = False) -> b
     return False
 
 
+#: Statements, pledges and measures: their place is where the words were said or the
+#: measure taken, which a sentence names only on the act itself ("said in Cairo", "at a
+#: news conference in Ankara"); another place in it is what they are about ("criticised
+#: the response to the Gulf spill", "accused Khartoum of genocide in Darfur").
+_SAID_PLACE_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                               "THREATEN", "COOPERATE", "SANCTION"})
+#: Nouns of an occasion or an utterance that a place after "in" or "at" locates, and the
+#: act with it when the noun hangs on the act's verb ("told a news conference in Ankara",
+#: "in a speech at the White House", "during a visit to Damascus").
+_OCCASIONS = frozenset({"meeting", "conference", "summit", "talks", "session", "visit", "trip",
+                        "tour", "speech", "address", "interview", "briefing", "rally", "ceremony",
+                        "gathering", "forum", "hearing", "event", "statement", "appearance",
+                        "reporters", "journalists", "crowd", "audience", "parliament"})
+#: Participles of speaking or meeting that set the scene of what their clause tells
+#: ("Speaking in Ohio, the president said", "the council, meeting in Luxembourg, tightened").
+_SCENES = frozenset({"speak", "meet", "address", "visit", "talk", "appear", "tour", "attend",
+                     "gather", "convene", "stand", "brief"})
+#: Verbs that, like a verb of speech, make their clause's act the words said under them.
+_ANNOUNCING = frozenset({"announce", "pledge", "vow", "promise", "declare", "tell"})
+#: Verbs that make an accord or a text, which a place on their object locates ("signed the
+#: agreement in Uganda").
+_SEALING = frozenset({"sign", "reach", "strike", "conclude", "seal", "broker", "initial",
+                      "adopt", "approve", "pass"})
+#: Journeys, whose place is where they go, whatever type an intent gives them ("pledged
+#: to visit Mississippi").
+_JOURNEYS = frozenset({"visit", "trip", "tour", "travel", "journey"})
+#: Prepositions that place an occasion ("a visit to Damascus" was there).
+_OCCASION_PREPS = {"in": ("in", "at", "near"), "visit": ("in", "at", "near", "to")}
+
+
+def _said_there(root: Token, trigger: Token) -> bool:
+    """Whether the place phrase headed by ``root`` hangs on the act itself: after "in",
+    "at" or "near" on the trigger, on the verb a noun trigger belongs to ("made the
+    pledge in Benghazi"), on a verb of speech whose clause holds the trigger ("said in
+    Cairo that it would back ...", not "said she had asked": an earlier act), or on a
+    participle of speaking or meeting that sets the scene for one of those ("Speaking in
+    Ohio, he said", "the council, meeting in Luxembourg, tightened"); or so on a noun of
+    an occasion or an utterance (:data:`_OCCASIONS`) that hangs on one of those verbs or
+    on a verb of their clause that has no subject of its own ("urged Iran to free the
+    sailors, speaking at a news conference in Ankara", "told reporters in Paris"; not
+    "hours after the minister gave a news conference in Paris"). A place on whom an
+    occasion or a participle of speaking is with or to is the occasion's ("a meeting with
+    Jalil in Benghazi", "speaking to pilgrims in St Peter's Square"), and one on an accord
+    that the act seals is where it was sealed ("signed the agreement in Uganda"). A place
+    whose "where" clause holds the act is its place ("hearings in Washington, where
+    senators criticised ..."); "the state of Mississippi" stands for Mississippi."""
+    v = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    verbs = {trigger.i, v.i}
+    earlier = any(ch.dep_ == "aux" and ch.lower_ == "had" for ch in v.children)
+    w = v
+    for _ in range(3):   # "said in Cairo that it would back", "told reporters in X he wanted"
+        if w.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or w.head.i == w.i:
+            break
+        w = w.head
+        # "announced in New Orleans that it had launched an inquiry" is the launch's news;
+        # "said she had asked" tells of an earlier act
+        if w.lemma_.lower() in _ANNOUNCING or (w.lemma_.lower() in SPEECH_VERBS and not earlier):
+            verbs.add(w.i)
+    doc = trigger.doc
+    for i in list(verbs):   # "Speaking in Ohio, he said", "the council, meeting in Luxembourg, ..."
+        for ch in doc[i].children:
+            scenes = [ch] if ch.dep_ == "advcl" else [g for g in ch.children if g.dep_ == "acl"] \
+                if ch.dep_ in ("nsubj", "nsubjpass") else []
+            verbs.update(g.i for g in scenes if g.lemma_.lower() in _SCENES and g.tag_ in ("VBG", "VBN"))
+    clause = set(verbs)
+    if v.dep_ == "acl" and v.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        # "read out a statement agreed by the ministers" at the occasion of the reading
+        clause.add(v.head.head.i if v.head.dep_ != "pobj" else v.head.head.head.i)
+    todo = list(verbs)
+    while todo:   # the act's own clause: complements and participles without a subject
+        for ch in doc[todo.pop()].children:
+            if (ch.dep_ in ("xcomp", "advcl") and ch.i not in clause
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in ch.children)):
+                clause.add(ch.i)
+                todo.append(ch.i)
+
+    def on_act(tok: Token, visit: bool = False) -> bool:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _OCCASION_PREPS["visit" if visit else "in"]:
+            return False
+        holder = tok.head.head
+        if (holder.dep_ == "pobj" and holder.head.lower_ in ("to", "with")
+                and (holder.head.head.lemma_.lower() in _OCCASIONS | _SCENES)):
+            holder = holder.head.head   # "a meeting with Jalil in Benghazi", "speaking to pilgrims in"
+        if holder.i in verbs:
+            return True
+        if (holder.dep_ == "dobj" and holder.head.i in verbs and holder.lemma_.lower() in _ACCORDS
+                and holder.head.lemma_.lower() in _SEALING):
+            return True   # "signed the agreement in Uganda": where the text was made
+        if holder.lemma_.lower() in _OCCASIONS or holder.lower_ in _OCCASIONS:
+            # the occasion hangs on the act: "at a news conference", "told reporters"
+            verb = holder.head.head if holder.dep_ == "pobj" else holder.head
+            return holder.dep_ in ("dobj", "dative", "nsubj", "pobj") and verb.i in clause
+        return False
+
+    if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj"
+            and root.head.head.lemma_.lower() in _PLACE_NOUNS):
+        root = root.head.head   # "a visit to the Gulf Coast state of Mississippi"
+    if any(ch.dep_ == "relcl" and ch.i in verbs | {w.i for w in v.ancestors}
+           and any(g.lower_ == "where" for g in ch.children) for ch in root.children):
+        return True   # "hearings in Washington, where senators criticised ..."
+    if on_act(root):
+        return True
+    holder = root.head.head if root.dep_ == "pobj" else None
+    return (holder is not None and holder.lemma_.lower() in ("visit", "trip", "tour")
+            and on_act(root, visit=True))
+
+
 def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
                  doc: Doc | None = None, trigger: Token | None = None) -> str | None:
     """Where the event happened, from the sentence's places named as locations (an
@@ -4016,7 +4123,11 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
     a preposition only when it is the actor's own (an act at home) or, for a visit, the
     host's ("visited Cuba"); another is a party or the subject matter ("a proposal to
     involve Iran, rejected by the US" did not happen in Iran). With ``doc`` (whose text
-    is ``text``) and the ``trigger``, a place said aside (:func:`_aside`) is none.
+    is ``text``) and the ``trigger``, a place said aside (:func:`_aside`) is none, and a
+    statement, pledge or measure (:data:`_SAID_PLACE_TYPES`) takes only a place that
+    :func:`_said_there` ties to the act, one after "in" or "at" in its actor's words
+    ("the appeals court in Louisiana"), or its actor's own country; any other place in
+    its sentence is what it is about ("criticised the clean-up of the Alaska coast").
     """
     def words_of(role: str) -> tuple[int, int]:
         # where the actor's or the target's text stands in the sentence (-1 when it has none)
@@ -4061,22 +4172,39 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
             ev.get("quad") == "material conflict" or ev.get("mode") == "visit"
             or where_done(p) or (ev.get("type") not in _SAID_TO_TYPES and locative(p)))
 
+    def said_there(p: dict) -> bool:
+        # a statement's or a measure's place only where the act itself is placed, or
+        # where its actor is said to be ("the appeals court in Louisiana denied")
+        lo, hi = actor_words
+        if doc is None or trigger is None or lo <= p.get("start", -1) < hi:
+            return locative(p)
+        span = doc.char_span(p["start"], p["end"], alignment_mode="expand")
+        return span is not None and _said_there(_phrase_head(span.root), trigger)
+
+    said = (ev.get("type") in _SAID_PLACE_TYPES and ev.get("mode") != "visit"
+            and not (trigger is not None and trigger.lemma_.lower() in _JOURNEYS))
+    material = ev.get("quad") == "material conflict" and not said
     left = [p for p in named if not inside(p, actor_words) and not is_target(p)
             and not (doc is not None and trigger is not None
                      and _aside(p, doc, trigger, ev.get("quad") == "material conflict"))]
-    by_locative = next((p for p in left if locative(p)), None)
-    by_kind = next((p for p in left if p.get("kind") in _SPECIFIC_KINDS), None)
-    if ev.get("quad") == "material conflict":   # "aircraft pounded southern Idlib"
+    placed = [p for p in left if not said or said_there(p)]
+    by_locative = next((p for p in placed if locative(p)), None)
+    by_kind = next((p for p in placed if p.get("kind") in _SPECIFIC_KINDS), None)
+    if material:   # "aircraft pounded southern Idlib"
         chosen = by_kind or by_locative
     else:
-        chosen = by_locative or by_kind
+        chosen = by_locative or by_kind or next(iter(placed if said else []), None)
     if chosen is None and left:
         home = (ev.get("actor") or {}).get("country")
         visited = (ev.get("target") or {}).get("country") if ev.get("mode") == "visit" else None
         # "NATO jets bombed Libya": what is struck is where; "the American president
-        # pledged that U.S. troops would help": an act at home; "visited Cuba": the host
-        chosen = next((p for p in left if ev.get("quad") == "material conflict"
-                       or alpha3(p.get("country")) in {home, visited} - {None}), None)
+        # pledged that U.S. troops would help": an act at home ("Washington suspended
+        # ties ... the United States": for a statement or a measure only the home
+        # country, not a state or a coast of it, which is what the words are about);
+        # "visited Cuba": the host
+        chosen = next((p for p in left if material
+                       or (alpha3(p.get("country")) in {home, visited} - {None}
+                           and (not said or p.get("kind") == "country"))), None)
     return chosen.get("name") if chosen else None
 
 
