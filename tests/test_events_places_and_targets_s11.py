@@ -35,15 +35,16 @@ def _one(text: str, trigger: str) -> dict:
     # a participle of speaking or meeting sets the scene
     ("EU foreign ministers, meeting on Monday in Brussels, imposed new sanctions on Syria.",
      "imposed", "Brussels"),
-    ("The Pope, speaking to pilgrims in Rome, urged Mexicans to keep praying.", "urged", "Rome"),
+    ("The Pope, speaking to worshippers in Rome, urged Catholics to help the flood victims.",
+     "urged", "Rome"),
     ("The Turkish foreign minister made the pledge at a meeting with rebel leaders in Misrata.",
      "pledge", "Misratah"),
-    ("The executives appeared at hearings in Washington, where senators criticized their "
-     "safety records.", "criticized", "Washington"),
-    ("The envoy pledged during a visit to the Gulf Coast state of Mississippi on Friday to "
-     "pay the claims quickly.", "pledged", "Mississippi"),
-    ("Attorney General Eric Holder announced in New Orleans that the government had "
-     "launched a criminal investigation into the spill.", "investigation", "New Orleans"),
+    ("Oil executives testified at a hearing in Washington, where senators criticized the "
+     "firms' emergency plans.", "criticized", "Washington"),
+    ("The US interior secretary pledged on a visit to the state of Alabama to speed up the "
+     "payments.", "pledged", "Alabama"),
+    ("The French justice minister announced in Lyon that the government had launched an "
+     "investigation into the attack.", "investigation", "Lyon"),
     # the occasion of another clause, or of the report of an earlier act, is not the act's
     ("The senator urged Moscow to join the talks, hours after the French minister gave a "
      "news conference in Paris.", "urged", None),
@@ -53,3 +54,47 @@ def _one(text: str, trigger: str) -> dict:
 def test_a_statement_is_placed_only_where_it_was_made(text: str, trigger: str,
                                                        place: str | None) -> None:
     assert _one(text, trigger)["place"] == place
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Pope called for a swift relief effort after the floods in Pakistan.", "called"),
+    ("Chinese officials expressed concern over the crisis in Syria.", "expressed"),
+    ("The UN envoy rejected claims that the relief work in Pakistan was too slow.",
+     "rejected"),
+])
+def test_where_the_matter_is_is_not_whom_words_are_aimed_at(text: str, trigger: str) -> None:
+    assert _one(text, trigger)["target"] is None
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # a body named with its place is still a party
+    ("The French minister urged Damascus to stop the shelling.", "urged", "Damascus"),
+    ("The US condemned the Syrian army's assault in Homs.", "condemned", "the Syrian army"),
+    # a state's force against its people there is the state's, as PLOVER codes it
+    ("The United States condemned the violence in Yemen on Monday.", "condemned", "Yemen"),
+    # those urged are people of the place
+    ("Canada's foreign minister urged the families in Haiti to stay calm.", "urged",
+     "the families in Haiti"),
+])
+def test_a_party_named_in_a_demand_stays_its_target(text: str, trigger: str,
+                                                    target: str) -> None:
+    assert (_one(text, trigger)["target"] or {}).get("text") == target
+
+
+def test_whoever_draws_criticism_is_its_target() -> None:
+    ev = _one("The BP chief sparked criticism from Congress for his remarks.", "criticism")
+    assert (ev["actor"]["text"], ev["target"]["text"]) == ("Congress", "The BP chief")
+
+
+@pytest.mark.parametrize("text, trigger, actor, target", [
+    ("BP accused of lying by US House Speaker Nancy Pelosi.", "accused",
+     "US House Speaker Nancy Pelosi", "BP"),
+    ("The Syrian government condemned over crackdown on protesters.", "condemned", None,
+     "The Syrian government"),
+    # the active keeps its roles
+    ("The US blamed Iran for the attack.", "blamed", "The US", "Iran"),
+])
+def test_a_headline_passive_without_its_auxiliary(text: str, trigger: str, actor: str | None,
+                                                  target: str) -> None:
+    ev = _one(text, trigger)
+    assert ((ev["actor"] or {}).get("text"), ev["target"]["text"]) == (actor, target)

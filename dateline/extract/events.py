@@ -224,7 +224,9 @@ _BROADCASTERS = frozenset({"television", "tv", "radio", "newspaper", "channel",
 FORCE_MET = frozenset({"force", "violence", "fire", "gunfire", "bullet", "gas", "crackdown",
                        "repression", "tear", "teargas", "batons", "baton"})
 #: Verbs whose subject undergoes the act their object names ("faces sanctions").
-UNDERGO = frozenset({"face", "enjoy", "receive", "win", "gain", "garner", "attract", "lose"})
+UNDERGO = frozenset({"face", "enjoy", "receive", "win", "gain", "garner", "attract", "lose",
+                     "fend", "spark", "draw", "provoke", "prompt", "trigger", "weather", "deflect",
+                     "endure", "suffer", "incur", "invite"})
 #: Heads a noun trigger may modify and still be the event ("a mediation effort", "an
 #: air strike campaign"); elsewhere a trigger modifying a noun names a kind of thing
 #: ("attack helicopters", "arrest warrants", "aid workers", "protest movement").
@@ -778,6 +780,28 @@ def _subject(v: Token) -> tuple[Token | None, Token | None]:
             return None, None
         steps += 1
     return None, None
+
+
+#: Verbs of blame whose bare participle with "of", "for" or "over" and no object can only
+#: be a passive ("BP accused of lying", "Griffin criticised for remarks").
+_BLAMING = frozenset({"accuse", "criticise", "criticize", "blame", "condemn", "slam", "rebuke",
+                      "censure", "fault", "chastise", "lambast", "lambaste", "castigate",
+                      "denounce", "attack", "blast"})
+
+
+def _headline_passive(v: Token) -> bool:
+    """Whether verb ``v`` of blame is a passive told without its auxiliary, as headlines
+    do ("BP accused of lying by Pelosi", "Griffin criticised for Haiti remarks"): a
+    subject, no auxiliary, no object or clause of its own, and a complement after "of",
+    "for" or "over", which in the active would follow an object."""
+    if v.lemma_.lower() not in _BLAMING or v.tag_ not in ("VBN", "VBD"):
+        return False
+    kids = list(v.children)
+    if any(ch.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux", "auxpass", "nsubjpass", "attr",
+                       "neg") for ch in kids):
+        return False
+    return (any(ch.dep_ == "nsubj" for ch in kids)
+            and any(ch.dep_ == "prep" and ch.lower_ in ("of", "for", "over") for ch in kids))
 
 
 def _counterfactual(tok: Token) -> bool:
@@ -2109,6 +2133,61 @@ def _subject_matter(root: Token, etype: str | None) -> bool:
     return prep in _TOPIC_PREPS or (prep == "on" and etype in _TOPIC_ON)
 
 
+#: Prepositions that put a thing or a happening in a country ("the crisis in Haiti",
+#: "rallies across Syria").
+_MATTER_PREPS = frozenset({"in", "across", "throughout", "inside"})
+
+
+#: Nouns of the sides of a conflict, who are people of a place ("the parties to the
+#: conflict in Iraq").
+_SIDES = frozenset({"party", "side", "faction", "combatant", "belligerent", "community",
+                    "population", "authority", "people"})
+#: Acts of a state's force against its own people, which a country they are in names the
+#: doer of, as PLOVER codes it ("condemned the violence in Yemen", "a halt to the
+#: bloodshed in Syria": that state is whom it is aimed at).
+_PERPETRATED = frozenset({"violence", "bloodshed", "crackdown", "killing", "repression", "abuse",
+                          "violation", "massacre", "atrocity", "shelling", "bombing", "torture",
+                          "brutality", "persecution", "oppression", "suppression", "slaughter",
+                          "clampdown"})
+#: Demands, accusations and refusals, whose words a place of their matter does not aim at
+#: (a threat's place is what would be struck: "an operation in Syria").
+_MATTER_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST"})
+
+
+def _matter_place(target: dict, coder: _Coder) -> bool:
+    """Whether coded ``target`` (with offsets into the coder's text) is only a place
+    name after "in", "across", "throughout" or "inside" on a noun that names no actor
+    of its own: where a thing or a happening is ("the violence in Libya", "the
+    humanitarian crisis in Haiti", "the relief effort in Haiti"), not a party. People
+    or a body in a place, or a thing of theirs, are of it ("the leaders in Damascus",
+    "aid workers in Haiti", "the parties to the conflict in Iraq"), as are those urged or
+    told ("urged the families in Haiti"); a state's force against its people there
+    is the state's (:data:`_PERPETRATED`), and a meeting's host is a party to it ("declined
+    to attend the summit in Uganda")."""
+    s, e = target.get("start"), target.get("end")
+    if not isinstance(s, int) or not isinstance(e, int):
+        return False
+    span = coder.index.doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not _place_name(target, span.sent):
+        return False
+    root = _phrase_head(span.root)
+    if root.dep_ != "pobj" or root.head.lower_ not in _MATTER_PREPS:
+        return False
+    noun = root.head.head
+    if noun.pos_ != "NOUN":
+        return False
+    for _ in range(4):   # "parties to the conflict in Iraq" are people there
+        if (noun.lemma_.lower() in _PEOPLE_NOUNS | COLLECTIVES | _SIDES | _PERPETRATED | _OCCASIONS
+                or _actor_head(noun, coder.index, places=False) is not None
+                or (noun.dep_ in ("dobj", "dative")
+                    and noun.head.lemma_.lower() in _TELLING_TO | {"ask", "call", "press"})):
+            return False
+        if noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
+            break
+        noun = noun.head.head
+    return True
+
+
 def _phrase_head(tok: Token) -> Token:
     """The noun ``tok`` modifies as a compound or an adjective, up to the head of its
     phrase ("Damascus" of "a Damascus suburb": suburb), or ``tok`` itself."""
@@ -2192,6 +2271,13 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     target_toks: list[Token] = []
     if tok.pos_ in ("VERB", "AUX"):
         actor_tok, passive = _subject(tok)
+        if passive is None and actor_tok is not None and actor_tok.head == tok and _headline_passive(tok):
+            # "BP accused of lying by Pelosi", "Griffin criticised for remarks": a headline's
+            # passive without its "was": the subject is whom it is aimed at
+            passive = actor_tok
+            actor_tok = next((g for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "by"
+                              and w not in passive.subtree
+                              for g in w.children if g.dep_ == "pobj"), None)
         if passive is not None:
             target_toks.append(passive)
         target_toks.extend(_objects(tok))
@@ -2222,9 +2308,11 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
                 actor_tok = o
                 break
             coded_own = None
-        if carrier is not None and carrier.lemma_.lower() in UNDERGO:
-            # "Syria faces sanctions", "they have faced attacks by a regime": whoever faces
-            # the act is whom it is done to; its actor is only the noun's own
+        if (carrier is not None and carrier.lemma_.lower() in UNDERGO
+                and not any(ch.dep_ == "prt" and ch.lower_ in ("up", "out") for ch in carrier.children)):
+            # "Syria faces sanctions", "they have faced attacks by a regime", "sparked
+            # criticism from Congress": whoever faces the act is whom it is done to; its
+            # actor is only the noun's own ("drew up sanctions" prepares them)
             sub, _ = _subject(carrier)
             if sub is not None:
                 target_toks.append(sub)
@@ -2475,6 +2563,10 @@ def _event_for(c: Candidate, coder: _Coder, sent: Span, t: Tables) -> dict | Non
     if (etype == "CONSULT" and mode == "visit" and actor is not None and actor.get("unknown_name")
             and not actor.get("sector") and target is None):
         return None  # "al-Obeidy arrives in New York": a private person's journey, meeting no one
+    if etype in _MATTER_TYPES and target is not None and _matter_place(target, coder):
+        # "called for swift relief after the floods in Pakistan", "expressed concern
+        # over the crisis in Syria": where the matter is, not whom the words are aimed at
+        target = None
     return _finish(etype, mode, tok, actor, target, t)
 
 
@@ -4023,8 +4115,12 @@ _ANNOUNCING = frozenset({"announce", "pledge", "vow", "promise", "declare", "tel
 _SEALING = frozenset({"sign", "reach", "strike", "conclude", "seal", "broker", "initial",
                       "adopt", "approve", "pass"})
 #: Journeys, whose place is where they go, whatever type an intent gives them ("pledged
-#: to visit Mississippi").
+#: to visit Alabama").
 _JOURNEYS = frozenset({"visit", "trip", "tour", "travel", "journey"})
+#: Objects that name the act itself, which a place on them locates ("imposed sanctions
+#: on North Korea in Tokyo", "issued a warning in Paris").
+_MEASURES = frozenset({"sanction", "embargo", "pledge", "promise", "warning", "appeal",
+                       "threat", "ultimatum", "demand", "request", "offer", "statement"})
 #: Prepositions that place an occasion ("a visit to Damascus" was there).
 _OCCASION_PREPS = {"in": ("in", "at", "near"), "visit": ("in", "at", "near", "to")}
 
@@ -4041,10 +4137,14 @@ def _said_there(root: Token, trigger: Token) -> bool:
     sailors, speaking at a news conference in Ankara", "told reporters in Paris"; not
     "hours after the minister gave a news conference in Paris"). A place on whom an
     occasion or a participle of speaking is with or to is the occasion's ("a meeting with
-    Jalil in Benghazi", "speaking to pilgrims in St Peter's Square"), and one on an accord
-    that the act seals is where it was sealed ("signed the agreement in Uganda"). A place
+    Jalil in Benghazi", "speaking to worshippers in Rome"), and one on an accord
+    that the act seals, or on an object that names the act, is where it was done ("signed
+    the agreement in Uganda", "imposed sanctions in Tokyo"). A place
     whose "where" clause holds the act is its place ("hearings in Washington, where
-    senators criticised ..."); "the state of Mississippi" stands for Mississippi."""
+    senators criticised ..."); "the state of Alabama" stands for Alabama. The act's
+    subject's place is where it acted ("a judge in Houston, too, ruled"), and a verb of
+    speech parsed as the act's conjunct is its report ("Spain will send ships, the
+    minister said in Madrid")."""
     v = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     verbs = {trigger.i, v.i}
     earlier = any(ch.dep_ == "aux" and ch.lower_ == "had" for ch in v.children)
@@ -4058,6 +4158,10 @@ def _said_there(root: Token, trigger: Token) -> bool:
         if w.lemma_.lower() in _ANNOUNCING or (w.lemma_.lower() in SPEECH_VERBS and not earlier):
             verbs.add(w.i)
     doc = trigger.doc
+    # "Spain will offer bases ..., the minister said Friday in Madrid": the report's verb
+    # parsed as a conjunct or an aside of the act's
+    verbs.update(ch.i for ch in v.children if ch.dep_ in ("conj", "parataxis") and ch.i > trigger.i
+                 and ch.lemma_.lower() in SPEECH_VERBS)
     for i in list(verbs):   # "Speaking in Ohio, he said", "the council, meeting in Luxembourg, ..."
         for ch in doc[i].children:
             scenes = [ch] if ch.dep_ == "advcl" else [g for g in ch.children if g.dep_ == "acl"] \
@@ -4065,7 +4169,7 @@ def _said_there(root: Token, trigger: Token) -> bool:
             verbs.update(g.i for g in scenes if g.lemma_.lower() in _SCENES and g.tag_ in ("VBG", "VBN"))
     clause = set(verbs)
     if v.dep_ == "acl" and v.head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
-        # "read out a statement agreed by the ministers" at the occasion of the reading
+        # a text agreed by ministers and read out at a news conference: placed by the reading
         clause.add(v.head.head.i if v.head.dep_ != "pobj" else v.head.head.head.i)
     todo = list(verbs)
     while todo:   # the act's own clause: complements and participles without a subject
@@ -4081,12 +4185,20 @@ def _said_there(root: Token, trigger: Token) -> bool:
         holder = tok.head.head
         if (holder.dep_ == "pobj" and holder.head.lower_ in ("to", "with")
                 and (holder.head.head.lemma_.lower() in _OCCASIONS | _SCENES)):
-            holder = holder.head.head   # "a meeting with Jalil in Benghazi", "speaking to pilgrims in"
+            holder = holder.head.head   # "a meeting with Jalil in Benghazi", "speaking to worshippers in"
         if holder.i in verbs:
             return True
-        if (holder.dep_ == "dobj" and holder.head.i in verbs and holder.lemma_.lower() in _ACCORDS
-                and holder.head.lemma_.lower() in _SEALING):
-            return True   # "signed the agreement in Uganda": where the text was made
+        if (holder.pos_ == "PROPN" and holder.ent_type_ in ("GPE", "NORP", "ORG")
+                and (holder.head.i in verbs or (holder.dep_ == "pobj" and holder.head.head.i in verbs))):
+            # a name takes no "in" of its own: "imposed sanctions on North Korea in Tokyo"
+            # hangs the place on the verb
+            return True
+        if holder.dep_ == "nsubj" and holder.head.i in verbs:
+            return True   # "a judge in Houston, too, ruled": where the actor is
+        if holder.dep_ == "dobj" and holder.head.i in verbs and (
+                holder.lemma_.lower() in _MEASURES
+                or (holder.lemma_.lower() in _ACCORDS and holder.head.lemma_.lower() in _SEALING)):
+            return True   # "signed the agreement in Uganda", "imposed sanctions in Tokyo"
         if holder.lemma_.lower() in _OCCASIONS or holder.lower_ in _OCCASIONS:
             # the occasion hangs on the act: "at a news conference", "told reporters"
             verb = holder.head.head if holder.dep_ == "pobj" else holder.head
@@ -4095,7 +4207,7 @@ def _said_there(root: Token, trigger: Token) -> bool:
 
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj"
             and root.head.head.lemma_.lower() in _PLACE_NOUNS):
-        root = root.head.head   # "a visit to the Gulf Coast state of Mississippi"
+        root = root.head.head   # "a visit to the state of Alabama"
     if any(ch.dep_ == "relcl" and ch.i in verbs | {w.i for w in v.ancestors}
            and any(g.lower_ == "where" for g in ch.children) for ch in root.children):
         return True   # "hearings in Washington, where senators criticised ..."
