@@ -73,6 +73,8 @@ def test_where_the_matter_is_is_not_whom_words_are_aimed_at(text: str, trigger: 
     # a state's force against its people there is the state's, as PLOVER codes it
     ("The United States condemned the violence in Yemen on Monday.", "condemned", "Yemen"),
     # those urged are people of the place
+    ("The UN aid chief urged the sides to the fighting in Yemen to open the roads.", "urged",
+     "Yemen"),
     ("Canada's foreign minister urged the families in Haiti to stay calm.", "urged",
      "the families in Haiti"),
 ])

@@ -2160,7 +2160,7 @@ def _matter_place(target: dict, coder: _Coder) -> bool:
     of its own: where a thing or a happening is ("the violence in Libya", "the
     humanitarian crisis in Haiti", "the relief effort in Haiti"), not a party. People
     or a body in a place, or a thing of theirs, are of it ("the leaders in Damascus",
-    "aid workers in Haiti", "the parties to the conflict in Iraq"), as are those urged or
+    "aid workers in Haiti", "the sides to the fighting in Yemen"), as are those urged or
     told ("urged the families in Haiti"); a state's force against its people there
     is the state's (:data:`_PERPETRATED`), and a meeting's host is a party to it ("declined
     to attend the summit in Uganda")."""
@@ -2176,7 +2176,7 @@ def _matter_place(target: dict, coder: _Coder) -> bool:
     noun = root.head.head
     if noun.pos_ != "NOUN":
         return False
-    for _ in range(4):   # "parties to the conflict in Iraq" are people there
+    for _ in range(4):   # "the sides to the fighting in Yemen" are people there
         if (noun.lemma_.lower() in _PEOPLE_NOUNS | COLLECTIVES | _SIDES | _PERPETRATED | _OCCASIONS
                 or _actor_head(noun, coder.index, places=False) is not None
                 or (noun.dep_ in ("dobj", "dative")
@@ -2185,7 +2185,11 @@ def _matter_place(target: dict, coder: _Coder) -> bool:
         if noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
             break
         noun = noun.head.head
-    return True
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    # "urged the sides to the fighting in Yemen to ...": the sides urged are of the place
+    return not (verb.pos_ in ("VERB", "AUX") and any(
+        ch.dep_ in ("dobj", "dative") and ch.lemma_.lower() in _PEOPLE_NOUNS | _SIDES | COLLECTIVES
+        for ch in verb.children))
 
 
 def _phrase_head(tok: Token) -> Token:
