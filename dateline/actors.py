@@ -93,8 +93,8 @@ def _feature_words() -> frozenset[str]:
 def _in_feature_name(doc: Doc, m: Match) -> bool:
     """Whether country match ``m`` is the end of a natural feature's name ("Mexico" of "the
     Gulf of Mexico"): a sea, gulf or strait is no mention of that country, neither as an
-    actor nor as what a story is about (a story of an oil spill in the Gulf of Mexico is
-    about the United States)."""
+    actor nor as what a story is about (a story of a leaking well off Louisiana in that
+    gulf is about the United States)."""
     if m.alias.kind != "country":
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
