@@ -4332,6 +4332,7 @@ def _event_place(named: list[dict], ev: dict, text: str, sent_start: int,
              "place", "date", "date_source", "quad", "intensity"),
     types={"intensity": "REAL"}, code=("dateline.actors",),
     data=("actors_countries.tsv", "actors_orgs.tsv", "actors_sectors.tsv",
+          "places_words.tsv",   # the actor tables' natural features ("Gulf of Mexico")
           "events_patterns.tsv", "events_types.tsv"))
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """PLOVER events of the document, one dict per event (see DESIGN.md).

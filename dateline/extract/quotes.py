@@ -2651,7 +2651,7 @@ def _merge_same_cue(attrs: list[_Attr], text: str = "") -> list[_Attr]:
              "cue", "kind"),
     types={"speaker_start": "INTEGER", "speaker_end": "INTEGER"},
     code=("dateline.actors",),  # the actor tables tell a business from a body
-    data=("quotes_cues.tsv", "actors_sectors.tsv", "entities_titles.tsv"),
+    data=("quotes_cues.tsv", "actors_sectors.tsv", "entities_titles.tsv", "places_words.tsv"),
     config=QuoteConfig())
 def extract(doc: Doc, ctx: Context) -> list[dict]:
     """Quotes of the article, in text order, as records of DESIGN.md (see module doc)."""
