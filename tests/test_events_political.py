@@ -140,3 +140,11 @@ def test_an_article_told_in_the_first_person_codes_no_events(nlp) -> None:
 def test_workers_strikes_stay_political(nlp, text: str) -> None:
     # workers' strikes are the public's voice, not a company's business
     assert [e["type"] for e in run(nlp, text)] == ["PROTEST"]
+
+
+def test_people_given_the_storys_country_are_no_state_for_a_companys_business(nlp) -> None:
+    # "its shareholders" took the story's country (USA) with no sector: that made it look
+    # like a state as such, so the dividend cut was coded SANCTION before _proper
+    text = ("The US government said the claims process would start soon. The company "
+            "suspended dividend payments to its shareholders.")
+    assert run(nlp, text) == []

@@ -1175,18 +1175,27 @@ def _own_inquiry(ev: dict) -> bool:
 _PRIVATE_ACTORS = frozenset({"BUS", "LAB", "MED", "JRN"})
 
 
+def _proper(coded: dict) -> bool:
+    """Whether coded actor ``coded`` is written as a name ("Iran", "the U.S."), not as a
+    common noun that took the story's country ("fishing boat owners", "investors")."""
+    words = str(coded.get("text") or "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
+
+
 def _private_business(ev: dict) -> bool:
     """Whether ``ev`` is a company's, a workforce's or a newspaper's own business: its actor
     is one of :data:`_PRIVATE_ACTORS` and its target is neither one of
-    :data:`_POLITICAL_SECTORS` nor a state as such (a country without a sector: "lobbied
-    Libya") ("BP is working to cap the well", "oil majors funded a response firm", "the
+    :data:`_POLITICAL_SECTORS` nor a state as such (a country without a sector, named:
+    "lobbied Libya"; "offered fishing boat owners" is no state) ("BP is working to cap the well", "oil majors funded a response firm", "the
     company suspended its dividend"). Force and seizure stay news whoever uses them (a
     security firm's guards firing on a crowd), so do words against anyone (an accusation),
     and so do workers', doctors' or journalists' strikes, demands and threats, the public's voice
     (:data:`_PUBLIC_VOICE`, PROTEST)."""
     actor, target = ev.get("actor") or {}, ev.get("target") or {}
     if actor.get("sector") not in _PRIVATE_ACTORS or target.get("sector") in _POLITICAL_SECTORS \
-            or (target.get("country") and not target.get("sector")):
+            or (target.get("country") and not target.get("sector") and _proper(target)):
         return False
     if actor.get("sector") in ("LAB", "JRN", "MED") and ev["type"] in _PUBLIC_VOICE | {"PROTEST"}:
         return False   # workers', doctors' or reporters' strikes, demands and threats
