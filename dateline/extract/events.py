@@ -1185,14 +1185,14 @@ def _proper(coded: dict) -> bool:
 
 
 def _private_business(ev: dict) -> bool:
-    """Whether ``ev`` is a company's, a workforce's or a newspaper's own business: its actor
-    is one of :data:`_PRIVATE_ACTORS` and its target is neither one of
-    :data:`_POLITICAL_SECTORS` nor a state as such (a country without a sector, named:
-    "lobbied Libya"; "offered fishing boat owners" is no state) ("BP is working to cap the well", "oil majors funded a response firm", "the
-    company suspended its dividend"). Force and seizure stay news whoever uses them (a
-    security firm's guards firing on a crowd), so do words against anyone (an accusation),
-    and so do workers', doctors' or journalists' strikes, demands and threats, the public's voice
-    (:data:`_PUBLIC_VOICE`, PROTEST)."""
+    """Whether ``ev`` is a company's, a workforce's or a newspaper's own business ("BP is
+    working to cap the well", "oil majors funded a response firm", "the company suspended
+    its dividend"): its actor is one of :data:`_PRIVATE_ACTORS` and its target is neither one
+    of :data:`_POLITICAL_SECTORS` nor a state as such (a country without a sector, written
+    as a name: "lobbied Libya"; "offered fishing boat owners" names no state). Force and
+    seizure stay news whoever uses them (a security firm's guards firing on a crowd), so do
+    words against anyone (an accusation), and so do workers', doctors' or journalists'
+    strikes, demands and threats, the public's voice (:data:`_PUBLIC_VOICE`, PROTEST)."""
     actor, target = ev.get("actor") or {}, ev.get("target") or {}
     if actor.get("sector") not in _PRIVATE_ACTORS or target.get("sector") in _POLITICAL_SECTORS \
             or (target.get("country") and not target.get("sector") and _proper(target)):
@@ -1212,7 +1212,8 @@ def _political(ev: dict, t: Tables) -> bool:
     threatened a strike"). A company's deal, a medical agency's offer, a firm's view
     of an estimate or a firm's inquiry that names no one (:func:`_own_inquiry`) is not
     ("BP agreed to buy the field", "the agency offered medication", "Exxon rejected the
-    estimate", "BP's internal investigation said")."""
+    estimate", "BP's internal investigation said"), nor, even as material help, is a
+    company's own business (:func:`_private_business`)."""
     if ev["type"] == "ACCUSE" and _own_inquiry(ev):
         return False
     if _private_business(ev):
