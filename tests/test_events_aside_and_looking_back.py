@@ -123,3 +123,13 @@ def test_an_undated_act_beside_a_date_far_ahead_is_before_publication() -> None:
     evs = _events("The vote is due in October 2006. Rebels attacked the polling station.")
     attacked = next(ev for ev in evs if ev["text"] == "attacked")
     assert attacked["date_source"] == "before"
+
+
+def test_an_undated_act_after_a_day_a_week_back_is_dated_on_or_before_publication() -> None:
+    # a dated list's entry or a passage told on a day more than two days back: the act
+    # under it happened then, which the publication day only bounds
+    ev = _one("July 11: Aid trucks reached the camp. The minister urged donors to give more.")
+    assert (ev["type"], ev["date"], ev["date_source"]) == ("REQUEST", "2005-07-20", "before")
+    # the day before publication is the story's own time: the publication day dates it
+    ev = _one("July 19: Aid trucks reached the camp. The minister urged donors to give more.")
+    assert (ev["type"], ev["date"], ev["date_source"]) == ("REQUEST", "2005-07-20", "published")

@@ -1252,6 +1252,9 @@ def _background(tok: Token) -> bool:
 #: How long before publication a day or month lies when the text that names it looks back
 #: (45 days), and a year (400 days: a year named alone may be the current one).
 _LOOKING_BACK_DAYS = 45
+#: How many days before publication the day an undated act's passage is told in may lie
+#: for the act to be dated by the publication day (news of yesterday; see _after_old_date).
+_RECENT_DAYS = 2
 _LOOKING_BACK_YEAR_DAYS = 400
 
 
@@ -1294,13 +1297,20 @@ def _looks_back(dates: dict[int, list[dict]], published: dt.date) -> bool:
 def _after_old_date(dates: dict[int, list[dict]], s_index: int, published: dt.date) -> bool:
     """Whether the last date expression of sentence ``s_index`` or, when it has none, of
     the nearest of the three sentences before it lies far from publication (:func:`_old`;
-    "In March 2003 ... The troops entered the city."): the undated act is told in that
-    time, not on the publication day."""
+    "In March 2003 ... The troops entered the city."), or, in a sentence before, is a day
+    more than :data:`_RECENT_DAYS` before it (a dated list's entry "June 17:" over the
+    lines of that day, "On Monday ..." a week back): the undated act is told in that time,
+    not on the publication day."""
     for k in range(s_index, max(-1, s_index - 4), -1):
         found = [d for d in dates.get(k, [])
                  if d.get("type") == "DATE" and _days_back(d.get("value"), published) is not None]
         if found:
-            return _old(max(found, key=lambda d: d.get("start") or 0), published)
+            last = max(found, key=lambda d: d.get("start") or 0)
+            back = _days_back(last.get("value"), published)
+            # (a day in the act's own sentence is its date or said aside: "who toured
+            # the city on Sunday, urged")
+            return _old(last, published) or (k < s_index and len(str(last.get("value"))) == 10
+                                              and back is not None and back > _RECENT_DAYS)
     return False
 
 
