@@ -44,6 +44,9 @@ SCHEMA_VERSION = 4
 #: The oldest schema a read-only store may be at: the steps after it add indexes only,
 #: so such a store (one that cannot be written, say) is read as it is, more slowly.
 READABLE_SINCE = 3
+#: Seconds a connection waits for another process's lock before SQLite reports the store
+#: busy (also how long the switch to WAL mode is retried, see Store._use_wal).
+BUSY_TIMEOUT = 30
 
 def kind_specs() -> dict[str, Extractor]:
     """The declarations of the kinds kept in tables of their own, in record order
@@ -510,7 +513,7 @@ class Store:
             if readonly:
                 self.db = self._connect_readonly()
             else:
-                self.db = sqlite3.connect(self.path, timeout=30)
+                self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             self.db.row_factory = sqlite3.Row
             self._check_and_prepare(readonly)
         except (sqlite3.DatabaseError, StoreError) as exc:
@@ -528,7 +531,7 @@ class Store:
         be written and it has no WAL file, nothing can change it, so it is opened as
         immutable instead."""
         path = self.path.resolve()
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
         try:
             db.execute("PRAGMA application_id").fetchone()
             return db
@@ -538,7 +541,7 @@ class Store:
             if ("unable to open" not in str(exc) or os.access(path.parent, os.W_OK)
                     or wal.exists()):
                 raise
-        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=30)
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT)
 
     def _check_and_prepare(self, readonly: bool) -> None:
         # One read transaction, so that both are read from the same state of the file
@@ -566,7 +569,7 @@ class Store:
         if version < (READABLE_SINCE if readonly else SCHEMA_VERSION):
             raise StoreError(f"{self.path}: schema {version} needs upgrading; "
                              "open it once for writing (`dateline ingest` does)")
-        self.db.execute("PRAGMA busy_timeout = 30000")
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
         present = {r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         specs = kind_specs()
@@ -598,7 +601,7 @@ class Store:
         answers "locked" at once, without waiting, while another process holds it (as
         when several processes open one new store together): wait and retry for as
         long as the busy timeout, unless the store is in WAL mode already."""
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + BUSY_TIMEOUT
         while True:
             try:
                 self.db.execute("PRAGMA journal_mode = WAL")

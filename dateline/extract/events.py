@@ -876,7 +876,7 @@ def _quoted(tok: Token, text: str) -> bool:
 #: The writer's own voice: "I", "me", "my", "myself" in a sentence that quotes no one.
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 #: Quotation marks and verbs of saying: a sentence with one reports someone's words.
-_QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_QUOTE_CHARS = frozenset({_QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH, "``", "''"})
 _SAYING = frozenset({"say", "tell", "add", "write", "ask", "insist", "explain"})
 #: How many of those per word outside quotation marks make an article one told in the first
 #: person, and the fewest that count (a short piece with one "I" is no column).
@@ -1660,7 +1660,7 @@ class _Coder:
             root = span.root if span is not None else None
             if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" \
                     and root.head.head.pos_ == "PROPN":
-                continue  # "the Gulf of Mexico" names a sea, not a country
+                continue  # "the University of Georgia" names a body, not a country
             found.add(c)
         return found.pop() if len(found) == 1 else None
 
